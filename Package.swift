@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// maatstaf: where a Dutch municipality stands, from open CBS statistics.
+//
+// Layers, lowest first; a module imports only modules below it:
+//   fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → CLI
+import PackageDescription
+
+let package = Package(
+    name: "maatstaf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "maatstaf", targets: ["maatstaf"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through small typed shims.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
+        // fetch: HTTP over libcurl's multi interface, retries, and the on-disk HTTP cache.
+        .target(name: "MaatstafFetch", dependencies: ["CCurl", "CCrypto"]),
+
+        // CLI: the commands; the executable is a thin @main wrapper around it.
+        .target(
+            name: "MaatstafCLI",
+            dependencies: [
+                "MaatstafFetch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "maatstaf", dependencies: ["MaatstafCLI"]),
+
+        // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks: it can misbehave on purpose
+        // (truncate, reset, stall), which a real server framework makes hard.
+        .target(name: "MaatstafTestServer"),
+        .executableTarget(
+            name: "maatstaf-bench-fetch",
+            dependencies: ["MaatstafFetch", "MaatstafTestServer"],
+            path: "Sources/Benchmarks/FetchBenchmark"
+        ),
+
+        .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafFetch", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafTestServer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

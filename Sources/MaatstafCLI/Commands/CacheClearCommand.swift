@@ -1,0 +1,15 @@
+import ArgumentParser
+import MaatstafFetch
+
+struct CacheClearCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clear",
+        abstract: "Remove every cached response (the embedded snapshot and the store are kept).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let removed = try HTTPCache(root: global.cacheRoot).clear()
+        print("removed \(removed) cached responses from \(global.cacheRoot.path)")
+    }
+}

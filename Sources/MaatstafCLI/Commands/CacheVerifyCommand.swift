@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import MaatstafFetch
+
+struct CacheVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every cached response against its checksum; remove the damaged ones.",
+        discussion: "Exits with 0 also when damaged entries were removed: they will be downloaded again when needed.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let result = try HTTPCache(root: global.cacheRoot).verify()
+        for path in result.removed {
+            print("removed damaged: \(path)")
+        }
+        let damaged = result.removed.filter { $0.hasSuffix(".entry") }.count
+        print("checked \(result.checked) entries: \(result.checked - damaged) intact, \(damaged) damaged and removed")
+    }
+}

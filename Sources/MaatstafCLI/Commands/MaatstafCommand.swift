@@ -1,0 +1,22 @@
+import ArgumentParser
+import MaatstafFetch
+
+/// `maatstaf`: the root command.
+struct MaatstafCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maatstaf",
+        abstract: "Where a Dutch municipality stands: open CBS statistics, per inhabitant, against its peers.",
+        discussion: """
+            maatstaf downloads CBS StatLine tables over HTTP into a local cache and compares municipalities.
+
+            Cache: fetched responses live in ./cache (or --cache-dir, or MAATSTAF_CACHE_DIR). Use --offline to \
+            work only from the cache and --refresh to ask the server whether cached copies are still current.
+
+            \(ExitStatus.helpText)
+
+            Bron: CBS (CC BY 4.0) for all statistics maatstaf shows.
+            """,
+        version: MaatstafVersion.current,
+        subcommands: [CacheCommand.self]
+    )
+}

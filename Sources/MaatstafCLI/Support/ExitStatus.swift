@@ -1,0 +1,35 @@
+import Foundation
+import MaatstafFetch
+
+/// The exit codes maatstaf uses, documented in `maatstaf --help` and the README.
+///
+/// Scripts and CI jobs branch on these, so they are stable: 0 success, 64 bad command line (ArgumentParser),
+/// 65 bad input data or file, 69 network or server failure, 70 not available offline, 74 cache or store I/O.
+struct ExitStatus {
+    var code: Int32
+    var message: String
+
+    static let dataError: Int32 = 65
+    static let networkError: Int32 = 69
+    static let notAvailableOffline: Int32 = 70
+    static let ioError: Int32 = 74
+
+    init?(_ error: Error) {
+        if let fetch = error as? FetchError {
+            message = fetch.description
+            switch fetch.kind {
+            case .invalidURL: code = Self.dataError
+            case .transport, .timeout, .truncated, .httpStatus, .cancelled: code = Self.networkError
+            case .notCached, .corruptCacheEntry: code = Self.notAvailableOffline
+            case .cacheIO: code = Self.ioError
+            }
+            return
+        }
+        return nil
+    }
+
+    static let helpText = """
+        Exit codes: 0 success; 64 bad command line; 65 bad input (unknown municipality, invalid file or URL); \
+        69 network or server failure; 70 not available offline; 74 cannot read or write the cache or store.
+        """
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import MaatstafFetch
+
+/// Options every command that touches the network or the cache accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else ./cache).",
+        valueName: "dir"))
+    var cacheDirectory: String?
+
+    @Flag(help: "Use only the cache; fail instead of downloading.")
+    var offline = false
+
+    @Flag(help: "Ask the server whether every cached response used is still current (conditional requests).")
+    var refresh = false
+
+    @Flag(name: [.short, .long], help: "No progress output on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if offline && refresh {
+            throw ValidationError("--offline and --refresh contradict each other: --refresh needs the network.")
+        }
+    }
+
+    var cacheRoot: URL {
+        if let cacheDirectory { return URL(fileURLWithPath: cacheDirectory, isDirectory: true) }
+        if let environment = ProcessInfo.processInfo.environment["MAATSTAF_CACHE_DIR"], !environment.isEmpty {
+            return URL(fileURLWithPath: environment, isDirectory: true)
+        }
+        return URL(fileURLWithPath: "cache", isDirectory: true)
+    }
+
+    var cachePolicy: CachePolicy {
+        if offline { return .offline }
+        if refresh { return .refresh }
+        return .standard
+    }
+
+    /// A fetcher configured from these options, with progress on stderr when it is a terminal.
+    func makeFetcher(configuration: HTTPClientConfiguration = HTTPClientConfiguration(),
+                     policy: CachePolicy? = nil) -> (CachedFetcher, ProgressReporter) {
+        let reporter = ProgressReporter(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let handler: FetchEventHandler = { event in reporter.handle(event) }
+        let client = HTTPClient(configuration: configuration, events: handler)
+        let fetcher = CachedFetcher(client: client, cache: HTTPCache(root: cacheRoot), policy: policy ?? cachePolicy,
+                                    events: handler)
+        return (fetcher, reporter)
+    }
+}

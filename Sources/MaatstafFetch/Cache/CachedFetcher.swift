@@ -1,0 +1,85 @@
+import Foundation
+
+/// A body and where it came from.
+public struct FetchResult: Sendable {
+    public enum Origin: Sendable, Equatable {
+        /// Downloaded now and stored.
+        case network
+        /// Served from the cache without a request.
+        case cache
+        /// The server answered 304: the cached body is still current.
+        case revalidated
+    }
+
+    public var url: String
+    public var body: Data
+    public var origin: Origin
+    /// Present unless the policy was `.bypass`.
+    public var metadata: CacheMetadata?
+    /// Requests sent (0 when served from the cache).
+    public var attempts: Int
+}
+
+/// The HTTP client and the cache together: what the sources layer uses to get a URL's body.
+public struct CachedFetcher: Sendable {
+    public let client: HTTPClient
+    public let cache: HTTPCache
+    public let policy: CachePolicy
+    private let events: FetchEventHandler?
+
+    public init(client: HTTPClient, cache: HTTPCache, policy: CachePolicy = .standard, events: FetchEventHandler? = nil) {
+        self.client = client
+        self.cache = cache
+        self.policy = policy
+        self.events = events
+    }
+
+    public func fetch(_ url: String) async throws -> FetchResult {
+        try HTTPClient.validate(url)
+        if policy == .bypass {
+            let response = try await client.get(url)
+            return FetchResult(url: url, body: response.body, origin: .network, metadata: nil, attempts: response.attempts)
+        }
+        var cached: CacheEntry?
+        switch cache.lookup(url) {
+        case .hit(let entry):
+            cached = entry
+        case .miss:
+            cached = nil
+        case .corrupt:
+            if policy == .offline {
+                throw FetchError(.corruptCacheEntry, subject: url,
+                                 reason: "the cached copy is damaged (\(cache.fileURL(for: url).path))",
+                                 hint: "Run without --offline to download it again, or run `maatstaf cache verify`")
+            }
+            cached = nil
+        }
+        if let cached, policy == .standard || policy == .offline {
+            events?(.servedFromCache(url: url, bytes: cached.body.count))
+            return FetchResult(url: url, body: cached.body, origin: .cache, metadata: cached.metadata, attempts: 0)
+        }
+        if policy == .offline {
+            throw FetchError(.notCached, subject: url, reason: "not in the cache and --offline forbids downloading it",
+                             hint: "Run the same command without --offline once while connected")
+        }
+        var headers: [HTTPHeader] = []
+        if let cached {
+            if let etag = cached.metadata.etag { headers.append(HTTPHeader("If-None-Match", etag)) }
+            if let modified = cached.metadata.lastModified { headers.append(HTTPHeader("If-Modified-Since", modified)) }
+        }
+        let response = try await client.get(HTTPRequest(url: url, headers: headers))
+        if response.status == 304, let cached {
+            let refreshed = try cache.refresh(cached, headers: response.headers)
+            return FetchResult(url: url, body: refreshed.body, origin: .revalidated, metadata: refreshed.metadata,
+                               attempts: response.attempts)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw FetchError(.httpStatus(response.status), subject: url,
+                             reason: "unexpected HTTP \(response.status) without a cached copy to revalidate",
+                             hint: "Check the address")
+        }
+        let stored = try cache.store(url: url, status: response.status, headers: response.headers, body: response.body)
+        return FetchResult(url: url, body: response.body, origin: .network, metadata: stored.metadata,
+                           attempts: response.attempts)
+    }
+}

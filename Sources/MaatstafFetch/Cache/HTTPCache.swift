@@ -1,0 +1,142 @@
+import Foundation
+
+/// The on-disk HTTP cache: one file per normalised URL under `<root>/http/<2 hex>/<sha256 of URL>.entry`.
+///
+/// Safety across processes comes from the layout rather than from long-held locks: every write goes to a temporary
+/// file in the entry's own folder and is renamed into place, so a reader sees the old entry or the new one, never half
+/// of one. Writers take a shared `flock` on `<root>/http/.lock`; `verify` and `clear` take it exclusively, so they never
+/// delete a file another process is about to rename.
+public struct HTTPCache: Sendable {
+    public let root: URL
+    var httpFolder: URL { root.appendingPathComponent("http", isDirectory: true) }
+    private var lockFile: URL { httpFolder.appendingPathComponent(".lock") }
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Where the entry for `url` lives (whether or not it exists).
+    public func fileURL(for url: String) -> URL {
+        let key = SHA256.hex(URLNormalizer.normalize(url))
+        return httpFolder
+            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".entry")
+    }
+
+    /// The result of looking up a URL.
+    public enum Lookup: Sendable {
+        case hit(CacheEntry)
+        case miss
+        /// The file exists but is damaged; it is never served.
+        case corrupt
+    }
+
+    public func lookup(_ url: String) -> Lookup {
+        let file = fileURL(for: url)
+        guard let data = try? Data(contentsOf: file) else { return .miss }
+        guard let entry = try? CacheEntryFile.decode(data) else { return .corrupt }
+        return .hit(entry)
+    }
+
+    /// Stores a body and its metadata atomically, replacing any earlier entry.
+    @discardableResult
+    public func store(url: String, status: Int, headers: [HTTPHeader], body: Data, now: Date = Date()) throws -> CacheEntry {
+        let metadata = CacheMetadata(
+            url: URLNormalizer.normalize(url), status: status, etag: headers.value(for: "ETag"),
+            lastModified: headers.value(for: "Last-Modified"), fetchedAt: Self.wholeSeconds(now), size: body.count,
+            sha256: SHA256.hex(body), contentType: headers.value(for: "Content-Type"))
+        let entry = CacheEntry(metadata: metadata, body: body)
+        try write(entry)
+        return entry
+    }
+
+    /// After a 304: keeps the body, takes the new validators and marks it confirmed now.
+    @discardableResult
+    public func refresh(_ entry: CacheEntry, headers: [HTTPHeader], now: Date = Date()) throws -> CacheEntry {
+        var updated = entry
+        updated.metadata.fetchedAt = Self.wholeSeconds(now)
+        if let etag = headers.value(for: "ETag") { updated.metadata.etag = etag }
+        if let modified = headers.value(for: "Last-Modified") { updated.metadata.lastModified = modified }
+        try write(updated)
+        return updated
+    }
+
+    /// Dates are stored as ISO 8601 with whole seconds; rounding before writing keeps what a caller gets back equal
+    /// to what a later read returns.
+    static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// Removes one entry (a corrupt one, typically). Missing files are fine.
+    public func remove(_ url: String) {
+        try? FileManager.default.removeItem(at: fileURL(for: url))
+    }
+
+    private func write(_ entry: CacheEntry) throws {
+        let target = fileURL(for: entry.metadata.url)
+        let folder = target.deletingLastPathComponent()
+        try withLock(exclusive: false) {
+            try ensureFolder(folder)
+            let temporary = folder.appendingPathComponent(".tmp-\(getpid())-\(UUID().uuidString)")
+            do {
+                let data = try CacheEntryFile.encode(entry)
+                guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw Self.ioError(path: folder.path, action: "cannot write a cache entry", underlying: error)
+            }
+        }
+    }
+
+    private func ensureFolder(_ folder: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw FetchError(.cacheIO, subject: folder.path, reason: "exists but is not a folder",
+                             hint: "Move that file away, or choose another cache folder with --cache-dir")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Self.ioError(path: folder.path, action: "cannot create the cache folder", underlying: error)
+        }
+    }
+
+    /// Runs `body` holding the cache lock: shared for writers, exclusive for verify and clear.
+    func withLock<T>(exclusive: Bool, _ body: () throws -> T) throws -> T {
+        try ensureFolder(httpFolder)
+        let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Self.ioError(path: lockFile.path, action: "cannot open the cache lock",
+                               underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, exclusive ? LOCK_EX : LOCK_SH) != 0 {
+            if errno != EINTR {
+                throw Self.ioError(path: lockFile.path, action: "cannot lock the cache",
+                                   underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    static func ioError(path: String, action: String, underlying: Error) -> FetchError {
+        if let fetchError = underlying as? FetchError { return fetchError }
+        let detail: String
+        if let posix = underlying as? POSIXError {
+            detail = String(cString: strerror(posix.code.rawValue))
+        } else if let cocoa = underlying as? CocoaError, let posix = cocoa.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            detail = String(cString: strerror(posix.code.rawValue))
+        } else {
+            detail = (underlying as NSError).localizedDescription
+        }
+        return FetchError(.cacheIO, subject: path, reason: "\(action) (\(detail))",
+                          hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir or MAATSTAF_CACHE_DIR")
+    }
+}

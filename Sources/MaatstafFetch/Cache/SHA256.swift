@@ -1,0 +1,21 @@
+import CCrypto
+import Foundation
+
+/// SHA-256 through OpenSSL's libcrypto: cache entries and embedded data carry their checksum so that a damaged
+/// file is detected instead of served.
+public enum SHA256 {
+    public static func hex(_ data: Data) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        data.withUnsafeBytes { buffer in
+            _ = mst_sha256(buffer.baseAddress, buffer.count, &digest)
+        }
+        return digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    public static func hex(_ string: String) -> String {
+        hex(Data(string.utf8))
+    }
+}

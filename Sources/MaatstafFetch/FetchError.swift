@@ -1,0 +1,45 @@
+import Foundation
+
+/// Everything that can go wrong while fetching or caching, with the URL or path it concerns and what the
+/// user can do about it. The CLI maps it to an exit code; nothing below the CLI prints or exits.
+public struct FetchError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The URL cannot be parsed or uses a protocol other than http(s).
+        case invalidURL
+        /// No connection, DNS failure, connection reset, TLS failure, … (after retries).
+        case transport
+        /// The server took longer than the configured timeout (after retries).
+        case timeout
+        /// The body ended before its announced length (after retries).
+        case truncated
+        /// The server answered with an error status (after retries for 429 and 5xx).
+        case httpStatus(Int)
+        /// `--offline` and the cache has no usable entry.
+        case notCached
+        /// A cache entry exists but its body does not match its checksum.
+        case corruptCacheEntry
+        /// The cache folder cannot be read or written (permissions, full disk, not a folder).
+        case cacheIO
+        /// The task was cancelled.
+        case cancelled
+    }
+
+    public let kind: Kind
+    /// The URL or file path the error is about.
+    public let subject: String
+    /// What happened, in one sentence.
+    public let reason: String
+    /// What the user can do next.
+    public let hint: String
+
+    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+        self.kind = kind
+        self.subject = subject
+        self.reason = reason
+        self.hint = hint
+    }
+
+    public var description: String {
+        "\(subject): \(reason). \(hint)"
+    }
+}

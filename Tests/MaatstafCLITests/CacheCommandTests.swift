@@ -1,0 +1,127 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+@Suite("maatstaf cache, end to end through the binary and a local server")
+struct CacheCommandTests {
+    @Test("two processes filling one cache at once leave it complete and intact")
+    func twoProcesses() async throws {
+        let server = try TestHTTPServer { request in
+            Thread.sleep(forTimeInterval: 0.003)
+            return TestResponse(text: String(repeating: "synthetic body for \(request.path)\n", count: 50))
+        }
+        let cacheDir = makeTemporaryFolder().path
+        let urls = (0..<60).map { server.baseURL + "/shared/\($0)" }
+        let runner = CLIRunner()
+        let arguments = ["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"] + urls
+        // Both processes fetch the same URLs, in opposite orders, so that they write the same entries at once.
+        let first = try runner.start(arguments)
+        let second = try runner.start(["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"]
+            + urls.reversed())
+        let results = [CLIRunner.finish(first), CLIRunner.finish(second)]
+        for result in results {
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.split(separator: "\n").count == 60)
+        }
+
+        let verify = try runner.run(["cache", "verify", "--cache-dir", cacheDir])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("checked 60 entries: 60 intact, 0 damaged"))
+        let status = try runner.run(["cache", "status", "--cache-dir", cacheDir])
+        #expect(status.stdout.contains("entries: 60\n"))
+
+        let offline = try runner.run(["cache", "fetch", "--cache-dir", cacheDir, "--offline"] + urls)
+        #expect(offline.status == 0, "stderr: \(offline.stderr)")
+        for (line, url) in zip(offline.stdout.split(separator: "\n"), urls) {
+            let fields = line.split(separator: "\t").map(String.init)
+            let path = String(url.dropFirst(server.baseURL.count))
+            let expected = String(repeating: "synthetic body for \(path)\n", count: 50)
+            #expect(fields == ["cache", String(expected.utf8.count), sha256Hex(Data(expected.utf8)), "0", url])
+        }
+    }
+
+    @Test("--offline on a miss: exit 70, a message naming the URL and what to do")
+    func offlineMiss() throws {
+        let cacheDir = makeTemporaryFolder().path
+        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir, "--offline",
+                                          "https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos"])
+        #expect(result.status == 70)
+        #expect(result.stderr == "maatstaf: error: https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos: "
+            + "not in the cache and --offline forbids downloading it. Run the same command without --offline once while connected\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a bad URL: exit 65, one line naming it, cache untouched")
+    func badURL() throws {
+        let cacheDir = makeTemporaryFolder()
+        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "opendata.cbs.nl/nothing"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("maatstaf: error: opendata.cbs.nl/nothing: not a valid http(s) URL."))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cacheDir.path).isEmpty)
+    }
+
+    @Test("an unreachable server: exit 69 after retries, nothing cached")
+    func unreachable() throws {
+        let server = try TestHTTPServer { _ in TestResponse(text: "x") }
+        let url = server.baseURL + "/gone"
+        server.stop()
+        let cacheDir = makeTemporaryFolder()
+        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
+                                          "--retry-delay-ms", "10", url])
+        #expect(result.status == 69)
+        #expect(result.stderr.hasPrefix("maatstaf: error: \(url): "))
+        #expect(result.stderr.contains("(after 2 attempts)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cacheDir.path).isEmpty)
+    }
+
+    @Test("a cache folder that cannot be created: exit 74 naming the path")
+    func unwritableCache() throws {
+        let server = try TestHTTPServer { _ in TestResponse(text: "x") }
+        let blocker = makeTemporaryFolder().appendingPathComponent("not-a-folder")
+        try Data("keep me".utf8).write(to: blocker)
+        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", blocker.path, server.baseURL + "/x"])
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("maatstaf: error: \(blocker.path)"))
+        #expect(result.stderr.contains("--cache-dir"))
+        #expect(try Data(contentsOf: blocker) == Data("keep me".utf8))
+    }
+
+    @Test("MAATSTAF_CACHE_DIR chooses the cache folder; clear empties it")
+    func environmentCacheDir() throws {
+        let server = try TestHTTPServer { request in TestResponse(text: request.path) }
+        let cacheDir = makeTemporaryFolder()
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CACHE_DIR"] = cacheDir.path
+        #expect(try runner.run(["cache", "fetch", server.baseURL + "/a", server.baseURL + "/b"]).status == 0)
+        #expect(try runner.run(["cache", "status"]).stdout.contains("entries: 2\n"))
+        let clear = try runner.run(["cache", "clear"])
+        #expect(clear.stdout == "removed 2 cached responses from \(cacheDir.path)\n")
+        #expect(try runner.run(["cache", "status"]).stdout.contains("entries: 0\n"))
+    }
+
+    @Test("--help teaches: commands, cache flags and exit codes")
+    func help() throws {
+        let result = try CLIRunner().run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Exit codes:"))
+        #expect(result.stdout.contains("cache"))
+        #expect(result.stdout.contains("Bron: CBS"))
+    }
+}
+
+/// SHA-256 computed independently of maatstaf, with coreutils' sha256sum.
+func sha256Hex(_ data: Data) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try? process.run()
+    input.fileHandleForWriting.write(data)
+    try? input.fileHandleForWriting.close()
+    let result = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(String(decoding: result, as: UTF8.self).prefix(64))
+}

@@ -1,0 +1,197 @@
+import Foundation
+import MaatstafFetch
+import MaatstafTestServer
+import Testing
+
+@Suite("HTTP client over libcurl, against a local server")
+struct HTTPClientTests {
+    @Test("200: the exact bytes, one attempt, our User-Agent and Accept-Encoding")
+    func plainOK() async throws {
+        let body = syntheticBody(100_000)
+        let server = try TestHTTPServer { _ in TestResponse(body: body) }
+        let response = try await makeTestClient().get(server.baseURL + "/table")
+        #expect(response.status == 200)
+        #expect(response.body == body)
+        #expect(response.attempts == 1)
+        #expect(server.requests.count == 1)
+        #expect(server.requests[0].header("User-Agent") == "maatstaf/\(MaatstafVersion.current)")
+        #expect(server.requests[0].header("Accept-Encoding")?.contains("gzip") == true)
+    }
+
+    @Test("gzip: a compressed body arrives decompressed")
+    func gzip() async throws {
+        let text = String(repeating: "{\"RegioS\":\"GM0299    \",\"Value\":1}\n", count: 2_000)
+        let compressed = try TestHTTPServer.gzip(Data(text.utf8))
+        #expect(compressed.count < text.utf8.count / 5)
+        let server = try TestHTTPServer { _ in
+            TestResponse(headers: [("Content-Encoding", "gzip")], body: compressed)
+        }
+        let response = try await makeTestClient().get(server.baseURL + "/gz")
+        #expect(response.body == Data(text.utf8))
+    }
+
+    @Test("429 with Retry-After: waits as asked, then succeeds on the second attempt")
+    func tooManyRequests() async throws {
+        let counter = Counter()
+        let server = try TestHTTPServer { request in
+            counter.next(request.path) == 1
+                ? TestResponse(status: 429, headers: [("Retry-After", "1")], text: "slow down")
+                : TestResponse(text: "ok")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await makeTestClient().get(server.baseURL + "/busy")
+        let elapsed = clock.now - start
+        #expect(String(decoding: response.body, as: UTF8.self) == "ok")
+        #expect(response.attempts == 2)
+        #expect(response.retryReasons == ["HTTP 429"])
+        #expect(elapsed >= .seconds(1), "Retry-After: 1 must be honoured, waited \(elapsed)")
+        #expect(server.requests.count == 2)
+    }
+
+    @Test("500 then 200: retried once")
+    func serverErrorThenOK() async throws {
+        let counter = Counter()
+        let server = try TestHTTPServer { request in
+            counter.next(request.path) == 1 ? TestResponse(status: 500, text: "oops") : TestResponse(text: "fine")
+        }
+        let response = try await makeTestClient().get(server.baseURL + "/flaky")
+        #expect(response.body == Data("fine".utf8))
+        #expect(response.attempts == 2)
+        #expect(response.retryReasons == ["HTTP 500"])
+    }
+
+    @Test("500 every time: an httpStatus error after exactly maxAttempts requests")
+    func serverErrorGivesUp() async throws {
+        let server = try TestHTTPServer { _ in TestResponse(status: 500, text: "down") }
+        let error = await #expect(throws: FetchError.self) {
+            try await makeTestClient(maxAttempts: 3).get(server.baseURL + "/down")
+        }
+        #expect(error?.kind == .httpStatus(500))
+        #expect(error?.subject == server.baseURL + "/down")
+        #expect(error?.description.contains("after 3 attempts") == true)
+        #expect(server.requests.count == 3)
+    }
+
+    @Test("404 is not retried")
+    func notFoundIsFinal() async throws {
+        let server = try TestHTTPServer { _ in TestResponse(status: 404, text: "no such table") }
+        let error = await #expect(throws: FetchError.self) {
+            try await makeTestClient().get(server.baseURL + "/nope")
+        }
+        #expect(error?.kind == .httpStatus(404))
+        #expect(server.requests.count == 1)
+    }
+
+    @Test("connection reset mid-body: retried, and the complete body is returned")
+    func resetThenOK() async throws {
+        let body = syntheticBody(50_000)
+        let counter = Counter()
+        let server = try TestHTTPServer { request in
+            counter.next(request.path) == 1
+                ? TestResponse(body: body, behavior: .reset(afterBodyBytes: 10_000))
+                : TestResponse(body: body)
+        }
+        let response = try await makeTestClient().get(server.baseURL + "/reset")
+        #expect(response.body == body)
+        #expect(response.attempts == 2)
+        #expect(server.requests.count == 2)
+    }
+
+    @Test("connection reset every time: a network error, never a partial body")
+    func resetGivesUp() async throws {
+        let server = try TestHTTPServer { _ in TestResponse(body: syntheticBody(50_000), behavior: .reset(afterBodyBytes: 10_000)) }
+        let error = await #expect(throws: FetchError.self) {
+            try await makeTestClient(maxAttempts: 2).get(server.baseURL + "/reset")
+        }
+        // Linux drops unread received bytes when the RST arrives, so curl sees either a broken body (truncated) or a
+        // broken connection (transport), depending on timing. Both are errors; neither may yield a response.
+        #expect(error?.kind == .truncated || error?.kind == .transport, "\(String(describing: error))")
+        #expect(server.requests.count == 2)
+    }
+
+    @Test("a body shorter than its Content-Length is a truncation error, retried")
+    func shortBody() async throws {
+        let body = syntheticBody(20_000)
+        let counter = Counter()
+        let server = try TestHTTPServer { request in
+            counter.next(request.path) == 1
+                ? TestResponse(body: body, behavior: .truncate(afterBodyBytes: 5_000))
+                : TestResponse(body: body)
+        }
+        let response = try await makeTestClient().get(server.baseURL + "/short")
+        #expect(response.body == body)
+        #expect(response.attempts == 2)
+        #expect(response.retryReasons.count == 1)
+        #expect(response.retryReasons[0].contains("ended early"))
+
+        let always = try TestHTTPServer { _ in TestResponse(body: body, behavior: .truncate(afterBodyBytes: 5_000)) }
+        let error = await #expect(throws: FetchError.self) {
+            try await makeTestClient(maxAttempts: 2).get(always.baseURL + "/short")
+        }
+        #expect(error?.kind == .truncated)
+        #expect(always.requests.count == 2)
+    }
+
+    @Test("a server slower than the timeout: a timeout error after every attempt timed out")
+    func slowServer() async throws {
+        let server = try TestHTTPServer { _ in TestResponse(text: "late", behavior: .stall(.seconds(3))) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await #expect(throws: FetchError.self) {
+            try await makeTestClient(maxAttempts: 2, timeout: .milliseconds(300)).get(server.baseURL + "/slow")
+        }
+        #expect(error?.kind == .timeout)
+        #expect(server.requests.count == 2)
+        #expect(clock.now - start < .seconds(3), "the client must give up at its timeout, not wait for the server")
+    }
+
+    @Test("200 requests in parallel: every body right, no more than the per-host limit in flight")
+    func parallel() async throws {
+        let counter = Counter()
+        let server = try TestHTTPServer { request in
+            counter.enter()
+            defer { counter.leave() }
+            Thread.sleep(forTimeInterval: 0.01)
+            return TestResponse(text: "body of \(request.path)")
+        }
+        let client = makeTestClient(perHost: 6)
+        let bodies = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let response = try await client.get(server.baseURL + "/item/\(index)")
+                    return (index, String(decoding: response.body, as: UTF8.self))
+                }
+            }
+            var bodies: [Int: String] = [:]
+            for try await (index, body) in group { bodies[index] = body }
+            return bodies
+        }
+        #expect(bodies.count == 200)
+        for index in 0..<200 {
+            #expect(bodies[index] == "body of /item/\(index)")
+        }
+        #expect(server.requests.count == 200)
+        #expect(counter.peak <= 6)
+        #expect(counter.peak >= 2, "transfers must overlap")
+    }
+
+    @Test("an invalid or non-http URL fails before any request")
+    func invalidURL() async throws {
+        for url in ["not a url", "ftp://example.org/file", "file:///etc/passwd", "http://"] {
+            let error = await #expect(throws: FetchError.self) { try await makeTestClient().get(url) }
+            #expect(error?.kind == .invalidURL)
+            #expect(error?.subject == url)
+        }
+    }
+
+    @Test("a closed port: a transport error naming the URL")
+    func unreachable() async throws {
+        let server = try TestHTTPServer { _ in TestResponse(text: "x") }
+        let url = server.baseURL + "/gone"
+        server.stop()
+        let error = await #expect(throws: FetchError.self) { try await makeTestClient(maxAttempts: 2).get(url) }
+        #expect(error?.kind == .transport)
+        #expect(error?.description.hasPrefix(url) == true)
+    }
+}
