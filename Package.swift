@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, reached through small typed shims.
@@ -30,11 +32,30 @@ let package = Package(
         // fetch: HTTP over libcurl's multi interface, retries, and the on-disk HTTP cache.
         .target(name: "MaatstafFetch", dependencies: ["CCurl", "CCrypto"]),
 
+        // sources: parsers for CBS responses and the CSV/TSV/JSON files of the embedded snapshot.
+        .target(name: "MaatstafSources", dependencies: ["MaatstafFetch"]),
+
+        // store: the embedded SQLite database (GRDB), its migrations, and the snapshot loader.
+        .target(
+            name: "MaatstafStore",
+            dependencies: ["MaatstafSources", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // model: municipalities and their names, memberships per year, user regions, peer groups.
+        .target(name: "MaatstafModel", dependencies: ["MaatstafStore", "Yams"]),
+
+        // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
+        .target(name: "MaatstafReport", dependencies: ["MaatstafModel"]),
+
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
             name: "MaatstafCLI",
             dependencies: [
                 "MaatstafFetch",
+                "MaatstafSources",
+                "MaatstafStore",
+                "MaatstafModel",
+                "MaatstafReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +71,10 @@ let package = Package(
         ),
 
         .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafFetch", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafStoreTests", dependencies: ["MaatstafStore", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafReportTests", dependencies: ["MaatstafReport"]),
         .testTarget(name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafTestServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -41,25 +41,36 @@ struct CLIRunner {
         return (process, out, err)
     }
 
-    static func finish(_ started: (Process, Pipe, Pipe)) -> Result {
+    /// Waits for the process on a thread of its own, so that tests never block Swift's cooperative pool
+    /// (which has only two threads here and also runs the other tests).
+    static func finish(_ started: (Process, Pipe, Pipe)) async -> Result {
         let (process, out, err) = started
-        // Read both pipes before waiting, or a chatty child blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        nonisolated(unsafe) let handles = (process, out, err)
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let (process, out, err) = handles
+                // Read both pipes before waiting, or a chatty child blocks on a full pipe.
+                nonisolated(unsafe) var errorData = Data()
+                let done = NSCondition()
+                nonisolated(unsafe) var finished = false
+                let errorThread = Thread {
+                    errorData = err.fileHandleForReading.readDataToEndOfFile()
+                    done.lock(); finished = true; done.signal(); done.unlock()
+                }
+                errorThread.start()
+                let outputData = out.fileHandleForReading.readDataToEndOfFile()
+                done.lock(); while !finished { done.wait() }; done.unlock()
+                process.waitUntilExit()
+                continuation.resume(returning: Result(status: process.terminationStatus,
+                                                      stdout: String(decoding: outputData, as: UTF8.self),
+                                                      stderr: String(decoding: errorData, as: UTF8.self)))
+            }
+            thread.start()
         }
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                      stderr: String(decoding: errorData, as: UTF8.self))
     }
 
-    func run(_ arguments: [String]) throws -> Result {
-        Self.finish(try start(arguments))
+    func run(_ arguments: [String]) async throws -> Result {
+        await Self.finish(try start(arguments))
     }
 }
 

@@ -18,19 +18,19 @@ struct CacheCommandTests {
         let first = try runner.start(arguments)
         let second = try runner.start(["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"]
             + urls.reversed())
-        let results = [CLIRunner.finish(first), CLIRunner.finish(second)]
+        let results = [await CLIRunner.finish(first), await CLIRunner.finish(second)]
         for result in results {
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.split(separator: "\n").count == 60)
         }
 
-        let verify = try runner.run(["cache", "verify", "--cache-dir", cacheDir])
+        let verify = try await runner.run(["cache", "verify", "--cache-dir", cacheDir])
         #expect(verify.status == 0)
         #expect(verify.stdout.contains("checked 60 entries: 60 intact, 0 damaged"))
-        let status = try runner.run(["cache", "status", "--cache-dir", cacheDir])
+        let status = try await runner.run(["cache", "status", "--cache-dir", cacheDir])
         #expect(status.stdout.contains("entries: 60\n"))
 
-        let offline = try runner.run(["cache", "fetch", "--cache-dir", cacheDir, "--offline"] + urls)
+        let offline = try await runner.run(["cache", "fetch", "--cache-dir", cacheDir, "--offline"] + urls)
         #expect(offline.status == 0, "stderr: \(offline.stderr)")
         for (line, url) in zip(offline.stdout.split(separator: "\n"), urls) {
             let fields = line.split(separator: "\t").map(String.init)
@@ -41,9 +41,9 @@ struct CacheCommandTests {
     }
 
     @Test("--offline on a miss: exit 70, a message naming the URL and what to do")
-    func offlineMiss() throws {
+    func offlineMiss() async throws {
         let cacheDir = makeTemporaryFolder().path
-        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir, "--offline",
+        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir, "--offline",
                                           "https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos"])
         #expect(result.status == 70)
         #expect(result.stderr == "maatstaf: error: https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos: "
@@ -52,9 +52,9 @@ struct CacheCommandTests {
     }
 
     @Test("a bad URL: exit 65, one line naming it, cache untouched")
-    func badURL() throws {
+    func badURL() async throws {
         let cacheDir = makeTemporaryFolder()
-        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "opendata.cbs.nl/nothing"])
+        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "opendata.cbs.nl/nothing"])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("maatstaf: error: opendata.cbs.nl/nothing: not a valid http(s) URL."))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -62,12 +62,12 @@ struct CacheCommandTests {
     }
 
     @Test("an unreachable server: exit 69 after retries, nothing cached")
-    func unreachable() throws {
+    func unreachable() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: "x") }
         let url = server.baseURL + "/gone"
         server.stop()
         let cacheDir = makeTemporaryFolder()
-        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
+        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
                                           "--retry-delay-ms", "10", url])
         #expect(result.status == 69)
         #expect(result.stderr.hasPrefix("maatstaf: error: \(url): "))
@@ -76,11 +76,11 @@ struct CacheCommandTests {
     }
 
     @Test("a cache folder that cannot be created: exit 74 naming the path")
-    func unwritableCache() throws {
+    func unwritableCache() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: "x") }
         let blocker = makeTemporaryFolder().appendingPathComponent("not-a-folder")
         try Data("keep me".utf8).write(to: blocker)
-        let result = try CLIRunner().run(["cache", "fetch", "--cache-dir", blocker.path, server.baseURL + "/x"])
+        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", blocker.path, server.baseURL + "/x"])
         #expect(result.status == 74)
         #expect(result.stderr.hasPrefix("maatstaf: error: \(blocker.path)"))
         #expect(result.stderr.contains("--cache-dir"))
@@ -88,21 +88,21 @@ struct CacheCommandTests {
     }
 
     @Test("MAATSTAF_CACHE_DIR chooses the cache folder; clear empties it")
-    func environmentCacheDir() throws {
+    func environmentCacheDir() async throws {
         let server = try TestHTTPServer { request in TestResponse(text: request.path) }
         let cacheDir = makeTemporaryFolder()
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CACHE_DIR"] = cacheDir.path
-        #expect(try runner.run(["cache", "fetch", server.baseURL + "/a", server.baseURL + "/b"]).status == 0)
-        #expect(try runner.run(["cache", "status"]).stdout.contains("entries: 2\n"))
-        let clear = try runner.run(["cache", "clear"])
+        #expect(try await runner.run(["cache", "fetch", server.baseURL + "/a", server.baseURL + "/b"]).status == 0)
+        #expect(try await runner.run(["cache", "status"]).stdout.contains("entries: 2\n"))
+        let clear = try await runner.run(["cache", "clear"])
         #expect(clear.stdout == "removed 2 cached responses from \(cacheDir.path)\n")
-        #expect(try runner.run(["cache", "status"]).stdout.contains("entries: 0\n"))
+        #expect(try await runner.run(["cache", "status"]).stdout.contains("entries: 0\n"))
     }
 
     @Test("--help teaches: commands, cache flags and exit codes")
-    func help() throws {
-        let result = try CLIRunner().run(["--help"])
+    func help() async throws {
+        let result = try await CLIRunner().run(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Exit codes:"))
         #expect(result.stdout.contains("cache"))

@@ -17,6 +17,6 @@ struct MaatstafCommand: AsyncParsableCommand {
             Bron: CBS (CC BY 4.0) for all statistics maatstaf shows.
             """,
         version: MaatstafVersion.current,
-        subcommands: [CacheCommand.self]
+        subcommands: [MunicipalitiesCommand.self, RegionsCommand.self, CacheCommand.self]
     )
 }

@@ -1,5 +1,8 @@
 import Foundation
 import MaatstafFetch
+import MaatstafModel
+import MaatstafSources
+import MaatstafStore
 
 /// The exit codes maatstaf uses, documented in `maatstaf --help` and the README.
 ///
@@ -23,6 +26,21 @@ struct ExitStatus {
             case .notCached, .corruptCacheEntry: code = Self.notAvailableOffline
             case .cacheIO: code = Self.ioError
             }
+            return
+        }
+        if let model = error as? ModelError {
+            message = model.description
+            code = Self.dataError
+            return
+        }
+        if let store = error as? StoreError {
+            message = store.description
+            code = store.kind == .io ? Self.ioError : Self.dataError
+            return
+        }
+        if let source = error as? SourceError {
+            message = source.description
+            code = Self.dataError
             return
         }
         return nil

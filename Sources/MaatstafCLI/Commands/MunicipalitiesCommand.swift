@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf municipalities`: who is who, with regions, classes and population.
+struct MunicipalitiesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "municipalities",
+        abstract: "List municipalities with their province, COROP, labour-market region, classes and population.",
+        discussion: """
+            Names are matched without regard to case or accents; codes may be written GM0293, 0293 or 293.
+            Examples:
+              maatstaf municipalities --search berg
+              maatstaf municipalities --year 2023 --format csv > gemeenten-2023.csv
+              maatstaf municipalities --dissolved --search haaren
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Only municipalities whose name or code contains this text.")
+    var search: String?
+
+    @Option(help: "Classification year (default: the latest in the store).")
+    var year: Int?
+
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "List dissolved municipalities (merged into others) instead of current ones.")
+    var dissolved = false
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let atlas = workspace.atlas
+        let candidates = search.map { atlas.directory.search($0) } ?? Array(atlas.directory.byCode.values)
+        if dissolved {
+            let list = candidates.filter { !$0.isCurrent }.sorted { $0.name < $1.name }
+            try emit(dissolvedTable(list), format: format, json: list)
+            return
+        }
+        let year = try workspace.year(year)
+        let profiles = try atlas.profiles(year: year)
+        let list = candidates.compactMap { profiles[$0.code] }.sorted { $0.name < $1.name }
+        if list.isEmpty, let search {
+            throw ValidationError("No municipality in \(year) matches \"\(search)\". "
+                + "Closest: \(atlas.directory.closest(to: search).joined(separator: ", ")). Try --dissolved for former municipalities.")
+        }
+        var table = Table(columns: [
+            .init("code"), .init("name"), .init("province"), .init("COROP"), .init("labour-market region"),
+            .init("size class"), .init("urbanity"), .init("population", .right),
+        ])
+        table.rows = list.map { profile in
+            [profile.code, profile.name, profile.province, profile.municipality.corop.name,
+             profile.municipality.labourMarketRegion.name, profile.sizeClass.dutch, profile.urbanity.dutch,
+             String(profile.population)]
+        }
+        table.notes = ["\(list.count) municipalities, \(year); population on 1 January \(year). \(Attribution.cbs)."]
+        try emit(table, format: format, json: list)
+    }
+
+    private func dissolvedTable(_ list: [Municipality]) -> Table {
+        var table = Table(columns: [.init("code"), .init("name"), .init("last year", .right), .init("province"), .init("COROP")])
+        table.rows = list.map { [$0.code, $0.name, String($0.lastYear), $0.province.name, $0.corop.name] }
+        table.notes = ["\(list.count) dissolved municipalities. \(Attribution.cbs)."]
+        return table
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import MaatstafModel
+import MaatstafStore
+
+struct RegionsCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every region file; list every problem with its file and line.",
+        discussion: "Exits with 65 when any file has a problem, so it can guard a CI job.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let storePath = global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path
+        let store = try Store(path: storePath)
+        try SnapshotLoader(folder: ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot)).loadIfNeeded(into: store)
+        let directory = try MunicipalityDirectory(store: store)
+        let folder = ProjectPaths.regionsFolder(option: data.regionsFolder)
+        let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: directory)
+        for region in regions {
+            print("ok      \(region.file): \(region.id) (\(region.members.count) members)")
+        }
+        for problem in problems {
+            print("error   \(problem)")
+        }
+        print("\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder.path)")
+        if !problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
+    }
+}

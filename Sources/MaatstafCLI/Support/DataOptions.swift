@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import MaatstafReport
+
+/// Options of commands that read municipalities, regions and statistics.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("regions"), help: ArgumentHelp(
+        "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
+    var regionsFolder: String?
+}
+
+/// How a command prints its result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case csv
+    case json
+    case markdown
+}
+
+extension ParsableCommand {
+    /// Prints a table in the chosen format; JSON encodes `json` instead, with sorted keys for stable diffs.
+    func emit<T: Encodable>(_ table: Table, format: OutputFormat, json: T) throws {
+        switch format {
+        case .table: Swift.print(table.renderText(), terminator: "")
+        case .csv: Swift.print(table.renderCSV(), terminator: "")
+        case .markdown: Swift.print(table.renderMarkdown(), terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Swift.print(String(decoding: try encoder.encode(json), as: UTF8.self))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A user's input cannot be matched to the model: an unknown or ambiguous municipality, a region file with an
+/// error, an unknown peer group or year. Carries the closest candidates, so the message can say what was meant.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        case unknownMunicipality
+        case ambiguousMunicipality
+        case invalidRegionFile
+        case unknownPeerGroup
+        case yearNotAvailable
+    }
+
+    public let kind: Kind
+    /// What the user gave (a name, a file:line, a group id).
+    public let subject: String
+    public let reason: String
+    public let hint: String
+
+    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+        self.kind = kind
+        self.subject = subject
+        self.reason = reason
+        self.hint = hint
+    }
+
+    public var description: String { "\(subject): \(reason). \(hint)" }
+}

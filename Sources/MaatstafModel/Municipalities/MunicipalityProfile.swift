@@ -1,0 +1,15 @@
+/// A municipality as it was in one year: its regions, classes and population on 1 January.
+public struct MunicipalityProfile: Sendable, Hashable, Codable {
+    public var municipality: Municipality
+    public var year: Int
+    /// The province of that year's class file (equal to the mapping's province for current municipalities).
+    public var province: String
+    public var sizeClass: SizeClass
+    public var urbanity: Urbanity
+    public var population: Int
+    /// The file the classes and population come from.
+    public var source: String
+
+    public var code: String { municipality.code }
+    public var name: String { municipality.name }
+}

@@ -1,0 +1,18 @@
+/// A region a user defines in `regions/`: a joint service organisation, a procurement region, a chosen peer set.
+public struct UserRegion: Sendable, Hashable, Codable {
+    /// Short id used on the command line (`--against 1stroom`): lower-case letters, digits and `-`.
+    public var id: String
+    public var name: String
+    public var description: String
+    /// Member codes, in the order the file lists them.
+    public var members: [String]
+    /// First and last year the region applies to; nil means open-ended.
+    public var validFrom: Int?
+    public var validUntil: Int?
+    /// The file it was read from.
+    public var file: String
+
+    public func isValid(in year: Int) -> Bool {
+        (validFrom.map { year >= $0 } ?? true) && (validUntil.map { year <= $0 } ?? true)
+    }
+}

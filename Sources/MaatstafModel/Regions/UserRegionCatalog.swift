@@ -1,0 +1,61 @@
+import Foundation
+
+/// All user regions of a folder (`regions/` or `--regions DIR`), checked as a whole.
+public struct UserRegionCatalog: Sendable {
+    public let folder: URL
+    public let regions: [UserRegion]
+
+    /// Reads every `*.yaml` / `*.yml` file. Any problem in any file fails the whole catalog (naming the first, counting
+    /// the rest):
+    /// a comparison must never silently run without a region the user defined.
+    public init(folder: URL, directory: MunicipalityDirectory) throws {
+        self.folder = folder
+        let (regions, problems) = Self.collect(folder: folder, directory: directory)
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (\(problems.count - 1) more problem(s) in the region files)" : ""
+            throw ModelError(.invalidRegionFile, subject: first.location, reason: first.message + more,
+                             hint: "Fix the file (format: regions/README.md); `maatstaf regions check` lists every problem")
+        }
+        self.regions = regions.sorted { $0.id < $1.id }
+    }
+
+    /// Checks every file and returns every problem without throwing (for `maatstaf regions check`).
+    public static func check(folder: URL, directory: MunicipalityDirectory) -> (regions: [UserRegion], problems: [String]) {
+        let (regions, problems) = collect(folder: folder, directory: directory)
+        return (regions, problems.map { "\($0.location): \($0.message)" })
+    }
+
+    static func collect(folder: URL, directory: MunicipalityDirectory) -> ([UserRegion], [UserRegionFile.Problem]) {
+        var regions: [UserRegion] = []
+        var problems: [UserRegionFile.Problem] = []
+        for file in regionFiles(in: folder) {
+            switch UserRegionFile.read(file, directory: directory) {
+            case .success(let region):
+                if let earlier = regions.first(where: { $0.id == region.id }) {
+                    problems.append(.init(file: file.path, line: nil,
+                                          message: "id \"\(region.id)\" is already used by \(earlier.file)"))
+                } else {
+                    regions.append(region)
+                }
+            case .failure(let found):
+                problems.append(contentsOf: found)
+            }
+        }
+        return (regions, problems)
+    }
+
+    static func regionFiles(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    public func region(id: String) -> UserRegion? {
+        regions.first { $0.id == id.lowercased() }
+    }
+
+    /// The regions `code` belongs to in `year`.
+    public func regions(containing code: String, year: Int) -> [UserRegion] {
+        regions.filter { $0.members.contains(code) && $0.isValid(in: year) }
+    }
+}

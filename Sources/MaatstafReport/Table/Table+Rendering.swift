@@ -1,0 +1,59 @@
+import Foundation
+
+extension Table {
+    /// Columns padded to their widest cell (counted in characters), two spaces apart; notes below.
+    public func renderText() -> String {
+        let widths = columns.indices.map { index in
+            ([columns[index].title] + rows.map { index < $0.count ? $0[index] : "" }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            columns.indices.map { index -> String in
+                let cell = index < cells.count ? cells[index] : ""
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return columns[index].alignment == .right ? padding + cell : cell + padding
+            }.joined(separator: "  ").trailingSpacesRemoved
+        }
+        var lines = [line(columns.map(\.title)), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(line)
+        if !notes.isEmpty { lines.append("") }
+        lines += notes
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV with the given separator (`;` for Dutch Excel, which reads `,` as the decimal mark).
+    /// Notes are not part of CSV output; callers print them elsewhere or add a source column.
+    public func renderCSV(separator: Character = ",") -> String {
+        func escape(_ cell: String) -> String {
+            if cell.contains(separator) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r") {
+                return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return cell
+        }
+        let lines = [columns.map { escape($0.title) }] + rows.map { $0.map(escape) }
+        return lines.map { $0.joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A GitHub-flavoured Markdown table, pipes in cells escaped; notes as a paragraph below.
+    public func renderMarkdown() -> String {
+        func escape(_ cell: String) -> String {
+            cell.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "\n", with: " ")
+        }
+        var lines = ["| " + columns.map { escape($0.title) }.joined(separator: " | ") + " |"]
+        lines.append("|" + columns.map { $0.alignment == .right ? "---:" : "---" }.joined(separator: "|") + "|")
+        lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        if !notes.isEmpty {
+            lines.append("")
+            lines += notes.map { escape($0) + "  " }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    var trailingSpacesRemoved: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A source file or response that cannot be read as what it claims to be, with the place and what to do.
+public struct SourceError: Error, Sendable, CustomStringConvertible {
+    /// The file path or URL.
+    public let subject: String
+    /// 1-based line, when the problem is on one line.
+    public let line: Int?
+    public let reason: String
+    public let hint: String
+
+    public init(subject: String, line: Int? = nil, reason: String, hint: String) {
+        self.subject = subject
+        self.line = line
+        self.reason = reason
+        self.hint = hint
+    }
+
+    public var description: String {
+        let place = line.map { "\(subject):\($0)" } ?? subject
+        return "\(place): \(reason). \(hint)"
+    }
+}

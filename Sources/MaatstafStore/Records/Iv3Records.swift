@@ -1,0 +1,36 @@
+import GRDB
+
+/// One Iv3 document in the store: a year's budget (`begroting`) or accounts (`jaarrekening`).
+public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var year: Int
+    public var kind: String
+    public var source: String
+}
+
+/// A taakveld as an Iv3 document lists it.
+public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var year: Int
+    public var kind: String
+    public var taakveld: String
+    public var title: String
+}
+
+/// Baten and lasten of one municipality (or `NL01`, the file's national total) on one taakveld, in thousands of
+/// euros. Nil means not reported — never zero.
+public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var year: Int
+    public var kind: String
+    public var code: String
+    public var taakveld: String
+    public var baten: Int?
+    public var lasten: Int?
+    public var salaries: Int?
+}
+
+/// A taakveld in CBS's official Iv3 code list of a year.
+public struct Iv3DefinitionRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var year: Int
+    public var taakveld: String
+    public var title: String
+    public var parent: String?
+}

@@ -1,0 +1,46 @@
+import GRDB
+
+/// A municipality as the store keeps it: current or dissolved, with its regions.
+public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var code: String
+    public var name: String
+    /// The last classification year this municipality exists in.
+    public var lastYear: Int
+    public var current: Bool
+    public var coropCode: String
+    public var corop: String
+    public var amrCode: String
+    public var amr: String
+    public var provinceCode: String
+    public var province: String
+
+    enum CodingKeys: String, CodingKey {
+        case code, name, lastYear = "last_year", current, coropCode = "corop_code", corop, amrCode = "amr_code", amr
+        case provinceCode = "province_code", province
+    }
+}
+
+/// A spelling of a municipality's name in one of the source files.
+public struct MunicipalityNameRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var name: String
+    public var code: String
+    public var source: String
+}
+
+/// A municipality's classes and population in one year.
+public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var year: Int
+    public var code: String
+    public var province: String
+    /// As in the CBS file, e.g. `10000tot20000inwoners`.
+    public var sizeClass: String
+    /// As in the CBS file, e.g. `Matigstedelijk`.
+    public var urbanity: String
+    /// Inhabitants on 1 January of `year`.
+    public var population: Int
+    public var source: String
+
+    enum CodingKeys: String, CodingKey {
+        case year, code, province, sizeClass = "size_class", urbanity, population, source
+    }
+}

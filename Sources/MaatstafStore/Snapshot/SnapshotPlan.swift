@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+import MaatstafSources
+
+/// The snapshot's files parsed and joined into the rows the store keeps, before anything is written.
+///
+/// Source files name municipalities differently (`Beek` in Iv3, `Beek (L.)` at CBS, `'s-Gravenhage (gemeente)` in the
+/// class files); every name is resolved to a CBS code here, and a name that cannot be resolved stops the load with
+/// the file and line.
+struct SnapshotPlan {
+    struct MunicipalityRow {
+        var code: String
+        var name: String
+        var lastYear: Int
+        var current: Bool
+        var regions: MunicipalityRegionsFile.Row
+    }
+
+    struct NameRow: Hashable {
+        var name: String
+        var code: String
+        var source: String
+    }
+
+    struct YearRow {
+        var year: Int
+        var code: String
+        var row: MunicipalityClassesFile.Row
+        var source: String
+    }
+
+    struct Iv3AmountRow {
+        var year: Int
+        var kind: String
+        var code: String
+        var taakveld: String
+        var baten: Int?
+        var lasten: Int?
+        var salaries: Int?
+    }
+
+    struct Iv3Document {
+        var year: Int
+        var kind: String
+        var source: String
+        var titles: [(String, String)]
+    }
+
+    static let nationalCode = "NL01"
+
+    var municipalities: [MunicipalityRow] = []
+    var names: Set<NameRow> = []
+    var years: [YearRow] = []
+    var iv3Documents: [Iv3Document] = []
+    var iv3Amounts: [Iv3AmountRow] = []
+    var definitions: [(year: Int, taakveld: String, title: String, parent: String?)] = []
+    private var codeByName: [String: String] = [:]
+
+    init(contents: [SnapshotFile]) throws {
+        guard let regionsFile = contents.first(where: { $0.path.hasSuffix("municipalities.csv") }) else {
+            throw StoreError(.snapshotInvalid, subject: "SHA256SUMS", reason: "the snapshot has no municipalities.csv",
+                             hint: "Restore cache/snapshot from git")
+        }
+        try addMunicipalities(regionsFile)
+        if let variants = contents.first(where: { $0.path.hasSuffix("gemeentenamen_iv3_vs_gemeentefonds.tsv") }) {
+            try addNameVariants(variants)
+        }
+        for file in contents {
+            let name = file.url.lastPathComponent
+            if name.hasPrefix("gemeenteklassen_"), let year = Self.year(in: name) {
+                try addClasses(file, year: year)
+            } else if name.hasSuffix("_jaarrekening.csv") || name.hasSuffix("_begroting.csv"), let year = Self.year(in: name) {
+                try addIv3(file, year: year, kind: name.hasSuffix("_jaarrekening.csv") ? "jaarrekening" : "begroting")
+            } else if name.hasPrefix("iv3_definities_") {
+                try addDefinitions(file)
+            }
+        }
+    }
+
+    private static func year(in fileName: String) -> Int? {
+        let digits = fileName.split(whereSeparator: { !$0.isNumber }).first { $0.count == 4 }
+        return digits.flatMap { Int(String($0)) }
+    }
+
+    private mutating func addMunicipalities(_ file: SnapshotFile) throws {
+        let rows = try Self.parse { try MunicipalityRegionsFile(data: file.data, source: file.path) }.rows
+        let currentYear = rows.map(\.lastYear).max() ?? 0
+        let currentCodes = Set(rows.filter { $0.lastYear == currentYear }.map(\.code))
+        // Latest row per code gives the name; older rows of the same code are earlier spellings.
+        var latest: [String: MunicipalityRegionsFile.Row] = [:]
+        for row in rows where (latest[row.code]?.lastYear ?? Int.min) < row.lastYear {
+            latest[row.code] = row
+        }
+        for (code, row) in latest.sorted(by: { $0.key < $1.key }) {
+            municipalities.append(MunicipalityRow(code: code, name: row.name, lastYear: row.lastYear,
+                                                  current: currentCodes.contains(code), regions: row))
+        }
+        for row in rows {
+            try addName(row.name, code: row.code, source: file.path, line: row.line)
+        }
+    }
+
+    /// The Iv3/CBS ↔ gemeentefonds name pairs: whichever side is known gives the other side the same code.
+    private mutating func addNameVariants(_ file: SnapshotFile) throws {
+        let table = try Self.parse { try DelimitedText(data: file.data, separator: "\t", source: file.path) }
+        for row in table.rows {
+            let pair = [row[0], row[1]]
+            let known = codeByName
+            guard let code = pair.compactMap({ known[$0] }).first else { continue }
+            for name in pair { try addName(name, code: code, source: file.path, line: row.line) }
+        }
+    }
+
+    private mutating func addName(_ name: String, code: String, source: String, line: Int) throws {
+        if let known = codeByName[name], known != code {
+            throw StoreError(.snapshotInvalid, subject: "\(source):\(line)",
+                             reason: "\"\(name)\" is both \(known) and \(code)", hint: "Restore cache/snapshot from git")
+        }
+        codeByName[name] = code
+        names.insert(NameRow(name: name, code: code, source: source))
+    }
+
+    /// A name as a source file writes it, resolved to a code. The class files add ` (gemeente)` to names that are
+    /// also provinces (Groningen, Utrecht) or that differ from the place ('s-Gravenhage).
+    private mutating func code(for name: String, source: String, line: Int) throws -> String {
+        if let code = codeByName[name] { return code }
+        let suffix = " (gemeente)"
+        if name.hasSuffix(suffix), let code = codeByName[String(name.dropLast(suffix.count))] {
+            try addName(name, code: code, source: source, line: line)
+            return code
+        }
+        throw StoreError(.snapshotInvalid, subject: "\(source):\(line)",
+                         reason: "municipality \"\(name)\" is not in municipalities.csv",
+                         hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+    }
+
+    private mutating func addClasses(_ file: SnapshotFile, year: Int) throws {
+        let rows = try Self.parse { try MunicipalityClassesFile(data: file.data, source: file.path) }.rows
+        for row in rows {
+            let code = try code(for: row.name, source: file.path, line: row.line)
+            years.append(YearRow(year: year, code: code, row: row, source: file.path))
+        }
+    }
+
+    private mutating func addIv3(_ file: SnapshotFile, year: Int, kind: String) throws {
+        let rows = try Self.parse { try Iv3SpendingFile(data: file.data, source: file.path) }.rows
+        var titles: [String: String] = [:]
+        var order: [String] = []
+        for row in rows {
+            let code = row.name == Iv3SpendingFile.nationalName
+                ? Self.nationalCode : try code(for: row.name, source: file.path, line: row.line)
+            if titles[row.taakveld] == nil {
+                titles[row.taakveld] = row.title
+                order.append(row.taakveld)
+            }
+            iv3Amounts.append(Iv3AmountRow(year: year, kind: kind, code: code, taakveld: row.taakveld,
+                                           baten: row.baten, lasten: row.lasten, salaries: row.salaries))
+        }
+        iv3Documents.append(Iv3Document(year: year, kind: kind, source: file.path, titles: order.map { ($0, titles[$0]!) }))
+    }
+
+    private mutating func addDefinitions(_ file: SnapshotFile) throws {
+        let parsed = try Self.parse { try Iv3DefinitionsFile(data: file.data, source: file.path) }
+        var parents: [String: String] = [:]
+        for taakveld in parsed.taakvelden {
+            for child in taakveld.children { parents[child] = taakveld.code }
+        }
+        for taakveld in parsed.taakvelden {
+            definitions.append((parsed.year, taakveld.code, taakveld.title, parents[taakveld.code]))
+        }
+    }
+
+    private static func parse<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SourceError {
+            throw StoreError(.snapshotInvalid, subject: error.line.map { "\(error.subject):\($0)" } ?? error.subject,
+                             reason: error.reason, hint: error.hint)
+        }
+    }
+
+    /// Replaces the snapshot's tables with this plan. Runs inside the caller's transaction.
+    func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
+        for table in ["iv3_amount", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
+                      "municipality_name", "municipality", "snapshot_file"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let insertFile = try db.cachedStatement(sql: "INSERT INTO snapshot_file VALUES (?, ?, ?)")
+        for file in files { try insertFile.execute(arguments: [file.path, file.sha256, file.data.count]) }
+
+        let insertMunicipality = try db.cachedStatement(sql: "INSERT INTO municipality VALUES (?,?,?,?,?,?,?,?,?,?)")
+        for m in municipalities {
+            try insertMunicipality.execute(arguments: [
+                m.code, m.name, m.lastYear, m.current, m.regions.coropCode, m.regions.corop,
+                m.regions.labourMarketRegionCode, m.regions.labourMarketRegion, m.regions.provinceCode, m.regions.province,
+            ])
+        }
+        let insertName = try db.cachedStatement(sql: "INSERT OR IGNORE INTO municipality_name VALUES (?, ?, ?)")
+        for name in names.sorted(by: { ($0.name, $0.code) < ($1.name, $1.code) }) {
+            try insertName.execute(arguments: [name.name, name.code, name.source])
+        }
+        let insertYear = try db.cachedStatement(sql: "INSERT INTO municipality_year VALUES (?,?,?,?,?,?,?)")
+        for y in years {
+            try insertYear.execute(arguments: [y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
+                                               y.row.population, y.source])
+        }
+        let insertDocument = try db.cachedStatement(sql: "INSERT INTO iv3_document VALUES (?, ?, ?)")
+        let insertTitle = try db.cachedStatement(sql: "INSERT INTO iv3_taakveld VALUES (?, ?, ?, ?)")
+        for document in iv3Documents {
+            try insertDocument.execute(arguments: [document.year, document.kind, document.source])
+            for (taakveld, title) in document.titles {
+                try insertTitle.execute(arguments: [document.year, document.kind, taakveld, title])
+            }
+        }
+        let insertAmount = try db.cachedStatement(sql: "INSERT INTO iv3_amount VALUES (?,?,?,?,?,?,?)")
+        // 48,000 rows: arguments are set unchecked (their count is fixed by this statement), saving a check per row.
+        for a in iv3Amounts {
+            insertAmount.setUncheckedArguments([a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries])
+            try insertAmount.execute()
+        }
+        let insertDefinition = try db.cachedStatement(sql: "INSERT OR REPLACE INTO iv3_definition VALUES (?, ?, ?, ?)")
+        for d in definitions {
+            try insertDefinition.execute(arguments: [d.year, d.taakveld, d.title, d.parent])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO store_meta VALUES ('snapshot', ?)", arguments: [fingerprint])
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+
+extension Store {
+    /// The schema, one migration per change; never edit a migration that has shipped.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 snapshot") { db in
+            try db.execute(sql: """
+                CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                -- Every embedded file loaded, with its checksum: the provenance of every number.
+                CREATE TABLE snapshot_file (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL);
+                -- Current and dissolved municipalities; COROP, labour-market region and province as classified in
+                -- the mapping file (one classification for all years).
+                CREATE TABLE municipality (
+                    code TEXT PRIMARY KEY, name TEXT NOT NULL, last_year INTEGER NOT NULL, current INTEGER NOT NULL,
+                    corop_code TEXT NOT NULL, corop TEXT NOT NULL, amr_code TEXT NOT NULL, amr TEXT NOT NULL,
+                    province_code TEXT NOT NULL, province TEXT NOT NULL);
+                -- Every spelling a source file uses for a municipality.
+                CREATE TABLE municipality_name (
+                    name TEXT NOT NULL, code TEXT NOT NULL REFERENCES municipality(code), source TEXT NOT NULL,
+                    PRIMARY KEY (name, code));
+                -- Classes and population per year (population on 1 January).
+                CREATE TABLE municipality_year (
+                    year INTEGER NOT NULL, code TEXT NOT NULL REFERENCES municipality(code),
+                    province TEXT NOT NULL, size_class TEXT NOT NULL, urbanity TEXT NOT NULL,
+                    population INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (year, code));
+                -- Iv3 documents: which year, budget or accounts, from which file.
+                CREATE TABLE iv3_document (
+                    year INTEGER NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (year, kind));
+                CREATE TABLE iv3_taakveld (
+                    year INTEGER NOT NULL, kind TEXT NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL,
+                    PRIMARY KEY (year, kind, taakveld));
+                -- Amounts in thousands of euros, exactly as reported; NULL when not reported (never 0).
+                -- code is a GM code, or NL01 for the file's national total row.
+                CREATE TABLE iv3_amount (
+                    year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, taakveld TEXT NOT NULL,
+                    baten INTEGER, lasten INTEGER, salaries INTEGER,
+                    PRIMARY KEY (year, kind, code, taakveld));
+                -- CBS's official Iv3 code lists per year.
+                CREATE TABLE iv3_definition (
+                    year INTEGER NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL, parent TEXT,
+                    PRIMARY KEY (year, taakveld));
+                """)
+        }
+        return migrator
+    }
+}

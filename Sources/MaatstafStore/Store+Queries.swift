@@ -1,0 +1,65 @@
+import GRDB
+
+extension Store {
+    public func municipalities() throws -> [MunicipalityRecord] {
+        try read { db in try MunicipalityRecord.fetchAll(db, sql: "SELECT * FROM municipality ORDER BY code") }
+    }
+
+    public func municipalityNames() throws -> [MunicipalityNameRecord] {
+        try read { db in try MunicipalityNameRecord.fetchAll(db, sql: "SELECT * FROM municipality_name ORDER BY name") }
+    }
+
+    /// Classes and population for one year, or for every year when `year` is nil.
+    public func municipalityYears(year: Int? = nil) throws -> [MunicipalityYearRecord] {
+        try read { db in
+            if let year {
+                return try MunicipalityYearRecord.fetchAll(
+                    db, sql: "SELECT * FROM municipality_year WHERE year = ? ORDER BY code", arguments: [year])
+            }
+            return try MunicipalityYearRecord.fetchAll(db, sql: "SELECT * FROM municipality_year ORDER BY year, code")
+        }
+    }
+
+    /// The years for which classes and populations are known, ascending.
+    public func classificationYears() throws -> [Int] {
+        try read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM municipality_year ORDER BY year") }
+    }
+
+    public func iv3Documents() throws -> [Iv3DocumentRecord] {
+        try read { db in try Iv3DocumentRecord.fetchAll(db, sql: "SELECT * FROM iv3_document ORDER BY year, kind") }
+    }
+
+    public func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord] {
+        try read { db in
+            try Iv3TaakveldRecord.fetchAll(db, sql: "SELECT * FROM iv3_taakveld WHERE year = ? AND kind = ? ORDER BY rowid",
+                                           arguments: [year, kind])
+        }
+    }
+
+    /// Amounts for the given taakvelden of one document, for every municipality and the national total row.
+    public func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord] {
+        try read { db in
+            let placeholders = databaseQuestionMarks(count: taakvelden.count)
+            return try Iv3AmountRecord.fetchAll(
+                db, sql: "SELECT * FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders)) ORDER BY code, taakveld",
+                arguments: StatementArguments([year, kind] as [any DatabaseValueConvertible]) + StatementArguments(taakvelden))
+        }
+    }
+
+    public func iv3Definitions(year: Int) throws -> [Iv3DefinitionRecord] {
+        try read { db in
+            try Iv3DefinitionRecord.fetchAll(db, sql: "SELECT * FROM iv3_definition WHERE year = ? ORDER BY rowid", arguments: [year])
+        }
+    }
+
+    public func iv3DefinitionYears() throws -> [Int] {
+        try read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM iv3_definition ORDER BY year") }
+    }
+
+    /// The embedded files the store was loaded from, with their checksums.
+    public func snapshotFiles() throws -> [(path: String, sha256: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT path, sha256 FROM snapshot_file ORDER BY path").map { ($0["path"], $0["sha256"]) }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The store cannot be opened, migrated, loaded or read; names the file and what to do.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The database file cannot be opened or written (permissions, disk full, not a database).
+        case io
+        /// An embedded snapshot file is missing or differs from its recorded checksum.
+        case snapshotDamaged
+        /// An embedded snapshot file holds something maatstaf cannot place (e.g. an unknown municipality name).
+        case snapshotInvalid
+    }
+
+    public let kind: Kind
+    public let subject: String
+    public let reason: String
+    public let hint: String
+
+    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+        self.kind = kind
+        self.subject = subject
+        self.reason = reason
+        self.hint = hint
+    }
+
+    public var description: String { "\(subject): \(reason). \(hint)" }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Paths into this repository for tests: the embedded real snapshot and the shipped regions.
+public enum RepositoryFixtures {
+    /// The package root (this file is Sources/MaatstafTestServer/RepositoryFixtures.swift).
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static var snapshot: URL { root.appendingPathComponent("cache/snapshot", isDirectory: true) }
+    public static var regions: URL { root.appendingPathComponent("regions", isDirectory: true) }
+
+    /// A file of the embedded snapshot, e.g. `iv3/2023_jaarrekening.csv`.
+    public static func snapshotFile(_ path: String) throws -> Data {
+        try Data(contentsOf: snapshot.appendingPathComponent(path))
+    }
+
+    /// A fresh, empty folder under the system temporary folder.
+    public static func temporaryFolder() -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maatstaf-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A copy of the embedded snapshot in a temporary folder, to damage on purpose.
+    public static func snapshotCopy() throws -> URL {
+        let copy = temporaryFolder().appendingPathComponent("snapshot", isDirectory: true)
+        try FileManager.default.copyItem(at: snapshot, to: copy)
+        return copy
+    }
+
+    /// Splits a `;`/tab-separated file of the snapshot into fields, independently of maatstaf's own parser
+    /// (the Iv3 and class files contain no quotes).
+    public static func simpleRows(_ path: String, separator: Character) throws -> [[String]] {
+        var text = String(decoding: try snapshotFile(path), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.split(separator: "\n").map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+    }
+}
