@@ -42,10 +42,17 @@ let package = Package(
         ),
 
         // model: municipalities and their names, memberships per year, user regions, peer groups.
-        .target(name: "MaatstafModel", dependencies: ["MaatstafStore", "Yams"]),
+        .target(
+            name: "MaatstafModel",
+            dependencies: ["MaatstafStore", "Yams"],
+            resources: [.copy("Indicators/Resources/builtin-indicators.yaml")]
+        ),
+
+        // compare: the engine — rates, reference groups, ranks, intervals.
+        .target(name: "MaatstafCompare", dependencies: ["MaatstafModel"]),
 
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
-        .target(name: "MaatstafReport", dependencies: ["MaatstafModel"]),
+        .target(name: "MaatstafReport", dependencies: ["MaatstafCompare"]),
 
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
@@ -55,6 +62,7 @@ let package = Package(
                 "MaatstafSources",
                 "MaatstafStore",
                 "MaatstafModel",
+                "MaatstafCompare",
                 "MaatstafReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -74,6 +82,7 @@ let package = Package(
         .testTarget(name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafStoreTests", dependencies: ["MaatstafStore", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafCompareTests", dependencies: ["MaatstafCompare", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafReportTests", dependencies: ["MaatstafReport"]),
         .testTarget(name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafTestServer"]),
     ],

@@ -9,6 +9,8 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
         case invalidRegionFile
         case unknownPeerGroup
         case yearNotAvailable
+        case unknownIndicator
+        case invalidIndicatorFile
     }
 
     public let kind: Kind

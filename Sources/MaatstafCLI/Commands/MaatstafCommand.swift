@@ -17,6 +17,7 @@ struct MaatstafCommand: AsyncParsableCommand {
             Bron: CBS (CC BY 4.0) for all statistics maatstaf shows.
             """,
         version: MaatstafVersion.current,
-        subcommands: [MunicipalitiesCommand.self, RegionsCommand.self, CacheCommand.self]
+        subcommands: [CompareCommand.self, RankCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self,
+                      RegionsCommand.self, CacheCommand.self]
     )
 }

@@ -7,6 +7,10 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("regions"), help: ArgumentHelp(
         "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
     var regionsFolder: String?
+
+    @Option(name: .customLong("indicators"), help: ArgumentHelp(
+        "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+    var indicatorsFile: String?
 }
 
 /// How a command prints its result.

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCompare
 import MaatstafFetch
 import MaatstafModel
 import MaatstafSources
@@ -38,6 +39,16 @@ struct ExitStatus {
             code = store.kind == .io ? Self.ioError : Self.dataError
             return
         }
+        if let failure = error as? OutputWriteError {
+            message = failure.message
+            code = Self.ioError
+            return
+        }
+        if let compare = error as? CompareError {
+            message = compare.description
+            code = compare.kind == .tableNotFetched ? Self.notAvailableOffline : Self.dataError
+            return
+        }
         if let source = error as? SourceError {
             message = source.description
             code = Self.dataError
@@ -48,6 +59,6 @@ struct ExitStatus {
 
     static let helpText = """
         Exit codes: 0 success; 64 bad command line; 65 bad input (unknown municipality, invalid file or URL); \
-        69 network or server failure; 70 not available offline; 74 cannot read or write the cache or store.
+        69 network or server failure; 70 not available offline or not fetched yet; 74 cannot read or write the cache or store.
         """
 }

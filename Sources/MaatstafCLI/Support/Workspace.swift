@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCompare
 import MaatstafModel
 import MaatstafStore
 
@@ -7,6 +8,7 @@ struct Workspace {
     let store: Store
     let atlas: MunicipalityAtlas
     let regions: UserRegionCatalog
+    let indicatorsFile: URL?
 
     /// Opens the store in the cache folder, loads the embedded snapshot on first use, reads the region files.
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
@@ -16,10 +18,32 @@ struct Workspace {
         let atlas = try MunicipalityAtlas(store: store)
         let regions = try UserRegionCatalog(folder: ProjectPaths.regionsFolder(option: data.regionsFolder),
                                             directory: atlas.directory)
-        return Workspace(store: store, atlas: atlas, regions: regions)
+        return Workspace(store: store, atlas: atlas, regions: regions,
+                         indicatorsFile: data.indicatorsFile.map { URL(fileURLWithPath: $0) })
     }
 
     var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }
+
+    func indicators() throws -> IndicatorCatalog {
+        try IndicatorCatalog(store: store, userFile: indicatorsFile)
+    }
+
+    var engine: ComparisonEngine { ComparisonEngine(store: store, atlas: atlas, regions: regions) }
+
+    /// The year asked for, or the latest year for which the indicator has data in the store.
+    func year(_ requested: Int?, for indicator: Indicator) throws -> Int {
+        if let requested { return requested }
+        let iv3Years = Set(try store.iv3Documents().map(\.year))
+        let candidates = atlas.years.filter { year in
+            if case .iv3 = indicator.numerator { return iv3Years.contains(year) && indicator.iv3Layout(for: year) != nil }
+            return true
+        }
+        guard let latest = candidates.last else {
+            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",
+                               hint: "Run `maatstaf indicators show \(indicator.id)` to see what it needs")
+        }
+        return latest
+    }
 
     /// The year asked for, or the latest year with classes.
     func year(_ requested: Int?) throws -> Int {

@@ -45,4 +45,11 @@ public struct ResolvedPeerGroup: Sendable, Hashable, Codable {
     public var code: String?
     /// Member codes, sorted.
     public var members: [String]
+
+    public init(group: PeerGroup, label: String, code: String?, members: [String]) {
+        self.group = group
+        self.label = label
+        self.code = code
+        self.members = members
+    }
 }

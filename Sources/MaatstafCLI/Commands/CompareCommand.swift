@@ -1,0 +1,72 @@
+import ArgumentParser
+import MaatstafCompare
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf compare`: where municipalities stand on one indicator.
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare municipalities on an indicator with the national rate, their region and their peers.",
+        discussion: """
+            For each municipality: its value per inhabitant, its rank among all municipalities, and for each \
+            reference group the group's rate as a whole (total ÷ total population), the average municipality, \
+            median and quartiles, the difference, and the gap: what it would spend more or less at the group's rate.
+
+            Reference groups (--against, comma-separated): national, province, corop, labour-market-region (amr), \
+            size-class, urbanity, and any region id from regions/ (see `maatstaf regions list`).
+
+            Examples:
+              maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland
+              maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
+              maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "The indicator id (see `maatstaf indicators list`).")
+    var indicator: String
+
+    @Option(help: "Year (default: the latest year with data for the indicator).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
+    var against = "national,province,size-class"
+
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
+    var locale: ReportLocale = .en
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Argument(help: "Municipalities, by name or code.")
+    var municipalities: [String]
+
+    func validate() throws {
+        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let indicator = try workspace.indicators().indicator(self.indicator)
+        let year = try workspace.year(year, for: indicator)
+        let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
+        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
+        let comparison = try workspace.engine.compare(indicator, year: year, municipalities: chosen, against: groups)
+        let report = CompareReport(comparison, locale: locale)
+        let text: String
+        switch format {
+        case .table: text = report.renderText()
+        case .markdown: text = report.renderMarkdown()
+        case .csv: text = report.renderCSV()
+        case .json: text = try CompareJSON(comparison, locale: locale).encoded()
+        }
+        try OutputFile.write(text, to: output)
+    }
+}
+
+extension ReportLocale: ExpressibleByArgument {}

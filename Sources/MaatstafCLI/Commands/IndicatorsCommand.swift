@@ -1,0 +1,64 @@
+import ArgumentParser
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf indicators …`: what can be compared, and exactly how each indicator is defined.
+struct IndicatorsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators",
+        abstract: "List indicators, or show exactly how one is defined.",
+        subcommands: [IndicatorsListCommand.self, IndicatorsShowCommand.self],
+        defaultSubcommand: IndicatorsListCommand.self
+    )
+}
+
+struct IndicatorsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the indicators.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Flag(help: "Include the generic per-taakveld Iv3 indicators (iv3.<taakveld>.lasten|baten|netto).")
+    var all = false
+
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    struct Entry: Encodable {
+        var id: String
+        var title: String
+        var unit: String
+        var origin: String
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let catalog = try workspace.indicators()
+        let list = all ? catalog.indicators : catalog.named
+        var table = Table(columns: [.init("id"), .init("title"), .init("unit"), .init("defined in")])
+        table.rows = list.map { [$0.id, $0.title.en, $0.unit.en, $0.origin] }
+        let generic = catalog.indicators.count - catalog.named.count
+        table.notes = all ? [] : ["Also \(generic) generic Iv3 indicators, one per taakveld and measure, e.g. iv3.6.71a.lasten (--all lists them)."]
+        let entries = list.map { Entry(id: $0.id, title: $0.title.en, unit: $0.unit.en, origin: $0.origin) }
+        try emit(table, format: format, json: entries)
+    }
+}
+
+struct IndicatorsShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an indicator's definition: what it sums per year and layout, checked against CBS's Iv3 code lists.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The indicator id.")
+    var id: String
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let indicator = try workspace.indicators().indicator(id)
+        let description = try IndicatorDescription(indicator: indicator, store: workspace.store)
+        print(description.render(), terminator: "")
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import MaatstafCompare
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf rank`: the league table of an indicator.
+struct RankCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "List municipalities from highest to lowest on an indicator, nationally or within a group.",
+        discussion: """
+            Examples:
+              maatstaf rank --indicator wmo.huishoudelijke-hulp --year 2025
+              maatstaf rank --indicator jeugd.hulp --within liemers
+              maatstaf rank --indicator jeugd.hulp --within size-class Westervoort
+            Groups that depend on a municipality (province, corop, amr, size-class, urbanity) need one.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "The indicator id (see `maatstaf indicators list`).")
+    var indicator: String
+
+    @Option(help: "Year (default: the latest year with data for the indicator).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Rank within this group or region only (default: all municipalities).", valueName: "group"))
+    var within: String?
+
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language and number format: en or nl.")
+    var locale: ReportLocale = .en
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Argument(help: "A municipality, to choose its province, COROP, … with --within.")
+    var municipality: String?
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let indicator = try workspace.indicators().indicator(self.indicator)
+        let year = try workspace.year(year, for: indicator)
+        let anchor = try municipality.map { try workspace.atlas.directory.resolve($0) }
+        let ranking = try workspace.engine.rank(indicator, year: year, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
+        let report = RankReport(ranking, locale: locale)
+        let text: String
+        switch format {
+        case .table: text = report.renderText()
+        case .markdown: text = report.renderMarkdown()
+        case .csv: text = report.table.renderCSV(separator: locale == .nl ? ";" : ",")
+        case .json: text = try report.renderJSON()
+        }
+        try OutputFile.write(text, to: output)
+    }
+}

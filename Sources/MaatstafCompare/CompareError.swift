@@ -1,0 +1,25 @@
+/// A comparison that cannot be made as asked, with what to do instead.
+public struct CompareError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The indicator has no definition or data for that year.
+        case yearNotAvailable
+        /// The indicator needs a CBS table that is not in the store.
+        case tableNotFetched
+        /// The municipality did not exist, or has no data, in that year.
+        case municipalityNotAvailable
+    }
+
+    public let kind: Kind
+    public let subject: String
+    public let reason: String
+    public let hint: String
+
+    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+        self.kind = kind
+        self.subject = subject
+        self.reason = reason
+        self.hint = hint
+    }
+
+    public var description: String { "\(subject): \(reason). \(hint)" }
+}

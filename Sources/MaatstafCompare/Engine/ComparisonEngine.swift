@@ -1,0 +1,159 @@
+import MaatstafModel
+import MaatstafStore
+
+/// Computes comparisons: an indicator for chosen municipalities against their reference groups.
+public struct ComparisonEngine: Sendable {
+    public let atlas: MunicipalityAtlas
+    public let resolver: PeerGroupResolver
+    private let loader: ObservationLoader
+
+    public init(store: Store, atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
+        self.atlas = atlas
+        self.resolver = PeerGroupResolver(atlas: atlas, regions: regions)
+        self.loader = ObservationLoader(store: store, atlas: atlas)
+    }
+
+    /// The indicator for every municipality of the year.
+    public func data(_ indicator: Indicator, year: Int) throws -> IndicatorData {
+        try loader.load(indicator, year: year)
+    }
+
+    public func compare(_ indicator: Indicator, year: Int, municipalities: [Municipality],
+                        against groups: [PeerGroup]) throws -> Comparison {
+        let data = try data(indicator, year: year)
+        return try compare(data, municipalities: municipalities, against: groups)
+    }
+
+    /// Compares using already loaded data (the benchmark reuses one load for many municipalities).
+    public func compare(_ data: IndicatorData, municipalities: [Municipality], against groups: [PeerGroup],
+                        summaries cache: inout [String: GroupSummary]) throws -> Comparison {
+        let year = data.year
+        let profiles = try atlas.profiles(year: year)
+        let ranks = Ranks(data: data)
+        var results: [MunicipalityComparison] = []
+        for municipality in municipalities {
+            guard let profile = profiles[municipality.code] else {
+                throw CompareError(.municipalityNotAvailable, subject: municipality.name,
+                                   reason: "was not a municipality in \(year)",
+                                   hint: municipality.isCurrent ? "Choose another year" : "It was dissolved after \(municipality.lastYear); compare its successor")
+            }
+            let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: "no data")
+            var interval: ProportionInterval?
+            if data.indicator.isCountBased, observation.status == .ok, let n = observation.numerator, let d = observation.denominator {
+                interval = ProportionInterval(successes: n, trials: d)?.scaled(by: Double(data.indicator.multiplier))
+            }
+            let references = try groups.map { group -> ReferenceComparison in
+                let resolved = try resolver.resolve(group, for: municipality, year: year)
+                let key = "\(resolved.group)|\(resolved.label)|\(resolved.members.count)|\(resolved.members.first ?? "")"
+                let summary = cache[key] ?? GroupSummary(group: resolved, data: data)
+                cache[key] = summary
+                return Self.reference(observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval)
+            }
+            let rank = ranks.rank(of: observation)
+            results.append(MunicipalityComparison(
+                profile: profile, observation: observation, rank: rank?.rank, rankedCount: ranks.count,
+                percentile: rank?.percentile, z: ranks.z(of: observation), interval: interval, references: references))
+        }
+        var notes = data.notes
+        if results.contains(where: { $0.observation.status != .ok }) {
+            notes.append("A municipality without a value is shown as missing and left out of every group; it is never counted as 0.")
+        }
+        return Comparison(data: data, municipalities: results, missing: missingList(data, profiles: profiles), notes: notes)
+    }
+
+    public func compare(_ data: IndicatorData, municipalities: [Municipality], against groups: [PeerGroup]) throws -> Comparison {
+        var cache: [String: GroupSummary] = [:]
+        return try compare(data, municipalities: municipalities, against: groups, summaries: &cache)
+    }
+
+    /// The league table of a group (all municipalities when `group` is nil), highest first.
+    public func rank(_ indicator: Indicator, year: Int, within group: PeerGroup?, anchor: Municipality?) throws -> Ranking {
+        let data = try data(indicator, year: year)
+        let profiles = try atlas.profiles(year: year)
+        let resolved: ResolvedPeerGroup?
+        if let group, case .builtIn(.national) = group {
+            resolved = nil
+        } else if let group {
+            guard let anchor = anchor ?? Self.anyMember(of: group, resolver: resolver) else {
+                throw CompareError(.municipalityNotAvailable, subject: group.description,
+                                   reason: "depends on a municipality", hint: "Add the municipality: maatstaf rank … --within \(group) Westervoort")
+            }
+            resolved = try resolver.resolve(group, for: anchor, year: year)
+        } else {
+            resolved = nil
+        }
+        let members = resolved?.members ?? profiles.keys.sorted()
+        let national = ResolvedPeerGroup(group: .builtIn(.national), label: "Nederland", code: "NL01", members: profiles.keys.sorted())
+        let summary = GroupSummary(group: resolved ?? national, data: data)
+        let memberData = IndicatorData(indicator: data.indicator, year: year,
+                                       observations: data.observations.filter { members.contains($0.key) },
+                                       sources: data.sources, notes: data.notes, taakvelden: data.taakvelden)
+        let ranks = Ranks(data: memberData)
+        let entries = members.compactMap { code -> RankingEntry? in
+            guard let observation = memberData.observations[code], let rank = ranks.rank(of: observation),
+                  let profile = profiles[code] else { return nil }
+            return RankingEntry(rank: rank.rank, profile: profile, observation: observation, percentile: rank.percentile)
+        }.sorted { ($0.rank, $0.profile.name) < ($1.rank, $1.profile.name) }
+        return Ranking(data: data, group: resolved, entries: entries, summary: summary,
+                       missing: missingList(memberData, profiles: profiles))
+    }
+
+    /// User regions do not depend on the municipality: any member anchors them.
+    private static func anyMember(of group: PeerGroup, resolver: PeerGroupResolver) -> Municipality? {
+        guard case .userRegion(let id) = group, let code = resolver.regions?.region(id: id)?.members.first else { return nil }
+        return resolver.atlas.directory.byCode[code]
+    }
+
+    private func missingList(_ data: IndicatorData, profiles: [String: MunicipalityProfile]) -> [(code: String, name: String, reason: String)] {
+        data.observations.values.compactMap { observation in
+            switch observation.status {
+            case .ok: return nil
+            case .missing(let reason): return (observation.code, profiles[observation.code]?.name ?? observation.code, reason)
+            case .zeroDenominator: return (observation.code, profiles[observation.code]?.name ?? observation.code, "denominator is zero")
+            }
+        }.sorted { $0.name < $1.name }
+    }
+
+    static func reference(_ observation: Observation, summary: GroupSummary, multiplier: Int,
+                          interval: ProportionInterval?) -> ReferenceComparison {
+        var result = ReferenceComparison(summary: summary)
+        guard let value = observation.value, let rate = summary.rate else { return result }
+        let difference = value - rate
+        result.difference = difference
+        result.differencePercent = rate == 0 ? nil : difference / rate * 100
+        if let denominator = observation.denominator {
+            result.gap = difference * denominator / Double(multiplier)
+        }
+        result.statisticallyClear = interval.map { !$0.contains(rate) }
+        return result
+    }
+}
+
+/// Ranks, percentiles and z-scores among the municipalities with a value.
+struct Ranks {
+    private let sorted: [Double]
+    private let distribution: Distribution?
+
+    init(data: IndicatorData) {
+        let values = data.observations.values.compactMap { $0.status == .ok ? $0.value : nil }
+        sorted = values.sorted(by: >)
+        distribution = Distribution(values)
+    }
+
+    var count: Int { sorted.count }
+
+    /// Competition ranking (1, 2, 2, 4): ties share the best rank. Percentile: share below, ties counted half.
+    func rank(of observation: Observation) -> (rank: Int, percentile: Double)? {
+        guard observation.status == .ok, let value = observation.value else { return nil }
+        let higher = sorted.prefix { $0 > value }.count
+        let equal = sorted.dropFirst(higher).prefix { $0 == value }.count
+        let lower = sorted.count - higher - equal
+        return (higher + 1, (Double(lower) + Double(equal) / 2) / Double(sorted.count) * 100)
+    }
+
+    func z(of observation: Observation) -> Double? {
+        guard observation.status == .ok, let value = observation.value, let distribution,
+              let deviation = distribution.standardDeviation, deviation > 0 else { return nil }
+        return (value - distribution.mean) / deviation
+    }
+}

@@ -1,0 +1,41 @@
+/// One municipality's numerator, denominator and rate for an indicator and a year.
+public struct Observation: Sendable, Hashable, Codable {
+    public enum Status: Sendable, Hashable, Codable {
+        case ok
+        /// No value: not reported, suppressed or not in the source. Never treated as zero.
+        case missing(reason: String)
+        /// The denominator is zero: no rate exists (not infinity, not zero).
+        case zeroDenominator
+    }
+
+    public var code: String
+    /// In the indicator's unit before division: euros for Iv3 amounts, persons for CBS counts.
+    public var numerator: Double?
+    public var denominator: Double?
+    public var status: Status
+    /// numerator ÷ denominator × multiplier, when status is ok.
+    public var value: Double?
+
+    public init(code: String, numerator: Double?, denominator: Double?, multiplier: Int) {
+        self.code = code
+        self.numerator = numerator
+        self.denominator = denominator
+        if let numerator, let denominator {
+            if denominator == 0 {
+                status = .zeroDenominator
+                value = nil
+            } else {
+                status = .ok
+                value = numerator / denominator * Double(multiplier)
+            }
+        } else {
+            status = .missing(reason: numerator == nil ? "no value reported" : "no denominator")
+            value = nil
+        }
+    }
+
+    public init(code: String, missing reason: String) {
+        self.code = code
+        status = .missing(reason: reason)
+    }
+}

@@ -1,0 +1,95 @@
+import MaatstafModel
+import MaatstafStore
+
+/// Reads the numbers an indicator needs from the store and turns them into observations.
+struct ObservationLoader: Sendable {
+    let store: Store
+    let atlas: MunicipalityAtlas
+
+    func load(_ indicator: Indicator, year: Int) throws -> IndicatorData {
+        let profiles = try atlas.profiles(year: year)
+        switch indicator.numerator {
+        case let .iv3(measure, _):
+            return try loadIv3(indicator, measure: measure, year: year, profiles: profiles)
+        case let .cbs(table, _):
+            throw CompareError(.tableNotFetched, subject: indicator.id,
+                               reason: "needs CBS table \(table), which is not in the store",
+                               hint: "Fetch it with `maatstaf fetch \(table)` once CBS table downloads are available (not yet in this version); the Iv3 indicators work offline")
+        }
+    }
+
+    private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int,
+                         profiles: [String: MunicipalityProfile]) throws -> IndicatorData {
+        let documents = try store.iv3Documents()
+        // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
+        guard let document = documents.filter({ $0.year == year }).min(by: { $0.kind == "jaarrekening" && $1.kind != "jaarrekening" }) else {
+            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
+                               hint: "Available Iv3 years: \(Set(documents.map(\.year)).sorted().map(String.init).joined(separator: ", "))")
+        }
+        guard let layout = indicator.iv3Layout(for: year) else {
+            let named = indicator.origin == "generic Iv3"
+                ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (`maatstaf indicators list`)" : ""
+            throw CompareError(.yearNotAvailable, subject: indicator.id,
+                               reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
+                               hint: "Choose a year it exists in (`maatstaf indicators show \(indicator.id)`)\(named)")
+        }
+        let known = Set(try store.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
+        let absent = layout.taakvelden.filter { !known.contains($0) }
+        var notes: [String] = []
+        if !absent.isEmpty {
+            notes.append("Taakveld(en) \(absent.joined(separator: ", ")) do not occur in the \(document.kind) \(year) file, so they add nothing to any municipality.")
+        }
+        let amounts = try store.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
+        var perCode: [String: [Iv3AmountRecord]] = [:]
+        for amount in amounts { perCode[amount.code, default: []].append(amount) }
+        var observations: [String: Observation] = [:]
+        for (code, profile) in profiles {
+            guard let rows = perCode[code], rows.count == layout.taakvelden.count - absent.count, !rows.isEmpty else {
+                observations[code] = Observation(code: code, missing: "not in the Iv3 \(document.kind) \(year) file")
+                continue
+            }
+            var total = 0
+            var complete = true
+            for row in rows {
+                switch measure {
+                case .lasten: if let value = row.lasten { total += value } else { complete = false }
+                case .baten: if let value = row.baten { total += value } else { complete = false }
+                case .netto:
+                    if let lasten = row.lasten, let baten = row.baten { total += lasten - baten } else { complete = false }
+                }
+            }
+            observations[code] = complete
+                ? Observation(code: code, numerator: Double(total) * 1000, denominator: Double(profile.population),
+                              multiplier: indicator.multiplier)
+                : Observation(code: code, missing: "one of its taakvelden has no amount")
+        }
+        if document.kind == "begroting" {
+            notes.append("\(year) figures are budgets (begroting): planned, not actual spending.")
+        }
+        notes += try definitionChanges(indicator, year: year, documents: documents)
+        let files = try store.snapshotFiles()
+        let sha = files.first { $0.path == document.source }?.sha256
+        let classFile = profiles.values.first?.source ?? ""
+        let sources = [
+            SourceReference(table: "Iv3 \(document.kind) \(year)", year: year,
+                            origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha),
+            SourceReference(table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
+                            origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
+                            sha256: files.first { $0.path == classFile }?.sha256),
+        ]
+        return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
+                             notes: notes, taakvelden: layout.taakvelden)
+    }
+
+    /// A note for every other year in the store whose layout sums different taakvelden.
+    private func definitionChanges(_ indicator: Indicator, year: Int, documents: [Iv3DocumentRecord]) throws -> [String] {
+        guard let here = indicator.iv3Layout(for: year) else { return [] }
+        return Set(documents.map(\.year)).subtracting([year]).sorted().compactMap { other in
+            guard let there = indicator.iv3Layout(for: other) else {
+                return "Not defined for \(other): taakveld \(here.taakvelden.joined(separator: ", ")) does not exist in the \(other) layout."
+            }
+            guard there.taakvelden != here.taakvelden else { return nil }
+            return "Definition differs between years: \(year) sums \(here.taakvelden.joined(separator: ", ")); \(other) sums \(there.taakvelden.joined(separator: ", ")) (Iv3 layout change). Compare across these years with care."
+        }
+    }
+}

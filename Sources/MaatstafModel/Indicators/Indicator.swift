@@ -1,0 +1,88 @@
+/// An indicator: what is counted, per what, and how to read it. Indicators are data (YAML), not code.
+public struct Indicator: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: LocalizedText
+    public var unit: LocalizedText
+    public var numerator: Quantity
+    public var denominator: Denominator
+    /// 1 for "per inhabitant", 100 for a percentage, 1,000 for "per 1,000".
+    public var multiplier: Int
+    public var direction: Direction
+    public var notes: String
+    /// Where the definition comes from: `built-in`, `generic Iv3`, or a user file's path.
+    public var origin: String
+
+    public enum Direction: String, Sendable, Codable, Hashable {
+        case higherIsBetter = "higher-is-better"
+        case lowerIsBetter = "lower-is-better"
+        case neither
+    }
+
+    /// True when the rate counts people (clients, recipients): such rates get a confidence interval.
+    /// Amounts in euros get none: spending is not a sample.
+    public var isCountBased: Bool {
+        if case .cbs = numerator { return true }
+        return false
+    }
+}
+
+/// A text in Dutch and English.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    public var nl: String
+    public var en: String
+
+    public init(nl: String, en: String) {
+        self.nl = nl
+        self.en = en
+    }
+
+    public func text(_ locale: ReportLocale) -> String { locale == .nl ? nl : en }
+}
+
+/// The language and number format of outputs.
+public enum ReportLocale: String, Sendable, Codable, CaseIterable {
+    case en
+    case nl
+}
+
+/// What an indicator sums.
+public enum Quantity: Sendable, Hashable, Codable {
+    /// Iv3 amounts (thousands of euros in the source, euros in maatstaf) over taakvelden, per layout.
+    case iv3(measure: Iv3Measure, layouts: [Iv3Layout])
+    /// Topics of a CBS StatLine table, summed; keys without CBS's numeric suffix (`WmoClienten`, not `WmoClienten_100`).
+    case cbs(table: String, topics: [String])
+}
+
+public enum Iv3Measure: String, Sendable, Hashable, Codable {
+    /// Gross spending.
+    case lasten
+    /// Income (own contributions, grants).
+    case baten
+    /// Lasten minus baten.
+    case netto
+}
+
+/// The taakvelden an Iv3 indicator sums from `fromYear` until the next layout starts.
+public struct Iv3Layout: Sendable, Hashable, Codable {
+    public var fromYear: Int
+    public var taakvelden: [String]
+    /// For generic indicators: the only years the taakveld exists in (nil: every year from `fromYear`).
+    public var onlyYears: [Int]?
+}
+
+public enum Denominator: Sendable, Hashable, Codable {
+    /// Inhabitants on 1 January of the year.
+    case population
+    /// Topics of a CBS table, summed (e.g. age groups).
+    case cbs(table: String, topics: [String])
+}
+
+extension Indicator {
+    /// The Iv3 layout that applies to `year`, or nil when the indicator is not defined for it.
+    public func iv3Layout(for year: Int) -> Iv3Layout? {
+        guard case .iv3(_, let layouts) = numerator else { return nil }
+        guard let layout = layouts.filter({ $0.fromYear <= year }).max(by: { $0.fromYear < $1.fromYear }) else { return nil }
+        if let only = layout.onlyYears, !only.contains(year) { return nil }
+        return layout
+    }
+}

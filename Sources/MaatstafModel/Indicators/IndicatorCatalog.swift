@@ -1,0 +1,91 @@
+import Foundation
+import MaatstafStore
+
+/// Every indicator maatstaf knows: the built-in named ones, a user's file, and one generic indicator per Iv3 taakveld
+/// and measure (`iv3.6.71a.lasten`) for every taakveld in the store's Iv3 documents.
+public struct IndicatorCatalog: Sendable {
+    public let indicators: [Indicator]
+    private let byID: [String: Indicator]
+
+    public init(store: Store, userFile: URL? = nil) throws {
+        var list = try Self.builtIn()
+        if let userFile {
+            guard let data = try? Data(contentsOf: userFile), let text = String(data: data, encoding: .utf8) else {
+                throw ModelError(.invalidIndicatorFile, subject: userFile.path, reason: "cannot be read",
+                                 hint: "Check the path given to --indicators")
+            }
+            let user = try IndicatorFile.read(text, origin: userFile.path)
+            for indicator in user where list.contains(where: { $0.id == indicator.id }) {
+                throw ModelError(.invalidIndicatorFile, subject: userFile.path,
+                                 reason: "indicator \(indicator.id) is already built in", hint: "Choose another id")
+            }
+            list += user
+        }
+        list += try Self.genericIv3(store: store)
+        self.init(indicators: list)
+    }
+
+    public init(indicators: [Indicator]) {
+        self.indicators = indicators
+        var byID: [String: Indicator] = [:]
+        for indicator in indicators { byID[indicator.id] = indicator }
+        self.byID = byID
+    }
+
+    /// The indicator with this id; an error listing the closest ids otherwise.
+    public func indicator(_ id: String) throws -> Indicator {
+        if let indicator = byID[id.lowercased()] { return indicator }
+        let key = id.lowercased()
+        let close = indicators.map(\.id)
+            .map { ($0.hasPrefix(key) || key.hasPrefix($0) ? 0 : NameKey.distance(key, $0), $0) }
+            .filter { $0.0 <= max(3, key.count / 4) }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(5).map(\.1)
+        throw ModelError(.unknownIndicator, subject: id, reason: "is not a known indicator",
+                         hint: close.isEmpty ? "Run `maatstaf indicators list` to see them"
+                             : "Did you mean: \(close.joined(separator: ", "))? (`maatstaf indicators list` shows all)")
+    }
+
+    /// The named (non-generic) indicators.
+    public var named: [Indicator] { indicators.filter { $0.origin != Self.genericOrigin } }
+
+    static let genericOrigin = "generic Iv3"
+
+    static func builtIn() throws -> [Indicator] {
+        guard let url = Bundle.module.url(forResource: "builtin-indicators", withExtension: "yaml"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ModelError(.invalidIndicatorFile, subject: "builtin-indicators.yaml", reason: "is missing from the build",
+                             hint: "Rebuild maatstaf (swift build)")
+        }
+        return try IndicatorFile.read(text, origin: "built-in")
+    }
+
+    /// `iv3.<code>.lasten|baten|netto` for every taakveld of every Iv3 document, valid in the years that list it.
+    static func genericIv3(store: Store) throws -> [Indicator] {
+        var years: [String: (title: String, years: [Int])] = [:]
+        var order: [String] = []
+        for document in try store.iv3Documents() {
+            for taakveld in try store.iv3Taakvelden(year: document.year, kind: document.kind) {
+                if years[taakveld.taakveld] == nil {
+                    order.append(taakveld.taakveld)
+                    years[taakveld.taakveld] = (taakveld.title, [])
+                }
+                if !years[taakveld.taakveld]!.years.contains(document.year) { years[taakveld.taakveld]!.years.append(document.year) }
+            }
+        }
+        let measures: [(Iv3Measure, String, String)] = [(.lasten, "lasten", "spending"), (.baten, "baten", "income"),
+                                                         (.netto, "netto", "net")]
+        return order.flatMap { code -> [Indicator] in
+            let (title, inYears) = years[code]!
+            return measures.map { measure, dutch, english in
+                Indicator(id: "iv3.\(code).\(measure.rawValue)",
+                          title: LocalizedText(nl: "\(code) \(title), \(dutch)", en: "\(code) \(title), \(english)"),
+                          unit: LocalizedText(nl: "euro per inwoner", en: "euros per inhabitant"),
+                          numerator: .iv3(measure: measure, layouts: [Iv3Layout(fromYear: inYears.min()!, taakvelden: [code],
+                                                                                 onlyYears: inYears.sorted())]),
+                          denominator: .population, multiplier: 1, direction: .neither,
+                          notes: "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", ")).",
+                          origin: genericOrigin)
+            }
+        }
+    }
+}

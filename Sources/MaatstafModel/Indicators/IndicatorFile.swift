@@ -1,0 +1,123 @@
+import Foundation
+import Yams
+
+/// Reads indicator definitions from YAML (the built-in file, or a user's `--indicators FILE`), checking each one.
+enum IndicatorFile {
+    private struct Document: Decodable {
+        var indicators: [Entry]
+    }
+
+    private struct Entry: Decodable {
+        var id: String
+        var title: LocalizedText
+        var unit: LocalizedText
+        var numerator: QuantityEntry
+        var denominator: DenominatorEntry
+        var multiplier: Int?
+        var direction: String?
+        var notes: String?
+    }
+
+    private struct QuantityEntry: Decodable {
+        var source: String
+        var measure: String?
+        var taakvelden: [String: [String]]?
+        var table: String?
+        var topics: [String]?
+    }
+
+    /// `population`, or a mapping like the numerator's.
+    private enum DenominatorEntry: Decodable {
+        case keyword(String)
+        case quantity(QuantityEntry)
+
+        init(from decoder: Decoder) throws {
+            if let keyword = try? decoder.singleValueContainer().decode(String.self) {
+                self = .keyword(keyword)
+            } else {
+                self = .quantity(try QuantityEntry(from: decoder))
+            }
+        }
+    }
+
+    static func read(_ text: String, origin: String) throws -> [Indicator] {
+        let document: Document
+        do {
+            document = try YAMLDecoder().decode(Document.self, from: text)
+        } catch let error as DecodingError {
+            throw ModelError(.invalidIndicatorFile, subject: origin, reason: describe(error),
+                             hint: "See docs/indicators.md for the format")
+        } catch {
+            throw ModelError(.invalidIndicatorFile, subject: origin, reason: "is not valid YAML (\(error))",
+                             hint: "See docs/indicators.md for the format")
+        }
+        var seen: Set<String> = []
+        return try document.indicators.enumerated().map { index, entry in
+            let place = "\(origin): indicator \(index + 1) (\(entry.id))"
+            func fail(_ reason: String) -> ModelError {
+                ModelError(.invalidIndicatorFile, subject: place, reason: reason, hint: "See docs/indicators.md for the format")
+            }
+            guard !entry.id.isEmpty, entry.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-._".contains($0)) }) else {
+                throw fail("id must hold lower-case letters, digits, '.', '-' or '_'")
+            }
+            guard seen.insert(entry.id).inserted else { throw fail("id \(entry.id) is defined twice") }
+            guard !entry.id.hasPrefix("iv3.") else { throw fail("ids starting with iv3. are reserved for the generic Iv3 indicators") }
+            let multiplier = entry.multiplier ?? 1
+            guard [1, 100, 1000, 10000, 100000].contains(multiplier) else { throw fail("multiplier must be 1, 100, 1000, 10000 or 100000") }
+            guard let direction = Indicator.Direction(rawValue: entry.direction ?? "neither") else {
+                throw fail("direction must be higher-is-better, lower-is-better or neither")
+            }
+            let numerator = try quantity(entry.numerator, fail: fail)
+            let denominator: Denominator
+            switch entry.denominator {
+            case .keyword("population"): denominator = .population
+            case .keyword(let other): throw fail("denominator \"\(other)\" is unknown; use population or a cbs table with topics")
+            case .quantity(let quantity):
+                guard case .cbs(let table, let topics) = try Self.quantity(quantity, fail: fail) else {
+                    throw fail("an Iv3 amount cannot be a denominator")
+                }
+                denominator = .cbs(table: table, topics: topics)
+            }
+            return Indicator(id: entry.id, title: entry.title, unit: entry.unit, numerator: numerator,
+                             denominator: denominator, multiplier: multiplier, direction: direction,
+                             notes: entry.notes ?? "", origin: origin)
+        }
+    }
+
+    private static func quantity(_ entry: QuantityEntry, fail: (String) -> ModelError) throws -> Quantity {
+        switch entry.source {
+        case "iv3":
+            guard let measure = Iv3Measure(rawValue: entry.measure ?? "lasten") else {
+                throw fail("measure must be lasten, baten or netto")
+            }
+            guard let taakvelden = entry.taakvelden, !taakvelden.isEmpty else {
+                throw fail("an iv3 numerator needs taakvelden per layout year, e.g. \"2025\": [\"6.711\"]")
+            }
+            let layouts = try taakvelden.map { key, codes -> Iv3Layout in
+                guard let year = Int(key), (2000...2100).contains(year) else { throw fail("layout key \"\(key)\" is not a year") }
+                guard !codes.isEmpty else { throw fail("layout \(key) lists no taakvelden") }
+                return Iv3Layout(fromYear: year, taakvelden: codes, onlyYears: nil)
+            }.sorted { $0.fromYear < $1.fromYear }
+            return .iv3(measure: measure, layouts: layouts)
+        case "cbs":
+            guard let table = entry.table, !table.isEmpty, let topics = entry.topics, !topics.isEmpty else {
+                throw fail("a cbs quantity needs a table id and topics")
+            }
+            return .cbs(table: table, topics: topics)
+        default:
+            throw fail("source must be iv3 or cbs")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "#\($0 + 1)" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)): \"\(key.stringValue)\" is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

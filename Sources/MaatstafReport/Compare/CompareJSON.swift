@@ -1,0 +1,135 @@
+import Foundation
+import MaatstafCompare
+import MaatstafModel
+
+/// The JSON contract `maatstaf.compare/1`, documented in docs/compare-json.md. Field names and meanings never change
+/// within a schema version; additions get a new version.
+public struct CompareJSON: Encodable, Sendable {
+    public static let schema = "maatstaf.compare/1"
+
+    struct IndicatorInfo: Encodable { var id: String; var title: String; var unit: String }
+    struct Interval: Encodable { var lower: Double; var upper: Double }
+    struct Reference: Encodable {
+        var kind: String
+        var code: String?
+        var name: String
+        var value: Double?
+        var mean: Double?
+        var median: Double?
+        var q1: Double?
+        var q3: Double?
+        var count: Int
+        var difference: Double?
+        var differencePercent: Double?
+        var gap: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, code, name, value, mean, median, q1, q3, count, difference, differencePercent, gap
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(code, forKey: .code)
+            try c.encode(name, forKey: .name)
+            try c.encode(value, forKey: .value)
+            try c.encode(mean, forKey: .mean)
+            try c.encode(median, forKey: .median)
+            try c.encode(q1, forKey: .q1)
+            try c.encode(q3, forKey: .q3)
+            try c.encode(count, forKey: .count)
+            try c.encode(difference, forKey: .difference)
+            try c.encode(differencePercent, forKey: .differencePercent)
+            try c.encode(gap, forKey: .gap)
+        }
+    }
+    struct Entry: Encodable {
+        var code: String
+        var name: String
+        var status: String
+        var value: Double?
+        var numerator: Double?
+        var denominator: Double?
+        var rank: Int?
+        var of: Int
+        var percentile: Double?
+        var z: Double?
+        var interval: Interval?
+        var references: [Reference]
+
+        enum CodingKeys: String, CodingKey {
+            case code, name, status, value, numerator, denominator, rank, of, percentile, z, interval, references
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(code, forKey: .code)
+            try c.encode(name, forKey: .name)
+            try c.encode(status, forKey: .status)
+            try c.encode(value, forKey: .value)
+            try c.encode(numerator, forKey: .numerator)
+            try c.encode(denominator, forKey: .denominator)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(of, forKey: .of)
+            try c.encode(percentile, forKey: .percentile)
+            try c.encode(z, forKey: .z)
+            try c.encode(interval, forKey: .interval)
+            try c.encode(references, forKey: .references)
+        }
+    }
+    struct Missing: Encodable { var code: String; var name: String; var reason: String }
+    struct Source: Encodable {
+        var table: String
+        var year: Int
+        var origin: String
+        var sha256: String?
+
+        enum CodingKeys: String, CodingKey { case table, year, origin, sha256 }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(table, forKey: .table)
+            try c.encode(year, forKey: .year)
+            try c.encode(origin, forKey: .origin)
+            try c.encode(sha256, forKey: .sha256)
+        }
+    }
+
+    var schema = CompareJSON.schema
+    var indicator: IndicatorInfo
+    var year: Int
+    var municipalities: [Entry]
+    var missing: [Missing]
+    var notes: [String]
+    var sources: [Source]
+
+    public init(_ comparison: Comparison, locale: ReportLocale) {
+        let indicator = comparison.indicator
+        self.indicator = IndicatorInfo(id: indicator.id, title: indicator.title.text(locale), unit: indicator.unit.text(locale))
+        year = comparison.year
+        municipalities = comparison.municipalities.map { m in
+            Entry(code: m.profile.code, name: m.profile.name, status: CompareReport.statusCode(m.observation.status),
+                  value: m.observation.value, numerator: m.observation.numerator, denominator: m.observation.denominator,
+                  rank: m.rank, of: m.rankedCount, percentile: m.percentile, z: m.z,
+                  interval: m.interval.map { Interval(lower: $0.lower, upper: $0.upper) },
+                  references: m.references.map { r in
+                      let s = r.summary
+                      return Reference(kind: ReferenceKind.of(s.group.group), code: ReferenceKind.code(of: s.group),
+                                       name: s.group.label, value: s.rate, mean: s.distribution?.mean,
+                                       median: s.distribution?.median, q1: s.distribution?.q1, q3: s.distribution?.q3,
+                                       count: s.distribution?.count ?? 0, difference: r.difference,
+                                       differencePercent: r.differencePercent, gap: r.gap)
+                  })
+        }
+        missing = comparison.missing.map { Missing(code: $0.code, name: $0.name, reason: $0.reason) }
+        notes = comparison.notes + [Attribution.cbs]
+        sources = comparison.data.sources.map { Source(table: $0.table, year: $0.year, origin: $0.origin, sha256: $0.sha256) }
+    }
+
+    /// Keys in the documented order; optional values written as `null`, never left out.
+    public func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,28 @@
+import MaatstafModel
+
+/// How an indicator's values are written: euros for Iv3 amounts, plain numbers for rates of people.
+struct ValueStyle {
+    let format: NumberFormat
+    let isMoney: Bool
+
+    init(indicator: Indicator, locale: ReportLocale) {
+        format = NumberFormat(locale: locale)
+        if case .iv3 = indicator.numerator { isMoney = true } else { isMoney = false }
+    }
+
+    func value(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return isMoney ? format.money(value) : format.number(value)
+    }
+
+    func difference(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return isMoney ? format.signedMoney(value) : format.signed(value)
+    }
+
+    /// The gap is a total: euros without cents, or a count with one decimal.
+    func gap(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return isMoney ? format.signedMoney(value, decimals: 0) : format.signed(value, decimals: 1)
+    }
+}

@@ -1,0 +1,71 @@
+import MaatstafModel
+
+/// Numbers as Dutch and English readers expect them, written by hand rather than through a platform formatter so
+/// that output is identical on every machine: `€ 1.234,56` (nl) and `€1,234.56` (en).
+///
+/// Rounding is half away from zero at the shown precision, on the cent for money.
+public struct NumberFormat: Sendable {
+    public let locale: ReportLocale
+
+    public init(locale: ReportLocale) {
+        self.locale = locale
+    }
+
+    var decimalMark: String { locale == .nl ? "," : "." }
+    var groupMark: String { locale == .nl ? "." : "," }
+
+    /// `1234.5` → `1,234.50` (en) / `1.234,50` (nl), grouped.
+    public func number(_ value: Double, decimals: Int = 2, grouped: Bool = true) -> String {
+        let scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled.isFinite, scaled < 9e17 else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        let units = Int64(scaled)
+        let whole = units / Int64(scale)
+        let fraction = units % Int64(scale)
+        var digits = String(whole)
+        if grouped {
+            var groupedDigits = ""
+            for (index, character) in digits.reversed().enumerated() {
+                if index > 0 && index % 3 == 0 { groupedDigits.append(contentsOf: groupMark.reversed()) }
+                groupedDigits.append(character)
+            }
+            digits = String(groupedDigits.reversed())
+        }
+        var text = digits
+        if decimals > 0 {
+            let fractionText = String(fraction)
+            text += decimalMark + String(repeating: "0", count: decimals - fractionText.count) + fractionText
+        }
+        return (value < 0 && units != 0 ? "-" : "") + text
+    }
+
+    /// Euros to the cent: `€1,234.56` / `€ 1.234,56`; negative `-€1,234.56` / `€ -1.234,56`.
+    public func money(_ value: Double, decimals: Int = 2) -> String {
+        let text = number(value, decimals: decimals)
+        if locale == .nl { return "€ " + text }
+        return text.hasPrefix("-") ? "-€" + text.dropFirst() : "€" + text
+    }
+
+    /// With an explicit sign, for differences: `+44.06`, `-3.10`.
+    public func signed(_ value: Double, decimals: Int = 2) -> String {
+        let text = number(value, decimals: decimals)
+        return text.hasPrefix("-") || text.allSatisfy({ $0 == "0" || String($0) == decimalMark }) ? text : "+" + text
+    }
+
+    public func signedMoney(_ value: Double, decimals: Int = 2) -> String {
+        let text = money(value, decimals: decimals)
+        if text.contains("-") || number(value, decimals: decimals).allSatisfy({ $0 == "0" || String($0) == decimalMark }) {
+            return text
+        }
+        return "+" + text
+    }
+
+    public func percent(_ value: Double, decimals: Int = 1) -> String {
+        signed(value, decimals: decimals) + "%"
+    }
+
+    /// A plain number for CSV: no grouping, the locale's decimal mark, full cents.
+    public func csv(_ value: Double?, decimals: Int = 2) -> String {
+        value.map { number($0, decimals: decimals, grouped: false) } ?? ""
+    }
+}

@@ -1,0 +1,77 @@
+import MaatstafModel
+import MaatstafStore
+
+/// `maatstaf indicators show`: an indicator's definition in full, each taakveld checked against CBS's own Iv3 code
+/// list of a year in its layout.
+public struct IndicatorDescription: Sendable {
+    public struct LayoutLine: Sendable, Equatable {
+        public var fromYear: Int
+        public var untilYear: Int?
+        /// The CBS code list year the taakvelden were checked against, if one covers this layout.
+        public var checkedAgainst: Int?
+        public var taakvelden: [(code: String, title: String?)]
+
+        public static func == (a: LayoutLine, b: LayoutLine) -> Bool {
+            a.fromYear == b.fromYear && a.untilYear == b.untilYear && a.checkedAgainst == b.checkedAgainst
+                && a.taakvelden.map(\.code) == b.taakvelden.map(\.code) && a.taakvelden.map(\.title) == b.taakvelden.map(\.title)
+        }
+    }
+
+    public let indicator: Indicator
+    public let layouts: [LayoutLine]
+    /// Years in the store and whether the indicator has a definition for them.
+    public let storeYears: [(year: Int, defined: Bool)]
+
+    public init(indicator: Indicator, store: Store) throws {
+        self.indicator = indicator
+        let definitionYears = try store.iv3DefinitionYears()
+        var titles: [Int: [String: String]] = [:]
+        for year in definitionYears {
+            titles[year] = Dictionary(try store.iv3Definitions(year: year).map { ($0.taakveld, $0.title) }, uniquingKeysWith: { a, _ in a })
+        }
+        if case .iv3(_, let layouts) = indicator.numerator {
+            self.layouts = layouts.enumerated().map { index, layout in
+                let until = index + 1 < layouts.count ? layouts[index + 1].fromYear - 1 : nil
+                let covering = definitionYears.filter { year in year >= layout.fromYear && (until.map { year <= $0 } ?? true) }
+                let checked = covering.last
+                let list = checked.flatMap { titles[$0] } ?? [:]
+                return LayoutLine(fromYear: layout.fromYear, untilYear: until, checkedAgainst: checked,
+                                  taakvelden: layout.taakvelden.map { code in (code, list[code]) })
+            }
+        } else {
+            self.layouts = []
+        }
+        let years = Set(try store.iv3Documents().map(\.year)).sorted()
+        storeYears = years.map { ($0, indicator.iv3Layout(for: $0) != nil) }
+    }
+
+    public func render() -> String {
+        var lines = ["\(indicator.id)", "  \(indicator.title.en) / \(indicator.title.nl)", "  unit: \(indicator.unit.en)"]
+        switch indicator.numerator {
+        case .iv3(let measure, _):
+            lines.append("  numerator: Iv3 \(measure.rawValue)\(measure == .netto ? " (lasten − baten)" : ""), summed over the taakvelden below, × €1,000")
+        case .cbs(let table, let topics):
+            lines.append("  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)")
+        }
+        switch indicator.denominator {
+        case .population: lines.append("  denominator: inhabitants on 1 January of the year (CBS, gemeenteklassen)")
+        case .cbs(let table, let topics): lines.append("  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))")
+        }
+        lines.append("  multiplier: \(indicator.multiplier); direction: \(indicator.direction.rawValue); defined in: \(indicator.origin)")
+        for layout in layouts {
+            let span = layout.untilYear.map { "\(layout.fromYear)–\($0)" } ?? "\(layout.fromYear) onwards"
+            let check = layout.checkedAgainst.map { "checked against CBS Iv3 code list \($0)" } ?? "no CBS code list in the snapshot for this layout"
+            lines.append("  layout \(span) (\(check)):")
+            for taakveld in layout.taakvelden {
+                let title = taakveld.title.map { "\($0)  ✓" } ?? (layout.checkedAgainst == nil ? "" : "NOT IN THE CBS CODE LIST")
+                lines.append("    \(taakveld.code.padding(toLength: 7, withPad: " ", startingAt: 0)) \(title)")
+            }
+        }
+        if !storeYears.isEmpty {
+            lines.append("  years in the store: " + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
+        }
+        if !indicator.notes.isEmpty { lines.append("  notes: \(indicator.notes)") }
+        lines.append("  \(Attribution.cbs)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
