@@ -12,6 +12,16 @@ public struct IndicatorData: Sendable {
     public var notes: [String]
     /// The taakvelden summed for this year (Iv3 indicators).
     public var taakvelden: [String]
+
+    public init(indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
+                notes: [String], taakvelden: [String]) {
+        self.indicator = indicator
+        self.year = year
+        self.observations = observations
+        self.sources = sources
+        self.notes = notes
+        self.taakvelden = taakvelden
+    }
 }
 
 /// One source file or table behind a number, traceable to its checksum.

@@ -12,6 +12,19 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// Where the definition comes from: `built-in`, `generic Iv3`, or a user file's path.
     public var origin: String
 
+    public init(id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
+                multiplier: Int, direction: Direction, notes: String, origin: String) {
+        self.id = id
+        self.title = title
+        self.unit = unit
+        self.numerator = numerator
+        self.denominator = denominator
+        self.multiplier = multiplier
+        self.direction = direction
+        self.notes = notes
+        self.origin = origin
+    }
+
     public enum Direction: String, Sendable, Codable, Hashable {
         case higherIsBetter = "higher-is-better"
         case lowerIsBetter = "lower-is-better"

@@ -1,0 +1,119 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+@Suite("maatstaf compare, rank and indicators, end to end on the embedded snapshot")
+struct CompareCommandTests {
+    let cache = makeTemporaryFolder().path
+
+    func run(_ arguments: [String]) async throws -> CLIRunner.Result {
+        try await CLIRunner().run(arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
+    }
+
+    @Test("the issue's command: household help per inhabitant beside the national rate, province and size class")
+    func householdHelp() async throws {
+        let result = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023",
+                                    "Westervoort", "Duiven", "Steenwijkerland"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "6.71a Huishoudelijke hulp (WMO), spending (iv3.6.71a.lasten) — Iv3 jaarrekening 2023, euros per inhabitant")
+        // iv3/2023_jaarrekening.csv: Westervoort 2017 × €1,000 / 15,114 = €133.45; Nederland 1,592,144 × €1,000 / 17,811,291 = €89.39.
+        let westervoort = try #require(lines.first { $0.hasPrefix("Westervoort ") })
+        #expect(westervoort.contains("€133.45"))
+        #expect(westervoort.contains("national: Nederland"))
+        #expect(westervoort.contains("€89.39"))
+        #expect(lines.contains { $0.contains("province: Gelderland") })
+        #expect(lines.contains { $0.contains("province: Overijssel") })
+        #expect(lines.contains { $0.contains("size-class: 10 000 tot 20 000 inwoners") })
+        #expect(lines.contains { $0.hasPrefix("Duiven ") })
+        #expect(lines.contains { $0.hasPrefix("Steenwijkerland ") })
+        #expect(result.stdout.contains("Bron: CBS"))
+    }
+
+    @Test("JSON follows maatstaf.compare/1")
+    func json() async throws {
+        let result = try await run(["compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against",
+                                    "national,amr,1stroom", "--format", "json", "Duiven"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "maatstaf.compare/1")
+        #expect((object["indicator"] as? [String: Any])?["id"] as? String == "wmo.huishoudelijke-hulp")
+        #expect(object["year"] as? Int == 2025)
+        let municipality = try #require((object["municipalities"] as? [[String: Any]])?.first)
+        #expect(municipality["code"] as? String == "GM0226")
+        #expect(municipality["interval"] is NSNull)
+        for key in ["value", "numerator", "denominator", "rank", "of", "percentile", "z", "references"] {
+            #expect(municipality[key] != nil, "missing \(key)")
+        }
+        let references = try #require(municipality["references"] as? [[String: Any]])
+        #expect(references.map { $0["kind"] as? String } == ["national", "amr", "region"])
+        #expect(references[2]["code"] as? String == "1stroom")
+        for key in ["name", "value", "mean", "median", "q1", "q3", "count", "difference", "differencePercent", "gap"] {
+            #expect(references[0][key] != nil, "missing \(key)")
+        }
+        // iv3/2025_begroting.csv: Duiven 6.711 lasten (× €1,000) ÷ Inwonertal, computed here from the raw file.
+        let row = try RepositoryFixtures.simpleRows("iv3/2025_begroting.csv", separator: ";").first { $0[0] == "Duiven" && $0[1].hasPrefix("6.711 ") }!
+        let expected = Double(row[4])! * 1000 / Double(row[8])!
+        #expect(((municipality["value"] as? Double ?? 0) * 100).rounded() == (expected * 100).rounded())
+        #expect((object["sources"] as? [[String: Any]])?.first?["sha256"] as? String
+            == "a2c0273af2e9eccd3e0da557588ffa73e3efeda9a8a09822dea4f1c83deea6ee")
+    }
+
+    @Test("--locale nl CSV for Dutch Excel: semicolons and decimal commas; --output writes the file")
+    func dutchCSV() async throws {
+        let output = makeTemporaryFolder().appendingPathComponent("vergelijking.csv")
+        let result = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023", "--format", "csv",
+                                    "--locale", "nl", "--output", output.path, "Westervoort"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let csv = try String(contentsOf: output, encoding: .utf8)
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines[0].hasPrefix("indicator;year;code;municipality;value;"))
+        #expect(lines[1].hasPrefix("iv3.6.71a.lasten;2023;GM0293;Westervoort;133,45;2017000;15114;"))
+        #expect(lines.count == 4)
+    }
+
+    @Test("clear errors and exit codes: unknown indicator, year, municipality, dissolved, unfetched table")
+    func errors() async throws {
+        let unknown = try await run(["compare", "--indicator", "wmo.huishoudelijke", "Westervoort"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("wmo.huishoudelijke: is not a known indicator. Did you mean: wmo.huishoudelijke-hulp"))
+
+        let year = try await run(["compare", "--indicator", "jeugd.hulp", "--year", "2024", "Westervoort"])
+        #expect(year.status == 65)
+        #expect(year.stderr.contains("Available years: 2023, 2025"))
+
+        let layout = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2025", "Westervoort"])
+        #expect(layout.status == 65)
+        #expect(layout.stderr.contains("is not defined for 2025"))
+
+        let name = try await run(["compare", "--indicator", "jeugd.hulp", "Westervort"])
+        #expect(name.status == 65)
+        #expect(name.stderr.contains("Did you mean: Westervoort"))
+
+        let dissolved = try await run(["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Haaren"])
+        #expect(dissolved.status == 65)
+        #expect(dissolved.stderr.contains("Haaren: was not a municipality in 2023"))
+
+        let table = try await run(["compare", "--indicator", "wmo.clienten-per-1000", "Westervoort"])
+        #expect(table.status == 70)
+        #expect(table.stderr.contains("needs CBS table 85984NED"))
+
+        let group = try await run(["compare", "--indicator", "jeugd.hulp", "--against", "achterhoek", "Westervoort"])
+        #expect(group.status == 65)
+        #expect(group.stderr.contains("achterhoek: is neither a built-in group nor a region"))
+    }
+
+    @Test("rank --within a region, and indicators show lists the taakvelden checked against CBS's code list")
+    func rankAndIndicators() async throws {
+        let rank = try await run(["rank", "--indicator", "jeugd.hulp", "--year", "2023", "--within", "liemers", "--format", "csv"])
+        #expect(rank.status == 0, "\(rank.stderr)")
+        #expect(rank.stdout.split(separator: "\r\n").count == 5)
+        let show = try await run(["indicators", "show", "wmo.huishoudelijke-hulp"])
+        #expect(show.stdout.contains("6.71a   Huishoudelijke hulp (WMO)  ✓"))
+        #expect(show.stdout.contains("6.711   Huishoudelijke hulp (WMO)  ✓"))
+        #expect(show.stdout.contains("layout 2017–2024 (checked against CBS Iv3 code list 2023)"))
+        let list = try await run(["indicators", "list"])
+        #expect(list.stdout.contains("sociaal-domein.netto"))
+    }
+}

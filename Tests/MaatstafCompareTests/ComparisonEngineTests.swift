@@ -1,0 +1,157 @@
+import Foundation
+import MaatstafCompare
+import MaatstafModel
+import MaatstafStore
+import MaatstafTestServer
+import Testing
+
+/// The engine on the real embedded snapshot, against values computed independently from the raw Iv3 CSVs.
+@Suite("Comparison engine on the real Iv3 data")
+struct ComparisonEngineTests {
+    static let store: Store = {
+        let store = try! Store.inMemory()
+        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
+        return store
+    }()
+    static let atlas = try! MunicipalityAtlas(store: store)
+    static let regions = try! UserRegionCatalog(folder: RepositoryFixtures.regions, directory: atlas.directory)
+    static let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions)
+    static let catalog = try! IndicatorCatalog(store: store)
+    static let raw2023 = try! RawIv3("iv3/2023_jaarrekening.csv")
+    static let raw2025 = try! RawIv3("iv3/2025_begroting.csv")
+
+    func municipalities(_ names: [String]) throws -> [Municipality] {
+        try names.map { try Self.atlas.directory.resolve($0) }
+    }
+
+    @Test("household help 2023 (iv3.6.71a.lasten): values, national, province and size class to the cent",
+          arguments: ["Westervoort", "Duiven", "Steenwijkerland", "Zevenaar", "Buren"])
+    func householdHelp2023(_ name: String) throws {
+        let indicator = try Self.catalog.indicator("iv3.6.71a.lasten")
+        let comparison = try Self.engine.compare(indicator, year: 2023, municipalities: try municipalities([name]),
+                                                 against: [.builtIn(.national), .builtIn(.province), .builtIn(.sizeClass)])
+        let raw = Self.raw2023
+        let own = raw.municipalities[name]!
+        let result = comparison.municipalities[0]
+        #expect(sameCent(result.observation.value, raw.rate(name, ["6.71a"])))
+        let national = raw.groupRate(["6.71a"]) { _ in true }
+        let province = raw.groupRate(["6.71a"]) { $0.province == own.province }
+        let size = raw.groupRate(["6.71a"]) { $0.sizeClass == own.sizeClass }
+        #expect(sameCent(result.references[0].summary.rate, national))
+        #expect(sameCent(result.references[1].summary.rate, province))
+        #expect(sameCent(result.references[2].summary.rate, size))
+        // The gap: (rate − group rate) × population, in euros.
+        let expectedGap = (raw.rate(name, ["6.71a"]) - national) * own.population
+        #expect(sameCent(result.references[0].gap, expectedGap))
+        #expect(sameCent(result.references[0].difference, raw.rate(name, ["6.71a"]) - national))
+        // The average municipality and the median, from every municipality's own rate.
+        let rates = raw.memberRates(["6.71a"]) { _ in true }.sorted()
+        #expect(sameCent(result.references[0].summary.distribution?.mean, rates.reduce(0, +) / Double(rates.count)))
+        #expect(sameCent(result.references[0].summary.distribution?.median, (rates[170] + rates[171]) / 2))
+        // Rank 1 = highest.
+        #expect(result.rank == rates.filter { $0 > raw.rate(name, ["6.71a"]) }.count + 1)
+        #expect(result.rankedCount == 342)
+    }
+
+    @Test("Westervoort 2023: €133.45 per inhabitant against the Netherlands' €89.39")
+    func westervoortHeadline() throws {
+        // Expected values from iv3/2023_jaarrekening.csv: Westervoort 6.71a lasten 2017 (× €1,000), 15,114 inhabitants;
+        // Nederland 6.71a lasten 1,592,144 (× €1,000), 17,811,291 inhabitants.
+        let comparison = try Self.engine.compare(try Self.catalog.indicator("iv3.6.71a.lasten"), year: 2023,
+                                                 municipalities: try municipalities(["Westervoort"]), against: [.builtIn(.national)])
+        #expect(sameCent(comparison.municipalities[0].observation.value, 2_017_000.0 / 15_114))
+        #expect(sameCent(comparison.municipalities[0].references[0].summary.rate, 1_592_144_000.0 / 17_811_291))
+    }
+
+    @Test("named indicators map taakvelden across the 2025 layout change",
+          arguments: [("wmo.huishoudelijke-hulp", 2023, ["6.71a"]), ("wmo.huishoudelijke-hulp", 2025, ["6.711"]),
+                      ("jeugd.hulp", 2023, ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]),
+                      ("jeugd.hulp", 2025, ["6.751", "6.752", "6.753", "6.761", "6.762", "6.763", "6.792"]),
+                      ("participatie.inkomen", 2025, ["6.3"])])
+    func namedAcrossLayouts(_ id: String, _ year: Int, _ taakvelden: [String]) throws {
+        let raw = year == 2023 ? Self.raw2023 : Self.raw2025
+        let names = ["Westervoort", "Duiven", "Montferland", "Oldenzaal", "Houten"]
+        let comparison = try Self.engine.compare(try Self.catalog.indicator(id), year: year, municipalities: try municipalities(names),
+                                                 against: [.builtIn(.national), .userRegion("liemers")])
+        let liemers = ["Duiven", "Westervoort", "Zevenaar", "Montferland"]
+        for (index, name) in names.enumerated() {
+            let result = comparison.municipalities[index]
+            #expect(sameCent(result.observation.value, raw.rate(name, taakvelden)), "\(name)")
+            #expect(sameCent(result.references[0].summary.rate, raw.groupRate(taakvelden) { _ in true }))
+        }
+        let liemersRate = liemers.reduce(0.0) { $0 + raw.total(raw.municipalities[$1]!, taakvelden, netto: false) }
+            / liemers.reduce(0.0) { $0 + raw.municipalities[$1]!.population }
+        #expect(sameCent(comparison.municipalities[0].references[1].summary.rate, liemersRate))
+        #expect(comparison.data.taakvelden == taakvelden)
+    }
+
+    @Test("sociaal-domein.netto is lasten minus baten over all of chapter 6")
+    func netto() throws {
+        let indicator = try Self.catalog.indicator("sociaal-domein.netto")
+        let comparison = try Self.engine.compare(indicator, year: 2025, municipalities: try municipalities(["Steenwijkerland"]),
+                                                 against: [.builtIn(.national)])
+        let codes = Array(Self.raw2025.municipalities["Steenwijkerland"]!.amounts.keys.filter { $0.hasPrefix("6.") })
+        #expect(codes.count == 26)
+        #expect(sameCent(comparison.municipalities[0].observation.value, Self.raw2025.rate("Steenwijkerland", codes, netto: true)))
+        #expect(sameCent(comparison.municipalities[0].references[0].summary.rate,
+                         Self.raw2025.groupRate(codes, netto: true) { _ in true }))
+    }
+
+    @Test("every built-in taakveld exists in CBS's code list and in the Iv3 file of its layout")
+    func builtInCodesExist() throws {
+        for indicator in Self.catalog.named {
+            guard case .iv3(_, let layouts) = indicator.numerator else { continue }
+            for layout in layouts {
+                let year = layout.fromYear >= 2025 ? 2025 : 2023
+                let official = Set(try Self.store.iv3Definitions(year: year).map(\.taakveld))
+                let inFile = Set(try Self.store.iv3Taakvelden(year: year, kind: year == 2023 ? "jaarrekening" : "begroting").map(\.taakveld))
+                for code in layout.taakvelden {
+                    #expect(official.contains(code), "\(indicator.id): \(code) not in CBS code list \(year)")
+                    #expect(inFile.contains(code), "\(indicator.id): \(code) not in the Iv3 file of \(year)")
+                }
+            }
+        }
+    }
+
+    @Test("a definition change between the years in the store is noted")
+    func definitionChangeNote() throws {
+        let data = try Self.engine.data(try Self.catalog.indicator("wmo.huishoudelijke-hulp"), year: 2025)
+        #expect(data.notes.contains { $0.contains("Definition differs between years: 2025 sums 6.711; 2023 sums 6.71a") })
+        #expect(data.notes.contains { $0.contains("budgets (begroting)") })
+    }
+
+    @Test("errors: generic indicator outside its layout, year not in the store, dissolved municipality, unfetched CBS table")
+    func errors() throws {
+        let generic = try Self.catalog.indicator("iv3.6.71a.lasten")
+        let layout = #expect(throws: CompareError.self) { try Self.engine.data(generic, year: 2025) }
+        #expect(layout?.kind == .yearNotAvailable)
+        #expect(layout?.hint.contains("wmo.huishoudelijke-hulp") == true)
+
+        let missingYear = #expect(throws: ModelError.self) { try Self.engine.data(generic, year: 2024) }
+        #expect(missingYear?.hint == "Available years: 2023, 2025")
+
+        let haaren = try Self.atlas.directory.resolve("Haaren")
+        let dissolved = #expect(throws: CompareError.self) {
+            try Self.engine.compare(generic, year: 2023, municipalities: [haaren], against: [.builtIn(.national)])
+        }
+        #expect(dissolved?.kind == .municipalityNotAvailable)
+
+        let cbs = try Self.catalog.indicator("wmo.clienten-per-1000")
+        let unfetched = #expect(throws: CompareError.self) { try Self.engine.data(cbs, year: 2023) }
+        #expect(unfetched?.kind == .tableNotFetched)
+        #expect(unfetched?.reason.contains("85984NED") == true)
+
+        let unknown = #expect(throws: ModelError.self) { try Self.catalog.indicator("wmo.huishoudelijke-hlup") }
+        #expect(unknown?.hint.contains("wmo.huishoudelijke-hulp") == true)
+    }
+
+    @Test("rank within a user region lists its members, highest first")
+    func rankWithin() throws {
+        let ranking = try Self.engine.rank(try Self.catalog.indicator("jeugd.hulp"), year: 2023,
+                                           within: .userRegion("liemers"), anchor: nil)
+        #expect(ranking.entries.count == 4)
+        let values = ranking.entries.compactMap(\.observation.value)
+        #expect(values == values.sorted(by: >))
+        #expect(ranking.entries.map(\.rank) == [1, 2, 3, 4])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import MaatstafTestServer
+
+/// The Iv3 file of a year read independently of maatstaf (plain splitting on `;`), for expected values.
+struct RawIv3 {
+    struct Municipality {
+        var province: String
+        var sizeClass: String
+        var population: Double
+        /// Taakveld code → (baten, lasten) in thousands of euros.
+        var amounts: [String: (baten: Double, lasten: Double)]
+    }
+
+    var municipalities: [String: Municipality] = [:]
+
+    init(_ path: String) throws {
+        for fields in try RepositoryFixtures.simpleRows(path, separator: ";").dropFirst() where fields[0] != "Nederland" {
+            let code = String(fields[1].split(separator: " ")[0])
+            var entry = municipalities[fields[0]] ?? Municipality(province: fields[5], sizeClass: fields[6],
+                                                                  population: Double(fields[8])!, amounts: [:])
+            entry.amounts[code] = (Double(fields[3])!, Double(fields[4])!)
+            municipalities[fields[0]] = entry
+        }
+    }
+
+    /// Σ lasten × 1000 ÷ population, per inhabitant in euros.
+    func rate(_ name: String, _ taakvelden: [String], netto: Bool = false) -> Double {
+        let m = municipalities[name]!
+        return total(m, taakvelden, netto: netto) / m.population
+    }
+
+    func total(_ m: Municipality, _ taakvelden: [String], netto: Bool) -> Double {
+        taakvelden.reduce(0) { sum, code in
+            guard let amount = m.amounts[code] else { return sum }
+            return sum + (netto ? amount.lasten - amount.baten : amount.lasten) * 1000
+        }
+    }
+
+    /// The group's rate as a whole over the municipalities passing `filter`.
+    func groupRate(_ taakvelden: [String], netto: Bool = false, where filter: (Municipality) -> Bool) -> Double {
+        let members = municipalities.values.filter(filter)
+        let numerator = members.reduce(0) { $0 + total($1, taakvelden, netto: netto) }
+        let denominator = members.reduce(0) { $0 + $1.population }
+        return numerator / denominator
+    }
+
+    func memberRates(_ taakvelden: [String], netto: Bool = false, where filter: (Municipality) -> Bool) -> [Double] {
+        municipalities.values.filter(filter).map { total($0, taakvelden, netto: netto) / $0.population }
+    }
+}
+
+/// Equal when both round to the same cent.
+func sameCent(_ a: Double?, _ b: Double) -> Bool {
+    guard let a else { return false }
+    return (a * 100).rounded() == (b * 100).rounded()
+}

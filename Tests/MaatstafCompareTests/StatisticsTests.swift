@@ -1,0 +1,39 @@
+import MaatstafCompare
+import MaatstafModel
+import Testing
+
+@Suite("Statistics")
+struct StatisticsTests {
+    @Test("quartiles as Excel's QUARTILE.INC: Microsoft's documented example gives Q1 = 3.5")
+    func excelQuartile() throws {
+        // support.microsoft.com, "QUARTILE.INC function": data 1, 2, 4, 7, 8, 9, 10, 12 → first quartile 3.5.
+        let distribution = try #require(Distribution([1, 2, 4, 7, 8, 9, 10, 12]))
+        #expect(distribution.q1 == 3.5)
+        #expect(distribution.median == 7.5)
+        #expect(distribution.q3 == 9.25)
+        #expect(Distribution([]) == nil)
+    }
+
+    @Test("Wilson interval: Newcombe (1998) example 81/263 gives 0.2553–0.3662")
+    func wilson() throws {
+        // Newcombe RG. Two-sided confidence intervals for the single proportion. Stat Med 1998;17:857–872, Table I.
+        let interval = try #require(ProportionInterval(successes: 81, trials: 263))
+        #expect((interval.lower * 10_000).rounded() == 2553)
+        #expect((interval.upper * 10_000).rounded() == 3662)
+        #expect(ProportionInterval(successes: 1, trials: 0) == nil)
+        #expect(ProportionInterval(successes: 5, trials: 4) == nil)
+        let zero = try #require(ProportionInterval(successes: 0, trials: 40))
+        #expect(zero.lower == 0)
+        #expect(zero.upper > 0)
+    }
+
+    @Test("a zero denominator is a status, not infinity; missing is not zero")
+    func observationStatus() {
+        let zero = Observation(code: "GM0001", numerator: 10, denominator: 0, multiplier: 1000)
+        #expect(zero.status == .zeroDenominator)
+        #expect(zero.value == nil)
+        let missing = Observation(code: "GM0002", numerator: nil, denominator: 100, multiplier: 1)
+        #expect(missing.value == nil)
+        #expect(missing.status == .missing(reason: "no value reported"))
+    }
+}
