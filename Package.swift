@@ -78,6 +78,12 @@ let package = Package(
             path: "Sources/Benchmarks/FetchBenchmark"
         ),
 
+        .executableTarget(
+            name: "maatstaf-bench-compare",
+            dependencies: ["MaatstafCompare"],
+            path: "Sources/Benchmarks/CompareBenchmark"
+        ),
+
         .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafFetch", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafStoreTests", dependencies: ["MaatstafStore", "MaatstafTestServer"]),

@@ -42,6 +42,10 @@ extension Store {
                     PRIMARY KEY (year, taakveld));
                 """)
         }
+        migrator.registerMigration("v2 iv3 amounts by taakveld") { db in
+            // Indicators read a few taakvelden for every municipality; the primary key is by municipality first.
+            try db.execute(sql: "CREATE INDEX iv3_amount_by_taakveld ON iv3_amount (year, kind, taakveld)")
+        }
         return migrator
     }
 }

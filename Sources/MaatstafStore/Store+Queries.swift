@@ -40,9 +40,17 @@ extension Store {
     public func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord] {
         try read { db in
             let placeholders = databaseQuestionMarks(count: taakvelden.count)
-            return try Iv3AmountRecord.fetchAll(
-                db, sql: "SELECT * FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders)) ORDER BY code, taakveld",
+            // Read column by column rather than through Codable: comparing every indicator reads this hundreds of times.
+            // No ORDER BY: it would make SQLite walk the primary key (all taakvelden) instead of the taakveld index.
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT code, taakveld, baten, lasten, salaries FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
                 arguments: StatementArguments([year, kind] as [any DatabaseValueConvertible]) + StatementArguments(taakvelden))
+            var records: [Iv3AmountRecord] = []
+            while let row = try rows.next() {
+                records.append(Iv3AmountRecord(year: year, kind: kind, code: row[0], taakveld: row[1], baten: row[2],
+                                               lasten: row[3], salaries: row[4]))
+            }
+            return records
         }
     }
 

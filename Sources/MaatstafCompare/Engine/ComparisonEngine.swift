@@ -44,9 +44,13 @@ public struct ComparisonEngine: Sendable {
             }
             let references = try groups.map { group -> ReferenceComparison in
                 let resolved = try resolver.resolve(group, for: municipality, year: year)
-                let key = "\(resolved.group)|\(resolved.label)|\(resolved.members.count)|\(resolved.members.first ?? "")"
-                let summary = cache[key] ?? GroupSummary(group: resolved, data: data)
-                cache[key] = summary
+                let summary: GroupSummary
+                if let cached = cache[resolved.key] {
+                    summary = cached
+                } else {
+                    summary = GroupSummary(group: resolved, data: data)
+                    cache[resolved.key] = summary
+                }
                 return Self.reference(observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval)
             }
             let rank = ranks.rank(of: observation)

@@ -45,11 +45,14 @@ public struct ResolvedPeerGroup: Sendable, Hashable, Codable {
     public var code: String?
     /// Member codes, sorted.
     public var members: [String]
+    /// Identifies the concrete group within a year (`province|Gelderland`, `region|liemers`), for caching its figures.
+    public var key: String
 
-    public init(group: PeerGroup, label: String, code: String?, members: [String]) {
+    public init(group: PeerGroup, label: String, code: String?, members: [String], key: String? = nil) {
         self.group = group
         self.label = label
         self.code = code
         self.members = members
+        self.key = key ?? "\(group)|\(label)|\(members.count)"
     }
 }

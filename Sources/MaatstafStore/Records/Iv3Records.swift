@@ -25,6 +25,16 @@ public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord, Decodable {
     public var baten: Int?
     public var lasten: Int?
     public var salaries: Int?
+
+    public init(year: Int, kind: String, code: String, taakveld: String, baten: Int?, lasten: Int?, salaries: Int?) {
+        self.year = year
+        self.kind = kind
+        self.code = code
+        self.taakveld = taakveld
+        self.baten = baten
+        self.lasten = lasten
+        self.salaries = salaries
+    }
 }
 
 /// A taakveld in CBS's official Iv3 code list of a year.

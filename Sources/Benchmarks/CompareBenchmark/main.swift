@@ -1,0 +1,67 @@
+// Compare benchmark (issue 5): every built-in Iv3 indicator (named and generic) for every municipality against
+// every reference group (six built-in kinds, plus each user region for its members), for every year in the store.
+// Run by hand through scripts/bench-compare, which times this whole process next to an equivalent pandas script.
+// Prints a checksum over all results so the two can be checked to compute the same numbers.
+import Foundation
+import MaatstafCompare
+import MaatstafModel
+import MaatstafStore
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4 else {
+    FileHandle.standardError.write(Data("usage: maatstaf-bench-compare STORE.sqlite SNAPSHOT_DIR REGIONS_DIR\n".utf8))
+    exit(64)
+}
+let store = try Store(path: arguments[1])
+try SnapshotLoader(folder: URL(fileURLWithPath: arguments[2])).loadIfNeeded(into: store)
+let atlas = try MunicipalityAtlas(store: store)
+let regions = try UserRegionCatalog(folder: URL(fileURLWithPath: arguments[3]), directory: atlas.directory)
+let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions)
+let catalog = try IndicatorCatalog(store: store)
+let iv3Years = Set(try store.iv3Documents().map(\.year)).sorted()
+let builtIn = PeerGroupKind.allCases.map { PeerGroup.builtIn($0) }
+var everyone: [Int: [Municipality]] = [:]
+for year in iv3Years {
+    everyone[year] = try atlas.profiles(year: year).values.map(\.municipality).sorted { $0.code < $1.code }
+}
+
+/// Sums every result into one number, so two implementations can be checked against each other.
+struct Tally {
+    var checksum = 0.0
+    var references = 0
+
+    /// `withOwnFigures`: count the municipalities' own value, rank, percentile and z (once per indicator-year).
+    mutating func add(_ comparison: Comparison, withOwnFigures: Bool = true) {
+        for municipality in comparison.municipalities {
+            if withOwnFigures {
+                checksum += (municipality.observation.value ?? 0) + Double(municipality.rank ?? 0)
+                    + (municipality.percentile ?? 0) + (municipality.z ?? 0)
+            }
+            for reference in municipality.references {
+                let distribution = reference.summary.distribution
+                checksum += (reference.summary.rate ?? 0) + (distribution?.mean ?? 0) + (distribution?.median ?? 0)
+                    + (distribution?.q1 ?? 0) + (distribution?.q3 ?? 0) + (reference.gap ?? 0)
+                references += 1
+            }
+        }
+    }
+}
+
+var tally = Tally()
+var indicatorYears = 0
+
+for indicator in catalog.indicators {
+    guard case .iv3 = indicator.numerator else { continue }
+    for year in iv3Years where indicator.iv3Layout(for: year) != nil {
+        let data = try engine.data(indicator, year: year)
+        let all = everyone[year] ?? []
+        tally.add(try engine.compare(data, municipalities: all, against: builtIn))
+        for region in regions.regions where region.isValid(in: year) {
+            let members = region.members.compactMap { atlas.directory.byCode[$0] }
+            tally.add(try engine.compare(data, municipalities: members, against: [.userRegion(region.id)]),
+                      withOwnFigures: false)
+        }
+        indicatorYears += 1
+    }
+}
+print("indicator-years \(indicatorYears), references \(tally.references), checksum \(String(format: "%.4f", tally.checksum))")
