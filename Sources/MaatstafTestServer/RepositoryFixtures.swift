@@ -36,3 +36,21 @@ public enum RepositoryFixtures {
         return text.split(separator: "\n").map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
     }
 }
+
+/// SHA-256 by coreutils' sha256sum: an expected checksum computed independently of maatstaf's own.
+public func independentSHA256(_ data: Data) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try? process.run()
+    let writer = Thread {
+        input.fileHandleForWriting.write(data)
+        try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let result = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(String(decoding: result, as: UTF8.self).prefix(64))
+}

@@ -36,7 +36,7 @@ struct CacheCommandTests {
             let fields = line.split(separator: "\t").map(String.init)
             let path = String(url.dropFirst(server.baseURL.count))
             let expected = String(repeating: "synthetic body for \(path)\n", count: 50)
-            #expect(fields == ["cache", String(expected.utf8.count), sha256Hex(Data(expected.utf8)), "0", url])
+            #expect(fields == ["cache", String(expected.utf8.count), independentSHA256(Data(expected.utf8)), "0", url])
         }
     }
 
@@ -108,20 +108,4 @@ struct CacheCommandTests {
         #expect(result.stdout.contains("cache"))
         #expect(result.stdout.contains("Bron: CBS"))
     }
-}
-
-/// SHA-256 computed independently of maatstaf, with coreutils' sha256sum.
-func sha256Hex(_ data: Data) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try? process.run()
-    input.fileHandleForWriting.write(data)
-    try? input.fileHandleForWriting.close()
-    let result = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(String(decoding: result, as: UTF8.self).prefix(64))
 }

@@ -68,7 +68,7 @@ struct SnapshotLoaderTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         // Record the new checksum, as someone editing the snapshot on purpose would.
         let sums = copy.appendingPathComponent("SHA256SUMS")
-        let newSum = sha256(Data(text.utf8))
+        let newSum = independentSHA256(Data(text.utf8))
         let lines = String(decoding: try Data(contentsOf: sums), as: UTF8.self).split(separator: "\n").map { line in
             line.hasSuffix(path) ? "\(newSum)  \(path)" : String(line)
         }
@@ -100,22 +100,4 @@ struct SnapshotLoaderTests {
         #expect(error?.kind == .io)
         #expect(error?.subject == blocker.appendingPathComponent("s.sqlite").path)
     }
-}
-
-/// SHA-256 by coreutils, independent of maatstaf's own.
-func sha256(_ data: Data) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try? process.run()
-    let writer = Thread {
-        input.fileHandleForWriting.write(data)
-        try? input.fileHandleForWriting.close()
-    }
-    writer.start()
-    let result = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(String(decoding: result, as: UTF8.self).prefix(64))
 }

@@ -25,23 +25,10 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(help: "The indicator id (see `maatstaf indicators list`).")
-    var indicator: String
-
-    @Option(help: "Year (default: the latest year with data for the indicator).")
-    var year: Int?
+    @OptionGroup var options: IndicatorOptions
 
     @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
     var against = "national,province,size-class"
-
-    @Option(help: "Output: table, csv, json or markdown.")
-    var format: OutputFormat = .table
-
-    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
-    var locale: ReportLocale = .en
-
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var output: String?
 
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
@@ -52,21 +39,19 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
-        let indicator = try workspace.indicators().indicator(self.indicator)
-        let year = try workspace.year(year, for: indicator)
+        let indicator = try workspace.indicators().indicator(options.indicator)
+        let year = try workspace.year(options.year, for: indicator)
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let comparison = try workspace.engine.compare(indicator, year: year, municipalities: chosen, against: groups)
-        let report = CompareReport(comparison, locale: locale)
+        let report = CompareReport(comparison, locale: options.locale)
         let text: String
-        switch format {
+        switch options.format {
         case .table: text = report.renderText()
         case .markdown: text = report.renderMarkdown()
         case .csv: text = report.renderCSV()
-        case .json: text = try CompareJSON(comparison, locale: locale).encoded()
+        case .json: text = try CompareJSON(comparison, locale: options.locale).encoded()
         }
-        try OutputFile.write(text, to: output)
+        try OutputFile.write(text, to: options.output)
     }
 }
-
-extension ReportLocale: ExpressibleByArgument {}

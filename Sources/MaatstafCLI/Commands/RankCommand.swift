@@ -19,41 +19,28 @@ struct RankCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(help: "The indicator id (see `maatstaf indicators list`).")
-    var indicator: String
-
-    @Option(help: "Year (default: the latest year with data for the indicator).")
-    var year: Int?
+    @OptionGroup var options: IndicatorOptions
 
     @Option(help: ArgumentHelp("Rank within this group or region only (default: all municipalities).", valueName: "group"))
     var within: String?
-
-    @Option(help: "Output: table, csv, json or markdown.")
-    var format: OutputFormat = .table
-
-    @Option(help: "Language and number format: en or nl.")
-    var locale: ReportLocale = .en
-
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var output: String?
 
     @Argument(help: "A municipality, to choose its province, COROP, … with --within.")
     var municipality: String?
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
-        let indicator = try workspace.indicators().indicator(self.indicator)
-        let year = try workspace.year(year, for: indicator)
+        let indicator = try workspace.indicators().indicator(options.indicator)
+        let year = try workspace.year(options.year, for: indicator)
         let anchor = try municipality.map { try workspace.atlas.directory.resolve($0) }
         let ranking = try workspace.engine.rank(indicator, year: year, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
-        let report = RankReport(ranking, locale: locale)
+        let report = RankReport(ranking, locale: options.locale)
         let text: String
-        switch format {
+        switch options.format {
         case .table: text = report.renderText()
         case .markdown: text = report.renderMarkdown()
-        case .csv: text = report.table.renderCSV(separator: locale == .nl ? ";" : ",")
+        case .csv: text = report.table.renderCSV(separator: options.locale == .nl ? ";" : ",")
         case .json: text = try report.renderJSON()
         }
-        try OutputFile.write(text, to: output)
+        try OutputFile.write(text, to: options.output)
     }
 }

@@ -19,42 +19,29 @@ struct ExitStatus {
     static let ioError: Int32 = 74
 
     init?(_ error: Error) {
-        if let fetch = error as? FetchError {
-            message = fetch.description
+        guard let (code, message) = Self.classify(error) else { return nil }
+        self.code = code
+        self.message = message
+    }
+
+    /// Each module's error type, mapped to its exit code; nil for errors ArgumentParser reports itself.
+    private static func classify(_ error: Error) -> (Int32, String)? {
+        switch error {
+        case let fetch as FetchError:
             switch fetch.kind {
-            case .invalidURL: code = Self.dataError
-            case .transport, .timeout, .truncated, .httpStatus, .cancelled: code = Self.networkError
-            case .notCached, .corruptCacheEntry: code = Self.notAvailableOffline
-            case .cacheIO: code = Self.ioError
+            case .invalidURL: return (dataError, fetch.description)
+            case .transport, .timeout, .truncated, .httpStatus, .cancelled: return (networkError, fetch.description)
+            case .notCached, .corruptCacheEntry: return (notAvailableOffline, fetch.description)
+            case .cacheIO: return (ioError, fetch.description)
             }
-            return
+        case let model as ModelError: return (dataError, model.description)
+        case let store as StoreError: return (store.kind == .io ? ioError : dataError, store.description)
+        case let output as OutputWriteError: return (ioError, output.message)
+        case let compare as CompareError:
+            return (compare.kind == .tableNotFetched ? notAvailableOffline : dataError, compare.description)
+        case let source as SourceError: return (dataError, source.description)
+        default: return nil
         }
-        if let model = error as? ModelError {
-            message = model.description
-            code = Self.dataError
-            return
-        }
-        if let store = error as? StoreError {
-            message = store.description
-            code = store.kind == .io ? Self.ioError : Self.dataError
-            return
-        }
-        if let failure = error as? OutputWriteError {
-            message = failure.message
-            code = Self.ioError
-            return
-        }
-        if let compare = error as? CompareError {
-            message = compare.description
-            code = compare.kind == .tableNotFetched ? Self.notAvailableOffline : Self.dataError
-            return
-        }
-        if let source = error as? SourceError {
-            message = source.description
-            code = Self.dataError
-            return
-        }
-        return nil
     }
 
     static let helpText = """
