@@ -116,4 +116,30 @@ struct CompareCommandTests {
         let list = try await run(["indicators", "list"])
         #expect(list.stdout.contains("sociaal-domein.netto"))
     }
+
+    @Test("--indicators FILE adds a user's own indicator; a broken file is named")
+    func userIndicators() async throws {
+        let folder = makeTemporaryFolder()
+        let file = folder.appendingPathComponent("eigen.yaml")
+        try """
+            indicators:
+              - id: eigen.wmo-netto
+                title: { nl: Wmo huishoudelijke hulp netto, en: Wmo household help net }
+                unit: { nl: euro per inwoner, en: euros per inhabitant }
+                numerator: { source: iv3, measure: netto, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
+                denominator: population
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try await run(["compare", "--indicators", file.path, "--indicator", "eigen.wmo-netto", "--year", "2023",
+                                    "--format", "csv", "Westervoort"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // iv3/2023_jaarrekening.csv, Westervoort 6.71a: lasten 2017, baten 127 (× €1,000); 15,114 inhabitants.
+        let expected = String(format: "%.2f", (2017.0 - 127.0) * 1000 / 15114)
+        #expect(result.stdout.split(separator: "\r\n")[1].hasPrefix("eigen.wmo-netto,2023,GM0293,Westervoort,\(expected),"))
+
+        try "indicators:\n  - id: kapot\n    title: { nl: x, en: x }\n    unit: { nl: x, en: x }\n    numerator: { source: iv3, measure: bruto, taakvelden: { \"2017\": [\"6.3\"] } }\n    denominator: population\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let broken = try await run(["compare", "--indicators", file.path, "--indicator", "kapot", "Westervoort"])
+        #expect(broken.status == 65)
+        #expect(broken.stderr.contains("\(file.path): indicator 1 (kapot): measure must be lasten, baten or netto"))
+    }
 }
