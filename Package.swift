@@ -85,7 +85,10 @@ let package = Package(
         ),
 
         .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafFetch", "MaatstafTestServer"]),
-        .testTarget(name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafTestServer"]),
+        .testTarget(
+            name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "MaatstafStoreTests", dependencies: ["MaatstafStore", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafCompareTests", dependencies: ["MaatstafCompare", "MaatstafTestServer"]),

@@ -64,7 +64,7 @@ public struct Iv3SpendingFile: Sendable {
 extension String {
     /// Without leading and trailing spaces and tabs. Foundation's `trimmingCharacters(in:)` made loading the
     /// snapshot several times slower.
-    var trimmedSpaces: String {
+    public var trimmedSpaces: String {
         guard first == " " || last == " " || first == "\t" || last == "\t" else { return self }
         var view = Substring(self)
         while view.first == " " || view.first == "\t" { view = view.dropFirst() }

@@ -1,0 +1,56 @@
+/// `TableInfos`: what a table is and how many rows it announces.
+public struct CBSTableInfo: Sendable, Equatable {
+    public var identifier: String
+    public var title: String
+    public var shortTitle: String?
+    public var period: String?
+    public var modified: String?
+    /// Rows of the data set as announced by CBS; nil for tables that do not say (older ones).
+    public var recordCount: Int?
+}
+
+/// One entry of `DataProperties`: a dimension, a topic group or a topic.
+public struct CBSDataProperty: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case dimension = "Dimension"
+        case geoDimension = "GeoDimension"
+        case geoDetail = "GeoDetail"
+        case timeDimension = "TimeDimension"
+        case topicGroup = "TopicGroup"
+        case topic = "Topic"
+    }
+
+    public var id: Int
+    public var parentID: Int?
+    public var kind: Kind
+    public var key: String
+    public var title: String
+    public var unit: String?
+    public var decimals: Int?
+    public var datatype: String?
+
+    public var isDimension: Bool { kind != .topic && kind != .topicGroup }
+
+    /// The key without CBS's numeric suffix (`WmoClienten_100` → `WmoClienten`): suffixes change when CBS revises a
+    /// table, so indicator definitions refer to topics by this stem.
+    public var keyStem: String {
+        guard let underscore = key.lastIndex(of: "_"),
+              key[key.index(after: underscore)...].allSatisfy(\.isNumber),
+              key.index(after: underscore) != key.endIndex else { return key }
+        return String(key[..<underscore])
+    }
+}
+
+/// A code of a dimension (`GM0293`, `2023JJ00`), trimmed of CBS's padding, with its title and, for periods, status.
+public struct CBSDimensionCode: Sendable, Equatable {
+    public var key: String
+    public var title: String
+    /// For periods: `Definitief`, `Voorlopig`, `Nader voorlopig`.
+    public var status: String?
+
+    public init(key: String, title: String, status: String?) {
+        self.key = key
+        self.title = title
+        self.status = status
+    }
+}

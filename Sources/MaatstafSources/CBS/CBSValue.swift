@@ -1,0 +1,28 @@
+/// One cell of a CBS data set: a number, or why there is none. A missing value is never a zero.
+public enum CBSValue: Sendable, Equatable {
+    case number(Double)
+    /// `.` (and `null` in TypedDataSet): unknown, or too small to publish.
+    case unknown
+    /// `x`: secret.
+    case secret
+    /// `-`: nil, cannot occur.
+    case notApplicable
+
+    /// Parses an UntypedDataSet cell: a padded number or one of CBS's symbols.
+    public init?(untyped text: String) {
+        let trimmed = text.trimmedSpaces
+        switch trimmed {
+        case ".", "": self = .unknown
+        case "x": self = .secret
+        case "-": self = .notApplicable
+        default:
+            guard let number = Double(trimmed) else { return nil }
+            self = .number(number)
+        }
+    }
+
+    public var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import MaatstafFetch
+import MaatstafSources
+import MaatstafTestServer
+import Testing
+
+/// The OData v3 source through libcurl against a local server that replays real CBS responses (Fixtures/cbs-odata-v3,
+/// Bron: CBS), and, for paging and fault cases, clearly synthetic pages.
+@Suite("CBS OData v3 source")
+struct CBSODataV3SourceTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cbs-odata-v3")
+
+    static func fixture(_ name: String) -> Data {
+        try! Data(contentsOf: fixtures.appendingPathComponent(name))
+    }
+
+    func source(_ server: TestHTTPServer) -> CBSODataV3Source {
+        var configuration = HTTPClientConfiguration()
+        configuration.retry = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
+        let fetcher = CachedFetcher(client: HTTPClient(configuration: configuration),
+                                    cache: HTTPCache(root: RepositoryFixtures.temporaryFolder()))
+        return CBSODataV3Source(fetcher: fetcher, base: server.baseURL)
+    }
+
+    /// Serves the real 80137ned responses under the paths CBS uses.
+    static func replayServer() throws -> TestHTTPServer {
+        try TestHTTPServer { request in
+            let entity = request.path.split(separator: "/").last.map(String.init) ?? ""
+            let name = "80137ned_\(entity).json"
+            guard FileManager.default.fileExists(atPath: fixtures.appendingPathComponent(name).path) else {
+                return TestResponse(status: 404, text: "not recorded")
+            }
+            return TestResponse(headers: [("Content-Type", "application/json")], body: fixture(name))
+        }
+    }
+
+    @Test("a real table: metadata, topics by stem, trimmed codes and every row")
+    func realTable() async throws {
+        let server = try Self.replayServer()
+        let set = try await source(server).dataSet("80137ned")
+        #expect(set.table.title == "Arbeidsrekeningen; leeftijd en opleidingsniveau")
+        #expect(set.table.recordCount == nil)
+        #expect(set.dimensions.map(\.key) == ["Persoonskenmerken", "BedrijfstakkenSBI93", "Perioden"])
+        #expect(set.topics.count == 12)
+        #expect(set.topics.first?.keyStem == "Totaal")
+        #expect(set.topics.first?.unit == "1 000 banen")
+        // Independently: the fixture's rows and its first row, read with JSONSerialization here.
+        let raw = try JSONSerialization.jsonObject(with: Self.fixture("80137ned_TypedDataSet.json")) as! [String: Any]
+        let rows = raw["value"] as! [[String: Any]]
+        #expect(set.rows.count == rows.count)
+        #expect(set.rows[0].dimensions["Persoonskenmerken"] == (rows[0]["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces))
+        #expect(set.rows[0].values["Totaal_1"] == .number(rows[0]["Totaal_1"] as! Double))
+        #expect(set.responses.count == 3)
+        #expect(set.responses.allSatisfy { $0.sha256.count == 64 })
+    }
+
+    @Test("code lists: keys trimmed, period status kept")
+    func codeLists() async throws {
+        let server = try Self.replayServer()
+        let periods = try await source(server).codes("80137ned", dimension: "Perioden")
+        #expect(periods.first == CBSDimensionCode(key: "2001JJ00", title: "2001", status: "Definitief"))
+        let persons = try await source(server).codes("80137ned", dimension: "Persoonskenmerken")
+        #expect(persons.first?.key == "1")
+    }
+
+    @Test("UntypedDataSet cells: padded numbers and CBS's symbols, never 0 for a missing value")
+    func untypedCells() throws {
+        let raw = try JSONSerialization.jsonObject(with: Self.fixture("83599NED_UntypedDataSet_page2_skip10000.json")) as! [String: Any]
+        let cells = (raw["value"] as! [[String: Any]]).map { $0["OpenstaandeVacatures_1"] as! String }
+        #expect(CBSValue(untyped: cells[0]) == .number(1.0))
+        #expect(cells.compactMap { CBSValue(untyped: $0) }.count == cells.count)
+        let blanks = cells.filter { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        #expect(cells.compactMap { CBSValue(untyped: $0) }.filter { $0 == .unknown }.count == blanks)
+        #expect(CBSValue(untyped: "x") == .secret)
+        #expect(CBSValue(untyped: "  - ") == .notApplicable)
+        #expect(CBSValue(untyped: ".")?.number == nil)
+    }
+
+    /// Synthetic pages (not statistics): RecordCount rows split in pages of 10,000 by $skip.
+    static func pagedServer(recordCount: Int, served: Int, counter: Counter) throws -> TestHTTPServer {
+        try TestHTTPServer { request in
+            if request.path.hasSuffix("/TableInfos") {
+                return TestResponse(text: #"{"value":[{"Identifier":"SYNTH01","Title":"Synthetic","RecordCount":\#(recordCount)}]}"#)
+            }
+            if request.path.hasSuffix("/DataProperties") {
+                return TestResponse(text: #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0,"Datatype":"Long"}]}"#)
+            }
+            counter.enter()
+            defer { counter.leave() }
+            Thread.sleep(forTimeInterval: 0.05)
+            let skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
+            let rows = (skip..<min(skip + 10_000, served)).map { #"{"RegioS":"GM\#(String(format: "%04d", $0 % 10000))  ","Aantal_1":\#($0)}"# }
+            return TestResponse(text: #"{"value":[\#(rows.joined(separator: ","))]}"#)
+        }
+    }
+
+    @Test("RecordCount known: every page requested at once by $skip, rows in order, count verified")
+    func parallelPages() async throws {
+        let counter = Counter()
+        let server = try Self.pagedServer(recordCount: 25_000, served: 25_000, counter: counter)
+        let set = try await source(server).dataSet("SYNTH01")
+        #expect(set.rows.count == 25_000)
+        #expect(set.rows[12_345].values["Aantal_1"] == .number(12_345))
+        #expect(set.rows[0].dimensions["RegioS"] == "GM0000")
+        let pageRequests = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.map(\.target)
+        #expect(pageRequests.count == 3)
+        #expect(Set(pageRequests.map { $0.components(separatedBy: "$skip=").last! }) == ["0", "10000", "20000"])
+        #expect(counter.peak >= 2, "pages must be fetched in parallel")
+    }
+
+    @Test("fewer rows than announced: a loud error, not a short table")
+    func countMismatch() async throws {
+        let server = try Self.pagedServer(recordCount: 25_000, served: 24_990, counter: Counter())
+        let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH01") }
+        #expect(error?.reason == "received 24990 rows but TableInfos announces 25000")
+    }
+
+    @Test("malformed JSON and a response that is not OData name the URL")
+    func malformed() async throws {
+        let server = try TestHTTPServer { request in
+            request.path.hasSuffix("/TableInfos") ? TestResponse(text: #"{"value":[{"Identif"#) : TestResponse(text: #"{"error":"x"}"#)
+        }
+        let error = await #expect(throws: SourceError.self) { try await source(server).tableInfo("BAD") }
+        #expect(error?.reason.hasPrefix("is not valid JSON") == true)
+        #expect(error?.subject.hasSuffix("/ODataFeed/odata/BAD/TableInfos?$format=json") == true)
+        let other = await #expect(throws: SourceError.self) { try await source(server).dataProperties("BAD") }
+        #expect(other?.reason == "is not a CBS OData response (no \"value\" list)")
+    }
+
+    @Test("nextLink pages are followed on the given base, even when CBS writes its own host")
+    func nextLinks() async throws {
+        let server = try TestHTTPServer { request in
+            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"SYNTH02","Title":"Synthetic"}]}"#) }
+            if request.path.hasSuffix("/DataProperties") {
+                return TestResponse(text: #"{"value":[{"ID":0,"Type":"TimeDimension","Key":"Perioden","Title":"P"},{"ID":1,"Type":"Topic","Key":"A_1","Title":"A"}]}"#)
+            }
+            if request.target.contains("$skip=2") { return TestResponse(text: #"{"value":[{"Perioden":"2024JJ00","A_1":null}]}"#) }
+            return TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1},{"Perioden":"2023JJ00","A_1":"       ."}],"odata.nextLink":"https://opendata.cbs.nl/ODataFeed/odata/SYNTH02/TypedDataSet?$format=json&$skip=2"}"#)
+        }
+        let set = try await source(server).dataSet("SYNTH02")
+        #expect(set.rows.map { $0.dimensions["Perioden"]! } == ["2022JJ00", "2023JJ00", "2024JJ00"])
+        #expect(set.rows.map { $0.values["A_1"]! } == [.number(1), .unknown, .unknown])
+        #expect(server.requests.count == 4)
+    }
+}
+
+/// Counts requests in flight from the server's handler threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var inFlight = 0
+    private var maximum = 0
+
+    func enter() { lock.withLock { inFlight += 1; maximum = max(maximum, inFlight) } }
+    func leave() { lock.withLock { inFlight -= 1 } }
+    var peak: Int { lock.withLock { maximum } }
+}
