@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafCompareTests", dependencies: ["MaatstafCompare", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafReportTests", dependencies: ["MaatstafReport"]),
-        .testTarget(name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafStore", "MaatstafTestServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

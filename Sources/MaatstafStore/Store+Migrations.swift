@@ -46,6 +46,27 @@ extension Store {
             // Indicators read a few taakvelden for every municipality; the primary key is by municipality first.
             try db.execute(sql: "CREATE INDEX iv3_amount_by_taakveld ON iv3_amount (year, kind, taakveld)")
         }
+        migrator.registerMigration("v3 cbs tables") { db in
+            try db.execute(sql: """
+                -- CBS StatLine tables fetched with `maatstaf fetch`, beside (never over) the embedded snapshot.
+                CREATE TABLE cbs_table (
+                    id TEXT PRIMARY KEY, catalog TEXT NOT NULL, title TEXT NOT NULL, period TEXT, modified TEXT,
+                    record_count INTEGER, rows INTEGER NOT NULL, fetched_at TEXT NOT NULL);
+                -- Every response the table was built from, with its checksum.
+                CREATE TABLE cbs_response (
+                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, url TEXT NOT NULL, sha256 TEXT NOT NULL);
+                -- Dimensions and topics (DataProperties); key_stem drops CBS's numeric suffix.
+                CREATE TABLE cbs_property (
+                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, key TEXT NOT NULL,
+                    key_stem TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, unit TEXT, decimals INTEGER);
+                -- One row per cell: region and period pulled out of the dimensions for lookups; the other dimension
+                -- codes as key=code pairs. value is NULL whenever status is not 'ok' — never 0.
+                CREATE TABLE cbs_observation (
+                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, region TEXT, period TEXT,
+                    other TEXT NOT NULL, topic TEXT NOT NULL, value REAL, status TEXT NOT NULL);
+                CREATE INDEX cbs_observation_lookup ON cbs_observation (table_id, topic, period, region);
+                """)
+        }
         return migrator
     }
 }

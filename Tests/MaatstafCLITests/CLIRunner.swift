@@ -45,7 +45,7 @@ struct CLIRunner {
     /// (which has only two threads here and also runs the other tests).
     static func finish(_ started: (Process, Pipe, Pipe)) async -> Result {
         let (process, out, err) = started
-        nonisolated(unsafe) let handles = (process, out, err)
+        let handles = (process, out, err)
         return await withCheckedContinuation { continuation in
             let thread = Thread {
                 let (process, out, err) = handles
