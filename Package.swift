@@ -93,7 +93,9 @@ let package = Package(
         .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafCompareTests", dependencies: ["MaatstafCompare", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafReportTests", dependencies: ["MaatstafReport"]),
-        .testTarget(name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafStore", "MaatstafTestServer"]),
+        .testTarget(
+            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafStore", "MaatstafTestServer"], exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -90,3 +90,57 @@ extension Store {
         }
     }
 }
+
+/// One stored cell of a fetched CBS table.
+public struct CBSCell: Sendable, Equatable {
+    public var region: String
+    public var topic: String
+    public var value: Double?
+    public var status: String
+}
+
+extension Store {
+    /// The stored table's topics: stem (`WmoClienten`) → key (`WmoClienten_100`).
+    public func cbsTopicKeys(table: String) throws -> [String: String] {
+        try read { db in
+            var keys: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, key_stem FROM cbs_property WHERE table_id = ? AND kind = 'Topic'",
+                                        arguments: [table]) {
+                keys[row["key_stem"]] = row["key"]
+            }
+            return keys
+        }
+    }
+
+    /// The periods a stored table has (empty when it has no time dimension).
+    public func cbsPeriods(table: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT period FROM cbs_observation WHERE table_id = ? AND period IS NOT NULL ORDER BY period",
+                                arguments: [table])
+        }
+    }
+
+    /// Municipal cells (`GM…` regions) of the given topics, in one period (or all when `period` is nil), for rows
+    /// without other dimensions.
+    public func cbsMunicipalCells(table: String, topics: [String], period: String?) throws -> [CBSCell] {
+        try read { db in
+            var sql = "SELECT region, topic, value, status FROM cbs_observation WHERE table_id = ? AND other = '' AND region LIKE 'GM%' AND topic IN (\(databaseQuestionMarks(count: topics.count)))"
+            var arguments = StatementArguments([table]) + StatementArguments(topics)
+            if let period {
+                sql += " AND period = ?"
+                arguments += [period]
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                CBSCell(region: $0["region"], topic: $0["topic"], value: $0["value"], status: $0["status"])
+            }
+        }
+    }
+
+    /// The checksum of the first data response of a stored table, for provenance.
+    public func cbsResponses(table: String) throws -> [(url: String, sha256: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT url, sha256 FROM cbs_response WHERE table_id = ? ORDER BY rowid", arguments: [table])
+                .map { ($0["url"], $0["sha256"]) }
+        }
+    }
+}

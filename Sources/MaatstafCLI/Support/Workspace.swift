@@ -33,12 +33,11 @@ struct Workspace {
     /// The year asked for, or the latest year for which the indicator has data in the store.
     func year(_ requested: Int?, for indicator: Indicator) throws -> Int {
         if let requested { return requested }
-        let iv3Years = Set(try store.iv3Documents().map(\.year))
-        let candidates = atlas.years.filter { year in
-            if case .iv3 = indicator.numerator { return iv3Years.contains(year) && indicator.iv3Layout(for: year) != nil }
-            return true
-        }
-        guard let latest = candidates.last else {
+        guard let latest = try engine.years(for: indicator).last else {
+            if case .cbs(let table, _) = indicator.numerator {
+                throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
+                                   hint: "Run `maatstaf fetch \(table)` once while connected")
+            }
             throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",
                                hint: "Run `maatstaf indicators show \(indicator.id)` to see what it needs")
         }

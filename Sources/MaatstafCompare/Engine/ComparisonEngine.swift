@@ -13,6 +13,17 @@ public struct ComparisonEngine: Sendable {
         self.loader = ObservationLoader(store: store, atlas: atlas)
     }
 
+    /// The years with data for an indicator: Iv3 years where its layout is defined, or the years of its CBS table.
+    public func years(for indicator: Indicator) throws -> [Int] {
+        switch indicator.numerator {
+        case .iv3:
+            let iv3Years = Set(try loader.store.iv3Documents().map(\.year))
+            return atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
+        case .cbs(let table, _):
+            return try loader.cbsYears(table) ?? []
+        }
+    }
+
     /// The indicator for every municipality of the year.
     public func data(_ indicator: Indicator, year: Int) throws -> IndicatorData {
         try loader.load(indicator, year: year)
@@ -28,7 +39,7 @@ public struct ComparisonEngine: Sendable {
     public func compare(_ data: IndicatorData, municipalities: [Municipality], against groups: [PeerGroup],
                         summaries cache: inout [String: GroupSummary]) throws -> Comparison {
         let year = data.year
-        let profiles = try atlas.profiles(year: year)
+        let profiles = try atlas.profiles(year: data.classificationYear)
         let ranks = Ranks(data: data)
         var results: [MunicipalityComparison] = []
         for municipality in municipalities {
@@ -39,11 +50,11 @@ public struct ComparisonEngine: Sendable {
             }
             let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: "no data")
             var interval: ProportionInterval?
-            if data.indicator.isCountBased, observation.status == .ok, let n = observation.numerator, let d = observation.denominator {
+            if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator, let d = observation.denominator {
                 interval = ProportionInterval(successes: n, trials: d)?.scaled(by: Double(data.indicator.multiplier))
             }
             let references = try groups.map { group -> ReferenceComparison in
-                let resolved = try resolver.resolve(group, for: municipality, year: year)
+                let resolved = try resolver.resolve(group, for: municipality, year: data.classificationYear)
                 let summary: GroupSummary
                 if let cached = cache[resolved.key] {
                     summary = cached
@@ -73,7 +84,7 @@ public struct ComparisonEngine: Sendable {
     /// The league table of a group (all municipalities when `group` is nil), highest first.
     public func rank(_ indicator: Indicator, year: Int, within group: PeerGroup?, anchor: Municipality?) throws -> Ranking {
         let data = try data(indicator, year: year)
-        let profiles = try atlas.profiles(year: year)
+        let profiles = try atlas.profiles(year: data.classificationYear)
         let resolved: ResolvedPeerGroup?
         if let group, case .builtIn(.national) = group {
             resolved = nil
@@ -82,16 +93,15 @@ public struct ComparisonEngine: Sendable {
                 throw CompareError(.municipalityNotAvailable, subject: group.description,
                                    reason: "depends on a municipality", hint: "Add the municipality: maatstaf rank … --within \(group) Westervoort")
             }
-            resolved = try resolver.resolve(group, for: anchor, year: year)
+            resolved = try resolver.resolve(group, for: anchor, year: data.classificationYear)
         } else {
             resolved = nil
         }
         let members = resolved?.members ?? profiles.keys.sorted()
         let national = ResolvedPeerGroup(group: .builtIn(.national), label: "Nederland", code: "NL01", members: profiles.keys.sorted())
         let summary = GroupSummary(group: resolved ?? national, data: data)
-        let memberData = IndicatorData(indicator: data.indicator, year: year,
-                                       observations: data.observations.filter { members.contains($0.key) },
-                                       sources: data.sources, notes: data.notes, taakvelden: data.taakvelden)
+        var memberData = data
+        memberData.observations = data.observations.filter { members.contains($0.key) }
         let ranks = Ranks(data: memberData)
         let entries = members.compactMap { code -> RankingEntry? in
             guard let observation = memberData.observations[code], let rank = ranks.rank(of: observation),

@@ -12,11 +12,15 @@ public struct IndicatorData: Sendable {
     public var notes: [String]
     /// The taakvelden summed for this year (Iv3 indicators).
     public var taakvelden: [String]
+    /// The year whose municipalities, classes and regions are used: `year` itself, or the nearest earlier year with
+    /// class files when the snapshot has none for `year` (said in `notes`).
+    public var classificationYear: Int
 
     public init(indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
-                notes: [String], taakvelden: [String]) {
+                notes: [String], taakvelden: [String], classificationYear: Int? = nil) {
         self.indicator = indicator
         self.year = year
+        self.classificationYear = classificationYear ?? year
         self.observations = observations
         self.sources = sources
         self.notes = notes

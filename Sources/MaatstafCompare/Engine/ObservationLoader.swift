@@ -7,15 +7,94 @@ struct ObservationLoader: Sendable {
     let atlas: MunicipalityAtlas
 
     func load(_ indicator: Indicator, year: Int) throws -> IndicatorData {
-        let profiles = try atlas.profiles(year: year)
         switch indicator.numerator {
         case let .iv3(measure, _):
-            return try loadIv3(indicator, measure: measure, year: year, profiles: profiles)
-        case let .cbs(table, _):
-            throw CompareError(.tableNotFetched, subject: indicator.id,
-                               reason: "needs CBS table \(table), which is not in the store",
-                               hint: "Fetch it with `maatstaf fetch \(table)` once CBS table downloads are available (not yet in this version); the Iv3 indicators work offline")
+            return try loadIv3(indicator, measure: measure, year: year, profiles: try atlas.profiles(year: year))
+        case let .cbs(table, topics):
+            return try loadCBS(indicator, table: table, topics: topics, year: year)
         }
+    }
+
+    /// The years a fetched CBS table holds: `2023JJ00`-style periods, or the table's own period when it has no time
+    /// dimension (Kerncijfers wijken en buurten is one table per year). Nil when the table is not in the store.
+    func cbsYears(_ table: String) throws -> [Int]? {
+        guard let record = try store.cbsTables().first(where: { $0.id == table }) else { return nil }
+        let periods = try store.cbsPeriods(table: table)
+        if periods.isEmpty { return record.period.flatMap { Int($0.prefix(4)) }.map { [$0] } ?? [] }
+        return Set(periods.filter { $0.hasSuffix("JJ00") }.compactMap { Int($0.prefix(4)) }).sorted()
+    }
+
+    private func loadCBS(_ indicator: Indicator, table: String, topics: [String], year: Int) throws -> IndicatorData {
+        var notes: [String] = []
+        // Municipalities and their groups: the year's class file, or the nearest earlier one (said in a note).
+        let classificationYear = atlas.years.contains(year) ? year : (atlas.years.filter { $0 < year }.last ?? atlas.years.first ?? year)
+        let profiles = try atlas.profiles(year: classificationYear)
+        if classificationYear != year {
+            notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
+        }
+        func cells(_ table: String, _ stems: [String], role: String) throws -> [String: Double?] {
+            guard let years = try cbsYears(table) else {
+                throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
+                                   hint: "Run `maatstaf fetch \(table)` once while connected")
+            }
+            guard years.contains(year) else {
+                throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
+                                   hint: "Years in the stored table: \(years.map(String.init).joined(separator: ", "))")
+            }
+            let keys = try store.cbsTopicKeys(table: table)
+            let resolved = try stems.map { stem -> String in
+                guard let key = keys[stem] else {
+                    throw CompareError(.tableNotFetched, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
+                                       hint: "Check the indicator's topics against `maatstaf fetch \(table)` and the table's DataProperties")
+                }
+                return key
+            }
+            let period = try store.cbsPeriods(table: table).isEmpty ? nil : "\(year)JJ00"
+            var perRegion: [String: [String: Double?]] = [:]
+            for cell in try store.cbsMunicipalCells(table: table, topics: resolved, period: period) {
+                perRegion[cell.region, default: [:]][cell.topic] = cell.status == "ok" ? cell.value : Double?.none
+            }
+            // A sum with any missing part is missing: never a partial sum, never 0.
+            return perRegion.mapValues { values in
+                guard values.count == resolved.count, values.values.allSatisfy({ $0 != nil }) else { return nil }
+                return values.values.reduce(0) { $0 + ($1 ?? 0) }
+            }
+        }
+        let numerators = try cells(table, topics, role: "numerator")
+        var denominators: [String: Double?] = [:]
+        var sources = [try cbsSource(table, year: year)]
+        switch indicator.denominator {
+        case .population:
+            for (code, profile) in profiles { denominators[code] = Double(profile.population) }
+            notes.append("Denominator: inhabitants on 1 January \(classificationYear) (gemeenteklassen).")
+        case let .cbs(denominatorTable, denominatorTopics):
+            denominators = try cells(denominatorTable, denominatorTopics, role: "denominator")
+            if denominatorTable != table { sources.append(try cbsSource(denominatorTable, year: year)) }
+        }
+        var observations: [String: Observation] = [:]
+        for code in profiles.keys {
+            guard let numerator = numerators[code] ?? nil else {
+                observations[code] = Observation(code: code, missing: numerators[code] == nil
+                    ? "not in CBS table \(table)" : "CBS publishes no value (secret, unknown or too small)")
+                continue
+            }
+            guard let denominator = denominators[code] ?? nil else {
+                observations[code] = Observation(code: code, missing: "no denominator")
+                continue
+            }
+            observations[code] = Observation(code: code, numerator: numerator, denominator: denominator,
+                                             multiplier: indicator.multiplier)
+        }
+        return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources, notes: notes,
+                             taakvelden: [], classificationYear: classificationYear)
+    }
+
+    private func cbsSource(_ table: String, year: Int) throws -> SourceReference {
+        let record = try store.cbsTables().first { $0.id == table }
+        let responses = try store.cbsResponses(table: table)
+        let data = responses.first { $0.url.contains("DataSet") } ?? responses.first
+        return SourceReference(table: "CBS \(table) \(record?.title ?? "")", year: year,
+                               origin: "\(data?.url ?? table) (fetched \(record?.fetchedAt ?? "?"); Bron: CBS)", sha256: data?.sha256)
     }
 
     private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int,

@@ -11,9 +11,11 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var notes: String
     /// Where the definition comes from: `built-in`, `generic Iv3`, or a user file's path.
     public var origin: String
+    /// Whether the rate is a proportion of people (clients among inhabitants) that gets a 95% Wilson interval.
+    public var hasInterval: Bool
 
     public init(id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
-                multiplier: Int, direction: Direction, notes: String, origin: String) {
+                multiplier: Int, direction: Direction, notes: String, origin: String, hasInterval: Bool = false) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -23,6 +25,7 @@ public struct Indicator: Sendable, Hashable, Codable {
         self.direction = direction
         self.notes = notes
         self.origin = origin
+        self.hasInterval = hasInterval
     }
 
     public enum Direction: String, Sendable, Codable, Hashable {
@@ -31,12 +34,6 @@ public struct Indicator: Sendable, Hashable, Codable {
         case neither
     }
 
-    /// True when the rate counts people (clients, recipients): such rates get a confidence interval.
-    /// Amounts in euros get none: spending is not a sample.
-    public var isCountBased: Bool {
-        if case .cbs = numerator { return true }
-        return false
-    }
 }
 
 /// A text in Dutch and English.

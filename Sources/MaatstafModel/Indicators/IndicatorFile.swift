@@ -16,6 +16,7 @@ enum IndicatorFile {
         var multiplier: Int?
         var direction: String?
         var notes: String?
+        var interval: String?
     }
 
     private struct QuantityEntry: Decodable {
@@ -78,9 +79,15 @@ enum IndicatorFile {
                 }
                 denominator = .cbs(table: table, topics: topics)
             }
+            // People among people (clients per inhabitant) get a Wilson interval; euros never do.
+            let isIv3: Bool
+            if case .iv3 = numerator { isIv3 = true } else { isIv3 = false }
+            let interval = entry.interval ?? (isIv3 ? "none" : "wilson")
+            guard interval == "none" || interval == "wilson" else { throw fail("interval must be wilson or none") }
+            if interval == "wilson" && isIv3 { throw fail("amounts in euros get no interval; use interval: none") }
             return Indicator(id: entry.id, title: entry.title, unit: entry.unit, numerator: numerator,
                              denominator: denominator, multiplier: multiplier, direction: direction,
-                             notes: entry.notes ?? "", origin: origin)
+                             notes: entry.notes ?? "", origin: origin, hasInterval: interval == "wilson")
         }
     }
 
