@@ -48,7 +48,7 @@ extension Store {
                 }
                 let insert = try db.cachedStatement(sql: "INSERT INTO cbs_observation VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for row in set.rows {
-                    let other = others.map { "\($0)=\(row.dimensions[$0] ?? "")" }.joined(separator: ";")
+                    let other = others.map { "\($0)=\(row.dimensions[$0] ?? "")" }.joined(separator: "|")
                     let regionCode = region.flatMap { row.dimensions[$0] }
                     let periodCode = period.flatMap { row.dimensions[$0] }
                     for topic in topics {
@@ -141,6 +141,49 @@ extension Store {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT url, sha256 FROM cbs_response WHERE table_id = ? ORDER BY rowid", arguments: [table])
                 .map { ($0["url"], $0["sha256"]) }
+        }
+    }
+}
+
+/// A topic or dimension of a fetched table.
+public struct CBSPropertyRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var key: String
+    public var keyStem: String
+    public var kind: String
+    public var title: String
+    public var unit: String?
+    public var decimals: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case key, keyStem = "key_stem", kind, title, unit, decimals
+    }
+}
+
+/// One stored cell with all its dimension codes, for `maatstaf export`.
+public struct CBSExportRow: Sendable, Equatable {
+    public var region: String?
+    public var period: String?
+    public var other: String
+    public var topic: String
+    public var value: Double?
+    public var status: String
+}
+
+extension Store {
+    public func cbsProperties(table: String) throws -> [CBSPropertyRecord] {
+        try read { db in
+            try CBSPropertyRecord.fetchAll(db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
+                                           arguments: [table])
+        }
+    }
+
+    public func cbsExportRows(table: String) throws -> [CBSExportRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT region, period, other, topic, value, status FROM cbs_observation WHERE table_id = ? ORDER BY rowid",
+                             arguments: [table]).map {
+                CBSExportRow(region: $0["region"], period: $0["period"], other: $0["other"], topic: $0["topic"],
+                             value: $0["value"], status: $0["status"])
+            }
         }
     }
 }

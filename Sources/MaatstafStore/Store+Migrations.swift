@@ -60,7 +60,7 @@ extension Store {
                     table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, key TEXT NOT NULL,
                     key_stem TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, unit TEXT, decimals INTEGER);
                 -- One row per cell: region and period pulled out of the dimensions for lookups; the other dimension
-                -- codes as key=code pairs. value is NULL whenever status is not 'ok' — never 0.
+                -- codes as key=code pairs joined by |. value is NULL whenever status is not 'ok' — never 0.
                 CREATE TABLE cbs_observation (
                     table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, region TEXT, period TEXT,
                     other TEXT NOT NULL, topic TEXT NOT NULL, value REAL, status TEXT NOT NULL);

@@ -56,6 +56,38 @@ struct FetchCommandTests {
         #expect(try store.cbsObservationCounts(table: "80137ned")["ok"] == rows * 12)
     }
 
+    @Test("describe and export a fetched table")
+    func describeAndExport() async throws {
+        let server = try TestHTTPServer { Replay().handle($0) }
+        let cache = makeTemporaryFolder().path
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
+        #expect(try await runner.run(["fetch", "80137ned", "--cache-dir", cache]).status == 0)
+
+        let describe = try await runner.run(["describe", "80137ned", "--cache-dir", cache])
+        #expect(describe.status == 0, "\(describe.stderr)")
+        let lines = describe.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(lines.contains("Totaal_1 Totaal Topic Totaal 1 000 banen"))
+        #expect(lines.contains("Perioden Perioden TimeDimension Perioden"))
+
+        let export = try await runner.run(["export", "80137ned", "--locale", "nl", "--cache-dir", cache])
+        #expect(export.status == 0, "\(export.stderr)")
+        let csv = export.stdout.split(separator: "\r\n")
+        let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
+        let first = (raw["value"] as! [[String: Any]])[0]
+        #expect(csv.count == (raw["value"] as! [[String: Any]]).count * 12 + 1)
+        #expect(csv[0] == "region;period;other;topic;value;status")
+        // 80137ned has no region dimension; Totaal_1 has 0 decimals, PerArbeidsjaar_11 has 1 (DataProperties).
+        let persons = (first["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces)
+        let sector = (first["BedrijfstakkenSBI93"] as! String).trimmingCharacters(in: .whitespaces)
+        #expect(csv[1] == ";\(first["Perioden"] as! String);Persoonskenmerken=\(persons)|BedrijfstakkenSBI93=\(sector);Totaal_1;\(Int(first["Totaal_1"] as! Double));ok")
+        #expect(csv.contains { $0.hasSuffix(";PerArbeidsjaar_11;" + String(format: "%.1f", first["PerArbeidsjaar_11"] as! Double).replacingOccurrences(of: ".", with: ",") + ";ok") })
+
+        let missing = try await runner.run(["describe", "80137NED", "--cache-dir", cache])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Stored: 80137ned"))
+    }
+
     @Test("an unknown table: exit 69, the URL and a hint about case-sensitive ids")
     func unknownTable() async throws {
         let server = try TestHTTPServer { Replay().handle($0) }

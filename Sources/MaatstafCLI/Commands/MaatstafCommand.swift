@@ -18,6 +18,7 @@ struct MaatstafCommand: AsyncParsableCommand {
             """,
         version: MaatstafVersion.current,
         subcommands: [CompareCommand.self, RankCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self, FetchCommand.self,
+                      DescribeCommand.self, ExportCommand.self,
                       RegionsCommand.self, CacheCommand.self]
     )
 }
