@@ -88,6 +88,27 @@ struct FetchCommandTests {
         #expect(missing.stderr.contains("Stored: 80137ned"))
     }
 
+    @Test("--odata v4: a real v4 table folded into rows and stored")
+    func odataV4() async throws {
+        let v4 = RepositoryFixtures.root.appendingPathComponent("Tests/MaatstafSourcesTests/Fixtures/cbs-odata-v4")
+        let server = try TestHTTPServer { request in
+            var entity = request.path.split(separator: "/").last.map(String.init) ?? ""
+            if entity == "Observations" { entity = "Observations_all" }
+            guard let data = try? Data(contentsOf: v4.appendingPathComponent("80072ned_\(entity).json")) else {
+                return TestResponse(status: 404, text: "not recorded")
+            }
+            return TestResponse(body: data)
+        }
+        let cache = makeTemporaryFolder().path
+        let result = try await CLIRunner().run(["fetch", "--odata", "v4", "--cbs-base", server.baseURL + "/CBS", "80072ned",
+                                                "--cache-dir", cache])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("80072ned: Ziekteverzuimpercentage; bedrijfstakken (SBI 2008) en bedrij"))
+        #expect(result.stdout.contains("4409 rows, 1 topics, 4409 cells"))
+        let describe = try await CLIRunner().run(["describe", "80072ned", "--cache-dir", cache])
+        #expect(describe.stdout.contains("M001924"))
+    }
+
     @Test("an unknown table: exit 69, the URL and a hint about case-sensitive ids")
     func unknownTable() async throws {
         let server = try TestHTTPServer { Replay().handle($0) }

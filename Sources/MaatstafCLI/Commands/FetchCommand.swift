@@ -8,7 +8,7 @@ import MaatstafStore
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Download CBS StatLine tables (OData v3) with their metadata into the local store.",
+        abstract: "Download CBS StatLine tables (OData v3, or v4 with --odata v4) with their metadata into the local store.",
         discussion: """
             Table ids are case-sensitive, as CBS writes them (85984NED, 03759ned). Responses are cached, so a second \
             fetch works offline; --refresh asks CBS whether its tables changed. The rows received must equal the \
@@ -29,6 +29,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
     var catalog: CBSCatalogOption = .opendata
 
+    @Option(help: "v3 (opendata.cbs.nl / dataderden.cbs.nl, the default) or v4 (datasets.cbs.nl, for tables only there).")
+    var odata: ODataVersion = .v3
+
     @Option(name: .customLong("cbs-base"), help: ArgumentHelp(
         "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
     var cbsBase: String?
@@ -39,14 +42,15 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
-        let base = cbsBase ?? environment ?? catalog.value.publicBase
+        let base = cbsBase ?? environment ?? (odata == .v4 ? CBSODataV4Source.publicBase : catalog.value.publicBase)
         let (fetcher, progress) = global.makeFetcher()
         defer { progress.finish() }
-        let source = CBSODataV3Source(fetcher: fetcher, base: base)
         let store = try Store(path: global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
         for table in tables {
-            let set = try await source.dataSet(table)
-            let cells = try store.replaceCBSTable(set, catalog: catalog.rawValue)
+            let set = odata == .v4
+                ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)
+                : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table)
+            let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog.rawValue)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
@@ -54,6 +58,11 @@ struct FetchCommand: AsyncParsableCommand {
                 + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))"). Bron: CBS (CC BY 4.0).")
         }
     }
+}
+
+enum ODataVersion: String, ExpressibleByArgument, CaseIterable {
+    case v3
+    case v4
 }
 
 /// `--catalog` as a command-line value.

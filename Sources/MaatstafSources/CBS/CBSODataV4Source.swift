@@ -1,0 +1,99 @@
+import Foundation
+import MaatstafFetch
+
+/// Downloads a CBS table through OData v4 (`datasets.cbs.nl`), for tables that exist only there.
+///
+/// v4 serves one row per cell (`Observations`: a `Measure`, one column per dimension, `Value` and a
+/// `ValueAttribute`); maatstaf folds them back into one row per combination of dimension codes, so v3 and v4 tables
+/// are stored alike. The number of observations received must equal `Properties.ObservationCount`.
+public struct CBSODataV4Source: Sendable {
+    public let fetcher: CachedFetcher
+    /// E.g. `https://datasets.cbs.nl/odata/v1/CBS`, or a local mirror in tests.
+    public let base: String
+    public static let publicBase = "https://datasets.cbs.nl/odata/v1/CBS"
+
+    public init(fetcher: CachedFetcher, base: String) {
+        self.fetcher = fetcher
+        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
+    }
+
+    private func rows(_ url: String) async throws -> (rows: [[String: Any]], next: String?, object: [String: Any], sha256: String) {
+        let body = try await fetcher.fetch(url).body
+        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+            throw SourceError(subject: url, reason: "is not valid JSON (\(body.count) bytes)",
+                              hint: "The response may be cut off or an error page; run again with --refresh")
+        }
+        return ((object["value"] as? [[String: Any]]) ?? [], object["@odata.nextLink"] as? String, object, SHA256.hex(body))
+    }
+
+    public func dataSet(_ table: String) async throws -> CBSDataSet {
+        let root = "\(base)/\(table)"
+        let properties = try await rows("\(root)/Properties")
+        guard let identifier = properties.object["Identifier"] as? String else {
+            throw SourceError(subject: "\(root)/Properties", reason: "has no Identifier",
+                              hint: "Check the table id (case-sensitive) and that the table exists in OData v4")
+        }
+        let expected = properties.object["ObservationCount"] as? Int
+        let info = CBSTableInfo(identifier: identifier, title: properties.object["Title"] as? String ?? identifier,
+                                shortTitle: nil, period: properties.object["TemporalCoverage"] as? String,
+                                modified: properties.object["Modified"] as? String, recordCount: nil)
+        let dimensions = try await rows("\(root)/Dimensions")
+        let measures = try await rows("\(root)/MeasureCodes")
+        var dataProperties: [CBSDataProperty] = []
+        for (index, dimension) in dimensions.rows.enumerated() {
+            guard let key = dimension["Identifier"] as? String else { continue }
+            let kind = CBSDataProperty.Kind(rawValue: dimension["Kind"] as? String ?? "") ?? .dimension
+            dataProperties.append(CBSDataProperty(id: index, parentID: nil, kind: kind, key: key,
+                                                  title: dimension["Title"] as? String ?? key, unit: nil, decimals: nil, datatype: nil))
+        }
+        for (index, measure) in measures.rows.enumerated() {
+            guard let key = measure["Identifier"] as? String else { continue }
+            dataProperties.append(CBSDataProperty(id: dimensions.rows.count + index, parentID: nil, kind: .topic, key: key,
+                                                  title: measure["Title"] as? String ?? key, unit: measure["Unit"] as? String,
+                                                  decimals: measure["Decimals"] as? Int, datatype: measure["DataType"] as? String))
+        }
+        let dimensionKeys = dataProperties.filter(\.isDimension).map(\.key)
+        var responses: [(url: String, sha256: String)] = [("\(root)/Properties", properties.sha256),
+                                                          ("\(root)/Dimensions", dimensions.sha256),
+                                                          ("\(root)/MeasureCodes", measures.sha256)]
+        var order: [String] = []
+        var byCombination: [String: CBSDataSet.Row] = [:]
+        var observations = 0
+        var next: String? = "\(root)/Observations"
+        while let url = next {
+            let page = try await rows(url)
+            responses.append((url, page.sha256))
+            for cell in page.rows {
+                guard let measure = cell["Measure"] as? String else {
+                    throw SourceError(subject: url, reason: "an observation has no Measure", hint: "Run again with --refresh")
+                }
+                var codes: [String: String] = [:]
+                for key in dimensionKeys { codes[key] = (cell[key] as? String)?.trimmedSpaces ?? "" }
+                let combination = dimensionKeys.map { codes[$0]! }.joined(separator: "\u{1F}")
+                if byCombination[combination] == nil {
+                    order.append(combination)
+                    byCombination[combination] = CBSDataSet.Row(dimensions: codes, values: [:])
+                }
+                byCombination[combination]!.values[measure] = Self.value(cell)
+                observations += 1
+            }
+            guard page.next != url else { break }
+            next = page.next
+        }
+        if let expected, observations != expected {
+            throw SourceError(subject: "\(root)/Observations", reason: "received \(observations) observations but Properties announces \(expected)",
+                              hint: "The download is incomplete; run again with --refresh (nothing was stored)")
+        }
+        return CBSDataSet(table: info, properties: dataProperties, rows: order.map { byCombination[$0]! }, responses: responses)
+    }
+
+    /// `ValueAttribute` None with a value is a number; Impossible, Confidential and NotAvailable are kept as such.
+    static func value(_ cell: [String: Any]) -> CBSValue {
+        switch cell["ValueAttribute"] as? String {
+        case "Impossible": return .notApplicable
+        case "Confidential": return .secret
+        case "NotAvailable": return .unknown
+        default: return (cell["Value"] as? NSNumber).map { .number($0.doubleValue) } ?? .unknown
+        }
+    }
+}

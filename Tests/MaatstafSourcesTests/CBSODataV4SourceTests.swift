@@ -1,0 +1,68 @@
+import Foundation
+import MaatstafFetch
+@testable import MaatstafSources
+import MaatstafTestServer
+import Testing
+
+/// The OData v4 source against a local server replaying real CBS v4 responses (Fixtures/cbs-odata-v4, Bron: CBS).
+@Suite("CBS OData v4 source")
+struct CBSODataV4SourceTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cbs-odata-v4")
+
+    static func server(observations: Data? = nil) throws -> TestHTTPServer {
+        try TestHTTPServer { request in
+            var entity = request.path.split(separator: "/").last.map(String.init) ?? ""
+            if entity == "Observations" {
+                if let observations { return TestResponse(body: observations) }
+                entity = "Observations_all"
+            }
+            guard request.path.contains("/80072ned/"),
+                  let data = try? Data(contentsOf: fixtures.appendingPathComponent("80072ned_\(entity).json")) else {
+                return TestResponse(status: 404, text: "not recorded")
+            }
+            return TestResponse(body: data)
+        }
+    }
+
+    func source(_ server: TestHTTPServer) -> CBSODataV4Source {
+        CBSODataV4Source(fetcher: CachedFetcher(client: HTTPClient(), cache: HTTPCache(root: RepositoryFixtures.temporaryFolder())),
+                         base: server.baseURL + "/CBS")
+    }
+
+    @Test("observations are folded into one row per dimension combination, every observation kept")
+    func realTable() async throws {
+        let server = try Self.server()
+        let set = try await source(server).dataSet("80072ned")
+        #expect(set.table.identifier == "80072ned")
+        #expect(set.dimensions.map(\.key) == ["Perioden", "BedrijfskenmerkenSBI2008"])
+        #expect(set.dimensions.first?.kind == .timeDimension)
+        #expect(set.topics.map(\.key) == ["M001924"])
+        #expect(set.topics.first?.unit == "%")
+        // Independently from the fixture: 4,409 observations of one measure → 4,409 rows; the first one's value.
+        let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80072ned_Observations_all.json"))) as! [String: Any]
+        let cells = raw["value"] as! [[String: Any]]
+        #expect(set.rows.count == cells.count)
+        #expect(set.rows[0].dimensions == ["Perioden": cells[0]["Perioden"] as! String,
+                                           "BedrijfskenmerkenSBI2008": cells[0]["BedrijfskenmerkenSBI2008"] as! String])
+        #expect(set.rows[0].values["M001924"] == .number(cells[0]["Value"] as! Double))
+    }
+
+    @Test("value attributes: Impossible, Confidential and NotAvailable are kept, never 0")
+    func attributes() {
+        #expect(CBSODataV4Source.value(["ValueAttribute": "None", "Value": 2.5]) == .number(2.5))
+        #expect(CBSODataV4Source.value(["ValueAttribute": "Confidential", "Value": NSNull()]) == .secret)
+        #expect(CBSODataV4Source.value(["ValueAttribute": "Impossible"]) == .notApplicable)
+        #expect(CBSODataV4Source.value(["ValueAttribute": "NotAvailable"]) == .unknown)
+        #expect(CBSODataV4Source.value(["ValueAttribute": "None", "Value": NSNull()]) == .unknown)
+    }
+
+    @Test("fewer observations than Properties announces: an error")
+    func shortDownload() async throws {
+        // The real first page cut to its first 100 observations.
+        let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80072ned_Observations_all.json"))) as! [String: Any]
+        let short = try JSONSerialization.data(withJSONObject: ["value": Array((raw["value"] as! [[String: Any]]).prefix(100))])
+        let server = try Self.server(observations: short)
+        let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("80072ned") }
+        #expect(error?.reason == "received 100 observations but Properties announces 4409")
+    }
+}
