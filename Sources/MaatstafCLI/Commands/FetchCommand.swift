@@ -17,7 +17,7 @@ struct FetchCommand: AsyncParsableCommand {
 
             Examples:
               maatstaf fetch 85984NED
-              maatstaf fetch --catalog dataderden 45042NED
+              maatstaf fetch --catalog dataderden TABLE_ID
               MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned     # a mirror or test server
             """)
 
