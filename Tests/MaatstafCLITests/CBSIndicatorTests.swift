@@ -19,7 +19,7 @@ struct CBSIndicatorTests {
         }
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let cache = makeTemporaryFolder().path
+        let cache = RepositoryFixtures.temporaryFolder().path
         let fetch = try await runner.run(["fetch", "85984NED", "--cache-dir", cache])
         #expect(fetch.status == 0, "\(fetch.stderr)")
         return (runner, cache)
@@ -28,7 +28,7 @@ struct CBSIndicatorTests {
     @Test("a user indicator over the fetched table: dwellings per 1,000 inhabitants, to the cent")
     func dwellings() async throws {
         let (runner, cache) = try await fetched()
-        let file = makeTemporaryFolder().appendingPathComponent("wonen.yaml")
+        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("wonen.yaml")
         try """
             indicators:
               - id: wonen.woningen-per-1000
@@ -85,7 +85,7 @@ struct CBSIndicatorTests {
 
     @Test("before the fetch, compare names the table to fetch and exits 70")
     func notFetched() async throws {
-        let result = try await CLIRunner().run(["compare", "--cache-dir", makeTemporaryFolder().path,
+        let result = try await CLIRunner().run(["compare", "--cache-dir", RepositoryFixtures.temporaryFolder().path,
                                                 "--indicator", "bijstand.per-1000-15-65", "Westervoort"])
         #expect(result.status == 70)
         #expect(result.stderr.contains("needs CBS table 85984NED, which is not in the store. Run `maatstaf fetch 85984NED` once while connected"))

@@ -73,9 +73,3 @@ struct CLIRunner {
         await Self.finish(try start(arguments))
     }
 }
-
-func makeTemporaryFolder() -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maatstaf-cli-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}

@@ -10,7 +10,7 @@ struct CacheCommandTests {
             Thread.sleep(forTimeInterval: 0.003)
             return TestResponse(text: String(repeating: "synthetic body for \(request.path)\n", count: 50))
         }
-        let cacheDir = makeTemporaryFolder().path
+        let cacheDir = RepositoryFixtures.temporaryFolder().path
         let urls = (0..<60).map { server.baseURL + "/shared/\($0)" }
         let runner = CLIRunner()
         let arguments = ["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"] + urls
@@ -42,7 +42,7 @@ struct CacheCommandTests {
 
     @Test("--offline on a miss: exit 70, a message naming the URL and what to do")
     func offlineMiss() async throws {
-        let cacheDir = makeTemporaryFolder().path
+        let cacheDir = RepositoryFixtures.temporaryFolder().path
         let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir, "--offline",
                                           "https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos"])
         #expect(result.status == 70)
@@ -53,7 +53,7 @@ struct CacheCommandTests {
 
     @Test("a bad URL: exit 65, one line naming it, cache untouched")
     func badURL() async throws {
-        let cacheDir = makeTemporaryFolder()
+        let cacheDir = RepositoryFixtures.temporaryFolder()
         let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "opendata.cbs.nl/nothing"])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("maatstaf: error: opendata.cbs.nl/nothing: not a valid http(s) URL."))
@@ -66,7 +66,7 @@ struct CacheCommandTests {
         let server = try TestHTTPServer { _ in TestResponse(text: "x") }
         let url = server.baseURL + "/gone"
         server.stop()
-        let cacheDir = makeTemporaryFolder()
+        let cacheDir = RepositoryFixtures.temporaryFolder()
         let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
                                           "--retry-delay-ms", "10", url])
         #expect(result.status == 69)
@@ -78,7 +78,7 @@ struct CacheCommandTests {
     @Test("a cache folder that cannot be created: exit 74 naming the path")
     func unwritableCache() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: "x") }
-        let blocker = makeTemporaryFolder().appendingPathComponent("not-a-folder")
+        let blocker = RepositoryFixtures.temporaryFolder().appendingPathComponent("not-a-folder")
         try Data("keep me".utf8).write(to: blocker)
         let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", blocker.path, server.baseURL + "/x"])
         #expect(result.status == 74)
@@ -90,7 +90,7 @@ struct CacheCommandTests {
     @Test("MAATSTAF_CACHE_DIR chooses the cache folder; clear empties it")
     func environmentCacheDir() async throws {
         let server = try TestHTTPServer { request in TestResponse(text: request.path) }
-        let cacheDir = makeTemporaryFolder()
+        let cacheDir = RepositoryFixtures.temporaryFolder()
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CACHE_DIR"] = cacheDir.path
         #expect(try await runner.run(["cache", "fetch", server.baseURL + "/a", server.baseURL + "/b"]).status == 0)

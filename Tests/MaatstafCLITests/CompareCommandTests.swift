@@ -4,7 +4,7 @@ import Testing
 
 @Suite("maatstaf compare, rank and indicators, end to end on the embedded snapshot")
 struct CompareCommandTests {
-    let cache = makeTemporaryFolder().path
+    let cache = RepositoryFixtures.temporaryFolder().path
 
     func run(_ arguments: [String]) async throws -> CLIRunner.Result {
         try await CLIRunner().run(arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
@@ -61,7 +61,7 @@ struct CompareCommandTests {
 
     @Test("--locale nl CSV for Dutch Excel: semicolons and decimal commas; --output writes the file")
     func dutchCSV() async throws {
-        let output = makeTemporaryFolder().appendingPathComponent("vergelijking.csv")
+        let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("vergelijking.csv")
         let result = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023", "--format", "csv",
                                     "--locale", "nl", "--output", output.path, "Westervoort"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -119,7 +119,7 @@ struct CompareCommandTests {
 
     @Test("--indicators FILE adds a user's own indicator; a broken file is named")
     func userIndicators() async throws {
-        let folder = makeTemporaryFolder()
+        let folder = RepositoryFixtures.temporaryFolder()
         let file = folder.appendingPathComponent("eigen.yaml")
         try """
             indicators:

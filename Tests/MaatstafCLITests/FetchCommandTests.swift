@@ -32,7 +32,7 @@ struct FetchCommandTests {
     func fetchAndKeep() async throws {
         let replay = Replay()
         let server = try TestHTTPServer { replay.handle($0) }
-        let cache = makeTemporaryFolder()
+        let cache = RepositoryFixtures.temporaryFolder()
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
         let first = try await runner.run(["fetch", "80137ned", "--cache-dir", cache.path])
@@ -59,7 +59,7 @@ struct FetchCommandTests {
     @Test("describe and export a fetched table")
     func describeAndExport() async throws {
         let server = try TestHTTPServer { Replay().handle($0) }
-        let cache = makeTemporaryFolder().path
+        let cache = RepositoryFixtures.temporaryFolder().path
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
         #expect(try await runner.run(["fetch", "80137ned", "--cache-dir", cache]).status == 0)
@@ -99,7 +99,7 @@ struct FetchCommandTests {
             }
             return TestResponse(body: data)
         }
-        let cache = makeTemporaryFolder().path
+        let cache = RepositoryFixtures.temporaryFolder().path
         let result = try await CLIRunner().run(["fetch", "--odata", "v4", "--cbs-base", server.baseURL + "/CBS", "80072ned",
                                                 "--cache-dir", cache])
         #expect(result.status == 0, "\(result.stderr)")
@@ -114,7 +114,7 @@ struct FetchCommandTests {
         let server = try TestHTTPServer { Replay().handle($0) }
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let result = try await runner.run(["fetch", "80137NED", "--cache-dir", makeTemporaryFolder().path])
+        let result = try await runner.run(["fetch", "80137NED", "--cache-dir", RepositoryFixtures.temporaryFolder().path])
         #expect(result.status == 69)
         #expect(result.stderr.contains("/ODataFeed/odata/80137NED/TableInfos"))
         #expect(result.stderr.contains("case-sensitive"))

@@ -6,7 +6,7 @@ import Testing
 struct RegionsCommandTests {
     /// Each test gets its own cache folder, so the first command loads the snapshot into a fresh store.
     func runner() -> (CLIRunner, String) {
-        (CLIRunner(), makeTemporaryFolder().path)
+        (CLIRunner(), RepositoryFixtures.temporaryFolder().path)
     }
 
     @Test("regions show Westervoort --year 2025: every group it belongs to")
@@ -58,7 +58,7 @@ struct RegionsCommandTests {
         #expect(good.status == 0)
         #expect(good.stdout.contains("2 region(s) valid, 0 problem(s)"))
 
-        let folder = makeTemporaryFolder()
+        let folder = RepositoryFixtures.temporaryFolder()
         try "id: x\nname: X\nmembers:\n  - Duivn\n".write(to: folder.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
         let bad = try await runner.run(["regions", "check", "--cache-dir", cache, "--regions", folder.path])
         #expect(bad.status == 65)
@@ -97,7 +97,7 @@ struct RegionsCommandTests {
         try Data("name,code\n".utf8).write(to: file)
         var runner = CLIRunner()
         runner.environment["MAATSTAF_SNAPSHOT_DIR"] = copy.path
-        let result = try await runner.run(["municipalities", "--cache-dir", makeTemporaryFolder().path])
+        let result = try await runner.run(["municipalities", "--cache-dir", RepositoryFixtures.temporaryFolder().path])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("maatstaf: error: \(file.path): the file differs from the snapshot's checksum"))
     }

@@ -19,13 +19,13 @@ struct GroupSummaryTests {
         ]
         let data = IndicatorData(indicator: indicator, year: 2000, observations: observations, sources: [], notes: [], taakvelden: [])
         let group = ResolvedPeerGroup(group: .userRegion("synthetic"), label: "Synthetic", code: nil, members: ["A", "B", "C", "D"])
-        let summary = GroupSummary.make(group: group, data: data)
+        let summary = GroupSummary(group: group, data: data)
         #expect(summary.rate == 20)          // (10 + 30) / (1000 + 1000) × 1000, not (10 + 30 + 0) / 3000
         #expect(summary.distribution?.count == 2)
         #expect(summary.distribution?.mean == 20)
         #expect(summary.missing == ["C", "D"])
 
-        let empty = GroupSummary.make(group: ResolvedPeerGroup(group: .userRegion("none"), label: "None", code: nil, members: ["C"]), data: data)
+        let empty = GroupSummary(group: ResolvedPeerGroup(group: .userRegion("none"), label: "None", code: nil, members: ["C"]), data: data)
         #expect(empty.rate == nil)
         #expect(empty.distribution == nil)
     }

@@ -9,6 +9,8 @@ struct StatisticsTests {
         // support.microsoft.com, "QUARTILE.INC function": data 1, 2, 4, 7, 8, 9, 10, 12 → first quartile 3.5.
         let distribution = try #require(Distribution([1, 2, 4, 7, 8, 9, 10, 12]))
         #expect(distribution.q1 == 3.5)
+        // By the same definition (position p × (n − 1) between order statistics): median at 3.5 → (7 + 8) / 2;
+        // Q3 at 5.25 → 9 + 0.25 × (10 − 9).
         #expect(distribution.median == 7.5)
         #expect(distribution.q3 == 9.25)
         #expect(Distribution([]) == nil)

@@ -19,7 +19,7 @@ struct CachedFetcherTests {
     func storeThenServe() async throws {
         let body = syntheticBody(4_000)
         let server = try Self.etagServer(body: body)
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let fetcher = CachedFetcher(client: makeTestClient(), cache: cache)
         let url = server.baseURL + "/TableInfos"
 
@@ -43,7 +43,7 @@ struct CachedFetcherTests {
     func revalidation() async throws {
         let body = syntheticBody(1_000)
         let server = try Self.etagServer(body: body)
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let url = server.baseURL + "/DataProperties"
         let first = try await CachedFetcher(client: makeTestClient(), cache: cache).fetch(url)
         try await Task.sleep(for: .milliseconds(1100))
@@ -67,12 +67,12 @@ struct CachedFetcherTests {
 
     @Test("--refresh with a changed resource replaces the body")
     func refreshChanged() async throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             let version = counter.next("all")
             return TestResponse(headers: [("ETag", "\"v\(version)\"")], text: "version \(version)")
         }
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let url = server.baseURL + "/changing"
         _ = try await CachedFetcher(client: makeTestClient(), cache: cache).fetch(url)
         let second = try await CachedFetcher(client: makeTestClient(), cache: cache, policy: .refresh).fetch(url)
@@ -89,7 +89,7 @@ struct CachedFetcherTests {
     @Test("--offline: a hit is served, a miss is a clear error and no request is made")
     func offline() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: "online") }
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let cachedURL = server.baseURL + "/cached"
         _ = try await CachedFetcher(client: makeTestClient(), cache: cache).fetch(cachedURL)
         let offline = CachedFetcher(client: makeTestClient(), cache: cache, policy: .offline)
@@ -104,7 +104,7 @@ struct CachedFetcherTests {
     func corruptedEntry() async throws {
         let body = syntheticBody(2_000)
         let server = try TestHTTPServer { _ in TestResponse(body: body) }
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let url = server.baseURL + "/corrupt"
         _ = try await CachedFetcher(client: makeTestClient(), cache: cache).fetch(url)
 
@@ -144,7 +144,7 @@ struct CachedFetcherTests {
 
     @Test("a cache folder that is a file: a cacheIO error naming the path; the file is untouched")
     func cacheFolderIsAFile() async throws {
-        let folder = makeTemporaryFolder()
+        let folder = RepositoryFixtures.temporaryFolder()
         let blocker = folder.appendingPathComponent("cache")
         try Data("not a folder".utf8).write(to: blocker)
         let server = try TestHTTPServer { _ in TestResponse(text: "x") }
@@ -158,12 +158,12 @@ struct CachedFetcherTests {
 
     @Test("a failed download leaves the existing entry as it was")
     func failureKeepsEntry() async throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             counter.next("all") == 1 ? TestResponse(headers: [("ETag", "\"a\"")], text: "good")
                 : TestResponse(status: 500, text: "broken")
         }
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let url = server.baseURL + "/keep"
         _ = try await CachedFetcher(client: makeTestClient(), cache: cache).fetch(url)
         let before = try Data(contentsOf: cache.fileURL(for: url))
@@ -178,7 +178,7 @@ struct CachedFetcherTests {
     @Test("clear removes every entry; status counts them")
     func clear() async throws {
         let server = try TestHTTPServer { request in TestResponse(text: request.path) }
-        let cache = HTTPCache(root: makeTemporaryFolder())
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let fetcher = CachedFetcher(client: makeTestClient(), cache: cache)
         for index in 0..<5 { _ = try await fetcher.fetch(server.baseURL + "/e\(index)") }
         #expect(cache.status().entries == 5)

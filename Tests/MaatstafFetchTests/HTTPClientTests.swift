@@ -32,7 +32,7 @@ struct HTTPClientTests {
 
     @Test("429 with Retry-After: waits as asked, then succeeds on the second attempt")
     func tooManyRequests() async throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             counter.next(request.path) == 1
                 ? TestResponse(status: 429, headers: [("Retry-After", "1")], text: "slow down")
@@ -51,7 +51,7 @@ struct HTTPClientTests {
 
     @Test("500 then 200: retried once")
     func serverErrorThenOK() async throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             counter.next(request.path) == 1 ? TestResponse(status: 500, text: "oops") : TestResponse(text: "fine")
         }
@@ -86,7 +86,7 @@ struct HTTPClientTests {
     @Test("connection reset mid-body: retried, and the complete body is returned")
     func resetThenOK() async throws {
         let body = syntheticBody(50_000)
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             counter.next(request.path) == 1
                 ? TestResponse(body: body, behavior: .reset(afterBodyBytes: 10_000))
@@ -113,7 +113,7 @@ struct HTTPClientTests {
     @Test("a body shorter than its Content-Length is a truncation error, retried")
     func shortBody() async throws {
         let body = syntheticBody(20_000)
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             counter.next(request.path) == 1
                 ? TestResponse(body: body, behavior: .truncate(afterBodyBytes: 5_000))
@@ -146,7 +146,7 @@ struct HTTPClientTests {
 
     @Test("200 requests in parallel: every body right, no more than the per-host limit in flight")
     func parallel() async throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try TestHTTPServer { request in
             counter.enter()
             defer { counter.leave() }

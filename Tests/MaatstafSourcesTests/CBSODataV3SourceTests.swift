@@ -77,7 +77,7 @@ struct CBSODataV3SourceTests {
     }
 
     /// Synthetic pages (not statistics): RecordCount rows split in pages of 10,000 by $skip.
-    static func pagedServer(recordCount: Int, served: Int, counter: Counter) throws -> TestHTTPServer {
+    static func pagedServer(recordCount: Int, served: Int, counter: RequestCounter) throws -> TestHTTPServer {
         try TestHTTPServer { request in
             if request.path.hasSuffix("/TableInfos") {
                 return TestResponse(text: #"{"value":[{"Identifier":"SYNTH01","Title":"Synthetic","RecordCount":\#(recordCount)}]}"#)
@@ -96,7 +96,7 @@ struct CBSODataV3SourceTests {
 
     @Test("RecordCount known: every page requested at once by $skip, rows in order, count verified")
     func parallelPages() async throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try Self.pagedServer(recordCount: 25_000, served: 25_000, counter: counter)
         let set = try await source(server).dataSet("SYNTH01")
         #expect(set.rows.count == 25_000)
@@ -110,7 +110,7 @@ struct CBSODataV3SourceTests {
 
     @Test("fewer rows than announced: a loud error, not a short table")
     func countMismatch() async throws {
-        let server = try Self.pagedServer(recordCount: 25_000, served: 24_990, counter: Counter())
+        let server = try Self.pagedServer(recordCount: 25_000, served: 24_990, counter: RequestCounter())
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH01") }
         #expect(error?.reason == "received 24990 rows but TableInfos announces 25000")
     }
@@ -142,15 +142,4 @@ struct CBSODataV3SourceTests {
         #expect(set.rows.map { $0.values["A_1"]! } == [.number(1), .unknown, .unknown])
         #expect(server.requests.count == 4)
     }
-}
-
-/// Counts requests in flight from the server's handler threads.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var inFlight = 0
-    private var maximum = 0
-
-    func enter() { lock.withLock { inFlight += 1; maximum = max(maximum, inFlight) } }
-    func leave() { lock.withLock { inFlight -= 1 } }
-    var peak: Int { lock.withLock { maximum } }
 }

@@ -36,7 +36,7 @@ struct DescribeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try Store(path: global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+        let store = try global.openStore()
         guard let record = try store.cbsTables().first(where: { $0.id == table }) else {
             let known = try store.cbsTables().map(\.id)
             throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). "

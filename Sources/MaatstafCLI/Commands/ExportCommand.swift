@@ -26,7 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let store = try Store(path: global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+        let store = try global.openStore()
         guard try store.cbsTables().contains(where: { $0.id == table }) else {
             throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`.")
         }

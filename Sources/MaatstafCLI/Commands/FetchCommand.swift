@@ -45,7 +45,7 @@ struct FetchCommand: AsyncParsableCommand {
         let base = cbsBase ?? environment ?? (odata == .v4 ? CBSODataV4Source.publicBase : catalog.value.publicBase)
         let (fetcher, progress) = global.makeFetcher()
         defer { progress.finish() }
-        let store = try Store(path: global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+        let store = try global.openStore()
         for table in tables {
             let set = odata == .v4
                 ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)

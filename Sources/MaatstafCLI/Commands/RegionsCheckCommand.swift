@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MaatstafModel
-import MaatstafStore
 
 struct RegionsCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,10 +12,8 @@ struct RegionsCheckCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-        let storePath = global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path
-        let store = try Store(path: storePath)
-        try SnapshotLoader(folder: ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot)).loadIfNeeded(into: store)
-        let directory = try MunicipalityDirectory(store: store)
+        // Not Workspace.open: that stops at the first broken region file, and this command lists them all.
+        let directory = try MunicipalityDirectory(store: try global.openStoreWithSnapshot())
         let folder = ProjectPaths.regionsFolder(option: data.regionsFolder)
         let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: directory)
         for region in regions {

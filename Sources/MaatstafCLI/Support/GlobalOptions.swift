@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaatstafFetch
+import MaatstafStore
 
 /// Options every command that touches the network or the cache accepts.
 struct GlobalOptions: ParsableArguments {
@@ -30,6 +31,18 @@ struct GlobalOptions: ParsableArguments {
             return URL(fileURLWithPath: environment, isDirectory: true)
         }
         return URL(fileURLWithPath: "cache", isDirectory: true)
+    }
+
+    /// The local store (SQLite) in the cache folder, opened and migrated.
+    func openStore() throws -> Store {
+        try Store(path: cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+    }
+
+    /// The store with the embedded snapshot loaded (a no-op when it already holds this snapshot).
+    func openStoreWithSnapshot() throws -> Store {
+        let store = try openStore()
+        try SnapshotLoader(folder: ProjectPaths.snapshotFolder(cacheRoot: cacheRoot)).loadIfNeeded(into: store)
+        return store
     }
 
     var cachePolicy: CachePolicy {

@@ -12,9 +12,7 @@ struct Workspace {
 
     /// Opens the store in the cache folder, loads the embedded snapshot on first use, reads the region files.
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
-        let storePath = global.cacheRoot.appendingPathComponent("maatstaf.sqlite").path
-        let store = try Store(path: storePath)
-        try SnapshotLoader(folder: ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot)).loadIfNeeded(into: store)
+        let store = try global.openStoreWithSnapshot()
         let atlas = try MunicipalityAtlas(store: store)
         let regions = try UserRegionCatalog(folder: ProjectPaths.regionsFolder(option: data.regionsFolder),
                                             directory: atlas.directory)

@@ -20,7 +20,7 @@ public struct ComparisonEngine: Sendable {
             let iv3Years = Set(try loader.store.iv3Documents().map(\.year))
             return atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
         case .cbs(let table, _):
-            return try loader.cbsYears(table) ?? []
+            return try loader.cbsTableYears(table)?.years ?? []
         }
     }
 

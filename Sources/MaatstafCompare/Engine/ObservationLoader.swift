@@ -15,13 +15,25 @@ struct ObservationLoader: Sendable {
         }
     }
 
-    /// The years a fetched CBS table holds: `2023JJ00`-style periods, or the table's own period when it has no time
-    /// dimension (Kerncijfers wijken en buurten is one table per year). Nil when the table is not in the store.
-    func cbsYears(_ table: String) throws -> [Int]? {
+    /// What a fetched CBS table offers in time: its `…JJ00` periods, or, for a table without a time dimension
+    /// (Kerncijfers wijken en buurten is one table per year), the table's own period.
+    struct CBSTableYears {
+        var record: CBSTableRecord
+        var years: [Int]
+        /// False when the table has no time dimension: its cells carry no period.
+        var hasPeriods: Bool
+    }
+
+    /// Nil when the table is not in the store. One scan of the table's periods, shared by every use.
+    func cbsTableYears(_ table: String) throws -> CBSTableYears? {
         guard let record = try store.cbsTables().first(where: { $0.id == table }) else { return nil }
         let periods = try store.cbsPeriods(table: table)
-        if periods.isEmpty { return record.period.flatMap { Int($0.prefix(4)) }.map { [$0] } ?? [] }
-        return Set(periods.filter { $0.hasSuffix("JJ00") }.compactMap { Int($0.prefix(4)) }).sorted()
+        if periods.isEmpty {
+            return CBSTableYears(record: record, years: record.period.flatMap { Int($0.prefix(4)) }.map { [$0] } ?? [],
+                                 hasPeriods: false)
+        }
+        let years = Set(periods.filter { $0.hasSuffix("JJ00") }.compactMap { Int($0.prefix(4)) }).sorted()
+        return CBSTableYears(record: record, years: years, hasPeriods: true)
     }
 
     private func loadCBS(_ indicator: Indicator, table: String, topics: [String], year: Int) throws -> IndicatorData {
@@ -33,13 +45,13 @@ struct ObservationLoader: Sendable {
             notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
         }
         func cells(_ table: String, _ stems: [String], role: String) throws -> [String: Double?] {
-            guard let years = try cbsYears(table) else {
+            guard let available = try cbsTableYears(table) else {
                 throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
                                    hint: "Run `maatstaf fetch \(table)` once while connected")
             }
-            guard years.contains(year) else {
+            guard available.years.contains(year) else {
                 throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
-                                   hint: "Years in the stored table: \(years.map(String.init).joined(separator: ", "))")
+                                   hint: "Years in the stored table: \(available.years.map(String.init).joined(separator: ", "))")
             }
             let keys = try store.cbsTopicKeys(table: table)
             let resolved = try stems.map { stem -> String in
@@ -49,7 +61,7 @@ struct ObservationLoader: Sendable {
                 }
                 return key
             }
-            let period = try store.cbsPeriods(table: table).isEmpty ? nil : "\(year)JJ00"
+            let period = available.hasPeriods ? "\(year)JJ00" : nil
             var perRegion: [String: [String: Double?]] = [:]
             for cell in try store.cbsMunicipalCells(table: table, topics: resolved, period: period) {
                 perRegion[cell.region, default: [:]][cell.topic] = cell.status == "ok" ? cell.value : Double?.none

@@ -13,12 +13,7 @@ public struct GroupSummary: Sendable, Hashable, Codable {
     /// Members without a value (missing or zero denominator), excluded from every figure above.
     public var missing: [String]
 
-    /// The summary of `group` for `data`.
-    public static func make(group: ResolvedPeerGroup, data: IndicatorData) -> GroupSummary {
-        GroupSummary(group: group, data: data)
-    }
-
-    init(group: ResolvedPeerGroup, data: IndicatorData) {
+    public init(group: ResolvedPeerGroup, data: IndicatorData) {
         self.group = group
         var numerator = 0.0, denominator = 0.0
         var values: [Double] = []
