@@ -92,7 +92,10 @@ let package = Package(
         .testTarget(name: "MaatstafStoreTests", dependencies: ["MaatstafStore", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
         .testTarget(name: "MaatstafCompareTests", dependencies: ["MaatstafCompare", "MaatstafTestServer"]),
-        .testTarget(name: "MaatstafReportTests", dependencies: ["MaatstafReport"]),
+        .testTarget(
+            name: "MaatstafReportTests",
+            dependencies: ["MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafTestServer"]
+        ),
         .testTarget(
             name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafStore", "MaatstafTestServer"], exclude: ["Fixtures"]
         ),

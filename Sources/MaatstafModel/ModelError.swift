@@ -11,6 +11,7 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
         case yearNotAvailable
         case unknownIndicator
         case invalidIndicatorFile
+        case invalidTargetFile
     }
 
     public let kind: Kind

@@ -32,8 +32,8 @@ struct CBSIndicatorTests {
         try """
             indicators:
               - id: wonen.woningen-per-1000
-                title: { nl: Woningen per 1 000 inwoners, en: Dwellings per 1,000 inhabitants }
-                unit: { nl: per 1 000 inwoners, en: per 1,000 inhabitants }
+                title: { nl: "Woningen per 1 000 inwoners", en: "Dwellings per 1,000 inhabitants" }
+                unit: { nl: "per 1 000 inwoners", en: "per 1,000 inhabitants" }
                 numerator: { source: cbs, table: 85984NED, topics: [Woningvoorraad] }
                 denominator: { source: cbs, table: 85984NED, topics: [AantalInwoners] }
                 multiplier: 1000

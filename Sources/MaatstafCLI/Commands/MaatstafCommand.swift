@@ -17,7 +17,7 @@ struct MaatstafCommand: AsyncParsableCommand {
             Bron: CBS (CC BY 4.0) for all statistics maatstaf shows.
             """,
         version: MaatstafVersion.current,
-        subcommands: [CompareCommand.self, RankCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self, FetchCommand.self,
+        subcommands: [CompareCommand.self, RankCommand.self, ReportCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self, FetchCommand.self,
                       DescribeCommand.self, ExportCommand.self,
                       RegionsCommand.self, CacheCommand.self]
     )

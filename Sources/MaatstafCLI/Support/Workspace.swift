@@ -12,12 +12,16 @@ struct Workspace {
 
     /// Opens the store in the cache folder, loads the embedded snapshot on first use, reads the region files.
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
+        try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
+    }
+
+    static func open(global: GlobalOptions, regionsFolder: String?, indicatorsFile: String?) throws -> Workspace {
         let store = try global.openStoreWithSnapshot()
         let atlas = try MunicipalityAtlas(store: store)
-        let regions = try UserRegionCatalog(folder: ProjectPaths.regionsFolder(option: data.regionsFolder),
+        let regions = try UserRegionCatalog(folder: ProjectPaths.regionsFolder(option: regionsFolder),
                                             directory: atlas.directory)
         return Workspace(store: store, atlas: atlas, regions: regions,
-                         indicatorsFile: data.indicatorsFile.map { URL(fileURLWithPath: $0) })
+                         indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
     }
 
     var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }

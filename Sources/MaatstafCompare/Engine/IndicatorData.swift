@@ -15,6 +15,8 @@ public struct IndicatorData: Sendable {
     /// The year whose municipalities, classes and regions are used: `year` itself, or the nearest earlier year with
     /// class files when the snapshot has none for `year` (said in `notes`).
     public var classificationYear: Int
+    /// True when the figures are a budget (Iv3 begroting): planned, not spent. Trend charts mark such years.
+    public var isBudget = false
 
     public init(indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
                 notes: [String], taakvelden: [String], classificationYear: Int? = nil) {

@@ -168,8 +168,10 @@ struct ObservationLoader: Sendable {
                             origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
                             sha256: files.first { $0.path == classFile }?.sha256),
         ]
-        return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
-                             notes: notes, taakvelden: layout.taakvelden)
+        var data = IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
+                                 notes: notes, taakvelden: layout.taakvelden)
+        data.isBudget = document.kind == "begroting"
+        return data
     }
 
     /// A note for every other year in the store whose layout sums different taakvelden.

@@ -50,6 +50,31 @@ public struct IndicatorCatalog: Sendable {
 
     static let genericOrigin = "generic Iv3"
 
+    /// The indicator sets a report can name with `--set`, with what each holds.
+    public static let sets: [(name: String, description: String)] = [
+        ("sociaal-domein", "the named Iv3 spending indicators of the social domain (the default)"),
+        ("wmo", "named indicators whose id starts with wmo."),
+        ("jeugd", "named indicators whose id starts with jeugd."),
+        ("participatie", "named indicators on income support and social assistance"),
+        ("all", "every named indicator, including those over CBS tables that must be fetched first"),
+    ]
+
+    /// The indicators of a named set, in catalog order.
+    public func set(_ name: String) throws -> [Indicator] {
+        let named = self.named
+        switch name.lowercased() {
+        case "sociaal-domein":
+            return named.filter { if case .iv3 = $0.numerator { true } else { false } }
+        case "wmo": return named.filter { $0.id.hasPrefix("wmo.") }
+        case "jeugd": return named.filter { $0.id.hasPrefix("jeugd.") }
+        case "participatie": return named.filter { $0.id.hasPrefix("participatie.") || $0.id.hasPrefix("bijstand.") }
+        case "all": return named
+        default:
+            throw ModelError(.unknownIndicator, subject: name, reason: "is not an indicator set",
+                             hint: "Sets: \(Self.sets.map(\.name).joined(separator: ", ")) (or name indicators by id)")
+        }
+    }
+
     static func builtIn() throws -> [Indicator] {
         guard let url = Bundle.module.url(forResource: "builtin-indicators", withExtension: "yaml"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {

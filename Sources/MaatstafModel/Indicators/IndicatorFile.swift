@@ -9,14 +9,38 @@ enum IndicatorFile {
 
     private struct Entry: Decodable {
         var id: String
-        var title: LocalizedText
-        var unit: LocalizedText
+        var title: TextEntry
+        var unit: TextEntry
         var numerator: QuantityEntry
         var denominator: DenominatorEntry
         var multiplier: Int?
         var direction: String?
         var notes: String?
         var interval: String?
+    }
+
+    /// `{ nl: …, en: … }` and nothing else: in a YAML flow mapping an unquoted comma starts a new key, so
+    /// `{ nl: Sociaal domein, netto, en: … }` would silently lose ", netto". Such a key is an error here.
+    private struct TextEntry: Decodable {
+        var text: LocalizedText
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            if let extra = container.allKeys.first(where: { $0.stringValue != "nl" && $0.stringValue != "en" }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: extra, in: container,
+                    debugDescription: "unknown key \"\(extra.stringValue)\" in a text; a text has only nl and en (quote a text that contains a comma: { nl: \"a, b\", en: \"a, b\" })")
+            }
+            text = LocalizedText(nl: try container.decode(String.self, forKey: Key(stringValue: "nl")),
+                                 en: try container.decode(String.self, forKey: Key(stringValue: "en")))
+        }
     }
 
     private struct QuantityEntry: Decodable {
@@ -85,7 +109,7 @@ enum IndicatorFile {
             let interval = entry.interval ?? (isIv3 ? "none" : "wilson")
             guard interval == "none" || interval == "wilson" else { throw fail("interval must be wilson or none") }
             if interval == "wilson" && isIv3 { throw fail("amounts in euros get no interval; use interval: none") }
-            return Indicator(id: entry.id, title: entry.title, unit: entry.unit, numerator: numerator,
+            return Indicator(id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
                              denominator: denominator, multiplier: multiplier, direction: direction,
                              notes: entry.notes ?? "", origin: origin, hasInterval: interval == "wilson")
         }

@@ -26,3 +26,11 @@ struct ValueStyle {
         return isMoney ? format.signedMoney(value, decimals: 0) : format.signed(value, decimals: 1)
     }
 }
+
+extension ValueStyle {
+    /// Axis labels: whole euros or numbers, no cents, so ticks stay short.
+    func axis(_ value: Double) -> String {
+        let decimals = abs(value) < 10 && value != value.rounded() ? 1 : 0
+        return isMoney ? format.money(value, decimals: decimals) : format.number(value, decimals: decimals)
+    }
+}

@@ -33,12 +33,9 @@ extension Table {
         return lines.map { $0.joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A GitHub-flavoured Markdown table, pipes in cells escaped; notes as a paragraph below.
+    /// A GitHub-flavoured Markdown table, cells escaped (`|`, `<`, …); notes as a paragraph below.
     public func renderMarkdown() -> String {
-        func escape(_ cell: String) -> String {
-            cell.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\n", with: " ")
-        }
+        let escape = MarkdownText.escape
         var lines = ["| " + columns.map { escape($0.title) }.joined(separator: " | ") + " |"]
         lines.append("|" + columns.map { $0.alignment == .right ? "---:" : "---" }.joined(separator: "|") + "|")
         lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }

@@ -1,19 +1,19 @@
 import Foundation
-import MaatstafTestServer
 
-/// The Iv3 file of a year read independently of maatstaf (plain splitting on `;`), for expected values.
-struct RawIv3 {
-    struct Municipality {
-        var province: String
-        var sizeClass: String
-        var population: Double
+/// The Iv3 file of a year read independently of maatstaf (plain splitting on `;`), for expected values in tests.
+public struct RawIv3: Sendable {
+    public struct Municipality: Sendable {
+        public var province: String
+        public var sizeClass: String
+        public var population: Double
         /// Taakveld code → (baten, lasten) in thousands of euros.
-        var amounts: [String: (baten: Double, lasten: Double)]
+        public var amounts: [String: (baten: Double, lasten: Double)]
     }
 
-    var municipalities: [String: Municipality] = [:]
+    public var municipalities: [String: Municipality] = [:]
 
-    init(_ path: String) throws {
+    /// `path` inside the embedded snapshot, e.g. `iv3/2023_jaarrekening.csv`.
+    public init(_ path: String) throws {
         for fields in try RepositoryFixtures.simpleRows(path, separator: ";").dropFirst() where fields[0] != "Nederland" {
             let code = String(fields[1].split(separator: " ")[0])
             var entry = municipalities[fields[0]] ?? Municipality(province: fields[5], sizeClass: fields[6],
@@ -24,12 +24,12 @@ struct RawIv3 {
     }
 
     /// Σ lasten × 1000 ÷ population, per inhabitant in euros.
-    func rate(_ name: String, _ taakvelden: [String], netto: Bool = false) -> Double {
+    public func rate(_ name: String, _ taakvelden: [String], netto: Bool = false) -> Double {
         let m = municipalities[name]!
         return total(m, taakvelden, netto: netto) / m.population
     }
 
-    func total(_ m: Municipality, _ taakvelden: [String], netto: Bool) -> Double {
+    public func total(_ m: Municipality, _ taakvelden: [String], netto: Bool) -> Double {
         taakvelden.reduce(0) { sum, code in
             guard let amount = m.amounts[code] else { return sum }
             return sum + (netto ? amount.lasten - amount.baten : amount.lasten) * 1000
@@ -37,20 +37,20 @@ struct RawIv3 {
     }
 
     /// The group's rate as a whole over the municipalities passing `filter`.
-    func groupRate(_ taakvelden: [String], netto: Bool = false, where filter: (Municipality) -> Bool) -> Double {
+    public func groupRate(_ taakvelden: [String], netto: Bool = false, where filter: (Municipality) -> Bool) -> Double {
         let members = municipalities.values.filter(filter)
         let numerator = members.reduce(0) { $0 + total($1, taakvelden, netto: netto) }
         let denominator = members.reduce(0) { $0 + $1.population }
         return numerator / denominator
     }
 
-    func memberRates(_ taakvelden: [String], netto: Bool = false, where filter: (Municipality) -> Bool) -> [Double] {
+    public func memberRates(_ taakvelden: [String], netto: Bool = false, where filter: (Municipality) -> Bool) -> [Double] {
         municipalities.values.filter(filter).map { total($0, taakvelden, netto: netto) / $0.population }
     }
 }
 
 /// Equal when both round to the same cent.
-func sameCent(_ a: Double?, _ b: Double) -> Bool {
+public func sameCent(_ a: Double?, _ b: Double) -> Bool {
     guard let a else { return false }
     return (a * 100).rounded() == (b * 100).rounded()
 }

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import MaatstafCompare
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf report`: a benchmark report people read — one HTML file with charts, or Markdown for a memo.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a benchmark report: one self-contained HTML file with charts, or Markdown for a memo.",
+        discussion: """
+            For each indicator: the municipalities beside the Netherlands and their reference groups, all \
+            municipalities as dots with the chosen ones highlighted, a trend over the years in the store, a table \
+            with differences and gaps in euros, and the definition with sources and footnotes. A summary on top \
+            shows where each municipality sits between the lowest and highest municipality, and, with --targets, \
+            whether it meets its targets.
+
+            The HTML file needs nothing else: no scripts, no fonts or images from the internet; it prints on A4. \
+            Reports are in Dutch by default (--locale en for English).
+
+            Indicator sets (--set): \(IndicatorCatalog.sets.map { "\($0.name): \($0.description)" }.joined(separator: "; ")).
+
+            Targets (--targets FILE, format in docs/targets.md): per municipality, indicator and year a bound \
+            (at-most or at-least) and a margin; met is green, within the margin amber, otherwise red.
+
+            Examples:
+              maatstaf report Westervoort Duiven Steenwijkerland --output report.html
+              maatstaf report --set wmo --against national,corop,1stroom Duiven Westervoort --output wmo.html
+              maatstaf report --indicators wmo.huishoudelijke-hulp,jeugd.hulp --format markdown Zevenaar > memo.md
+              maatstaf report --targets doelen.yaml --locale en Westervoort --output westervoort.html
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html
+        case markdown
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Indicator ids, comma-separated (see `maatstaf indicators list`).", valueName: "ids"))
+    var indicators: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A named set of indicators (default: sociaal-domein).", valueName: "name"))
+    var indicatorSet: String?
+
+    @Option(help: "Year (default: each indicator's latest year in the store).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Reference groups besides the Netherlands, comma-separated.", valueName: "groups"))
+    var against = "province,size-class"
+
+    @Option(help: ArgumentHelp("A YAML file with targets per municipality, indicator and year (docs/targets.md).", valueName: "file"))
+    var targets: String?
+
+    @Option(help: "Language and number format: nl (€ 1.234,56, the default) or en (€1,234.56).")
+    var locale: ReportLocale = .nl
+
+    @Option(help: "html (one self-contained file with charts) or markdown (tables and footnotes, for a memo).")
+    var format: Format = .html
+
+    @Option(help: ArgumentHelp("Write to this file (needed for HTML on a terminal).", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("regions"), help: ArgumentHelp(
+        "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
+    var regionsFolder: String?
+
+    @Option(name: .customLong("indicator-file"), help: ArgumentHelp(
+        "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+    var indicatorsFile: String?
+
+    @Argument(help: "Municipalities, by name or code.")
+    var municipalities: [String]
+
+    func validate() throws {
+        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+        if indicators != nil && indicatorSet != nil {
+            throw ValidationError("Give either --indicators or --set, not both.")
+        }
+        if format == .html && output == nil && isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("An HTML report belongs in a file: add --output report.html (or use --format markdown).")
+        }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, regionsFolder: regionsFolder, indicatorsFile: indicatorsFile)
+        let catalog = try workspace.indicators()
+        let chosenIndicators: [Indicator]
+        if let indicators {
+            chosenIndicators = try indicators.split(separator: ",").map { try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces)) }
+        } else {
+            chosenIndicators = try catalog.set(indicatorSet ?? "sociaal-domein")
+        }
+        let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
+        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
+        let targetList = try targets.map {
+            try TargetFile.read(URL(fileURLWithPath: $0), directory: workspace.atlas.directory, indicators: catalog)
+        } ?? []
+        let report = try BenchmarkReportBuilder(engine: workspace.engine).build(
+            indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
+            locale: locale)
+        if report.sections.isEmpty {
+            let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason) (\($0.hint))" }.joined(separator: "; ")
+            throw CompareError(.tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
+                               hint: "Fetch the tables named, or choose other indicators")
+        }
+        let text = format == .html ? report.renderHTML() : report.renderMarkdown()
+        try OutputFile.write(text, to: output)
+        if let output, !global.quiet {
+            let size = text.utf8.count
+            FileHandle.standardError.write(Data(
+                "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n".utf8))
+            for item in report.unavailable {
+                FileHandle.standardError.write(Data("Left out \(item.indicator.id): \(item.reason); run `\(item.hint)`.\n".utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import MaatstafCompare
+import MaatstafModel
+
+/// Computes a `BenchmarkReport` through the comparison engine: the same numbers `maatstaf compare` prints.
+public struct BenchmarkReportBuilder: Sendable {
+    public let engine: ComparisonEngine
+
+    public init(engine: ComparisonEngine) {
+        self.engine = engine
+    }
+
+    /// - Parameters:
+    ///   - year: the report's year; nil takes each indicator's latest year in the store.
+    ///   - groups: reference groups besides the Netherlands, which every report shows.
+    /// An indicator without data (its CBS table not fetched, or not defined for `year`) is listed as unavailable
+    /// rather than failing the whole report; an unknown municipality or a year no indicator has is an error.
+    public func build(indicators: [Indicator], year: Int?, municipalities: [Municipality], against groups: [PeerGroup],
+                      targets: [Target], locale: ReportLocale) throws -> BenchmarkReport {
+        let national = PeerGroup.builtIn(.national)
+        let groups = [national] + groups.filter { $0 != national }
+        var sections: [IndicatorSection] = []
+        var unavailable: [UnavailableIndicator] = []
+        for indicator in indicators {
+            let years = try engine.years(for: indicator)
+            guard let chosenYear = year ?? years.last, years.contains(chosenYear) else {
+                unavailable.append(Self.unavailable(indicator, years: years, year: year))
+                continue
+            }
+            let data = try engine.data(indicator, year: chosenYear)
+            let comparison = try engine.compare(data, municipalities: municipalities, against: groups)
+            guard let nationalSummary = comparison.municipalities.first?.references.first?.summary else { continue }
+            let trend = try years.map { try trendPoint(indicator, year: $0, municipalities: municipalities,
+                                                       current: $0 == chosenYear ? data : nil) }
+            sections.append(IndicatorSection(comparison: comparison, national: nationalSummary, trend: trend))
+        }
+        if sections.isEmpty, let year, !indicators.isEmpty {
+            throw CompareError(.yearNotAvailable, subject: String(year), reason: "none of the indicators has data for \(year)",
+                               hint: "Leave out --year to use each indicator's latest year")
+        }
+        var results: [TargetResult] = []
+        var notShown = 0
+        for target in targets {
+            guard municipalities.contains(where: { $0.code == target.municipalityCode }),
+                  let section = sections.first(where: { $0.indicator.id == target.indicatorID }) else {
+                notShown += 1
+                continue
+            }
+            let point = section.trend.first { $0.year == target.year }
+            results.append(TargetResult(target: target, actual: point?.values[target.municipalityCode]))
+        }
+        return BenchmarkReport(locale: locale, municipalities: municipalities, sections: sections,
+                               unavailable: unavailable, targets: results, targetsNotShown: notShown)
+    }
+
+    private func trendPoint(_ indicator: Indicator, year: Int, municipalities: [Municipality],
+                            current: IndicatorData?) throws -> TrendPoint {
+        let data = try current ?? engine.data(indicator, year: year)
+        let all = data.observations.keys.sorted()
+        let summary = GroupSummary(group: ResolvedPeerGroup(group: .builtIn(.national), label: "Nederland", code: "NL01",
+                                                            members: all, key: "national|"),
+                                   data: data)
+        var values: [String: Double] = [:]
+        for municipality in municipalities {
+            if let observation = data.observations[municipality.code], observation.status == .ok, let value = observation.value {
+                values[municipality.code] = value
+            }
+        }
+        return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values)
+    }
+
+    private static func unavailable(_ indicator: Indicator, years: [Int], year: Int?) -> UnavailableIndicator {
+        if years.isEmpty, case .cbs(let table, _) = indicator.numerator {
+            return UnavailableIndicator(indicator: indicator, reason: "needs CBS table \(table), which is not in the store",
+                                        hint: "maatstaf fetch \(table)")
+        }
+        let list = years.map(String.init).joined(separator: ", ")
+        return UnavailableIndicator(indicator: indicator,
+                                    reason: years.isEmpty ? "has no data in the store" : "has no data for \(year ?? 0) (years: \(list))",
+                                    hint: "maatstaf indicators show \(indicator.id)")
+    }
+}

@@ -1,0 +1,77 @@
+import MaatstafCompare
+import MaatstafModel
+
+extension IndicatorSection {
+    /// What a reader must know about the numbers of this section, in the report's language: missing values of the
+    /// chosen municipalities (first, so their cells can point to them), municipalities left out, budget figures,
+    /// definition changes between years, and the engine's other notes.
+    func footnotes(_ labels: ReportLabels) -> [String] {
+        let nl = labels.locale == .nl
+        var notes: [String] = []
+        for municipality in comparison.municipalities {
+            switch municipality.observation.status {
+            case .ok: break
+            case .missing(let reason): notes.append(labels.missingValue(municipality.profile.name, reason))
+            case .zeroDenominator: notes.append(labels.missingValue(municipality.profile.name, nl ? "noemer is 0" : "denominator is zero"))
+            }
+        }
+        if !comparison.missing.isEmpty {
+            notes.append(labels.municipalitiesWithoutValue(comparison.missing.count))
+        }
+        if comparison.data.isBudget {
+            notes.append(nl ? "De cijfers over \(comparison.year) zijn een begroting: gepland, niet werkelijk besteed."
+                            : "The \(comparison.year) figures are a budget: planned, not actually spent.")
+        }
+        if let change = definitionChange(nl: nl) { notes.append(change) }
+        // The engine's own notes, except those said above in the report's language.
+        notes += comparison.data.notes.filter { note in
+            !(note.contains("are budgets") || note.hasPrefix("Definition differs") || note.hasPrefix("Not defined for"))
+        }
+        if comparison.municipalities.contains(where: { $0.interval != nil }) {
+            notes.append(nl ? "Bij tellingen van personen staat in de tabel een 95%-betrouwbaarheidsinterval (Wilson)."
+                            : "For counts of people the table shows a 95% confidence interval (Wilson).")
+        }
+        return notes
+    }
+
+    /// Where the indicator sums other taakvelden in another year of the trend: said, never hidden.
+    func definitionChange(nl: Bool) -> String? {
+        let indicator = self.indicator
+        guard case .iv3 = indicator.numerator, let here = indicator.iv3Layout(for: comparison.year) else { return nil }
+        let others = trend.map(\.year).filter { $0 != comparison.year }.compactMap { year -> String? in
+            guard let there = indicator.iv3Layout(for: year), there.taakvelden != here.taakvelden else { return nil }
+            return "\(year): \(there.taakvelden.joined(separator: ", "))"
+        }
+        guard !others.isEmpty else { return nil }
+        let current = "\(comparison.year): \(here.taakvelden.joined(separator: ", "))"
+        return nl
+            ? "Definitie verschilt tussen jaren door de nieuwe Iv3-indeling (taakvelden \(current); \(others.joined(separator: "; "))). Vergelijk de jaren met zorg."
+            : "The definition differs between years because of the new Iv3 layout (taakvelden \(current); \(others.joined(separator: "; "))). Compare the years with care."
+    }
+
+    /// The number of the footnote on a chosen municipality's missing value (1-based), if it has one.
+    func missingFootnote(for code: String) -> Int? {
+        var number = 0
+        for municipality in comparison.municipalities where municipality.observation.status != .ok {
+            number += 1
+            if municipality.profile.code == code { return number }
+        }
+        return nil
+    }
+}
+
+extension IndicatorSection {
+    /// A chosen municipality's value, or "missing" with the number of the footnote that says why.
+    func valueText(_ municipality: MunicipalityComparison, style: ValueStyle, _ labels: ReportLabels) -> String {
+        if municipality.observation.status == .ok { return style.value(municipality.observation.value) }
+        return labels.missing + (missingFootnote(for: municipality.profile.code).map { " [\($0)]" } ?? "")
+    }
+}
+
+extension MunicipalityComparison {
+    /// `29/342 · P92`: rank among all municipalities with a value, and percentile.
+    func rankText(_ format: NumberFormat) -> String {
+        guard let rank else { return "–" }
+        return "\(rank)/\(rankedCount)" + (percentile.map { " · P" + format.number($0, decimals: 0) } ?? "")
+    }
+}

@@ -1,0 +1,114 @@
+import MaatstafModel
+
+/// The words of a benchmark report in Dutch (the default: council members read Dutch) and English.
+struct ReportLabels {
+    let locale: ReportLocale
+
+    private func t(_ nl: String, _ en: String) -> String { locale == .nl ? nl : en }
+
+    var documentTitle: String { t("Maatstaf: waar staat de gemeente?", "Maatstaf: where does the municipality stand?") }
+    var summary: String { t("Samenvatting", "Summary") }
+    var summaryIntro: String {
+        t("Per gemeente en indicator: de waarde, het landelijke cijfer en waar de gemeente staat tussen de laagste en de hoogste gemeente van Nederland (▼ = deze gemeente, | = Nederland).",
+          "Per municipality and indicator: the value, the national figure, and where the municipality sits between the lowest and the highest municipality in the Netherlands (▼ = this municipality, | = the Netherlands).")
+    }
+    var indicator: String { t("Indicator", "Indicator") }
+    var municipality: String { t("Gemeente", "Municipality") }
+    var value: String { t("Waarde", "Value") }
+    var netherlands: String { t("Nederland", "Netherlands") }
+    var position: String { t("Positie (laagste – hoogste)", "Position (lowest – highest)") }
+    var differenceFromNL: String { t("t.o.v. Nederland", "vs the Netherlands") }
+    var rank: String { t("Rang", "Rank") }
+    var target: String { t("Doel", "Target") }
+    var year: String { t("Jaar", "Year") }
+    var group: String { t("Referentiegroep", "Reference group") }
+    var groupRate: String { t("Groepscijfer", "Group rate") }
+    var averageMunicipality: String { t("Gem. gemeente", "Avg municipality") }
+    var median: String { t("mediaan", "median") }
+    var difference: String { t("Verschil", "Difference") }
+    var gap: String { t("Gat (€)", "Gap (€)") }
+    var gapCount: String { t("Gat", "Gap") }
+    var rankAndPercentile: String { t("Rang (percentiel)", "Rank (percentile)") }
+    var chosen: String { t("gekozen gemeente", "chosen municipality") }
+    var middleHalf: String { t("middelste helft van de gemeenten (Q1–Q3):", "middle half of the municipalities (Q1–Q3):") }
+    var trend: String { t("ontwikkeling", "trend") }
+    var budgetMark: String { t("(B)", "(B)") }
+    var noValue: String { t("geen waarde", "no value") }
+    var missing: String { t("ontbreekt", "missing") }
+    var comparison: String { t("Vergelijking", "Comparison") }
+    var distribution: String { t("Alle gemeenten", "All municipalities") }
+    var trendHeading: String { t("Ontwikkeling", "Trend") }
+    var table: String { t("De cijfers", "The numbers") }
+    var definition: String { t("Definitie en bronnen", "Definition and sources") }
+    var footnotes: String { t("Voetnoten", "Footnotes") }
+    var sources: String { t("Bronnen", "Sources") }
+    var unavailableHeading: String { t("Niet opgenomen", "Not included") }
+    var contents: String { t("Inhoud", "Contents") }
+    var onlyOneYear: String {
+        t("De store bevat voor deze indicator één jaar; een ontwikkeling is pas te tonen met meer jaren.",
+          "The store holds one year for this indicator; a trend needs more years.")
+    }
+    var trendNote: String {
+        t("Doorgetrokken lijn: de gemeente; stippellijn: Nederland. (B) = begroting (gepland, niet besteed).",
+          "Solid line: the municipality; dashed line: the Netherlands. (B) = budget (planned, not spent).")
+    }
+    var gapExplanation: String {
+        t("Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde.",
+          "Group rate: the group's total ÷ its total population (or denominator). Avg municipality: unweighted mean of the members. Gap: (value − group rate) × denominator, i.e. what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value.")
+    }
+    var credit: String {
+        t("Bron: CBS (CC BY 4.0), bewerkt met maatstaf. Cijfers zijn herleidbaar tot de genoemde bestanden en hun sha256.",
+          "Bron: CBS (CC BY 4.0), processed with maatstaf. Figures trace back to the named files and their sha256.")
+    }
+
+    func allMunicipalities(_ count: Int) -> String { t("alle \(count) gemeenten met een waarde", "all \(count) municipalities with a value") }
+    func comparedWith(_ groups: String) -> String { t("vergeleken met \(groups)", "compared with \(groups)") }
+    func municipalitiesWithoutValue(_ count: Int) -> String {
+        t("\(count) gemeente(n) zonder waarde tellen nergens mee (nooit als 0).",
+          "\(count) municipalit\(count == 1 ? "y" : "ies") without a value are left out everywhere (never counted as 0).")
+    }
+    func missingValue(_ name: String, _ reason: String) -> String {
+        t("\(name): geen waarde (\(reason)); niet als 0 meegeteld.", "\(name): no value (\(reason)); not counted as 0.")
+    }
+    func targetStatus(_ status: TargetStatus?) -> String {
+        switch status {
+        case .met: t("✓ gehaald", "✓ met")
+        case .withinMargin: t("≈ binnen marge", "≈ within margin")
+        case .missed: t("✗ niet gehaald", "✗ not met")
+        case nil: t("geen waarde", "no value")
+        }
+    }
+    func targetBound(_ bound: Target.Bound) -> String {
+        switch bound {
+        case .atMost: t("hoogstens", "at most")
+        case .atLeast: t("minstens", "at least")
+        }
+    }
+    func targetsNotShown(_ count: Int) -> String {
+        t("\(count) doel(en) uit het doelenbestand gaan over gemeenten of indicatoren die niet in dit rapport staan.",
+          "\(count) target(s) in the targets file concern municipalities or indicators not in this report.")
+    }
+    func direction(_ direction: Indicator.Direction) -> String {
+        switch direction {
+        case .higherIsBetter: t("hoger is beter", "higher is better")
+        case .lowerIsBetter: t("lager is beter", "lower is better")
+        case .neither: t("hoger of lager is niet vanzelf beter", "neither higher nor lower is better in itself")
+        }
+    }
+    /// `Nederland`, or a group's label with its kind: `Gelderland (provincie)`.
+    func groupName(_ group: ResolvedPeerGroup) -> String {
+        group.group == .builtIn(.national) ? netherlands : "\(group.label) (\(groupKind(group.group)))"
+    }
+
+    func groupKind(_ group: PeerGroup) -> String {
+        switch group {
+        case .builtIn(.national): netherlands
+        case .builtIn(.province): t("provincie", "province")
+        case .builtIn(.corop): "COROP"
+        case .builtIn(.labourMarketRegion): t("arbeidsmarktregio", "labour-market region")
+        case .builtIn(.sizeClass): t("grootteklasse", "size class")
+        case .builtIn(.urbanity): t("stedelijkheid", "urbanity")
+        case .userRegion: t("regio", "region")
+        }
+    }
+}

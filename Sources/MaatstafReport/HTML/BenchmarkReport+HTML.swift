@@ -1,0 +1,270 @@
+import MaatstafCompare
+import MaatstafModel
+
+extension BenchmarkReport {
+    /// One self-contained HTML5 file: inline CSS and SVG, no scripts, no fetched fonts or images. Everything from
+    /// data or user files is escaped; the markup is also well-formed XML, which the tests check.
+    public func renderHTML() -> String {
+        let labels = ReportLabels(locale: locale)
+        var html = HTMLDocument()
+        let names = municipalities.map(\.name).joined(separator: ", ")
+        html.raw("<!DOCTYPE html>\n<html lang=\"\(locale.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        html.element("title", "\(labels.documentTitle) — \(names)")
+        html.raw("<style>\n\(ReportStyleSheet.css)\n</style>\n</head>\n<body>\n<header>\n")
+        html.element("h1", labels.documentTitle)
+        html.element("p", names, class: "lead")
+        let years = Set(sections.map(\.comparison.year)).sorted().map(String.init).joined(separator: ", ")
+        let groups = sections.first.map { section in
+            section.referenceGroupKinds.map { labels.groupKind($0) }.joined(separator: ", ")
+        } ?? ""
+        html.element("p", "\(labels.year): \(years) · \(labels.comparedWith(groups)) · \(labels.credit)", class: "meta")
+        html.raw("</header>\n")
+        renderContents(&html, labels)
+        renderSummary(&html, labels)
+        for (index, section) in sections.enumerated() {
+            renderSection(section, number: index + 1, into: &html, labels)
+        }
+        renderSources(&html, labels)
+        html.raw("</body>\n</html>\n")
+        return html.text
+    }
+
+    private func renderContents(_ html: inout HTMLDocument, _ labels: ReportLabels) {
+        guard sections.count > 1 else { return }
+        html.raw("<nav>\n")
+        html.element("h3", labels.contents)
+        html.raw("<ol>\n")
+        for section in sections {
+            html.raw("<li><a href=\"#\(section.anchor)\">\(HTMLText.escape(section.indicator.title.text(locale)))</a></li>\n")
+        }
+        html.raw("</ol>\n</nav>\n")
+    }
+
+    private func renderSummary(_ html: inout HTMLDocument, _ labels: ReportLabels) {
+        html.raw("<section id=\"summary\">\n")
+        html.element("h2", labels.summary)
+        html.element("p", labels.summaryIntro, class: "note")
+        let hasTargets = !targets.isEmpty
+        html.raw("<table>\n<thead><tr>")
+        html.headerCells([labels.indicator, labels.municipality])
+        html.headerCells([labels.value, labels.netherlands], numeric: true)
+        html.headerCells([labels.position])
+        html.headerCells([labels.differenceFromNL, labels.rank], numeric: true)
+        if hasTargets { html.headerCells([labels.target]) }
+        html.raw("</tr></thead>\n")
+        var gaugeNumber = 0
+        for section in sections {
+            let style = ValueStyle(indicator: section.indicator, locale: locale)
+            let values = section.allValues
+            let title = section.indicator.title.text(locale)
+            html.raw("<tbody class=\"municipality\">\n")
+            for (row, municipality) in section.comparison.municipalities.enumerated() {
+                gaugeNumber += 1
+                html.raw("<tr>")
+                if row == 0 {
+                    html.raw("<th scope=\"rowgroup\" rowspan=\"\(section.comparison.municipalities.count)\"><a href=\"#\(section.anchor)\">\(HTMLText.escape(title))</a><br/><span class=\"note\">\(HTMLText.escape("\(section.comparison.year) · \(section.indicator.unit.text(locale))"))</span></th>")
+                }
+                html.cell(municipality.profile.name)
+                html.cell(section.valueText(municipality, style: style, labels), numeric: true,
+                          class: municipality.observation.status == .ok ? nil : "missing")
+                html.cell(style.value(section.national.rate), numeric: true)
+                let gauge = Gauge(value: municipality.observation.value, minimum: values.min() ?? 0,
+                                  maximum: values.max() ?? 1, national: section.national.rate,
+                                  direction: section.indicator.direction, identifier: "gauge-\(gaugeNumber)",
+                                  title: "\(municipality.profile.name): \(section.valueText(municipality, style: style, labels))")
+                html.raw("<td>\(gauge.render())</td>")
+                let national = municipality.references.first
+                html.cell(national?.differencePercent.map { NumberFormat(locale: locale).percent($0) } ?? "–", numeric: true)
+                html.cell(municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–", numeric: true)
+                if hasTargets { renderTargetCell(&html, target(municipality.profile.code, section.indicator.id), style, labels) }
+                html.raw("</tr>\n")
+            }
+            html.raw("</tbody>\n")
+        }
+        html.raw("</table>\n")
+        var notes: [String] = []
+        if hasTargets {
+            notes.append(locale == .nl
+                ? "Doel: groen ✓ = gehaald, oranje ≈ = binnen de marge uit het doelenbestand, rood ✗ = niet gehaald."
+                : "Target: green ✓ = met, orange ≈ = within the margin the targets file sets, red ✗ = not met.")
+        }
+        if targetsNotShown > 0 { notes.append(labels.targetsNotShown(targetsNotShown)) }
+        for item in unavailable {
+            notes.append("\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason) — \(item.hint)")
+        }
+        for note in notes { html.element("p", note, class: "note") }
+        html.raw("</section>\n")
+    }
+
+    private func renderTargetCell(_ html: inout HTMLDocument, _ result: TargetResult?, _ style: ValueStyle, _ labels: ReportLabels) {
+        guard let result else {
+            html.cell("")
+            return
+        }
+        let target = result.target
+        let statusClass = result.status?.rawValue ?? "none"
+        let text = "\(labels.targetBound(target.bound)) \(style.value(target.value)) (\(target.year))"
+        var cell = "<td><span class=\"status \(statusClass)\">\(HTMLText.escape(labels.targetStatus(result.status)))</span> "
+            + "<span class=\"note\">\(HTMLText.escape(text))"
+        if !target.note.isEmpty { cell += " — \(HTMLText.escape(target.note))" }
+        html.raw(cell + "</span></td>")
+    }
+
+
+    private func renderSection(_ section: IndicatorSection, number: Int, into html: inout HTMLDocument, _ labels: ReportLabels) {
+        let style = ValueStyle(indicator: section.indicator, locale: locale)
+        let indicator = section.indicator
+        let title = indicator.title.text(locale)
+        html.raw("<section class=\"indicator\" id=\"\(section.anchor)\">\n")
+        html.element("h2", "\(number). \(title)")
+        html.element("p", "\(section.comparison.year)\(section.comparison.data.isBudget ? " (\(locale == .nl ? "begroting" : "budget"))" : "") · \(indicator.unit.text(locale)) · \(labels.direction(indicator.direction)) · \(indicator.id)", class: "meta")
+
+        // Bar chart: the municipalities, the Netherlands, each reference group.
+        var bars = section.comparison.municipalities.map {
+            BarChart.Bar(label: $0.profile.name, value: $0.observation.value, kind: .municipality)
+        }
+        for group in section.referenceGroups {
+            let isNational = group.group.group == .builtIn(.national)
+            bars.append(BarChart.Bar(label: labels.groupName(group.group), value: group.rate, kind: isNational ? .national : .group))
+        }
+        html.figure(labels.comparison, BarChart(bars: bars, style: style, title: "\(title): \(labels.comparison)",
+                                                missingText: labels.missing).render())
+
+        // Every municipality, the chosen ones highlighted.
+        let marked = section.comparison.municipalities.compactMap { municipality in
+            municipality.observation.value.map { StripPlot.Marked(name: municipality.profile.name, value: $0) }
+        }
+        let values = section.allValues
+        html.figure(labels.distribution, StripPlot(values: values, marked: marked, national: section.national.rate,
+                                                   distribution: Distribution(values), style: style,
+                                                   title: "\(title): \(labels.distribution)", labels: labels).render())
+
+        // Trend, one panel per municipality on a shared scale.
+        html.raw("<figure>\n")
+        html.element("figcaption", labels.trendHeading)
+        if section.trend.count > 1 {
+            let range = TrendChart.range(section.trend)
+            html.raw("<div class=\"trend\">\n")
+            for municipality in section.comparison.municipalities {
+                html.raw(TrendChart(name: municipality.profile.name, points: section.trend, code: municipality.profile.code,
+                                    scale: range, style: style, labels: labels).render() + "\n")
+            }
+            html.raw("</div>\n")
+            html.element("p", labels.trendNote, class: "note")
+        } else {
+            html.element("p", labels.onlyOneYear, class: "note")
+        }
+        html.raw("</figure>\n")
+
+        renderNumbers(section, style: style, into: &html, labels)
+        renderDefinition(section, into: &html, labels)
+        html.raw("</section>\n")
+    }
+
+    private func renderNumbers(_ section: IndicatorSection, style: ValueStyle, into html: inout HTMLDocument, _ labels: ReportLabels) {
+        let format = NumberFormat(locale: locale)
+        html.element("h3", labels.table)
+        // One heading row per municipality (value, rank) and one row per reference group under it: six columns fit
+        // on A4 where ten did not.
+        html.raw("<table>\n<thead><tr>")
+        html.headerCells([labels.group])
+        html.headerCells([labels.groupRate, labels.averageMunicipality, labels.difference, "%",
+                          style.isMoney ? labels.gap : labels.gapCount], numeric: true)
+        html.raw("</tr></thead>\n")
+        for municipality in section.comparison.municipalities {
+            html.raw("<tbody class=\"municipality\">\n")
+            var value = section.valueText(municipality, style: style, labels)
+            if let interval = municipality.interval {
+                value += " (95%: \(style.value(interval.lower))–\(style.value(interval.upper)))"
+            }
+            html.raw("<tr><th scope=\"rowgroup\" colspan=\"6\">\(HTMLText.escape(municipality.profile.name)): "
+                     + "\(HTMLText.escape(value)) · \(HTMLText.escape(labels.rank.lowercased())) \(HTMLText.escape(municipality.rankText(format)))</th></tr>\n")
+            for reference in municipality.references {
+                let summary = reference.summary
+                html.raw("<tr>")
+                html.cell(labels.groupName(summary.group) + (summary.missing.isEmpty ? "" : " *"))
+                html.cell(style.value(summary.rate), numeric: true)
+                html.cell(style.value(summary.distribution?.mean), numeric: true)
+                html.cell(style.difference(reference.difference), numeric: true)
+                html.cell(reference.differencePercent.map { format.percent($0) } ?? "–", numeric: true)
+                html.cell(style.gap(reference.gap), numeric: true)
+                html.raw("</tr>\n")
+            }
+            html.raw("</tbody>\n")
+        }
+        html.raw("</table>\n")
+        html.element("p", labels.gapExplanation, class: "note")
+        if section.comparison.municipalities.contains(where: { $0.references.contains { !$0.summary.missing.isEmpty } }) {
+            html.element("p", locale == .nl ? "* Groep met gemeenten zonder waarde; die tellen niet mee (nooit als 0)."
+                                            : "* Group with municipalities without a value; they are left out (never counted as 0).",
+                         class: "note")
+        }
+    }
+
+    private func renderDefinition(_ section: IndicatorSection, into html: inout HTMLDocument, _ labels: ReportLabels) {
+        let indicator = section.indicator
+        let data = section.comparison.data
+        let nl = locale == .nl
+        html.element("h3", labels.definition)
+        var lines: [String] = []
+        switch indicator.numerator {
+        case .iv3(let measure, _):
+            let what = switch measure {
+            case .lasten: nl ? "lasten (bruto uitgaven)" : "lasten (gross spending)"
+            case .baten: nl ? "baten (inkomsten)" : "baten (income)"
+            case .netto: nl ? "lasten − baten" : "lasten − baten (net)"
+            }
+            lines.append((nl ? "Teller: Iv3 \(what) op taakveld " : "Numerator: Iv3 \(what) on taakveld ")
+                         + data.taakvelden.joined(separator: ", ") + (nl ? " (× € 1.000)." : " (× €1,000)."))
+        case .cbs(let table, let topics):
+            lines.append((nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + ")).")
+        }
+        switch indicator.denominator {
+        case .population:
+            lines.append(nl ? "Noemer: inwoners op 1 januari (CBS, gemeenteklassen)." : "Denominator: inhabitants on 1 January (CBS, municipality classes).")
+        case .cbs(let table, let topics):
+            lines.append((nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + ")).")
+        }
+        if indicator.multiplier != 1 { lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).") }
+        if !indicator.notes.isEmpty { lines.append(indicator.notes) }
+        for line in lines { html.element("p", line, class: "note") }
+        html.raw("<ul class=\"sources\">\n")
+        for source in data.sources {
+            html.element("li", "\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? ""))
+        }
+        html.element("li", "Bron: CBS (CC BY 4.0)")
+        html.raw("</ul>\n")
+        let footnotes = section.footnotes(labels)
+        if !footnotes.isEmpty {
+            html.element("h3", labels.footnotes)
+            html.raw("<ol class=\"footnotes\">\n")
+            for note in footnotes { html.element("li", note) }
+            html.raw("</ol>\n")
+        }
+    }
+
+    private func renderSources(_ html: inout HTMLDocument, _ labels: ReportLabels) {
+        html.raw("<footer>\n")
+        if !unavailable.isEmpty {
+            html.element("h3", labels.unavailableHeading)
+            html.raw("<ul class=\"sources\">\n")
+            for item in unavailable {
+                html.element("li", "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason). \(locale == .nl ? "Oplossing" : "To include it"): \(item.hint)")
+            }
+            html.raw("</ul>\n")
+        }
+        html.element("p", labels.credit)
+        html.raw("</footer>\n")
+    }
+}
+
+extension IndicatorSection {
+    /// The section's anchor in the document.
+    var anchor: String { "indicator-" + HTMLText.identifier(indicator.id) }
+
+    /// The kinds of reference group in this section, national first.
+    var referenceGroupKinds: [PeerGroup] {
+        comparison.municipalities.first?.references.map(\.summary.group.group) ?? [.builtIn(.national)]
+    }
+}

@@ -1,0 +1,42 @@
+/// The report's inline CSS: readable on screen, printable on A4 with no chart or table row cut across pages.
+enum ReportStyleSheet {
+    static let css = """
+        @page { size: A4; margin: 14mm 12mm; }
+        body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 10pt; line-height: 1.4;
+               color: #1a1a1a; background: #fff; max-width: 186mm; margin: 0 auto; padding: 10px; }
+        h1 { font-size: 18pt; margin: 0 0 4px; }
+        h2 { font-size: 14pt; margin: 18px 0 4px; border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
+        h3 { font-size: 11pt; margin: 14px 0 4px; }
+        p.lead { color: #444; margin: 0 0 10px; }
+        p.meta { color: #444; font-size: 9pt; margin: 0 0 6px; }
+        table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 6px 0; }
+        th, td { border-bottom: 1px solid #d0d0d0; padding: 3px 4px; text-align: left; vertical-align: middle; }
+        th { background: #f2f2f2; font-weight: bold; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tr { break-inside: avoid; }
+        tbody.municipality { border-top: 2px solid #999; break-inside: avoid; }
+        svg { display: block; }
+        svg.chart { max-width: 100%; height: auto; }
+        svg.gauge { display: inline-block; vertical-align: middle; }
+        figure { margin: 8px 0 12px; break-inside: avoid; }
+        figcaption { font-size: 9pt; color: #444; margin-bottom: 2px; font-weight: bold; }
+        .trend { display: flex; flex-wrap: wrap; gap: 4px 10px; }
+        .trend svg { border: 1px solid #e0e0e0; }
+        .note { font-size: 8.5pt; color: #444; }
+        ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; }
+        .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
+        .status.met { background: #c8ecdf; border: 1px solid #009E73; }
+        .status.within-margin { background: #fbe3b0; border: 1px solid #E69F00; }
+        .status.missed { background: #f6cdb8; border: 1px solid #D55E00; }
+        .status.none { background: #eee; border: 1px solid #999; }
+        .missing { color: #666; font-style: italic; }
+        section.indicator { break-before: page; }
+        nav ol { columns: 2; font-size: 9pt; }
+        footer { margin-top: 24px; font-size: 8.5pt; color: #444; border-top: 1px solid #ccc; padding-top: 6px; }
+        @media print {
+          body { padding: 0; }
+          a { color: inherit; text-decoration: none; }
+          nav { display: none; }
+        }
+        """
+}

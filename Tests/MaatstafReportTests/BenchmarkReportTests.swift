@@ -1,0 +1,171 @@
+import Foundation
+import MaatstafCompare
+import MaatstafModel
+import MaatstafReport
+import MaatstafTestServer
+import Testing
+
+/// The benchmark report on the real Iv3 snapshot, with expected numbers computed from the raw CSV in the test.
+@Suite("Benchmark report (HTML and Markdown)")
+struct BenchmarkReportTests {
+    static let raw2025 = try! RawIv3("iv3/2025_begroting.csv")
+    static let names = ["Westervoort", "Duiven", "Steenwijkerland"]
+
+    func report(_ ids: [String] = ["wmo.huishoudelijke-hulp"], names: [String] = Self.names,
+                against: [PeerGroup] = [.builtIn(.province), .builtIn(.sizeClass)], targets: [Target] = [],
+                locale: ReportLocale = .nl, regions: URL = RepositoryFixtures.regions) throws -> BenchmarkReport {
+        let indicators = try ids.map { try ReportFixtures.catalog.indicator($0) }
+        return try BenchmarkReportBuilder(engine: try ReportFixtures.engine(regions: regions)).build(
+            indicators: indicators, year: nil, municipalities: try ReportFixtures.municipalities(names),
+            against: against, targets: targets, locale: locale)
+    }
+
+    @Test("the HTML is one well-formed document; every chart is well-formed SVG; nothing is fetched or run")
+    func wellFormed() throws {
+        let html = try report(ReportFixtures.catalog.set("sociaal-domein").map(\.id)).renderHTML()
+        #expect(ReportFixtures.xmlProblem(html) == nil, "\(ReportFixtures.xmlProblem(html) ?? "")")
+        let charts = ReportFixtures.svgElements(html)
+        // Per indicator: a bar chart, a strip plot and one trend panel per municipality; per row of the summary a gauge.
+        #expect(charts.count == 8 * (2 + 3) + 8 * 3)
+        for chart in charts {
+            #expect(ReportFixtures.xmlProblem(chart) == nil)
+        }
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
+        #expect(!html.contains("https://"))
+        #expect(html.contains("Bron: CBS (CC BY 4.0)"))
+    }
+
+    @Test("household help 2025 (taakveld 6.711): values, national rate and gaps as the raw CSV gives them")
+    func valuesMatchRawData() throws {
+        let html = try report().renderHTML()
+        let raw = Self.raw2025
+        let national = raw.groupRate(["6.711"]) { _ in true }
+        #expect(html.contains(">\(ReportFixtures.dutchEuros(national))<"))
+        for name in Self.names {
+            let value = raw.rate(name, ["6.711"])
+            let population = raw.municipalities[name]!.population
+            // The value is written on its bar, in the summary and in the strip plot's label.
+            #expect(html.contains(">\(ReportFixtures.dutchEuros(value))<"), "\(name)")
+            #expect(html.contains(">\(name) \(ReportFixtures.dutchEuros(value))<"), "\(name)")
+            // The gap against the Netherlands: (value − national rate) × inhabitants, whole euros.
+            let gap = (value - national) * population
+            #expect(html.contains(">\(ReportFixtures.dutchEuros(gap, decimals: 0, signed: true))<"), "\(name) gap")
+            let province = raw.municipalities[name]!.province
+            let provinceRate = raw.groupRate(["6.711"]) { $0.province == province }
+            #expect(html.contains(">\(ReportFixtures.dutchEuros(provinceRate))<"), "\(province)")
+        }
+        // Where the definition differs between the years in the trend, a footnote says so.
+        #expect(html.contains("2025: 6.711; 2023: 6.71a"))
+        #expect(html.contains("begroting"))
+    }
+
+    @Test("names from user files are escaped in HTML and Markdown, in text, attributes and SVG")
+    func hostileNamesAreText() throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        try """
+            id: evil
+            name: "<script>alert('x')</script> & \\"Regio\\" | [link](http://x)"
+            members: [Duiven, Westervoort]
+            """.write(to: folder.appendingPathComponent("evil.yaml"), atomically: true, encoding: .utf8)
+        let built = try report(against: [.userRegion("evil")], regions: folder)
+        let html = built.renderHTML()
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Regio&quot;"))
+        #expect(ReportFixtures.xmlProblem(html) == nil)
+        let markdown = built.renderMarkdown()
+        // Every < is escaped with a backslash, so a Markdown renderer shows it as text.
+        #expect(!markdown.replacingOccurrences(of: "\\<", with: "").contains("<"))
+        #expect(markdown.contains("\\<script\\>"))
+        #expect(markdown.contains("\\| \\[link\\](http://x)"))
+    }
+
+    @Test("a missing value is shown as missing with a footnote, never as 0, and left out of the groups")
+    func missingValueFootnote() throws {
+        // Synthetic alteration of real data, for this test only: Duiven's 2025 value is removed as if suppressed.
+        let engine = try ReportFixtures.engine()
+        let indicator = try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")
+        var data = try engine.data(indicator, year: 2025)
+        let duiven = try ReportFixtures.atlas.directory.resolve("Duiven")
+        data.observations[duiven.code] = Observation(code: duiven.code, missing: "test: value withheld")
+        let chosen = try ReportFixtures.municipalities(Self.names)
+        let comparison = try engine.compare(data, municipalities: chosen, against: [.builtIn(.national)])
+        let section = IndicatorSection(comparison: comparison, national: comparison.municipalities[0].references[0].summary,
+                                       trend: [])
+        let built = BenchmarkReport(locale: .nl, municipalities: chosen, sections: [section])
+        let html = built.renderHTML()
+        #expect(html.contains("ontbreekt [1]"))
+        #expect(html.contains("<li>Duiven: geen waarde (test: value withheld); niet als 0 meegeteld.</li>"))
+        #expect(html.contains("1 gemeente(n) zonder waarde tellen nergens mee (nooit als 0)."))
+        #expect(!html.contains(">Duiven € 0,00<"))
+        // The national rate is computed without Duiven: Σ lasten ÷ Σ inhabitants of the other 341.
+        let raw = Self.raw2025
+        let national = raw.groupRate(["6.711"]) { $0.population != raw.municipalities["Duiven"]!.population }
+        #expect(html.contains(">\(ReportFixtures.dutchEuros(national))<"))
+        #expect(ReportFixtures.xmlProblem(html) == nil)
+        let markdown = built.renderMarkdown()
+        #expect(markdown.contains("ontbreekt \\[1\\]"))
+        #expect(markdown.contains("1. Duiven: geen waarde (test: value withheld); niet als 0 meegeteld."))
+    }
+
+    @Test("targets: met, within the margin, missed, each with a word beside its colour")
+    func targets() throws {
+        let raw = Self.raw2025
+        func code(_ name: String) throws -> String { try ReportFixtures.atlas.directory.resolve(name).code }
+        let id = "wmo.huishoudelijke-hulp"
+        let westervoort = raw.rate("Westervoort", ["6.711"])
+        let duiven = raw.rate("Duiven", ["6.711"])
+        let steenwijkerland = raw.rate("Steenwijkerland", ["6.711"])
+        let targets = [
+            Target(municipalityCode: try code("Westervoort"), indicatorID: id, year: 2025, value: westervoort + 1, bound: .atMost, marginPercent: 5),
+            Target(municipalityCode: try code("Duiven"), indicatorID: id, year: 2025, value: duiven / 1.03, bound: .atMost, marginPercent: 5),
+            Target(municipalityCode: try code("Steenwijkerland"), indicatorID: id, year: 2025, value: steenwijkerland * 2, bound: .atLeast, marginPercent: 10),
+            Target(municipalityCode: try code("Zevenaar"), indicatorID: id, year: 2025, value: 1, bound: .atMost, marginPercent: 5),
+        ]
+        let built = try report(targets: targets)
+        #expect(built.targets.map(\.status) == [.met, .withinMargin, .missed])
+        #expect(built.targetsNotShown == 1)
+        let html = built.renderHTML()
+        #expect(html.contains("<span class=\"status met\">✓ gehaald</span>"))
+        #expect(html.contains("<span class=\"status within-margin\">≈ binnen marge</span>"))
+        #expect(html.contains("<span class=\"status missed\">✗ niet gehaald</span>"))
+        #expect(html.contains("1 doel(en) uit het doelenbestand"))
+        let markdown = try report(targets: targets, locale: .en).renderMarkdown()
+        #expect(markdown.contains("✓ met: at most"))
+        #expect(markdown.contains("✗ not met: at least"))
+    }
+
+    @Test("Markdown carries the same numbers as tables, and the footnotes")
+    func markdown() throws {
+        let markdown = try report().renderMarkdown()
+        let raw = Self.raw2025
+        #expect(markdown.hasPrefix("# Maatstaf: waar staat de gemeente?"))
+        for name in Self.names {
+            #expect(markdown.contains("| \(name) | \(ReportFixtures.dutchEuros(raw.rate(name, ["6.711"]))) |"))
+        }
+        #expect(markdown.contains("| Nederland | \(ReportFixtures.dutchEuros(raw.groupRate(["6.711"]) { _ in true })) |"))
+        #expect(markdown.contains("### Voetnoten"))
+        #expect(markdown.contains("| 2023 |"))
+        #expect(markdown.contains("| 2025 (B) |"))
+        #expect(markdown.contains("Bron: CBS (CC BY 4.0)"))
+    }
+
+    @Test("an indicator whose CBS table is not fetched is listed with the fetch to run, not silently dropped")
+    func unavailableIndicator() throws {
+        let built = try report(["wmo.huishoudelijke-hulp", "bijstand.per-1000-15-65"], locale: .en)
+        #expect(built.sections.count == 1)
+        #expect(built.unavailable.map(\.indicator.id) == ["bijstand.per-1000-15-65"])
+        #expect(built.unavailable[0].hint.hasPrefix("maatstaf fetch "))
+        #expect(built.renderHTML().contains(built.unavailable[0].hint))
+    }
+
+    @Test("English reports write English labels and €1,234.56")
+    func english() throws {
+        let html = try report(locale: .en).renderHTML()
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("Summary"))
+        let value = Self.raw2025.rate("Westervoort", ["6.711"])
+        #expect(html.contains(">€" + String(format: "%.2f", value) + "<"))
+    }
+}
