@@ -15,6 +15,13 @@ extension IndicatorSection {
             case .zeroDenominator: notes.append(labels.missingValue(municipality.profile.name, nl ? "noemer is 0" : "denominator is zero"))
             }
         }
+        let zeros = comparison.municipalities.filter { $0.observation.status == .ok && $0.observation.value == 0 }
+        if case .iv3 = indicator.numerator, !zeros.isEmpty {
+            let names = zeros.map(\.profile.name).joined(separator: ", ")
+            notes.append(nl
+                ? "\(names): de gemeente rapporteert 0 op deze taakvelden. Dat is een gerapporteerde waarde, geen ontbrekende; vaak boekt een gemeente deze kosten op een ander taakveld, dus vergelijk met zorg."
+                : "\(names): the municipality reports 0 on these taakvelden. That is a reported value, not a missing one; often a municipality books these costs on another taakveld, so compare with care.")
+        }
         if !comparison.missing.isEmpty {
             notes.append(labels.municipalitiesWithoutValue(comparison.missing.count))
         }

@@ -18,23 +18,27 @@ struct BarChart {
     var missingText: String
 
     static let width = 680.0
-    static let rowHeight = 22.0
+    /// Rows shrink when there are many (twenty municipalities and their groups), so the chart fits on one A4 page.
+    var rowHeight: Double { min(22, max(13, 880 / Double(max(1, bars.count)))) }
+    var fontSize: Double { rowHeight < 18 ? 9.5 : 11 }
 
     func render() -> String {
-        let labelWidth = min(300, (bars.map { SVG.textWidth($0.label) }.max() ?? 60) + 12)
+        let size = fontSize
+        let labelWidth = min(300, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
         let values = bars.compactMap(\.value)
-        let valueRoom = (values.map { SVG.textWidth(style.value($0)) }.max() ?? 40) + 10
+        let valueRoom = (values.map { SVG.textWidth(style.value($0), size: size) }.max() ?? 40) + 10
         let hasNegative = values.contains { $0 < 0 }
         let scale = Scale(values: values, including: [0], start: labelWidth + (hasNegative ? valueRoom : 0),
                           end: Self.width - valueRoom)
         let top = 6.0
-        var svg = SVG(width: Self.width, height: top + Double(bars.count) * Self.rowHeight + 8, title: title)
+        var svg = SVG(width: Self.width, height: top + Double(bars.count) * rowHeight + 8, title: title)
         for (index, bar) in bars.enumerated() {
-            let y = top + Double(index) * Self.rowHeight
-            svg.text(Self.truncated(bar.label, width: labelWidth - 12), x: labelWidth - 8, y: y + 14, anchor: .end,
-                     bold: bar.kind != .group)
+            let y = top + Double(index) * rowHeight
+            let baseline = y + rowHeight / 2 + size * 0.35
+            svg.text(Self.truncated(bar.label, width: labelWidth - 12, size: size), x: labelWidth - 8, y: baseline,
+                     anchor: .end, size: size, bold: bar.kind != .group)
             guard let value = bar.value else {
-                svg.text(missingText, x: scale(0) + 4, y: y + 14, fill: Palette.axis)
+                svg.text(missingText, x: scale(0) + 4, y: baseline, size: size, fill: Palette.axis)
                 continue
             }
             let zero = scale(0)
@@ -44,15 +48,15 @@ struct BarChart {
             case .national: Palette.national
             case .group: Palette.group
             }
-            svg.rect(x: min(zero, end), y: y + 3, width: abs(end - zero), height: 15, fill: colour)
+            svg.rect(x: min(zero, end), y: y + rowHeight * 0.15, width: abs(end - zero), height: rowHeight * 0.7, fill: colour)
             let label = style.value(value)
             if value < 0 {
-                svg.text(label, x: end - 4, y: y + 14, anchor: .end)
+                svg.text(label, x: end - 4, y: baseline, anchor: .end, size: size)
             } else {
-                svg.text(label, x: end + 4, y: y + 14)
+                svg.text(label, x: end + 4, y: baseline, size: size)
             }
         }
-        svg.line(x1: scale(0), y1: top, x2: scale(0), y2: top + Double(bars.count) * Self.rowHeight, stroke: Palette.axis)
+        svg.line(x1: scale(0), y1: top, x2: scale(0), y2: top + Double(bars.count) * rowHeight, stroke: Palette.axis)
         return svg.render()
     }
 

@@ -1,0 +1,93 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+@Suite("maatstaf report, end to end on the embedded snapshot")
+struct ReportCommandTests {
+    let cache = RepositoryFixtures.temporaryFolder().path
+    let folder = RepositoryFixtures.temporaryFolder()
+
+    func run(_ arguments: [String]) async throws -> CLIRunner.Result {
+        try await CLIRunner().run(["report"] + arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
+    }
+
+    /// `€ 91,52`: two decimals with a decimal comma, for values under 1,000 (no grouping needed).
+    func dutch(_ value: Double) -> String {
+        "€ " + String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    @Test("the issue's command writes one HTML file with every named Iv3 indicator, offline, and says so")
+    func issueCommand() async throws {
+        let output = folder.appendingPathComponent("report.html")
+        let result = try await run(["Westervoort", "Duiven", "Steenwijkerland", "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Wrote \(output.path): 8 indicator(s), 3 municipalities"))
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        #expect(html.contains(">\(dutch(raw.groupRate(["6.711"]) { _ in true }))<"))
+        #expect(html.contains(">Westervoort \(dutch(raw.rate("Westervoort", ["6.711"])))<"))
+        #expect(html.contains("Bron: CBS (CC BY 4.0)"))
+    }
+
+    @Test("Markdown to stdout, in English, for chosen indicators")
+    func markdown() async throws {
+        let result = try await run(["--format", "markdown", "--locale", "en", "--indicators", "wmo.huishoudelijke-hulp,jeugd.hulp",
+                                    "--against", "corop,1stroom", "Duiven"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("## 1. Household help (Wmo)"))
+        #expect(result.stdout.contains("## 2. Youth care"))
+        #expect(result.stdout.contains("| 1Stroom (Duiven en Westervoort) (region) |"))
+        #expect(result.stdout.contains("(COROP)"))
+    }
+
+    @Test("--set all keeps the report and names the CBS tables to fetch for what it left out")
+    func unfetchedTables() async throws {
+        let output = folder.appendingPathComponent("all.html")
+        let result = try await run(["--set", "all", "Westervoort", "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Left out bijstand.per-1000-15-65"))
+        #expect(result.stderr.contains("maatstaf fetch 85984NED"))
+    }
+
+    @Test("targets from a file appear with their status; a broken file is named with its lines and nothing is written")
+    func targets() async throws {
+        let output = folder.appendingPathComponent("targets.html")
+        let good = folder.appendingPathComponent("doelen.yaml")
+        try """
+            targets:
+              - municipality: Westervoort
+                indicator: wmo.huishoudelijke-hulp
+                year: 2025
+                at-most: 1000
+            """.write(to: good, atomically: true, encoding: .utf8)
+        let first = try await run(["--targets", good.path, "Westervoort", "--output", output.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try String(contentsOf: output, encoding: .utf8)
+        #expect(written.contains("<span class=\"status met\">✓ gehaald</span>"))
+
+        let broken = folder.appendingPathComponent("kapot.yaml")
+        try "targets:\n  - municipality: Atlantis\n    indicator: wmo.huishoudelijke-hulp\n    year: 2025\n    at-most: 1\n"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let second = try await run(["--targets", broken.path, "Westervoort", "--output", output.path])
+        #expect(second.status == 65)
+        #expect(second.stderr.contains("kapot.yaml:2: municipality \"Atlantis\""))
+        // The earlier report is still there, untouched.
+        #expect(try String(contentsOf: output, encoding: .utf8) == written)
+    }
+
+    @Test("bad input: unknown municipality, unknown set, both --indicators and --set, a year without data")
+    func badInput() async throws {
+        let unknown = try await run(["--format", "markdown", "Atlantis"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("Atlantis"))
+        let set = try await run(["--format", "markdown", "--set", "zorg", "Duiven"])
+        #expect(set.status == 65)
+        #expect(set.stderr.contains("sociaal-domein"))
+        let both = try await run(["--format", "markdown", "--set", "wmo", "--indicators", "jeugd.hulp", "Duiven"])
+        #expect(both.status == 64)
+        let year = try await run(["--format", "markdown", "--year", "1999", "Duiven"])
+        #expect(year.status == 65)
+        #expect(year.stderr.contains("1999"))
+    }
+}
