@@ -18,6 +18,7 @@ struct ReportLabels {
     var netherlands: String { t("Nederland", "Netherlands") }
     var position: String { t("Positie (laagste – hoogste)", "Position (lowest – highest)") }
     var differenceFromNL: String { t("t.o.v. Nederland", "vs the Netherlands") }
+    var differenceFromNLShort: String { t("t.o.v. NL", "vs NL") }
     var rank: String { t("Rang", "Rank") }
     var target: String { t("Doel", "Target") }
     var year: String { t("Jaar", "Year") }
@@ -84,6 +85,15 @@ struct ReportLabels {
         case .atLeast: t("minstens", "at least")
         }
     }
+    /// `hoogstens € 100,00 in 2025; waarde € 141,92`: the bound, its year and the value it was judged on, which
+    /// may be of another year than the report's.
+    func targetDescription(_ result: TargetResult, style: ValueStyle) -> String {
+        let target = result.target
+        let bound = "\(targetBound(target.bound)) \(style.value(target.value)) \(t("in", "in")) \(target.year)"
+        return bound + (result.actual.map { "; \(t("waarde", "value")) \(style.value($0))" } ?? "")
+            + (target.marginPercent > 0 ? " (\(t("marge", "margin")) \(NumberFormat(locale: locale).number(target.marginPercent, decimals: target.marginPercent == target.marginPercent.rounded() ? 0 : 1))%)" : "")
+    }
+
     func targetsNotShown(_ count: Int) -> String {
         t("\(count) doel(en) uit het doelenbestand gaan over gemeenten of indicatoren die niet in dit rapport staan.",
           "\(count) target(s) in the targets file concern municipalities or indicators not in this report.")

@@ -12,7 +12,7 @@ struct Gauge {
     var identifier: String
     var title: String
 
-    static let width = 120.0
+    static let width = 100.0
     static let height = 22.0
 
     func render() -> String {

@@ -50,7 +50,7 @@ extension BenchmarkReport {
         html.headerCells([labels.indicator, labels.municipality])
         html.headerCells([labels.value, labels.netherlands], numeric: true)
         html.headerCells([labels.position])
-        html.headerCells([labels.differenceFromNL, labels.rank], numeric: true)
+        html.headerCells([labels.differenceFromNLShort, labels.rank], numeric: true)
         if hasTargets { html.headerCells([labels.target]) }
         html.raw("</tr></thead>\n")
         var gaugeNumber = 0
@@ -104,8 +104,8 @@ extension BenchmarkReport {
         }
         let target = result.target
         let statusClass = result.status?.rawValue ?? "none"
-        let text = "\(labels.targetBound(target.bound)) \(style.value(target.value)) (\(target.year))"
-        var cell = "<td><span class=\"status \(statusClass)\">\(HTMLText.escape(labels.targetStatus(result.status)))</span> "
+        let text = labels.targetDescription(result, style: style)
+        var cell = "<td class=\"target\"><span class=\"status \(statusClass)\">\(HTMLText.escape(labels.targetStatus(result.status)))</span> "
             + "<span class=\"note\">\(HTMLText.escape(text))"
         if !target.note.isEmpty { cell += " — \(HTMLText.escape(target.note))" }
         html.raw(cell + "</span></td>")

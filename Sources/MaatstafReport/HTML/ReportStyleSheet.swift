@@ -25,6 +25,8 @@ enum ReportStyleSheet {
         .note { font-size: 8.5pt; color: #444; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
+        td.target { min-width: 120px; }
+        th[scope=rowgroup] { max-width: 140px; overflow-wrap: anywhere; hyphens: auto; }
         .status.met { background: #c8ecdf; border: 1px solid #009E73; }
         .status.within-margin { background: #fbe3b0; border: 1px solid #E69F00; }
         .status.missed { background: #f6cdb8; border: 1px solid #D55E00; }

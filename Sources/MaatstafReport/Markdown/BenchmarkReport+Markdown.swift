@@ -34,7 +34,7 @@ extension BenchmarkReport {
                            municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–"]
                 if !targets.isEmpty {
                     row.append(target(municipality.profile.code, section.indicator.id).map { result in
-                        "\(labels.targetStatus(result.status)): \(labels.targetBound(result.target.bound)) \(style.value(result.target.value)) (\(result.target.year))"
+                        "\(labels.targetStatus(result.status)): \(labels.targetDescription(result, style: style))"
                     } ?? "")
                 }
                 summary.rows.append(row)
