@@ -67,6 +67,26 @@ extension Store {
                 CREATE INDEX cbs_observation_lookup ON cbs_observation (table_id, topic, period, region);
                 """)
         }
+        migrator.registerMigration("v4 cbs tables in columns") { db in
+            // A cell per SQLite row made storing a 200,000-row table cost seconds; tables are now kept as columns
+            // (see CBSColumnEncoding). Tables stored the old way are dropped: `maatstaf fetch TABLE` restores them,
+            // from the HTTP cache when it still holds the responses.
+            try db.execute(sql: """
+                DROP INDEX cbs_observation_lookup;
+                DROP TABLE cbs_observation;
+                DELETE FROM cbs_response;
+                DELETE FROM cbs_property;
+                DELETE FROM cbs_table;
+                -- One row per dimension and per topic of a table. role: region, period, other (dimensions) or topic.
+                -- Dimensions: dictionary holds the distinct codes (a JSON array), data one UInt32 index per row.
+                -- Topics: data holds one Float64 per row, status one byte per row (0 ok, 1 unknown, 2 secret,
+                -- 3 not applicable); the number of a cell that is not ok is never read — a missing value is never 0.
+                CREATE TABLE cbs_column (
+                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                    key TEXT NOT NULL, role TEXT NOT NULL, dictionary TEXT, data BLOB NOT NULL, status BLOB,
+                    PRIMARY KEY (table_id, key));
+                """)
+        }
         return migrator
     }
 }

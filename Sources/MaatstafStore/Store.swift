@@ -48,6 +48,8 @@ public struct Store: Sendable {
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do {
             return try database.read(body)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError(.io, subject: path, reason: "cannot read the store (\(Self.describe(error)))",
                              hint: "Delete the file to have maatstaf rebuild it from the snapshot")

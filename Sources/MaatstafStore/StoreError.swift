@@ -9,6 +9,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case snapshotDamaged
         /// An embedded snapshot file holds something maatstaf cannot place (e.g. an unknown municipality name).
         case snapshotInvalid
+        /// Stored data cannot be read back (a damaged column of a fetched table); fetching it again repairs it.
+        case corrupt
     }
 
     public let kind: Kind

@@ -47,9 +47,20 @@ struct CBSODataV3SourceTests {
         // Independently: the fixture's rows and its first row, read with JSONSerialization here.
         let raw = try JSONSerialization.jsonObject(with: Self.fixture("80137ned_TypedDataSet.json")) as! [String: Any]
         let rows = raw["value"] as! [[String: Any]]
-        #expect(set.rows.count == rows.count)
-        #expect(set.rows[0].dimensions["Persoonskenmerken"] == (rows[0]["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces))
-        #expect(set.rows[0].values["Totaal_1"] == .number(rows[0]["Totaal_1"] as! Double))
+        #expect(set.rowCount == rows.count)
+        // Every cell of every row, against Foundation's JSON parser: codes trimmed, numbers equal, null unknown.
+        var mismatches = 0
+        for (index, row) in rows.enumerated() {
+            for dimension in set.dimensions where set.code(dimension.key, row: index) != (row[dimension.key] as! String).trimmingCharacters(in: .whitespaces) {
+                mismatches += 1
+            }
+            for topic in set.topics {
+                let expected: CBSValue = (row[topic.key] as? NSNumber).map { .number($0.doubleValue) } ?? .unknown
+                if set.value(topic.key, row: index) != expected { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(set.code("Persoonskenmerken", row: 0) == (rows[0]["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces))
         #expect(set.responses.count == 3)
         #expect(set.responses.allSatisfy { $0.sha256.count == 64 })
     }
@@ -77,7 +88,7 @@ struct CBSODataV3SourceTests {
     }
 
     /// Synthetic pages (not statistics): RecordCount rows split in pages of 10,000 by $skip.
-    static func pagedServer(recordCount: Int, served: Int, counter: RequestCounter) throws -> TestHTTPServer {
+    static func pagedServer(recordCount: Int, served: Int, counter: RequestCounter, repeatFirstPage: Bool = false) throws -> TestHTTPServer {
         try TestHTTPServer { request in
             if request.path.hasSuffix("/TableInfos") {
                 return TestResponse(text: #"{"value":[{"Identifier":"SYNTH01","Title":"Synthetic","RecordCount":\#(recordCount)}]}"#)
@@ -88,8 +99,9 @@ struct CBSODataV3SourceTests {
             counter.enter()
             defer { counter.leave() }
             Thread.sleep(forTimeInterval: 0.05)
-            let skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
-            let rows = (skip..<min(skip + 10_000, served)).map { #"{"RegioS":"GM\#(String(format: "%04d", $0 % 10000))  ","Aantal_1":\#($0)}"# }
+            var skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
+            if repeatFirstPage && skip == 10_000 { skip = 0 }
+            let rows = (skip..<min(skip + 10_000, served)).map { #"{"RegioS":"GM\#(String(format: "%06d", $0))  ","Aantal_1":\#($0)}"# }
             return TestResponse(text: #"{"value":[\#(rows.joined(separator: ","))]}"#)
         }
     }
@@ -99,9 +111,9 @@ struct CBSODataV3SourceTests {
         let counter = RequestCounter()
         let server = try Self.pagedServer(recordCount: 25_000, served: 25_000, counter: counter)
         let set = try await source(server).dataSet("SYNTH01")
-        #expect(set.rows.count == 25_000)
-        #expect(set.rows[12_345].values["Aantal_1"] == .number(12_345))
-        #expect(set.rows[0].dimensions["RegioS"] == "GM0000")
+        #expect(set.rowCount == 25_000)
+        #expect(set.value("Aantal_1", row: 12_345) == .number(12_345))
+        #expect(set.code("RegioS", row: 0) == "GM000000")
         let pageRequests = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.map(\.target)
         #expect(pageRequests.count == 3)
         #expect(Set(pageRequests.map { $0.components(separatedBy: "$skip=").last! }) == ["0", "10000", "20000"])
@@ -113,6 +125,14 @@ struct CBSODataV3SourceTests {
         let server = try Self.pagedServer(recordCount: 25_000, served: 24_990, counter: RequestCounter())
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH01") }
         #expect(error?.reason == "received 24990 rows but TableInfos announces 25000")
+    }
+
+    @Test("a page that repeats another page's rows (same count): a loud error naming the table")
+    func repeatedRows() async throws {
+        let server = try Self.pagedServer(recordCount: 25_000, served: 25_000, counter: RequestCounter(), repeatFirstPage: true)
+        let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH01") }
+        #expect(error?.subject.contains("SYNTH01/TypedDataSet") == true)
+        #expect(error?.reason.contains("row 10000 repeats the dimension codes of row 0 (RegioS=GM000000)") == true)
     }
 
     @Test("malformed JSON and a response that is not OData name the URL")
@@ -138,8 +158,8 @@ struct CBSODataV3SourceTests {
             return TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1},{"Perioden":"2023JJ00","A_1":"       ."}],"odata.nextLink":"https://opendata.cbs.nl/ODataFeed/odata/SYNTH02/TypedDataSet?$format=json&$skip=2"}"#)
         }
         let set = try await source(server).dataSet("SYNTH02")
-        #expect(set.rows.map { $0.dimensions["Perioden"]! } == ["2022JJ00", "2023JJ00", "2024JJ00"])
-        #expect(set.rows.map { $0.values["A_1"]! } == [.number(1), .unknown, .unknown])
+        #expect(set.codes[0] == ["2022JJ00", "2023JJ00", "2024JJ00"])
+        #expect(set.values[0] == [.number(1), .unknown, .unknown])
         #expect(server.requests.count == 4)
     }
 }

@@ -41,10 +41,10 @@ struct CBSODataV4SourceTests {
         // Independently from the fixture: 4,409 observations of one measure → 4,409 rows; the first one's value.
         let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80072ned_Observations_all.json"))) as! [String: Any]
         let cells = raw["value"] as! [[String: Any]]
-        #expect(set.rows.count == cells.count)
-        #expect(set.rows[0].dimensions == ["Perioden": cells[0]["Perioden"] as! String,
-                                           "BedrijfskenmerkenSBI2008": cells[0]["BedrijfskenmerkenSBI2008"] as! String])
-        #expect(set.rows[0].values["M001924"] == .number(cells[0]["Value"] as! Double))
+        #expect(set.rowCount == cells.count)
+        #expect(set.code("Perioden", row: 0) == cells[0]["Perioden"] as? String)
+        #expect(set.code("BedrijfskenmerkenSBI2008", row: 0) == cells[0]["BedrijfskenmerkenSBI2008"] as? String)
+        #expect(set.value("M001924", row: 0) == .number(cells[0]["Value"] as! Double))
     }
 
     @Test("value attributes: Impossible, Confidential and NotAvailable are kept, never 0")

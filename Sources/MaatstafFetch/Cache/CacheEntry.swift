@@ -26,12 +26,33 @@ public struct CacheEntry: Sendable {
 enum CacheEntryFile {
     static let magic = Data("maatstaf-cache/1\n".utf8)
 
-    static func encode(_ entry: CacheEntry) throws -> Data {
+    /// The magic line and the metadata line that precede the body.
+    static func header(_ entry: CacheEntry) throws -> Data {
         var data = magic
         data.append(try encoder.encode(entry.metadata))
         data.append(UInt8(ascii: "\n"))
-        data.append(entry.body)
         return data
+    }
+
+    /// Writes an entry to a new file: header, then the body straight from its buffer, without first copying both
+    /// into one (bodies of CBS pages are megabytes).
+    static func write(_ entry: CacheEntry, toNewFile path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        for part in [try header(entry), entry.body] {
+            try part.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    }
+                    offset += written
+                }
+            }
+        }
     }
 
     enum DecodeFailure: Error {

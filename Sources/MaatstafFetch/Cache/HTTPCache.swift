@@ -79,10 +79,7 @@ public struct HTTPCache: Sendable {
             try ensureFolder(folder)
             let temporary = folder.appendingPathComponent(".tmp-\(getpid())-\(UUID().uuidString)")
             do {
-                let data = try CacheEntryFile.encode(entry)
-                guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-                    throw CocoaError(.fileWriteUnknown)
-                }
+                try CacheEntryFile.write(entry, toNewFile: temporary.path)
                 guard rename(temporary.path, target.path) == 0 else {
                     throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
                 }

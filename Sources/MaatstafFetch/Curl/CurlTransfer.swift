@@ -126,6 +126,11 @@ final class CurlTransfer: @unchecked Sendable {
         let name = String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces)
         let value = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         headers.append(HTTPHeader(name, value))
+        // Room for the whole body at once rather than regrowing it chunk by chunk (a CBS page is ~1 MB); capped, as
+        // the length is only the server's word (and the compressed size when gzip is used).
+        if name.lowercased() == "content-length", let length = Int(value), length > 0 {
+            body.reserveCapacity(min(length, 64 << 20))
+        }
     }
 }
 

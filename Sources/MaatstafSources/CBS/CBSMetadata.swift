@@ -7,6 +7,15 @@ public struct CBSTableInfo: Sendable, Equatable {
     public var modified: String?
     /// Rows of the data set as announced by CBS; nil for tables that do not say (older ones).
     public var recordCount: Int?
+
+    public init(identifier: String, title: String, shortTitle: String?, period: String?, modified: String?, recordCount: Int?) {
+        self.identifier = identifier
+        self.title = title
+        self.shortTitle = shortTitle
+        self.period = period
+        self.modified = modified
+        self.recordCount = recordCount
+    }
 }
 
 /// One entry of `DataProperties`: a dimension, a topic group or a topic.
@@ -28,6 +37,17 @@ public struct CBSDataProperty: Sendable, Equatable {
     public var unit: String?
     public var decimals: Int?
     public var datatype: String?
+
+    public init(id: Int, parentID: Int?, kind: Kind, key: String, title: String, unit: String?, decimals: Int?, datatype: String?) {
+        self.id = id
+        self.parentID = parentID
+        self.kind = kind
+        self.key = key
+        self.title = title
+        self.unit = unit
+        self.decimals = decimals
+        self.datatype = datatype
+    }
 
     public var isDimension: Bool { kind != .topic && kind != .topicGroup }
 

@@ -56,8 +56,12 @@ public struct CBSODataV4Source: Sendable {
         var responses: [(url: String, sha256: String)] = [("\(root)/Properties", properties.sha256),
                                                           ("\(root)/Dimensions", dimensions.sha256),
                                                           ("\(root)/MeasureCodes", measures.sha256)]
-        var order: [String] = []
-        var byCombination: [String: CBSDataSet.Row] = [:]
+        // Observations come one cell at a time; a row is a combination of dimension codes, found again by a key.
+        let topicIndex = Dictionary(dataProperties.filter { $0.kind == .topic }.enumerated().map { ($1.key, $0) },
+                                    uniquingKeysWith: { first, _ in first })
+        var rowOf: [String: Int] = [:]
+        var codes = [[String]](repeating: [], count: dimensionKeys.count)
+        var values = [[CBSValue]](repeating: [], count: topicIndex.count)
         var observations = 0
         var next: String? = "\(root)/Observations"
         while let url = next {
@@ -67,14 +71,22 @@ public struct CBSODataV4Source: Sendable {
                 guard let measure = cell["Measure"] as? String else {
                     throw SourceError(subject: url, reason: "an observation has no Measure", hint: "Run again with --refresh")
                 }
-                var codes: [String: String] = [:]
-                for key in dimensionKeys { codes[key] = (cell[key] as? String)?.trimmedSpaces ?? "" }
-                let combination = dimensionKeys.map { codes[$0]! }.joined(separator: "\u{1F}")
-                if byCombination[combination] == nil {
-                    order.append(combination)
-                    byCombination[combination] = CBSDataSet.Row(dimensions: codes, values: [:])
+                guard let topic = topicIndex[measure] else {
+                    throw SourceError(subject: url, reason: "an observation has measure \(measure), which MeasureCodes does not list",
+                                      hint: "Run again with --refresh")
                 }
-                byCombination[combination]!.values[measure] = Self.value(cell)
+                let cellCodes = dimensionKeys.map { (cell[$0] as? String)?.trimmedSpaces ?? "" }
+                let combination = cellCodes.joined(separator: "\u{1F}")
+                let row: Int
+                if let known = rowOf[combination] {
+                    row = known
+                } else {
+                    row = codes.first?.count ?? values.first?.count ?? 0
+                    rowOf[combination] = row
+                    for (index, code) in cellCodes.enumerated() { codes[index].append(code) }
+                    for index in values.indices { values[index].append(.unknown) }
+                }
+                values[topic][row] = Self.value(cell)
                 observations += 1
             }
             guard page.next != url else { break }
@@ -84,7 +96,9 @@ public struct CBSODataV4Source: Sendable {
             throw SourceError(subject: "\(root)/Observations", reason: "received \(observations) observations but Properties announces \(expected)",
                               hint: "The download is incomplete; run again with --refresh (nothing was stored)")
         }
-        return CBSDataSet(table: info, properties: dataProperties, rows: order.map { byCombination[$0]! }, responses: responses)
+        var set = CBSDataSet(table: info, properties: dataProperties, responses: responses)
+        set.append(codes: codes, values: values)
+        return set
     }
 
     /// `ValueAttribute` None with a value is a number; Impossible, Confidential and NotAvailable are kept as such.

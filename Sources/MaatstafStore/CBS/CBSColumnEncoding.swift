@@ -1,0 +1,96 @@
+import Foundation
+import MaatstafSources
+
+/// How a fetched CBS table's columns are written into `cbs_column` blobs, and read back.
+///
+/// Why columns: one SQLite row per cell made a 200,000-row table 400,000 inserts plus index updates; a handful of
+/// blobs per table store in milliseconds, and every question maatstaf asks of a table (one topic for all
+/// municipalities in a year, or the whole table for export) reads whole columns anyway. Numbers are little-endian
+/// on every platform.
+enum CBSColumnEncoding {
+    /// A dimension column: its distinct codes, and per row the index of its code.
+    static func encode(codes: [String]) -> (dictionary: [String], data: Data) {
+        var index: [String: UInt32] = [:]
+        var dictionary: [String] = []
+        var data = Data(count: codes.count * 4)
+        data.withUnsafeMutableBytes { raw in
+            let out = raw.bindMemory(to: UInt32.self)
+            var last: (code: String, position: UInt32)?
+            for (row, code) in codes.enumerated() {
+                let position: UInt32
+                // CBS serves rows sorted, so a code mostly repeats the previous row's: skip the hash lookup then.
+                if let last, last.code == code {
+                    position = last.position
+                } else if let known = index[code] {
+                    position = known
+                } else {
+                    position = UInt32(dictionary.count)
+                    index[code] = position
+                    dictionary.append(code)
+                }
+                last = (code, position)
+                out[row] = position.littleEndian
+            }
+        }
+        return (dictionary, data)
+    }
+
+    static func decodeCodes(dictionary: [String], data: Data) throws -> [String] {
+        try data.withUnsafeBytes { raw in
+            guard raw.count % 4 == 0 else { throw CorruptColumn() }
+            return try (0..<raw.count / 4).map { row in
+                let position = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: row * 4, as: UInt32.self)))
+                guard position < dictionary.count else { throw CorruptColumn() }
+                return dictionary[position]
+            }
+        }
+    }
+
+    /// A topic column: the numbers (0 where there is none, never read) and one status byte per row.
+    static func encode(values: [CBSValue]) -> (data: Data, status: Data) {
+        var data = Data(count: values.count * 8)
+        var status = Data(count: values.count)
+        data.withUnsafeMutableBytes { rawData in
+            status.withUnsafeMutableBytes { rawStatus in
+                let numbers = rawData.bindMemory(to: UInt64.self)
+                let states = rawStatus.bindMemory(to: UInt8.self)
+                for (row, value) in values.enumerated() {
+                    numbers[row] = (value.number ?? 0).bitPattern.littleEndian
+                    states[row] = code(of: value)
+                }
+            }
+        }
+        return (data, status)
+    }
+
+    static func decodeValues(data: Data, status: Data) throws -> [CBSValue] {
+        guard data.count == status.count * 8 else { throw CorruptColumn() }
+        return try data.withUnsafeBytes { rawData in
+            try status.withUnsafeBytes { rawStatus in
+                try (0..<rawStatus.count).map { row in
+                    switch rawStatus[row] {
+                    case 0: .number(Double(bitPattern: UInt64(littleEndian: rawData.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self))))
+                    case 1: .unknown
+                    case 2: .secret
+                    case 3: .notApplicable
+                    default: throw CorruptColumn()
+                    }
+                }
+            }
+        }
+    }
+
+    static func code(of value: CBSValue) -> UInt8 {
+        switch value {
+        case .number: 0
+        case .unknown: 1
+        case .secret: 2
+        case .notApplicable: 3
+        }
+    }
+
+    /// The status words of outputs and `cbsObservationCounts`, by status byte.
+    static let statusNames = ["ok", "unknown", "secret", "not-applicable"]
+
+    struct CorruptColumn: Error {}
+}

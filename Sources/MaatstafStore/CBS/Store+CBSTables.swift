@@ -1,0 +1,245 @@
+import Foundation
+import GRDB
+import MaatstafSources
+
+/// A fetched CBS table as the store lists it.
+public struct CBSTableRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var id: String
+    public var catalog: String
+    public var title: String
+    public var period: String?
+    public var modified: String?
+    public var recordCount: Int?
+    public var rows: Int
+    public var fetchedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, catalog, title, period, modified, recordCount = "record_count", rows, fetchedAt = "fetched_at"
+    }
+}
+
+extension Store {
+    /// Replaces the stored copy of one CBS table in a single transaction: if anything fails, the previous copy
+    /// stays as it was. Returns the number of cells stored.
+    @discardableResult
+    public func replaceCBSTable(_ set: CBSDataSet, catalog: String, now: Date = Date()) throws -> Int {
+        let id = set.table.identifier
+        let dimensions = set.dimensions
+        let region = dimensions.first { $0.kind == .geoDimension || $0.kind == .geoDetail }?.key
+        let period = dimensions.first { $0.kind == .timeDimension }?.key
+        // Encoding is pure computation: done before the write transaction, so the database is locked only briefly.
+        let dimensionColumns = dimensions.enumerated().map { index, dimension in
+            (dimension.key, dimension.key == region ? "region" : dimension.key == period ? "period" : "other",
+             CBSColumnEncoding.encode(codes: set.codes[index]))
+        }
+        let topicColumns = set.topics.enumerated().map { index, topic in
+            (topic.key, CBSColumnEncoding.encode(values: set.values[index]))
+        }
+        do {
+            try database.write { db in
+                try db.execute(sql: "DELETE FROM cbs_column WHERE table_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM cbs_property WHERE table_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM cbs_response WHERE table_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM cbs_table WHERE id = ?", arguments: [id])
+                try db.execute(sql: "INSERT INTO cbs_table VALUES (?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+                    id, catalog, set.table.title, set.table.period, set.table.modified, set.table.recordCount,
+                    set.rowCount, ISO8601DateFormatter().string(from: now),
+                ])
+                for response in set.responses {
+                    try db.execute(sql: "INSERT INTO cbs_response VALUES (?, ?, ?)", arguments: [id, response.url, response.sha256])
+                }
+                for property in set.properties where property.kind != .topicGroup {
+                    try db.execute(sql: "INSERT INTO cbs_property VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
+                        id, property.key, property.keyStem, property.kind.rawValue, property.title, property.unit, property.decimals,
+                    ])
+                }
+                let insert = try db.makeStatement(sql: "INSERT INTO cbs_column VALUES (?, ?, ?, ?, ?, ?, ?)")
+                for (position, column) in dimensionColumns.enumerated() {
+                    let dictionary = String(decoding: try JSONEncoder().encode(column.2.dictionary), as: UTF8.self)
+                    try insert.execute(arguments: [id, position, column.0, column.1, dictionary, column.2.data, nil])
+                }
+                for (position, column) in topicColumns.enumerated() {
+                    try insert.execute(arguments: [id, dimensionColumns.count + position, column.0, "topic", nil,
+                                                   column.1.data, column.1.status])
+                }
+            }
+        } catch {
+            throw StoreError(.io, subject: path, reason: "cannot store table \(id) (\(Self.describe(error)))",
+                             hint: "Check that the disk is not full; the previous copy of the table was kept")
+        }
+        return set.rowCount * topicColumns.count
+    }
+
+    static func status(_ value: CBSValue) -> String {
+        CBSColumnEncoding.statusNames[Int(CBSColumnEncoding.code(of: value))]
+    }
+
+    public func cbsTables() throws -> [CBSTableRecord] {
+        try read { db in try CBSTableRecord.fetchAll(db, sql: "SELECT * FROM cbs_table ORDER BY id") }
+    }
+
+    /// Count of stored cells of a table by status, for `maatstaf fetch` and tests.
+    public func cbsObservationCounts(table: String) throws -> [String: Int] {
+        try read { db in
+            // Only the status bytes are needed: counted without decoding the numbers.
+            var tally = [Int](repeating: 0, count: 256)
+            for status in try Data.fetchAll(db, sql: "SELECT status FROM cbs_column WHERE table_id = ? AND role = 'topic'",
+                                            arguments: [table]) {
+                for byte in status { tally[Int(byte)] += 1 }
+            }
+            var counts: [String: Int] = [:]
+            for (code, name) in CBSColumnEncoding.statusNames.enumerated() where tally[code] > 0 { counts[name] = tally[code] }
+            return counts
+        }
+    }
+}
+
+/// A stored table read back into columns.
+struct CBSStoredColumns {
+    struct Dimension {
+        var key: String
+        var role: String
+        var codes: [String]
+    }
+
+    var dimensions: [Dimension]
+    var topics: [(key: String, values: [CBSValue])]
+    var rowCount: Int { dimensions.first?.codes.count ?? topics.first?.values.count ?? 0 }
+}
+
+extension Store {
+    /// The columns of a stored table, all or only the named topics; a damaged column is an error naming the table.
+    func cbsColumns(table: String, topics wanted: [String]? = nil) throws -> CBSStoredColumns {
+        try read { db in
+            var columns = CBSStoredColumns(dimensions: [], topics: [])
+            for row in try Row.fetchAll(db, sql: "SELECT key, role, dictionary, data, status FROM cbs_column WHERE table_id = ? ORDER BY position",
+                                        arguments: [table]) {
+                let key: String = row["key"]
+                let role: String = row["role"]
+                do {
+                    if role == "topic" {
+                        guard wanted.map({ $0.contains(key) }) ?? true else { continue }
+                        columns.topics.append((key, try CBSColumnEncoding.decodeValues(data: row["data"], status: row["status"])))
+                    } else {
+                        let dictionary = try JSONDecoder().decode([String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))
+                        columns.dimensions.append(.init(key: key, role: role,
+                                                        codes: try CBSColumnEncoding.decodeCodes(dictionary: dictionary, data: row["data"])))
+                    }
+                } catch {
+                    throw StoreError(.corrupt, subject: path, reason: "column \(key) of CBS table \(table) is damaged",
+                                     hint: "Fetch the table again: maatstaf fetch \(table)")
+                }
+            }
+            return columns
+        }
+    }
+}
+
+/// One stored cell of a fetched CBS table.
+public struct CBSCell: Sendable, Equatable {
+    public var region: String
+    public var topic: String
+    public var value: Double?
+    public var status: String
+}
+
+extension Store {
+    /// The stored table's topics: stem (`WmoClienten`) → key (`WmoClienten_100`).
+    public func cbsTopicKeys(table: String) throws -> [String: String] {
+        try read { db in
+            var keys: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, key_stem FROM cbs_property WHERE table_id = ? AND kind = 'Topic'",
+                                        arguments: [table]) {
+                keys[row["key_stem"]] = row["key"]
+            }
+            return keys
+        }
+    }
+
+    /// The periods a stored table has (empty when it has no time dimension).
+    public func cbsPeriods(table: String) throws -> [String] {
+        try read { db in
+            guard let dictionary = try String.fetchOne(db, sql: "SELECT dictionary FROM cbs_column WHERE table_id = ? AND role = 'period'",
+                                                       arguments: [table]) else { return [] }
+            return (try? JSONDecoder().decode([String].self, from: Data(dictionary.utf8)))?.sorted() ?? []
+        }
+    }
+
+    /// Municipal cells (`GM…` regions) of the given topics, in one period (or all when `period` is nil). Only tables
+    /// without other dimensions (such as age or sex) answer: summing over those would be a guess.
+    public func cbsMunicipalCells(table: String, topics: [String], period: String?) throws -> [CBSCell] {
+        let columns = try cbsColumns(table: table, topics: topics)
+        guard !columns.dimensions.contains(where: { $0.role == "other" }),
+              let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [] }
+        let periods = columns.dimensions.first { $0.role == "period" }?.codes
+        var cells: [CBSCell] = []
+        for row in 0..<columns.rowCount where regions[row].hasPrefix("GM") {
+            if let period, periods?[row] != period { continue }
+            for topic in columns.topics {
+                let value = topic.values[row]
+                cells.append(CBSCell(region: regions[row], topic: topic.key, value: value.number, status: Self.status(value)))
+            }
+        }
+        return cells
+    }
+
+    /// The checksum of the first data response of a stored table, for provenance.
+    public func cbsResponses(table: String) throws -> [(url: String, sha256: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT url, sha256 FROM cbs_response WHERE table_id = ? ORDER BY rowid", arguments: [table])
+                .map { ($0["url"], $0["sha256"]) }
+        }
+    }
+}
+
+/// A topic or dimension of a fetched table.
+public struct CBSPropertyRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var key: String
+    public var keyStem: String
+    public var kind: String
+    public var title: String
+    public var unit: String?
+    public var decimals: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case key, keyStem = "key_stem", kind, title, unit, decimals
+    }
+}
+
+/// One stored cell with all its dimension codes, for `maatstaf export`.
+public struct CBSExportRow: Sendable, Equatable {
+    public var region: String?
+    public var period: String?
+    public var other: String
+    public var topic: String
+    public var value: Double?
+    public var status: String
+}
+
+extension Store {
+    public func cbsProperties(table: String) throws -> [CBSPropertyRecord] {
+        try read { db in
+            try CBSPropertyRecord.fetchAll(db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
+                                           arguments: [table])
+        }
+    }
+
+    /// Every stored cell, row by row and topic by topic, in the order CBS served the rows.
+    public func cbsExportRows(table: String) throws -> [CBSExportRow] {
+        let columns = try cbsColumns(table: table)
+        let region = columns.dimensions.first { $0.role == "region" }?.codes
+        let period = columns.dimensions.first { $0.role == "period" }?.codes
+        let others = columns.dimensions.filter { $0.role == "other" }
+        var rows: [CBSExportRow] = []
+        rows.reserveCapacity(columns.rowCount * columns.topics.count)
+        for row in 0..<columns.rowCount {
+            let other = others.map { "\($0.key)=\($0.codes[row])" }.joined(separator: "|")
+            for topic in columns.topics {
+                let value = topic.values[row]
+                rows.append(CBSExportRow(region: region?[row], period: period?[row], other: other, topic: topic.key,
+                                         value: value.number, status: Self.status(value)))
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import MaatstafSources
+@testable import MaatstafStore
+import Testing
+
+/// Fetched CBS tables in the store, kept as columns: a synthetic table (not statistics) written and read back.
+@Suite("CBS tables in the store")
+struct CBSColumnStoreTests {
+    static func synthetic() -> CBSDataSet {
+        let properties = [
+            CBSDataProperty(id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
+            CBSDataProperty(id: 1, parentID: nil, kind: .dimension, key: "Geslacht", title: "Geslacht", unit: nil, decimals: nil, datatype: nil),
+            CBSDataProperty(id: 2, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil, datatype: nil),
+            CBSDataProperty(id: 3, parentID: nil, kind: .topic, key: "Aantal_1", title: "Aantal", unit: "aantal", decimals: 0, datatype: "Long"),
+        ]
+        var set = CBSDataSet(table: CBSTableInfo(identifier: "SYNTH03", title: "Synthetic", shortTitle: nil, period: nil,
+                                                 modified: nil, recordCount: 4),
+                             properties: properties, responses: [(url: "http://127.0.0.1/x", sha256: String(repeating: "0", count: 64))])
+        set.append(codes: [["GM0293", "GM0293", "NL01", "GM0226"], ["M", "V", "M", "M"], ["2023JJ00", "2023JJ00", "2024JJ00", "2023JJ00"]],
+                   values: [[.number(-0.25), .secret, .number(1e9), .unknown]])
+        return set
+    }
+
+    @Test("written and read back: export order, statuses, periods, counts; a missing value stays missing")
+    func roundTrip() throws {
+        let store = try Store.inMemory()
+        #expect(try store.replaceCBSTable(Self.synthetic(), catalog: "test") == 4)
+        let rows = try store.cbsExportRows(table: "SYNTH03")
+        #expect(rows.map(\.region) == ["GM0293", "GM0293", "NL01", "GM0226"])
+        #expect(rows.map(\.other) == ["Geslacht=M", "Geslacht=V", "Geslacht=M", "Geslacht=M"])
+        #expect(rows.map(\.value) == [-0.25, nil, 1e9, nil])
+        #expect(rows.map(\.status) == ["ok", "secret", "ok", "unknown"])
+        #expect(try store.cbsPeriods(table: "SYNTH03") == ["2023JJ00", "2024JJ00"])
+        #expect(try store.cbsObservationCounts(table: "SYNTH03") == ["ok": 2, "secret": 1, "unknown": 1])
+        // A table with another dimension (sex) gives no municipal cells: summing over it would be a guess.
+        #expect(try store.cbsMunicipalCells(table: "SYNTH03", topics: ["Aantal_1"], period: "2023JJ00").isEmpty)
+    }
+
+    @Test("a damaged column is an error that says to fetch the table again")
+    func damagedColumn() throws {
+        let store = try Store.inMemory()
+        try store.replaceCBSTable(Self.synthetic(), catalog: "test")
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE cbs_column SET status = x'07070707' WHERE key = 'Aantal_1'")
+        }
+        let error = #expect(throws: StoreError.self) { try store.cbsExportRows(table: "SYNTH03") }
+        #expect(error?.kind == .corrupt)
+        #expect(error?.description.contains("maatstaf fetch SYNTH03") == true)
+    }
+}
