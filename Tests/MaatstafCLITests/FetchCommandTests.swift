@@ -70,18 +70,48 @@ struct FetchCommandTests {
         #expect(lines.contains("Totaal_1 Totaal Topic Totaal 1 000 banen"))
         #expect(lines.contains("Perioden Perioden TimeDimension Perioden"))
 
-        let export = try await runner.run(["export", "80137ned", "--locale", "nl", "--cache-dir", cache])
-        #expect(export.status == 0, "\(export.stderr)")
-        let csv = export.stdout.split(separator: "\r\n")
         let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
-        let first = (raw["value"] as! [[String: Any]])[0]
-        #expect(csv.count == (raw["value"] as! [[String: Any]]).count * 12 + 1)
-        #expect(csv[0] == "region;period;other;topic;value;status")
-        // 80137ned has no region dimension; Totaal_1 has 0 decimals, PerArbeidsjaar_11 has 1 (DataProperties).
+        let rawRows = raw["value"] as! [[String: Any]]
+        let first = rawRows[0]
         let persons = (first["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces)
         let sector = (first["BedrijfstakkenSBI93"] as! String).trimmingCharacters(in: .whitespaces)
-        #expect(csv[1] == ";\(first["Perioden"] as! String);Persoonskenmerken=\(persons)|BedrijfstakkenSBI93=\(sector);Totaal_1;\(Int(first["Totaal_1"] as! Double));ok")
-        #expect(csv.contains { $0.hasSuffix(";PerArbeidsjaar_11;" + String(format: "%.1f", first["PerArbeidsjaar_11"] as! Double).replacingOccurrences(of: ".", with: ",") + ";ok") })
+
+        // CBS's TypedDataSet layout: one row per combination of codes, one column per topic, a status column.
+        let rows = try await runner.run(["export", "80137ned", "--locale", "nl", "--cache-dir", cache])
+        #expect(rows.status == 0, "\(rows.stderr)")
+        let csv = rows.stdout.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(csv.count == rawRows.count + 1)
+        let header = csv[0].split(separator: ";").map(String.init)
+        #expect(header.prefix(4) == ["Persoonskenmerken", "BedrijfstakkenSBI93", "Perioden", "Totaal_1"])
+        #expect(header.last == "status")
+        let firstRow = csv[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        #expect(firstRow.prefix(4) == [persons, sector, first["Perioden"] as! String, String(Int(first["Totaal_1"] as! Double))])
+        // PerArbeidsjaar_11 has 1 decimal (DataProperties), written with a decimal comma.
+        let column = header.firstIndex(of: "PerArbeidsjaar_11")!
+        #expect(firstRow[column] == String(format: "%.1f", first["PerArbeidsjaar_11"] as! Double).replacingOccurrences(of: ".", with: ","))
+        // Cells without a value are empty and named in the status column, never 0.
+        let nulls = rawRows.filter { row in row.contains { $0.value is NSNull } }.count
+        #expect(csv.dropFirst().filter { !$0.hasSuffix(";") }.count == nulls)
+
+        let cells = try await runner.run(["export", "80137ned", "--layout", "cells", "--cache-dir", cache])
+        let cellLines = cells.stdout.split(separator: "\r\n")
+        #expect(cellLines.count == rawRows.count * 12 + 1)
+        #expect(cellLines[0] == "region,period,other,topic,value,status")
+        #expect(cellLines[1] == ",\(first["Perioden"] as! String),Persoonskenmerken=\(persons)|BedrijfstakkenSBI93=\(sector),Totaal_1,\(Int(first["Totaal_1"] as! Double)),ok")
+
+        let json = try await runner.run(["export", "80137ned", "--format", "json", "--cache-dir", cache])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let values = object["value"] as! [[String: Any]]
+        #expect(values.count == rawRows.count)
+        #expect(values[0]["Persoonskenmerken"] as? String == persons)
+        #expect(values[0]["Totaal_1"] as? Double == first["Totaal_1"] as? Double)
+        #expect(object["source"] as? String == "Bron: CBS (CC BY 4.0)")
+        for (exported, original) in zip(values, rawRows) {
+            for (key, value) in original where value is NSNull {
+                #expect(exported[key] is NSNull)
+                #expect((exported["status"] as? [String: String])?[key] == "unknown")
+            }
+        }
 
         let missing = try await runner.run(["describe", "80137NED", "--cache-dir", cache])
         #expect(missing.status == 64)

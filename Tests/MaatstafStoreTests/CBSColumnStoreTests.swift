@@ -26,11 +26,12 @@ struct CBSColumnStoreTests {
     func roundTrip() throws {
         let store = try Store.inMemory()
         #expect(try store.replaceCBSTable(Self.synthetic(), catalog: "test") == 4)
-        let rows = try store.cbsExportRows(table: "SYNTH03")
-        #expect(rows.map(\.region) == ["GM0293", "GM0293", "NL01", "GM0226"])
-        #expect(rows.map(\.other) == ["Geslacht=M", "Geslacht=V", "Geslacht=M", "Geslacht=M"])
-        #expect(rows.map(\.value) == [-0.25, nil, 1e9, nil])
-        #expect(rows.map(\.status) == ["ok", "secret", "ok", "unknown"])
+        let columns = try store.cbsColumns(table: "SYNTH03")
+        #expect(columns.dimensions.map(\.role) == ["region", "other", "period"])
+        #expect(columns.dimensions[0].codes == ["GM0293", "GM0293", "NL01", "GM0226"])
+        #expect(columns.dimensions[1].codes == ["M", "V", "M", "M"])
+        #expect(columns.topics.map(\.key) == ["Aantal_1"])
+        #expect(columns.topics[0].values == [.number(-0.25), .secret, .number(1e9), .unknown])
         #expect(try store.cbsPeriods(table: "SYNTH03") == ["2023JJ00", "2024JJ00"])
         #expect(try store.cbsObservationCounts(table: "SYNTH03") == ["ok": 2, "secret": 1, "unknown": 1])
         // A table with another dimension (sex) gives no municipal cells: summing over it would be a guess.
@@ -44,7 +45,7 @@ struct CBSColumnStoreTests {
         try store.database.write { db in
             try db.execute(sql: "UPDATE cbs_column SET status = x'07070707' WHERE key = 'Aantal_1'")
         }
-        let error = #expect(throws: StoreError.self) { try store.cbsExportRows(table: "SYNTH03") }
+        let error = #expect(throws: StoreError.self) { try store.cbsColumns(table: "SYNTH03") }
         #expect(error?.kind == .corrupt)
         #expect(error?.description.contains("maatstaf fetch SYNTH03") == true)
     }

@@ -16,13 +16,12 @@ def checksum(rows):
 
 
 def from_export(path):
-    """Rebuilds the rows from `maatstaf export` (one line per cell)."""
-    cells = {}
+    """Reads the rows of `maatstaf export` (CBS's TypedDataSet layout: one row per region and period)."""
     with open(path, newline="") as handle:
         for line in csv.DictReader(handle):
-            key = (line["region"], line["period"])
-            cells.setdefault(key, {})[line["topic"]] = float(line["value"]) if line["status"] == "ok" else None
-    return ((region, period, v.get("Aantal_1"), v.get("Bedrag_2")) for (region, period), v in cells.items())
+            yield (line["RegioS"], line["Perioden"],
+                   float(line["Aantal_1"]) if line["Aantal_1"] else None,
+                   float(line["Bedrag_2"]) if line["Bedrag_2"] else None)
 
 
 if __name__ == "__main__":

@@ -3,39 +3,62 @@ import MaatstafModel
 import MaatstafReport
 import MaatstafStore
 
-/// `maatstaf export`: a fetched CBS table as CSV, one row per cell, with its status.
+/// `maatstaf export`: a fetched CBS table back out, for R, pandas or Excel.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a fetched CBS table as CSV: one row per cell, missing cells with their status (never 0).",
+        abstract: "Write a fetched CBS table as CSV or JSON in the layout of CBS's TypedDataSet.",
         discussion: """
-            Columns: region, period, other dimensions (key=code|…), topic, value, status (ok, unknown, secret, \
-            not-applicable). --locale nl writes ; and decimal commas for Dutch Excel.
-            Example: maatstaf export 85984NED --locale nl --output kwb.csv
+            Layout rows (the default): one row per combination of dimension codes (trimmed), one column per topic, \
+            and a status column naming the cells without a value (secret, unknown, not-applicable). A missing value \
+            is empty in CSV and null in JSON — never 0.
+            Layout cells: one line per cell (region, period, other dimensions as key=code|…, topic, value, status).
+            --locale nl writes ; and decimal commas for Dutch Excel.
+
+            Examples:
+              maatstaf export 85984NED --output kwb.csv
+              maatstaf export 85984NED --format json --output kwb.json
+              maatstaf export 85984NED --layout cells --locale nl --output kwb-cellen.csv
             """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case json
+    }
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A CBS table id in the store.")
+    @Argument(help: "A CBS table id in the store (case-sensitive; see `maatstaf cache status` or `maatstaf describe`).")
     var table: String
 
-    @Option(help: "en (, and decimal point) or nl (; and decimal comma).")
+    @Option(help: "csv or json.")
+    var format: Format = .csv
+
+    @Option(help: "rows (CBS's TypedDataSet layout) or cells (one line per cell; CSV only).")
+    var layout: CBSTableExport.Layout = .rows
+
+    @Option(help: "en (, and decimal point) or nl (; and decimal comma), for CSV.")
     var locale: ReportLocale = .en
 
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        if format == .json && layout == .cells { throw ValidationError("JSON is written in the rows layout only; leave out --layout cells.") }
+    }
+
     func run() async throws {
         let store = try global.openStore()
-        guard try store.cbsTables().contains(where: { $0.id == table }) else {
-            throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`.")
+        let tables = try store.cbsTables()
+        guard let record = tables.first(where: { $0.id == table }) else {
+            let stored = tables.map(\.id).joined(separator: ", ")
+            throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`."
+                                  + (stored.isEmpty ? "" : " Stored: \(stored)."))
         }
-        let decimals = Dictionary(try store.cbsProperties(table: table).map { ($0.key, $0.decimals ?? 2) }, uniquingKeysWith: { a, _ in a })
-        let format = NumberFormat(locale: locale)
-        var csv = Table(columns: ["region", "period", "other", "topic", "value", "status"].map { Table.Column($0) })
-        csv.rows = try store.cbsExportRows(table: table).map {
-            [$0.region ?? "", $0.period ?? "", $0.other, $0.topic, format.csv($0.value, decimals: decimals[$0.topic] ?? 2), $0.status]
-        }
-        try OutputFile.write(csv.renderCSV(separator: locale == .nl ? ";" : ","), to: output)
+        let export = CBSTableExport(table: record, properties: try store.cbsProperties(table: table),
+                                    columns: try store.cbsColumns(table: table), locale: locale)
+        try OutputFile.write(format == .json ? export.json() : export.csv(layout: layout), to: output)
     }
 }
+
+extension CBSTableExport.Layout: ExpressibleByArgument {}

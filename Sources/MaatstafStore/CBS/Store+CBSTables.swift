@@ -94,22 +94,24 @@ extension Store {
     }
 }
 
-/// A stored table read back into columns.
-struct CBSStoredColumns {
-    struct Dimension {
-        var key: String
-        var role: String
-        var codes: [String]
+/// A stored table read back into columns, in the order CBS served its rows.
+public struct CBSStoredColumns: Sendable {
+    public struct Dimension: Sendable {
+        public var key: String
+        /// `region`, `period` or `other`.
+        public var role: String
+        /// One trimmed code per row.
+        public var codes: [String]
     }
 
-    var dimensions: [Dimension]
-    var topics: [(key: String, values: [CBSValue])]
-    var rowCount: Int { dimensions.first?.codes.count ?? topics.first?.values.count ?? 0 }
+    public var dimensions: [Dimension]
+    public var topics: [(key: String, values: [CBSValue])]
+    public var rowCount: Int { dimensions.first?.codes.count ?? topics.first?.values.count ?? 0 }
 }
 
 extension Store {
     /// The columns of a stored table, all or only the named topics; a damaged column is an error naming the table.
-    func cbsColumns(table: String, topics wanted: [String]? = nil) throws -> CBSStoredColumns {
+    public func cbsColumns(table: String, topics wanted: [String]? = nil) throws -> CBSStoredColumns {
         try read { db in
             var columns = CBSStoredColumns(dimensions: [], topics: [])
             for row in try Row.fetchAll(db, sql: "SELECT key, role, dictionary, data, status FROM cbs_column WHERE table_id = ? ORDER BY position",
@@ -206,40 +208,11 @@ public struct CBSPropertyRecord: Sendable, Equatable, FetchableRecord, Decodable
     }
 }
 
-/// One stored cell with all its dimension codes, for `maatstaf export`.
-public struct CBSExportRow: Sendable, Equatable {
-    public var region: String?
-    public var period: String?
-    public var other: String
-    public var topic: String
-    public var value: Double?
-    public var status: String
-}
-
 extension Store {
     public func cbsProperties(table: String) throws -> [CBSPropertyRecord] {
         try read { db in
             try CBSPropertyRecord.fetchAll(db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
                                            arguments: [table])
         }
-    }
-
-    /// Every stored cell, row by row and topic by topic, in the order CBS served the rows.
-    public func cbsExportRows(table: String) throws -> [CBSExportRow] {
-        let columns = try cbsColumns(table: table)
-        let region = columns.dimensions.first { $0.role == "region" }?.codes
-        let period = columns.dimensions.first { $0.role == "period" }?.codes
-        let others = columns.dimensions.filter { $0.role == "other" }
-        var rows: [CBSExportRow] = []
-        rows.reserveCapacity(columns.rowCount * columns.topics.count)
-        for row in 0..<columns.rowCount {
-            let other = others.map { "\($0.key)=\($0.codes[row])" }.joined(separator: "|")
-            for topic in columns.topics {
-                let value = topic.values[row]
-                rows.append(CBSExportRow(region: region?[row], period: period?[row], other: other, topic: topic.key,
-                                         value: value.number, status: Self.status(value)))
-            }
-        }
-        return rows
     }
 }
