@@ -149,4 +149,14 @@ struct FetchCommandTests {
         #expect(result.stderr.contains("/ODataFeed/odata/80137NED/TableInfos"))
         #expect(result.stderr.contains("case-sensitive"))
     }
+
+    @Test("filter options: a period that is not a year, and filters on a v4 fetch, are refused before any download")
+    func filterValidation() async throws {
+        let period = try await CLIRunner().run(["fetch", "80137ned", "--period", "recent", "--offline"])
+        #expect(period.status == 64)
+        #expect(period.stderr.contains("write a year (2023) or a span of years (2019..2023)"))
+        let v4 = try await CLIRunner().run(["fetch", "80072ned", "--odata", "v4", "--region", "GM0293", "--offline"])
+        #expect(v4.status == 64)
+        #expect(v4.stderr.contains("work with OData v3"))
+    }
 }

@@ -18,6 +18,7 @@ struct FetchCommand: AsyncParsableCommand {
             Examples:
               maatstaf fetch 85984NED
               maatstaf fetch --catalog dataderden TABLE_ID
+              maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 --topic BevolkingOp1Januari
               MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned     # a mirror or test server
             """)
 
@@ -36,8 +37,33 @@ struct FetchCommand: AsyncParsableCommand {
         "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
     var cbsBase: String?
 
+    @Option(name: .customLong("region"), help: ArgumentHelp(
+        "Only these regions (repeat or separate by commas): GM0293, PV25, NL01 …", valueName: "code"))
+    var regions: [String] = []
+
+    @Option(help: ArgumentHelp("Only these years: 2019..2023, or one year (all periods of those years).", valueName: "from..to"))
+    var period: String?
+
+    @Option(name: .customLong("topic"), help: ArgumentHelp(
+        "Only these topics, by key or stem (repeat or separate by commas): WmoClienten, AantalInwoners …", valueName: "key"))
+    var topics: [String] = []
+
     func validate() throws {
         if tables.isEmpty { throw ValidationError("Name at least one CBS table id, e.g. 85984NED.") }
+        if let period, CBSFilter.years(parsing: period) == nil {
+            throw ValidationError("--period \(period): write a year (2023) or a span of years (2019..2023).")
+        }
+        if odata == .v4 && !filter.isEmpty {
+            throw ValidationError("--region, --period and --topic work with OData v3; for a v4 table fetch it whole.")
+        }
+    }
+
+    /// What the options ask for; empty for the whole table.
+    var filter: CBSFilter {
+        let split = { (values: [String]) in
+            values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return CBSFilter(regions: split(regions), years: period.flatMap(CBSFilter.years(parsing:)), topics: split(topics))
     }
 
     func run() async throws {
@@ -49,14 +75,27 @@ struct FetchCommand: AsyncParsableCommand {
         for table in tables {
             let set = odata == .v4
                 ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)
-                : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table)
+                : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table, filter: filter)
             let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog.rawValue)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
             print("\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
-                + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))"). Bron: CBS (CC BY 4.0).")
+                + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
         }
+    }
+}
+
+extension FetchCommand {
+    /// Said after a filtered fetch: the store then holds part of the table, and comparisons will miss the rest.
+    var filterNote: String {
+        let filter = self.filter
+        guard !filter.isEmpty else { return "" }
+        var parts: [String] = []
+        if !filter.regions.isEmpty { parts.append("\(filter.regions.count) region(s)") }
+        if let years = filter.years { parts.append(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)") }
+        if !filter.topics.isEmpty { parts.append("topics \(filter.topics.joined(separator: ", "))") }
+        return "; only " + parts.joined(separator: ", ") + " (fetch without filters for the whole table)"
     }
 }
 

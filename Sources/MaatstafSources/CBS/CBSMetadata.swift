@@ -67,10 +67,13 @@ public struct CBSDimensionCode: Sendable, Equatable {
     public var title: String
     /// For periods: `Definitief`, `Voorlopig`, `Nader voorlopig`.
     public var status: String?
+    /// The key exactly as CBS wrote it, padding included: filters must use it (`RegioS eq 'GM0293    '`).
+    public var filterKey: String
 
-    public init(key: String, title: String, status: String?) {
+    public init(key: String, title: String, status: String?, filterKey: String? = nil) {
         self.key = key
         self.title = title
         self.status = status
+        self.filterKey = filterKey ?? key
     }
 }

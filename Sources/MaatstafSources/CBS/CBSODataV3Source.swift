@@ -38,8 +38,14 @@ public struct CBSODataV3Source: Sendable {
         return try CBSResponseParser.codes(try await fetcher.fetch(url).body, url: url)
     }
 
+    /// The typed data set, whole or filtered. A whole table is verified against the announced row count; a
+    /// filtered one (CBS announces no count for it) against repeated rows.
+    public func dataSet(_ table: String, filter: CBSFilter = CBSFilter()) async throws -> CBSDataSet {
+        filter.isEmpty ? try await dataSet(table) : try await filteredDataSet(table, filter: filter)
+    }
+
     /// The whole typed data set, verified against the announced row count.
-    public func dataSet(_ table: String) async throws -> CBSDataSet {
+    private func dataSet(_ table: String) async throws -> CBSDataSet {
         // The two metadata requests go out together: each costs a round trip to CBS.
         async let infoRequest = tableInfo(table)
         async let propertiesRequest = dataProperties(table)
@@ -163,10 +169,107 @@ public struct CBSODataV3Source: Sendable {
         }
     }
 
+    /// Part of a table: the keys of the chosen regions and years looked up in the table's code lists, topics in its
+    /// DataProperties, and the request split so no filter holds more than `CBSFilter.codesPerRequest` codes.
+    private func filteredDataSet(_ table: String, filter: CBSFilter) async throws -> CBSDataSet {
+        async let infoRequest = tableInfo(table)
+        async let propertiesRequest = dataProperties(table)
+        let (info, infoResult) = try await infoRequest
+        let (allProperties, propertiesResult) = try await propertiesRequest
+        let dimensions = allProperties.filter(\.isDimension)
+        let topics = try Self.topics(filter.topics, of: allProperties, table: table)
+        var regionKeys: [String] = []
+        var periodKeys: [String] = []
+        var dimensionNames: (region: String?, period: String?) = (nil, nil)
+        if !filter.regions.isEmpty {
+            guard let region = dimensions.first(where: { $0.kind == .geoDimension || $0.kind == .geoDetail }) else {
+                throw SourceError(subject: table, reason: "has no region dimension to filter on",
+                                  hint: "Leave out --region (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
+            }
+            let codes = try await self.codes(table, dimension: region.key)
+            let byKey = Dictionary(codes.map { ($0.key.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            regionKeys = try filter.regions.map { wanted in
+                guard let code = byKey[wanted.uppercased()] else {
+                    let close = codes.filter { $0.key.uppercased().hasPrefix(String(wanted.uppercased().prefix(2))) }.prefix(5).map(\.key)
+                    throw SourceError(subject: "\(table) \(region.key)", reason: "has no region \(wanted)",
+                                      hint: close.isEmpty ? "Check the code (e.g. GM0293, PV25, NL01)" : "Codes look like \(close.joined(separator: ", "))")
+                }
+                return code.filterKey
+            }
+            dimensionNames.region = region.key
+        }
+        if let years = filter.years {
+            guard let period = dimensions.first(where: { $0.kind == .timeDimension }) else {
+                throw SourceError(subject: table, reason: "has no period dimension to filter on", hint: "Leave out --period")
+            }
+            let codes = try await self.codes(table, dimension: period.key)
+            periodKeys = codes.filter { Int($0.key.prefix(4)).map(years.contains) ?? false }.map(\.filterKey)
+            guard !periodKeys.isEmpty else {
+                let known = Set(codes.compactMap { Int($0.key.prefix(4)) }).sorted()
+                throw SourceError(subject: "\(table) \(period.key)", reason: "has no periods in \(years.lowerBound)–\(years.upperBound)",
+                                  hint: known.isEmpty ? "Leave out --period" : "The table covers \(known.first!)–\(known.last!)")
+            }
+            dimensionNames.period = period.key
+        }
+        let properties = allProperties.filter { $0.isDimension || $0.kind == .topicGroup || topics.contains($0.key) }
+        var set = CBSDataSet(table: info, properties: properties,
+                             responses: [(url: infoResult.url, sha256: SHA256.hex(infoResult.body)),
+                                         (url: propertiesResult.url, sha256: SHA256.hex(propertiesResult.body))])
+        let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
+        let select = filter.topics.isEmpty ? "" : "&$select=" + (set.dimensions.map(\.key) + set.topics.map(\.key)).joined(separator: ",")
+        let requests = CBSFilter.chunks(regionKeys, periodKeys).map { chunk in
+            url(table, "TypedDataSet", query: Self.filterQuery(region: dimensionNames.region, chunk.regions,
+                                                               period: dimensionNames.period, chunk.periods) + select)
+        }
+        let pages = try await withThrowingTaskGroup(of: (Int, [Page]).self) { group in
+            for (index, request) in requests.enumerated() {
+                group.addTask { (index, try await pagesByNextLink(startingAt: request, layout: layout)) }
+            }
+            var results = [[Page]](repeating: [], count: requests.count)
+            for try await (index, pages) in group { results[index] = pages }
+            return results.flatMap { $0 }
+        }
+        for page in pages {
+            set.append(codes: page.columns.codes, values: page.columns.values)
+            set.responses.append((url: page.url, sha256: page.sha256))
+        }
+        try Self.checkUniqueRows(set, url: url(table, "TypedDataSet"))
+        return set
+    }
+
+    /// The topic keys asked for (by key or stem), in the table's order; every topic when none is asked for.
+    static func topics(_ wanted: [String], of properties: [CBSDataProperty], table: String) throws -> Set<String> {
+        let topics = properties.filter { $0.kind == .topic }
+        guard !wanted.isEmpty else { return Set(topics.map(\.key)) }
+        return Set(try wanted.map { name in
+            guard let topic = topics.first(where: { $0.key == name || $0.keyStem == name }) else {
+                throw SourceError(subject: table, reason: "has no topic \(name)",
+                                  hint: "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (`maatstaf describe \(table)` after a fetch)")
+            }
+            return topic.key
+        })
+    }
+
+    /// `&$filter=(RegioS eq 'GM0293    ' or …) and (Perioden eq '2023JJ00' or …)`, percent-encoded.
+    static func filterQuery(region: String?, _ regions: [String], period: String?, _ periods: [String]) -> String {
+        func clause(_ key: String?, _ codes: [String]) -> String? {
+            guard let key, !codes.isEmpty else { return nil }
+            return "(" + codes.map { "\(key) eq '\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: " or ") + ")"
+        }
+        let filter = [clause(region, regions), clause(period, periods)].compactMap { $0 }.joined(separator: " and ")
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return filter.isEmpty ? "" : "&$filter=" + (filter.addingPercentEncoding(withAllowedCharacters: allowed) ?? filter)
+    }
+
     /// Tables that announce no count: follow `odata.nextLink` one page at a time.
     private func pagesByNextLink(_ table: String, layout: PageLayout) async throws -> [Page] {
+        try await pagesByNextLink(startingAt: url(table, "TypedDataSet"), layout: layout)
+    }
+
+    private func pagesByNextLink(startingAt start: String, layout: PageLayout) async throws -> [Page] {
         var pages: [Page] = []
-        var next: String? = url(table, "TypedDataSet")
+        var next: String? = start
         var seen: Set<String> = []
         while let url = next {
             guard seen.insert(url).inserted, pages.count < 10_000 else {

@@ -53,7 +53,8 @@ enum CBSResponseParser {
             guard let key = row["Key"] as? String else {
                 throw SourceError(subject: url, reason: "has a code without Key", hint: "Check the dimension name")
             }
-            return CBSDimensionCode(key: key.trimmedSpaces, title: row["Title"] as? String ?? "", status: row["Status"] as? String)
+            return CBSDimensionCode(key: key.trimmedSpaces, title: row["Title"] as? String ?? "", status: row["Status"] as? String,
+                                    filterKey: key)
         }
     }
 }
