@@ -87,6 +87,15 @@ extension Store {
                     PRIMARY KEY (table_id, key));
                 """)
         }
+        migrator.registerMigration("v5 cbs code lists") { db in
+            try db.execute(sql: """
+                -- The code list of each dimension of a fetched table: titles, and for periods CBS's status
+                -- (Definitief, Voorlopig, Nader voorlopig), so outputs can say which figures are provisional.
+                CREATE TABLE cbs_code (
+                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, dimension TEXT NOT NULL,
+                    key TEXT NOT NULL, title TEXT NOT NULL, status TEXT, PRIMARY KEY (table_id, dimension, key));
+                """)
+        }
         return migrator
     }
 }

@@ -68,7 +68,11 @@ struct FetchCommandTests {
         #expect(describe.status == 0, "\(describe.stderr)")
         let lines = describe.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("Totaal_1 Totaal Topic Totaal 1 000 banen"))
-        #expect(lines.contains("Perioden Perioden TimeDimension Perioden"))
+        // Dimensions with their code counts: 5 periods (all in CBS's list), 9 person groups of which the rows use
+        // fewer or all; BedrijfstakkenSBI93's list was not recorded, so only the count in the rows is known.
+        #expect(lines.contains("Perioden Perioden TimeDimension Perioden 5"))
+        let personLine = try #require(lines.first { $0.hasPrefix("Persoonskenmerken ") })
+        #expect(personLine.hasSuffix(" 9") || personLine.hasSuffix(" of 9"))
 
         let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
         let rawRows = raw["value"] as! [[String: Any]]

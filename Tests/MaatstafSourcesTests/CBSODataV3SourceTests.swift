@@ -96,6 +96,7 @@ struct CBSODataV3SourceTests {
             if request.path.hasSuffix("/DataProperties") {
                 return TestResponse(text: #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0,"Datatype":"Long"}]}"#)
             }
+            if !request.path.hasSuffix("/TypedDataSet") { return TestResponse(status: 404, text: "no code list in this synthetic table") }
             counter.enter()
             defer { counter.leave() }
             Thread.sleep(forTimeInterval: 0.05)
@@ -154,12 +155,13 @@ struct CBSODataV3SourceTests {
             if request.path.hasSuffix("/DataProperties") {
                 return TestResponse(text: #"{"value":[{"ID":0,"Type":"TimeDimension","Key":"Perioden","Title":"P"},{"ID":1,"Type":"Topic","Key":"A_1","Title":"A"}]}"#)
             }
+            if request.path.hasSuffix("/Perioden") { return TestResponse(status: 404, text: "no code list in this synthetic table") }
             if request.target.contains("$skip=2") { return TestResponse(text: #"{"value":[{"Perioden":"2024JJ00","A_1":null}]}"#) }
             return TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1},{"Perioden":"2023JJ00","A_1":"       ."}],"odata.nextLink":"https://opendata.cbs.nl/ODataFeed/odata/SYNTH02/TypedDataSet?$format=json&$skip=2"}"#)
         }
         let set = try await source(server).dataSet("SYNTH02")
         #expect(set.codes[0] == ["2022JJ00", "2023JJ00", "2024JJ00"])
         #expect(set.values[0] == [.number(1), .unknown, .unknown])
-        #expect(server.requests.count == 4)
+        #expect(server.requests.count == 5, "TableInfos, DataProperties, the Perioden code list, two pages")
     }
 }

@@ -33,6 +33,8 @@ struct DescribeCommand: AsyncParsableCommand {
     struct PropertyJSON: Encodable {
         var key, stem, kind, title: String
         var unit: String?
+        /// Dimensions only: distinct codes in the stored rows.
+        var codes: Int?
     }
 
     func run() async throws {
@@ -43,8 +45,13 @@ struct DescribeCommand: AsyncParsableCommand {
                 + (known.isEmpty ? "Fetch it with `maatstaf fetch \(table)`." : "Stored: \(known.joined(separator: ", ")); or fetch it with `maatstaf fetch \(table)`."))
         }
         let properties = try store.cbsProperties(table: table)
-        var output = Table(columns: [.init("key"), .init("stem"), .init("kind"), .init("title"), .init("unit")])
-        output.rows = properties.map { [$0.key, $0.keyStem, $0.kind, $0.title, $0.unit ?? ""] }
+        let counts = try store.cbsCodeCounts(table: table)
+        var output = Table(columns: [.init("key"), .init("stem"), .init("kind"), .init("title"), .init("unit"), .init("codes", .right)])
+        output.rows = properties.map { property in
+            // Dimensions: codes in the stored rows, and in CBS's code list when it was served.
+            let codes = counts[property.key].map { $0.listed > 0 && $0.listed != $0.used ? "\($0.used) of \($0.listed)" : String($0.used) } ?? ""
+            return [property.key, property.keyStem, property.kind, property.title, property.unit ?? "", codes]
+        }
         output.notes = [
             "\(record.id): \(record.title) — period \(record.period ?? "?"), modified \(record.modified ?? "?"), "
                 + "\(record.rows) rows (announced: \(record.recordCount.map(String.init) ?? "not announced")), fetched \(record.fetchedAt) from \(record.catalog).",
@@ -54,7 +61,8 @@ struct DescribeCommand: AsyncParsableCommand {
             table: CBSTableRecordJSON(id: record.id, catalog: record.catalog, title: record.title, period: record.period,
                                       modified: record.modified, recordCount: record.recordCount, rows: record.rows,
                                       fetchedAt: record.fetchedAt),
-            properties: properties.map { PropertyJSON(key: $0.key, stem: $0.keyStem, kind: $0.kind, title: $0.title, unit: $0.unit) })
+            properties: properties.map { PropertyJSON(key: $0.key, stem: $0.keyStem, kind: $0.kind, title: $0.title, unit: $0.unit,
+                                                codes: counts[$0.key]?.used) })
         try emit(output, format: format, json: json)
     }
 }

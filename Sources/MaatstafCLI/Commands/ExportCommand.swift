@@ -10,8 +10,8 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write a fetched CBS table as CSV or JSON in the layout of CBS's TypedDataSet.",
         discussion: """
             Layout rows (the default): one row per combination of dimension codes (trimmed), one column per topic, \
-            and a status column naming the cells without a value (secret, unknown, not-applicable). A missing value \
-            is empty in CSV and null in JSON — never 0.
+            and a status column saying when CBS marks the period provisional and naming the cells without a value \
+            (secret, unknown, not-applicable). A missing value is empty in CSV and null in JSON — never 0.
             Layout cells: one line per cell (region, period, other dimensions as key=code|…, topic, value, status).
             --locale nl writes ; and decimal commas for Dutch Excel.
 
@@ -55,8 +55,10 @@ struct ExportCommand: AsyncParsableCommand {
             throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`."
                                   + (stored.isEmpty ? "" : " Stored: \(stored)."))
         }
-        let export = CBSTableExport(table: record, properties: try store.cbsProperties(table: table),
-                                    columns: try store.cbsColumns(table: table), locale: locale)
+        let properties = try store.cbsProperties(table: table)
+        let period = properties.first { $0.kind == "TimeDimension" }?.key
+        let export = CBSTableExport(table: record, properties: properties, columns: try store.cbsColumns(table: table),
+                                    locale: locale, periodCodes: try period.map { try store.cbsCodes(table: table, dimension: $0) } ?? [])
         try OutputFile.write(format == .json ? export.json() : export.csv(layout: layout), to: output)
     }
 }

@@ -18,25 +18,37 @@ public struct CBSTableExport: Sendable {
     public let properties: [CBSPropertyRecord]
     public let columns: CBSStoredColumns
     public let locale: ReportLocale
+    /// Period codes CBS marks provisional (`Voorlopig`, `Nader voorlopig`), from the period code list.
+    public let provisionalPeriods: Set<String>
 
-    public init(table: CBSTableRecord, properties: [CBSPropertyRecord], columns: CBSStoredColumns, locale: ReportLocale) {
+    public init(table: CBSTableRecord, properties: [CBSPropertyRecord], columns: CBSStoredColumns, locale: ReportLocale,
+                periodCodes: [CBSDimensionCode] = []) {
         self.table = table
         self.properties = properties
         self.columns = columns
         self.locale = locale
+        provisionalPeriods = Set(periodCodes.filter { ($0.status ?? "").lowercased().contains("voorlopig") }.map(\.key))
+    }
+
+    private var periodCodes: [String]? { columns.dimensions.first { $0.role == "period" }?.codes }
+
+    private func isProvisional(row: Int) -> Bool {
+        guard !provisionalPeriods.isEmpty, let periods = periodCodes else { return false }
+        return provisionalPeriods.contains(periods[row])
     }
 
     private var decimals: [String: Int] {
         Dictionary(properties.map { ($0.key, $0.decimals ?? 2) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Why a row's cells have no value: `Aantal_1=secret; Bedrag_2=unknown`, empty when every cell has one.
+    /// What a reader must know about a row: `provisional` when CBS marks its period so, and why cells have no value
+    /// (`Aantal_1=secret; Bedrag_2=unknown`); empty when every cell is a definitive value.
     private func status(row: Int) -> String {
-        columns.topics.compactMap { topic -> String? in
+        ((isProvisional(row: row) ? ["provisional"] : []) + columns.topics.compactMap { topic -> String? in
             let value = topic.values[row]
             guard value.number == nil else { return nil }
             return "\(topic.key)=\(Self.statusWord(value))"
-        }.joined(separator: "; ")
+        }).joined(separator: "; ")
     }
 
     static func statusWord(_ value: CBSValue) -> String {
@@ -70,8 +82,10 @@ public struct CBSTableExport: Sendable {
                 let other = others.map { "\($0.key)=\($0.codes[row])" }.joined(separator: "|")
                 for topic in columns.topics {
                     let value = topic.values[row]
+                    let word = Self.statusWord(value)
                     output.rows.append([region?[row] ?? "", period?[row] ?? "", other, topic.key,
-                                        format.csv(value.number, decimals: decimals[topic.key] ?? 2), Self.statusWord(value)])
+                                        format.csv(value.number, decimals: decimals[topic.key] ?? 2),
+                                        isProvisional(row: row) ? word + "; provisional" : word])
                 }
             }
         }
@@ -88,11 +102,10 @@ public struct CBSTableExport: Sendable {
         for row in 0..<columns.rowCount {
             var fields = columns.dimensions.map { "\(Self.quoted($0.key)): \(Self.quoted($0.codes[row]))" }
             fields += columns.topics.map { "\(Self.quoted($0.key)): \($0.values[row].number.map(Self.number) ?? "null")" }
-            let missing = columns.topics.filter { $0.values[row].number == nil }
-            if !missing.isEmpty {
-                fields.append("\"status\": {" + missing.map { "\(Self.quoted($0.key)): \(Self.quoted(Self.statusWord($0.values[row])))" }
-                    .joined(separator: ", ") + "}")
-            }
+            var status = columns.topics.filter { $0.values[row].number == nil }
+                .map { "\(Self.quoted($0.key)): \(Self.quoted(Self.statusWord($0.values[row])))" }
+            if isProvisional(row: row) { status.insert("\"provisional\": true", at: 0) }
+            if !status.isEmpty { fields.append("\"status\": {" + status.joined(separator: ", ") + "}") }
             out += (row == 0 ? "\n" : ",\n") + "    {" + fields.joined(separator: ", ") + "}"
         }
         out += columns.rowCount == 0 ? "]\n}\n" : "\n  ]\n}\n"

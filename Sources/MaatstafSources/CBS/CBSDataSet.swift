@@ -10,6 +10,9 @@ public struct CBSDataSet: Sendable {
     public private(set) var codes: [[String]]
     /// One array per entry of `topics`, one value per row; missing cells are explicit, never 0.
     public private(set) var values: [[CBSValue]]
+    /// Dimension key → its code list (titles, and for periods their status: definitive or provisional). A
+    /// dimension CBS serves no list for is absent.
+    public var codeLists: [String: [CBSDimensionCode]] = [:]
 
     public init(table: CBSTableInfo, properties: [CBSDataProperty], responses: [(url: String, sha256: String)]) {
         self.table = table

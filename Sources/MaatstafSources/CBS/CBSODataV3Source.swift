@@ -54,12 +54,15 @@ public struct CBSODataV3Source: Sendable {
         let responses = [(infoResult.url, SHA256.hex(infoResult.body)), (propertiesResult.url, SHA256.hex(propertiesResult.body))]
         var set = CBSDataSet(table: info, properties: properties, responses: responses.map { (url: $0.0, sha256: $0.1) })
         let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
+        let dimensions = set.dimensions
+        async let codeLists = codeLists(table, dimensions: dimensions)
         let pages: [Page]
         if let count = info.recordCount {
             pages = try await pagesBySkip(table, count: count, layout: layout)
         } else {
             pages = try await pagesByNextLink(table, layout: layout)
         }
+        set.codeLists = try await codeLists
         for page in pages {
             set.append(codes: page.columns.codes, values: page.columns.values)
             set.responses.append((url: page.url, sha256: page.sha256))
@@ -169,6 +172,31 @@ public struct CBSODataV3Source: Sendable {
         }
     }
 
+    /// The code list of every dimension, fetched together. CBS serves one per dimension; where a mirror has none
+    /// (HTTP 404), or an offline fetch finds none in the cache, the table is stored without those titles rather
+    /// than not at all.
+    func codeLists(_ table: String, dimensions: [CBSDataProperty],
+                   known: [String: [CBSDimensionCode]] = [:]) async throws -> [String: [CBSDimensionCode]] {
+        try await withThrowingTaskGroup(of: (String, [CBSDimensionCode]?).self) { group in
+            for dimension in dimensions where known[dimension.key] == nil {
+                group.addTask {
+                    do {
+                        return (dimension.key, try await codes(table, dimension: dimension.key))
+                    } catch let error as FetchError {
+                        // No list on the server, or (offline) none in the cache: titles are a courtesy, the data is not.
+                        switch error.kind {
+                        case .httpStatus(404), .notCached: return (dimension.key, nil)
+                        default: throw error
+                        }
+                    }
+                }
+            }
+            var lists = known
+            for try await (key, codes) in group { lists[key] = codes }
+            return lists
+        }
+    }
+
     /// Part of a table: the keys of the chosen regions and years looked up in the table's code lists, topics in its
     /// DataProperties, and the request split so no filter holds more than `CBSFilter.codesPerRequest` codes.
     private func filteredDataSet(_ table: String, filter: CBSFilter) async throws -> CBSDataSet {
@@ -180,6 +208,7 @@ public struct CBSODataV3Source: Sendable {
         let topics = try Self.topics(filter.topics, of: allProperties, table: table)
         var regionKeys: [String] = []
         var periodKeys: [String] = []
+        var knownLists: [String: [CBSDimensionCode]] = [:]
         var dimensionNames: (region: String?, period: String?) = (nil, nil)
         if !filter.regions.isEmpty {
             guard let region = dimensions.first(where: { $0.kind == .geoDimension || $0.kind == .geoDetail }) else {
@@ -187,6 +216,7 @@ public struct CBSODataV3Source: Sendable {
                                   hint: "Leave out --region (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
             }
             let codes = try await self.codes(table, dimension: region.key)
+            knownLists[region.key] = codes
             let byKey = Dictionary(codes.map { ($0.key.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
             regionKeys = try filter.regions.map { wanted in
                 guard let code = byKey[wanted.uppercased()] else {
@@ -203,6 +233,7 @@ public struct CBSODataV3Source: Sendable {
                 throw SourceError(subject: table, reason: "has no period dimension to filter on", hint: "Leave out --period")
             }
             let codes = try await self.codes(table, dimension: period.key)
+            knownLists[period.key] = codes
             periodKeys = codes.filter { Int($0.key.prefix(4)).map(years.contains) ?? false }.map(\.filterKey)
             guard !periodKeys.isEmpty else {
                 let known = Set(codes.compactMap { Int($0.key.prefix(4)) }).sorted()
@@ -233,6 +264,7 @@ public struct CBSODataV3Source: Sendable {
             set.append(codes: page.columns.codes, values: page.columns.values)
             set.responses.append((url: page.url, sha256: page.sha256))
         }
+        set.codeLists = try await codeLists(table, dimensions: dimensions, known: knownLists)
         try Self.checkUniqueRows(set, url: url(table, "TypedDataSet"))
         return set
     }

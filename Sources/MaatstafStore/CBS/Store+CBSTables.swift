@@ -37,6 +37,7 @@ extension Store {
         }
         do {
             try database.write { db in
+                try db.execute(sql: "DELETE FROM cbs_code WHERE table_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM cbs_column WHERE table_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM cbs_property WHERE table_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM cbs_response WHERE table_id = ?", arguments: [id])
@@ -52,6 +53,10 @@ extension Store {
                     try db.execute(sql: "INSERT INTO cbs_property VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
                         id, property.key, property.keyStem, property.kind.rawValue, property.title, property.unit, property.decimals,
                     ])
+                }
+                let code = try db.makeStatement(sql: "INSERT OR IGNORE INTO cbs_code VALUES (?, ?, ?, ?, ?)")
+                for (dimension, codes) in set.codeLists {
+                    for entry in codes { try code.execute(arguments: [id, dimension, entry.key, entry.title, entry.status]) }
                 }
                 let insert = try db.makeStatement(sql: "INSERT INTO cbs_column VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for (position, column) in dimensionColumns.enumerated() {
@@ -209,6 +214,29 @@ public struct CBSPropertyRecord: Sendable, Equatable, FetchableRecord, Decodable
 }
 
 extension Store {
+    /// A dimension's code list as fetched (empty when CBS served none).
+    public func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT key, title, status FROM cbs_code WHERE table_id = ? AND dimension = ? ORDER BY rowid",
+                             arguments: [table, dimension]).map { CBSDimensionCode(key: $0["key"], title: $0["title"], status: $0["status"]) }
+        }
+    }
+
+    /// Per dimension: how many distinct codes the stored rows use, and how many the code list holds.
+    public func cbsCodeCounts(table: String) throws -> [String: (used: Int, listed: Int)] {
+        try read { db in
+            var counts: [String: (used: Int, listed: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.key, json_array_length(c.dictionary) AS used,
+                       (SELECT COUNT(*) FROM cbs_code k WHERE k.table_id = c.table_id AND k.dimension = c.key) AS listed
+                FROM cbs_column c WHERE c.table_id = ? AND c.role != 'topic'
+                """, arguments: [table]) {
+                counts[row["key"]] = (row["used"], row["listed"])
+            }
+            return counts
+        }
+    }
+
     public func cbsProperties(table: String) throws -> [CBSPropertyRecord] {
         try read { db in
             try CBSPropertyRecord.fetchAll(db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
