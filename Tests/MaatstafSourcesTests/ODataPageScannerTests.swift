@@ -23,7 +23,8 @@ struct ODataPageScannerTests {
         #expect(columns.rowCount == 4)
         #expect(columns.codes[0] == ["GM0293", "NL01", "PV25", "GM0226"])
         #expect(columns.values[0] == [.number(12), .secret, .unknown, .number(1500)])
-        #expect(columns.values[1] == [.number(-0.5), .unknown, .notApplicable, .number(1234567890123456789)])
+        // 1234567890123456789 has more digits than a Double holds: it is read as the nearest Double, as JSON readers do.
+        #expect(columns.values[1] == [.number(-0.5), .unknown, .notApplicable, .number(Double("1234567890123456789")!)])
         #expect(columns.nextLink == "https://opendata.cbs.nl/next?$skip=4")
         #expect(columns.rowsWithoutCode == 0)
     }

@@ -63,8 +63,9 @@ public struct CBSODataV3Source: Sendable {
             pages = try await pagesByNextLink(table, layout: layout)
         }
         set.codeLists = try await codeLists
+        set.reserveCapacity(rows: pages.reduce(0) { $0 + $1.columns.rowCount })
         for page in pages {
-            set.append(codes: page.columns.codes, values: page.columns.values)
+            set.append(codes: page.columns.codes, values: page.columns.values, rowHashes: page.columns.rowHashes)
             set.responses.append((url: page.url, sha256: page.sha256))
         }
         try Self.checkUniqueRows(set, url: url(table, "TypedDataSet"))
@@ -80,38 +81,14 @@ public struct CBSODataV3Source: Sendable {
     /// repeated rows (and, with the count right, that others are missing): refused rather than stored.
     static func checkUniqueRows(_ set: CBSDataSet, url: String) throws {
         guard !set.codes.isEmpty else { return }
-        // Each row's combination as one integer: the codes numbered per column, mixed-radix. Hashing 200,000
-        // integers is cheap where joining 200,000 strings was not.
-        var numbered: [[Int]] = []
-        var radix: [Int] = []
-        for column in set.codes {
-            var numbers: [String: Int] = [:]
-            var last: (code: String, number: Int)?
-            numbered.append(column.map { code in
-                if let last, last.code == code { return last.number }
-                let number = numbers[code] ?? numbers.count
-                numbers[code] = number
-                last = (code, number)
-                return number
-            })
-            radix.append(max(1, numbers.count))
-        }
-        var product = 1
-        for size in radix {
-            let (result, overflow) = product.multipliedReportingOverflow(by: size)
-            guard !overflow else { return try checkUniqueRowsByText(set, url: url) }
-            product = result
-        }
-        var seen: [Int: Int] = [:]
-        seen.reserveCapacity(set.rowCount)
-        for row in 0..<set.rowCount {
-            var key = 0
-            for column in numbered.indices { key = key * radix[column] + numbered[column][row] }
-            if let first = seen.updateValue(row, forKey: key) { throw repeated(set, row: row, first: first, url: url) }
+        // The hashes were computed while scanning; only when two rows hash alike is the exact check run.
+        var seen = Set<UInt64>(minimumCapacity: set.rowCount)
+        for hash in set.rowHashes where !seen.insert(hash).inserted {
+            return try checkUniqueRowsByText(set, url: url)
         }
     }
 
-    /// For tables with so many codes that their combinations do not fit an integer.
+    /// The exact check, by the codes themselves: names the first repeated row.
     private static func checkUniqueRowsByText(_ set: CBSDataSet, url: String) throws {
         var seen: [String: Int] = [:]
         for row in 0..<set.rowCount {
@@ -260,8 +237,9 @@ public struct CBSODataV3Source: Sendable {
             for try await (index, pages) in group { results[index] = pages }
             return results.flatMap { $0 }
         }
+        set.reserveCapacity(rows: pages.reduce(0) { $0 + $1.columns.rowCount })
         for page in pages {
-            set.append(codes: page.columns.codes, values: page.columns.values)
+            set.append(codes: page.columns.codes, values: page.columns.values, rowHashes: page.columns.rowHashes)
             set.responses.append((url: page.url, sha256: page.sha256))
         }
         set.codeLists = try await codeLists(table, dimensions: dimensions, known: knownLists)

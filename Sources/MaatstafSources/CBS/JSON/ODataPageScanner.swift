@@ -16,6 +16,22 @@ struct ODataPageScanner {
         var nextLink: String?
         /// Rows that lacked a dimension code (the caller decides whether that is an error).
         var rowsWithoutCode = 0
+        /// Per row, a 64-bit FNV-1a hash of its dimension codes (trimmed), computed while the bytes are at hand, so
+        /// checking that no row repeats another costs one set insertion per row.
+        var rowHashes: [UInt64] = []
+    }
+
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashPrime: UInt64 = 0x100_0000_01b3
+
+    /// The row hash of already decoded codes, for rows whose codes were not read from bytes here.
+    static func rowHash(_ codes: [String]) -> UInt64 {
+        var hash = hashSeed
+        for code in codes {
+            for byte in code.utf8 { hash = (hash ^ UInt64(byte)) &* hashPrime }
+            hash = (hash ^ 0x1F) &* hashPrime
+        }
+        return hash
     }
 
     struct Malformed: Error {
@@ -57,6 +73,7 @@ struct ODataPageScanner {
         let expectedRows = bytes.count / 40
         for index in columns.codes.indices { columns.codes[index].reserveCapacity(expectedRows) }
         for index in columns.values.indices { columns.values[index].reserveCapacity(expectedRows) }
+        columns.rowHashes.reserveCapacity(expectedRows)
         var sawValue = false
         try expect(UInt8(ascii: "{"))
         if try !consume(UInt8(ascii: "}")) {
@@ -117,6 +134,15 @@ struct ODataPageScanner {
                     columns.values[index - dimensionCount].append(.unknown)
                 }
             }
+            var hash = Self.hashSeed
+            for index in 0..<dimensionCount {
+                var code = columns.codes[index][columns.rowCount]
+                code.withUTF8 { bytes in
+                    for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.hashPrime }
+                }
+                hash = (hash ^ 0x1F) &* Self.hashPrime
+            }
+            columns.rowHashes.append(hash)
             columns.rowCount += 1
         } while try consume(UInt8(ascii: ","))
         try expect(UInt8(ascii: "]"))
