@@ -18,7 +18,7 @@ struct MaatstafCommand: AsyncParsableCommand {
             """,
         version: MaatstafVersion.current,
         subcommands: [CompareCommand.self, RankCommand.self, ReportCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self, FetchCommand.self,
-                      DescribeCommand.self, ExportCommand.self,
+                      TablesCommand.self, DescribeCommand.self, ExportCommand.self,
                       RegionsCommand.self, CacheCommand.self]
     )
 }

@@ -103,6 +103,16 @@ public struct CBSODataV3Source: Sendable {
                            hint: "The server sent inconsistent pages; run again with --refresh (nothing was stored)")
     }
 
+    /// CBS writes absolute next-page links to its own host; they are followed on the base maatstaf was given (a
+    /// mirror, or the local server of the tests).
+    static func rebased(_ link: String, onto base: String) -> String {
+        guard var components = URLComponents(string: link), let target = URLComponents(string: base) else { return link }
+        components.scheme = target.scheme
+        components.host = target.host
+        components.port = target.port
+        return components.string ?? link
+    }
+
     /// The columns a page is read into.
     struct PageLayout: Sendable {
         var dimensionKeys: [String]
@@ -288,11 +298,7 @@ public struct CBSODataV3Source: Sendable {
             }
             let page = try Self.page(try await fetcher.fetch(url), layout: layout)
             pages.append(page)
-            next = page.columns.nextLink.map { link in
-                // CBS writes absolute links to its own host; keep following on the base we were given (a mirror).
-                guard let components = URLComponents(string: link), let path = components.percentEncodedPath.removingPercentEncoding else { return link }
-                return base + path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
-            }
+            next = page.columns.nextLink.map { Self.rebased($0, onto: base) }
         }
         return pages
     }

@@ -90,7 +90,7 @@ public struct CBSODataV4Source: Sendable {
                 observations += 1
             }
             guard page.next != url else { break }
-            next = page.next
+            next = page.next.map { CBSODataV3Source.rebased($0, onto: base) }
         }
         if let expected, observations != expected {
             throw SourceError(subject: "\(root)/Observations", reason: "received \(observations) observations but Properties announces \(expected)",

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MaatstafReport
+import MaatstafSources
+
+/// `maatstaf tables`: find a CBS table by words in its title or summary.
+struct TablesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tables",
+        abstract: "List or search the tables of a CBS catalog, to find the id to fetch.",
+        discussion: """
+            Every word must occur in the table's id, title, short title or summary; case and accents do not matter \
+            (wmo clienten finds Wmo-cliënten). The catalog listing is cached: later searches work offline; \
+            --refresh asks CBS for a newer list.
+
+            Examples:
+              maatstaf tables --search wmo gemeenten
+              maatstaf tables --search kerncijfers wijken buurten
+              maatstaf tables --catalog dataderden --search iv3
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
+    var catalog: CBSCatalogOption = .opendata
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Words that must all occur.", valueName: "words"))
+    var search: [String] = []
+
+    @Option(help: "At most this many tables (0: all).")
+    var limit = 50
+
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("cbs-base"), help: ArgumentHelp(
+        "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
+    var cbsBase: String?
+
+    struct Entry: Encodable {
+        var id, title: String
+        var shortTitle, period, modified, frequency: String?
+        var rows: Int?
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
+        let (fetcher, progress) = global.makeFetcher()
+        let all = try await CBSCatalogSource(fetcher: fetcher, base: cbsBase ?? environment ?? catalog.value.publicBase).tables()
+        progress.finish()
+        let words = search.flatMap { $0.split(separator: " ").map(String.init) }
+        let found = all.filter { $0.matches(words) }.sorted { ($0.modified ?? "", $0.identifier) > ($1.modified ?? "", $1.identifier) }
+        let shown = limit > 0 ? Array(found.prefix(limit)) : found
+        var output = Table(columns: [.init("id"), .init("title"), .init("period"), .init("modified"), .init("rows", .right)])
+        output.rows = shown.map { [$0.identifier, $0.title, $0.period ?? "", String(($0.modified ?? "").prefix(10)), $0.recordCount.map(String.init) ?? ""] }
+        output.notes = [
+            "\(found.count) of \(all.count) tables in \(catalog.rawValue)\(words.isEmpty ? "" : " match \"\(words.joined(separator: " "))\"")"
+                + (shown.count < found.count ? "; the \(shown.count) most recently modified are shown (--limit 0 for all)" : "")
+                + ". Fetch one with `maatstaf fetch ID\(catalog == .opendata ? "" : " --catalog \(catalog.rawValue)")`.",
+            Attribution.cbs + ".",
+        ]
+        try emit(output, format: format, json: shown.map {
+            Entry(id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
+                  frequency: $0.frequency, rows: $0.recordCount)
+        })
+    }
+}
