@@ -62,10 +62,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (needed for HTML on a terminal).", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("regions"), help: ArgumentHelp(
-        "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
-    var regionsFolder: String?
+    @OptionGroup var regions: RegionsOption
 
+    /// Named --indicator-file here because --indicators lists the ids to report on.
     @Option(name: .customLong("indicator-file"), help: ArgumentHelp(
         "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
@@ -84,7 +83,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try Workspace.open(global: global, regionsFolder: regionsFolder, indicatorsFile: indicatorsFile)
+        let workspace = try Workspace.open(global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
         let catalog = try workspace.indicators()
         let chosenIndicators: [Indicator]
         if let indicators {

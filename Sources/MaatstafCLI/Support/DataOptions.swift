@@ -2,15 +2,22 @@ import ArgumentParser
 import Foundation
 import MaatstafReport
 
-/// Options of commands that read municipalities, regions and statistics.
-struct DataOptions: ParsableArguments {
+/// Where user regions come from; shared by every command that compares.
+struct RegionsOption: ParsableArguments {
     @Option(name: .customLong("regions"), help: ArgumentHelp(
         "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
     var regionsFolder: String?
+}
+
+/// Options of commands that read municipalities, regions and statistics.
+struct DataOptions: ParsableArguments {
+    @OptionGroup var regions: RegionsOption
 
     @Option(name: .customLong("indicators"), help: ArgumentHelp(
         "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
+
+    var regionsFolder: String? { regions.regionsFolder }
 }
 
 /// How a command prints its result.
