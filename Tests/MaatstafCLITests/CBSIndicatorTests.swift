@@ -83,6 +83,21 @@ struct CBSIndicatorTests {
         #expect((object["missing"] as? [[String: Any]])?.count == 342)
     }
 
+    @Test("a report over the fetched table: an indicator no municipality has a value for is said, not drawn as zeros")
+    func reportWithEmptyIndicator() async throws {
+        let (runner, cache) = try await fetched()
+        let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("participatie.html")
+        let result = try await runner.run(["report", "--cache-dir", cache, "--set", "participatie", "Westervoort",
+                                           "--output", output.path, "--regions", RepositoryFixtures.regions.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.contains("Personen met bijstand per 1 000 inwoners van 15 tot 65 jaar"))
+        #expect(html.contains("Geen enkele gemeente heeft voor dit jaar een waarde"))
+        #expect(html.contains("ontbreekt [1]"))
+        #expect(html.contains("342 gemeente(n) zonder waarde tellen nergens mee (nooit als 0)."))
+        #expect(!html.contains("Westervoort € 0,00"))
+    }
+
     @Test("before the fetch, compare names the table to fetch and exits 70")
     func notFetched() async throws {
         let result = try await CLIRunner().run(["compare", "--cache-dir", RepositoryFixtures.temporaryFolder().path,

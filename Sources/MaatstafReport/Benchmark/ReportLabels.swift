@@ -9,8 +9,8 @@ struct ReportLabels {
     var documentTitle: String { t("Maatstaf: waar staat de gemeente?", "Maatstaf: where does the municipality stand?") }
     var summary: String { t("Samenvatting", "Summary") }
     var summaryIntro: String {
-        t("Per gemeente en indicator: de waarde, het landelijke cijfer en waar de gemeente staat tussen de laagste en de hoogste gemeente van Nederland (▼ = deze gemeente, | = Nederland).",
-          "Per municipality and indicator: the value, the national figure, and where the municipality sits between the lowest and the highest municipality in the Netherlands (▼ = this municipality, | = the Netherlands).")
+        t("Per gemeente en indicator: de waarde, het landelijke cijfer en waar de gemeente staat tussen de laagste en de hoogste gemeente van Nederland (▼ = deze gemeente, | = Nederland). Bij een indicator waarvoor lager of hoger beter is, loopt de balk van blauw (beter) naar oranje (minder goed); anders is hij grijs.",
+          "Per municipality and indicator: the value, the national figure, and where the municipality sits between the lowest and the highest municipality in the Netherlands (▼ = this municipality, | = the Netherlands). For an indicator where lower or higher is better the bar runs from blue (better) to orange (worse); otherwise it is grey.")
     }
     var indicator: String { t("Indicator", "Indicator") }
     var municipality: String { t("Gemeente", "Municipality") }
@@ -45,6 +45,10 @@ struct ReportLabels {
     var sources: String { t("Bronnen", "Sources") }
     var unavailableHeading: String { t("Niet opgenomen", "Not included") }
     var contents: String { t("Inhoud", "Contents") }
+    var noMunicipalityHasValue: String {
+        t("Geen enkele gemeente heeft voor dit jaar een waarde (zie de voetnoten); er is dus niets te vergelijken.",
+          "No municipality has a value for this year (see the footnotes), so there is nothing to compare.")
+    }
     var onlyOneYear: String {
         t("De store bevat voor deze indicator één jaar; een ontwikkeling is pas te tonen met meer jaren.",
           "The store holds one year for this indicator; a trend needs more years.")

@@ -69,11 +69,15 @@ extension BenchmarkReport {
                 html.cell(section.valueText(municipality, style: style, labels), numeric: true,
                           class: municipality.observation.status == .ok ? nil : "missing")
                 html.cell(style.value(section.national.rate), numeric: true)
-                let gauge = Gauge(value: municipality.observation.value, minimum: values.min() ?? 0,
-                                  maximum: values.max() ?? 1, national: section.national.rate,
-                                  direction: section.indicator.direction, identifier: "gauge-\(gaugeNumber)",
-                                  title: "\(municipality.profile.name): \(section.valueText(municipality, style: style, labels))")
-                html.raw("<td>\(gauge.render())</td>")
+                if let minimum = values.min(), let maximum = values.max() {
+                    let gauge = Gauge(value: municipality.observation.value, minimum: minimum, maximum: maximum,
+                                      national: section.national.rate, direction: section.indicator.direction,
+                                      identifier: "gauge-\(gaugeNumber)",
+                                      title: "\(municipality.profile.name): \(section.valueText(municipality, style: style, labels))")
+                    html.raw("<td>\(gauge.render())</td>")
+                } else {
+                    html.cell("–")
+                }
                 let national = municipality.references.first
                 html.cell(national?.differencePercent.map { NumberFormat(locale: locale).percent($0) } ?? "–", numeric: true)
                 html.cell(municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–", numeric: true)
@@ -136,9 +140,16 @@ extension BenchmarkReport {
             municipality.observation.value.map { StripPlot.Marked(name: municipality.profile.name, value: $0) }
         }
         let values = section.allValues
-        html.figure(labels.distribution, StripPlot(values: values, marked: marked, national: section.national.rate,
-                                                   distribution: Distribution(values), style: style,
-                                                   title: "\(title): \(labels.distribution)", labels: labels).render())
+        if values.isEmpty {
+            html.raw("<figure>\n")
+            html.element("figcaption", labels.distribution)
+            html.element("p", labels.noMunicipalityHasValue, class: "note")
+            html.raw("</figure>\n")
+        } else {
+            html.figure(labels.distribution, StripPlot(values: values, marked: marked, national: section.national.rate,
+                                                       distribution: Distribution(values), style: style,
+                                                       title: "\(title): \(labels.distribution)", labels: labels).render())
+        }
 
         // Trend, one panel per municipality on a shared scale.
         html.raw("<figure>\n")

@@ -86,6 +86,9 @@ extension BenchmarkReport {
                                 style.value(distribution.q3), style.value(distribution.maximum),
                                 style.value(section.national.rate), String(distribution.count)])
             out.append(spread.renderMarkdown())
+        } else {
+            out.append(escape(labels.noMunicipalityHasValue))
+            out.append("")
         }
 
         out.append("### " + labels.trendHeading)
