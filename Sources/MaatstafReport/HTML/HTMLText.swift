@@ -21,8 +21,9 @@ enum HTMLText {
         return result
     }
 
-    /// An id for an anchor or an SVG reference: letters, digits and `-` only.
+    /// An id for an anchor: ASCII letters, digits, `.`, `_` and `-` kept (indicator ids stay distinct), anything else
+    /// becomes `-`.
     static func identifier(_ text: String) -> String {
-        String(text.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
     }
 }
