@@ -34,8 +34,6 @@ struct CBSColumnStoreTests {
         #expect(columns.topics[0].values == [.number(-0.25), .secret, .number(1e9), .unknown])
         #expect(try store.cbsPeriods(table: "SYNTH03") == ["2023JJ00", "2024JJ00"])
         #expect(try store.cbsObservationCounts(table: "SYNTH03") == ["ok": 2, "secret": 1, "unknown": 1])
-        // A table with another dimension (sex) gives no municipal cells: summing over it would be a guess.
-        #expect(try store.cbsMunicipalCells(table: "SYNTH03", topics: ["Aantal_1"], period: "2023JJ00").isEmpty)
     }
 
     @Test("a damaged column is an error that says to fetch the table again")

@@ -36,7 +36,7 @@ struct Workspace {
     func year(_ requested: Int?, for indicator: Indicator) throws -> Int {
         if let requested { return requested }
         guard let latest = try engine.years(for: indicator).last else {
-            if case .cbs(let table, _) = indicator.numerator {
+            if case .cbs(let table, _, _) = indicator.numerator {
                 throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
                                    hint: "Run `maatstaf fetch \(table)` once while connected")
             }

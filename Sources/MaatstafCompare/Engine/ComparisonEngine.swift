@@ -19,7 +19,7 @@ public struct ComparisonEngine: Sendable {
         case .iv3:
             let iv3Years = Set(try loader.store.iv3Documents().map(\.year))
             return atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
-        case .cbs(let table, _):
+        case .cbs(let table, _, _):
             return try loader.cbsTableYears(table)?.years ?? []
         }
     }

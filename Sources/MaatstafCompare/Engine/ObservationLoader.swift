@@ -10,8 +10,8 @@ struct ObservationLoader: Sendable {
         switch indicator.numerator {
         case let .iv3(measure, _):
             return try loadIv3(indicator, measure: measure, year: year, profiles: try atlas.profiles(year: year))
-        case let .cbs(table, topics):
-            return try loadCBS(indicator, table: table, topics: topics, year: year)
+        case let .cbs(table, topics, selection):
+            return try loadCBS(indicator, table: table, topics: topics, selection: selection, year: year)
         }
     }
 
@@ -36,7 +36,8 @@ struct ObservationLoader: Sendable {
         return CBSTableYears(record: record, years: years, hasPeriods: true)
     }
 
-    private func loadCBS(_ indicator: Indicator, table: String, topics: [String], year: Int) throws -> IndicatorData {
+    private func loadCBS(_ indicator: Indicator, table: String, topics: [String], selection: [String: [String]],
+                         year: Int) throws -> IndicatorData {
         var notes: [String] = []
         // Municipalities and their groups: the year's class file, or the nearest earlier one (said in a note).
         let classificationYear = atlas.years.contains(year) ? year : (atlas.years.filter { $0 < year }.last ?? atlas.years.first ?? year)
@@ -44,7 +45,7 @@ struct ObservationLoader: Sendable {
         if classificationYear != year {
             notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
         }
-        func cells(_ table: String, _ stems: [String], role: String) throws -> [String: Double?] {
+        func cells(_ table: String, _ stems: [String], _ selection: [String: [String]], role: String) throws -> [String: Double?] {
             guard let available = try cbsTableYears(table) else {
                 throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
                                    hint: "Run `maatstaf fetch \(table)` once while connected")
@@ -61,26 +62,19 @@ struct ObservationLoader: Sendable {
                 }
                 return key
             }
-            let period = available.hasPeriods ? "\(year)JJ00" : nil
-            var perRegion: [String: [String: Double?]] = [:]
-            for cell in try store.cbsMunicipalCells(table: table, topics: resolved, period: period) {
-                perRegion[cell.region, default: [:]][cell.topic] = cell.status == "ok" ? cell.value : Double?.none
-            }
-            // A sum with any missing part is missing: never a partial sum, never 0.
-            return perRegion.mapValues { values in
-                guard values.count == resolved.count, values.values.allSatisfy({ $0 != nil }) else { return nil }
-                return values.values.reduce(0) { $0 + ($1 ?? 0) }
-            }
+            let columns = try store.cbsColumns(table: table, topics: resolved)
+            return try Self.municipalSums(columns, selection: selection, period: available.hasPeriods ? "\(year)JJ00" : nil,
+                                          table: table, indicator: indicator.id, role: role)
         }
-        let numerators = try cells(table, topics, role: "numerator")
+        let numerators = try cells(table, topics, selection, role: "numerator")
         var denominators: [String: Double?] = [:]
         var sources = [try cbsSource(table, year: year)]
         switch indicator.denominator {
         case .population:
             for (code, profile) in profiles { denominators[code] = Double(profile.population) }
             notes.append("Denominator: inhabitants on 1 January \(classificationYear) (gemeenteklassen).")
-        case let .cbs(denominatorTable, denominatorTopics):
-            denominators = try cells(denominatorTable, denominatorTopics, role: "denominator")
+        case let .cbs(denominatorTable, denominatorTopics, denominatorSelection):
+            denominators = try cells(denominatorTable, denominatorTopics, denominatorSelection, role: "denominator")
             if denominatorTable != table { sources.append(try cbsSource(denominatorTable, year: year)) }
         }
         var observations: [String: Observation] = [:]
@@ -99,6 +93,39 @@ struct ObservationLoader: Sendable {
         }
         return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources, notes: notes,
                              taakvelden: [], classificationYear: classificationYear)
+    }
+
+    /// Per municipality (`GM…`), the sum of the topics over the rows of `period` whose other dimensions hold the
+    /// selected codes. Every other dimension must be selected — a table with an age dimension holds a total and its
+    /// parts, and summing both would count people twice. A sum with any missing part, or fewer rows than the
+    /// selection implies, is missing: never a partial sum, never 0.
+    static func municipalSums(_ columns: CBSStoredColumns, selection: [String: [String]], period: String?, table: String,
+                              indicator: String, role: String) throws -> [String: Double?] {
+        let others = columns.dimensions.filter { $0.role == "other" }
+        for key in selection.keys where !others.contains(where: { $0.key == key }) {
+            throw CompareError(.tableNotFetched, subject: indicator, reason: "its \(role) picks codes of \(key), which CBS table \(table) does not have",
+                               hint: "Dimensions to pick from: \(others.map(\.key).joined(separator: ", ").isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
+        }
+        if let unpicked = others.first(where: { selection[$0.key] == nil }) {
+            throw CompareError(.tableNotFetched, subject: indicator, reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
+                               hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: `maatstaf export \(table)`)")
+        }
+        guard let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [:] }
+        let periods = columns.dimensions.first { $0.role == "period" }?.codes
+        let picked = others.map { ($0.codes, Set(selection[$0.key]!)) }
+        let expectedRows = others.reduce(1) { $0 * Set(selection[$1.key]!).count }
+        var sums: [String: (total: Double, parts: Int, complete: Bool)] = [:]
+        for row in 0..<columns.rowCount where regions[row].hasPrefix("GM") {
+            if let period, periods?[row] != period { continue }
+            guard picked.allSatisfy({ $0.1.contains($0.0[row]) }) else { continue }
+            var entry = sums[regions[row]] ?? (0, 0, true)
+            for topic in columns.topics {
+                if let number = topic.values[row].number { entry.total += number } else { entry.complete = false }
+            }
+            entry.parts += 1
+            sums[regions[row]] = entry
+        }
+        return sums.mapValues { $0.complete && $0.parts == expectedRows ? $0.total : nil }
     }
 
     private func cbsSource(_ table: String, year: Int) throws -> SourceReference {

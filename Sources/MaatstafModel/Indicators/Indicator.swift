@@ -60,7 +60,9 @@ public enum Quantity: Sendable, Hashable, Codable {
     /// Iv3 amounts (thousands of euros in the source, euros in maatstaf) over taakvelden, per layout.
     case iv3(measure: Iv3Measure, layouts: [Iv3Layout])
     /// Topics of a CBS StatLine table, summed; keys without CBS's numeric suffix (`WmoClienten`, not `WmoClienten_100`).
-    case cbs(table: String, topics: [String])
+    /// `where` picks the codes of the table's other dimensions (age, sex …) whose cells are summed: every such
+    /// dimension must be named, so a total is never added to its own parts.
+    case cbs(table: String, topics: [String], where: [String: [String]] = [:])
 }
 
 public enum Iv3Measure: String, Sendable, Hashable, Codable {
@@ -83,8 +85,8 @@ public struct Iv3Layout: Sendable, Hashable, Codable {
 public enum Denominator: Sendable, Hashable, Codable {
     /// Inhabitants on 1 January of the year.
     case population
-    /// Topics of a CBS table, summed (e.g. age groups).
-    case cbs(table: String, topics: [String])
+    /// Topics of a CBS table, summed (e.g. age groups), over the codes `where` picks (see `Quantity.cbs`).
+    case cbs(table: String, topics: [String], where: [String: [String]] = [:])
 }
 
 extension Indicator {

@@ -43,12 +43,24 @@ enum IndicatorFile {
         }
     }
 
+    /// One code or a list of codes.
+    private struct CodeList: Decodable {
+        var codes: [String]
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let one = try? container.decode(String.self) { codes = [one] } else { codes = try container.decode([String].self) }
+        }
+    }
+
     private struct QuantityEntry: Decodable {
         var source: String
         var measure: String?
         var taakvelden: [String: [String]]?
         var table: String?
         var topics: [String]?
+        /// Codes of the table's other dimensions: `{ Leeftijd: ["70100", "70200"], Geslacht: T001038 }`.
+        var `where`: [String: CodeList]?
     }
 
     /// `population`, or a mapping like the numerator's.
@@ -98,10 +110,10 @@ enum IndicatorFile {
             case .keyword("population"): denominator = .population
             case .keyword(let other): throw fail("denominator \"\(other)\" is unknown; use population or a cbs table with topics")
             case .quantity(let quantity):
-                guard case .cbs(let table, let topics) = try Self.quantity(quantity, fail: fail) else {
+                guard case .cbs(let table, let topics, let selection) = try Self.quantity(quantity, fail: fail) else {
                     throw fail("an Iv3 amount cannot be a denominator")
                 }
-                denominator = .cbs(table: table, topics: topics)
+                denominator = .cbs(table: table, topics: topics, where: selection)
             }
             // People among people (clients per inhabitant) get a Wilson interval; euros never do.
             let isIv3: Bool
@@ -134,7 +146,9 @@ enum IndicatorFile {
             guard let table = entry.table, !table.isEmpty, let topics = entry.topics, !topics.isEmpty else {
                 throw fail("a cbs quantity needs a table id and topics")
             }
-            return .cbs(table: table, topics: topics)
+            let selection = (entry.where ?? [:]).mapValues(\.codes)
+            if let empty = selection.first(where: { $0.value.isEmpty }) { throw fail("where: \(empty.key) lists no codes") }
+            return .cbs(table: table, topics: topics, where: selection)
         default:
             throw fail("source must be iv3 or cbs")
         }

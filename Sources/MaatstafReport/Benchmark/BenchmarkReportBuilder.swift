@@ -69,7 +69,7 @@ public struct BenchmarkReportBuilder: Sendable {
     }
 
     private static func unavailable(_ indicator: Indicator, years: [Int], year: Int?) -> UnavailableIndicator {
-        if years.isEmpty, case .cbs(let table, _) = indicator.numerator {
+        if years.isEmpty, case .cbs(let table, _, _) = indicator.numerator {
             return UnavailableIndicator(indicator: indicator, reason: "needs CBS table \(table), which is not in the store",
                                         hint: "maatstaf fetch \(table)")
         }

@@ -228,14 +228,16 @@ extension BenchmarkReport {
             }
             lines.append((nl ? "Teller: Iv3 \(what) op taakveld " : "Numerator: Iv3 \(what) on taakveld ")
                          + data.taakvelden.joined(separator: ", ") + (nl ? " (× € 1.000)." : " (× €1,000)."))
-        case .cbs(let table, let topics):
-            lines.append((nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + ")).")
+        case .cbs(let table, let topics, let selection):
+            lines.append((nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
+                         + IndicatorDescription.describe(selection) + ".")
         }
         switch indicator.denominator {
         case .population:
             lines.append(nl ? "Noemer: inwoners op 1 januari (CBS, gemeenteklassen)." : "Denominator: inhabitants on 1 January (CBS, municipality classes).")
-        case .cbs(let table, let topics):
-            lines.append((nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + ")).")
+        case .cbs(let table, let topics, let selection):
+            lines.append((nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
+                         + IndicatorDescription.describe(selection) + ".")
         }
         if indicator.multiplier != 1 { lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).") }
         if !indicator.notes.isEmpty { lines.append(indicator.notes) }

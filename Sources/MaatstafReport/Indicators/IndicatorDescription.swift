@@ -50,12 +50,14 @@ public struct IndicatorDescription: Sendable {
         switch indicator.numerator {
         case .iv3(let measure, _):
             lines.append("  numerator: Iv3 \(measure.rawValue)\(measure == .netto ? " (lasten − baten)" : ""), summed over the taakvelden below, × €1,000")
-        case .cbs(let table, let topics):
-            lines.append("  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)")
+        case .cbs(let table, let topics, let selection):
+            lines.append("  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)"
+                         + Self.describe(selection))
         }
         switch indicator.denominator {
         case .population: lines.append("  denominator: inhabitants on 1 January of the year (CBS, gemeenteklassen)")
-        case .cbs(let table, let topics): lines.append("  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))")
+        case .cbs(let table, let topics, let selection):
+            lines.append("  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))" + Self.describe(selection))
         }
         lines.append("  multiplier: \(indicator.multiplier); direction: \(indicator.direction.rawValue); defined in: \(indicator.origin)")
         for layout in layouts {
@@ -73,5 +75,13 @@ public struct IndicatorDescription: Sendable {
         if !indicator.notes.isEmpty { lines.append("  notes: \(indicator.notes)") }
         lines.append("  \(Attribution.cbs)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `, where Leeftijd in 70100, 70200 and Geslacht = T001038`: the cells summed over other dimensions.
+    static func describe(_ selection: [String: [String]]) -> String {
+        guard !selection.isEmpty else { return "" }
+        return ", where " + selection.sorted { $0.key < $1.key }
+            .map { $0.value.count == 1 ? "\($0.key) = \($0.value[0])" : "\($0.key) in \($0.value.joined(separator: ", "))" }
+            .joined(separator: " and ")
     }
 }

@@ -142,14 +142,6 @@ extension Store {
     }
 }
 
-/// One stored cell of a fetched CBS table.
-public struct CBSCell: Sendable, Equatable {
-    public var region: String
-    public var topic: String
-    public var value: Double?
-    public var status: String
-}
-
 extension Store {
     /// The stored table's topics: stem (`WmoClienten`) → key (`WmoClienten_100`).
     public func cbsTopicKeys(table: String) throws -> [String: String] {
@@ -170,24 +162,6 @@ extension Store {
                                                        arguments: [table]) else { return [] }
             return (try? JSONDecoder().decode([String].self, from: Data(dictionary.utf8)))?.sorted() ?? []
         }
-    }
-
-    /// Municipal cells (`GM…` regions) of the given topics, in one period (or all when `period` is nil). Only tables
-    /// without other dimensions (such as age or sex) answer: summing over those would be a guess.
-    public func cbsMunicipalCells(table: String, topics: [String], period: String?) throws -> [CBSCell] {
-        let columns = try cbsColumns(table: table, topics: topics)
-        guard !columns.dimensions.contains(where: { $0.role == "other" }),
-              let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [] }
-        let periods = columns.dimensions.first { $0.role == "period" }?.codes
-        var cells: [CBSCell] = []
-        for row in 0..<columns.rowCount where regions[row].hasPrefix("GM") {
-            if let period, periods?[row] != period { continue }
-            for topic in columns.topics {
-                let value = topic.values[row]
-                cells.append(CBSCell(region: regions[row], topic: topic.key, value: value.number, status: Self.status(value)))
-            }
-        }
-        return cells
     }
 
     /// The checksum of the first data response of a stored table, for provenance.
