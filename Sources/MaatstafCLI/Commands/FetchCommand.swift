@@ -11,9 +11,10 @@ struct FetchCommand: AsyncParsableCommand {
         abstract: "Download CBS StatLine tables (OData v3, or v4 with --odata v4) with their metadata into the local store.",
         discussion: """
             Table ids are case-sensitive, as CBS writes them (85984NED, 03759ned). Responses are cached, so a second \
-            fetch works offline; --refresh asks CBS whether its tables changed. The rows received must equal the \
-            count CBS announces, or nothing is stored. A table is replaced in one transaction: a failed fetch keeps \
-            the previous copy. The embedded snapshot is never touched.
+            fetch works offline; --refresh asks CBS whether its tables changed. The rows of a whole table must equal \
+            the count CBS announces and no row may repeat another, or nothing is stored. --region, --period and \
+            --topic fetch part of a table (the store then holds only that part). A table is replaced in one \
+            transaction: a failed fetch keeps the previous copy. The embedded snapshot is never touched.
 
             Examples:
               maatstaf fetch 85984NED
