@@ -81,10 +81,24 @@ public struct CBSODataV3Source: Sendable {
     /// repeated rows (and, with the count right, that others are missing): refused rather than stored.
     static func checkUniqueRows(_ set: CBSDataSet, url: String) throws {
         guard !set.codes.isEmpty else { return }
-        // The hashes were computed while scanning; only when two rows hash alike is the exact check run.
-        var seen = Set<UInt64>(minimumCapacity: set.rowCount)
-        for hash in set.rowHashes where !seen.insert(hash).inserted {
-            return try checkUniqueRowsByText(set, url: url)
+        // The hashes were computed while scanning; only when two rows hash alike is the exact check run. An
+        // open-addressing table indexed by the hash's own bits: the hashes are already well mixed.
+        let capacity = 1 << max(4, (set.rowCount * 2).bitWidth - (set.rowCount * 2).leadingZeroBitCount)
+        let mask = capacity - 1
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var sawZero = false
+        for hash in set.rowHashes {
+            if hash == 0 {
+                if sawZero { return try checkUniqueRowsByText(set, url: url) }
+                sawZero = true
+                continue
+            }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                if slots[slot] == hash { return try checkUniqueRowsByText(set, url: url) }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = hash
         }
     }
 
