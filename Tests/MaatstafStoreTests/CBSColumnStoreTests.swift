@@ -48,3 +48,23 @@ struct CBSColumnStoreTests {
         #expect(error?.description.contains("maatstaf fetch SYNTH03") == true)
     }
 }
+
+@Suite("Store migrations for fetched CBS tables")
+struct CBSMigrationTests {
+    @Test("a store with tables kept a cell per row (before v4) opens; those tables are dropped, to be fetched again")
+    func cellsLayoutDropped() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("v3-\(UUID().uuidString).sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Store.migrator.migrate(queue, upTo: "v3 cbs tables")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO cbs_table VALUES ('SYNTH07', 'test', 'Synthetic', NULL, NULL, NULL, 1, '2026-01-01T00:00:00Z')")
+                try db.execute(sql: "INSERT INTO cbs_observation VALUES ('SYNTH07', 'GM0293', '2024JJ00', '', 'Aantal_1', 1, 'ok')")
+            }
+        }
+        let store = try Store(path: path)
+        #expect(try store.cbsTables().isEmpty)
+        try store.replaceCBSTable(CBSColumnStoreTests.synthetic(), catalog: "test")
+        #expect(try store.cbsTables().map(\.id) == ["SYNTH03"])
+    }
+}
