@@ -98,6 +98,16 @@ struct CBSIndicatorTests {
         #expect(!html.contains("Westervoort € 0,00"))
     }
 
+    @Test("tables --stored lists the fetched table, without the network")
+    func storedTables() async throws {
+        let (runner, cache) = try await fetched()
+        let result = try await runner.run(["tables", "--stored", "--format", "csv", "--cache-dir", cache])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix("85984NED,Kerncijfers wijken en buurten 2024,opendata,2024,343,"))
+    }
+
     @Test("before the fetch, compare names the table to fetch and exits 70")
     func notFetched() async throws {
         let result = try await CLIRunner().run(["compare", "--cache-dir", RepositoryFixtures.temporaryFolder().path,

@@ -28,7 +28,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A CBS table id in the store (case-sensitive; see `maatstaf cache status` or `maatstaf describe`).")
+    @Argument(help: "A CBS table id in the store (case-sensitive; `maatstaf tables --stored` lists them).")
     var table: String
 
     @Option(help: "csv or json.")

@@ -17,6 +17,7 @@ struct TablesCommand: AsyncParsableCommand {
               maatstaf tables --search wmo gemeenten
               maatstaf tables --search kerncijfers wijken buurten
               maatstaf tables --catalog dataderden --search iv3
+              maatstaf tables --stored
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,6 +27,9 @@ struct TablesCommand: AsyncParsableCommand {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Words that must all occur.", valueName: "words"))
     var search: [String] = []
+
+    @Flag(help: "List the tables in the local store (fetched ones) instead of the catalog; no network.")
+    var stored = false
 
     @Option(help: "At most this many tables (0: all).")
     var limit = 50
@@ -44,6 +48,7 @@ struct TablesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if stored { return try listStored() }
         let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
         let (fetcher, progress) = global.makeFetcher()
         let all = try await CBSCatalogSource(fetcher: fetcher, base: cbsBase ?? environment ?? catalog.value.publicBase).tables()
@@ -62,6 +67,22 @@ struct TablesCommand: AsyncParsableCommand {
         try emit(output, format: format, json: shown.map {
             Entry(id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
                   frequency: $0.frequency, rows: $0.recordCount)
+        })
+    }
+
+    /// The fetched tables in the store, with when and where from.
+    private func listStored() throws {
+        let words = search.flatMap { $0.split(separator: " ").map(String.init) }
+        let tables = try global.openStore().cbsTables().filter {
+            CBSCatalogEntry(identifier: $0.id, title: $0.title).matches(words)
+        }
+        var output = Table(columns: [.init("id"), .init("title"), .init("catalog"), .init("period"), .init("rows", .right), .init("fetched")])
+        output.rows = tables.map { [$0.id, $0.title, $0.catalog, $0.period ?? "", String($0.rows), $0.fetchedAt] }
+        output.notes = [tables.isEmpty ? "No fetched tables in the store. Find one with `maatstaf tables --search WORDS`, then `maatstaf fetch ID`."
+                                       : "\(tables.count) fetched table(s). `maatstaf describe ID` shows one; `maatstaf export ID` writes it out.",
+                        Attribution.cbs + "."]
+        try emit(output, format: format, json: tables.map {
+            Entry(id: $0.id, title: $0.title, shortTitle: nil, period: $0.period, modified: $0.modified, frequency: nil, rows: $0.rows)
         })
     }
 }
