@@ -28,15 +28,10 @@ struct FetchCommand: AsyncParsableCommand {
     @Argument(help: "CBS table ids.")
     var tables: [String]
 
-    @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
-    var catalog: CBSCatalogOption = .opendata
+    @OptionGroup var source: CatalogOptions
 
     @Option(help: "v3 (opendata.cbs.nl / dataderden.cbs.nl, the default) or v4 (datasets.cbs.nl, for tables only there).")
     var odata: ODataVersion = .v3
-
-    @Option(name: .customLong("cbs-base"), help: ArgumentHelp(
-        "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
-    var cbsBase: String?
 
     @Option(name: .customLong("region"), help: ArgumentHelp(
         "Only these regions (repeat or separate by commas): GM0293, PV25, NL01 …", valueName: "code"))
@@ -68,8 +63,7 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
-        let base = cbsBase ?? environment ?? (odata == .v4 ? CBSODataV4Source.publicBase : catalog.value.publicBase)
+        let base = source.base(publicBase: odata == .v4 ? CBSODataV4Source.publicBase : nil)
         let (fetcher, progress) = global.makeFetcher()
         defer { progress.finish() }
         let store = try global.openStore()
@@ -77,7 +71,7 @@ struct FetchCommand: AsyncParsableCommand {
             let set = odata == .v4
                 ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)
                 : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table, filter: filter)
-            let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog.rawValue)
+            let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : source.catalog.rawValue)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
@@ -103,12 +97,4 @@ extension FetchCommand {
 enum ODataVersion: String, ExpressibleByArgument, CaseIterable {
     case v3
     case v4
-}
-
-/// `--catalog` as a command-line value.
-enum CBSCatalogOption: String, ExpressibleByArgument, CaseIterable {
-    case opendata
-    case dataderden
-
-    var value: CBSCatalog { CBSCatalog(rawValue: rawValue)! }
 }

@@ -22,8 +22,7 @@ struct TablesCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
-    var catalog: CBSCatalogOption = .opendata
+    @OptionGroup var source: CatalogOptions
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Words that must all occur.", valueName: "words"))
     var search: [String] = []
@@ -37,10 +36,6 @@ struct TablesCommand: AsyncParsableCommand {
     @Option(help: "Output: table, csv, json or markdown.")
     var format: OutputFormat = .table
 
-    @Option(name: .customLong("cbs-base"), help: ArgumentHelp(
-        "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
-    var cbsBase: String?
-
     struct Entry: Encodable {
         var id, title: String
         var shortTitle, period, modified, frequency: String?
@@ -49,9 +44,8 @@ struct TablesCommand: AsyncParsableCommand {
 
     func run() async throws {
         if stored { return try listStored() }
-        let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
         let (fetcher, progress) = global.makeFetcher()
-        let all = try await CBSCatalogSource(fetcher: fetcher, base: cbsBase ?? environment ?? catalog.value.publicBase).tables()
+        let all = try await CBSCatalogSource(fetcher: fetcher, base: source.base()).tables()
         progress.finish()
         let words = search.flatMap { $0.split(separator: " ").map(String.init) }
         let found = all.filter { $0.matches(words) }.sorted { ($0.modified ?? "", $0.identifier) > ($1.modified ?? "", $1.identifier) }
@@ -59,9 +53,9 @@ struct TablesCommand: AsyncParsableCommand {
         var output = Table(columns: [.init("id"), .init("title"), .init("period"), .init("modified"), .init("rows", .right)])
         output.rows = shown.map { [$0.identifier, $0.title, $0.period ?? "", String(($0.modified ?? "").prefix(10)), $0.recordCount.map(String.init) ?? ""] }
         output.notes = [
-            "\(found.count) of \(all.count) tables in \(catalog.rawValue)\(words.isEmpty ? "" : " match \"\(words.joined(separator: " "))\"")"
+            "\(found.count) of \(all.count) tables in \(source.catalog.rawValue)\(words.isEmpty ? "" : " match \"\(words.joined(separator: " "))\"")"
                 + (shown.count < found.count ? "; the \(shown.count) most recently modified are shown (--limit 0 for all)" : "")
-                + ". Fetch one with `maatstaf fetch ID\(catalog == .opendata ? "" : " --catalog \(catalog.rawValue)")`.",
+                + ". Fetch one with `maatstaf fetch ID\(source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)")`.",
             Attribution.cbs + ".",
         ]
         try emit(output, format: format, json: shown.map {

@@ -98,7 +98,7 @@ public struct ComparisonEngine: Sendable {
             resolved = nil
         }
         let members = resolved?.members ?? profiles.keys.sorted()
-        let national = ResolvedPeerGroup(group: .builtIn(.national), label: "Nederland", code: "NL01", members: profiles.keys.sorted())
+        let national = ResolvedPeerGroup.national(members: profiles.keys.sorted())
         let summary = GroupSummary(group: resolved ?? national, data: data)
         var memberData = data
         memberData.observations = data.observations.filter { members.contains($0.key) }

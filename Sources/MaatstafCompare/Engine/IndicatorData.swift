@@ -8,8 +8,8 @@ public struct IndicatorData: Sendable {
     public var observations: [String: Observation]
     /// The source documents, e.g. "Iv3 jaarrekening 2023".
     public var sources: [SourceReference]
-    /// What a reader must know: budget figures, definition changes between years.
-    public var notes: [String]
+    /// What a reader must know besides the two facts below, e.g. which year's classes were used.
+    public var generalNotes: [String]
     /// The taakvelden summed for this year (Iv3 indicators).
     public var taakvelden: [String]
     /// The year whose municipalities, classes and regions are used: `year` itself, or the nearest earlier year with
@@ -17,6 +17,20 @@ public struct IndicatorData: Sendable {
     public var classificationYear: Int
     /// True when the figures are a budget (Iv3 begroting): planned, not spent. Trend charts mark such years.
     public var isBudget = false
+    /// Other years in the store whose Iv3 layout sums other taakvelden for this indicator. Kept as facts, not
+    /// sentences, so every output can say them in its own language.
+    public var layoutDifferences: [LayoutDifference] = []
+
+    /// Everything a reader must know, in English: the general notes, budget figures, definition changes.
+    public var notes: [String] {
+        generalNotes + (isBudget ? ["\(year) figures are budgets (begroting): planned, not actual spending."] : [])
+            + layoutDifferences.map { difference in
+                guard let other = difference.taakvelden else {
+                    return "Not defined for \(difference.year): taakveld \(taakvelden.joined(separator: ", ")) does not exist in the \(difference.year) layout."
+                }
+                return "Definition differs between years: \(year) sums \(taakvelden.joined(separator: ", ")); \(difference.year) sums \(other.joined(separator: ", ")) (Iv3 layout change). Compare across these years with care."
+            }
+    }
 
     public init(indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
                 notes: [String], taakvelden: [String], classificationYear: Int? = nil) {
@@ -25,9 +39,16 @@ public struct IndicatorData: Sendable {
         self.classificationYear = classificationYear ?? year
         self.observations = observations
         self.sources = sources
-        self.notes = notes
+        self.generalNotes = notes
         self.taakvelden = taakvelden
     }
+}
+
+/// Another year whose Iv3 layout sums other taakvelden for an indicator; `taakvelden` nil when the indicator is not
+/// defined in that year's layout.
+public struct LayoutDifference: Sendable, Hashable {
+    public var year: Int
+    public var taakvelden: [String]?
 }
 
 /// One source file or table behind a number, traceable to its checksum.

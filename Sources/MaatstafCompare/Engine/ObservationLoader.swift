@@ -181,10 +181,6 @@ struct ObservationLoader: Sendable {
                               multiplier: indicator.multiplier)
                 : Observation(code: code, missing: "one of its taakvelden has no amount")
         }
-        if document.kind == "begroting" {
-            notes.append("\(year) figures are budgets (begroting): planned, not actual spending.")
-        }
-        notes += try definitionChanges(indicator, year: year, documents: documents)
         let files = try store.snapshotFiles()
         let sha = files.first { $0.path == document.source }?.sha256
         let classFile = profiles.values.first?.source ?? ""
@@ -198,18 +194,16 @@ struct ObservationLoader: Sendable {
         var data = IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
                                  notes: notes, taakvelden: layout.taakvelden)
         data.isBudget = document.kind == "begroting"
+        data.layoutDifferences = layoutDifferences(indicator, year: year, documents: documents)
         return data
     }
 
-    /// A note for every other year in the store whose layout sums different taakvelden.
-    private func definitionChanges(_ indicator: Indicator, year: Int, documents: [Iv3DocumentRecord]) throws -> [String] {
+    /// Every other year in the store whose layout sums different taakvelden, or none.
+    private func layoutDifferences(_ indicator: Indicator, year: Int, documents: [Iv3DocumentRecord]) -> [LayoutDifference] {
         guard let here = indicator.iv3Layout(for: year) else { return [] }
         return Set(documents.map(\.year)).subtracting([year]).sorted().compactMap { other in
-            guard let there = indicator.iv3Layout(for: other) else {
-                return "Not defined for \(other): taakveld \(here.taakvelden.joined(separator: ", ")) does not exist in the \(other) layout."
-            }
-            guard there.taakvelden != here.taakvelden else { return nil }
-            return "Definition differs between years: \(year) sums \(here.taakvelden.joined(separator: ", ")); \(other) sums \(there.taakvelden.joined(separator: ", ")) (Iv3 layout change). Compare across these years with care."
+            guard let there = indicator.iv3Layout(for: other) else { return LayoutDifference(year: other, taakvelden: nil) }
+            return there.taakvelden == here.taakvelden ? nil : LayoutDifference(year: other, taakvelden: there.taakvelden)
         }
     }
 }

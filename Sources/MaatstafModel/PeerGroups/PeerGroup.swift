@@ -55,4 +55,9 @@ public struct ResolvedPeerGroup: Sendable, Hashable, Codable {
         self.members = members
         self.key = key ?? "\(group)|\(label)|\(members.count)"
     }
+
+    /// The Netherlands made of the given municipalities (those of one year), keyed as the resolver keys it.
+    public static func national(members: [String]) -> ResolvedPeerGroup {
+        ResolvedPeerGroup(group: .builtIn(.national), label: "Nederland", code: "NL01", members: members, key: "national|")
+    }
 }

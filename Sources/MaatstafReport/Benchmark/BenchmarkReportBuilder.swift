@@ -55,10 +55,7 @@ public struct BenchmarkReportBuilder: Sendable {
     private func trendPoint(_ indicator: Indicator, year: Int, municipalities: [Municipality],
                             current: IndicatorData?) throws -> TrendPoint {
         let data = try current ?? engine.data(indicator, year: year)
-        let all = data.observations.keys.sorted()
-        let summary = GroupSummary(group: ResolvedPeerGroup(group: .builtIn(.national), label: "Nederland", code: "NL01",
-                                                            members: all, key: "national|"),
-                                   data: data)
+        let summary = GroupSummary(group: .national(members: data.observations.keys.sorted()), data: data)
         var values: [String: Double] = [:]
         for municipality in municipalities {
             if let observation = data.observations[municipality.code], observation.status == .ok, let value = observation.value {

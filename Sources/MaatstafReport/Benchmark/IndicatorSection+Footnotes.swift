@@ -30,10 +30,7 @@ extension IndicatorSection {
                             : "The \(comparison.year) figures are a budget: planned, not actually spent.")
         }
         if let change = definitionChange(nl: nl) { notes.append(change) }
-        // The engine's own notes, except those said above in the report's language.
-        notes += comparison.data.notes.filter { note in
-            !(note.contains("are budgets") || note.hasPrefix("Definition differs") || note.hasPrefix("Not defined for"))
-        }
+        notes += comparison.data.generalNotes
         if comparison.municipalities.contains(where: { $0.interval != nil }) {
             notes.append(nl ? "Bij tellingen van personen staat in de tabel een 95%-betrouwbaarheidsinterval (Wilson)."
                             : "For counts of people the table shows a 95% confidence interval (Wilson).")
@@ -41,16 +38,14 @@ extension IndicatorSection {
         return notes
     }
 
-    /// Where the indicator sums other taakvelden in another year of the trend: said, never hidden.
+    /// Where the indicator sums other taakvelden in another year in the store (as the engine found): said, never hidden.
     func definitionChange(nl: Bool) -> String? {
-        let indicator = self.indicator
-        guard case .iv3 = indicator.numerator, let here = indicator.iv3Layout(for: comparison.year) else { return nil }
-        let others = trend.map(\.year).filter { $0 != comparison.year }.compactMap { year -> String? in
-            guard let there = indicator.iv3Layout(for: year), there.taakvelden != here.taakvelden else { return nil }
-            return "\(year): \(there.taakvelden.joined(separator: ", "))"
+        let data = comparison.data
+        guard !data.layoutDifferences.isEmpty else { return nil }
+        let others = data.layoutDifferences.map { difference in
+            "\(difference.year): " + (difference.taakvelden?.joined(separator: ", ") ?? (nl ? "niet gedefinieerd" : "not defined"))
         }
-        guard !others.isEmpty else { return nil }
-        let current = "\(comparison.year): \(here.taakvelden.joined(separator: ", "))"
+        let current = "\(comparison.year): \(data.taakvelden.joined(separator: ", "))"
         return nl
             ? "Definitie verschilt tussen jaren door de nieuwe Iv3-indeling (taakvelden \(current); \(others.joined(separator: "; "))). Vergelijk de jaren met zorg."
             : "The definition differs between years because of the new Iv3 layout (taakvelden \(current); \(others.joined(separator: "; "))). Compare the years with care."

@@ -53,9 +53,10 @@ struct ReportLabels {
         t("De store bevat voor deze indicator één jaar; een ontwikkeling is pas te tonen met meer jaren.",
           "The store holds one year for this indicator; a trend needs more years.")
     }
+    var budgetNote: String { t("(B) = begroting (gepland, niet besteed).", "(B) = budget (planned, not spent).") }
     var trendNote: String {
-        t("Doorgetrokken lijn: de gemeente; stippellijn: Nederland. (B) = begroting (gepland, niet besteed).",
-          "Solid line: the municipality; dashed line: the Netherlands. (B) = budget (planned, not spent).")
+        t("Doorgetrokken lijn: de gemeente; stippellijn: Nederland. ", "Solid line: the municipality; dashed line: the Netherlands. ")
+            + budgetNote
     }
     var gapExplanation: String {
         t("Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde.",

@@ -47,17 +47,8 @@ public struct CBSTableExport: Sendable {
         ((isProvisional(row: row) ? ["provisional"] : []) + columns.topics.compactMap { topic -> String? in
             let value = topic.values[row]
             guard value.number == nil else { return nil }
-            return "\(topic.key)=\(Self.statusWord(value))"
+            return "\(topic.key)=\(value.statusWord)"
         }).joined(separator: "; ")
-    }
-
-    static func statusWord(_ value: CBSValue) -> String {
-        switch value {
-        case .number: "ok"
-        case .unknown: "unknown"
-        case .secret: "secret"
-        case .notApplicable: "not-applicable"
-        }
     }
 
     public func csv(layout: Layout) -> String {
@@ -82,7 +73,7 @@ public struct CBSTableExport: Sendable {
                 let other = others.map { "\($0.key)=\($0.codes[row])" }.joined(separator: "|")
                 for topic in columns.topics {
                     let value = topic.values[row]
-                    let word = Self.statusWord(value)
+                    let word = value.statusWord
                     output.rows.append([region?[row] ?? "", period?[row] ?? "", other, topic.key,
                                         format.csv(value.number, decimals: decimals[topic.key] ?? 2),
                                         isProvisional(row: row) ? word + "; provisional" : word])
@@ -103,7 +94,7 @@ public struct CBSTableExport: Sendable {
             var fields = columns.dimensions.map { "\(Self.quoted($0.key)): \(Self.quoted($0.codes[row]))" }
             fields += columns.topics.map { "\(Self.quoted($0.key)): \($0.values[row].number.map(Self.number) ?? "null")" }
             var status = columns.topics.filter { $0.values[row].number == nil }
-                .map { "\(Self.quoted($0.key)): \(Self.quoted(Self.statusWord($0.values[row])))" }
+                .map { "\(Self.quoted($0.key)): \(Self.quoted($0.values[row].statusWord))" }
             if isProvisional(row: row) { status.insert("\"provisional\": true", at: 0) }
             if !status.isEmpty { fields.append("\"status\": {" + status.joined(separator: ", ") + "}") }
             out += (row == 0 ? "\n" : ",\n") + "    {" + fields.joined(separator: ", ") + "}"

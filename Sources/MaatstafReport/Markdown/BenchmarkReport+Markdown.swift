@@ -101,7 +101,7 @@ extension BenchmarkReport {
                                   + section.comparison.municipalities.map { style.value(point.values[$0.profile.code]) }
                                   + [style.value(point.national)])
             }
-            trend.notes = [labels.trendNote.components(separatedBy: ". ").last ?? ""]
+            trend.notes = [labels.budgetNote]
             out.append(trend.renderMarkdown())
         } else {
             out.append(escape(labels.onlyOneYear))

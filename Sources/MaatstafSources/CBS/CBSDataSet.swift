@@ -10,8 +10,6 @@ public struct CBSDataSet: Sendable {
     public private(set) var codes: [[String]]
     /// One array per entry of `topics`, one value per row; missing cells are explicit, never 0.
     public private(set) var values: [[CBSValue]]
-    /// Per row, a hash of its dimension codes (see `ODataPageScanner.rowHash`), for the repeated-row check.
-    public private(set) var rowHashes: [UInt64] = []
     /// Dimension key → its code list (titles, and for periods their status: definitive or provisional). A
     /// dimension CBS serves no list for is absent.
     public var codeLists: [String: [CBSDimensionCode]] = [:]
@@ -29,24 +27,16 @@ public struct CBSDataSet: Sendable {
     public var rowCount: Int { codes.first?.count ?? values.first?.count ?? 0 }
 
     /// Appends rows given as columns in the order of `dimensions` and `topics`, all of one length.
-    public mutating func append(codes newCodes: [[String]], values newValues: [[CBSValue]], rowHashes hashes: [UInt64]? = nil) {
+    public mutating func append(codes newCodes: [[String]], values newValues: [[CBSValue]]) {
         precondition(newCodes.count == codes.count && newValues.count == values.count, "columns do not match the table")
-        let added = newCodes.first?.count ?? newValues.first?.count ?? 0
         for index in codes.indices { codes[index] += newCodes[index] }
         for index in values.indices { values[index] += newValues[index] }
-        if let hashes {
-            rowHashes += hashes
-        } else {
-            let start = rowCount - added
-            rowHashes += (start..<rowCount).map { row in ODataPageScanner.rowHash(codes.map { $0[row] }) }
-        }
     }
 
     /// Room for `rows` more rows in every column, so appending pages does not regrow them page after page.
     public mutating func reserveCapacity(rows: Int) {
         for index in codes.indices { codes[index].reserveCapacity(codes[index].count + rows) }
         for index in values.indices { values[index].reserveCapacity(values[index].count + rows) }
-        rowHashes.reserveCapacity(rowHashes.count + rows)
     }
 
     /// The code of a dimension in a row, by dimension key.

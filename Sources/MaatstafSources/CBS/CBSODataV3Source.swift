@@ -46,30 +46,19 @@ public struct CBSODataV3Source: Sendable {
 
     /// The whole typed data set, verified against the announced row count.
     private func dataSet(_ table: String) async throws -> CBSDataSet {
-        // The two metadata requests go out together: each costs a round trip to CBS.
-        async let infoRequest = tableInfo(table)
-        async let propertiesRequest = dataProperties(table)
-        let (info, infoResult) = try await infoRequest
-        let (properties, propertiesResult) = try await propertiesRequest
-        let responses = [(infoResult.url, SHA256.hex(infoResult.body)), (propertiesResult.url, SHA256.hex(propertiesResult.body))]
-        var set = CBSDataSet(table: info, properties: properties, responses: responses.map { (url: $0.0, sha256: $0.1) })
+        var set = try await emptyDataSet(table)
         let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
         let dimensions = set.dimensions
         async let codeLists = codeLists(table, dimensions: dimensions)
         let pages: [Page]
-        if let count = info.recordCount {
+        if let count = set.table.recordCount {
             pages = try await pagesBySkip(table, count: count, layout: layout)
         } else {
             pages = try await pagesByNextLink(table, layout: layout)
         }
         set.codeLists = try await codeLists
-        set.reserveCapacity(rows: pages.reduce(0) { $0 + $1.columns.rowCount })
-        for page in pages {
-            set.append(codes: page.columns.codes, values: page.columns.values, rowHashes: page.columns.rowHashes)
-            set.responses.append((url: page.url, sha256: page.sha256))
-        }
-        try Self.checkUniqueRows(set, url: url(table, "TypedDataSet"))
-        if let count = info.recordCount, set.rowCount != count {
+        try add(pages, to: &set)
+        if let count = set.table.recordCount, set.rowCount != count {
             throw SourceError(subject: url(table, "TypedDataSet"),
                               reason: "received \(set.rowCount) rows but TableInfos announces \(count)",
                               hint: "The download is incomplete; run again with --refresh (nothing was stored)")
@@ -77,17 +66,43 @@ public struct CBSODataV3Source: Sendable {
         return set
     }
 
+    /// A table's metadata as a data set without rows. The two requests go out together: each costs a round trip.
+    private func emptyDataSet(_ table: String) async throws -> CBSDataSet {
+        async let infoRequest = tableInfo(table)
+        async let propertiesRequest = dataProperties(table)
+        let (info, infoResult) = try await infoRequest
+        let (properties, propertiesResult) = try await propertiesRequest
+        return CBSDataSet(table: info, properties: properties,
+                          responses: [infoResult, propertiesResult].map { (url: $0.url, sha256: Self.sha256($0)) })
+    }
+
+    /// The body's checksum, as the cache recorded it when it stored the body.
+    static func sha256(_ result: FetchResult) -> String {
+        result.metadata?.sha256 ?? SHA256.hex(result.body)
+    }
+
+    /// Appends the pages' rows and responses, then refuses the set if a row repeats another.
+    private func add(_ pages: [Page], to set: inout CBSDataSet) throws {
+        set.reserveCapacity(rows: pages.reduce(0) { $0 + $1.columns.rowCount })
+        for page in pages {
+            set.append(codes: page.columns.codes, values: page.columns.values)
+            set.responses.append((url: page.url, sha256: page.sha256))
+        }
+        try Self.checkUniqueRows(set, hashes: pages.flatMap(\.columns.rowHashes), url: url(set.table.identifier, "TypedDataSet"))
+    }
+
     /// Every row of a data set is one combination of dimension codes. A combination seen twice means a page
     /// repeated rows (and, with the count right, that others are missing): refused rather than stored.
-    static func checkUniqueRows(_ set: CBSDataSet, url: String) throws {
+    /// `hashes`: one per row, computed by the scanner while the codes' bytes were at hand.
+    static func checkUniqueRows(_ set: CBSDataSet, hashes: [UInt64], url: String) throws {
         guard !set.codes.isEmpty else { return }
-        // The hashes were computed while scanning; only when two rows hash alike is the exact check run. An
-        // open-addressing table indexed by the hash's own bits: the hashes are already well mixed.
-        let capacity = 1 << max(4, (set.rowCount * 2).bitWidth - (set.rowCount * 2).leadingZeroBitCount)
+        // Only when two rows hash alike is the exact check run. An open-addressing table indexed by the hash's own
+        // bits: the hashes are already well mixed.
+        let capacity = 1 << max(4, (hashes.count * 2).bitWidth - (hashes.count * 2).leadingZeroBitCount)
         let mask = capacity - 1
         var slots = [UInt64](repeating: 0, count: capacity)
         var sawZero = false
-        for hash in set.rowHashes {
+        for hash in hashes {
             if hash == 0 {
                 if sawZero { return try checkUniqueRowsByText(set, url: url) }
                 sawZero = true
@@ -154,8 +169,7 @@ public struct CBSODataV3Source: Sendable {
             throw SourceError(subject: url, reason: "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
                               hint: "The response does not match the table's DataProperties; run again with --refresh")
         }
-        // The cache already computed the body's checksum when it stored it.
-        return Page(url: url, columns: columns, sha256: result.metadata?.sha256 ?? SHA256.hex(body))
+        return Page(url: url, columns: columns, sha256: sha256(result))
     }
 
     /// All pages at once: `$skip` = 0, 10000, … up to the announced count. Each page is read into columns as soon
@@ -201,10 +215,8 @@ public struct CBSODataV3Source: Sendable {
     /// Part of a table: the keys of the chosen regions and years looked up in the table's code lists, topics in its
     /// DataProperties, and the request split so no filter holds more than `CBSFilter.codesPerRequest` codes.
     private func filteredDataSet(_ table: String, filter: CBSFilter) async throws -> CBSDataSet {
-        async let infoRequest = tableInfo(table)
-        async let propertiesRequest = dataProperties(table)
-        let (info, infoResult) = try await infoRequest
-        let (allProperties, propertiesResult) = try await propertiesRequest
+        let metadata = try await emptyDataSet(table)
+        let allProperties = metadata.properties
         let dimensions = allProperties.filter(\.isDimension)
         let topics = try Self.topics(filter.topics, of: allProperties, table: table)
         var regionKeys: [String] = []
@@ -244,9 +256,7 @@ public struct CBSODataV3Source: Sendable {
             dimensionNames.period = period.key
         }
         let properties = allProperties.filter { $0.isDimension || $0.kind == .topicGroup || topics.contains($0.key) }
-        var set = CBSDataSet(table: info, properties: properties,
-                             responses: [(url: infoResult.url, sha256: SHA256.hex(infoResult.body)),
-                                         (url: propertiesResult.url, sha256: SHA256.hex(propertiesResult.body))])
+        var set = CBSDataSet(table: metadata.table, properties: properties, responses: metadata.responses)
         let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
         let select = filter.topics.isEmpty ? "" : "&$select=" + (set.dimensions.map(\.key) + set.topics.map(\.key)).joined(separator: ",")
         let requests = CBSFilter.chunks(regionKeys, periodKeys).map { chunk in
@@ -261,13 +271,8 @@ public struct CBSODataV3Source: Sendable {
             for try await (index, pages) in group { results[index] = pages }
             return results.flatMap { $0 }
         }
-        set.reserveCapacity(rows: pages.reduce(0) { $0 + $1.columns.rowCount })
-        for page in pages {
-            set.append(codes: page.columns.codes, values: page.columns.values, rowHashes: page.columns.rowHashes)
-            set.responses.append((url: page.url, sha256: page.sha256))
-        }
         set.codeLists = try await codeLists(table, dimensions: dimensions, known: knownLists)
-        try Self.checkUniqueRows(set, url: url(table, "TypedDataSet"))
+        try add(pages, to: &set)
         return set
     }
 

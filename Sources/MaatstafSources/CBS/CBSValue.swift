@@ -25,4 +25,14 @@ public enum CBSValue: Sendable, Equatable {
         if case .number(let value) = self { return value }
         return nil
     }
+
+    /// The word outputs and the store use for the cell's status: `ok`, `unknown`, `secret` or `not-applicable`.
+    public var statusWord: String {
+        switch self {
+        case .number: "ok"
+        case .unknown: "unknown"
+        case .secret: "secret"
+        case .notApplicable: "not-applicable"
+        }
+    }
 }

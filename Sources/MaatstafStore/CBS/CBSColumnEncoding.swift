@@ -89,8 +89,8 @@ enum CBSColumnEncoding {
         }
     }
 
-    /// The status words of outputs and `cbsObservationCounts`, by status byte.
-    static let statusNames = ["ok", "unknown", "secret", "not-applicable"]
+    /// The status words of `cbsObservationCounts`, by status byte.
+    static let statusNames = [CBSValue.number(0), .unknown, .secret, .notApplicable].map(\.statusWord)
 
     struct CorruptColumn: Error {}
 }

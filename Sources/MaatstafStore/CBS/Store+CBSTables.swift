@@ -75,10 +75,6 @@ extension Store {
         return set.rowCount * topicColumns.count
     }
 
-    static func status(_ value: CBSValue) -> String {
-        CBSColumnEncoding.statusNames[Int(CBSColumnEncoding.code(of: value))]
-    }
-
     public func cbsTables() throws -> [CBSTableRecord] {
         try read { db in try CBSTableRecord.fetchAll(db, sql: "SELECT * FROM cbs_table ORDER BY id") }
     }

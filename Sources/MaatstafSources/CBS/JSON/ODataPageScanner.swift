@@ -24,16 +24,6 @@ struct ODataPageScanner {
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
     static let hashPrime: UInt64 = 0x100_0000_01b3
 
-    /// The row hash of already decoded codes, for rows whose codes were not read from bytes here.
-    static func rowHash(_ codes: [String]) -> UInt64 {
-        var hash = hashSeed
-        for code in codes {
-            for byte in code.utf8 { hash = (hash ^ UInt64(byte)) &* hashPrime }
-            hash = (hash ^ 0x1F) &* hashPrime
-        }
-        return hash
-    }
-
     struct Malformed: Error {
         var offset: Int
         var reason: String

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import MaatstafSources
+
+/// Which CBS catalog a command reads, and where: `fetch` and `tables` share these.
+struct CatalogOptions: ParsableArguments {
+    @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
+    var catalog: CBSCatalogOption = .opendata
+
+    @Option(name: .customLong("cbs-base"), help: ArgumentHelp(
+        "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
+    var cbsBase: String?
+
+    /// `--cbs-base`, else `$MAATSTAF_CBS_BASE`, else `publicBase` (the chosen catalog's host unless a command knows better).
+    func base(publicBase: String? = nil) -> String {
+        let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
+        return cbsBase ?? environment ?? publicBase ?? catalog.value.publicBase
+    }
+}
+
+/// `--catalog` as a command-line value.
+enum CBSCatalogOption: String, ExpressibleByArgument, CaseIterable {
+    case opendata
+    case dataderden
+
+    var value: CBSCatalog { CBSCatalog(rawValue: rawValue)! }
+}
