@@ -7,6 +7,8 @@ public struct CompareError: Error, Sendable, CustomStringConvertible {
         case tableNotFetched
         /// The municipality did not exist, or has no data, in that year.
         case municipalityNotAvailable
+        /// The indicator's definition does not fit the fetched table (a topic, dimension or code it lacks).
+        case definitionMismatch
     }
 
     public let kind: Kind

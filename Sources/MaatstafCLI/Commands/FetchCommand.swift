@@ -12,14 +12,21 @@ struct FetchCommand: AsyncParsableCommand {
         discussion: """
             Table ids are case-sensitive, as CBS writes them (85984NED, 03759ned). Responses are cached, so a second \
             fetch works offline; --refresh asks CBS whether its tables changed. The rows of a whole table must equal \
-            the count CBS announces and no row may repeat another, or nothing is stored. --region, --period and \
-            --topic fetch part of a table (the store then holds only that part). A table is replaced in one \
-            transaction: a failed fetch keeps the previous copy. The embedded snapshot is never touched.
+            the count CBS announces and no row may repeat another, or nothing is stored. --region, --period, \
+            --topic and --where fetch part of a table (the store then holds only that part, and a later filtered \
+            fetch replaces it: name every year and code you need at once). A table is replaced in one transaction: \
+            a failed fetch keeps the previous copy. The embedded snapshot is never touched.
+
+            --where picks codes of any other dimension, by key or by the title StatLine shows, checked against \
+            the table's code list. Tables by age, sex and marital status are large: 03759ned holds tens of millions of \
+            cells; one year of the ages 0 to 17, both sexes together, is a small part of them.
 
             Examples:
               maatstaf fetch 85984NED
               maatstaf fetch --catalog dataderden TABLE_ID
               maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 --topic BevolkingOp1Januari
+              maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari --where Geslacht=T001038 \\
+                  --where BurgerlijkeStaat="Totaal burgerlijke staat" --where Leeftijd=10010,10100,10200
               MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned     # a mirror or test server
             """)
 
@@ -44,13 +51,21 @@ struct FetchCommand: AsyncParsableCommand {
         "Only these topics, by key or stem (repeat or separate by commas): WmoClienten, AantalInwoners …", valueName: "key"))
     var topics: [String] = []
 
+    @Option(name: .customLong("where"), help: ArgumentHelp(
+        "Only these codes of another dimension, by key or title (repeat per dimension): Geslacht=T001038, Leeftijd=10010,10100 …",
+        valueName: "dimension=codes"))
+    var selections: [String] = []
+
     func validate() throws {
         if tables.isEmpty { throw ValidationError("Name at least one CBS table id, e.g. 85984NED.") }
         if let period, CBSFilter.years(parsing: period) == nil {
             throw ValidationError("--period \(period): write a year (2023) or a span of years (2019..2023).")
         }
+        for text in selections where CBSFilter.Selection(parsing: text) == nil {
+            throw ValidationError("--where \(text): write DIMENSION=CODE[,CODE…], e.g. --where Geslacht=T001038.")
+        }
         if odata == .v4 && !filter.isEmpty {
-            throw ValidationError("--region, --period and --topic work with OData v3; for a v4 table fetch it whole.")
+            throw ValidationError("--region, --period, --topic and --where work with OData v3; for a v4 table fetch it whole.")
         }
     }
 
@@ -59,7 +74,8 @@ struct FetchCommand: AsyncParsableCommand {
         let split = { (values: [String]) in
             values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        return CBSFilter(regions: split(regions), years: period.flatMap(CBSFilter.years(parsing:)), topics: split(topics))
+        return CBSFilter(regions: split(regions), years: period.flatMap(CBSFilter.years(parsing:)), topics: split(topics),
+                         selections: selections.compactMap(CBSFilter.Selection.init(parsing:)))
     }
 
     func run() async throws {
@@ -90,6 +106,7 @@ extension FetchCommand {
         if !filter.regions.isEmpty { parts.append("\(filter.regions.count) region(s)") }
         if let years = filter.years { parts.append(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)") }
         if !filter.topics.isEmpty { parts.append("topics \(filter.topics.joined(separator: ", "))") }
+        for selection in filter.selections { parts.append("\(selection.dimension) \(selection.codes.joined(separator: ", "))") }
         return "; only " + parts.joined(separator: ", ") + " (fetch without filters for the whole table)"
     }
 }

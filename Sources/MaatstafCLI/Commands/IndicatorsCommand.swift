@@ -58,7 +58,7 @@ struct IndicatorsShowCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
         let indicator = try workspace.indicators().indicator(id)
-        let description = try IndicatorDescription(indicator: indicator, store: workspace.store)
+        let description = try IndicatorDescription(indicator: indicator, store: workspace.store, engine: workspace.engine)
         print(description.render(), terminator: "")
     }
 }

@@ -36,10 +36,7 @@ struct Workspace {
     func year(_ requested: Int?, for indicator: Indicator) throws -> Int {
         if let requested { return requested }
         guard let latest = try engine.years(for: indicator).last else {
-            if case .cbs(let table, _, _) = indicator.numerator {
-                throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
-                                   hint: "Run `maatstaf fetch \(table)` once while connected")
-            }
+            if let error = try engine.notFetchedError(indicator, year: nil) { throw error }
             throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",
                                hint: "Run `maatstaf indicators show \(indicator.id)` to see what it needs")
         }

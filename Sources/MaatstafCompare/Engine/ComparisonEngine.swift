@@ -19,9 +19,44 @@ public struct ComparisonEngine: Sendable {
         case .iv3:
             let iv3Years = Set(try loader.store.iv3Documents().map(\.year))
             return atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
-        case .cbs(let table, _, _):
-            return try loader.cbsTableYears(table)?.years ?? []
+        case .cbs:
+            // Years every table of the indicator has; none while one of them is not fetched.
+            var common: Set<Int>?
+            for table in Set(CBSFetchAdvice.parts(of: indicator).map(\.table)) {
+                let years = Set(try loader.cbsTableYears(table)?.years ?? [])
+                common = common.map { $0.intersection(years) } ?? years
+            }
+            return (common ?? []).sorted()
         }
+    }
+
+    /// The CBS tables the indicator reads that are not in the store, in the order it names them; empty for Iv3.
+    public func missingTables(for indicator: Indicator) throws -> [String] {
+        var missing: [String] = []
+        for part in CBSFetchAdvice.parts(of: indicator) where !missing.contains(part.table) {
+            if try loader.cbsTableYears(part.table) == nil { missing.append(part.table) }
+        }
+        return missing
+    }
+
+    /// The `maatstaf fetch` commands that bring the missing tables in, asking only for what the indicator sums
+    /// (its topics, its `where:` codes and `year`, when given) from tables with extra dimensions.
+    public func fetchCommands(for indicator: Indicator, year: Int?) throws -> [String] {
+        CBSFetchAdvice.commands(for: indicator, tables: try missingTables(for: indicator), years: fetchYears(year))
+    }
+
+    /// An error naming every missing table and the commands to run; nil when all are in the store.
+    public func notFetchedError(_ indicator: Indicator, year: Int?) throws -> CompareError? {
+        let missing = try missingTables(for: indicator)
+        return missing.isEmpty ? nil : CBSFetchAdvice.notFetched(indicator, missing: missing, years: fetchYears(year))
+    }
+
+    /// The year asked for; without one, the five years up to the latest the snapshot classifies municipalities for
+    /// (a filtered fetch replaces the stored part, so it is better to ask for a span once).
+    private func fetchYears(_ year: Int?) -> ClosedRange<Int> {
+        if let year { return year...year }
+        let latest = atlas.years.last ?? 2024
+        return (latest - 4)...latest
     }
 
     /// The indicator for every municipality of the year.

@@ -1,4 +1,5 @@
 import MaatstafModel
+import MaatstafSources
 import MaatstafStore
 
 /// Reads the numbers an indicator needs from the store and turns them into observations.
@@ -45,25 +46,34 @@ struct ObservationLoader: Sendable {
         if classificationYear != year {
             notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
         }
+        var missing: [String] = []
+        for part in CBSFetchAdvice.parts(of: indicator) where !missing.contains(part.table) {
+            if try cbsTableYears(part.table) == nil { missing.append(part.table) }
+        }
+        if !missing.isEmpty { throw CBSFetchAdvice.notFetched(indicator, missing: missing, years: year...year) }
         func cells(_ table: String, _ stems: [String], _ selection: [String: [String]], role: String) throws -> [String: Double?] {
-            guard let available = try cbsTableYears(table) else {
-                throw CompareError(.tableNotFetched, subject: indicator.id, reason: "needs CBS table \(table), which is not in the store",
-                                   hint: "Run `maatstaf fetch \(table)` once while connected")
-            }
+            guard let available = try cbsTableYears(table) else { return [:] }
             guard available.years.contains(year) else {
-                throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
-                                   hint: "Years in the stored table: \(available.years.map(String.init).joined(separator: ", "))")
+                let stored = available.years.map(String.init).joined(separator: ", ")
+                var hint = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
+                if !selection.isEmpty {
+                    // A filtered fetch replaces the stored part: ask for the stored years and this one together.
+                    let span = min(year, available.years.first ?? year)...max(year, available.years.last ?? year)
+                    hint += "; `\(CBSFetchAdvice.commands(for: indicator, tables: [table], years: span)[0])` fetches them all"
+                }
+                throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)", hint: hint)
             }
             let keys = try store.cbsTopicKeys(table: table)
             let resolved = try stems.map { stem -> String in
                 guard let key = keys[stem] else {
-                    throw CompareError(.tableNotFetched, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
-                                       hint: "Check the indicator's topics against `maatstaf fetch \(table)` and the table's DataProperties")
+                    throw CompareError(.definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
+                                       hint: "Topics of the stored table: `maatstaf describe \(table)`")
                 }
                 return key
             }
             let columns = try store.cbsColumns(table: table, topics: resolved)
-            return try Self.municipalSums(columns, selection: selection, period: available.hasPeriods ? "\(year)JJ00" : nil,
+            let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
+            return try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
                                           table: table, indicator: indicator.id, role: role)
         }
         let numerators = try cells(table, topics, selection, role: "numerator")
@@ -95,6 +105,35 @@ struct ObservationLoader: Sendable {
                              taakvelden: [], classificationYear: classificationYear)
     }
 
+    /// The `where:` codes as the table's code lists know them: keys stay, titles become their keys, and a code the
+    /// list lacks is an error — a mistyped code would otherwise make every municipality silently missing. Without a
+    /// stored code list (CBS serves none for some dimensions) the codes are used as written.
+    private func resolvedSelection(_ selection: [String: [String]], table: String, indicator: String,
+                                   role: String) throws -> [String: [String]] {
+        var resolved: [String: [String]] = [:]
+        for (dimension, wanted) in selection {
+            let list = try store.cbsCodes(table: table, dimension: dimension)
+            guard !list.isEmpty else {
+                resolved[dimension] = wanted
+                continue
+            }
+            resolved[dimension] = try wanted.map { text in
+                switch CBSDimensionCode.match(text, in: list) {
+                case let .found(code): return code.key
+                case let .ambiguous(codes):
+                    throw CompareError(.definitionMismatch, subject: indicator,
+                                       reason: "its \(role) picks \"\(text)\" in \(dimension) of CBS table \(table), the title of several codes",
+                                       hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
+                case let .unknown(near):
+                    throw CompareError(.definitionMismatch, subject: indicator,
+                                       reason: "its \(role) picks \"\(text)\" in \(dimension), which CBS table \(table) has no code or title for",
+                                       hint: near.isEmpty ? "Codes: `maatstaf describe \(table)`" : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
+                }
+            }
+        }
+        return resolved
+    }
+
     /// Per municipality (`GM…`), the sum of the topics over the rows of `period` whose other dimensions hold the
     /// selected codes. Every other dimension must be selected — a table with an age dimension holds a total and its
     /// parts, and summing both would count people twice. A sum with any missing part, or fewer rows than the
@@ -103,11 +142,11 @@ struct ObservationLoader: Sendable {
                               indicator: String, role: String) throws -> [String: Double?] {
         let others = columns.dimensions.filter { $0.role == "other" }
         for key in selection.keys where !others.contains(where: { $0.key == key }) {
-            throw CompareError(.tableNotFetched, subject: indicator, reason: "its \(role) picks codes of \(key), which CBS table \(table) does not have",
+            throw CompareError(.definitionMismatch, subject: indicator, reason: "its \(role) picks codes of \(key), which CBS table \(table) does not have",
                                hint: "Dimensions to pick from: \(others.map(\.key).joined(separator: ", ").isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
         }
         if let unpicked = others.first(where: { selection[$0.key] == nil }) {
-            throw CompareError(.tableNotFetched, subject: indicator, reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
+            throw CompareError(.definitionMismatch, subject: indicator, reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
                                hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: `maatstaf export \(table)`)")
         }
         guard let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [:] }

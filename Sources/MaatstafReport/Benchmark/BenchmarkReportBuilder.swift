@@ -23,7 +23,7 @@ public struct BenchmarkReportBuilder: Sendable {
         for indicator in indicators {
             let years = try engine.years(for: indicator)
             guard let chosenYear = year ?? years.last, years.contains(chosenYear) else {
-                unavailable.append(Self.unavailable(indicator, years: years, year: year))
+                unavailable.append(try unavailableIndicator(indicator, years: years, year: year))
                 continue
             }
             let data = try engine.data(indicator, year: chosenYear)
@@ -65,10 +65,10 @@ public struct BenchmarkReportBuilder: Sendable {
         return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values)
     }
 
-    private static func unavailable(_ indicator: Indicator, years: [Int], year: Int?) -> UnavailableIndicator {
-        if years.isEmpty, case .cbs(let table, _, _) = indicator.numerator {
-            return UnavailableIndicator(indicator: indicator, reason: "needs CBS table \(table), which is not in the store",
-                                        hint: "maatstaf fetch \(table)")
+    private func unavailableIndicator(_ indicator: Indicator, years: [Int], year: Int?) throws -> UnavailableIndicator {
+        if years.isEmpty, let error = try engine.notFetchedError(indicator, year: year) {
+            return UnavailableIndicator(indicator: indicator, reason: error.reason,
+                                        hint: try engine.fetchCommands(for: indicator, year: year).joined(separator: " && "))
         }
         let list = years.map(String.init).joined(separator: ", ")
         return UnavailableIndicator(indicator: indicator,

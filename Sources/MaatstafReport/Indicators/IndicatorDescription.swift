@@ -1,3 +1,4 @@
+import MaatstafCompare
 import MaatstafModel
 import MaatstafStore
 
@@ -21,8 +22,10 @@ public struct IndicatorDescription: Sendable {
     public let layouts: [LayoutLine]
     /// Years in the store and whether the indicator has a definition for them.
     public let storeYears: [(year: Int, defined: Bool)]
+    /// For an indicator over CBS tables not yet fetched: the commands that fetch them.
+    public let fetchCommands: [String]
 
-    public init(indicator: Indicator, store: Store) throws {
+    public init(indicator: Indicator, store: Store, engine: ComparisonEngine) throws {
         self.indicator = indicator
         let definitionYears = try store.iv3DefinitionYears()
         var titles: [Int: [String: String]] = [:]
@@ -41,8 +44,14 @@ public struct IndicatorDescription: Sendable {
         } else {
             self.layouts = []
         }
-        let years = Set(try store.iv3Documents().map(\.year)).sorted()
-        storeYears = years.map { ($0, indicator.iv3Layout(for: $0) != nil) }
+        if case .cbs = indicator.numerator {
+            storeYears = try engine.years(for: indicator).map { ($0, true) }
+            fetchCommands = try engine.fetchCommands(for: indicator, year: nil)
+        } else {
+            let years = Set(try store.iv3Documents().map(\.year)).sorted()
+            storeYears = years.map { ($0, indicator.iv3Layout(for: $0) != nil) }
+            fetchCommands = []
+        }
     }
 
     public func render() -> String {
@@ -69,7 +78,10 @@ public struct IndicatorDescription: Sendable {
                 lines.append("    \(taakveld.code.padding(toLength: 7, withPad: " ", startingAt: 0)) \(title)")
             }
         }
-        if !storeYears.isEmpty {
+        if !fetchCommands.isEmpty {
+            lines.append("  not in the store yet; fetch while connected with:")
+            lines += fetchCommands.map { "    \($0)" }
+        } else if !storeYears.isEmpty {
             lines.append("  years in the store: " + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
         }
         if !indicator.notes.isEmpty { lines.append("  notes: \(indicator.notes)") }

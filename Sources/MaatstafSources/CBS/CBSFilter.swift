@@ -1,4 +1,5 @@
-/// What part of a table to download: regions, a span of years, topics. Empty means the whole table.
+/// What part of a table to download: regions, a span of years, topics, codes of other dimensions. Empty means the
+/// whole table.
 ///
 /// CBS filters with OData `$filter` on the exact (padded) dimension keys, and refuses a filter of roughly 170 codes
 /// or more with HTTP 400; `CBSODataV3Source` therefore looks the keys up in the table's code lists and splits long
@@ -10,14 +11,39 @@ public struct CBSFilter: Sendable, Equatable {
     public var years: ClosedRange<Int>?
     /// Topic keys or their stems (`WmoClienten` or `WmoClienten_100`).
     public var topics: [String]
+    /// Codes (or titles) of dimensions other than region and period: a table by age, sex and marital status is
+    /// hundreds of times larger than the few codes an indicator sums.
+    public var selections: [Selection]
 
-    public init(regions: [String] = [], years: ClosedRange<Int>? = nil, topics: [String] = []) {
+    /// The codes picked from one dimension, as users write them: keys or titles.
+    public struct Selection: Sendable, Equatable {
+        public var dimension: String
+        public var codes: [String]
+
+        public init(dimension: String, codes: [String]) {
+            self.dimension = dimension
+            self.codes = codes
+        }
+
+        /// `Leeftijd=10010,10100` → a selection; nil when there is no `=` or nothing on one side of it.
+        public init?(parsing text: String) {
+            guard let equals = text.firstIndex(of: "=") else { return nil }
+            let dimension = text[..<equals].trimmingCharacters(in: .whitespaces)
+            let codes = text[text.index(after: equals)...].split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !dimension.isEmpty, !codes.isEmpty else { return nil }
+            self.init(dimension: dimension, codes: codes)
+        }
+    }
+
+    public init(regions: [String] = [], years: ClosedRange<Int>? = nil, topics: [String] = [], selections: [Selection] = []) {
         self.regions = regions
         self.years = years
         self.topics = topics
+        self.selections = selections
     }
 
-    public var isEmpty: Bool { regions.isEmpty && years == nil && topics.isEmpty }
+    public var isEmpty: Bool { regions.isEmpty && years == nil && topics.isEmpty && selections.isEmpty }
 
     /// Codes per request: well below the ~170 at which CBS answers HTTP 400.
     public static let codesPerRequest = 150

@@ -255,13 +255,25 @@ public struct CBSODataV3Source: Sendable {
             }
             dimensionNames.period = period.key
         }
+        var picked: [(key: String, codes: [String])] = []
+        for selection in filter.selections {
+            let (key, codes) = try await selectionKeys(table, selection, dimensions: dimensions)
+            knownLists[key] = codes.list
+            picked.append((key, codes.keys))
+        }
+        let pickedCount = picked.reduce(0) { $0 + $1.codes.count }
+        guard pickedCount <= CBSFilter.codesPerRequest / 2 else {
+            throw SourceError(subject: table, reason: "--where picks \(pickedCount) codes; CBS refuses filters that long",
+                              hint: "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without --where")
+        }
         let properties = allProperties.filter { $0.isDimension || $0.kind == .topicGroup || topics.contains($0.key) }
         var set = CBSDataSet(table: metadata.table, properties: properties, responses: metadata.responses)
         let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
         let select = filter.topics.isEmpty ? "" : "&$select=" + (set.dimensions.map(\.key) + set.topics.map(\.key)).joined(separator: ",")
-        let requests = CBSFilter.chunks(regionKeys, periodKeys).map { chunk in
-            url(table, "TypedDataSet", query: Self.filterQuery(region: dimensionNames.region, chunk.regions,
-                                                               period: dimensionNames.period, chunk.periods) + select)
+        // The picked codes go into every request; regions and periods share the room they leave.
+        let requests = CBSFilter.chunks(regionKeys, periodKeys, limit: CBSFilter.codesPerRequest - pickedCount).map { chunk in
+            url(table, "TypedDataSet", query: Self.filterQuery([(dimensionNames.region, chunk.regions),
+                                                                (dimensionNames.period, chunk.periods)] + picked.map { ($0.key, $0.codes) }) + select)
         }
         let pages = try await withThrowingTaskGroup(of: (Int, [Page]).self) { group in
             for (index, request) in requests.enumerated() {
@@ -289,13 +301,48 @@ public struct CBSODataV3Source: Sendable {
         })
     }
 
-    /// `&$filter=(RegioS eq 'GM0293    ' or …) and (Perioden eq '2023JJ00' or …)`, percent-encoded.
-    static func filterQuery(region: String?, _ regions: [String], period: String?, _ periods: [String]) -> String {
+    /// A `--where` selection checked against the dimension's code list: keys or titles → the padded keys CBS
+    /// filters on. Region and period have their own options, so only other dimensions may be picked here.
+    private func selectionKeys(_ table: String, _ selection: CBSFilter.Selection,
+                               dimensions: [CBSDataProperty]) async throws -> (String, (keys: [String], list: [CBSDimensionCode])) {
+        let others = dimensions.filter { $0.kind == .dimension }
+        guard let dimension = others.first(where: { $0.key.caseInsensitiveCompare(selection.dimension) == .orderedSame }) else {
+            let isRegionOrPeriod = dimensions.contains { $0.key.caseInsensitiveCompare(selection.dimension) == .orderedSame }
+            throw SourceError(subject: table, reason: isRegionOrPeriod
+                                ? "--where \(selection.dimension): regions and periods are picked with --region and --period"
+                                : "has no dimension \(selection.dimension) to pick codes of",
+                              hint: "Dimensions --where can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
+        }
+        let list: [CBSDimensionCode]
+        do {
+            list = try await codes(table, dimension: dimension.key)
+        } catch let error as FetchError where error.kind == .httpStatus(404) {
+            throw SourceError(subject: "\(table) \(dimension.key)", reason: "CBS serves no code list, so --where cannot check its codes",
+                              hint: "Fetch without --where \(dimension.key)")
+        }
+        let keys = try selection.codes.map { wanted -> String in
+            switch CBSDimensionCode.match(wanted, in: list) {
+            case let .found(code): return code.filterKey
+            case let .ambiguous(codes):
+                throw SourceError(subject: "\(table) \(dimension.key)", reason: "\"\(wanted)\" is the title of several codes",
+                                  hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
+            case let .unknown(near):
+                throw SourceError(subject: "\(table) \(dimension.key)", reason: "has no code or title \"\(wanted)\"",
+                                  hint: near.isEmpty ? "Codes look like \(list.prefix(5).map(\.described).joined(separator: ", "))"
+                                                     : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
+            }
+        }
+        return (dimension.key, (keys, list))
+    }
+
+    /// `&$filter=(RegioS eq 'GM0293    ' or …) and (Perioden eq '2023JJ00' or …)`, percent-encoded; a clause per
+    /// dimension with codes, none for a dimension without.
+    static func filterQuery(_ clauses: [(key: String?, codes: [String])]) -> String {
         func clause(_ key: String?, _ codes: [String]) -> String? {
             guard let key, !codes.isEmpty else { return nil }
             return "(" + codes.map { "\(key) eq '\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: " or ") + ")"
         }
-        let filter = [clause(region, regions), clause(period, periods)].compactMap { $0 }.joined(separator: " and ")
+        let filter = clauses.compactMap { clause($0.key, $0.codes) }.joined(separator: " and ")
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return filter.isEmpty ? "" : "&$filter=" + (filter.addingPercentEncoding(withAllowedCharacters: allowed) ?? filter)

@@ -1,0 +1,55 @@
+import MaatstafModel
+
+/// The `maatstaf fetch` commands that bring an indicator's CBS tables into the store.
+///
+/// A table without a `where:` selection is small enough to fetch whole (Kerncijfers wijken en buurten is one table per
+/// year). A table the indicator picks codes from has extra dimensions and is large (population by age, sex and
+/// marital status runs to tens of millions of cells), so the command asks only for the picked codes, the topics and
+/// the years: the same filter the indicator applies, pushed to CBS.
+enum CBSFetchAdvice {
+    /// The CBS parts an indicator reads: its numerator, and its denominator when that is a CBS table too.
+    static func parts(of indicator: Indicator) -> [(table: String, topics: [String], selection: [String: [String]])] {
+        var parts: [(table: String, topics: [String], selection: [String: [String]])] = []
+        if case let .cbs(table, topics, selection) = indicator.numerator { parts.append((table, topics, selection)) }
+        if case let .cbs(table, topics, selection) = indicator.denominator { parts.append((table, topics, selection)) }
+        return parts
+    }
+
+    /// One command per table, in the order the indicator names them; the parts of one table merged.
+    static func commands(for indicator: Indicator, tables: [String], years: ClosedRange<Int>) -> [String] {
+        let parts = parts(of: indicator)
+        return tables.map { table in
+            let mine = parts.filter { $0.table == table }
+            guard mine.contains(where: { !$0.selection.isEmpty }) else { return "maatstaf fetch \(table)" }
+            var topics: [String] = []
+            var selection: [String: [String]] = [:]
+            for part in mine {
+                for topic in part.topics where !topics.contains(topic) { topics.append(topic) }
+                for (dimension, codes) in part.selection {
+                    for code in codes where !(selection[dimension] ?? []).contains(code) { selection[dimension, default: []].append(code) }
+                }
+            }
+            var words = ["maatstaf", "fetch", table]
+            words += ["--period", years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)..\(years.upperBound)"]
+            words += ["--topic", topics.joined(separator: ",")]
+            for dimension in selection.keys.sorted() {
+                words += ["--where", quoted("\(dimension)=\(selection[dimension]!.joined(separator: ","))")]
+            }
+            return words.joined(separator: " ")
+        }
+    }
+
+    /// The error for an indicator whose tables are (partly) not in the store, with every command still to run.
+    static func notFetched(_ indicator: Indicator, missing: [String], years: ClosedRange<Int>) -> CompareError {
+        let commands = commands(for: indicator, tables: missing, years: years)
+        let needs = missing.count == 1 ? "CBS table \(missing[0]), which is" : "CBS tables \(missing.joined(separator: " and ")), which are"
+        return CompareError(.tableNotFetched, subject: indicator.id, reason: "needs \(needs) not in the store",
+                            hint: "Run " + commands.map { "`\($0)`" }.joined(separator: " and ") + " once while connected")
+    }
+
+    /// Shell-safe: words of letters, digits and `=,._-` stay bare, anything else goes in single quotes.
+    private static func quoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "=,._-".unicodeScalars.contains($0) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
