@@ -154,7 +154,7 @@ struct FetchCommandTests {
         #expect(result.stderr.contains("case-sensitive"))
     }
 
-    @Test("filter options: a period that is not a year, and filters on a v4 fetch, are refused before any download")
+    @Test("filter options: a period that is not a year, a --where without codes, and filters on a v4 fetch, are refused before any download")
     func filterValidation() async throws {
         let period = try await CLIRunner().run(["fetch", "80137ned", "--period", "recent", "--offline"])
         #expect(period.status == 64)
@@ -162,5 +162,8 @@ struct FetchCommandTests {
         let v4 = try await CLIRunner().run(["fetch", "80072ned", "--odata", "v4", "--region", "GM0293", "--offline"])
         #expect(v4.status == 64)
         #expect(v4.stderr.contains("work with OData v3"))
+        let selection = try await CLIRunner().run(["fetch", "03759ned", "--where", "Leeftijd", "--offline"])
+        #expect(selection.status == 64)
+        #expect(selection.stderr.contains("--where Leeftijd: write DIMENSION=CODE[,CODE…], e.g. --where Geslacht=T001038."))
     }
 }

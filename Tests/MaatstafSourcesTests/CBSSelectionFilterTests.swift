@@ -16,26 +16,13 @@ struct CBSSelectionFilterTests {
         return object["value"] as! [[String: Any]]
     }
 
-    /// `(A eq 'x' or A eq 'y') and (B eq 'z')` → A: {x, y}, B: {z}; the keys are kept exactly, padding included.
-    static func clauses(_ filter: String) -> [String: Set<String>] {
-        var result: [String: Set<String>] = [:]
-        for clause in filter.components(separatedBy: ") and (") {
-            for term in clause.trimmingCharacters(in: CharacterSet(charactersIn: "()")).components(separatedBy: " or ") {
-                let parts = term.components(separatedBy: " eq '")
-                guard parts.count == 2, parts[1].hasSuffix("'") else { continue }
-                result[parts[0], default: []].insert(String(parts[1].dropLast()))
-            }
-        }
-        return result
-    }
-
     static func filteringServer() throws -> TestHTTPServer {
         try TestHTTPServer { request in
             let entity = request.path.split(separator: "/").last.map(String.init) ?? ""
             let query = request.target.components(separatedBy: "?").dropFirst().first?.removingPercentEncoding ?? ""
             if entity == "TypedDataSet", let filter = query.components(separatedBy: "$filter=").dropFirst().first?.components(separatedBy: "&").first {
-                let wanted = clauses(filter)
-                let kept = try! rows().filter { row in wanted.allSatisfy { key, codes in codes.contains(row[key] as? String ?? "") } }
+                let wanted = ODataFilterClauses.parse(filter)
+                let kept = try! rows().filter { ODataFilterClauses.keep($0, wanted) }
                 let body = try! JSONSerialization.data(withJSONObject: ["odata.metadata": "replayed with $filter applied", "value": kept])
                 return TestResponse(body: body)
             }

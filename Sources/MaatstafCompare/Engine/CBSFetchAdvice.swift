@@ -15,28 +15,44 @@ enum CBSFetchAdvice {
         return parts
     }
 
+    /// What a filtered fetch left in the store: a new filtered fetch replaces it, so advice must ask for it again.
+    struct StoredPart {
+        var topics: [String]
+        /// Per dimension other than region and period, the codes in the stored rows.
+        var codes: [String: [String]]
+        var years: [Int]
+    }
+
     /// One command per table, in the order the indicator names them; the parts of one table merged.
     static func commands(for indicator: Indicator, tables: [String], years: ClosedRange<Int>) -> [String] {
-        let parts = parts(of: indicator)
-        return tables.map { table in
-            let mine = parts.filter { $0.table == table }
-            guard mine.contains(where: { !$0.selection.isEmpty }) else { return "maatstaf fetch \(table)" }
-            var topics: [String] = []
-            var selection: [String: [String]] = [:]
-            for part in mine {
-                for topic in part.topics where !topics.contains(topic) { topics.append(topic) }
-                for (dimension, codes) in part.selection {
-                    for code in codes where !(selection[dimension] ?? []).contains(code) { selection[dimension, default: []].append(code) }
+        tables.map { command(for: indicator, table: $0, years: years, stored: nil) }
+    }
+
+    /// The command for one table; with `stored`, one that fetches the stored part and what the indicator needs
+    /// together (topics, codes and years joined). `needing` replaces the definition's codes (titles resolved).
+    static func command(for indicator: Indicator, table: String, years: ClosedRange<Int>, stored: StoredPart?,
+                        needing: [String: [String]]? = nil) -> String {
+        let mine = parts(of: indicator).filter { $0.table == table }
+        guard mine.contains(where: { !$0.selection.isEmpty }) else { return "maatstaf fetch \(table)" }
+        var topics = stored?.topics ?? []
+        var selection: [String: [String]] = [:]
+        for part in mine {
+            for topic in part.topics where !topics.contains(topic) { topics.append(topic) }
+            for (dimension, codes) in needing ?? part.selection {
+                for code in (stored?.codes[dimension] ?? []) + codes where !(selection[dimension] ?? []).contains(code) {
+                    selection[dimension, default: []].append(code)
                 }
             }
-            var words = ["maatstaf", "fetch", table]
-            words += ["--period", years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)..\(years.upperBound)"]
-            words += ["--topic", topics.joined(separator: ",")]
-            for dimension in selection.keys.sorted() {
-                words += ["--where", quoted("\(dimension)=\(selection[dimension]!.joined(separator: ","))")]
-            }
-            return words.joined(separator: " ")
         }
+        let allYears = (stored?.years ?? []) + [years.lowerBound, years.upperBound]
+        let span = allYears.min()!...allYears.max()!
+        var words = ["maatstaf", "fetch", table]
+        words += ["--period", span.count == 1 ? String(span.lowerBound) : "\(span.lowerBound)..\(span.upperBound)"]
+        words += ["--topic", topics.joined(separator: ",")]
+        for dimension in selection.keys.sorted() {
+            words += ["--where", quoted("\(dimension)=\(selection[dimension]!.joined(separator: ","))")]
+        }
+        return words.joined(separator: " ")
     }
 
     /// The error for an indicator whose tables are (partly) not in the store, with every command still to run.

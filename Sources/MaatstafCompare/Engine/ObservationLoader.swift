@@ -53,13 +53,14 @@ struct ObservationLoader: Sendable {
         if !missing.isEmpty { throw CBSFetchAdvice.notFetched(indicator, missing: missing, years: year...year) }
         func cells(_ table: String, _ stems: [String], _ selection: [String: [String]], role: String) throws -> [String: Double?] {
             guard let available = try cbsTableYears(table) else { return [:] }
+            let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
             guard available.years.contains(year) else {
                 let stored = available.years.map(String.init).joined(separator: ", ")
                 var hint = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
-                if !selection.isEmpty {
-                    // A filtered fetch replaces the stored part: ask for the stored years and this one together.
-                    let span = min(year, available.years.first ?? year)...max(year, available.years.last ?? year)
-                    hint += "; `\(CBSFetchAdvice.commands(for: indicator, tables: [table], years: span)[0])` fetches them all"
+                // A whole table holds every year CBS had; a part (fewer rows than CBS announced) may lack one asked
+                // for later. A filtered fetch replaces the stored part: ask for the stored years and this one together.
+                if !selection.isEmpty, available.record.recordCount.map({ available.record.rows < $0 }) ?? true {
+                    hint += "; `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` fetches them all"
                 }
                 throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)", hint: hint)
             }
@@ -71,8 +72,19 @@ struct ObservationLoader: Sendable {
                 }
                 return key
             }
+            // A code the list knows but no stored row has: the table was fetched filtered, for other codes.
+            let inRows = try store.cbsCodesInRows(table: table)
+            let absent = codes.sorted { $0.key < $1.key }.compactMap { dimension, wanted -> String? in
+                guard let present = inRows[dimension].map(Set.init) else { return nil }
+                let lacking = wanted.filter { !present.contains($0) }
+                return lacking.isEmpty ? nil : "\(dimension) \(lacking.joined(separator: ", "))"
+            }
+            if !absent.isEmpty {
+                throw CompareError(.tableNotFetched, subject: indicator.id,
+                                   reason: "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
+                                   hint: "Run `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` once while connected: a filtered fetch replaces the stored part, so this asks for what is stored and what \(indicator.id) needs together")
+            }
             let columns = try store.cbsColumns(table: table, topics: resolved)
-            let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
             return try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
                                           table: table, indicator: indicator.id, role: role)
         }
@@ -103,6 +115,15 @@ struct ObservationLoader: Sendable {
         }
         return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources, notes: notes,
                              taakvelden: [], classificationYear: classificationYear)
+    }
+
+    /// A fetch of what is stored of `table` and what `indicator` needs from it, for `year`.
+    /// `needing` is the selection with titles resolved to keys, so the command repeats no title.
+    func refetch(_ table: String, for indicator: Indicator, needing: [String: [String]], year: Int,
+                 available: CBSTableYears) throws -> String {
+        let stored = CBSFetchAdvice.StoredPart(topics: try store.cbsTopicKeys(table: table).keys.sorted(),
+                                               codes: try store.cbsCodesInRows(table: table), years: available.years)
+        return CBSFetchAdvice.command(for: indicator, table: table, years: year...year, stored: stored, needing: needing)
     }
 
     /// The `where:` codes as the table's code lists know them: keys stay, titles become their keys, and a code the

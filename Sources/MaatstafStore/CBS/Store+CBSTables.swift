@@ -160,6 +160,19 @@ extension Store {
         }
     }
 
+    /// Per dimension other than region and period: the codes the stored rows use. After a filtered fetch these are
+    /// the codes asked for, which may be fewer than the code list holds.
+    public func cbsCodesInRows(table: String) throws -> [String: [String]] {
+        try read { db in
+            var codes: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, dictionary FROM cbs_column WHERE table_id = ? AND role = 'other'",
+                                        arguments: [table]) {
+                codes[row["key"]] = (try? JSONDecoder().decode([String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))) ?? []
+            }
+            return codes
+        }
+    }
+
     /// The checksum of the first data response of a stored table, for provenance.
     public func cbsResponses(table: String) throws -> [(url: String, sha256: String)] {
         try read { db in
