@@ -103,6 +103,22 @@ struct AgeSelectionIndicatorTests {
         }
     }
 
+    /// A server, a runner pointed at it and an empty cache folder; keep the server alive for the whole test.
+    static func session() throws -> (TestHTTPServer, CLIRunner, String) {
+        let server = try server()
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
+        return (server, runner, RepositoryFixtures.temporaryFolder().path)
+    }
+
+    /// Runs printed `maatstaf …` commands in the cache folder; each must succeed.
+    static func run(_ commands: [[String]], _ runner: CLIRunner, cache: String) async throws {
+        for command in commands {
+            let result = try await runner.run(Array(command.dropFirst()) + ["--cache-dir", cache])
+            #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderr)")
+        }
+    }
+
     /// The backticked commands of an error message, split into words (the advice quotes nothing here).
     static func commands(in message: String) -> [[String]] {
         message.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.split(separator: " ").map(String.init) }
@@ -110,10 +126,8 @@ struct AgeSelectionIndicatorTests {
 
     @Test("compare names both fetches; run as printed they fetch only the picked cells; compare then answers to the cent")
     func adviceToComparison() async throws {
-        let server = try Self.server()
-        var runner = CLIRunner()
-        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let cache = RepositoryFixtures.temporaryFolder().path
+        let (server, runner, cache) = try Self.session()
+        defer { withExtendedLifetime(server) {} }
         let compareArguments = ["compare", "--cache-dir", cache, "--indicator", "jeugd.jongeren-met-jeugdhulp-pct", "--year", "2025",
                                 "--against", "national", "--format", "json", "Westervoort", "Duiven"]
 
@@ -125,10 +139,7 @@ struct AgeSelectionIndicatorTests {
         #expect(commands.first == ["maatstaf", "fetch", "85099NED", "--period", "2025", "--topic", "JongerenMetJeugdzorg",
                                    "--where", "VormenVanJeugdzorg=A045560"])
 
-        for command in commands {
-            let fetch = try await runner.run(Array(command.dropFirst()) + ["--cache-dir", cache])
-            #expect(fetch.status == 0, "\(command.joined(separator: " ")): \(fetch.stderr)")
-        }
+        try await Self.run(commands, runner, cache: cache)
         // Only the picked cells came: one form of care; 18 ages × 1 sex × 1 marital status per region and year.
         let describe = try await runner.run(["describe", "03759ned", "--cache-dir", cache])
         #expect(describe.status == 0, "\(describe.stderr)")
@@ -166,16 +177,10 @@ struct AgeSelectionIndicatorTests {
 
     @Test("a filtered part fetched for other codes or years: the advice fetches the stored part and the new needs together")
     func partsJoined() async throws {
-        let server = try Self.server()
-        var runner = CLIRunner()
-        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let cache = RepositoryFixtures.temporaryFolder().path
-        func run(_ command: [String]) async throws {
-            let result = try await runner.run(Array(command.dropFirst()) + ["--cache-dir", cache])
-            #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderr)")
-        }
+        let (server, runner, cache) = try Self.session()
+        defer { withExtendedLifetime(server) {} }
         let youth = ["compare", "--cache-dir", cache, "--indicator", "jeugd.jongeren-met-jeugdhulp-pct", "--against", "national"]
-        for command in Self.commands(in: try await runner.run(youth + ["--year", "2025", "Westervoort"]).stderr) { try await run(command) }
+        try await Self.run(Self.commands(in: try await runner.run(youth + ["--year", "2025", "Westervoort"]).stderr), runner, cache: cache)
 
         // An indicator of one's own over the ages 18–20 of the same table: its codes are not in the stored part.
         let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("jongvolwassenen.yaml")
@@ -194,7 +199,7 @@ struct AgeSelectionIndicatorTests {
         #expect(lacking.stderr.contains("the stored part of CBS table 03759ned has no rows for Leeftijd 11800, 11900, 12000 (it was fetched for other codes)"))
         let joined = try #require(Self.commands(in: lacking.stderr).first)
         #expect(joined.contains("Leeftijd=10010,10100,10200,10300,10400,10500,10600,10700,10800,10900,11000,11100,11200,11300,11400,11500,11600,11700,11800,11900,12000"))
-        try await run(joined)
+        try await Self.run([joined], runner, cache: cache)
         let both = [try await runner.run(adults), try await runner.run(youth + ["--year", "2025", "Westervoort"])]
         #expect(both.allSatisfy { $0.status == 0 }, "\(both.map(\.stderr))")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(both[0].stdout.utf8)) as? [String: Any])
@@ -205,20 +210,18 @@ struct AgeSelectionIndicatorTests {
         let earlier = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(earlier.status == 65)
         #expect(earlier.stderr.contains("CBS table 85099NED has no figures for 2024. Years in the stored table: 2025; `maatstaf fetch 85099NED --period 2024..2025"))
-        for command in Self.commands(in: earlier.stderr) { try await run(command) }
+        try await Self.run(Self.commands(in: earlier.stderr), runner, cache: cache)
         let again = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(again.status == 65, "03759ned still holds 2025 only: \(again.stderr)")
-        for command in Self.commands(in: again.stderr) { try await run(command) }
+        try await Self.run(Self.commands(in: again.stderr), runner, cache: cache)
         let answered = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(answered.status == 0, "\(answered.stderr)")
     }
 
     @Test("a code the fetched table does not list is an error naming it, not a column of missing values")
     func unknownCode() async throws {
-        let server = try Self.server()
-        var runner = CLIRunner()
-        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let cache = RepositoryFixtures.temporaryFolder().path
+        let (server, runner, cache) = try Self.session()
+        defer { withExtendedLifetime(server) {} }
         let fetch = try await runner.run(["fetch", "85099NED", "--cache-dir", cache])
         #expect(fetch.status == 0, "\(fetch.stderr)")
         let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("jeugd.yaml")
