@@ -197,6 +197,16 @@ struct AgeSelectionIndicatorTests {
         let lacking = try await runner.run(adults)
         #expect(lacking.status == 70)
         #expect(lacking.stderr.contains("the stored part of CBS table 03759ned has no rows for Leeftijd 11800, 11900, 12000 (it was fetched for other codes)"))
+        // A report over both leaves the starved one out, with the fetch that mends it, and shows the other.
+        let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("rapport.md")
+        let report = try await runner.run(["report", "--cache-dir", cache, "--indicator-file", file.path, "--year", "2025",
+                                           "--indicators", "test.jongvolwassenen,jeugd.jongeren-met-jeugdhulp-pct",
+                                           "--format", "markdown", "--output", output.path, "Westervoort"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let markdown = try String(contentsOf: output, encoding: .utf8)
+        #expect(markdown.contains("the stored part of CBS table 03759ned has no rows for Leeftijd 11800, 11900, 12000"))
+        #expect(markdown.contains("Jongeren met jeugdhulp, % van de 0- tot en met 17-jarigen"))
+
         let joined = try #require(Self.commands(in: lacking.stderr).first)
         #expect(joined.contains("Leeftijd=10010,10100,10200,10300,10400,10500,10600,10700,10800,10900,11000,11100,11200,11300,11400,11500,11600,11700,11800,11900,12000"))
         try await Self.run([joined], runner, cache: cache)

@@ -32,11 +32,7 @@ public struct ComparisonEngine: Sendable {
 
     /// The CBS tables the indicator reads that are not in the store, in the order it names them; empty for Iv3.
     public func missingTables(for indicator: Indicator) throws -> [String] {
-        var missing: [String] = []
-        for part in CBSFetchAdvice.parts(of: indicator) where !missing.contains(part.table) {
-            if try loader.cbsTableYears(part.table) == nil { missing.append(part.table) }
-        }
-        return missing
+        try loader.missingTables(for: indicator)
     }
 
     /// The `maatstaf fetch` commands that bring the missing tables in, asking only for what the indicator sums

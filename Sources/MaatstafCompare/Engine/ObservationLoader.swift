@@ -46,10 +46,7 @@ struct ObservationLoader: Sendable {
         if classificationYear != year {
             notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
         }
-        var missing: [String] = []
-        for part in CBSFetchAdvice.parts(of: indicator) where !missing.contains(part.table) {
-            if try cbsTableYears(part.table) == nil { missing.append(part.table) }
-        }
+        let missing = try missingTables(for: indicator)
         if !missing.isEmpty { throw CBSFetchAdvice.notFetched(indicator, missing: missing, years: year...year) }
         func cells(_ table: String, _ stems: [String], _ selection: [String: [String]], role: String) throws -> [String: Double?] {
             guard let available = try cbsTableYears(table) else { return [:] }
@@ -115,6 +112,15 @@ struct ObservationLoader: Sendable {
         }
         return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources, notes: notes,
                              taakvelden: [], classificationYear: classificationYear)
+    }
+
+    /// The CBS tables the indicator reads that are not in the store, in the order it names them; empty for Iv3.
+    func missingTables(for indicator: Indicator) throws -> [String] {
+        var missing: [String] = []
+        for part in CBSFetchAdvice.parts(of: indicator) where !missing.contains(part.table) {
+            if try cbsTableYears(part.table) == nil { missing.append(part.table) }
+        }
+        return missing
     }
 
     /// A fetch of what is stored of `table` and what `indicator` needs from it, for `year`.

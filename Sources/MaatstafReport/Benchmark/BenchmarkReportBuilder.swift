@@ -26,11 +26,26 @@ public struct BenchmarkReportBuilder: Sendable {
                 unavailable.append(try unavailableIndicator(indicator, years: years, year: year))
                 continue
             }
-            let data = try engine.data(indicator, year: chosenYear)
+            let data: IndicatorData
+            do {
+                data = try engine.data(indicator, year: chosenYear)
+            } catch let error as CompareError where error.kind == .tableNotFetched {
+                // Its tables are stored, but as a part fetched for other codes: left out with the fetch that mends it.
+                unavailable.append(UnavailableIndicator(indicator: indicator, reason: error.reason,
+                                                        hint: Self.commands(in: error.hint).joined(separator: " && ")))
+                continue
+            }
             let comparison = try engine.compare(data, municipalities: municipalities, against: groups)
             guard let nationalSummary = comparison.municipalities.first?.references.first?.summary else { continue }
-            let trend = try years.map { try trendPoint(indicator, year: $0, municipalities: municipalities,
-                                                       current: $0 == chosenYear ? data : nil) }
+            // A year the stored part of a CBS table cannot answer is left out of the trend, not the whole report.
+            let trend = try years.compactMap { trendYear -> TrendPoint? in
+                do {
+                    return try trendPoint(indicator, year: trendYear, municipalities: municipalities,
+                                          current: trendYear == chosenYear ? data : nil)
+                } catch let error as CompareError where error.kind == .tableNotFetched || error.kind == .yearNotAvailable {
+                    return nil
+                }
+            }
             sections.append(IndicatorSection(comparison: comparison, national: nationalSummary, trend: trend))
         }
         if sections.isEmpty, let year, !indicators.isEmpty {
@@ -63,6 +78,11 @@ public struct BenchmarkReportBuilder: Sendable {
             }
         }
         return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values)
+    }
+
+    /// The backticked commands of an error's hint.
+    static func commands(in hint: String) -> [String] {
+        hint.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
     }
 
     private func unavailableIndicator(_ indicator: Indicator, years: [Int], year: Int?) throws -> UnavailableIndicator {
