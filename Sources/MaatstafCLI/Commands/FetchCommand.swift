@@ -24,10 +24,12 @@ struct FetchCommand: AsyncParsableCommand {
             Examples:
               maatstaf fetch 85984NED
               maatstaf fetch --catalog dataderden TABLE_ID
-              maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 --topic BevolkingOp1Januari
-              maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari --where Geslacht=T001038 \\
-                  --where BurgerlijkeStaat="Totaal burgerlijke staat" --where Leeftijd=10010,10100,10200
-              MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned     # a mirror or test server
+              maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
+                  --topic BevolkingOp1Januari
+              maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
+                  --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
+                  --where BurgerlijkeStaat="Totaal burgerlijke staat"
+              MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # a mirror
             """)
 
     @OptionGroup var global: GlobalOptions
