@@ -7,9 +7,12 @@ import MaatstafModel
 /// marital status runs to tens of millions of cells), so the command asks only for the picked codes, the topics and
 /// the years: the same filter the indicator applies, pushed to CBS.
 enum CBSFetchAdvice {
+    /// What an indicator reads from one CBS table in one role: topics summed over the `where:` codes.
+    typealias Part = (table: String, topics: [String], selection: [String: [String]])
+
     /// The CBS parts an indicator reads: its numerator, and its denominator when that is a CBS table too.
-    static func parts(of indicator: Indicator) -> [(table: String, topics: [String], selection: [String: [String]])] {
-        var parts: [(table: String, topics: [String], selection: [String: [String]])] = []
+    static func parts(of indicator: Indicator) -> [Part] {
+        var parts: [Part] = []
         if case let .cbs(table, topics, selection) = indicator.numerator { parts.append((table, topics, selection)) }
         if case let .cbs(table, topics, selection) = indicator.denominator { parts.append((table, topics, selection)) }
         return parts

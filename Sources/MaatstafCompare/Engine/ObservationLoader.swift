@@ -46,10 +46,15 @@ struct ObservationLoader: Sendable {
         if classificationYear != year {
             notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
         }
-        let missing = try missingTables(for: indicator)
+        // Every table the indicator reads, looked up once; all missing ones are named together.
+        var stored: [String: CBSTableYears] = [:]
+        var missing: [String] = []
+        for part in CBSFetchAdvice.parts(of: indicator) where stored[part.table] == nil && !missing.contains(part.table) {
+            if let years = try cbsTableYears(part.table) { stored[part.table] = years } else { missing.append(part.table) }
+        }
         if !missing.isEmpty { throw CBSFetchAdvice.notFetched(indicator, missing: missing, years: year...year) }
         func cells(_ table: String, _ stems: [String], _ selection: [String: [String]], role: String) throws -> [String: Double?] {
-            guard let available = try cbsTableYears(table) else { return [:] }
+            let available = stored[table]!
             let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
             guard available.years.contains(year) else {
                 let stored = available.years.map(String.init).joined(separator: ", ")

@@ -82,22 +82,18 @@ public enum TargetFile {
                 }
                 return value
             }
-            var municipality: Municipality?
-            if let name = text("municipality") {
+            /// The named field looked up; a lookup that fails is a problem on that field's line.
+            func resolved<Value>(_ key: String, _ lookup: (String) throws -> Value) throws -> Value? {
+                guard let name = text(key) else { return nil }
                 do {
-                    municipality = try directory.resolve(name)
+                    return try lookup(name)
                 } catch let error as ModelError {
-                    problem(fields["municipality"], "municipality \"\(name)\" \(error.reason). \(error.hint)")
+                    problem(fields[key], "\(key) \"\(name)\" \(error.reason). \(error.hint)")
                 }
+                return nil
             }
-            var indicator: Indicator?
-            if let id = text("indicator") {
-                do {
-                    indicator = try indicators.indicator(id)
-                } catch let error as ModelError {
-                    problem(fields["indicator"], "indicator \"\(id)\" \(error.reason). \(error.hint)")
-                }
-            }
+            let municipality = try resolved("municipality", directory.resolve)
+            let indicator = try resolved("indicator", indicators.indicator)
             var year: Int?
             if let value = text("year") {
                 if let parsed = Int(value), (1800...2200).contains(parsed) { year = parsed }
