@@ -96,6 +96,16 @@ extension Store {
                     key TEXT NOT NULL, title TEXT NOT NULL, status TEXT, PRIMARY KEY (table_id, dimension, key));
                 """)
         }
+        migrator.registerMigration("v6 iv3 deliveries") { db in
+            try db.execute(sql: """
+                -- Municipalities without an Iv3 delivery for a document: the published files show them as rows of
+                -- zeros, which are not figures. Their amounts are not stored; this table says why they are absent.
+                CREATE TABLE iv3_no_delivery (
+                    year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (year, kind, code));
+                -- Stores loaded before this rule hold those zeros as amounts: load the snapshot again.
+                DELETE FROM store_meta WHERE key = 'snapshot';
+                """)
+        }
         return migrator
     }
 }

@@ -54,6 +54,14 @@ extension Store {
         }
     }
 
+    /// The municipalities (codes) without an Iv3 delivery for one document: absent, never zero.
+    public func iv3NoDelivery(year: Int, kind: String) throws -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT code FROM iv3_no_delivery WHERE year = ? AND kind = ?",
+                                    arguments: [year, kind]))
+        }
+    }
+
     public func iv3Definitions(year: Int) throws -> [Iv3DefinitionRecord] {
         try read { db in
             try Iv3DefinitionRecord.fetchAll(db, sql: "SELECT * FROM iv3_definition WHERE year = ? ORDER BY rowid", arguments: [year])

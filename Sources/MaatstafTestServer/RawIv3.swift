@@ -8,6 +8,15 @@ public struct RawIv3: Sendable {
         public var population: Double
         /// Taakveld code → (baten, lasten) in thousands of euros.
         public var amounts: [String: (baten: Double, lasten: Double)]
+
+        /// False for a municipality without an Iv3 delivery: the published pivot writes it as zeros on every
+        /// taakveld (../shared/data/raw/SOURCES.md, section 11).
+        public var delivered: Bool { amounts.values.contains { $0.baten != 0 || $0.lasten != 0 } }
+
+        /// Whether it books anything on these taakvelden: lasten, or for net amounts lasten or baten, not all zero.
+        public func books(_ taakvelden: [String], netto: Bool = false) -> Bool {
+            taakvelden.contains { code in amounts[code].map { $0.lasten != 0 || (netto && $0.baten != 0) } ?? false }
+        }
     }
 
     public var municipalities: [String: Municipality] = [:]

@@ -17,11 +17,13 @@ struct CompareCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "6.71a Huishoudelijke hulp (WMO), spending (iv3.6.71a.lasten) — Iv3 jaarrekening 2023, euros per inhabitant")
-        // iv3/2023_jaarrekening.csv: Westervoort 2017 × €1,000 / 15,114 = €133.45; Nederland 1,592,144 × €1,000 / 17,811,291 = €89.39.
+        // iv3/2023_jaarrekening.csv: Westervoort 2017 × €1,000 / 15,114 = €133.45; Nederland 1,592,144 × €1,000 over
+        // 17,811,291 inhabitants less Vijfheerenlanden's 60,052 (no delivery: a row of zeros) = €89.69.
         let westervoort = try #require(lines.first { $0.hasPrefix("Westervoort ") })
         #expect(westervoort.contains("€133.45"))
         #expect(westervoort.contains("national: Nederland"))
-        #expect(westervoort.contains("€89.39"))
+        #expect(westervoort.contains("€89.69"))
+        #expect(result.stdout.contains("No Iv3 delivery for the 2023 accounts: Vijfheerenlanden."))
         #expect(lines.contains { $0.contains("province: Gelderland") })
         #expect(lines.contains { $0.contains("province: Overijssel") })
         #expect(lines.contains { $0.contains("size-class: 10 000 tot 20 000 inwoners") })
@@ -30,13 +32,13 @@ struct CompareCommandTests {
         #expect(result.stdout.contains("Bron: CBS"))
     }
 
-    @Test("JSON follows maatstaf.compare/1")
+    @Test("JSON follows maatstaf.compare/2")
     func json() async throws {
         let result = try await run(["compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against",
                                     "national,amr,1stroom", "--format", "json", "Duiven"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schema"] as? String == "maatstaf.compare/1")
+        #expect(object["schema"] as? String == "maatstaf.compare/2")
         #expect((object["indicator"] as? [String: Any])?["id"] as? String == "wmo.huishoudelijke-hulp")
         #expect(object["year"] as? Int == 2025)
         let municipality = try #require((object["municipalities"] as? [[String: Any]])?.first)
@@ -140,6 +142,6 @@ struct CompareCommandTests {
             .write(to: file, atomically: true, encoding: .utf8)
         let broken = try await run(["compare", "--indicators", file.path, "--indicator", "kapot", "Westervoort"])
         #expect(broken.status == 65)
-        #expect(broken.stderr.contains("\(file.path): indicator 1 (kapot): measure must be lasten, baten or netto"))
+        #expect(broken.stderr.contains("\(file.path):2: indicator 1 (kapot): measure must be lasten, baten or netto"))
     }
 }

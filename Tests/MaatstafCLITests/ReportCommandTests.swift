@@ -25,7 +25,7 @@ struct ReportCommandTests {
         let html = try String(contentsOf: output, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         let raw = try RawIv3("iv3/2025_begroting.csv")
-        #expect(html.contains(">\(dutch(raw.groupRate(["6.711"]) { _ in true }))<"))
+        #expect(html.contains(">\(dutch(raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) }))<"))
         #expect(html.contains(">Westervoort \(dutch(raw.rate("Westervoort", ["6.711"])))<"))
         #expect(html.contains("Bron: CBS (CC BY 4.0)"))
     }

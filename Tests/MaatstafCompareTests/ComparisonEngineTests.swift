@@ -34,9 +34,10 @@ struct ComparisonEngineTests {
         let own = raw.municipalities[name]!
         let result = comparison.municipalities[0]
         #expect(sameCent(result.observation.value, raw.rate(name, ["6.71a"])))
-        let national = raw.groupRate(["6.71a"]) { _ in true }
-        let province = raw.groupRate(["6.71a"]) { $0.province == own.province }
-        let size = raw.groupRate(["6.71a"]) { $0.sizeClass == own.sizeClass }
+        // A generic indicator keeps a reported 0 as a value; a municipality without a delivery is in no group.
+        let national = raw.groupRate(["6.71a"]) { $0.delivered }
+        let province = raw.groupRate(["6.71a"]) { $0.delivered && $0.province == own.province }
+        let size = raw.groupRate(["6.71a"]) { $0.delivered && $0.sizeClass == own.sizeClass }
         #expect(sameCent(result.references[0].summary.rate, national))
         #expect(sameCent(result.references[1].summary.rate, province))
         #expect(sameCent(result.references[2].summary.rate, size))
@@ -45,22 +46,24 @@ struct ComparisonEngineTests {
         #expect(sameCent(result.references[0].gap, expectedGap))
         #expect(sameCent(result.references[0].difference, raw.rate(name, ["6.71a"]) - national))
         // The average municipality and the median, from every municipality's own rate.
-        let rates = raw.memberRates(["6.71a"]) { _ in true }.sorted()
+        let rates = raw.memberRates(["6.71a"]) { $0.delivered }.sorted()
+        #expect(rates.count == 341)  // 342 municipalities, Vijfheerenlanden without a delivery (SOURCES.md §11)
         #expect(sameCent(result.references[0].summary.distribution?.mean, rates.reduce(0, +) / Double(rates.count)))
-        #expect(sameCent(result.references[0].summary.distribution?.median, (rates[170] + rates[171]) / 2))
+        #expect(sameCent(result.references[0].summary.distribution?.median, rates[170]))
         // Rank 1 = highest.
         #expect(result.rank == rates.filter { $0 > raw.rate(name, ["6.71a"]) }.count + 1)
-        #expect(result.rankedCount == 342)
+        #expect(result.rankedCount == 341)
     }
 
-    @Test("Westervoort 2023: €133.45 per inhabitant against the Netherlands' €89.39")
+    @Test("Westervoort 2023: €133.45 per inhabitant against the Netherlands' €89.69")
     func westervoortHeadline() throws {
         // Expected values from iv3/2023_jaarrekening.csv: Westervoort 6.71a lasten 2017 (× €1,000), 15,114 inhabitants;
-        // Nederland 6.71a lasten 1,592,144 (× €1,000), 17,811,291 inhabitants.
+        // Nederland 6.71a lasten 1,592,144 (× €1,000), 17,811,291 inhabitants, of whom Vijfheerenlanden's 60,052 belong
+        // to a municipality without a delivery (its row is all zeros), so they are not in the national denominator.
         let comparison = try Self.engine.compare(try Self.catalog.indicator("iv3.6.71a.lasten"), year: 2023,
                                                  municipalities: try municipalities(["Westervoort"]), against: [.builtIn(.national)])
         #expect(sameCent(comparison.municipalities[0].observation.value, 2_017_000.0 / 15_114))
-        #expect(sameCent(comparison.municipalities[0].references[0].summary.rate, 1_592_144_000.0 / 17_811_291))
+        #expect(sameCent(comparison.municipalities[0].references[0].summary.rate, 1_592_144_000.0 / (17_811_291 - 60_052)))
     }
 
     @Test("named indicators map taakvelden across the 2025 layout change",
@@ -77,10 +80,11 @@ struct ComparisonEngineTests {
         for (index, name) in names.enumerated() {
             let result = comparison.municipalities[index]
             #expect(sameCent(result.observation.value, raw.rate(name, taakvelden)), "\(name)")
-            #expect(sameCent(result.references[0].summary.rate, raw.groupRate(taakvelden) { _ in true }))
+            // A named indicator over a statutory service: no delivery and nothing booked are both left out.
+            #expect(sameCent(result.references[0].summary.rate, raw.groupRate(taakvelden) { $0.delivered && $0.books(taakvelden) }))
         }
-        let liemersRate = liemers.reduce(0.0) { $0 + raw.total(raw.municipalities[$1]!, taakvelden, netto: false) }
-            / liemers.reduce(0.0) { $0 + raw.municipalities[$1]!.population }
+        let counted = liemers.map { raw.municipalities[$0]! }.filter { $0.delivered && $0.books(taakvelden) }
+        let liemersRate = counted.reduce(0.0) { $0 + raw.total($1, taakvelden, netto: false) } / counted.reduce(0.0) { $0 + $1.population }
         #expect(sameCent(comparison.municipalities[0].references[1].summary.rate, liemersRate))
         #expect(comparison.data.taakvelden == taakvelden)
     }
@@ -94,7 +98,7 @@ struct ComparisonEngineTests {
         #expect(codes.count == 26)
         #expect(sameCent(comparison.municipalities[0].observation.value, Self.raw2025.rate("Steenwijkerland", codes, netto: true)))
         #expect(sameCent(comparison.municipalities[0].references[0].summary.rate,
-                         Self.raw2025.groupRate(codes, netto: true) { _ in true }))
+                         Self.raw2025.groupRate(codes, netto: true) { $0.delivered }))
     }
 
     @Test("every built-in taakveld exists in CBS's code list and in the Iv3 file of its layout")
@@ -116,8 +120,8 @@ struct ComparisonEngineTests {
     @Test("a definition change between the years in the store is noted")
     func definitionChangeNote() throws {
         let data = try Self.engine.data(try Self.catalog.indicator("wmo.huishoudelijke-hulp"), year: 2025)
-        #expect(data.notes.contains { $0.contains("Definition differs between years: 2025 sums 6.711; 2023 sums 6.71a") })
-        #expect(data.notes.contains { $0.contains("budgets (begroting)") })
+        #expect(data.notes.contains(.definitionDiffers(year: 2025, here: ["6.711"], otherYear: 2023, there: ["6.71a"])))
+        #expect(data.notes.contains(.budget(year: 2025)))
     }
 
     @Test("errors: generic indicator outside its layout, year not in the store, dissolved municipality, unfetched CBS table")

@@ -10,11 +10,11 @@ struct GroupSummaryTests {
     func exclusion() {
         let indicator = Indicator(id: "synthetic.test", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
                                   numerator: .cbs(table: "SYNTHETIC", topics: ["x"]), denominator: .population,
-                                  multiplier: 1000, direction: .neither, notes: "", origin: "test")
+                                  multiplier: 1000, direction: .neither, notes: "", origin: "test", valueKind: .rate)
         let observations: [String: Observation] = [
             "A": Observation(code: "A", numerator: 10, denominator: 1000, multiplier: 1000),
             "B": Observation(code: "B", numerator: 30, denominator: 1000, multiplier: 1000),
-            "C": Observation(code: "C", missing: "suppressed"),
+            "C": Observation(code: "C", missing: .suppressedByCBS(table: "SYNTHETIC")),
             "D": Observation(code: "D", numerator: 5, denominator: 0, multiplier: 1000),
         ]
         let data = IndicatorData(indicator: indicator, year: 2000, observations: observations, sources: [], notes: [], taakvelden: [])
@@ -24,6 +24,7 @@ struct GroupSummaryTests {
         #expect(summary.distribution?.count == 2)
         #expect(summary.distribution?.mean == 20)
         #expect(summary.missing == ["C", "D"])
+        #expect(summary.excluded == [.suppressed: ["C"], .zeroDenominator: ["D"]])
 
         let empty = GroupSummary(group: ResolvedPeerGroup(group: .userRegion("none"), label: "None", code: nil, members: ["C"]), data: data)
         #expect(empty.rate == nil)

@@ -36,6 +36,6 @@ struct StatisticsTests {
         #expect(zero.value == nil)
         let missing = Observation(code: "GM0002", numerator: nil, denominator: 100, multiplier: 1)
         #expect(missing.value == nil)
-        #expect(missing.status == .missing(reason: "no value reported"))
+        #expect(missing.status == .missing(.noData))
     }
 }

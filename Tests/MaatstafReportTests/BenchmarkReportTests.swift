@@ -41,7 +41,8 @@ struct BenchmarkReportTests {
     func valuesMatchRawData() throws {
         let html = try report().renderHTML()
         let raw = Self.raw2025
-        let national = raw.groupRate(["6.711"]) { _ in true }
+        // Household help is a statutory service: no delivery and nothing booked on 6.711 are left out of groups.
+        let national = raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) }
         #expect(html.contains(">\(ReportFixtures.dutchEuros(national))<"))
         for name in Self.names {
             let value = raw.rate(name, ["6.711"])
@@ -53,11 +54,11 @@ struct BenchmarkReportTests {
             let gap = (value - national) * population
             #expect(html.contains(">\(ReportFixtures.dutchEuros(gap, decimals: 0, signed: true))<"), "\(name) gap")
             let province = raw.municipalities[name]!.province
-            let provinceRate = raw.groupRate(["6.711"]) { $0.province == province }
+            let provinceRate = raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) && $0.province == province }
             #expect(html.contains(">\(ReportFixtures.dutchEuros(provinceRate))<"), "\(province)")
         }
         // Where the definition differs between the years in the trend, a footnote says so.
-        #expect(html.contains("2025: 6.711; 2023: 6.71a"))
+        #expect(html.contains("2025 telt 6.711 op, 2023 telt 6.71a op"))
         #expect(html.contains("begroting"))
     }
 
@@ -83,12 +84,12 @@ struct BenchmarkReportTests {
 
     @Test("a missing value is shown as missing with a footnote, never as 0, and left out of the groups")
     func missingValueFootnote() throws {
-        // Synthetic alteration of real data, for this test only: Duiven's 2025 value is removed as if suppressed.
+        // Synthetic alteration of real data, for this test only: Duiven's 2025 value is removed as if CBS suppressed it.
         let engine = try ReportFixtures.engine()
         let indicator = try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")
         var data = try engine.data(indicator, year: 2025)
         let duiven = try ReportFixtures.atlas.directory.resolve("Duiven")
-        data.observations[duiven.code] = Observation(code: duiven.code, missing: "test: value withheld")
+        data.observations[duiven.code] = Observation(code: duiven.code, missing: .suppressedByCBS(table: "TEST"))
         let chosen = try ReportFixtures.municipalities(Self.names)
         let comparison = try engine.compare(data, municipalities: chosen, against: [.builtIn(.national)])
         let section = IndicatorSection(comparison: comparison, national: comparison.municipalities[0].references[0].summary,
@@ -96,17 +97,21 @@ struct BenchmarkReportTests {
         let built = BenchmarkReport(locale: .nl, municipalities: chosen, sections: [section])
         let html = built.renderHTML()
         #expect(html.contains("ontbreekt [1]"))
-        #expect(html.contains("<li>Duiven: geen waarde (test: value withheld); niet als 0 meegeteld.</li>"))
-        #expect(html.contains("1 gemeente(n) zonder waarde tellen nergens mee (nooit als 0)."))
+        #expect(html.contains("<li>Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld.</li>"))
+        // Duiven, and from the raw file every municipality without a delivery or with nothing booked on 6.711.
+        let withoutValue = 1 + Self.raw2025.municipalities.values.filter { !$0.delivered || !$0.books(["6.711"]) }.count
+        #expect(html.contains("\(withoutValue) gemeente(n) zonder waarde tellen nergens mee (nooit als 0)."))
         #expect(!html.contains(">Duiven € 0,00<"))
         // The national rate is computed without Duiven: Σ lasten ÷ Σ inhabitants of the other 341.
         let raw = Self.raw2025
-        let national = raw.groupRate(["6.711"]) { $0.population != raw.municipalities["Duiven"]!.population }
+        let national = raw.groupRate(["6.711"]) {
+            $0.delivered && $0.books(["6.711"]) && $0.population != raw.municipalities["Duiven"]!.population
+        }
         #expect(html.contains(">\(ReportFixtures.dutchEuros(national))<"))
         #expect(ReportFixtures.xmlProblem(html) == nil)
         let markdown = built.renderMarkdown()
         #expect(markdown.contains("ontbreekt \\[1\\]"))
-        #expect(markdown.contains("1. Duiven: geen waarde (test: value withheld); niet als 0 meegeteld."))
+        #expect(markdown.contains("1. Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld."))
     }
 
     @Test("targets: met, within the margin, missed, each with a word beside its colour")
@@ -144,7 +149,7 @@ struct BenchmarkReportTests {
         for name in Self.names {
             #expect(markdown.contains("| \(name) | \(ReportFixtures.dutchEuros(raw.rate(name, ["6.711"]))) |"))
         }
-        #expect(markdown.contains("| Nederland | \(ReportFixtures.dutchEuros(raw.groupRate(["6.711"]) { _ in true })) |"))
+        #expect(markdown.contains("| Nederland | \(ReportFixtures.dutchEuros(raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) })) |"))
         #expect(markdown.contains("### Voetnoten"))
         #expect(markdown.contains("| 2023 |"))
         #expect(markdown.contains("| 2025 (B) |"))

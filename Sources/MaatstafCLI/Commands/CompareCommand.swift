@@ -53,5 +53,6 @@ struct CompareCommand: AsyncParsableCommand {
         case .json: text = try CompareJSON(comparison, locale: options.locale).encoded()
         }
         try OutputFile.write(text, to: options.output)
+        if let missing = MissingValues(comparison) { throw missing }
     }
 }

@@ -8,12 +8,14 @@ import MaatstafStore
 /// The exit codes maatstaf uses, documented in `maatstaf --help` and the README.
 ///
 /// Scripts and CI jobs branch on these, so they are stable: 0 success, 64 bad command line (ArgumentParser),
-/// 65 bad input data or file, 69 network or server failure, 70 not available offline, 74 cache or store I/O.
+/// 65 bad input data or file, 66 written but a chosen municipality has no value, 69 network or server failure,
+/// 70 not available offline, 74 cache or store I/O.
 struct ExitStatus {
     var code: Int32
     var message: String
 
     static let dataError: Int32 = 65
+    static let missingData: Int32 = 66
     static let networkError: Int32 = 69
     static let notAvailableOffline: Int32 = 70
     static let ioError: Int32 = 74
@@ -40,12 +42,14 @@ struct ExitStatus {
         case let compare as CompareError:
             return (compare.kind == .tableNotFetched ? notAvailableOffline : dataError, compare.description)
         case let source as SourceError: return (dataError, source.description)
+        case let missing as MissingValues: return (missingData, missing.message)
         default: return nil
         }
     }
 
     static let helpText = """
         Exit codes: 0 success; 64 bad command line; 65 bad input (unknown municipality, invalid file or URL); \
+        66 output written, but a chosen municipality has no value (no delivery, nothing booked, suppressed); \
         69 network or server failure; 70 not available offline or not fetched yet; 74 cannot read or write the cache or store.
         """
 }

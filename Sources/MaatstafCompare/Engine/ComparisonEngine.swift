@@ -18,7 +18,13 @@ public struct ComparisonEngine: Sendable {
         switch indicator.numerator {
         case .iv3:
             let iv3Years = Set(try loader.store.iv3Documents().map(\.year))
-            return atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
+            var years = atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
+            // Divided by a CBS table: only the years that table has too.
+            for table in Set(CBSFetchAdvice.parts(of: indicator).map(\.table)) {
+                let stored = Set(try loader.cbsTableYears(table)?.years ?? [])
+                years = years.filter { stored.contains($0) }
+            }
+            return years
         case .cbs:
             // Years every table of the indicator has; none while one of them is not fetched.
             var common: Set<Int>?
@@ -79,7 +85,7 @@ public struct ComparisonEngine: Sendable {
                                    reason: "was not a municipality in \(year)",
                                    hint: municipality.isCurrent ? "Choose another year" : "It was dissolved after \(municipality.lastYear); compare its successor")
             }
-            let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: "no data")
+            let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?
             if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator, let d = observation.denominator {
                 interval = ProportionInterval(successes: n, trials: d)?.scaled(by: Double(data.indicator.multiplier))
@@ -100,10 +106,12 @@ public struct ComparisonEngine: Sendable {
                 profile: profile, observation: observation, rank: rank?.rank, rankedCount: ranks.count,
                 percentile: rank?.percentile, z: ranks.z(of: observation), interval: interval, references: references))
         }
-        var notes = data.notes
-        if results.contains(where: { $0.observation.status != .ok }) {
-            notes.append("A municipality without a value is shown as missing and left out of every group; it is never counted as 0.")
+        var notes = data.notes + Self.exclusionNotes(data, profiles: profiles)
+        let zeros = results.filter { $0.observation.status == .ok && $0.observation.value == 0 }
+        if case .iv3 = data.indicator.numerator, !zeros.isEmpty {
+            notes.append(.reportedZero(names: zeros.map(\.profile.name)))
         }
+        if results.contains(where: { $0.observation.status != .ok }) { notes.append(.missingIsNotZero) }
         return Comparison(data: data, municipalities: results, missing: missingList(data, profiles: profiles), notes: notes)
     }
 
@@ -140,7 +148,35 @@ public struct ComparisonEngine: Sendable {
             return RankingEntry(rank: rank.rank, profile: profile, observation: observation, percentile: rank.percentile)
         }.sorted { ($0.rank, $0.profile.name) < ($1.rank, $1.profile.name) }
         return Ranking(data: data, group: resolved, entries: entries, summary: summary,
-                       missing: missingList(memberData, profiles: profiles))
+                       missing: missingList(memberData, profiles: profiles),
+                       notes: data.notes + Self.exclusionNotes(memberData, profiles: profiles))
+    }
+
+    /// The municipalities left out because they delivered nothing or book nothing on the indicator's lines, by name:
+    /// the two reasons a reader would otherwise mistake for a real figure.
+    static func exclusionNotes(_ data: IndicatorData, profiles: [String: MunicipalityProfile]) -> [IndicatorNote] {
+        var undelivered: [String] = [], notBooked: [String] = []
+        var delivery: (Iv3DocumentKind, Int)?
+        var booking: ([String], String?)?
+        for observation in data.observations.values {
+            guard case .missing(let reason) = observation.status else { continue }
+            let name = profiles[observation.code]?.name ?? observation.code
+            switch reason {
+            case let .noDelivery(kind, year):
+                undelivered.append(name)
+                delivery = (kind, year)
+            case let .notBooked(taakvelden, broader):
+                notBooked.append(name)
+                booking = (taakvelden, broader)
+            default: break
+            }
+        }
+        var notes: [IndicatorNote] = []
+        if let (kind, year) = delivery { notes.append(.noDelivery(names: undelivered.sorted(), kind: kind, year: year)) }
+        if let (taakvelden, broader) = booking {
+            notes.append(.notBooked(names: notBooked.sorted(), taakvelden: taakvelden, broader: broader))
+        }
+        return notes
     }
 
     /// User regions do not depend on the municipality: any member anchors them.
@@ -149,13 +185,11 @@ public struct ComparisonEngine: Sendable {
         return resolver.atlas.directory.byCode[code]
     }
 
-    private func missingList(_ data: IndicatorData, profiles: [String: MunicipalityProfile]) -> [(code: String, name: String, reason: String)] {
+    private func missingList(_ data: IndicatorData, profiles: [String: MunicipalityProfile]) -> [MissingMunicipality] {
         data.observations.values.compactMap { observation in
-            switch observation.status {
-            case .ok: return nil
-            case .missing(let reason): return (observation.code, profiles[observation.code]?.name ?? observation.code, reason)
-            case .zeroDenominator: return (observation.code, profiles[observation.code]?.name ?? observation.code, "denominator is zero")
-            }
+            guard observation.status != .ok else { return nil }
+            return MissingMunicipality(code: observation.code, name: profiles[observation.code]?.name ?? observation.code,
+                                       status: observation.status)
         }.sorted { $0.name < $1.name }
     }
 

@@ -8,32 +8,34 @@ public struct IndicatorData: Sendable {
     public var observations: [String: Observation]
     /// The source documents, e.g. "Iv3 jaarrekening 2023".
     public var sources: [SourceReference]
-    /// What a reader must know besides the two facts below, e.g. which year's classes were used.
-    public var generalNotes: [String]
+    /// What a reader must know besides the facts below, e.g. which year's classes were used.
+    public var generalNotes: [IndicatorNote]
     /// The taakvelden summed for this year (Iv3 indicators).
     public var taakvelden: [String]
     /// The year whose municipalities, classes and regions are used: `year` itself, or the nearest earlier year with
     /// class files when the snapshot has none for `year` (said in `notes`).
     public var classificationYear: Int
-    /// True when the figures are a budget (Iv3 begroting): planned, not spent. Trend charts mark such years.
-    public var isBudget = false
-    /// Other years in the store whose Iv3 layout sums other taakvelden for this indicator. Kept as facts, not
-    /// sentences, so every output can say them in its own language.
+    /// The Iv3 document the figures come from; nil for indicators over CBS tables.
+    public var document: Iv3DocumentKind?
+    /// Other years in the store whose Iv3 layout sums other taakvelden for this indicator.
     public var layoutDifferences: [LayoutDifference] = []
 
-    /// Everything a reader must know, in English: the general notes, budget figures, definition changes.
-    public var notes: [String] {
-        generalNotes + (isBudget ? ["\(year) figures are budgets (begroting): planned, not actual spending."] : [])
-            + layoutDifferences.map { difference in
-                guard let other = difference.taakvelden else {
-                    return "Not defined for \(difference.year): taakveld \(taakvelden.joined(separator: ", ")) does not exist in the \(difference.year) layout."
-                }
-                return "Definition differs between years: \(year) sums \(taakvelden.joined(separator: ", ")); \(difference.year) sums \(other.joined(separator: ", ")) (Iv3 layout change). Compare across these years with care."
-            }
+    /// True when the figures are a budget (Iv3 begroting): planned, not spent. Trend charts mark such years.
+    public var isBudget: Bool { document == .begroting }
+
+    /// Everything a reader must know: the general notes, budget figures, definition changes, and who is left out
+    /// because a zero means "booked elsewhere" or because nothing was delivered.
+    public var notes: [IndicatorNote] {
+        var notes = generalNotes
+        if isBudget { notes.append(.budget(year: year)) }
+        notes += layoutDifferences.map {
+            .definitionDiffers(year: year, here: taakvelden, otherYear: $0.year, there: $0.taakvelden)
+        }
+        return notes
     }
 
     public init(indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
-                notes: [String], taakvelden: [String], classificationYear: Int? = nil) {
+                notes: [IndicatorNote], taakvelden: [String], classificationYear: Int? = nil) {
         self.indicator = indicator
         self.year = year
         self.classificationYear = classificationYear ?? year

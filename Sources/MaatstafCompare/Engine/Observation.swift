@@ -2,8 +2,8 @@
 public struct Observation: Sendable, Hashable, Codable {
     public enum Status: Sendable, Hashable, Codable {
         case ok
-        /// No value: not reported, suppressed or not in the source. Never treated as zero.
-        case missing(reason: String)
+        /// No value: not delivered, not booked, suppressed or not in the source. Never treated as zero.
+        case missing(MissingReason)
         /// The denominator is zero: no rate exists (not infinity, not zero).
         case zeroDenominator
     }
@@ -29,13 +29,22 @@ public struct Observation: Sendable, Hashable, Codable {
                 value = numerator / denominator * Double(multiplier)
             }
         } else {
-            status = .missing(reason: numerator == nil ? "no value reported" : "no denominator")
+            status = .missing(numerator == nil ? .noData : .noDenominator)
             value = nil
         }
     }
 
-    public init(code: String, missing reason: String) {
+    public init(code: String, missing reason: MissingReason) {
         self.code = code
-        status = .missing(reason: reason)
+        status = .missing(reason)
+    }
+
+    /// Why the observation is left out of groups and ranks; nil when it has a value.
+    public var exclusion: Exclusion? {
+        switch status {
+        case .ok: nil
+        case .missing(let reason): reason.exclusion
+        case .zeroDenominator: .zeroDenominator
+        }
     }
 }

@@ -7,13 +7,94 @@ struct ObservationLoader: Sendable {
     let store: Store
     let atlas: MunicipalityAtlas
 
+    /// One municipality's numerator or denominator: a number, or why there is none.
+    enum Figure {
+        case value(Double)
+        case missing(MissingReason)
+    }
+
+    /// Every combination of numerator (Iv3, a CBS table) and denominator (the population, a CBS table) is computed
+    /// as defined: each side is loaded from its own source, then divided once. Nothing is substituted.
     func load(_ indicator: Indicator, year: Int) throws -> IndicatorData {
+        var notes: [IndicatorNote] = []
+        // Municipalities and their groups: the year's class file. An Iv3 year always has one; for a CBS table the
+        // nearest earlier one is used when the snapshot has none (said in a note).
+        let classificationYear: Int
+        if case .iv3 = indicator.numerator {
+            classificationYear = year
+        } else {
+            classificationYear = atlas.years.contains(year) ? year : (atlas.years.filter { $0 < year }.last ?? atlas.years.first ?? year)
+        }
+        let profiles = try atlas.profiles(year: classificationYear)
+        if classificationYear != year { notes.append(.classesFromEarlierYear(year: year, used: classificationYear)) }
+        // Every CBS table the indicator reads, looked up once; all missing ones are named together.
+        let stored = try storedTables(of: indicator, year: year)
+
+        let numerator: [String: Figure]
+        var sources: [SourceReference] = []
+        var document: Iv3DocumentKind?
+        var taakvelden: [String] = []
+        var layoutDifferences: [LayoutDifference] = []
         switch indicator.numerator {
         case let .iv3(measure, _):
-            return try loadIv3(indicator, measure: measure, year: year, profiles: try atlas.profiles(year: year))
+            let iv3 = try loadIv3(indicator, measure: measure, year: year)
+            numerator = iv3.figures
+            sources.append(iv3.source)
+            notes += iv3.notes
+            document = iv3.kind
+            taakvelden = iv3.taakvelden
+            layoutDifferences = iv3.layoutDifferences
         case let .cbs(table, topics, selection):
-            return try loadCBS(indicator, table: table, topics: topics, selection: selection, year: year)
+            numerator = try cbsFigures(indicator, table: table, topics: topics, selection: selection, year: year,
+                                       stored: stored, role: "numerator")
+            sources.append(try cbsSource(table, year: year))
         }
+
+        var denominator: [String: Figure] = [:]
+        switch indicator.denominator {
+        case .population:
+            for (code, profile) in profiles { denominator[code] = .value(Double(profile.population)) }
+            if case .cbs = indicator.numerator { notes.append(.populationDenominator(year: classificationYear)) }
+            sources.append(try populationSource(profiles: profiles, year: classificationYear))
+        case let .cbs(table, topics, selection):
+            denominator = try cbsFigures(indicator, table: table, topics: topics, selection: selection, year: year,
+                                         stored: stored, role: "denominator")
+            if !sources.contains(where: { $0.table.hasPrefix("CBS \(table) ") }) { sources.append(try cbsSource(table, year: year)) }
+        }
+
+        // A municipality the source has no row for at all.
+        let absentNumerator: MissingReason
+        switch indicator.numerator {
+        case .iv3: absentNumerator = .noData
+        case let .cbs(table, _, _): absentNumerator = .notInCBSTable(table: table)
+        }
+        var observations: [String: Observation] = [:]
+        for code in profiles.keys {
+            switch (numerator[code] ?? .missing(absentNumerator), denominator[code] ?? .missing(.noDenominator)) {
+            case let (.missing(reason), _):
+                observations[code] = Observation(code: code, missing: reason)
+            case (.value, .missing):
+                observations[code] = Observation(code: code, missing: .noDenominator)
+            case let (.value(n), .value(d)):
+                observations[code] = Observation(code: code, numerator: n, denominator: d, multiplier: indicator.multiplier)
+            }
+        }
+        var data = IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
+                                 notes: notes, taakvelden: taakvelden, classificationYear: classificationYear)
+        data.document = document
+        data.layoutDifferences = layoutDifferences
+        return data
+    }
+
+    /// The stored years of every CBS table the indicator reads; an error naming every table not in the store.
+    private func storedTables(of indicator: Indicator, year: Int) throws -> [String: CBSTableYears] {
+        var stored: [String: CBSTableYears] = [:]
+        var missing: [String] = []
+        for part in CBSFetchAdvice.parts(of: indicator) where stored[part.table] == nil && !missing.contains(part.table) {
+            if let years = try cbsTableYears(part.table) { stored[part.table] = years } else { missing.append(part.table) }
+        }
+        if !missing.isEmpty { throw CBSFetchAdvice.notFetched(indicator, missing: missing, years: year...year) }
+        return stored
     }
 
     /// What a fetched CBS table offers in time: its `…JJ00` periods, or, for a table without a time dimension
@@ -37,86 +118,49 @@ struct ObservationLoader: Sendable {
         return CBSTableYears(record: record, years: years, hasPeriods: true)
     }
 
-    private func loadCBS(_ indicator: Indicator, table: String, topics: [String], selection: [String: [String]],
-                         year: Int) throws -> IndicatorData {
-        var notes: [String] = []
-        // Municipalities and their groups: the year's class file, or the nearest earlier one (said in a note).
-        let classificationYear = atlas.years.contains(year) ? year : (atlas.years.filter { $0 < year }.last ?? atlas.years.first ?? year)
-        let profiles = try atlas.profiles(year: classificationYear)
-        if classificationYear != year {
-            notes.append("The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(classificationYear) are used.")
+    /// Per municipality, a CBS table's topics summed over the `where:` codes, for one role of the indicator.
+    private func cbsFigures(_ indicator: Indicator, table: String, topics stems: [String], selection: [String: [String]],
+                            year: Int, stored: [String: CBSTableYears], role: String) throws -> [String: Figure] {
+        let available = stored[table]!
+        let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
+        guard available.years.contains(year) else {
+            let stored = available.years.map(String.init).joined(separator: ", ")
+            var hint = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
+            // A whole table holds every year CBS had; a part (fewer rows than CBS announced) may lack one asked
+            // for later. A filtered fetch replaces the stored part: ask for the stored years and this one together.
+            if !selection.isEmpty, available.record.recordCount.map({ available.record.rows < $0 }) ?? true {
+                hint += "; `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` fetches them all"
+            }
+            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)", hint: hint)
         }
-        // Every table the indicator reads, looked up once; all missing ones are named together.
-        var stored: [String: CBSTableYears] = [:]
-        var missing: [String] = []
-        for part in CBSFetchAdvice.parts(of: indicator) where stored[part.table] == nil && !missing.contains(part.table) {
-            if let years = try cbsTableYears(part.table) { stored[part.table] = years } else { missing.append(part.table) }
+        let keys = try store.cbsTopicKeys(table: table)
+        let resolved = try stems.map { stem -> String in
+            guard let key = keys[stem] else {
+                throw CompareError(.definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
+                                   hint: "Topics of the stored table: `maatstaf describe \(table)`")
+            }
+            return key
         }
-        if !missing.isEmpty { throw CBSFetchAdvice.notFetched(indicator, missing: missing, years: year...year) }
-        func cells(_ table: String, _ stems: [String], _ selection: [String: [String]], role: String) throws -> [String: Double?] {
-            let available = stored[table]!
-            let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
-            guard available.years.contains(year) else {
-                let stored = available.years.map(String.init).joined(separator: ", ")
-                var hint = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
-                // A whole table holds every year CBS had; a part (fewer rows than CBS announced) may lack one asked
-                // for later. A filtered fetch replaces the stored part: ask for the stored years and this one together.
-                if !selection.isEmpty, available.record.recordCount.map({ available.record.rows < $0 }) ?? true {
-                    hint += "; `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` fetches them all"
-                }
-                throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)", hint: hint)
-            }
-            let keys = try store.cbsTopicKeys(table: table)
-            let resolved = try stems.map { stem -> String in
-                guard let key = keys[stem] else {
-                    throw CompareError(.definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
-                                       hint: "Topics of the stored table: `maatstaf describe \(table)`")
-                }
-                return key
-            }
-            // A code the list knows but no stored row has: the table was fetched filtered, for other codes.
-            let inRows = try store.cbsCodesInRows(table: table)
-            let absent = codes.sorted { $0.key < $1.key }.compactMap { dimension, wanted -> String? in
-                guard let present = inRows[dimension].map(Set.init) else { return nil }
-                let lacking = wanted.filter { !present.contains($0) }
-                return lacking.isEmpty ? nil : "\(dimension) \(lacking.joined(separator: ", "))"
-            }
-            if !absent.isEmpty {
-                throw CompareError(.tableNotFetched, subject: indicator.id,
-                                   reason: "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
-                                   hint: "Run `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` once while connected: a filtered fetch replaces the stored part, so this asks for what is stored and what \(indicator.id) needs together")
-            }
-            let columns = try store.cbsColumns(table: table, topics: resolved)
-            return try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
-                                          table: table, indicator: indicator.id, role: role)
+        // A code the list knows but no stored row has: the table was fetched filtered, for other codes.
+        let inRows = try store.cbsCodesInRows(table: table)
+        let absent = codes.sorted { $0.key < $1.key }.compactMap { dimension, wanted -> String? in
+            guard let present = inRows[dimension].map(Set.init) else { return nil }
+            let lacking = wanted.filter { !present.contains($0) }
+            return lacking.isEmpty ? nil : "\(dimension) \(lacking.joined(separator: ", "))"
         }
-        let numerators = try cells(table, topics, selection, role: "numerator")
-        var denominators: [String: Double?] = [:]
-        var sources = [try cbsSource(table, year: year)]
-        switch indicator.denominator {
-        case .population:
-            for (code, profile) in profiles { denominators[code] = Double(profile.population) }
-            notes.append("Denominator: inhabitants on 1 January \(classificationYear) (gemeenteklassen).")
-        case let .cbs(denominatorTable, denominatorTopics, denominatorSelection):
-            denominators = try cells(denominatorTable, denominatorTopics, denominatorSelection, role: "denominator")
-            if denominatorTable != table { sources.append(try cbsSource(denominatorTable, year: year)) }
+        if !absent.isEmpty {
+            throw CompareError(.tableNotFetched, subject: indicator.id,
+                               reason: "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
+                               hint: "Run `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` once while connected: a filtered fetch replaces the stored part, so this asks for what is stored and what \(indicator.id) needs together")
         }
-        var observations: [String: Observation] = [:]
-        for code in profiles.keys {
-            guard let numerator = numerators[code] ?? nil else {
-                observations[code] = Observation(code: code, missing: numerators[code] == nil
-                    ? "not in CBS table \(table)" : "CBS publishes no value (secret, unknown or too small)")
-                continue
-            }
-            guard let denominator = denominators[code] ?? nil else {
-                observations[code] = Observation(code: code, missing: "no denominator")
-                continue
-            }
-            observations[code] = Observation(code: code, numerator: numerator, denominator: denominator,
-                                             multiplier: indicator.multiplier)
+        let columns = try store.cbsColumns(table: table, topics: resolved)
+        let sums = try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
+                                      table: table, indicator: indicator.id, role: role)
+        var figures: [String: Figure] = [:]
+        for (code, sum) in sums {
+            figures[code] = sum.map { .value($0) } ?? .missing(.suppressedByCBS(table: table))
         }
-        return IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources, notes: notes,
-                             taakvelden: [], classificationYear: classificationYear)
+        return figures
     }
 
     /// The CBS tables the indicator reads that are not in the store, in the order it names them; empty for Iv3.
@@ -207,16 +251,26 @@ struct ObservationLoader: Sendable {
                                origin: "\(data?.url ?? table) (fetched \(record?.fetchedAt ?? "?"); Bron: CBS)", sha256: data?.sha256)
     }
 
-    private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int,
-                         profiles: [String: MunicipalityProfile]) throws -> IndicatorData {
+    /// An Iv3 numerator for every municipality of the year, with what the figures rest on.
+    struct Iv3Figures {
+        var figures: [String: Figure]
+        var kind: Iv3DocumentKind
+        var taakvelden: [String]
+        var source: SourceReference
+        var notes: [IndicatorNote]
+        var layoutDifferences: [LayoutDifference]
+    }
+
+    private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int) throws -> Iv3Figures {
         let documents = try store.iv3Documents()
         // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
-        guard let document = documents.filter({ $0.year == year }).min(by: { $0.kind == "jaarrekening" && $1.kind != "jaarrekening" }) else {
+        let kinds = documents.filter { $0.year == year }.compactMap { record in Iv3DocumentKind(rawValue: record.kind).map { (record, $0) } }
+        guard let (document, kind) = kinds.min(by: { $0.1 < $1.1 }) else {
             throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
                                hint: "Available Iv3 years: \(Set(documents.map(\.year)).sorted().map(String.init).joined(separator: ", "))")
         }
         guard let layout = indicator.iv3Layout(for: year) else {
-            let named = indicator.origin == "generic Iv3"
+            let named = indicator.origin == IndicatorCatalog.genericOrigin
                 ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (`maatstaf indicators list`)" : ""
             throw CompareError(.yearNotAvailable, subject: indicator.id,
                                reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
@@ -224,20 +278,24 @@ struct ObservationLoader: Sendable {
         }
         let known = Set(try store.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
         let absent = layout.taakvelden.filter { !known.contains($0) }
-        var notes: [String] = []
-        if !absent.isEmpty {
-            notes.append("Taakveld(en) \(absent.joined(separator: ", ")) do not occur in the \(document.kind) \(year) file, so they add nothing to any municipality.")
-        }
+        var notes: [IndicatorNote] = []
+        if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
         let amounts = try store.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
+        let undelivered = try store.iv3NoDelivery(year: year, kind: document.kind)
         var perCode: [String: [Iv3AmountRecord]] = [:]
         for amount in amounts { perCode[amount.code, default: []].append(amount) }
-        var observations: [String: Observation] = [:]
-        for (code, profile) in profiles {
+        var figures: [String: Figure] = [:]
+        for code in try atlas.profiles(year: year).keys {
+            if undelivered.contains(code) {
+                figures[code] = .missing(.noDelivery(kind: kind, year: year))
+                continue
+            }
             guard let rows = perCode[code], rows.count == layout.taakvelden.count - absent.count, !rows.isEmpty else {
-                observations[code] = Observation(code: code, missing: "not in the Iv3 \(document.kind) \(year) file")
+                figures[code] = .missing(.notInIv3File(kind: kind, year: year))
                 continue
             }
             var total = 0
+            var booked = false
             var complete = true
             for row in rows {
                 switch measure {
@@ -246,27 +304,31 @@ struct ObservationLoader: Sendable {
                 case .netto:
                     if let lasten = row.lasten, let baten = row.baten { total += lasten - baten } else { complete = false }
                 }
+                // For net amounts "nothing booked" means nothing on either side, not lasten equal to baten.
+                let sides = measure == .netto ? [row.lasten, row.baten] : [measure == .lasten ? row.lasten : row.baten]
+                if sides.contains(where: { ($0 ?? 0) != 0 }) { booked = true }
             }
-            observations[code] = complete
-                ? Observation(code: code, numerator: Double(total) * 1000, denominator: Double(profile.population),
-                              multiplier: indicator.multiplier)
-                : Observation(code: code, missing: "one of its taakvelden has no amount")
+            if !complete {
+                figures[code] = .missing(.incompleteIv3)
+            } else if !booked, case .notBooked(let broader) = indicator.zero {
+                figures[code] = .missing(.notBooked(taakvelden: layout.taakvelden, broader: broader))
+            } else {
+                figures[code] = .value(Double(total) * 1000)
+            }
         }
-        let files = try store.snapshotFiles()
-        let sha = files.first { $0.path == document.source }?.sha256
+        let sha = try store.snapshotFiles().first { $0.path == document.source }?.sha256
+        let source = SourceReference(table: "Iv3 \(kind.rawValue) \(year)", year: year,
+                                     origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
+        return Iv3Figures(figures: figures, kind: kind, taakvelden: layout.taakvelden, source: source, notes: notes,
+                          layoutDifferences: layoutDifferences(indicator, year: year, documents: documents))
+    }
+
+    /// Population on 1 January of `year`, from the class file the profiles were read from.
+    private func populationSource(profiles: [String: MunicipalityProfile], year: Int) throws -> SourceReference {
         let classFile = profiles.values.first?.source ?? ""
-        let sources = [
-            SourceReference(table: "Iv3 \(document.kind) \(year)", year: year,
-                            origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha),
-            SourceReference(table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
-                            origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
-                            sha256: files.first { $0.path == classFile }?.sha256),
-        ]
-        var data = IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
-                                 notes: notes, taakvelden: layout.taakvelden)
-        data.isBudget = document.kind == "begroting"
-        data.layoutDifferences = layoutDifferences(indicator, year: year, documents: documents)
-        return data
+        return SourceReference(table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
+                               origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
+                               sha256: try store.snapshotFiles().first { $0.path == classFile }?.sha256)
     }
 
     /// Every other year in the store whose layout sums different taakvelden, or none.

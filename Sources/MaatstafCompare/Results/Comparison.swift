@@ -34,9 +34,9 @@ public struct MunicipalityComparison: Sendable, Hashable, Codable {
 public struct Comparison: Sendable {
     public var data: IndicatorData
     public var municipalities: [MunicipalityComparison]
-    /// Municipalities of the year without a value (they are excluded from every group), by code.
-    public var missing: [(code: String, name: String, reason: String)]
-    public var notes: [String]
+    /// Municipalities of the year without a value (they are excluded from every group), by name.
+    public var missing: [MissingMunicipality]
+    public var notes: [IndicatorNote]
 
     public var indicator: Indicator { data.indicator }
     public var year: Int { data.year }
@@ -56,5 +56,22 @@ public struct Ranking: Sendable {
     public var group: ResolvedPeerGroup?
     public var entries: [RankingEntry]
     public var summary: GroupSummary
-    public var missing: [(code: String, name: String, reason: String)]
+    public var missing: [MissingMunicipality]
+    public var notes: [IndicatorNote]
+}
+
+/// A municipality of the year without a value, and why.
+public struct MissingMunicipality: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    /// `.missing(reason)` or `.zeroDenominator`.
+    public var status: Observation.Status
+
+    public var exclusion: Exclusion {
+        switch status {
+        case .ok, .missing(.noData): .noValue
+        case .missing(let reason): reason.exclusion
+        case .zeroDenominator: .zeroDenominator
+        }
+    }
 }

@@ -10,25 +10,34 @@ public struct GroupSummary: Sendable, Hashable, Codable {
     public var denominator: Double?
     /// The spread of the members' own rates: mean is "the average municipality", which answers another question.
     public var distribution: Distribution?
-    /// Members without a value (missing or zero denominator), excluded from every figure above.
-    public var missing: [String]
+    /// Members left out of every figure above, by why: no delivery, nothing booked on the lines, suppressed, no
+    /// value, zero denominator. Counted and named in every output, never silently dropped.
+    public var excluded: [Exclusion: [String]]
+    /// Members whose value is exactly zero and counted as such (the indicator says zero is a figure).
+    public var zeros: [String]
+
+    /// Every member left out, whatever the reason.
+    public var missing: [String] { excluded.keys.sorted().flatMap { excluded[$0]! } }
 
     public init(group: ResolvedPeerGroup, data: IndicatorData) {
         self.group = group
         var numerator = 0.0, denominator = 0.0
         var values: [Double] = []
-        var missing: [String] = []
+        var excluded: [Exclusion: [String]] = [:]
+        var zeros: [String] = []
         for code in group.members {
             guard let observation = data.observations[code], observation.status == .ok,
                   let n = observation.numerator, let d = observation.denominator, let value = observation.value else {
-                missing.append(code)
+                excluded[data.observations[code]?.exclusion ?? .noValue, default: []].append(code)
                 continue
             }
+            if value == 0 { zeros.append(code) }
             numerator += n
             denominator += d
             values.append(value)
         }
-        self.missing = missing
+        self.excluded = excluded
+        self.zeros = zeros
         distribution = Distribution(values)
         if values.isEmpty || denominator == 0 {
             rate = nil

@@ -13,9 +13,14 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var origin: String
     /// Whether the rate is a proportion of people (clients among inhabitants) that gets a 95% Wilson interval.
     public var hasInterval: Bool
+    /// Money, a rate or a percentage: how values are written, whatever the source.
+    public var valueKind: ValueKind
+    /// What a reported zero means: a value, or "nothing booked on these lines".
+    public var zero: ZeroPolicy
 
     public init(id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
-                multiplier: Int, direction: Direction, notes: String, origin: String, hasInterval: Bool = false) {
+                multiplier: Int, direction: Direction, notes: String, origin: String, hasInterval: Bool = false,
+                valueKind: ValueKind, zero: ZeroPolicy = .value) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -26,6 +31,8 @@ public struct Indicator: Sendable, Hashable, Codable {
         self.notes = notes
         self.origin = origin
         self.hasInterval = hasInterval
+        self.valueKind = valueKind
+        self.zero = zero
     }
 
     public enum Direction: String, Sendable, Codable, Hashable {

@@ -22,6 +22,14 @@ public struct IndicatorCatalog: Sendable {
             list += user
         }
         list += try Self.genericIv3(store: store)
+        // A not-booked note points users to the broader indicator: it must exist.
+        for indicator in list {
+            if case .notBooked(let broader?) = indicator.zero, !list.contains(where: { $0.id == broader }) {
+                throw ModelError(.invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",
+                                 reason: "broader names \(broader), which is not an indicator",
+                                 hint: "Name an indicator from `maatstaf indicators list`")
+            }
+        }
         self.init(indicators: list)
     }
 
@@ -48,7 +56,7 @@ public struct IndicatorCatalog: Sendable {
     /// The named (non-generic) indicators.
     public var named: [Indicator] { indicators.filter { $0.origin != Self.genericOrigin } }
 
-    static let genericOrigin = "generic Iv3"
+    public static let genericOrigin = "generic Iv3"
 
     /// The indicator sets a report can name with `--set`, with what each holds.
     public static let sets: [(name: String, description: String)] = [
@@ -109,7 +117,7 @@ public struct IndicatorCatalog: Sendable {
                                                                                  onlyYears: inYears.sorted())]),
                           denominator: .population, multiplier: 1, direction: .neither,
                           notes: "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", ")).",
-                          origin: genericOrigin)
+                          origin: genericOrigin, valueKind: .money, zero: .value)
             }
         }
     }

@@ -17,6 +17,14 @@ enum IndicatorFile {
         var direction: String?
         var notes: String?
         var interval: String?
+        var unitKind: String?
+        var zero: String?
+        var broader: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader
+            case unitKind = "unit-kind"
+        }
     }
 
     /// `{ nl: …, en: … }` and nothing else: in a YAML flow mapping an unquoted comma starts a new key, so
@@ -88,9 +96,12 @@ enum IndicatorFile {
             throw ModelError(.invalidIndicatorFile, subject: origin, reason: "is not valid YAML (\(error))",
                              hint: "See docs/indicators.md for the format")
         }
+        // Line numbers for messages: the decoder has none, the composed tree has each entry's first line.
+        let tree = try? Yams.compose(yaml: text)
         var seen: Set<String> = []
         return try document.indicators.enumerated().map { index, entry in
-            let place = "\(origin): indicator \(index + 1) (\(entry.id))"
+            let line = tree?["indicators"]?[index]?.mark.map { ":\($0.line)" } ?? ""
+            let place = "\(origin)\(line): indicator \(index + 1) (\(entry.id))"
             func fail(_ reason: String) -> ModelError {
                 ModelError(.invalidIndicatorFile, subject: place, reason: reason, hint: "See docs/indicators.md for the format")
             }
@@ -110,20 +121,45 @@ enum IndicatorFile {
             case .keyword("population"): denominator = .population
             case .keyword(let other): throw fail("denominator \"\(other)\" is unknown; use population or a cbs table with topics")
             case .quantity(let quantity):
+                // Every numerator source divides by the population or by a CBS table; an amount in euros is never a
+                // denominator (euros per euro is not a figure users compare).
                 guard case .cbs(let table, let topics, let selection) = try Self.quantity(quantity, fail: fail) else {
-                    throw fail("an Iv3 amount cannot be a denominator")
+                    throw fail("an Iv3 amount cannot be a denominator; divide by population or by a cbs table")
                 }
                 denominator = .cbs(table: table, topics: topics, where: selection)
             }
-            // People among people (clients per inhabitant) get a Wilson interval; euros never do.
             let isIv3: Bool
             if case .iv3 = numerator { isIv3 = true } else { isIv3 = false }
+            // Declared once; the default follows the numerator: Iv3 amounts are euros, a CBS count × 100 a percentage.
+            let valueKind: ValueKind
+            if let declared = entry.unitKind {
+                guard let kind = ValueKind(rawValue: declared) else {
+                    throw fail("unit-kind must be \(ValueKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                valueKind = kind
+            } else {
+                valueKind = isIv3 ? .money : multiplier == 100 ? .percentage : .rate
+            }
+            if isIv3 && valueKind != .money { throw fail("an Iv3 numerator is an amount in euros: unit-kind must be money") }
+            if valueKind == .percentage && multiplier != 100 { throw fail("a percentage needs multiplier: 100") }
+            // People among people (clients per inhabitant) get a Wilson interval; euros never do.
             let interval = entry.interval ?? (isIv3 ? "none" : "wilson")
             guard interval == "none" || interval == "wilson" else { throw fail("interval must be wilson or none") }
             if interval == "wilson" && isIv3 { throw fail("amounts in euros get no interval; use interval: none") }
+            let zero: ZeroPolicy
+            switch entry.zero ?? "value" {
+            case "value":
+                if entry.broader != nil { throw fail("broader goes with zero: not-booked") }
+                zero = .value
+            case "not-booked":
+                guard isIv3 else { throw fail("zero: not-booked is for Iv3 amounts (what a municipality books on a line)") }
+                zero = .notBooked(broader: entry.broader)
+            default: throw fail("zero must be value or not-booked")
+            }
             return Indicator(id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
                              denominator: denominator, multiplier: multiplier, direction: direction,
-                             notes: entry.notes ?? "", origin: origin, hasInterval: interval == "wilson")
+                             notes: entry.notes ?? "", origin: origin, hasInterval: interval == "wilson",
+                             valueKind: valueKind, zero: zero)
         }
     }
 

@@ -73,12 +73,42 @@ public struct TrendPoint: Sendable, Hashable {
     public var national: Double?
     /// Chosen municipality code → value; absent when it has none that year.
     public var values: [String: Double]
+    /// The taakvelden summed that year (Iv3); a change between two points is a change of definition.
+    public var taakvelden: [String]
 
-    public init(year: Int, isBudget: Bool, national: Double?, values: [String: Double]) {
+    public init(year: Int, isBudget: Bool, national: Double?, values: [String: Double], taakvelden: [String] = []) {
         self.year = year
         self.isBudget = isBudget
         self.national = national
         self.values = values
+        self.taakvelden = taakvelden
+    }
+}
+
+/// Where a trend must not be drawn as one line: between two years whose figures differ in kind (accounts beside a
+/// budget) or in definition (the 2025 Iv3 layout). A series is never bridged across either.
+public struct TrendBreak: Sendable, Hashable {
+    public var from: Int
+    public var to: Int
+    public var definitionChanged: Bool
+    public var kindChanged: Bool
+
+    /// The breaks between consecutive points.
+    public static func breaks(in points: [TrendPoint]) -> [TrendBreak] {
+        zip(points, points.dropFirst()).compactMap { a, b in
+            let definition = a.taakvelden != b.taakvelden, kind = a.isBudget != b.isBudget
+            return definition || kind ? TrendBreak(from: a.year, to: b.year, definitionChanged: definition, kindChanged: kind) : nil
+        }
+    }
+
+    /// The points split at every break: each part may be drawn as one line.
+    public static func segments(of points: [TrendPoint]) -> [[TrendPoint]] {
+        let starts = Set(breaks(in: points).map(\.to))
+        var parts: [[TrendPoint]] = []
+        for point in points {
+            if parts.isEmpty || starts.contains(point.year) { parts.append([point]) } else { parts[parts.count - 1].append(point) }
+        }
+        return parts
     }
 }
 

@@ -77,7 +77,7 @@ public struct BenchmarkReportBuilder: Sendable {
                 values[municipality.code] = value
             }
         }
-        return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values)
+        return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values, taakvelden: data.taakvelden)
     }
 
     /// The backticked commands of an error's hint.

@@ -67,6 +67,15 @@ struct ReportLabels {
           "Bron: CBS (CC BY 4.0), processed with maatstaf. Figures trace back to the named files and their sha256.")
     }
 
+    /// Why a trend line stops between two years (the vertical dashed line in the panels).
+    func trendBreak(_ change: TrendBreak) -> String {
+        var why: [String] = []
+        if change.definitionChanged { why.append(t("andere definitie (andere Iv3-taakvelden)", "a different definition (other Iv3 taakvelden)")) }
+        if change.kindChanged { why.append(t("begroting naast jaarrekening", "budget beside accounts")) }
+        return t("Lijn onderbroken tussen \(change.from) en \(change.to): \(why.joined(separator: " en ")); de punten zijn niet één reeks.",
+                 "Line broken between \(change.from) and \(change.to): \(why.joined(separator: " and ")); the points are not one series.")
+    }
+
     func allMunicipalities(_ count: Int) -> String { t("alle \(count) gemeenten met een waarde", "all \(count) municipalities with a value") }
     func comparedWith(_ groups: String) -> String { t("vergeleken met \(groups)", "compared with \(groups)") }
     func municipalitiesWithoutValue(_ count: Int) -> String {

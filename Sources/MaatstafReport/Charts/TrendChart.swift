@@ -33,8 +33,17 @@ struct TrendChart {
         }
         let national = points.compactMap { point in point.national.map { (x(Double(point.year)), y($0), $0, point) } }
         let own = points.compactMap { point in point.values[code].map { (x(Double(point.year)), y($0), $0, point) } }
-        if national.count > 1 { svg.polyline(national.map { ($0.0, $0.1) }, stroke: Palette.national, width: 1.5, dashed: true) }
-        if own.count > 1 { svg.polyline(own.map { ($0.0, $0.1) }, stroke: Palette.chosen, width: 2.5) }
+        // Lines only within a segment: never across a change of definition or of budget/accounts.
+        for segment in TrendBreak.segments(of: points) {
+            let nationalLine = segment.compactMap { point in point.national.map { (x(Double(point.year)), y($0)) } }
+            let ownLine = segment.compactMap { point in point.values[code].map { (x(Double(point.year)), y($0)) } }
+            if nationalLine.count > 1 { svg.polyline(nationalLine, stroke: Palette.national, width: 1.5, dashed: true) }
+            if ownLine.count > 1 { svg.polyline(ownLine, stroke: Palette.chosen, width: 2.5) }
+        }
+        for change in TrendBreak.breaks(in: points) {
+            let middle = (x(Double(change.from)) + x(Double(change.to))) / 2
+            svg.line(x1: middle, y1: top, x2: middle, y2: bottom, stroke: Palette.axis, dashed: true)
+        }
         for (px, py, value, point) in national {
             svg.circle(x: px, y: py, radius: 2.5, fill: Palette.national)
             // The label goes on the side away from the municipality's own point, so the two never overlap.

@@ -5,9 +5,25 @@ import MaatstafModel
 /// The JSON contract `maatstaf.compare/1`, documented in docs/compare-json.md. Field names and meanings never change
 /// within a schema version; additions get a new version.
 public struct CompareJSON: Encodable, Sendable {
-    public static let schema = "maatstaf.compare/1"
+    public static let schema = "maatstaf.compare/2"
 
-    struct IndicatorInfo: Encodable { var id: String; var title: String; var unit: String }
+    struct IndicatorInfo: Encodable { var id: String; var title: String; var unit: String; var valueKind: String }
+    /// Members left out of a group, counted per reason; every reason present, 0 when none.
+    struct LeftOut: Encodable {
+        var counts: [Exclusion: Int]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: DynamicKey.self)
+            for exclusion in Exclusion.allCases { try c.encode(counts[exclusion] ?? 0, forKey: DynamicKey(exclusion.rawValue)) }
+        }
+    }
+    struct DynamicKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
     struct Interval: Encodable { var lower: Double; var upper: Double }
     struct Reference: Encodable {
         var kind: String
@@ -22,9 +38,12 @@ public struct CompareJSON: Encodable, Sendable {
         var difference: Double?
         var differencePercent: Double?
         var gap: Double?
+        var members: Int
+        var leftOut: LeftOut
+        var zeros: Int
 
         enum CodingKeys: String, CodingKey {
-            case kind, code, name, value, mean, median, q1, q3, count, difference, differencePercent, gap
+            case kind, code, name, value, mean, median, q1, q3, count, difference, differencePercent, gap, members, leftOut, zeros
         }
 
         func encode(to encoder: Encoder) throws {
@@ -41,12 +60,16 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(difference, forKey: .difference)
             try c.encode(differencePercent, forKey: .differencePercent)
             try c.encode(gap, forKey: .gap)
+            try c.encode(members, forKey: .members)
+            try c.encode(leftOut, forKey: .leftOut)
+            try c.encode(zeros, forKey: .zeros)
         }
     }
     struct Entry: Encodable {
         var code: String
         var name: String
         var status: String
+        var reason: String?
         var value: Double?
         var numerator: Double?
         var denominator: Double?
@@ -58,7 +81,7 @@ public struct CompareJSON: Encodable, Sendable {
         var references: [Reference]
 
         enum CodingKeys: String, CodingKey {
-            case code, name, status, value, numerator, denominator, rank, of, percentile, z, interval, references
+            case code, name, status, reason, value, numerator, denominator, rank, of, percentile, z, interval, references
         }
 
         func encode(to encoder: Encoder) throws {
@@ -66,6 +89,7 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(code, forKey: .code)
             try c.encode(name, forKey: .name)
             try c.encode(status, forKey: .status)
+            try c.encode(reason, forKey: .reason)
             try c.encode(value, forKey: .value)
             try c.encode(numerator, forKey: .numerator)
             try c.encode(denominator, forKey: .denominator)
@@ -77,7 +101,7 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(references, forKey: .references)
         }
     }
-    struct Missing: Encodable { var code: String; var name: String; var reason: String }
+    struct Missing: Encodable { var code: String; var name: String; var status: String; var reason: String }
     struct Source: Encodable {
         var table: String
         var year: Int
@@ -105,10 +129,13 @@ public struct CompareJSON: Encodable, Sendable {
 
     public init(_ comparison: Comparison, locale: ReportLocale) {
         let indicator = comparison.indicator
-        self.indicator = IndicatorInfo(id: indicator.id, title: indicator.title.text(locale), unit: indicator.unit.text(locale))
+        let wording = NoteWording(locale: locale)
+        self.indicator = IndicatorInfo(id: indicator.id, title: indicator.title.text(locale), unit: indicator.unit.text(locale),
+                                       valueKind: indicator.valueKind.rawValue)
         year = comparison.year
         municipalities = comparison.municipalities.map { m in
             Entry(code: m.profile.code, name: m.profile.name, status: CompareReport.statusCode(m.observation.status),
+                  reason: m.observation.status == .ok ? nil : wording.status(m.observation.status),
                   value: m.observation.value, numerator: m.observation.numerator, denominator: m.observation.denominator,
                   rank: m.rank, of: m.rankedCount, percentile: m.percentile, z: m.z,
                   interval: m.interval.map { Interval(lower: $0.lower, upper: $0.upper) },
@@ -118,11 +145,14 @@ public struct CompareJSON: Encodable, Sendable {
                                        name: s.group.label, value: s.rate, mean: s.distribution?.mean,
                                        median: s.distribution?.median, q1: s.distribution?.q1, q3: s.distribution?.q3,
                                        count: s.distribution?.count ?? 0, difference: r.difference,
-                                       differencePercent: r.differencePercent, gap: r.gap)
+                                       differencePercent: r.differencePercent, gap: r.gap, members: s.group.members.count,
+                                       leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count)
                   })
         }
-        missing = comparison.missing.map { Missing(code: $0.code, name: $0.name, reason: $0.reason) }
-        notes = comparison.notes + [Attribution.cbs]
+        missing = comparison.missing.map {
+            Missing(code: $0.code, name: $0.name, status: $0.exclusion.rawValue, reason: wording.status($0.status))
+        }
+        notes = comparison.notes.map(wording.note) + [Attribution.cbs]
         sources = comparison.data.sources.map { Source(table: $0.table, year: $0.year, origin: $0.origin, sha256: $0.sha256) }
     }
 

@@ -25,9 +25,9 @@ public struct CompareReport: Sendable {
         let format = NumberFormat(locale: locale)
         let nl = locale == .nl
         var table = Table(columns: [
-            .init(nl ? "gemeente" : "municipality"), .init(nl ? "waarde" : "value", .right), .init("rank", .right),
+            .init(nl ? "gemeente" : "municipality"), .init(nl ? "waarde" : "value", .right), .init(nl ? "rang" : "rank", .right),
             .init(nl ? "referentie" : "reference"), .init(nl ? "groepstarief" : "group rate", .right),
-            .init(nl ? "gem. gemeente" : "avg municipality", .right), .init("median", .right), .init("Q1–Q3", .right),
+            .init(nl ? "gem. gemeente" : "avg municipality", .right), .init(nl ? "mediaan" : "median", .right), .init("Q1–Q3", .right),
             .init("n", .right), .init(nl ? "verschil" : "difference", .right), .init("%", .right),
             .init(nl ? "gat" : "gap", .right),
         ])
@@ -56,28 +56,42 @@ public struct CompareReport: Sendable {
         let nl = locale == .nl
         var notes: [String] = []
         notes.append(nl
-            ? "Groepstarief: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepstarief) × inwoners — wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepstarief. Rank 1 = hoogste waarde."
+            ? "Groepstarief: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepstarief) × inwoners — wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepstarief. Rang 1 = hoogste waarde."
             : "Group rate: the group's total ÷ its total population. Avg municipality: unweighted mean of the members' rates. Gap: (value − group rate) × inhabitants — what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value.")
         for municipality in comparison.municipalities {
             if let interval = municipality.interval {
                 notes.append("\(municipality.profile.name): 95% interval \(style.value(interval.lower))–\(style.value(interval.upper)) (Wilson).")
             }
         }
+        let wording = NoteWording(locale: locale)
         if comparison.municipalities.contains(where: { $0.references.contains { !$0.summary.missing.isEmpty } }) {
-            notes.append(nl ? "* Groep met ontbrekende gemeenten; die tellen niet mee (nooit als 0)."
-                            : "* Group with municipalities that have no value; they are left out (never counted as 0).")
+            notes.append(nl ? "* Groep met gemeenten die niet meetellen (nooit als 0); hieronder per groep wie en waarom."
+                            : "* Group with municipalities that are left out (never counted as 0); who and why per group below.")
         }
-        if !comparison.missing.isEmpty {
-            let names = comparison.missing.prefix(10).map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")
-            let more = comparison.missing.count > 10 ? " and \(comparison.missing.count - 10) more" : ""
+        for summary in groupSummaries {
+            if let coverage = wording.groupCoverage(summary, label: "\(summary.group.group.description): \(summary.group.label)") {
+                notes.append(coverage)
+            }
+        }
+        // No delivery and nothing booked have notes of their own (engine notes below); the rest are listed here.
+        let others = comparison.missing.filter { $0.exclusion != .noDelivery && $0.exclusion != .notBooked }
+        if !others.isEmpty {
+            let names = others.prefix(10).map { "\($0.name) (\(wording.status($0.status)))" }.joined(separator: ", ")
+            let more = others.count > 10 ? (nl ? " en \(others.count - 10) meer" : " and \(others.count - 10) more") : ""
             notes.append((nl ? "Geen waarde: " : "No value: ") + names + more + ".")
         }
-        notes += comparison.notes
+        notes += comparison.notes.map(wording.note)
         for source in comparison.data.sources {
             notes.append((nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? ""))
         }
         notes.append(Attribution.cbs + ".")
         return notes
+    }
+
+    /// Each reference group once, in the order the comparison shows them.
+    var groupSummaries: [GroupSummary] {
+        var seen: Set<String> = []
+        return comparison.municipalities.flatMap(\.references).map(\.summary).filter { seen.insert($0.group.key).inserted }
     }
 
     public func renderText() -> String {
@@ -94,7 +108,8 @@ public struct CompareReport: Sendable {
         var table = Table(columns: ["indicator", "year", "code", "municipality", "value", "numerator", "denominator",
                                     "rank", "of", "percentile", "z", "status", "reference_kind", "reference_code",
                                     "reference", "group_rate", "mean", "median", "q1", "q3", "count", "difference",
-                                    "difference_percent", "gap", "source"].map { Table.Column($0) })
+                                    "difference_percent", "gap", "members", "left_out", "left_out_reasons",
+                                    "zero_count", "source"].map { Table.Column($0) })
         let source = comparison.data.sources.first.map { "\($0.table); Bron: CBS" } ?? "Bron: CBS"
         for municipality in comparison.municipalities {
             let observation = municipality.observation
@@ -110,19 +125,27 @@ public struct CompareReport: Sendable {
                     format.csv(summary.rate), format.csv(summary.distribution?.mean), format.csv(summary.distribution?.median),
                     format.csv(summary.distribution?.q1), format.csv(summary.distribution?.q3),
                     String(summary.distribution?.count ?? 0), format.csv(reference.difference),
-                    format.csv(reference.differencePercent, decimals: 1), format.csv(reference.gap, decimals: 0), source,
+                    format.csv(reference.differencePercent, decimals: 1), format.csv(reference.gap, decimals: 0),
+                    String(summary.group.members.count), String(summary.missing.count), Self.exclusionCodes(summary),
+                    String(summary.zeros.count), source,
                 ])
             }
         }
         return table.renderCSV(separator: locale == .nl ? ";" : ",")
     }
 
+    /// `ok`, or why there is no value: `no-delivery`, `not-booked`, `suppressed`, `no-value`, `zero-denominator`.
     static func statusCode(_ status: Observation.Status) -> String {
         switch status {
         case .ok: "ok"
-        case .missing: "missing"
-        case .zeroDenominator: "zero-denominator"
+        case .missing(let reason): reason.exclusion.rawValue
+        case .zeroDenominator: Exclusion.zeroDenominator.rawValue
         }
+    }
+
+    /// `no-delivery:1 not-booked:38`: who is left out of a group, by reason, for programs.
+    static func exclusionCodes(_ summary: GroupSummary) -> String {
+        summary.excluded.keys.sorted().map { "\($0.rawValue):\(summary.excluded[$0]!.count)" }.joined(separator: " ")
     }
 
     static func statusText(_ status: Observation.Status, nl: Bool) -> String {

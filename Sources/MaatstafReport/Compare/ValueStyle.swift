@@ -1,13 +1,13 @@
 import MaatstafModel
 
-/// How an indicator's values are written: euros for Iv3 amounts, plain numbers for rates of people.
+/// How an indicator's values are written: euros for money (its declared unit kind), plain numbers otherwise.
 struct ValueStyle {
     let format: NumberFormat
     let isMoney: Bool
 
     init(indicator: Indicator, locale: ReportLocale) {
         format = NumberFormat(locale: locale)
-        if case .iv3 = indicator.numerator { isMoney = true } else { isMoney = false }
+        isMoney = indicator.valueKind == .money
     }
 
     func value(_ value: Double?) -> String {

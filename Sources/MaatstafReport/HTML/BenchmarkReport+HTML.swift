@@ -162,7 +162,8 @@ extension BenchmarkReport {
                                     scale: range, style: style, labels: labels).render() + "\n")
             }
             html.raw("</div>\n")
-            html.element("p", labels.trendNote, class: "note")
+            html.element("p", ([labels.trendNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)).joined(separator: " "),
+                         class: "note")
         } else {
             html.element("p", labels.onlyOneYear, class: "note")
         }

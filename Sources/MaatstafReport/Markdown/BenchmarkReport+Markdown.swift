@@ -101,7 +101,7 @@ extension BenchmarkReport {
                                   + section.comparison.municipalities.map { style.value(point.values[$0.profile.code]) }
                                   + [style.value(point.national)])
             }
-            trend.notes = [labels.budgetNote]
+            trend.notes = [labels.budgetNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)
             out.append(trend.renderMarkdown())
         } else {
             out.append(escape(labels.onlyOneYear))

@@ -53,6 +53,8 @@ struct SnapshotPlan {
     var years: [YearRow] = []
     var iv3Documents: [Iv3Document] = []
     var iv3Amounts: [Iv3AmountRow] = []
+    /// Municipalities without a delivery per document (their zero rows are not kept as amounts).
+    var iv3NoDelivery: [(year: Int, kind: String, code: String)] = []
     var definitions: [(year: Int, taakveld: String, title: String, parent: String?)] = []
     private var codeByName: [String: String] = [:]
 
@@ -143,15 +145,21 @@ struct SnapshotPlan {
     }
 
     private mutating func addIv3(_ file: SnapshotFile, year: Int, kind: String) throws {
-        let rows = try Self.parse { try Iv3SpendingFile(data: file.data, source: file.path) }.rows
+        let parsed = try Self.parse { try Iv3SpendingFile(data: file.data, source: file.path) }
+        let undelivered = parsed.namesWithoutDelivery
         var titles: [String: String] = [:]
         var order: [String] = []
-        for row in rows {
+        var recorded: Set<String> = []
+        for row in parsed.rows {
             let code = row.name == Iv3SpendingFile.nationalName
                 ? Self.nationalCode : try code(for: row.name, source: file.path, line: row.line)
             if titles[row.taakveld] == nil {
                 titles[row.taakveld] = row.title
                 order.append(row.taakveld)
+            }
+            if undelivered.contains(row.name) {
+                if recorded.insert(code).inserted { iv3NoDelivery.append((year, kind, code)) }
+                continue
             }
             iv3Amounts.append(Iv3AmountRow(year: year, kind: kind, code: code, taakveld: row.taakveld,
                                            baten: row.baten, lasten: row.lasten, salaries: row.salaries))
@@ -181,7 +189,7 @@ struct SnapshotPlan {
 
     /// Replaces the snapshot's tables with this plan. Runs inside the caller's transaction.
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
-        for table in ["iv3_amount", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
+        for table in ["iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
                       "municipality_name", "municipality", "snapshot_file"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -217,6 +225,10 @@ struct SnapshotPlan {
         for a in iv3Amounts {
             insertAmount.setUncheckedArguments([a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries])
             try insertAmount.execute()
+        }
+        let insertNoDelivery = try db.cachedStatement(sql: "INSERT INTO iv3_no_delivery VALUES (?, ?, ?)")
+        for missing in iv3NoDelivery {
+            try insertNoDelivery.execute(arguments: [missing.year, missing.kind, missing.code])
         }
         let insertDefinition = try db.cachedStatement(sql: "INSERT OR REPLACE INTO iv3_definition VALUES (?, ?, ?, ?)")
         for d in definitions {

@@ -1,0 +1,24 @@
+import MaatstafModel
+
+/// Something a reader must know about an indicator's figures for a year. A fact with its values; the report and
+/// the CLI word it in the user's language, so no note reaches a Dutch reader in English.
+public enum IndicatorNote: Sendable, Hashable {
+    /// The store has no municipality classes for `year`; those of `used` are applied.
+    case classesFromEarlierYear(year: Int, used: Int)
+    /// The denominator is the population on 1 January of `year` from the class files.
+    case populationDenominator(year: Int)
+    /// Taakvelden of the definition that the year's Iv3 document does not list (they add nothing).
+    case taakveldenNotInDocument(taakvelden: [String], kind: Iv3DocumentKind, year: Int)
+    /// The figures are a budget: planned, not spent.
+    case budget(year: Int)
+    /// Another year in the store sums other taakvelden (Iv3 layout change); `there` nil: not defined that year.
+    case definitionDiffers(year: Int, here: [String], otherYear: Int, there: [String]?)
+    /// `names` book nothing on `taakvelden` and are left out of every group and rank; `broader` includes them.
+    case notBooked(names: [String], taakvelden: [String], broader: String?)
+    /// `names` delivered no Iv3 document of this kind for the year and are left out everywhere.
+    case noDelivery(names: [String], kind: Iv3DocumentKind, year: Int)
+    /// `names` report exactly zero, kept as a value (the indicator says zero is a figure).
+    case reportedZero(names: [String])
+    /// A chosen municipality has no value: shown as missing, never counted as 0.
+    case missingIsNotZero
+}

@@ -1,0 +1,51 @@
+import MaatstafModel
+
+/// Why a municipality has no value for an indicator in a year. Kept as a fact, not a sentence: every output words it
+/// in its own language (the report and the CLI), and programs read `code`.
+public enum MissingReason: Sendable, Hashable, Codable {
+    /// The municipality delivered no Iv3 document of this kind for the year (the source shows a row of zeros).
+    case noDelivery(kind: Iv3DocumentKind, year: Int)
+    /// The municipality is not in the year's Iv3 file at all.
+    case notInIv3File(kind: Iv3DocumentKind, year: Int)
+    /// One of the summed taakvelden has an empty cell.
+    case incompleteIv3
+    /// The municipality books nothing on these taakvelden (the indicator says a zero means "booked elsewhere");
+    /// `broader` is an indicator that includes what it booked.
+    case notBooked(taakvelden: [String], broader: String?)
+    /// The CBS table has no row for the municipality (a Wmo table: participation is voluntary).
+    case notInCBSTable(table: String)
+    /// CBS publishes the cell as secret, unknown or too small.
+    case suppressedByCBS(table: String)
+    /// The numerator has a value but the denominator has none.
+    case noDenominator
+    /// No figure for another reason (nothing in the source).
+    case noData
+
+    /// A stable identifier for CSV and JSON; also the group a municipality is left out under.
+    public var exclusion: Exclusion {
+        switch self {
+        case .noDelivery: .noDelivery
+        case .notBooked: .notBooked
+        case .suppressedByCBS: .suppressed
+        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .noData: .noValue
+        }
+    }
+}
+
+/// Why a member of a reference group is left out of the group's figures, as a stable code.
+public enum Exclusion: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// No Iv3 delivery for the document.
+    case noDelivery = "no-delivery"
+    /// Nothing booked on the indicator's lines (booked elsewhere).
+    case notBooked = "not-booked"
+    /// CBS hides the cell.
+    case suppressed
+    /// No value for another reason.
+    case noValue = "no-value"
+    /// The denominator is zero: no rate exists.
+    case zeroDenominator = "zero-denominator"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
