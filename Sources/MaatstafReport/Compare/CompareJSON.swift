@@ -2,7 +2,7 @@ import Foundation
 import MaatstafCompare
 import MaatstafModel
 
-/// The JSON contract `maatstaf.compare/1`, documented in docs/compare-json.md. Field names and meanings never change
+/// The JSON contract `maatstaf.compare/2`, documented in docs/compare-json.md. Field names and meanings never change
 /// within a schema version; additions get a new version.
 public struct CompareJSON: Encodable, Sendable {
     public static let schema = "maatstaf.compare/2"
@@ -156,10 +156,11 @@ public struct CompareJSON: Encodable, Sendable {
         sources = comparison.data.sources.map { Source(table: $0.table, year: $0.year, origin: $0.origin, sha256: $0.sha256) }
     }
 
-    /// Keys in the documented order; optional values written as `null`, never left out.
+    /// Keys sorted (the same on every run: Foundation on Linux keeps no insertion order); optional values written as
+    /// `null`, never left out.
     public func encoded() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }

@@ -1,6 +1,6 @@
 import MaatstafModel
 
-/// The `kind` a reference group has in outputs (JSON contract `maatstaf.compare/1`): the built-in group names, with
+/// The `kind` a reference group has in outputs (JSON contract `maatstaf.compare/2`): the built-in group names, with
 /// `amr` for the labour-market region, and `region` for user regions.
 enum ReferenceKind {
     static func of(_ group: PeerGroup) -> String {

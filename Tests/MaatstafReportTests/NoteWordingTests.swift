@@ -1,0 +1,87 @@
+import MaatstafCompare
+import MaatstafModel
+@testable import MaatstafReport
+import MaatstafTestServer
+import Testing
+
+/// Every fact the engine passes up is worded in Dutch and in English; a Dutch output carries no English note.
+@Suite("Notes and reasons in the reader's language")
+struct NoteWordingTests {
+    /// One value of every case (the switch in `NoteWording` is exhaustive, so a new case must be added there; add it
+    /// here too and this test checks its Dutch).
+    static let notes: [IndicatorNote] = [
+        .classesFromEarlierYear(year: 2024, used: 2023), .populationDenominator(year: 2025),
+        .taakveldenNotInDocument(taakvelden: ["6.71"], kind: .jaarrekening, year: 2023), .budget(year: 2025),
+        .definitionDiffers(year: 2025, here: ["6.711"], otherYear: 2023, there: ["6.71a"]),
+        .definitionDiffers(year: 2025, here: ["6.711"], otherYear: 2023, there: nil),
+        .notBooked(names: ["Arnhem", "Breda"], taakvelden: ["6.711"], broader: "wmo.maatwerk"),
+        .notBooked(names: ["Arnhem"], taakvelden: ["6.711"], broader: nil),
+        .noDelivery(names: ["Vijfheerenlanden"], kind: .begroting, year: 2025), .reportedZero(names: ["Rotterdam"]),
+        .missingIsNotZero,
+    ]
+    static let reasons: [MissingReason] = [
+        .noDelivery(kind: .jaarrekening, year: 2023), .notInIv3File(kind: .begroting, year: 2025), .incompleteIv3,
+        .notBooked(taakvelden: ["6.711"], broader: "wmo.maatwerk"), .notInCBSTable(table: "85984NED"),
+        .suppressedByCBS(table: "85984NED"), .noDenominator, .noData,
+    ]
+    /// Words that give English away in a Dutch sentence (none of them is a Dutch word).
+    static let english = ["the ", "The ", " are ", " not ", " no ", " and ", " with ", " has ", " which ", "without", "municipal",
+                          "delivery", "budget", "accounts", "booked", "missing", "figures", "denominator", "left out", "value"]
+
+    func dutch(_ text: String, _ what: String) {
+        for word in Self.english { #expect(!text.contains(word), "\(what): \"\(word)\" in \(text)") }
+    }
+
+    @Test("every note and every reason has a Dutch text of its own, without English words")
+    func everyCase() {
+        let nl = NoteWording(locale: .nl), en = NoteWording(locale: .en)
+        for note in Self.notes {
+            #expect(nl.note(note) != en.note(note))
+            dutch(nl.note(note), "\(note)")
+        }
+        for reason in Self.reasons {
+            #expect(nl.reason(reason) != en.reason(reason))
+            dutch(nl.reason(reason), "\(reason)")
+        }
+        for exclusion in Exclusion.allCases { dutch(nl.exclusion(exclusion, count: 3), "\(exclusion)") }
+        dutch(nl.status(.zeroDenominator), "zero denominator")
+    }
+
+    @Test("compare and report in Dutch on the real 2025 budget carry no English note")
+    func dutchOutputs() throws {
+        let engine = try ReportFixtures.engine()
+        let chosen = try ReportFixtures.municipalities(["Westervoort", "Arnhem", "De Bilt"])
+        let comparison = try engine.compare(try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp"), year: 2025,
+                                            municipalities: chosen, against: [.builtIn(.national), .builtIn(.province)])
+        let notes = CompareReport(comparison, locale: .nl).notes
+        #expect(notes.contains { $0.hasPrefix("Geen Iv3-levering voor de begroting 2025: De Bilt,") })
+        #expect(notes.contains { $0.contains("boeken niets op 6.711") && $0.contains("wmo.maatwerk omvat") })
+        // The notes without the source lines (file paths and table names are not language).
+        for note in notes where !note.hasPrefix("Bron") { dutch(note, "compare --locale nl") }
+        let section = IndicatorSection(comparison: comparison, national: comparison.municipalities[0].references[0].summary, trend: [])
+        for note in section.footnotes(ReportLabels(locale: .nl)) { dutch(note, "report footnote") }
+    }
+
+    @Test("a trend is never one line across a change of definition or of budget and accounts")
+    func trendBreaks() throws {
+        let points = [
+            TrendPoint(year: 2022, isBudget: false, national: 80, values: [:], taakvelden: ["6.71a"]),
+            TrendPoint(year: 2023, isBudget: false, national: 89, values: [:], taakvelden: ["6.71a"]),
+            TrendPoint(year: 2024, isBudget: true, national: 95, values: [:], taakvelden: ["6.71a"]),
+            TrendPoint(year: 2025, isBudget: true, national: 107, values: [:], taakvelden: ["6.711"]),
+        ]
+        let breaks = TrendBreak.breaks(in: points)
+        #expect(breaks == [TrendBreak(from: 2023, to: 2024, definitionChanged: false, kindChanged: true),
+                           TrendBreak(from: 2024, to: 2025, definitionChanged: true, kindChanged: false)])
+        #expect(TrendBreak.segments(of: points).map { $0.map(\.year) } == [[2022, 2023], [2024], [2025]])
+        #expect(ReportLabels(locale: .nl).trendBreak(breaks[1]) == "Lijn onderbroken tussen 2024 en 2025: andere definitie (andere Iv3-taakvelden); de punten zijn niet één reeks.")
+        // In the real report, 2023 accounts and 2025 budget (other taakvelden too) are two points, never one line.
+        let report = try BenchmarkReportBuilder(engine: try ReportFixtures.engine()).build(
+            indicators: [try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")], year: 2025,
+            municipalities: try ReportFixtures.municipalities(["Westervoort"]), against: [], targets: [], locale: .nl)
+        let html = report.renderHTML()
+        #expect(html.contains("Lijn onderbroken tussen 2023 en 2025: andere definitie (andere Iv3-taakvelden) en begroting naast jaarrekening"))
+        let trend = try #require(html.components(separatedBy: "Westervoort: ontwikkeling").dropFirst().first?.components(separatedBy: "</svg>").first)
+        #expect(!trend.contains("<polyline"))
+    }
+}
