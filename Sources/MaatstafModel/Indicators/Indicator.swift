@@ -8,7 +8,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// 1 for "per inhabitant", 100 for a percentage, 1,000 for "per 1,000".
     public var multiplier: Int
     public var direction: Direction
-    public var notes: String
+    /// What a reader must know, in both languages (a user file may give one text for both).
+    public var notes: LocalizedText
     /// Where the definition comes from: `built-in`, `generic Iv3`, or a user file's path.
     public var origin: String
     /// Whether the rate is a proportion of people (clients among inhabitants) that gets a 95% Wilson interval.
@@ -19,7 +20,7 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var zero: ZeroPolicy
 
     public init(id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
-                multiplier: Int, direction: Direction, notes: String, origin: String, hasInterval: Bool = false,
+                multiplier: Int, direction: Direction, notes: LocalizedText, origin: String, hasInterval: Bool = false,
                 valueKind: ValueKind, zero: ZeroPolicy = .value) {
         self.id = id
         self.title = title

@@ -116,7 +116,8 @@ public struct IndicatorCatalog: Sendable {
                           numerator: .iv3(measure: measure, layouts: [Iv3Layout(fromYear: inYears.min()!, taakvelden: [code],
                                                                                  onlyYears: inYears.sorted())]),
                           denominator: .population, multiplier: 1, direction: .neither,
-                          notes: "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", ")).",
+                          notes: LocalizedText(nl: "Iv3-taakveld \(code) zoals gerapporteerd; bestaat in \(inYears.sorted().map(String.init).joined(separator: ", ")).",
+                                               en: "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", "))."),
                           origin: genericOrigin, valueKind: .money, zero: .value)
             }
         }

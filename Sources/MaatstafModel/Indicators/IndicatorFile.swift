@@ -15,7 +15,7 @@ enum IndicatorFile {
         var denominator: DenominatorEntry
         var multiplier: Int?
         var direction: String?
-        var notes: String?
+        var notes: NotesEntry?
         var interval: String?
         var unitKind: String?
         var zero: String?
@@ -48,6 +48,19 @@ enum IndicatorFile {
             }
             text = LocalizedText(nl: try container.decode(String.self, forKey: Key(stringValue: "nl")),
                                  en: try container.decode(String.self, forKey: Key(stringValue: "en")))
+        }
+    }
+
+    /// One text for both languages, or `{ nl: …, en: … }`.
+    private struct NotesEntry: Decodable {
+        var text: LocalizedText
+
+        init(from decoder: Decoder) throws {
+            if let one = try? decoder.singleValueContainer().decode(String.self) {
+                text = LocalizedText(nl: one, en: one)
+            } else {
+                text = try TextEntry(from: decoder).text
+            }
         }
     }
 
@@ -158,7 +171,7 @@ enum IndicatorFile {
             }
             return Indicator(id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
                              denominator: denominator, multiplier: multiplier, direction: direction,
-                             notes: entry.notes ?? "", origin: origin, hasInterval: interval == "wilson",
+                             notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
                              valueKind: valueKind, zero: zero)
         }
     }

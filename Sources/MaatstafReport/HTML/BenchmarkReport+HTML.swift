@@ -241,7 +241,7 @@ extension BenchmarkReport {
                          + IndicatorDescription.describe(selection) + ".")
         }
         if indicator.multiplier != 1 { lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).") }
-        if !indicator.notes.isEmpty { lines.append(indicator.notes) }
+        if !indicator.notes.text(locale).isEmpty { lines.append(indicator.notes.text(locale)) }
         for line in lines { html.element("p", line, class: "note") }
         html.raw("<ul class=\"sources\">\n")
         for source in data.sources {

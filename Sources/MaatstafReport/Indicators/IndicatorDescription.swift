@@ -84,7 +84,14 @@ public struct IndicatorDescription: Sendable {
         } else if !storeYears.isEmpty {
             lines.append("  years in the store: " + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
         }
-        if !indicator.notes.isEmpty { lines.append("  notes: \(indicator.notes)") }
+        lines.append("  values: \(indicator.valueKind.rawValue)")
+        switch indicator.zero {
+        case .value: lines.append("  a reported 0: a value like any other")
+        case .notBooked(let broader):
+            lines.append("  a reported 0: nothing booked on these lines (booked elsewhere): left out of every group and rank"
+                         + (broader.map { "; \($0) includes it" } ?? ""))
+        }
+        if !indicator.notes.en.isEmpty { lines.append("  notes: \(indicator.notes.en)") }
         lines.append("  \(Attribution.cbs)")
         return lines.joined(separator: "\n") + "\n"
     }

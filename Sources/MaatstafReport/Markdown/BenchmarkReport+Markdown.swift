@@ -140,7 +140,7 @@ extension BenchmarkReport {
             out.append("- " + escape("\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? "")))
         }
         out.append("- Bron: CBS (CC BY 4.0)")
-        if !indicator.notes.isEmpty { out.append("- " + escape(indicator.notes)) }
+        if !indicator.notes.text(locale).isEmpty { out.append("- " + escape(indicator.notes.text(locale))) }
         out.append("")
         let footnotes = section.footnotes(labels)
         if !footnotes.isEmpty {
