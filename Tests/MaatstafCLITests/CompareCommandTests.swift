@@ -144,4 +144,34 @@ struct CompareCommandTests {
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("\(file.path):2: indicator 1 (kapot): measure must be lasten, baten or netto"))
     }
+
+    @Test("a municipality without an Iv3 delivery: the output says so by name, and exit 66 tells a script")
+    func noDelivery() async throws {
+        let result = try await run(["compare", "--indicator", "participatie.inkomen", "--year", "2023", "--locale", "nl",
+                                    "Vijfheerenlanden"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("Vijfheerenlanden (no Iv3 delivery for the 2023 accounts)"))
+        #expect(result.stdout.contains("Vijfheerenlanden  ontbreekt"))
+        #expect(result.stdout.contains("Geen Iv3-levering voor de jaarrekening 2023: Vijfheerenlanden."))
+        #expect(!result.stdout.contains("€ 0,00"))
+    }
+
+    @Test("CSV says per group how many members count, who is left out and why, and how many count with 0")
+    func csvCoverage() async throws {
+        let result = try await run(["compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--format", "csv",
+                                    "--against", "national", "Westervoort"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0], row = lines[1]
+        func field(_ name: String) -> String? { header.firstIndex(of: name).map { row[$0] } }
+        // From the raw 2025 budget: 4 municipalities without a delivery, 34 more with nothing on 6.711.
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        let undelivered = raw.municipalities.values.filter { !$0.delivered }.count
+        let notBooked = raw.municipalities.values.filter { $0.delivered && !$0.books(["6.711"]) }.count
+        #expect(field("members") == "342")
+        #expect(field("left_out") == String(undelivered + notBooked))
+        #expect(field("left_out_reasons") == "no-delivery:\(undelivered) not-booked:\(notBooked)")
+        #expect(field("zero_count") == "0")
+        #expect(field("count") == String(342 - undelivered - notBooked))
+    }
 }
