@@ -5,6 +5,8 @@ import Foundation
 /// This is the only place where errors of the lower modules become exit codes.
 public enum MaatstafMain {
     public static func run(arguments: [String]? = nil) async {
+        // A closed pipe is an error a command reports (exit 74), not a signal that kills it mid-line.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try MaatstafCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

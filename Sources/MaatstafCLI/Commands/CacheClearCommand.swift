@@ -10,6 +10,6 @@ struct CacheClearCommand: AsyncParsableCommand {
 
     func run() async throws {
         let removed = try HTTPCache(root: global.cacheRoot).clear()
-        print("removed \(removed) cached responses from \(global.cacheRoot.path)")
+        try StandardOutput.line("removed \(removed) cached responses from \(global.cacheRoot.path)")
     }
 }

@@ -58,7 +58,7 @@ struct CacheFetchCommand: AsyncParsableCommand {
         progress.finish()
         for result in results {
             let sha = result.metadata?.sha256 ?? SHA256.hex(result.body)
-            print("\(result.origin)\t\(result.body.count)\t\(sha)\t\(result.attempts)\t\(result.url)")
+            try StandardOutput.line("\(result.origin)\t\(result.body.count)\t\(sha)\t\(result.attempts)\t\(result.url)")
         }
     }
 }

@@ -11,11 +11,11 @@ struct CacheStatusCommand: AsyncParsableCommand {
     func run() async throws {
         let cache = HTTPCache(root: global.cacheRoot)
         let status = cache.status()
-        print("cache:   \(cache.root.path)")
-        print("entries: \(status.entries)")
-        print("bytes:   \(status.bytes) (\(ProgressReporter.format(bytes: status.bytes)))")
+        try StandardOutput.line("cache:   \(cache.root.path)")
+        try StandardOutput.line("entries: \(status.entries)")
+        try StandardOutput.line("bytes:   \(status.bytes) (\(ProgressReporter.format(bytes: status.bytes)))")
         let formatter = ISO8601DateFormatter()
-        print("oldest:  \(status.oldest.map(formatter.string(from:)) ?? "-")")
-        print("newest:  \(status.newest.map(formatter.string(from:)) ?? "-")")
+        try StandardOutput.line("oldest:  \(status.oldest.map(formatter.string(from:)) ?? "-")")
+        try StandardOutput.line("newest:  \(status.newest.map(formatter.string(from:)) ?? "-")")
     }
 }

@@ -13,9 +13,9 @@ struct CacheVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let result = try HTTPCache(root: global.cacheRoot).verify()
         for path in result.removed {
-            print("removed damaged: \(path)")
+            try StandardOutput.line("removed damaged: \(path)")
         }
         let damaged = result.removed.filter { $0.hasSuffix(".entry") }.count
-        print("checked \(result.checked) entries: \(result.checked - damaged) intact, \(damaged) damaged and removed")
+        try StandardOutput.line("checked \(result.checked) entries: \(result.checked - damaged) intact, \(damaged) damaged and removed")
     }
 }

@@ -93,7 +93,7 @@ struct FetchCommand: AsyncParsableCommand {
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
-            print("\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
+            try StandardOutput.line("\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
                 + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
         }
     }

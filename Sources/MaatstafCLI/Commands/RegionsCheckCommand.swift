@@ -17,12 +17,12 @@ struct RegionsCheckCommand: AsyncParsableCommand {
         let folder = ProjectPaths.regionsFolder(option: data.regionsFolder)
         let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: directory)
         for region in regions {
-            print("ok      \(region.file): \(region.id) (\(region.members.count) members)")
+            try StandardOutput.line("ok      \(region.file): \(region.id) (\(region.members.count) members)")
         }
         for problem in problems {
-            print("error   \(problem)")
+            try StandardOutput.line("error   \(problem)")
         }
-        print("\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder.path)")
+        try StandardOutput.line("\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder.path)")
         if !problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }
 }

@@ -32,13 +32,13 @@ extension ParsableCommand {
     /// Prints a table in the chosen format; JSON encodes `json` instead, with sorted keys for stable diffs.
     func emit<T: Encodable>(_ table: Table, format: OutputFormat, json: T) throws {
         switch format {
-        case .table: Swift.print(table.renderText(), terminator: "")
-        case .csv: Swift.print(table.renderCSV(), terminator: "")
-        case .markdown: Swift.print(table.renderMarkdown(), terminator: "")
+        case .table: try StandardOutput.write(table.renderText())
+        case .csv: try StandardOutput.write(table.renderCSV())
+        case .markdown: try StandardOutput.write(table.renderMarkdown())
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Swift.print(String(decoding: try encoder.encode(json), as: UTF8.self))
+            try StandardOutput.line(String(decoding: try encoder.encode(json), as: UTF8.self))
         }
     }
 }

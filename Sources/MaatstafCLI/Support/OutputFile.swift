@@ -1,26 +1,87 @@
 import Foundation
 
-/// Writes a command's output to stdout, or to `--output FILE` through a temporary file renamed into place, so a
-/// failed run never leaves a half-written file where a previous good one was.
+/// Writes a command's output to stdout, or to `--output PATH`.
+///
+/// A regular file is written to an unpredictable temporary name beside it, created exclusively and never through a
+/// symbolic link, then renamed into place: a failed run leaves the previous file as it was, and nobody can plant a
+/// link at the temporary name to make maatstaf write elsewhere. A device or a FIFO (`/dev/null`, `/dev/stdout`, a
+/// pipe) is written directly and never replaced. A folder is refused. Every write is checked: a full disk or a closed
+/// pipe is an error (exit 74), never a silently shortened output.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            print(text, terminator: "")
-            return
+        guard let path else { return try StandardOutput.write(text) }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw OutputWriteError(message: "\(path): is a folder. Name a file, e.g. \(path)/report.html")
+            case S_IFCHR, S_IFIFO, S_IFSOCK:
+                return try writeDirectly(text, to: path)
+            default: break
+            }
         }
+        try replace(path, with: text, keepingMode: info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o7777 : nil)
+    }
+
+    private static func writeDirectly(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        defer { close(descriptor) }
+        if let code = StandardOutput.writeAll(Array(text.utf8), to: descriptor) { throw failure(path, code) }
+    }
+
+    private static func replace(_ path: String, with text: String, keepingMode mode: mode_t?) throws {
         let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw OutputWriteError(message: "\(path): cannot write the output (\(error.localizedDescription)). Check that the folder exists and is writable")
+        let folder = target.deletingLastPathComponent().path
+        var random = SystemRandomNumberGenerator()
+        let suffix = String(random.next(), radix: 36)
+        let temporary = folder + "/." + target.lastPathComponent + ".tmp-" + suffix
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode ?? 0o666)
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        var code = StandardOutput.writeAll(Array(text.utf8), to: descriptor)
+        if code == nil, let mode, fchmod(descriptor, mode) != 0 { code = errno }
+        if code == nil, fsync(descriptor) != 0 { code = errno }
+        if close(descriptor) != 0, code == nil { code = errno }
+        if code == nil, rename(temporary, path) != 0 { code = errno }
+        if let code {
+            unlink(temporary)
+            throw failure(path, code)
         }
+    }
+
+    private static func failure(_ path: String, _ code: Int32) -> OutputWriteError {
+        OutputWriteError(message: "\(path): cannot write the output (\(String(cString: strerror(code)))). Check that the folder exists, is writable and has room; an earlier file there was left as it was")
     }
 }
 
-/// The output file cannot be written; exits with 74.
+/// Standard output, written unbuffered and checked: `export > file` on a full disk, or into a closed pipe, fails
+/// loudly instead of exiting 0 with half the lines.
+enum StandardOutput {
+    static func write(_ text: String) throws {
+        if let code = writeAll(Array(text.utf8), to: STDOUT_FILENO) {
+            throw OutputWriteError(message: "standard output: cannot write (\(String(cString: strerror(code)))). The output is incomplete; check the disk or the program reading it")
+        }
+    }
+
+    /// A line, as `print` would write it.
+    static func line(_ text: String) throws { try write(text + "\n") }
+
+    /// Writes every byte; the errno of a failed write, or nil.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+}
+
+/// The output cannot be written; exits with 74.
 struct OutputWriteError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }

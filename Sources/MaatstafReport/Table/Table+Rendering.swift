@@ -23,7 +23,8 @@ extension Table {
     /// RFC 4180 CSV with the given separator (`;` for Dutch Excel, which reads `,` as the decimal mark).
     /// Notes are not part of CSV output; callers print them elsewhere or add a source column.
     public func renderCSV(separator: Character = ",") -> String {
-        func escape(_ cell: String) -> String {
+        func escape(_ raw: String) -> String {
+            let cell = Self.neutralised(raw)
             if cell.contains(separator) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r") {
                 return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
@@ -31,6 +32,15 @@ extension Table {
         }
         let lines = [columns.map { escape($0.title) }] + rows.map { $0.map(escape) }
         return lines.map { $0.joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab or carriage
+    /// return), prefixed with `'` so it shows as text: a region or municipality name comes from a user's file and may
+    /// be `=HYPERLINK(…)`. A number, with either decimal separator, is left as it is.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        if let number = Double(cell.replacingOccurrences(of: ",", with: ".")), number.isFinite { return cell }
+        return "'" + cell
     }
 
     /// A GitHub-flavoured Markdown table, cells escaped (`|`, `<`, …); notes as a paragraph below.
