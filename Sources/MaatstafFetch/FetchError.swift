@@ -12,6 +12,11 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case timeout
         /// The body ended before its announced length (after retries).
         case truncated
+        /// The body (decoded) is larger than the configured limit; not retried.
+        case tooLarge
+        /// The server's answer does not have the shape maatstaf asked for (an HTML page where JSON was expected, a
+        /// next-page link into another table or host, an impossible row count); not retried, not cached.
+        case badResponse
         /// The server answered with an error status (after retries for 429 and 5xx).
         case httpStatus(Int)
         /// `--offline` and the cache has no usable entry.

@@ -133,6 +133,42 @@ struct HTTPClientTests {
         #expect(always.requests.count == 2)
     }
 
+    @Test("a body over the limit is an error naming the URL, not retried; a gzip bomb is measured decoded")
+    func bodyLimit() async throws {
+        let big = syntheticBody(3 << 20)
+        // 64 MiB of zeros compress to about 64 KiB: small on the wire, huge in memory.
+        let bomb = try TestHTTPServer.gzip(Data(count: 64 << 20))
+        let server = try TestHTTPServer { request in
+            request.path == "/bomb" ? TestResponse(headers: [("Content-Encoding", "gzip")], body: bomb) : TestResponse(body: big)
+        }
+        var configuration = HTTPClientConfiguration()
+        configuration.maxBodyBytes = 1 << 20
+        configuration.retry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50))
+        let client = HTTPClient(configuration: configuration)
+        for path in ["/big", "/bomb"] {
+            let error = await #expect(throws: FetchError.self) { try await client.get(server.baseURL + path) }
+            #expect(error?.kind == .tooLarge, "\(path)")
+            #expect(error?.subject == server.baseURL + path)
+            #expect(error?.reason.contains("larger than the limit of 1048576 bytes") == true)
+        }
+        #expect(bomb.count < 1 << 20)
+        #expect(server.requests.count == 2, "a body over the limit is not asked for again")
+    }
+
+    @Test("a transfer that stalls is aborted after the stall timeout, long before the overall timeout")
+    func stalled() async throws {
+        // The server sends its headers, then nothing for 5 s; the overall timeout (60 s) would let it finish.
+        let server = try TestHTTPServer { _ in TestResponse(text: "late", behavior: .stall(.seconds(5))) }
+        var configuration = HTTPClientConfiguration()
+        configuration.stallTimeout = .seconds(1)
+        configuration.timeout = .seconds(60)
+        configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50))
+        let error = await #expect(throws: FetchError.self) {
+            try await HTTPClient(configuration: configuration).get(server.baseURL + "/stalled")
+        }
+        #expect(error?.kind == .timeout)
+    }
+
     @Test("a server slower than the timeout: a timeout error after every attempt timed out")
     func slowServer() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: "late", behavior: .stall(.seconds(3))) }

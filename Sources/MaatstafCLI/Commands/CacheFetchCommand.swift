@@ -21,8 +21,7 @@ struct CacheFetchCommand: AsyncParsableCommand {
     @Option(help: "Transfers in flight at once per host.")
     var concurrency = 8
 
-    @Option(help: "Seconds one request may take, body included.")
-    var timeout = 120.0
+    @OptionGroup(title: "Limits per request") var limits: TransferOptions
 
     @Option(help: "Attempts per request, the first included.")
     var maxAttempts = 4
@@ -35,14 +34,12 @@ struct CacheFetchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1.") }
     }
 
     func run() async throws {
-        var configuration = HTTPClientConfiguration()
+        var configuration = limits.configuration
         configuration.maxConcurrentPerHost = concurrency
-        configuration.timeout = .milliseconds(Int(timeout * 1000))
         configuration.retry.maxAttempts = maxAttempts
         configuration.retry.baseDelay = .milliseconds(retryDelayMs)
         let (fetcher, progress) = global.makeFetcher(configuration: configuration, policy: noCache ? .bypass : nil)

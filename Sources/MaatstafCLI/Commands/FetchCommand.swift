@@ -39,6 +39,8 @@ struct FetchCommand: AsyncParsableCommand {
 
     @OptionGroup var source: CatalogOptions
 
+    @OptionGroup(title: "Limits per request") var limits: TransferOptions
+
     @Option(help: "v3 (opendata.cbs.nl / dataderden.cbs.nl, the default) or v4 (datasets.cbs.nl, for tables only there).")
     var odata: ODataVersion = .v3
 
@@ -82,7 +84,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let base = source.base(publicBase: odata == .v4 ? CBSODataV4Source.publicBase : nil)
-        let (fetcher, progress) = global.makeFetcher()
+        let (fetcher, progress) = global.makeFetcher(configuration: limits.configuration)
         defer { progress.finish() }
         let store = try global.openStore()
         for table in tables {

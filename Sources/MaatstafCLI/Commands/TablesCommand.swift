@@ -24,6 +24,8 @@ struct TablesCommand: AsyncParsableCommand {
 
     @OptionGroup var source: CatalogOptions
 
+    @OptionGroup(title: "Limits per request") var limits: TransferOptions
+
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Words that must all occur.", valueName: "words"))
     var search: [String] = []
 
@@ -44,7 +46,7 @@ struct TablesCommand: AsyncParsableCommand {
 
     func run() async throws {
         if stored { return try listStored() }
-        let (fetcher, progress) = global.makeFetcher()
+        let (fetcher, progress) = global.makeFetcher(configuration: limits.configuration)
         let all = try await CBSCatalogSource(fetcher: fetcher, base: source.base()).tables()
         progress.finish()
         let words = search.flatMap { $0.split(separator: " ").map(String.init) }

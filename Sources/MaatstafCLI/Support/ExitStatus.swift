@@ -32,7 +32,8 @@ struct ExitStatus {
         case let fetch as FetchError:
             switch fetch.kind {
             case .invalidURL: return (dataError, fetch.description)
-            case .transport, .timeout, .truncated, .httpStatus, .cancelled: return (networkError, fetch.description)
+            case .transport, .timeout, .truncated, .httpStatus, .cancelled, .tooLarge, .badResponse:
+                return (networkError, fetch.description)
             case .notCached, .corruptCacheEntry: return (notAvailableOffline, fetch.description)
             case .cacheIO: return (ioError, fetch.description)
             }

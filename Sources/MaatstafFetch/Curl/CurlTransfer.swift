@@ -29,6 +29,9 @@ final class CurlTransfer: @unchecked Sendable {
     }()
     fileprivate var body = Data()
     fileprivate var headers: [HTTPHeader] = []
+    /// The most body bytes accepted (decoded); the write callback stops the transfer past it.
+    fileprivate var maxBodyBytes = Int.max
+    fileprivate var exceededLimit = false
     private var finished = false
 
     init(id: Int, request: HTTPRequest, continuation: CheckedContinuation<TransferOutcome, Never>) {
@@ -50,6 +53,7 @@ final class CurlTransfer: @unchecked Sendable {
             return nil
         }
         self.easy = easy
+        maxBodyBytes = configuration.maxBodyBytes
         let me = Unmanaged.passUnretained(self).toOpaque()
         var codes: [CURLcode] = []
         codes.append(mst_easy_setopt_string(easy, CURLOPT_URL, request.url))
@@ -64,6 +68,8 @@ final class CurlTransfer: @unchecked Sendable {
         codes.append(mst_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, ""))
         codes.append(mst_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.milliseconds))
         codes.append(mst_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, configuration.timeout.milliseconds))
+        codes.append(mst_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, 1))
+        codes.append(mst_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, configuration.stallTimeout.milliseconds / 1000)))
         codes.append(mst_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent))
         codes.append(mst_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer))
         codes.append(mst_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION, curlWriteBody))
@@ -87,6 +93,11 @@ final class CurlTransfer: @unchecked Sendable {
     /// Reads status and final URL from the handle after curl reports it done, then completes.
     func finish(result: CURLcode) {
         guard let easy else { return }
+        if exceededLimit {
+            complete(.failed(code: Int(CURLE_FILESIZE_EXCEEDED.rawValue),
+                             message: "the response is larger than the limit of \(maxBodyBytes) bytes", bodyBytes: body.count))
+            return
+        }
         if result != CURLE_OK {
             let detail = String(cString: errorBuffer)
             let message = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
@@ -139,6 +150,11 @@ private let curlWriteBody: mst_data_callback = { buffer, size, count, userdata i
     guard let buffer, let userdata else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
     let length = size * count
+    // Past the limit: returning less than was offered makes curl abort the transfer (a write error).
+    guard transfer.body.count + length <= transfer.maxBodyBytes else {
+        transfer.exceededLimit = true
+        return 0
+    }
     buffer.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
         transfer.body.append(bytes, count: length)
     }

@@ -115,6 +115,10 @@ private struct AttemptFailure {
         retryable = true
         hint = "Check your network connection and the address, or work from the cache with --offline"
         switch code {
+        case CURLE_FILESIZE_EXCEEDED:
+            kind = .tooLarge
+            retryable = false
+            hint = "A CBS page is about 1 MB: check the address; if the answer is genuinely this large, raise the limit with --max-response-mb"
         case CURLE_OPERATION_TIMEDOUT:
             kind = .timeout
             hint = "The server is too slow or unreachable; try again later, or work from the cache with --offline"

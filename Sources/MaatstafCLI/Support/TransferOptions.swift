@@ -1,0 +1,32 @@
+import ArgumentParser
+import MaatstafFetch
+
+/// Limits on one request that `fetch`, `tables` and `cache fetch` share: what a slow, stalled or hostile server may
+/// cost before maatstaf gives up with an error naming the URL.
+struct TransferOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Seconds one request may take, body included.", valueName: "seconds"))
+    var timeout = 120.0
+
+    @Option(name: .customLong("stall-timeout"), help: ArgumentHelp(
+        "Seconds a transfer may receive nothing before it is aborted and retried.", valueName: "seconds"))
+    var stallTimeout = 30.0
+
+    @Option(name: .customLong("max-response-mb"), help: ArgumentHelp(
+        "Largest response accepted, in MiB after decompression (a CBS page is about 1 MB).", valueName: "MiB"))
+    var maxResponseMB = 256
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
+        guard stallTimeout >= 1 else { throw ValidationError("--stall-timeout must be at least 1 second.") }
+        guard maxResponseMB >= 1 else { throw ValidationError("--max-response-mb must be at least 1.") }
+    }
+
+    /// A client configuration with these limits.
+    var configuration: HTTPClientConfiguration {
+        var configuration = HTTPClientConfiguration()
+        configuration.timeout = .milliseconds(Int(timeout * 1000))
+        configuration.stallTimeout = .milliseconds(Int(stallTimeout * 1000))
+        configuration.maxBodyBytes = maxResponseMB << 20
+        return configuration
+    }
+}
