@@ -34,6 +34,18 @@ public struct CachedFetcher: Sendable {
         self.events = events
     }
 
+    /// Fetches and reads a body. A body that `parse` rejects (an HTML error page answered with 200, a cut-off page)
+    /// is removed from the cache, so it is never served again as a good entry: the next run downloads it anew.
+    public func fetch<T>(_ url: String, parse: (FetchResult) throws -> T) async throws -> T {
+        let result = try await fetch(url)
+        do {
+            return try parse(result)
+        } catch {
+            if policy != .bypass { cache.remove(url) }
+            throw error
+        }
+    }
+
     public func fetch(_ url: String) async throws -> FetchResult {
         try HTTPClient.validate(url)
         if policy == .bypass {

@@ -35,6 +35,8 @@ public struct HTTPCache: Sendable {
         let file = fileURL(for: url)
         guard let data = try? Data(contentsOf: file) else { return .miss }
         guard let entry = try? CacheEntryFile.decode(data) else { return .corrupt }
+        // The file name is a hash of the URL; an entry that names another URL was put there by something else.
+        guard entry.metadata.url == URLNormalizer.normalize(url) else { return .corrupt }
         return .hit(entry)
     }
 

@@ -57,7 +57,7 @@ public struct CBSCatalogSource: Sendable {
         var next: String? = listURL
         var seen: Set<String> = []
         while let url = next, seen.insert(url).inserted {
-            let page = try CBSResponseParser.page(try await fetcher.fetch(url).body, url: url)
+            let page = try await fetcher.fetch(url) { try CBSResponseParser.page($0.body, url: url) }
             for row in page.rows {
                 guard let identifier = row["Identifier"] as? String else {
                     throw SourceError(subject: url, reason: "lists a table without Identifier",
@@ -69,7 +69,7 @@ public struct CBSCatalogSource: Sendable {
                                                period: row["Period"] as? String, modified: row["Modified"] as? String,
                                                frequency: row["Frequency"] as? String, recordCount: count))
             }
-            next = page.nextLink.map { CBSODataV3Source.rebased($0, onto: base) }
+            next = try page.nextLink.map { try CBSODataV3Source.nextPage($0, after: url, base: base) }
         }
         return entries
     }

@@ -11,6 +11,8 @@ public struct CBSODataV3Source: Sendable {
     /// Scheme and host of the catalog, e.g. `https://opendata.cbs.nl`, or a local mirror in tests.
     public let base: String
     public static let pageSize = 10_000
+    /// At most this many pages (100 million rows) are followed for a table that announces no count.
+    public var maxPagesWithoutCount = 10_000
 
     public init(fetcher: CachedFetcher, base: String) {
         self.fetcher = fetcher
@@ -22,20 +24,31 @@ public struct CBSODataV3Source: Sendable {
     }
 
     public func tableInfo(_ table: String) async throws -> (CBSTableInfo, FetchResult) {
+        try CBSTableID.check(table)
         let url = url(table, "TableInfos")
-        let result = try await fetcher.fetch(url)
-        return (try CBSResponseParser.tableInfo(result.body, url: url), result)
+        return try await fetcher.fetch(url) { result in
+            let info = try CBSResponseParser.tableInfo(result.body, url: url)
+            if let count = info.recordCount, !(0...Self.maxRecordCount).contains(count) {
+                throw SourceError(subject: url, reason: "announces \(count) rows, which no CBS table has (maatstaf accepts up to \(Self.maxRecordCount))",
+                                  hint: "Check the table id and --cbs-base; the server's answer cannot be right")
+            }
+            return (info, result)
+        }
     }
 
+    /// The most rows a table may announce: CBS's largest tables hold a few tens of millions. A larger claim is not
+    /// planned for (it would mean millions of page requests and gigabytes reserved on the server's word).
+    public static let maxRecordCount = 100_000_000
+
     public func dataProperties(_ table: String) async throws -> ([CBSDataProperty], FetchResult) {
+        try CBSTableID.check(table)
         let url = url(table, "DataProperties")
-        let result = try await fetcher.fetch(url)
-        return (try CBSResponseParser.dataProperties(result.body, url: url), result)
+        return try await fetcher.fetch(url) { (try CBSResponseParser.dataProperties($0.body, url: url), $0) }
     }
 
     public func codes(_ table: String, dimension: String) async throws -> [CBSDimensionCode] {
         let url = url(table, dimension)
-        return try CBSResponseParser.codes(try await fetcher.fetch(url).body, url: url)
+        return try await fetcher.fetch(url) { try CBSResponseParser.codes($0.body, url: url) }
     }
 
     /// The typed data set, whole or filtered. A whole table is verified against the announced row count; a
@@ -179,7 +192,7 @@ public struct CBSODataV3Source: Sendable {
         return try await withThrowingTaskGroup(of: (Int, Page).self) { group in
             for (index, skip) in skips.enumerated() {
                 let url = url(table, "TypedDataSet", query: "&$top=\(Self.pageSize)&$skip=\(skip)")
-                group.addTask { (index, try Self.page(try await fetcher.fetch(url), layout: layout)) }
+                group.addTask { (index, try await fetcher.fetch(url) { try Self.page($0, layout: layout) }) }
             }
             var pages = [Page?](repeating: nil, count: skips.count)
             for try await (index, page) in group { pages[index] = page }
@@ -277,7 +290,9 @@ public struct CBSODataV3Source: Sendable {
         }
         let pages = try await withThrowingTaskGroup(of: (Int, [Page]).self) { group in
             for (index, request) in requests.enumerated() {
-                group.addTask { (index, try await pagesByNextLink(startingAt: request, layout: layout)) }
+                group.addTask {
+                    (index, try await pagesByNextLink(startingAt: request, layout: layout, announced: metadata.table.recordCount))
+                }
             }
             var results = [[Page]](repeating: [], count: requests.count)
             for try await (index, pages) in group { results[index] = pages }
@@ -350,22 +365,42 @@ public struct CBSODataV3Source: Sendable {
 
     /// Tables that announce no count: follow `odata.nextLink` one page at a time.
     private func pagesByNextLink(_ table: String, layout: PageLayout) async throws -> [Page] {
-        try await pagesByNextLink(startingAt: url(table, "TypedDataSet"), layout: layout)
+        try await pagesByNextLink(startingAt: url(table, "TypedDataSet"), layout: layout, announced: nil)
     }
 
-    private func pagesByNextLink(startingAt start: String, layout: PageLayout) async throws -> [Page] {
+    /// Follows next-page links, only within the table being fetched and on `base`, and no further than the table
+    /// can hold: the announced row count when there is one (a filtered part is never larger than the table),
+    /// otherwise `maxPagesWithoutCount`.
+    private func pagesByNextLink(startingAt start: String, layout: PageLayout, announced: Int?) async throws -> [Page] {
+        let limit = announced.map { $0 / Self.pageSize + 1 } ?? maxPagesWithoutCount
         var pages: [Page] = []
         var next: String? = start
         var seen: Set<String> = []
         while let url = next {
-            guard seen.insert(url).inserted, pages.count < 10_000 else {
+            guard seen.insert(url).inserted else {
                 throw SourceError(subject: url, reason: "the next-page links go round in a circle",
-                                  hint: "Report this table to the maatstaf developers")
+                                  hint: "The server's paging is broken; try again later (nothing was stored)")
             }
-            let page = try Self.page(try await fetcher.fetch(url), layout: layout)
+            guard pages.count < limit else {
+                throw SourceError(subject: start, reason: "the server keeps linking to further pages after \(pages.count) pages (\(pages.count * Self.pageSize) rows), more than the table can hold",
+                                  hint: "The server's paging is broken or hostile; nothing was stored")
+            }
+            let page = try await fetcher.fetch(url) { try Self.page($0, layout: layout) }
             pages.append(page)
-            next = page.columns.nextLink.map { Self.rebased($0, onto: base) }
+            next = try page.columns.nextLink.map { try Self.nextPage($0, after: url, base: base) }
         }
         return pages
+    }
+
+
+    /// A next-page link, on `base` (CBS writes links to its own host; a mirror serves them itself), and only into
+    /// the same table and entity as the page it came from: a link elsewhere is an error, never followed.
+    static func nextPage(_ link: String, after current: String, base: String) throws -> String {
+        let rebased = rebased(link, onto: base)
+        guard let here = URLComponents(string: current), let there = URLComponents(string: rebased), here.path == there.path else {
+            throw SourceError(subject: current, reason: "links to a next page outside this table (\(link))",
+                              hint: "The server's answer cannot be right; nothing was stored and the link was not followed")
+        }
+        return rebased
     }
 }

@@ -18,15 +18,18 @@ public struct CBSODataV4Source: Sendable {
     }
 
     private func rows(_ url: String) async throws -> (rows: [[String: Any]], next: String?, object: [String: Any], sha256: String) {
-        let body = try await fetcher.fetch(url).body
-        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-            throw SourceError(subject: url, reason: "is not valid JSON (\(body.count) bytes)",
-                              hint: "The response may be cut off or an error page; run again with --refresh")
+        try await fetcher.fetch(url) { result in
+            let body = result.body
+            guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+                throw SourceError(subject: url, reason: "is not valid JSON (\(body.count) bytes)",
+                                  hint: "The response may be cut off or an error page; run again (the damaged copy was not kept)")
+            }
+            return ((object["value"] as? [[String: Any]]) ?? [], object["@odata.nextLink"] as? String, object, SHA256.hex(body))
         }
-        return ((object["value"] as? [[String: Any]]) ?? [], object["@odata.nextLink"] as? String, object, SHA256.hex(body))
     }
 
     public func dataSet(_ table: String) async throws -> CBSDataSet {
+        try CBSTableID.check(table)
         let root = "\(base)/\(table)"
         let properties = try await rows("\(root)/Properties")
         guard let identifier = properties.object["Identifier"] as? String else {
@@ -64,7 +67,13 @@ public struct CBSODataV4Source: Sendable {
         var values = [[CBSValue]](repeating: [], count: topicIndex.count)
         var observations = 0
         var next: String? = "\(root)/Observations"
+        var seen: Set<String> = []
         while let url = next {
+            // Links that repeat, or that bring more observations than announced, are a broken or hostile server.
+            guard seen.insert(url).inserted, observations <= (expected ?? CBSODataV3Source.maxRecordCount) else {
+                throw SourceError(subject: "\(root)/Observations", reason: "the server keeps linking to further pages after \(observations) observations, more than the table announces",
+                                  hint: "The server's paging is broken or hostile; nothing was stored")
+            }
             let page = try await rows(url)
             responses.append((url, page.sha256))
             for cell in page.rows {
@@ -89,8 +98,7 @@ public struct CBSODataV4Source: Sendable {
                 values[topic][row] = Self.value(cell)
                 observations += 1
             }
-            guard page.next != url else { break }
-            next = page.next.map { CBSODataV3Source.rebased($0, onto: base) }
+            next = try page.next.map { try CBSODataV3Source.nextPage($0, after: url, base: base) }
         }
         if let expected, observations != expected {
             throw SourceError(subject: "\(root)/Observations", reason: "received \(observations) observations but Properties announces \(expected)",

@@ -1,0 +1,10 @@
+/// CBS table ids are letters and digits (`85984NED`, `03759ned`, `45063NED`). Checked before an id goes into a URL
+/// or a file name: `../../etc/passwd` must never reach a server as a path.
+public enum CBSTableID {
+    public static func check(_ id: String) throws {
+        guard !id.isEmpty, id.count <= 32, id.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
+            throw SourceError(subject: id, reason: "is not a CBS table id (ids are letters and digits, e.g. 85984NED)",
+                              hint: "Find the id with `maatstaf tables --search WORDS`")
+        }
+    }
+}
