@@ -37,5 +37,9 @@ struct StatisticsTests {
         let missing = Observation(code: "GM0002", numerator: nil, denominator: 100, multiplier: 1)
         #expect(missing.value == nil)
         #expect(missing.status == .missing(.noData))
+        // A negative population (a broken source) gives no rate rather than a negative one.
+        let negative = Observation(code: "GM0003", numerator: 389_800, denominator: -1, multiplier: 1)
+        #expect(negative.status == .missing(.negativeDenominator))
+        #expect(negative.value == nil)
     }
 }

@@ -22,7 +22,7 @@ struct NoteWordingTests {
     static let reasons: [MissingReason] = [
         .noDelivery(kind: .jaarrekening, year: 2023), .notInIv3File(kind: .begroting, year: 2025), .incompleteIv3,
         .notBooked(taakvelden: ["6.711"], broader: "wmo.maatwerk"), .notInCBSTable(table: "85984NED"),
-        .suppressedByCBS(table: "85984NED"), .noDenominator, .noData,
+        .suppressedByCBS(table: "85984NED"), .noDenominator, .negativeDenominator, .noData,
     ]
     /// Words that give English away in a Dutch sentence (none of them is a Dutch word).
     static let english = ["the ", "The ", " are ", " not ", " no ", " and ", " with ", " has ", " which ", "without", "municipal",

@@ -47,13 +47,14 @@ struct CBSODataV4SourceTests {
         #expect(set.value("M001924", row: 0) == .number(cells[0]["Value"] as! Double))
     }
 
-    @Test("value attributes: Impossible, Confidential and NotAvailable are kept, never 0")
-    func attributes() {
-        #expect(CBSODataV4Source.value(["ValueAttribute": "None", "Value": 2.5]) == .number(2.5))
-        #expect(CBSODataV4Source.value(["ValueAttribute": "Confidential", "Value": NSNull()]) == .secret)
-        #expect(CBSODataV4Source.value(["ValueAttribute": "Impossible"]) == .notApplicable)
-        #expect(CBSODataV4Source.value(["ValueAttribute": "NotAvailable"]) == .unknown)
-        #expect(CBSODataV4Source.value(["ValueAttribute": "None", "Value": NSNull()]) == .unknown)
+    @Test("value attributes: Impossible, Confidential and NotAvailable are kept, never 0; infinity is refused")
+    func attributes() throws {
+        #expect(try CBSODataV4Source.value(["ValueAttribute": "None", "Value": 2.5], url: "u") == .number(2.5))
+        #expect(try CBSODataV4Source.value(["ValueAttribute": "Confidential", "Value": NSNull()], url: "u") == .secret)
+        #expect(try CBSODataV4Source.value(["ValueAttribute": "Impossible"], url: "u") == .notApplicable)
+        #expect(try CBSODataV4Source.value(["ValueAttribute": "NotAvailable"], url: "u") == .unknown)
+        #expect(try CBSODataV4Source.value(["ValueAttribute": "None", "Value": NSNull()], url: "u") == .unknown)
+        #expect(throws: SourceError.self) { try CBSODataV4Source.value(["ValueAttribute": "None", "Value": Double.infinity], url: "u") }
     }
 
     @Test("fewer observations than Properties announces: an error")

@@ -70,9 +70,18 @@ struct ODataPageScannerTests {
               #"{"value":[{"RegioS" "GM0293"}]}"#,                                  // missing colon
               #"{"rows":[]}"#,                                                      // no value list
               "<html><body>502 Bad Gateway</body></html>",                          // an error page
+              #"{"value":[{"RegioS":"GM0293","A_1":1e999}]}"#,                      // infinity: not a figure
+              #"{"value":[{"RegioS":"GM0293","A_1":-1E400}]}"#,                     // minus infinity
+              #"{"value":[{"RegioS":"GM0293","A_1":"   1e999"}]}"#,                 // infinity as an untyped cell
               "",
           ])
     func malformed(_ text: String) {
         #expect(throws: ODataPageScanner.Malformed.self) { try scan(text) }
+    }
+
+    @Test("a large but finite number is kept as it is")
+    func largeFinite() throws {
+        let columns = try scan(#"{"value":[{"RegioS":"GM0293","A_1":1e16}]}"#)
+        #expect(columns.values[0][0] == .number(1e16))
     }
 }

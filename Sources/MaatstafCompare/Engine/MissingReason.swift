@@ -18,6 +18,8 @@ public enum MissingReason: Sendable, Hashable, Codable {
     case suppressedByCBS(table: String)
     /// The numerator has a value but the denominator has none.
     case noDenominator
+    /// The denominator is negative: no count of people or clients can be, so no rate is formed from it.
+    case negativeDenominator
     /// No figure for another reason (nothing in the source).
     case noData
 
@@ -27,7 +29,7 @@ public enum MissingReason: Sendable, Hashable, Codable {
         case .noDelivery: .noDelivery
         case .notBooked: .notBooked
         case .suppressedByCBS: .suppressed
-        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .noData: .noValue
+        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .noData: .noValue
         }
     }
 }

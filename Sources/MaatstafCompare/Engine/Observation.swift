@@ -24,6 +24,9 @@ public struct Observation: Sendable, Hashable, Codable {
             if denominator == 0 {
                 status = .zeroDenominator
                 value = nil
+            } else if denominator < 0 {
+                status = .missing(.negativeDenominator)
+                value = nil
             } else {
                 status = .ok
                 value = numerator / denominator * Double(multiplier)

@@ -51,15 +51,15 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(kind, forKey: .kind)
             try c.encode(code, forKey: .code)
             try c.encode(name, forKey: .name)
-            try c.encode(value, forKey: .value)
-            try c.encode(mean, forKey: .mean)
-            try c.encode(median, forKey: .median)
-            try c.encode(q1, forKey: .q1)
-            try c.encode(q3, forKey: .q3)
+            try c.encode(value.finite, forKey: .value)
+            try c.encode(mean.finite, forKey: .mean)
+            try c.encode(median.finite, forKey: .median)
+            try c.encode(q1.finite, forKey: .q1)
+            try c.encode(q3.finite, forKey: .q3)
             try c.encode(count, forKey: .count)
-            try c.encode(difference, forKey: .difference)
-            try c.encode(differencePercent, forKey: .differencePercent)
-            try c.encode(gap, forKey: .gap)
+            try c.encode(difference.finite, forKey: .difference)
+            try c.encode(differencePercent.finite, forKey: .differencePercent)
+            try c.encode(gap.finite, forKey: .gap)
             try c.encode(members, forKey: .members)
             try c.encode(leftOut, forKey: .leftOut)
             try c.encode(zeros, forKey: .zeros)
@@ -90,13 +90,13 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(name, forKey: .name)
             try c.encode(status, forKey: .status)
             try c.encode(reason, forKey: .reason)
-            try c.encode(value, forKey: .value)
-            try c.encode(numerator, forKey: .numerator)
-            try c.encode(denominator, forKey: .denominator)
+            try c.encode(value.finite, forKey: .value)
+            try c.encode(numerator.finite, forKey: .numerator)
+            try c.encode(denominator.finite, forKey: .denominator)
             try c.encode(rank, forKey: .rank)
             try c.encode(of, forKey: .of)
-            try c.encode(percentile, forKey: .percentile)
-            try c.encode(z, forKey: .z)
+            try c.encode(percentile.finite, forKey: .percentile)
+            try c.encode(z.finite, forKey: .z)
             try c.encode(interval, forKey: .interval)
             try c.encode(references, forKey: .references)
         }
@@ -163,4 +163,9 @@ public struct CompareJSON: Encodable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
+}
+
+extension Optional where Wrapped == Double {
+    /// `null` for a value that is not finite: JSON has no infinity, and no output of maatstaf shows one.
+    var finite: Double? { flatMap { $0.isFinite ? $0 : nil } }
 }

@@ -14,15 +14,25 @@ public struct NumberFormat: Sendable {
     var decimalMark: String { locale == .nl ? "," : "." }
     var groupMark: String { locale == .nl ? "." : "," }
 
-    /// `1234.5` → `1,234.50` (en) / `1.234,50` (nl), grouped.
+    /// `1234.5` → `1,234.50` (en) / `1.234,50` (nl), grouped. A value that is not a number (never produced from
+    /// checked input) is written as `–`, never `nan` or `inf`; a finite value too large for whole cents is written
+    /// in full, its decimals zero (a double holds no cents at that size).
     public func number(_ value: Double, decimals: Int = 2, grouped: Bool = true) -> String {
+        guard value.isFinite else { return "–" }
         let scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled.isFinite, scaled < 9e17 else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
-        let units = Int64(scaled)
-        let whole = units / Int64(scale)
-        let fraction = units % Int64(scale)
-        var digits = String(whole)
+        let whole: String, fraction: Int64, isZero: Bool
+        if scaled < 9e17 {
+            let units = Int64(scaled)
+            whole = String(units / Int64(scale))
+            fraction = units % Int64(scale)
+            isZero = units == 0
+        } else {
+            whole = String(format: "%.0f", abs(value).rounded(.toNearestOrAwayFromZero))
+            fraction = 0
+            isZero = false
+        }
+        var digits = whole
         if grouped {
             var groupedDigits = ""
             for (index, character) in digits.reversed().enumerated() {
@@ -36,7 +46,7 @@ public struct NumberFormat: Sendable {
             let fractionText = String(fraction)
             text += decimalMark + String(repeating: "0", count: decimals - fractionText.count) + fractionText
         }
-        return (value < 0 && units != 0 ? "-" : "") + text
+        return (value < 0 && !isZero ? "-" : "") + text
     }
 
     /// Euros to the cent: `€1,234.56` / `€ 1.234,56`; negative `-€1,234.56` / `€ -1.234,56`.

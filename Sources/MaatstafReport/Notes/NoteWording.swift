@@ -48,6 +48,8 @@ public struct NoteWording: Sendable {
             return nl ? "CBS publiceert geen waarde (geheim, onbekend of te klein)" : "CBS publishes no value (secret, unknown or too small)"
         case .noDenominator:
             return nl ? "geen noemer" : "no denominator"
+        case .negativeDenominator:
+            return nl ? "de noemer is negatief, dus geen aantal" : "the denominator is negative, so not a count"
         case .noData:
             return nl ? "geen gegevens" : "no data"
         }

@@ -95,7 +95,7 @@ public struct CBSODataV4Source: Sendable {
                     for (index, code) in cellCodes.enumerated() { codes[index].append(code) }
                     for index in values.indices { values[index].append(.unknown) }
                 }
-                values[topic][row] = Self.value(cell)
+                values[topic][row] = try Self.value(cell, url: url)
                 observations += 1
             }
             next = try page.next.map { try CBSODataV3Source.nextPage($0, after: url, base: base) }
@@ -110,12 +110,18 @@ public struct CBSODataV4Source: Sendable {
     }
 
     /// `ValueAttribute` None with a value is a number; Impossible, Confidential and NotAvailable are kept as such.
-    static func value(_ cell: [String: Any]) -> CBSValue {
+    static func value(_ cell: [String: Any], url: String) throws -> CBSValue {
         switch cell["ValueAttribute"] as? String {
         case "Impossible": return .notApplicable
         case "Confidential": return .secret
         case "NotAvailable": return .unknown
-        default: return (cell["Value"] as? NSNumber).map { .number($0.doubleValue) } ?? .unknown
+        default:
+            guard let number = (cell["Value"] as? NSNumber)?.doubleValue else { return .unknown }
+            guard number.isFinite else {
+                throw SourceError(subject: url, reason: "an observation (\(cell["Measure"] ?? "?")) has the value \(number), not a finite number",
+                                  hint: "The server's answer cannot be right; nothing was stored")
+            }
+            return .number(number)
         }
     }
 }

@@ -16,7 +16,8 @@ public enum CBSValue: Sendable, Equatable {
         case "x": self = .secret
         case "-": self = .notApplicable
         default:
-            guard let number = Double(trimmed) else { return nil }
+            // `1e999` parses as infinity: not a figure (the page scanner reports it as malformed).
+            guard let number = Double(trimmed), number.isFinite else { return nil }
             self = .number(number)
         }
     }

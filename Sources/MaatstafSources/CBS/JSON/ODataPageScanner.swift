@@ -201,7 +201,13 @@ struct ODataPageScanner {
             try literal("null")
             return .unknown
         case UInt8(ascii: "\""):
-            return CBSValue(untyped: try string()) ?? .unknown
+            let start = position
+            let text = try string()
+            if let value = CBSValue(untyped: text) { return value }
+            if Double(text.trimmedSpaces) != nil {
+                throw Malformed(offset: start, reason: "the cell \"\(text.trimmedSpaces)\" is not a finite number")
+            }
+            return .unknown
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try number())
         default:
@@ -260,7 +266,10 @@ struct ODataPageScanner {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         // Swift's parser: correctly rounded and independent of the C locale (strtod would read "1,5" in nl_NL).
-        guard let value = Double(text) else { throw Malformed(offset: start, reason: "a number out of range") }
+        // Double("1e999") is infinity: one such cell would make every group rate infinite.
+        guard let value = Double(text), value.isFinite else {
+            throw Malformed(offset: start, reason: "the cell \(text) is not a finite number")
+        }
         return value == 0 ? 0 : value
     }
 
