@@ -106,6 +106,24 @@ extension Store {
                 DELETE FROM store_meta WHERE key = 'snapshot';
                 """)
         }
+        migrator.registerMigration("v7 row checksums") { db in
+            try db.execute(sql: """
+                -- A checksum per row (RowChecksum), checked on every read: a flipped byte in a number is caught.
+                ALTER TABLE iv3_amount ADD COLUMN checksum INTEGER;
+                ALTER TABLE municipality_year ADD COLUMN checksum INTEGER;
+                ALTER TABLE municipality ADD COLUMN checksum INTEGER;
+                ALTER TABLE cbs_column ADD COLUMN checksum INTEGER;
+                ALTER TABLE iv3_no_delivery ADD COLUMN checksum INTEGER;
+                -- How many rows each part of the snapshot has (with a checksum of its own): a row lost from an index
+                -- would otherwise make a municipality silently absent.
+                CREATE TABLE integrity (key TEXT PRIMARY KEY, rows INTEGER NOT NULL, checksum INTEGER NOT NULL);
+                DELETE FROM store_meta WHERE key = 'snapshot';
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, dictionary, data, status FROM cbs_column") {
+                let checksum = Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"])
+                try db.execute(sql: "UPDATE cbs_column SET checksum = ? WHERE rowid = ?", arguments: [checksum, row["rowid"] as Int64])
+            }
+        }
         return migrator
     }
 }

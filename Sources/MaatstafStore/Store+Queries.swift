@@ -2,7 +2,12 @@ import GRDB
 
 extension Store {
     public func municipalities() throws -> [MunicipalityRecord] {
-        try read { db in try MunicipalityRecord.fetchAll(db, sql: "SELECT * FROM municipality ORDER BY code") }
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM municipality ORDER BY code")
+            for row in rows { try Self.verify(row, table: "municipality") }
+            try Self.verifyCounts([IntegrityKey.municipality: rows.count], in: db)
+            return try rows.map { try MunicipalityRecord(row: $0) }
+        }
     }
 
     public func municipalityNames() throws -> [MunicipalityNameRecord] {
@@ -12,11 +17,16 @@ extension Store {
     /// Classes and population for one year, or for every year when `year` is nil.
     public func municipalityYears(year: Int? = nil) throws -> [MunicipalityYearRecord] {
         try read { db in
-            if let year {
-                return try MunicipalityYearRecord.fetchAll(
-                    db, sql: "SELECT * FROM municipality_year WHERE year = ? ORDER BY code", arguments: [year])
+            let rows = year == nil
+                ? try Row.fetchAll(db, sql: "SELECT * FROM municipality_year ORDER BY year, code")
+                : try Row.fetchAll(db, sql: "SELECT * FROM municipality_year WHERE year = ? ORDER BY code", arguments: [year])
+            var counts: [String: Int] = [:]
+            for row in rows {
+                try Self.verify(row, table: "municipality_year")
+                counts[IntegrityKey.municipalityYear(row["year"]), default: 0] += 1
             }
-            return try MunicipalityYearRecord.fetchAll(db, sql: "SELECT * FROM municipality_year ORDER BY year, code")
+            try Self.verifyCounts(counts, in: db)
+            return try rows.map { try MunicipalityYearRecord(row: $0) }
         }
     }
 
@@ -42,14 +52,22 @@ extension Store {
             let placeholders = databaseQuestionMarks(count: taakvelden.count)
             // Read column by column rather than through Codable: comparing every indicator reads this hundreds of times.
             // No ORDER BY: it would make SQLite walk the primary key (all taakvelden) instead of the taakveld index.
+            // Every row is checked against its checksum, and the rows per taakveld against the count the snapshot
+            // loader wrote: a changed number or a row lost from the index is damage, never a figure.
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT code, taakveld, baten, lasten, salaries FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
+                db, sql: "SELECT year, kind, code, taakveld, baten, lasten, salaries, checksum FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
                 arguments: StatementArguments([year, kind] as [any DatabaseValueConvertible]) + StatementArguments(taakvelden))
             var records: [Iv3AmountRecord] = []
+            var counts: [String: Int] = [:]
+            for taakveld in taakvelden { counts[IntegrityKey.iv3Amount(year, kind, taakveld)] = 0 }
             while let row = try rows.next() {
-                records.append(Iv3AmountRecord(year: year, kind: kind, code: row[0], taakveld: row[1], baten: row[2],
-                                               lasten: row[3], salaries: row[4]))
+                try Self.verify(row, table: "iv3_amount")
+                let record = Iv3AmountRecord(year: year, kind: kind, code: row[2], taakveld: row[3], baten: row[4],
+                                             lasten: row[5], salaries: row[6])
+                counts[IntegrityKey.iv3Amount(year, kind, record.taakveld), default: 0] += 1
+                records.append(record)
             }
+            try Self.verifyCounts(counts, in: db)
             return records
         }
     }
@@ -57,8 +75,11 @@ extension Store {
     /// The municipalities (codes) without an Iv3 delivery for one document: absent, never zero.
     public func iv3NoDelivery(year: Int, kind: String) throws -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT code FROM iv3_no_delivery WHERE year = ? AND kind = ?",
-                                    arguments: [year, kind]))
+            let rows = try Row.fetchAll(db, sql: "SELECT year, kind, code, checksum FROM iv3_no_delivery WHERE year = ? AND kind = ?",
+                                        arguments: [year, kind])
+            for row in rows { try Self.verify(row, table: "iv3_no_delivery") }
+            try Self.verifyCounts([IntegrityKey.iv3NoDelivery(year, kind): rows.count], in: db)
+            return Set(rows.map { $0["code"] as String })
         }
     }
 

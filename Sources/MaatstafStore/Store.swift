@@ -5,12 +5,14 @@ import GRDB
 /// and later fetched CBS tables beside them.
 ///
 /// SQLite's own locking makes it safe for several maatstaf processes; every load is one transaction, so a failure
-/// leaves the previous contents intact.
+/// leaves the previous contents intact. No number is read from a damaged store: SQLite's `quick_check` runs when the
+/// store is opened, and every row read is checked against the checksum written with it (see `RowChecksum`).
 public struct Store: Sendable {
     public let path: String
     let database: DatabaseQueue
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the store at `path`, brings its schema up to date and checks it.
+    /// Throws `.damaged` when SQLite's check fails or an earlier run found a damaged row.
     public init(path: String) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
@@ -20,11 +22,13 @@ public struct Store: Sendable {
             configuration.busyMode = .timeout(30)
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
+            if let damage = try database.read(Self.damage) {
+                throw StoreError(.damaged, subject: path, reason: "the store is damaged (\(damage))", hint: Self.damagedHint)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.io, subject: path, reason: "cannot open the store (\(Self.describe(error)))",
-                             hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir; a damaged store can be deleted, maatstaf rebuilds it")
+            throw Self.storeError(error, path: path, action: "cannot open the store")
         }
     }
 
@@ -39,20 +43,52 @@ public struct Store: Sendable {
         try Self.migrator.migrate(database)
     }
 
+    static let damagedHint = "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot"
+
+    /// Why the store cannot be trusted, or nil: an earlier run's finding, or SQLite's structural check.
+    private static func damage(_ db: Database) throws -> String? {
+        if let found = try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'damaged'") { return found }
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+        return check == ["ok"] ? nil : "SQLite's check: " + check.joined(separator: "; ")
+    }
+
     static func describe(_ error: Error) -> String {
         if let database = error as? DatabaseError { return database.message ?? "\(database.resultCode)" }
         return "\(error)"
     }
 
-    /// Runs a read and turns database errors into `StoreError`s naming the file.
+    /// A database error as the user must read it: locked (wait), damaged (rebuilt on the next run), or I/O.
+    static func storeError(_ error: Error, path: String, action: String) -> StoreError {
+        if let database = error as? DatabaseError {
+            switch database.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return StoreError(.locked, subject: path, reason: "\(action): another maatstaf process is using it",
+                                  hint: "Wait until the other run has finished, then run again")
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+                return StoreError(.damaged, subject: path, reason: "\(action): the file is damaged (\(describe(error)))",
+                                  hint: damagedHint)
+            default: break
+            }
+        }
+        return StoreError(.io, subject: path, reason: "\(action) (\(describe(error)))",
+                          hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir")
+    }
+
+    /// Runs a read and turns database errors into `StoreError`s naming the file. Damage found while reading is
+    /// recorded in the store, so the next run rebuilds it even though SQLite's own check finds nothing wrong.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do {
             return try database.read(body)
         } catch let error as StoreError {
             throw error
+        } catch let damage as StoreDamage {
+            try? database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO store_meta VALUES ('damaged', ?)", arguments: [damage.reason])
+            }
+            throw StoreError(.damaged, subject: path, reason: "the store is damaged (\(damage.reason)); no figure was read from it",
+                             hint: Self.damagedHint)
         } catch {
-            throw StoreError(.io, subject: path, reason: "cannot read the store (\(Self.describe(error)))",
-                             hint: "Delete the file to have maatstaf rebuild it from the snapshot")
+            throw Self.storeError(error, path: path, action: "cannot read the store")
         }
     }
 }

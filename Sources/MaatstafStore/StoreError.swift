@@ -11,6 +11,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case snapshotInvalid
         /// Stored data cannot be read back (a damaged column of a fetched table); fetching it again repairs it.
         case corrupt
+        /// The store file is damaged (SQLite's check fails, or a row no longer matches its checksum): no number is
+        /// read from it. The next run moves it aside and builds a new one from the snapshot.
+        case damaged
+        /// Another maatstaf process holds the store; waiting is the remedy, not deleting anything.
+        case locked
     }
 
     public let kind: Kind

@@ -36,7 +36,7 @@ struct CBSColumnStoreTests {
         #expect(try store.cbsObservationCounts(table: "SYNTH03") == ["ok": 2, "secret": 1, "unknown": 1])
     }
 
-    @Test("a damaged column is an error that says to fetch the table again")
+    @Test("a damaged column is caught by its checksum: an error, never a figure, and the store is marked for rebuilding")
     func damagedColumn() throws {
         let store = try Store.inMemory()
         try store.replaceCBSTable(Self.synthetic(), catalog: "test")
@@ -44,8 +44,9 @@ struct CBSColumnStoreTests {
             try db.execute(sql: "UPDATE cbs_column SET status = x'07070707' WHERE key = 'Aantal_1'")
         }
         let error = #expect(throws: StoreError.self) { try store.cbsColumns(table: "SYNTH03") }
-        #expect(error?.kind == .corrupt)
-        #expect(error?.description.contains("maatstaf fetch SYNTH03") == true)
+        #expect(error?.kind == .damaged)
+        #expect(error?.reason.contains("column Aantal_1 of CBS table SYNTH03 does not match its checksum") == true)
+        #expect(try store.database.read { try String.fetchOne($0, sql: "SELECT value FROM store_meta WHERE key = 'damaged'") } != nil)
     }
 }
 

@@ -38,7 +38,11 @@ struct ExitStatus {
             case .cacheIO: return (ioError, fetch.description)
             }
         case let model as ModelError: return (dataError, model.description)
-        case let store as StoreError: return (store.kind == .io ? ioError : dataError, store.description)
+        case let store as StoreError:
+            switch store.kind {
+            case .io, .damaged, .locked: return (ioError, store.description)
+            case .snapshotDamaged, .snapshotInvalid, .corrupt: return (dataError, store.description)
+            }
         case let output as OutputWriteError: return (ioError, output.message)
         case let compare as CompareError:
             return (compare.kind == .tableNotFetched ? notAvailableOffline : dataError, compare.description)

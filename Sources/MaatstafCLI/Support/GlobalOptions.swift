@@ -33,9 +33,18 @@ struct GlobalOptions: ParsableArguments {
         return URL(fileURLWithPath: "cache", isDirectory: true)
     }
 
-    /// The local store (SQLite) in the cache folder, opened and migrated.
+    /// The local store (SQLite) in the cache folder, opened, migrated and checked. A damaged store is moved aside and
+    /// replaced (the snapshot loader fills the new one); what happened is said on stderr.
     func openStore() throws -> Store {
-        try Store(path: cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+        let (store, recovery) = try Store.openRecovering(path: cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+        if let recovery {
+            var message = "maatstaf: \(store.path): \(recovery.reason). It was moved to \(recovery.damagedCopy) and a new store is built from the embedded snapshot."
+            if !recovery.fetchedTables.isEmpty {
+                message += " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(recovery.fetchedTables.joined(separator: " "))"
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        return store
     }
 
     /// The store with the embedded snapshot loaded (a no-op when it already holds this snapshot).

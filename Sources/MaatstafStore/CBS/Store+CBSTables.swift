@@ -58,14 +58,16 @@ extension Store {
                 for (dimension, codes) in set.codeLists {
                     for entry in codes { try code.execute(arguments: [id, dimension, entry.key, entry.title, entry.status]) }
                 }
-                let insert = try db.makeStatement(sql: "INSERT INTO cbs_column VALUES (?, ?, ?, ?, ?, ?, ?)")
+                let insert = try db.makeStatement(sql: "INSERT INTO cbs_column VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 for (position, column) in dimensionColumns.enumerated() {
                     let dictionary = String(decoding: try JSONEncoder().encode(column.2.dictionary), as: UTF8.self)
-                    try insert.execute(arguments: [id, position, column.0, column.1, dictionary, column.2.data, nil])
+                    try insert.execute(arguments: [id, position, column.0, column.1, dictionary, column.2.data, nil,
+                                                   Store.columnChecksum(dictionary: dictionary, data: column.2.data, status: nil)])
                 }
                 for (position, column) in topicColumns.enumerated() {
                     try insert.execute(arguments: [id, dimensionColumns.count + position, column.0, "topic", nil,
-                                                   column.1.data, column.1.status])
+                                                   column.1.data, column.1.status,
+                                                   Store.columnChecksum(dictionary: nil, data: column.1.data, status: column.1.status)])
                 }
             }
         } catch {
@@ -115,10 +117,13 @@ extension Store {
     public func cbsColumns(table: String, topics wanted: [String]? = nil) throws -> CBSStoredColumns {
         try read { db in
             var columns = CBSStoredColumns(dimensions: [], topics: [])
-            for row in try Row.fetchAll(db, sql: "SELECT key, role, dictionary, data, status FROM cbs_column WHERE table_id = ? ORDER BY position",
+            for row in try Row.fetchAll(db, sql: "SELECT key, role, dictionary, data, status, checksum FROM cbs_column WHERE table_id = ? ORDER BY position",
                                         arguments: [table]) {
                 let key: String = row["key"]
                 let role: String = row["role"]
+                guard row["checksum"] as Int64? == Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"]) else {
+                    throw StoreDamage(reason: "column \(key) of CBS table \(table) does not match its checksum")
+                }
                 do {
                     if role == "topic" {
                         guard wanted.map({ $0.contains(key) }) ?? true else { continue }

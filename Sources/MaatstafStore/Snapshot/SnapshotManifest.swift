@@ -16,7 +16,7 @@ struct SnapshotManifest {
         let manifestURL = folder.appendingPathComponent("SHA256SUMS")
         guard let data = try? Data(contentsOf: manifestURL) else {
             throw StoreError(.snapshotDamaged, subject: manifestURL.path, reason: "the snapshot's checksum list is missing",
-                             hint: "Restore cache/snapshot from git (git checkout -- cache/snapshot), or point --snapshot-dir at a complete copy")
+                             hint: "Restore cache/snapshot from git (git checkout -- cache/snapshot), or point MAATSTAF_SNAPSHOT_DIR at a complete copy")
         }
         fingerprint = SHA256.hex(data)
         files = try String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated().map { index, line in

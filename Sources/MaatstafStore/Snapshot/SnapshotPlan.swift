@@ -189,28 +189,32 @@ struct SnapshotPlan {
 
     /// Replaces the snapshot's tables with this plan. Runs inside the caller's transaction.
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
-        for table in ["iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
+        for table in ["integrity", "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
                       "municipality_name", "municipality", "snapshot_file"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let insertFile = try db.cachedStatement(sql: "INSERT INTO snapshot_file VALUES (?, ?, ?)")
         for file in files { try insertFile.execute(arguments: [file.path, file.sha256, file.data.count]) }
 
-        let insertMunicipality = try db.cachedStatement(sql: "INSERT INTO municipality VALUES (?,?,?,?,?,?,?,?,?,?)")
+        let insertMunicipality = try db.cachedStatement(sql: "INSERT INTO municipality VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         for m in municipalities {
-            try insertMunicipality.execute(arguments: [
+            let fields: [(any DatabaseValueConvertible)?] = [
                 m.code, m.name, m.lastYear, m.current, m.regions.coropCode, m.regions.corop,
                 m.regions.labourMarketRegionCode, m.regions.labourMarketRegion, m.regions.provinceCode, m.regions.province,
-            ])
+            ]
+            try insertMunicipality.execute(arguments: StatementArguments(fields + [RowChecksum.of(fields)]))
         }
+        var counts: [String: Int] = [Store.IntegrityKey.municipality: municipalities.count]
         let insertName = try db.cachedStatement(sql: "INSERT OR IGNORE INTO municipality_name VALUES (?, ?, ?)")
         for name in names.sorted(by: { ($0.name, $0.code) < ($1.name, $1.code) }) {
             try insertName.execute(arguments: [name.name, name.code, name.source])
         }
-        let insertYear = try db.cachedStatement(sql: "INSERT INTO municipality_year VALUES (?,?,?,?,?,?,?)")
+        let insertYear = try db.cachedStatement(sql: "INSERT INTO municipality_year VALUES (?,?,?,?,?,?,?,?)")
         for y in years {
-            try insertYear.execute(arguments: [y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
-                                               y.row.population, y.source])
+            let fields: [(any DatabaseValueConvertible)?] = [y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
+                                                             y.row.population, y.source]
+            try insertYear.execute(arguments: StatementArguments(fields + [RowChecksum.of(fields)]))
+            counts[Store.IntegrityKey.municipalityYear(y.year), default: 0] += 1
         }
         let insertDocument = try db.cachedStatement(sql: "INSERT INTO iv3_document VALUES (?, ?, ?)")
         let insertTitle = try db.cachedStatement(sql: "INSERT INTO iv3_taakveld VALUES (?, ?, ?, ?)")
@@ -220,15 +224,27 @@ struct SnapshotPlan {
                 try insertTitle.execute(arguments: [document.year, document.kind, taakveld, title])
             }
         }
-        let insertAmount = try db.cachedStatement(sql: "INSERT INTO iv3_amount VALUES (?,?,?,?,?,?,?)")
+        let insertAmount = try db.cachedStatement(sql: "INSERT INTO iv3_amount VALUES (?,?,?,?,?,?,?,?)")
         // 48,000 rows: arguments are set unchecked (their count is fixed by this statement), saving a check per row.
         for a in iv3Amounts {
-            insertAmount.setUncheckedArguments([a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries])
+            let fields: [(any DatabaseValueConvertible)?] = [a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries]
+            insertAmount.setUncheckedArguments(StatementArguments(fields + [RowChecksum.of(fields)]))
             try insertAmount.execute()
+            counts[Store.IntegrityKey.iv3Amount(a.year, a.kind, a.taakveld), default: 0] += 1
         }
-        let insertNoDelivery = try db.cachedStatement(sql: "INSERT INTO iv3_no_delivery VALUES (?, ?, ?)")
+        let insertCount = try db.cachedStatement(sql: "INSERT INTO integrity VALUES (?, ?, ?)")
+        for (key, rows) in counts {
+            try insertCount.execute(arguments: [key, rows, RowChecksum.of([key, rows])])
+        }
+        let insertNoDelivery = try db.cachedStatement(sql: "INSERT INTO iv3_no_delivery VALUES (?, ?, ?, ?)")
+        var undelivered: [String: Int] = [:]
         for missing in iv3NoDelivery {
-            try insertNoDelivery.execute(arguments: [missing.year, missing.kind, missing.code])
+            let fields: [(any DatabaseValueConvertible)?] = [missing.year, missing.kind, missing.code]
+            try insertNoDelivery.execute(arguments: StatementArguments(fields + [RowChecksum.of(fields)]))
+            undelivered[Store.IntegrityKey.iv3NoDelivery(missing.year, missing.kind), default: 0] += 1
+        }
+        for (key, rows) in undelivered {
+            try db.execute(sql: "INSERT INTO integrity VALUES (?, ?, ?)", arguments: [key, rows, RowChecksum.of([key, rows])])
         }
         let insertDefinition = try db.cachedStatement(sql: "INSERT OR REPLACE INTO iv3_definition VALUES (?, ?, ?, ?)")
         for d in definitions {

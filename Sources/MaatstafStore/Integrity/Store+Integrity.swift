@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Keys of the `integrity` table: how many rows each part of the snapshot has.
+    enum IntegrityKey {
+        static let municipality = "municipality"
+        static func municipalityYear(_ year: Int) -> String { "municipality_year|\(year)" }
+        static func iv3Amount(_ year: Int, _ kind: String, _ taakveld: String) -> String { "iv3_amount|\(year)|\(kind)|\(taakveld)" }
+        static func iv3NoDelivery(_ year: Int, _ kind: String) -> String { "iv3_no_delivery|\(year)|\(kind)" }
+    }
+
+    /// Throws `StoreDamage` unless the row's fields (all but the last column) match its checksum (the last column).
+    static func verify(_ row: Row, table: String) throws {
+        let count = row.count
+        var fields: [(any DatabaseValueConvertible)?] = []
+        fields.reserveCapacity(count - 1)
+        for index in 0..<(count - 1) { fields.append(row[index] as DatabaseValue) }
+        let stored: Int64? = row[count - 1]
+        guard stored == RowChecksum.of(fields) else {
+            throw StoreDamage(reason: "a row of \(table) does not match its checksum")
+        }
+    }
+
+    /// Throws `StoreDamage` unless `actual` rows were read for each key, as the snapshot loader recorded.
+    static func verifyCounts(_ actual: [String: Int], in db: Database) throws {
+        guard !actual.isEmpty else { return }
+        var recorded: [String: Int] = [:]
+        let keys = Array(actual.keys)
+        for row in try Row.fetchAll(db, sql: "SELECT key, rows, checksum FROM integrity WHERE key IN (\(databaseQuestionMarks(count: keys.count)))",
+                                    arguments: StatementArguments(keys)) {
+            let key: String = row[0], rows: Int = row[1], checksum: Int64 = row[2]
+            guard checksum == RowChecksum.of([key, rows]) else { throw StoreDamage(reason: "the row count of \(key) does not match its checksum") }
+            recorded[key] = rows
+        }
+        for (key, rows) in actual where (recorded[key] ?? 0) != rows {
+            throw StoreDamage(reason: "\(rows) rows of \(key) were read where the snapshot loader wrote \(recorded[key].map(String.init) ?? "none")")
+        }
+    }
+
+    /// The checksum of a fetched table's column (dictionary, data and status together).
+    static func columnChecksum(dictionary: String?, data: Data?, status: Data?) -> Int64 {
+        RowChecksum.of([dictionary, data, status])
+    }
+}
