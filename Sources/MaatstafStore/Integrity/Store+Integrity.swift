@@ -13,11 +13,10 @@ extension Store {
     /// Throws `StoreDamage` unless the row's fields (all but the last column) match its checksum (the last column).
     static func verify(_ row: Row, table: String) throws {
         let count = row.count
-        var fields: [(any DatabaseValueConvertible)?] = []
-        fields.reserveCapacity(count - 1)
-        for index in 0..<(count - 1) { fields.append(row[index] as DatabaseValue) }
+        var checksum = RowChecksum()
+        for index in 0..<(count - 1) { checksum.add(row[index] as DatabaseValue) }
         let stored: Int64? = row[count - 1]
-        guard stored == RowChecksum.of(fields) else {
+        guard stored == checksum.value else {
             throw StoreDamage(reason: "a row of \(table) does not match its checksum")
         }
     }
@@ -30,7 +29,7 @@ extension Store {
         for row in try Row.fetchAll(db, sql: "SELECT key, rows, checksum FROM integrity WHERE key IN (\(databaseQuestionMarks(count: keys.count)))",
                                     arguments: StatementArguments(keys)) {
             let key: String = row[0], rows: Int = row[1], checksum: Int64 = row[2]
-            guard checksum == RowChecksum.of([key, rows]) else { throw StoreDamage(reason: "the row count of \(key) does not match its checksum") }
+            guard checksum == countChecksum(key, rows) else { throw StoreDamage(reason: "the row count of \(key) does not match its checksum") }
             recorded[key] = rows
         }
         for (key, rows) in actual where (recorded[key] ?? 0) != rows {
@@ -40,6 +39,15 @@ extension Store {
 
     /// The checksum of a fetched table's column (dictionary, data and status together).
     static func columnChecksum(dictionary: String?, data: Data?, status: Data?) -> Int64 {
-        RowChecksum.of([dictionary, data, status])
+        var checksum = RowChecksum()
+        checksum.add(dictionary); checksum.add(data); checksum.add(status)
+        return checksum.value
+    }
+
+    /// The checksum of an `integrity` row.
+    static func countChecksum(_ key: String, _ rows: Int) -> Int64 {
+        var checksum = RowChecksum()
+        checksum.add(key); checksum.add(rows)
+        return checksum.value
     }
 }

@@ -198,11 +198,15 @@ struct SnapshotPlan {
 
         let insertMunicipality = try db.cachedStatement(sql: "INSERT INTO municipality VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         for m in municipalities {
-            let fields: [(any DatabaseValueConvertible)?] = [
+            var checksum = RowChecksum()
+            checksum.add(m.code); checksum.add(m.name); checksum.add(m.lastYear); checksum.add(m.current)
+            for text in [m.regions.coropCode, m.regions.corop, m.regions.labourMarketRegionCode, m.regions.labourMarketRegion,
+                         m.regions.provinceCode, m.regions.province] { checksum.add(text) }
+            try insertMunicipality.execute(arguments: [
                 m.code, m.name, m.lastYear, m.current, m.regions.coropCode, m.regions.corop,
                 m.regions.labourMarketRegionCode, m.regions.labourMarketRegion, m.regions.provinceCode, m.regions.province,
-            ]
-            try insertMunicipality.execute(arguments: StatementArguments(fields + [RowChecksum.of(fields)]))
+                checksum.value,
+            ])
         }
         var counts: [String: Int] = [Store.IntegrityKey.municipality: municipalities.count]
         let insertName = try db.cachedStatement(sql: "INSERT OR IGNORE INTO municipality_name VALUES (?, ?, ?)")
@@ -211,9 +215,11 @@ struct SnapshotPlan {
         }
         let insertYear = try db.cachedStatement(sql: "INSERT INTO municipality_year VALUES (?,?,?,?,?,?,?,?)")
         for y in years {
-            let fields: [(any DatabaseValueConvertible)?] = [y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
-                                                             y.row.population, y.source]
-            try insertYear.execute(arguments: StatementArguments(fields + [RowChecksum.of(fields)]))
+            var checksum = RowChecksum()
+            checksum.add(y.year); checksum.add(y.code); checksum.add(y.row.province); checksum.add(y.row.sizeClass)
+            checksum.add(y.row.urbanity); checksum.add(y.row.population); checksum.add(y.source)
+            try insertYear.execute(arguments: [y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
+                                               y.row.population, y.source, checksum.value])
             counts[Store.IntegrityKey.municipalityYear(y.year), default: 0] += 1
         }
         let insertDocument = try db.cachedStatement(sql: "INSERT INTO iv3_document VALUES (?, ?, ?)")
@@ -227,24 +233,27 @@ struct SnapshotPlan {
         let insertAmount = try db.cachedStatement(sql: "INSERT INTO iv3_amount VALUES (?,?,?,?,?,?,?,?)")
         // 48,000 rows: arguments are set unchecked (their count is fixed by this statement), saving a check per row.
         for a in iv3Amounts {
-            let fields: [(any DatabaseValueConvertible)?] = [a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries]
-            insertAmount.setUncheckedArguments(StatementArguments(fields + [RowChecksum.of(fields)]))
+            var checksum = RowChecksum()
+            checksum.add(a.year); checksum.add(a.kind); checksum.add(a.code); checksum.add(a.taakveld)
+            checksum.add(a.baten); checksum.add(a.lasten); checksum.add(a.salaries)
+            insertAmount.setUncheckedArguments([a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries, checksum.value])
             try insertAmount.execute()
             counts[Store.IntegrityKey.iv3Amount(a.year, a.kind, a.taakveld), default: 0] += 1
         }
         let insertCount = try db.cachedStatement(sql: "INSERT INTO integrity VALUES (?, ?, ?)")
         for (key, rows) in counts {
-            try insertCount.execute(arguments: [key, rows, RowChecksum.of([key, rows])])
+            try insertCount.execute(arguments: [key, rows, Store.countChecksum(key, rows)])
         }
         let insertNoDelivery = try db.cachedStatement(sql: "INSERT INTO iv3_no_delivery VALUES (?, ?, ?, ?)")
         var undelivered: [String: Int] = [:]
         for missing in iv3NoDelivery {
-            let fields: [(any DatabaseValueConvertible)?] = [missing.year, missing.kind, missing.code]
-            try insertNoDelivery.execute(arguments: StatementArguments(fields + [RowChecksum.of(fields)]))
+            var checksum = RowChecksum()
+            checksum.add(missing.year); checksum.add(missing.kind); checksum.add(missing.code)
+            try insertNoDelivery.execute(arguments: [missing.year, missing.kind, missing.code, checksum.value])
             undelivered[Store.IntegrityKey.iv3NoDelivery(missing.year, missing.kind), default: 0] += 1
         }
         for (key, rows) in undelivered {
-            try db.execute(sql: "INSERT INTO integrity VALUES (?, ?, ?)", arguments: [key, rows, RowChecksum.of([key, rows])])
+            try db.execute(sql: "INSERT INTO integrity VALUES (?, ?, ?)", arguments: [key, rows, Store.countChecksum(key, rows)])
         }
         let insertDefinition = try db.cachedStatement(sql: "INSERT OR REPLACE INTO iv3_definition VALUES (?, ?, ?, ?)")
         for d in definitions {
