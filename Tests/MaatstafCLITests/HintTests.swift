@@ -1,0 +1,74 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+/// Every hint maatstaf gives names a command and options that exist: a hint pointing to `--snapshot-dir`, which
+/// never existed, sent users nowhere. The options are read from the commands' own `--help`, the hints from the
+/// string literals of the sources.
+@Suite("Hints name what exists")
+struct HintTests {
+    /// `maatstaf X Y` command paths and the options each one accepts, from `--help`.
+    static func commands() async throws -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        var queue: [[String]] = [[]]
+        while let path = queue.popLast() {
+            let help = try await CLIRunner().run(path + ["--help"]).stdout
+            found[path.joined(separator: " ")] = Set(options(in: help))
+            // Subcommand lines: two spaces, a lower-case name (`status (default)` too); nothing deeper than two levels.
+            if path.count < 2, let subcommands = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first {
+                for line in subcommands.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                    guard let name = line.split(separator: " ").first.map(String.init), name != "help",
+                          name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }
+                    queue.append(path + [name])
+                }
+            }
+        }
+        return found
+    }
+
+    static func options(in text: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: "--[a-z][a-z0-9-]*")
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
+    }
+
+    /// The string literals of every source file below the CLI's own help texts: where hints are written.
+    static func literals() throws -> [(file: String, text: String)] {
+        let sources = RepositoryFixtures.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Benchmarks") && !$0.hasPrefix("MaatstafTestServer") }
+        let literal = try NSRegularExpression(pattern: #""((?:[^"\\\n]|\\.)*)""#)
+        return try files.flatMap { file -> [(String, String)] in
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            return literal.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (file, String(text[Range($0.range(at: 1), in: text)!])) }
+        }
+    }
+
+    @Test("every `maatstaf …` a message names is a command with the options it is given; every option exists")
+    func hints() async throws {
+        let commands = try await Self.commands()
+        #expect(commands.keys.contains("fetch") && commands.keys.contains("cache fetch"))
+        let everyOption = commands.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        var checked = 0
+        for (file, text) in try Self.literals() {
+            // A command line in a message: the words after `maatstaf` up to the first option or argument.
+            for range in text.ranges(of: "maatstaf ") {
+                let words = text[range.upperBound...].prefix { $0 != "`" && $0 != ")" && $0 != ";" && $0 != "\"" }
+                    .split(separator: " ").map(String.init)
+                let path = words.prefix { $0.allSatisfy { $0.isLowercase || $0 == "-" } && !$0.hasPrefix("-") }
+                guard let first = path.first, commands[first] != nil || first == "fetch" else { continue }
+                let command = (1...path.count).reversed().map { path.prefix($0).joined(separator: " ") }.first { commands[$0] != nil }
+                #expect(command != nil, "\(file): \"\(text)\" names no maatstaf command")
+                if let command {
+                    for option in Self.options(in: words.joined(separator: " ")) {
+                        #expect(commands[command]!.contains(option), "\(file): `maatstaf \(command)` has no \(option) (in \"\(text)\")")
+                    }
+                }
+                checked += 1
+            }
+            for option in Self.options(in: text) {
+                #expect(everyOption.contains(option), "\(file): \(option) is no option of any command (in \"\(text)\")")
+            }
+        }
+        #expect(checked > 10)
+    }
+}
