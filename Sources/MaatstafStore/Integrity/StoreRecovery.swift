@@ -27,6 +27,7 @@ extension Store {
                                  hint: "Move or delete the file yourself; maatstaf then builds a new store from the snapshot")
             }
             for suffix in ["-journal", "-wal", "-shm"] { _ = rename(path + suffix, aside + suffix) }
+            _ = rename(damageMark(path), aside + ".reason")
             return (try Store(path: path), StoreRecovery(damagedCopy: aside, reason: error.reason, fetchedTables: tables))
         }
     }
