@@ -12,6 +12,16 @@ struct HostileServerTests {
 
     let cacheRoot = RepositoryFixtures.temporaryFolder()
 
+    /// A synthetic one-topic table `id` by period; `pages` answers every data request.
+    static func table(_ id: String, pages: @escaping @Sendable (TestRequest) -> TestResponse) throws -> TestHTTPServer {
+        try TestHTTPServer { request in
+            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"\#(id)","Title":"S"}]}"#) }
+            if request.path.hasSuffix("/DataProperties") { return TestResponse(text: properties) }
+            if request.path.hasSuffix("/Perioden") { return TestResponse(status: 404, text: "none") }
+            return pages(request)
+        }
+    }
+
     func source(_ server: TestHTTPServer) -> CBSODataV3Source {
         var configuration = HTTPClientConfiguration()
         configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
@@ -52,11 +62,8 @@ struct HostileServerTests {
 
     @Test("a next-page link into another table is an error and is not followed")
     func linkIntoAnotherTable() async throws {
-        let server = try TestHTTPServer { request in
-            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"SYNTH04","Title":"S"}]}"#) }
-            if request.path.hasSuffix("/DataProperties") { return TestResponse(text: Self.properties) }
-            if request.path.hasSuffix("/Perioden") { return TestResponse(status: 404, text: "none") }
-            return TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1}],"odata.nextLink":"https://elsewhere.example/ODataFeed/odata/OTHER/TypedDataSet?$format=json&$skip=1"}"#)
+        let server = try Self.table("SYNTH04") { _ in
+            TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1}],"odata.nextLink":"https://elsewhere.example/ODataFeed/odata/OTHER/TypedDataSet?$format=json&$skip=1"}"#)
         }
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH04") }
         #expect(error?.reason.contains("links to a next page outside this table") == true)
@@ -65,10 +72,7 @@ struct HostileServerTests {
 
     @Test("endless distinct next-page links stop at the limit with a message that says so")
     func endlessLinks() async throws {
-        let server = try TestHTTPServer { request in
-            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"SYNTH05","Title":"S"}]}"#) }
-            if request.path.hasSuffix("/DataProperties") { return TestResponse(text: Self.properties) }
-            if request.path.hasSuffix("/Perioden") { return TestResponse(status: 404, text: "none") }
+        let server = try Self.table("SYNTH05") { request in
             let skip = (Int(request.target.components(separatedBy: "$skip=").last ?? "") ?? 0) + 1
             return TestResponse(text: #"{"value":[{"Perioden":"\#(2000 + skip)JJ00","A_1":1}],"odata.nextLink":"http://x/ODataFeed/odata/SYNTH05/TypedDataSet?$format=json&$skip=\#(skip)"}"#)
         }
