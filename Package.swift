@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 // maatstaf: where a Dutch municipality stands, from open CBS statistics.
 //
-// Layers, lowest first; a module imports only modules below it:
+// Layers, lowest first; a module imports only modules below it, and declares every module it imports
+// (scripts/check-layers, run by CI, enforces both; docs/architecture.md explains the picture):
 //   fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → CLI
 import PackageDescription
 
@@ -38,7 +39,7 @@ let package = Package(
         // store: the embedded SQLite database (GRDB), its migrations, and the snapshot loader.
         .target(
             name: "MaatstafStore",
-            dependencies: ["MaatstafSources", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaatstafFetch", "MaatstafSources", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // model: municipalities and their names, memberships per year, user regions, peer groups.
@@ -49,10 +50,10 @@ let package = Package(
         ),
 
         // compare: the engine — rates, reference groups, ranks, intervals.
-        .target(name: "MaatstafCompare", dependencies: ["MaatstafModel"]),
+        .target(name: "MaatstafCompare", dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafModel"]),
 
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
-        .target(name: "MaatstafReport", dependencies: ["MaatstafCompare"]),
+        .target(name: "MaatstafReport", dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"]),
 
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
@@ -80,7 +81,7 @@ let package = Package(
 
         .executableTarget(
             name: "maatstaf-bench-compare",
-            dependencies: ["MaatstafCompare"],
+            dependencies: ["MaatstafStore", "MaatstafModel", "MaatstafCompare"],
             path: "Sources/Benchmarks/CompareBenchmark"
         ),
 
@@ -89,12 +90,19 @@ let package = Package(
             name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "MaatstafStoreTests", dependencies: ["MaatstafStore", "MaatstafTestServer"]),
-        .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafModel", "MaatstafTestServer"]),
-        .testTarget(name: "MaatstafCompareTests", dependencies: ["MaatstafCompare", "MaatstafTestServer"]),
+        .testTarget(
+            name: "MaatstafStoreTests",
+            dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafTestServer", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
+        .testTarget(
+            name: "MaatstafCompareTests",
+            dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafTestServer"]
+        ),
         .testTarget(
             name: "MaatstafReportTests",
-            dependencies: ["MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafTestServer"]
+            dependencies: ["MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafSources",
+                           "MaatstafTestServer"]
         ),
         .testTarget(
             name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafStore", "MaatstafTestServer"], exclude: ["Fixtures"]
@@ -102,3 +110,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every module a file uses members of must be imported by that file (SE-0444), and an import is internal unless the
+// file's public API needs it (SE-0409, `public import`): what a file depends on, and what a module passes on to its
+// users, is visible in the file.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility"),
+                                                           .enableUpcomingFeature("InternalImportsByDefault")]
+}

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Paths into this repository for tests: the embedded real snapshot and the shipped regions.
 public enum RepositoryFixtures {

@@ -221,9 +221,20 @@ struct HTTPClientTests {
 
     @Test("a closed port: a transport error naming the URL")
     func unreachable() async throws {
-        let server = try TestHTTPServer { _ in TestResponse(text: "x") }
-        let url = server.baseURL + "/gone"
-        server.stop()
+        // A port bound but not listening: connections are refused, and no other test's server can take it meanwhile
+        // (a stopped server's port could be reused by a parallel test and answer).
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                guard bind(socketFD, $0, length) == 0, getsockname(socketFD, $0, &length) == 0 else { throw POSIXError(.EADDRINUSE) }
+            }
+        }
+        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/gone"
         let error = await #expect(throws: FetchError.self) { try await makeTestClient(maxAttempts: 2).get(url) }
         #expect(error?.kind == .transport)
         #expect(error?.description.hasPrefix(url) == true)

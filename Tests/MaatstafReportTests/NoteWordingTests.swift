@@ -1,3 +1,4 @@
+import Foundation
 import MaatstafCompare
 import MaatstafModel
 @testable import MaatstafReport

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MaatstafReport
 import MaatstafSources
+import MaatstafStore
 
 /// `maatstaf tables`: find a CBS table by words in its title or summary.
 struct TablesCommand: AsyncParsableCommand {

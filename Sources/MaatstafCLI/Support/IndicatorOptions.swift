@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import MaatstafModel
 
 /// Options shared by the commands that compute an indicator (`compare`, `rank`).

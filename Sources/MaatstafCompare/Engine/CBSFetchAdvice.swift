@@ -1,3 +1,4 @@
+import Foundation
 import MaatstafModel
 
 /// The `maatstaf fetch` commands that bring an indicator's CBS tables into the store.

@@ -1,5 +1,5 @@
-import MaatstafModel
-import MaatstafStore
+public import MaatstafModel
+public import MaatstafStore
 
 /// Computes comparisons: an indicator for chosen municipalities against their reference groups.
 public struct ComparisonEngine: Sendable {

@@ -1,4 +1,4 @@
-import MaatstafModel
+public import MaatstafModel
 
 /// An indicator evaluated for every municipality of one year, with where the numbers come from.
 public struct IndicatorData: Sendable {

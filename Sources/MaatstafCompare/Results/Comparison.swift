@@ -1,4 +1,4 @@
-import MaatstafModel
+public import MaatstafModel
 
 /// How one municipality stands against one reference group.
 public struct ReferenceComparison: Sendable, Hashable, Codable {

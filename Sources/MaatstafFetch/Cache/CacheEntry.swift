@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What the cache knows about one stored response, written as one JSON line before the body.
 public struct CacheMetadata: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A body and where it came from.
 public struct FetchResult: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A summary of the cache for `maatstaf cache status`.
 public struct CacheStatus: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The on-disk HTTP cache: one file per normalised URL under `<root>/http/<2 hex>/<sha256 of URL>.entry`.
 ///

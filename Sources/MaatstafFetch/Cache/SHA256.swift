@@ -1,5 +1,5 @@
 import CCrypto
-import Foundation
+public import Foundation
 
 /// SHA-256 through OpenSSL's libcrypto: cache entries and embedded data carry their checksum so that a damaged
 /// file is detected instead of served.

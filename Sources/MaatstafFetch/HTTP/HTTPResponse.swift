@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A complete HTTP response: the body is whole (truncated bodies are errors, never responses).
 public struct HTTPResponse: Sendable {

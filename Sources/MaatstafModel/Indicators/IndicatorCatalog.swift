@@ -1,5 +1,5 @@
-import Foundation
-import MaatstafStore
+public import Foundation
+public import MaatstafStore
 
 /// Every indicator maatstaf knows: the built-in named ones, a user's file, and one generic indicator per Iv3 taakveld
 /// and measure (`iv3.6.71a.lasten`) for every taakveld in the store's Iv3 documents.

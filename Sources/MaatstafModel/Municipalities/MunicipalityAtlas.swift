@@ -1,4 +1,4 @@
-import MaatstafStore
+public import MaatstafStore
 
 /// Everything maatstaf knows about who is who: the directory of names and each year's profiles.
 public struct MunicipalityAtlas: Sendable {

@@ -1,4 +1,5 @@
-import MaatstafStore
+import Foundation
+public import MaatstafStore
 
 /// Finds the municipality a user means: by code (`GM0293`, `0293`, `293`) or by any name it is known by, in any
 /// case, with or without accents and disambiguating suffixes (`Beek`, `Hengelo`, `Den Haag`, `Den Bosch`).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// All user regions of a folder (`regions/` or `--regions DIR`), checked as a whole.
 public struct UserRegionCatalog: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Yams
 
 /// Reads a targets file (YAML) for `maatstaf report --targets`, checking every entry and naming the line of each

@@ -1,5 +1,5 @@
-import MaatstafCompare
-import MaatstafModel
+public import MaatstafCompare
+public import MaatstafModel
 
 /// Everything `maatstaf report` shows, computed once and rendered as HTML or Markdown: per indicator a comparison,
 /// the spread of all municipalities, and a trend; a summary with targets on top.

@@ -1,5 +1,6 @@
-import MaatstafCompare
-import MaatstafModel
+import Foundation
+public import MaatstafCompare
+public import MaatstafModel
 
 /// Computes a `BenchmarkReport` through the comparison engine: the same numbers `maatstaf compare` prints.
 public struct BenchmarkReportBuilder: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
-import MaatstafModel
-import MaatstafSources
-import MaatstafStore
+public import MaatstafModel
+public import MaatstafSources
+public import MaatstafStore
 
 /// A fetched CBS table written back out for R, pandas or Excel.
 ///

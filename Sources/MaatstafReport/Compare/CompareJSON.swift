@@ -1,6 +1,6 @@
 import Foundation
-import MaatstafCompare
-import MaatstafModel
+public import MaatstafCompare
+public import MaatstafModel
 
 /// The JSON contract `maatstaf.compare/2`, documented in docs/compare-json.md. Field names and meanings never change
 /// within a schema version; additions get a new version.

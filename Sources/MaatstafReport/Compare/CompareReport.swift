@@ -1,5 +1,5 @@
-import MaatstafCompare
-import MaatstafModel
+public import MaatstafCompare
+public import MaatstafModel
 
 /// A comparison written out for people (text, Markdown), for Excel (CSV) and for programs (JSON).
 public struct CompareReport: Sendable {

@@ -1,6 +1,7 @@
-import MaatstafCompare
-import MaatstafModel
-import MaatstafStore
+import Foundation
+public import MaatstafCompare
+public import MaatstafModel
+public import MaatstafStore
 
 /// `maatstaf indicators show`: an indicator's definition in full, each taakveld checked against CBS's own Iv3 code
 /// list of a year in its layout.

@@ -1,5 +1,5 @@
-import MaatstafCompare
-import MaatstafModel
+public import MaatstafCompare
+public import MaatstafModel
 
 /// The engine's facts (notes, missing reasons, exclusions) in the reader's language. Each case is worded in Dutch
 /// and English in one exhaustive switch, so a new fact cannot reach a Dutch reader in English.

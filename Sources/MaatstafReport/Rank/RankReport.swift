@@ -1,6 +1,6 @@
 import Foundation
-import MaatstafCompare
-import MaatstafModel
+public import MaatstafCompare
+public import MaatstafModel
 
 /// A league table written out.
 public struct RankReport: Sendable {

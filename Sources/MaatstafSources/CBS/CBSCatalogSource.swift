@@ -1,5 +1,5 @@
 import Foundation
-import MaatstafFetch
+public import MaatstafFetch
 
 /// One table in a CBS catalog listing (`ODataCatalog/Tables`).
 public struct CBSCatalogEntry: Sendable, Equatable {

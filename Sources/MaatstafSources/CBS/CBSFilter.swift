@@ -1,3 +1,4 @@
+import Foundation
 /// What part of a table to download: regions, a span of years, topics, codes of other dimensions. Empty means the
 /// whole table.
 ///

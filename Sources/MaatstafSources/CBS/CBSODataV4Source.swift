@@ -1,5 +1,5 @@
 import Foundation
-import MaatstafFetch
+public import MaatstafFetch
 
 /// Downloads a CBS table through OData v4 (`datasets.cbs.nl`), for tables that exist only there.
 ///

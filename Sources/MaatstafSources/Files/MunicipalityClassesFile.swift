@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `gemeenteklassen_YYYY.tsv`: per municipality its province, size class, urbanity class and population on
 /// 1 January of that year (CBS "Gebieden in Nederland").

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `municipalities.csv`: each municipality name CBS has used with its code, the last classification year the name
 /// occurs in, and its COROP region, labour-market region (arbeidsmarktregio) and province.

@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import MaatstafSources
+public import Foundation
+public import GRDB
+public import MaatstafSources
 
 /// A fetched CBS table as the store lists it.
 public struct CBSTableRecord: Sendable, Equatable, FetchableRecord, Decodable {

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// One Iv3 document in the store: a year's budget (`begroting`) or accounts (`jaarrekening`).
 public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable {

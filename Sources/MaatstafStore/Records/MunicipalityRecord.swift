@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// A municipality as the store keeps it: current or dissolved, with its regions.
 public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodable {
