@@ -3,7 +3,8 @@
 //
 // Layers, lowest first; a module imports only modules below it, and declares every module it imports
 // (scripts/check-layers, run by CI, enforces both; docs/architecture.md explains the picture):
-//   fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → CLI
+//   core (the domain: indicators, municipalities, observations, statistics — no dependencies)
+//   → fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → CLI
 import PackageDescription
 
 let package = Package(
@@ -30,6 +31,10 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
+        // core: the domain as plain values — indicator definitions, municipalities and groups, observations with their
+        // status, notes as facts, and the pure statistics. It depends on nothing; everything else may use it.
+        .target(name: "MaatstafCore"),
+
         // fetch: HTTP over libcurl's multi interface, retries, and the on-disk HTTP cache.
         .target(name: "MaatstafFetch", dependencies: ["CCurl", "CCrypto"]),
 
@@ -45,20 +50,21 @@ let package = Package(
         // model: municipalities and their names, memberships per year, user regions, peer groups.
         .target(
             name: "MaatstafModel",
-            dependencies: ["MaatstafStore", "Yams"],
+            dependencies: ["MaatstafCore", "MaatstafStore", "Yams"],
             resources: [.copy("Indicators/Resources/builtin-indicators.yaml")]
         ),
 
         // compare: the engine — rates, reference groups, ranks, intervals.
-        .target(name: "MaatstafCompare", dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafModel"]),
+        .target(name: "MaatstafCompare", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel"]),
 
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
-        .target(name: "MaatstafReport", dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"]),
+        .target(name: "MaatstafReport", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"]),
 
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
             name: "MaatstafCLI",
             dependencies: [
+                "MaatstafCore",
                 "MaatstafFetch",
                 "MaatstafSources",
                 "MaatstafStore",
@@ -81,7 +87,7 @@ let package = Package(
 
         .executableTarget(
             name: "maatstaf-bench-compare",
-            dependencies: ["MaatstafStore", "MaatstafModel", "MaatstafCompare"],
+            dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare"],
             path: "Sources/Benchmarks/CompareBenchmark"
         ),
 
@@ -94,18 +100,18 @@ let package = Package(
             name: "MaatstafStoreTests",
             dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafTestServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
         .testTarget(
             name: "MaatstafCompareTests",
-            dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafTestServer"]
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafTestServer"]
         ),
         .testTarget(
             name: "MaatstafReportTests",
-            dependencies: ["MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafSources",
+            dependencies: ["MaatstafCore", "MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafSources",
                            "MaatstafTestServer"]
         ),
         .testTarget(
-            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafStore", "MaatstafTestServer"], exclude: ["Fixtures"]
+            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"], exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

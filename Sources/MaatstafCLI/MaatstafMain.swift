@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaatstafCore
 
 /// Parses the command line, runs the command, and turns errors into one line on stderr and an exit code.
 /// This is the only place where errors of the lower modules become exit codes.

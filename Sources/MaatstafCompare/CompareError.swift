@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// A comparison that cannot be made as asked, with what to do instead.
 public struct CompareError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {

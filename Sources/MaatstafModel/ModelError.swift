@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 /// A user's input cannot be matched to the model: an unknown or ambiguous municipality, a region file with an
 /// error, an unknown peer group or year. Carries the closest candidates, so the message can say what was meant.

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 /// Runs the built `maatstaf` binary as a user would, capturing its output and exit code.
 struct CLIRunner {

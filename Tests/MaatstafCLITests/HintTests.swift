@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import MaatstafTestServer
 import Testing
 

@@ -1,3 +1,4 @@
+import MaatstafCore
 @testable import MaatstafReport
 import Testing
 

@@ -1,11 +1,12 @@
 import Foundation
+import FoundationXML
 import MaatstafCompare
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 import MaatstafStore
 import MaatstafTestServer
 #if canImport(FoundationXML)
-import FoundationXML
 #endif
 
 /// The engine over the real embedded snapshot, and helpers that check reports independently of maatstaf's code.

@@ -4,6 +4,7 @@
 // Prints a checksum over all results so the two can be checked to compute the same numbers.
 import Foundation
 import MaatstafCompare
+import MaatstafCore
 import MaatstafModel
 import MaatstafStore
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaatstafCore
 
 /// `maatstaf cache …`: look after the on-disk HTTP cache.
 struct CacheCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 
 /// Downloads URLs into the cache: to fill the cache ahead of a trip offline, and to test the fetcher end to end.

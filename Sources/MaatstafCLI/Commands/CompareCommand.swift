@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaatstafCompare
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 

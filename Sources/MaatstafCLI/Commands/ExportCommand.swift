@@ -1,4 +1,5 @@
 public import ArgumentParser
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 import MaatstafStore

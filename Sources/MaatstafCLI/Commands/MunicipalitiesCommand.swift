@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 

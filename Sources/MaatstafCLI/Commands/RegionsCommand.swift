@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaatstafCore
 
 /// `maatstaf regions …`: reference groups and user-defined regions.
 struct RegionsCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 

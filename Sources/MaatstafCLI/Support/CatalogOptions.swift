@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaatstafCore
 import MaatstafSources
 
 /// Which CBS catalog a command reads, and where: `fetch` and `tables` share these.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaatstafCore
 import MaatstafReport
 
 /// Where user regions come from; shared by every command that compares.

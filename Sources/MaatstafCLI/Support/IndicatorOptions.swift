@@ -1,4 +1,5 @@
 public import ArgumentParser
+import MaatstafCore
 import MaatstafModel
 
 /// Options shared by the commands that compute an indicator (`compare`, `rank`).

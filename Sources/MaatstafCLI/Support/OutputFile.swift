@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 /// Writes a command's output to stdout, or to `--output PATH`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 
 /// Shows requests done and bytes received on one stderr line, at most ten times a second.

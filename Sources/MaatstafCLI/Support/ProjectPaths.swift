@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 /// Where the embedded snapshot and the shipped regions are, wherever maatstaf is run from.
 ///

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaatstafCore
 import MaatstafFetch
 
 /// Limits on one request that `fetch`, `tables` and `cache fetch` share: what a slow, stalled or hostile server may

@@ -1,5 +1,6 @@
 import Foundation
 import MaatstafCompare
+import MaatstafCore
 import MaatstafModel
 import MaatstafStore
 

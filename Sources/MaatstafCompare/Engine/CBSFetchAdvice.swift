@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import MaatstafModel
 
 /// The `maatstaf fetch` commands that bring an indicator's CBS tables into the store.

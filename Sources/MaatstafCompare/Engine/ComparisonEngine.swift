@@ -1,3 +1,4 @@
+public import MaatstafCore
 public import MaatstafModel
 public import MaatstafStore
 

@@ -1,3 +1,4 @@
+import MaatstafCore
 import MaatstafModel
 import MaatstafSources
 import MaatstafStore

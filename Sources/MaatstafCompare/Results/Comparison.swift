@@ -1,4 +1,4 @@
-public import MaatstafModel
+public import MaatstafCore
 
 /// How one municipality stands against one reference group.
 public struct ReferenceComparison: Sendable, Hashable, Codable {

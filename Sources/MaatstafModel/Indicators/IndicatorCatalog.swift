@@ -1,4 +1,5 @@
 public import Foundation
+public import MaatstafCore
 public import MaatstafStore
 
 /// Every indicator maatstaf knows: the built-in named ones, a user's file, and one generic indicator per Iv3 taakveld

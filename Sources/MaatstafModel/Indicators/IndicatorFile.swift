@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import Yams
 
 /// Reads indicator definitions from YAML (the built-in file, or a user's `--indicators FILE`), checking each one.

@@ -1,3 +1,4 @@
+public import MaatstafCore
 public import MaatstafStore
 
 /// Everything maatstaf knows about who is who: the directory of names and each year's profiles.

@@ -1,4 +1,5 @@
 import Foundation
+public import MaatstafCore
 public import MaatstafStore
 
 /// Finds the municipality a user means: by code (`GM0293`, `0293`, `293`) or by any name it is known by, in any

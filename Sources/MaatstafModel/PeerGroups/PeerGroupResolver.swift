@@ -1,4 +1,5 @@
 import Foundation
+public import MaatstafCore
 /// Turns "province", "size-class", "1stroom" … into concrete member lists for a municipality in a year.
 ///
 /// The built-in groups of every municipality and year are resolved once, when the resolver is made, so resolving is

@@ -1,4 +1,5 @@
 public import Foundation
+public import MaatstafCore
 
 /// All user regions of a folder (`regions/` or `--regions DIR`), checked as a whole.
 public struct UserRegionCatalog: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import Yams
 
 /// Reads one region file (YAML) into a region, checking every field and naming the line of every problem.

@@ -1,4 +1,5 @@
 public import Foundation
+public import MaatstafCore
 import Yams
 
 /// Reads a targets file (YAML) for `maatstaf report --targets`, checking every entry and naming the line of each

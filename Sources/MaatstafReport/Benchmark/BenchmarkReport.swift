@@ -1,4 +1,5 @@
 public import MaatstafCompare
+public import MaatstafCore
 public import MaatstafModel
 
 /// Everything `maatstaf report` shows, computed once and rendered as HTML or Markdown: per indicator a comparison,

@@ -1,5 +1,6 @@
 import Foundation
 public import MaatstafCompare
+public import MaatstafCore
 public import MaatstafModel
 
 /// Computes a `BenchmarkReport` through the comparison engine: the same numbers `maatstaf compare` prints.

@@ -1,3 +1,4 @@
+import MaatstafCore
 import MaatstafModel
 
 /// The words of a benchmark report in Dutch (the default: council members read Dutch) and English.

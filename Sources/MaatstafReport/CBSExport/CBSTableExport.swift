@@ -1,4 +1,5 @@
 import Foundation
+public import MaatstafCore
 public import MaatstafModel
 public import MaatstafSources
 public import MaatstafStore

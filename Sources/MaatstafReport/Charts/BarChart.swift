@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// Horizontal bars: the chosen municipalities beside the Netherlands and their reference groups, each bar labelled
 /// with its value. Horizontal, because municipality and region names are long.
 struct BarChart {

@@ -1,3 +1,4 @@
+import MaatstafCore
 import MaatstafModel
 
 /// A small pointer between the lowest and the highest municipality, with the Netherlands as a tick. The track runs

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// A minimal SVG writer: charts are a few rectangles, lines, circles and texts, and writing them by hand keeps the
 /// report free of scripts and dependencies. Every text goes through `HTMLText.escape`.
 struct SVG {

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 /// A linear map from values to pixels, with round tick values for an axis.
 struct Scale {

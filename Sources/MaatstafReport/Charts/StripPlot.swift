@@ -1,4 +1,5 @@
 import MaatstafCompare
+import MaatstafCore
 
 /// Every municipality as a dot on one axis, the chosen ones highlighted and named, the Netherlands and the middle
 /// half (Q1–Q3) marked: a reader sees at once whether a municipality is an outlier.

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// A small chart per municipality: its value in every year in the store beside the Netherlands. All panels of an
 /// indicator share one vertical scale, so they can be compared side by side.
 struct TrendChart {

@@ -1,5 +1,6 @@
 import Foundation
 public import MaatstafCompare
+public import MaatstafCore
 public import MaatstafModel
 
 /// The JSON contract `maatstaf.compare/2`, documented in docs/compare-json.md. Field names and meanings never change

@@ -1,4 +1,5 @@
 public import MaatstafCompare
+public import MaatstafCore
 public import MaatstafModel
 
 /// A comparison written out for people (text, Markdown), for Excel (CSV) and for programs (JSON).

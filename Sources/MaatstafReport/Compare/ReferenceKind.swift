@@ -1,3 +1,4 @@
+import MaatstafCore
 import MaatstafModel
 
 /// The `kind` a reference group has in outputs (JSON contract `maatstaf.compare/2`): the built-in group names, with

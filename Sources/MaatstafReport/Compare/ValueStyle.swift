@@ -1,3 +1,4 @@
+import MaatstafCore
 import MaatstafModel
 
 /// How an indicator's values are written: euros for money (its declared unit kind), plain numbers otherwise.

@@ -1,4 +1,5 @@
 import Foundation
+public import MaatstafCore
 public import MaatstafModel
 
 /// Numbers as Dutch and English readers expect them, written by hand rather than through a platform formatter so

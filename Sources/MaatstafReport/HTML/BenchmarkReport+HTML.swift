@@ -1,4 +1,5 @@
 import MaatstafCompare
+import MaatstafCore
 import MaatstafModel
 
 extension BenchmarkReport {

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// Builds the HTML text: every data string goes through `HTMLText.escape`; `raw` is for this module's own markup.
 struct HTMLDocument {
     private(set) var text = ""

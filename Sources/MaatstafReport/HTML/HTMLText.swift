@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// Escaping for everything that goes into the HTML report from data or user files.
 ///
 /// One function for element text and attribute values alike: names such as `<script>` or `"Regio" & co` must come

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// The report's inline CSS: readable on screen, printable on A4 with no chart or table row cut across pages.
 enum ReportStyleSheet {
     static let css = """

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// Escaping for text from data or user files in Markdown: a pipe would break a table, and `<script>` or `[x](y)`
 /// would become markup in a memo's Markdown renderer. CommonMark's backslash escapes keep them as text.
 enum MarkdownText {

@@ -1,4 +1,5 @@
 public import MaatstafCompare
+public import MaatstafCore
 public import MaatstafModel
 
 /// The engine's facts (notes, missing reasons, exclusions) in the reader's language. Each case is worded in Dutch

@@ -1,5 +1,6 @@
 import Foundation
 public import MaatstafCompare
+public import MaatstafCore
 public import MaatstafModel
 
 /// A league table written out.

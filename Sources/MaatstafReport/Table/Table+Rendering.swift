@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 extension Table {
     /// Columns padded to their widest cell (counted in characters), two spaces apart; notes below.

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// A table of already-formatted cells, rendered as aligned text, CSV or Markdown.
 ///
 /// Commands build one `Table` and choose the rendering at the end, so every output format shows the same columns.

@@ -2,8 +2,8 @@ import Foundation
 
 /// The form in which names are compared: case and accents folded, punctuation and spaces collapsed, so that
 /// `'s-Hertogenbosch`, `s hertogenbosch` and `S-HERTOGENBOSCH` meet, and `Súdwest-Fryslân` matches `sudwest fryslan`.
-enum NameKey {
-    static func make(_ text: String) -> String {
+package enum NameKey {
+    package static func make(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var key = ""
         var pendingSpace = false
@@ -20,14 +20,14 @@ enum NameKey {
     }
 
     /// The name without a disambiguating suffix: `Beek (L.)` → `Beek`, `Hengelo (O.)` → `Hengelo`.
-    static func withoutSuffix(_ name: String) -> String? {
+    package static func withoutSuffix(_ name: String) -> String? {
         guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
         let base = name[..<open].trimmingCharacters(in: .whitespaces)
         return base.isEmpty ? nil : base
     }
 
     /// Edit distance between two keys, for "did you mean".
-    static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

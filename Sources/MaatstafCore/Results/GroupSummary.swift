@@ -1,4 +1,3 @@
-public import MaatstafModel
 
 /// A reference group's figures for one indicator and year.
 public struct GroupSummary: Sendable, Hashable, Codable {

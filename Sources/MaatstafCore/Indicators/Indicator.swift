@@ -88,6 +88,12 @@ public struct Iv3Layout: Sendable, Hashable, Codable {
     public var taakvelden: [String]
     /// For generic indicators: the only years the taakveld exists in (nil: every year from `fromYear`).
     public var onlyYears: [Int]?
+
+    public init(fromYear: Int, taakvelden: [String], onlyYears: [Int]?) {
+        self.fromYear = fromYear
+        self.taakvelden = taakvelden
+        self.onlyYears = onlyYears
+    }
 }
 
 public enum Denominator: Sendable, Hashable, Codable {

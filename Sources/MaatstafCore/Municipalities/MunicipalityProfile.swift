@@ -12,4 +12,14 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
 
     public var code: String { municipality.code }
     public var name: String { municipality.name }
+
+    public init(municipality: Municipality, year: Int, province: String, sizeClass: SizeClass, urbanity: Urbanity, population: Int, source: String) {
+        self.municipality = municipality
+        self.year = year
+        self.province = province
+        self.sizeClass = sizeClass
+        self.urbanity = urbanity
+        self.population = population
+        self.source = source
+    }
 }

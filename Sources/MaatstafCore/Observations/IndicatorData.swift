@@ -1,4 +1,3 @@
-public import MaatstafModel
 
 /// An indicator evaluated for every municipality of one year, with where the numbers come from.
 public struct IndicatorData: Sendable {
@@ -51,6 +50,11 @@ public struct IndicatorData: Sendable {
 public struct LayoutDifference: Sendable, Hashable {
     public var year: Int
     public var taakvelden: [String]?
+
+    public init(year: Int, taakvelden: [String]?) {
+        self.year = year
+        self.taakvelden = taakvelden
+    }
 }
 
 /// One source file or table behind a number, traceable to its checksum.
@@ -61,4 +65,11 @@ public struct SourceReference: Sendable, Hashable, Codable {
     /// Where it comes from: the snapshot path or URL, and "Bron: CBS".
     public var origin: String
     public var sha256: String?
+
+    public init(table: String, year: Int, origin: String, sha256: String?) {
+        self.table = table
+        self.year = year
+        self.origin = origin
+        self.sha256 = sha256
+    }
 }

@@ -15,4 +15,14 @@ public struct UserRegion: Sendable, Hashable, Codable {
     public func isValid(in year: Int) -> Bool {
         (validFrom.map { year >= $0 } ?? true) && (validUntil.map { year <= $0 } ?? true)
     }
+
+    public init(id: String, name: String, description: String, members: [String], validFrom: Int?, validUntil: Int?, file: String) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.members = members
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.file = file
+    }
 }
