@@ -1,4 +1,4 @@
-import MaatstafCore
+public import MaatstafCore
 
 /// A comparison that cannot be made as asked, with what to do instead.
 public struct CompareError: Error, Sendable, CustomStringConvertible {
@@ -17,13 +17,17 @@ public struct CompareError: Error, Sendable, CustomStringConvertible {
     public let subject: String
     public let reason: String
     public let hint: String
+    /// What to fetch to mend it (a table not fetched, or a stored part that lacks codes or years); the CLI words it
+    /// as commands.
+    public let fetch: [FetchRequest]
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+    public init(_ kind: Kind, subject: String, reason: String, hint: String, fetch: [FetchRequest] = []) {
         self.kind = kind
         self.subject = subject
         self.reason = reason
         self.hint = hint
+        self.fetch = fetch
     }
 
-    public var description: String { "\(subject): \(reason). \(hint)" }
+    public var description: String { "\(subject): \(reason)." + (hint.isEmpty ? "" : " \(hint)") }
 }

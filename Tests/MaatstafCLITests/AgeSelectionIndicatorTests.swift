@@ -220,7 +220,7 @@ struct AgeSelectionIndicatorTests {
         // A year the stored part lacks: the advice asks for the stored year and the new one in one fetch.
         let earlier = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(earlier.status == 65)
-        #expect(earlier.stderr.contains("CBS table 85099NED has no figures for 2024. Years in the stored table: 2025; `maatstaf fetch 85099NED --period 2024..2025"))
+        #expect(earlier.stderr.contains("CBS table 85099NED has no figures for 2024. Years in the stored table: 2025; fetch the stored years and 2024 together. Run `maatstaf fetch 85099NED --period 2024..2025"))
         try await Self.run(Self.commands(in: earlier.stderr), runner, cache: cache)
         let again = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(again.status == 65, "03759ned still holds 2025 only: \(again.stderr)")

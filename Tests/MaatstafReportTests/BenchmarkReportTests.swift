@@ -162,8 +162,12 @@ struct BenchmarkReportTests {
         let built = try report(["wmo.huishoudelijke-hulp", "bijstand.per-1000-15-65"], locale: .en)
         #expect(built.sections.count == 1)
         #expect(built.unavailable.map(\.indicator.id) == ["bijstand.per-1000-15-65"])
-        #expect(built.unavailable[0].hint.hasPrefix("maatstaf fetch "))
-        #expect(built.renderHTML().contains(built.unavailable[0].hint))
+        // KWB is taken whole: the request is the whole table. Without the CLI's renderer the report says it in words.
+        #expect(built.unavailable[0].fetch == [FetchRequest(table: "85984NED")])
+        #expect(built.renderHTML().contains("To include it: fetch CBS table 85984NED"))
+        var withCommands = built
+        withCommands.fetchText = { "maatstaf fetch \($0.table)" }
+        #expect(withCommands.renderHTML().contains("To include it: maatstaf fetch 85984NED"))
     }
 
     @Test("English reports write English labels and €1,234.56")

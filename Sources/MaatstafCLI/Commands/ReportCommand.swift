@@ -97,14 +97,16 @@ struct ReportCommand: AsyncParsableCommand {
         let targetList = try targets.map {
             try TargetFile.read(URL(fileURLWithPath: $0), directory: workspace.atlas.directory, indicators: catalog)
         } ?? []
-        let report = try BenchmarkReportBuilder(engine: workspace.engine).build(
+        var report = try BenchmarkReportBuilder(engine: workspace.engine).build(
             indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
             locale: locale)
         if report.sections.isEmpty {
-            let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason) (\($0.hint))" }.joined(separator: "; ")
+            let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason)" }.joined(separator: "; ")
             throw CompareError(.tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
-                               hint: "Fetch the tables named, or choose other indicators")
+                               hint: "Fetch the tables named, or choose other indicators",
+                               fetch: report.unavailable.flatMap(\.fetch))
         }
+        report.fetchText = { $0.commandLine }
         let text = format == .html ? report.renderHTML() : report.renderMarkdown()
         try OutputFile.write(text, to: output)
         if let output, !global.quiet {
@@ -112,7 +114,8 @@ struct ReportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(
                 "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n".utf8))
             for item in report.unavailable {
-                FileHandle.standardError.write(Data("Left out \(item.indicator.id): \(item.reason); run `\(item.hint)`.\n".utf8))
+                let remedy = item.fetch.isEmpty ? (item.hint.isEmpty ? "" : "; \(item.hint)") : "; " + FetchRequest.sentence(item.fetch)
+                FileHandle.standardError.write(Data("Left out \(item.indicator.id): \(item.reason)\(remedy).\n".utf8))
             }
         }
     }

@@ -46,7 +46,9 @@ struct ExitStatus {
             }
         case let output as OutputWriteError: return (ioError, output.message)
         case let compare as CompareError:
-            return (compare.kind == .tableNotFetched ? notAvailableOffline : dataError, compare.description)
+            // The engine's hint says why; the fetch that mends it follows as commands to run.
+            let fetch = compare.fetch.isEmpty ? "" : (compare.hint.isEmpty ? " " : ". ") + FetchRequest.sentence(compare.fetch)
+            return (compare.kind == .tableNotFetched ? notAvailableOffline : dataError, compare.description + fetch)
         case let source as SourceError: return (dataError, source.description)
         case let missing as MissingValues: return (missingData, missing.message)
         default: return nil

@@ -1,12 +1,11 @@
-import Foundation
 import MaatstafCore
 import MaatstafModel
 
-/// The `maatstaf fetch` commands that bring an indicator's CBS tables into the store.
+/// What to fetch to bring an indicator's CBS tables into the store, as `FetchRequest` values.
 ///
 /// A table without a `where:` selection is small enough to fetch whole (Kerncijfers wijken en buurten is one table per
 /// year). A table the indicator picks codes from has extra dimensions and is large (population by age, sex and
-/// marital status runs to tens of millions of cells), so the command asks only for the picked codes, the topics and
+/// marital status runs to tens of millions of cells), so the request is only for the picked codes, the topics and
 /// the years: the same filter the indicator applies, pushed to CBS.
 enum CBSFetchAdvice {
     /// What an indicator reads from one CBS table in one role: topics summed over the `where:` codes.
@@ -28,17 +27,17 @@ enum CBSFetchAdvice {
         var years: [Int]
     }
 
-    /// One command per table, in the order the indicator names them; the parts of one table merged.
-    static func commands(for indicator: Indicator, tables: [String], years: ClosedRange<Int>) -> [String] {
-        tables.map { command(for: indicator, table: $0, years: years, stored: nil) }
+    /// One request per table, in the order the indicator names them; the parts of one table merged.
+    static func requests(for indicator: Indicator, tables: [String], years: ClosedRange<Int>) -> [FetchRequest] {
+        tables.map { request(for: indicator, table: $0, years: years, stored: nil) }
     }
 
-    /// The command for one table; with `stored`, one that fetches the stored part and what the indicator needs
+    /// The request for one table; with `stored`, one that fetches the stored part and what the indicator needs
     /// together (topics, codes and years joined). `needing` replaces the definition's codes (titles resolved).
-    static func command(for indicator: Indicator, table: String, years: ClosedRange<Int>, stored: StoredPart?,
-                        needing: [String: [String]]? = nil) -> String {
+    static func request(for indicator: Indicator, table: String, years: ClosedRange<Int>, stored: StoredPart?,
+                        needing: [String: [String]]? = nil) -> FetchRequest {
         let mine = parts(of: indicator).filter { $0.table == table }
-        guard mine.contains(where: { !$0.selection.isEmpty }) else { return "maatstaf fetch \(table)" }
+        guard mine.contains(where: { !$0.selection.isEmpty }) else { return FetchRequest(table: table) }
         var topics = stored?.topics ?? []
         var selection: [String: [String]] = [:]
         for part in mine {
@@ -50,27 +49,14 @@ enum CBSFetchAdvice {
             }
         }
         let allYears = (stored?.years ?? []) + [years.lowerBound, years.upperBound]
-        let span = allYears.min()!...allYears.max()!
-        var words = ["maatstaf", "fetch", table]
-        words += ["--period", span.count == 1 ? String(span.lowerBound) : "\(span.lowerBound)..\(span.upperBound)"]
-        words += ["--topic", topics.joined(separator: ",")]
-        for dimension in selection.keys.sorted() {
-            words += ["--where", quoted("\(dimension)=\(selection[dimension]!.joined(separator: ","))")]
-        }
-        return words.joined(separator: " ")
+        return FetchRequest(table: table, years: allYears.min()!...allYears.max()!, topics: topics, selection: selection)
     }
 
-    /// The error for an indicator whose tables are (partly) not in the store, with every command still to run.
+    /// The error for an indicator whose tables are (partly) not in the store, with every request still to make.
     static func notFetched(_ indicator: Indicator, missing: [String], years: ClosedRange<Int>) -> CompareError {
-        let commands = commands(for: indicator, tables: missing, years: years)
         let needs = missing.count == 1 ? "CBS table \(missing[0]), which is" : "CBS tables \(missing.joined(separator: " and ")), which are"
         return CompareError(.tableNotFetched, subject: indicator.id, reason: "needs \(needs) not in the store",
-                            hint: "Run " + commands.map { "`\($0)`" }.joined(separator: " and ") + " once while connected")
-    }
-
-    /// Shell-safe: words of letters, digits and `=,._-` stay bare, anything else goes in single quotes.
-    private static func quoted(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "=,._-".unicodeScalars.contains($0) }
-        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+                            hint: "",
+                            fetch: requests(for: indicator, tables: missing, years: years))
     }
 }

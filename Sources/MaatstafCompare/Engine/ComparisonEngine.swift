@@ -42,10 +42,10 @@ public struct ComparisonEngine: Sendable {
         try loader.missingTables(for: indicator)
     }
 
-    /// The `maatstaf fetch` commands that bring the missing tables in, asking only for what the indicator sums
-    /// (its topics, its `where:` codes and `year`, when given) from tables with extra dimensions.
-    public func fetchCommands(for indicator: Indicator, year: Int?) throws -> [String] {
-        CBSFetchAdvice.commands(for: indicator, tables: try missingTables(for: indicator), years: fetchYears(year))
+    /// What brings the missing tables in, asking only for what the indicator sums (its topics, its `where:` codes
+    /// and `year`, when given) from tables with extra dimensions.
+    public func fetchRequests(for indicator: Indicator, year: Int?) throws -> [FetchRequest] {
+        CBSFetchAdvice.requests(for: indicator, tables: try missingTables(for: indicator), years: fetchYears(year))
     }
 
     /// An error naming every missing table and the commands to run; nil when all are in the store.

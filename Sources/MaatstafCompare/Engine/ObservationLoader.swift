@@ -127,12 +127,15 @@ struct ObservationLoader: Sendable {
         guard available.years.contains(year) else {
             let stored = available.years.map(String.init).joined(separator: ", ")
             var hint = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
+            var fetch: [FetchRequest] = []
             // A whole table holds every year CBS had; a part (fewer rows than CBS announced) may lack one asked
             // for later. A filtered fetch replaces the stored part: ask for the stored years and this one together.
             if !selection.isEmpty, available.record.recordCount.map({ available.record.rows < $0 }) ?? true {
-                hint += "; `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` fetches them all"
+                hint += "; fetch the stored years and \(year) together"
+                fetch = [try refetch(table, for: indicator, needing: codes, year: year, available: available)]
             }
-            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)", hint: hint)
+            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
+                               hint: hint, fetch: fetch)
         }
         let keys = try store.cbsTopicKeys(table: table)
         let resolved = try stems.map { stem -> String in
@@ -152,7 +155,8 @@ struct ObservationLoader: Sendable {
         if !absent.isEmpty {
             throw CompareError(.tableNotFetched, subject: indicator.id,
                                reason: "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
-                               hint: "Run `\(try refetch(table, for: indicator, needing: codes, year: year, available: available))` once while connected: a filtered fetch replaces the stored part, so this asks for what is stored and what \(indicator.id) needs together")
+                               hint: "A filtered fetch replaces the stored part, so fetch what is stored and what \(indicator.id) needs together",
+                               fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)])
         }
         let columns = try store.cbsColumns(table: table, topics: resolved)
         let sums = try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
@@ -174,12 +178,12 @@ struct ObservationLoader: Sendable {
     }
 
     /// A fetch of what is stored of `table` and what `indicator` needs from it, for `year`.
-    /// `needing` is the selection with titles resolved to keys, so the command repeats no title.
+    /// `needing` is the selection with titles resolved to keys, so the request repeats no title.
     func refetch(_ table: String, for indicator: Indicator, needing: [String: [String]], year: Int,
-                 available: CBSTableYears) throws -> String {
+                 available: CBSTableYears) throws -> FetchRequest {
         let stored = CBSFetchAdvice.StoredPart(topics: try store.cbsTopicKeys(table: table).keys.sorted(),
                                                codes: try store.cbsCodesInRows(table: table), years: available.years)
-        return CBSFetchAdvice.command(for: indicator, table: table, years: year...year, stored: stored, needing: needing)
+        return CBSFetchAdvice.request(for: indicator, table: table, years: year...year, stored: stored, needing: needing)
     }
 
     /// The `where:` codes as the table's code lists know them: keys stay, titles become their keys, and a code the

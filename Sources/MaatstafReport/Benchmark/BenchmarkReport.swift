@@ -14,6 +14,9 @@ public struct BenchmarkReport: Sendable {
     public var targets: [TargetResult]
     /// Targets in the file for municipalities or indicators not in this report; counted so nothing is silently dropped.
     public var targetsNotShown: Int
+    /// How a fetch is written for the reader: the CLI passes its command line; without one the report describes the
+    /// request in words.
+    public var fetchText: (@Sendable (FetchRequest) -> String)?
 
     public init(locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],
                 unavailable: [UnavailableIndicator] = [], targets: [TargetResult] = [], targetsNotShown: Int = 0) {
@@ -117,12 +120,25 @@ public struct TrendBreak: Sendable, Hashable {
 public struct UnavailableIndicator: Sendable {
     public var indicator: Indicator
     public var reason: String
+    /// What to do, when no fetch mends it.
     public var hint: String
+    /// The fetches that mend it.
+    public var fetch: [FetchRequest]
 
-    public init(indicator: Indicator, reason: String, hint: String) {
+    public init(indicator: Indicator, reason: String, hint: String = "", fetch: [FetchRequest] = []) {
         self.indicator = indicator
         self.reason = reason
         self.hint = hint
+        self.fetch = fetch
+    }
+}
+
+extension BenchmarkReport {
+    /// What to do to include an unavailable indicator, in the report's words.
+    func remedy(_ item: UnavailableIndicator) -> String {
+        guard !item.fetch.isEmpty else { return item.hint }
+        let wording = NoteWording(locale: locale)
+        return item.fetch.map { fetchText?($0) ?? wording.fetch($0) }.joined(separator: " && ")
     }
 }
 

@@ -33,8 +33,7 @@ public struct BenchmarkReportBuilder: Sendable {
                 data = try engine.data(indicator, year: chosenYear)
             } catch let error as CompareError where error.kind == .tableNotFetched {
                 // Its tables are stored, but as a part fetched for other codes: left out with the fetch that mends it.
-                unavailable.append(UnavailableIndicator(indicator: indicator, reason: error.reason,
-                                                        hint: Self.commands(in: error.hint).joined(separator: " && ")))
+                unavailable.append(UnavailableIndicator(indicator: indicator, reason: error.reason, hint: error.hint, fetch: error.fetch))
                 continue
             }
             let comparison = try engine.compare(data, municipalities: municipalities, against: groups)
@@ -82,19 +81,14 @@ public struct BenchmarkReportBuilder: Sendable {
         return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values, taakvelden: data.taakvelden)
     }
 
-    /// The backticked commands of an error's hint.
-    static func commands(in hint: String) -> [String] {
-        hint.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-    }
-
     private func unavailableIndicator(_ indicator: Indicator, years: [Int], year: Int?) throws -> UnavailableIndicator {
         if years.isEmpty, let error = try engine.notFetchedError(indicator, year: year) {
             return UnavailableIndicator(indicator: indicator, reason: error.reason,
-                                        hint: try engine.fetchCommands(for: indicator, year: year).joined(separator: " && "))
+                                        fetch: try engine.fetchRequests(for: indicator, year: year))
         }
         let list = years.map(String.init).joined(separator: ", ")
         return UnavailableIndicator(indicator: indicator,
                                     reason: years.isEmpty ? "has no data in the store" : "has no data for \(year ?? 0) (years: \(list))",
-                                    hint: "maatstaf indicators show \(indicator.id)")
+                                    hint: "")
     }
 }

@@ -96,7 +96,7 @@ extension BenchmarkReport {
         }
         if targetsNotShown > 0 { notes.append(labels.targetsNotShown(targetsNotShown)) }
         for item in unavailable {
-            notes.append("\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason) — \(item.hint)")
+            notes.append("\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)" + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
         }
         for note in notes { html.element("p", note, class: "note") }
         html.raw("</section>\n")
@@ -265,7 +265,8 @@ extension BenchmarkReport {
             html.element("h3", labels.unavailableHeading)
             html.raw("<ul class=\"sources\">\n")
             for item in unavailable {
-                html.element("li", "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason). \(locale == .nl ? "Oplossing" : "To include it"): \(item.hint)")
+                html.element("li", "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)."
+                             + (remedy(item).isEmpty ? "" : " \(locale == .nl ? "Oplossing" : "To include it"): \(remedy(item))"))
             }
             html.raw("</ul>\n")
         }

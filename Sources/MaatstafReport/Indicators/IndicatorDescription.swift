@@ -24,8 +24,8 @@ public struct IndicatorDescription: Sendable {
     public let layouts: [LayoutLine]
     /// Years in the store and whether the indicator has a definition for them.
     public let storeYears: [(year: Int, defined: Bool)]
-    /// For an indicator over CBS tables not yet fetched: the commands that fetch them.
-    public let fetchCommands: [String]
+    /// For an indicator over CBS tables not yet fetched: what brings them in.
+    public let fetch: [FetchRequest]
 
     public init(indicator: Indicator, store: Store, engine: ComparisonEngine) throws {
         self.indicator = indicator
@@ -48,15 +48,16 @@ public struct IndicatorDescription: Sendable {
         }
         if case .cbs = indicator.numerator {
             storeYears = try engine.years(for: indicator).map { ($0, true) }
-            fetchCommands = try engine.fetchCommands(for: indicator, year: nil)
+            fetch = try engine.fetchRequests(for: indicator, year: nil)
         } else {
             let years = Set(try store.iv3Documents().map(\.year)).sorted()
             storeYears = years.map { ($0, indicator.iv3Layout(for: $0) != nil) }
-            fetchCommands = []
+            fetch = []
         }
     }
 
-    public func render() -> String {
+    /// `commandLine` writes a fetch as the command that makes it (the CLI knows its syntax; this module does not).
+    public func render(commandLine: (FetchRequest) -> String) -> String {
         var lines = ["\(indicator.id)", "  \(indicator.title.en) / \(indicator.title.nl)", "  unit: \(indicator.unit.en)"]
         switch indicator.numerator {
         case .iv3(let measure, _):
@@ -80,9 +81,9 @@ public struct IndicatorDescription: Sendable {
                 lines.append("    \(taakveld.code.padding(toLength: 7, withPad: " ", startingAt: 0)) \(title)")
             }
         }
-        if !fetchCommands.isEmpty {
+        if !fetch.isEmpty {
             lines.append("  not in the store yet; fetch while connected with:")
-            lines += fetchCommands.map { "    \($0)" }
+            lines += fetch.map { "    \(commandLine($0))" }
         } else if !storeYears.isEmpty {
             lines.append("  years in the store: " + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
         }

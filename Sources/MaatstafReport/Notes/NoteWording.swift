@@ -91,6 +91,16 @@ public struct NoteWording: Sendable {
         return text + "."
     }
 
+    /// A fetch in words: `CBS-tabel 03759ned ophalen (2024–2025; BevolkingOp1Januari; Geslacht: T001038)`.
+    public func fetch(_ request: FetchRequest) -> String {
+        var parts: [String] = []
+        if let years = request.years { parts.append(years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)–\(years.upperBound)") }
+        if !request.topics.isEmpty { parts.append(request.topics.joined(separator: ", ")) }
+        for dimension in request.selection.keys.sorted() { parts.append("\(dimension): \(request.selection[dimension]!.joined(separator: ", "))") }
+        let scope = parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
+        return nl ? "CBS-tabel \(request.table) ophalen\(scope)" : "fetch CBS table \(request.table)\(scope)"
+    }
+
     /// A note as a sentence.
     public func note(_ note: IndicatorNote) -> String {
         switch note {
