@@ -8,17 +8,21 @@ public struct ComparisonEngine: Sendable {
     public let resolver: PeerGroupResolver
     private let loader: ObservationLoader
 
-    public init(store: Store, atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
+    public init(source: any ObservationSource, atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
         self.atlas = atlas
         self.resolver = PeerGroupResolver(atlas: atlas, regions: regions)
-        self.loader = ObservationLoader(store: store, atlas: atlas)
+        self.loader = ObservationLoader(source: source, atlas: atlas)
+    }
+
+    public init(store: Store, atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
+        self.init(source: store as any ObservationSource, atlas: atlas, regions: regions)
     }
 
     /// The years with data for an indicator: Iv3 years where its layout is defined, or the years of its CBS table.
     public func years(for indicator: Indicator) throws -> [Int] {
         switch indicator.numerator {
         case .iv3:
-            let iv3Years = Set(try loader.store.iv3Documents().map(\.year))
+            let iv3Years = Set(try loader.source.iv3Documents().map(\.year))
             var years = atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
             // Divided by a CBS table: only the years that table has too.
             for table in Set(CBSFetchAdvice.parts(of: indicator).map(\.table)) {

@@ -3,9 +3,10 @@ import MaatstafModel
 import MaatstafSources
 import MaatstafStore
 
-/// Reads the numbers an indicator needs from the store and turns them into observations.
+/// Reads the numbers an indicator needs from its source (the store, or one built in memory) and turns them into
+/// observations.
 struct ObservationLoader: Sendable {
-    let store: Store
+    let source: any ObservationSource
     let atlas: MunicipalityAtlas
 
     /// One municipality's numerator or denominator: a number, or why there is none.
@@ -109,8 +110,8 @@ struct ObservationLoader: Sendable {
 
     /// Nil when the table is not in the store. One scan of the table's periods, shared by every use.
     func cbsTableYears(_ table: String) throws -> CBSTableYears? {
-        guard let record = try store.cbsTables().first(where: { $0.id == table }) else { return nil }
-        let periods = try store.cbsPeriods(table: table)
+        guard let record = try source.cbsTables().first(where: { $0.id == table }) else { return nil }
+        let periods = try source.cbsPeriods(table: table)
         if periods.isEmpty {
             return CBSTableYears(record: record, years: record.period.flatMap { Int($0.prefix(4)) }.map { [$0] } ?? [],
                                  hasPeriods: false)
@@ -137,7 +138,7 @@ struct ObservationLoader: Sendable {
             throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
                                hint: hint, fetch: fetch)
         }
-        let keys = try store.cbsTopicKeys(table: table)
+        let keys = try source.cbsTopicKeys(table: table)
         let resolved = try stems.map { stem -> String in
             guard let key = keys[stem] else {
                 throw CompareError(.definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
@@ -146,7 +147,7 @@ struct ObservationLoader: Sendable {
             return key
         }
         // A code the list knows but no stored row has: the table was fetched filtered, for other codes.
-        let inRows = try store.cbsCodesInRows(table: table)
+        let inRows = try source.cbsCodesInRows(table: table)
         let absent = codes.sorted { $0.key < $1.key }.compactMap { dimension, wanted -> String? in
             guard let present = inRows[dimension].map(Set.init) else { return nil }
             let lacking = wanted.filter { !present.contains($0) }
@@ -158,7 +159,7 @@ struct ObservationLoader: Sendable {
                                hint: "A filtered fetch replaces the stored part, so fetch what is stored and what \(indicator.id) needs together",
                                fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)])
         }
-        let columns = try store.cbsColumns(table: table, topics: resolved)
+        let columns = try source.cbsColumns(table: table, topics: resolved)
         let sums = try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
                                       table: table, indicator: indicator.id, role: role)
         var figures: [String: Figure] = [:]
@@ -181,8 +182,8 @@ struct ObservationLoader: Sendable {
     /// `needing` is the selection with titles resolved to keys, so the request repeats no title.
     func refetch(_ table: String, for indicator: Indicator, needing: [String: [String]], year: Int,
                  available: CBSTableYears) throws -> FetchRequest {
-        let stored = CBSFetchAdvice.StoredPart(topics: try store.cbsTopicKeys(table: table).keys.sorted(),
-                                               codes: try store.cbsCodesInRows(table: table), years: available.years)
+        let stored = CBSFetchAdvice.StoredPart(topics: try source.cbsTopicKeys(table: table).keys.sorted(),
+                                               codes: try source.cbsCodesInRows(table: table), years: available.years)
         return CBSFetchAdvice.request(for: indicator, table: table, years: year...year, stored: stored, needing: needing)
     }
 
@@ -193,7 +194,7 @@ struct ObservationLoader: Sendable {
                                    role: String) throws -> [String: [String]] {
         var resolved: [String: [String]] = [:]
         for (dimension, wanted) in selection {
-            let list = try store.cbsCodes(table: table, dimension: dimension)
+            let list = try source.cbsCodes(table: table, dimension: dimension)
             guard !list.isEmpty else {
                 resolved[dimension] = wanted
                 continue
@@ -249,8 +250,8 @@ struct ObservationLoader: Sendable {
     }
 
     private func cbsSource(_ table: String, year: Int) throws -> SourceReference {
-        let record = try store.cbsTables().first { $0.id == table }
-        let responses = try store.cbsResponses(table: table)
+        let record = try source.cbsTables().first { $0.id == table }
+        let responses = try source.cbsResponses(table: table)
         let data = responses.first { $0.url.contains("DataSet") } ?? responses.first
         return SourceReference(table: "CBS \(table) \(record?.title ?? "")", year: year,
                                origin: "\(data?.url ?? table) (fetched \(record?.fetchedAt ?? "?"); Bron: CBS)", sha256: data?.sha256)
@@ -267,7 +268,7 @@ struct ObservationLoader: Sendable {
     }
 
     private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int) throws -> Iv3Figures {
-        let documents = try store.iv3Documents()
+        let documents = try source.iv3Documents()
         // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
         let kinds = documents.filter { $0.year == year }.compactMap { record in Iv3DocumentKind(rawValue: record.kind).map { (record, $0) } }
         guard let (document, kind) = kinds.min(by: { $0.1 < $1.1 }) else {
@@ -281,12 +282,12 @@ struct ObservationLoader: Sendable {
                                reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
                                hint: "Choose a year it exists in (`maatstaf indicators show \(indicator.id)`)\(named)")
         }
-        let known = Set(try store.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
+        let known = Set(try source.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
         let absent = layout.taakvelden.filter { !known.contains($0) }
         var notes: [IndicatorNote] = []
         if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
-        let amounts = try store.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
-        let undelivered = try store.iv3NoDelivery(year: year, kind: document.kind)
+        let amounts = try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
+        let undelivered = try source.iv3NoDelivery(year: year, kind: document.kind)
         var perCode: [String: [Iv3AmountRecord]] = [:]
         for amount in amounts { perCode[amount.code, default: []].append(amount) }
         var figures: [String: Figure] = [:]
@@ -321,7 +322,7 @@ struct ObservationLoader: Sendable {
                 figures[code] = .value(Double(total) * 1000)
             }
         }
-        let sha = try store.snapshotFiles().first { $0.path == document.source }?.sha256
+        let sha = try source.snapshotFiles().first { $0.path == document.source }?.sha256
         let source = SourceReference(table: "Iv3 \(kind.rawValue) \(year)", year: year,
                                      origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
         return Iv3Figures(figures: figures, kind: kind, taakvelden: layout.taakvelden, source: source, notes: notes,
@@ -333,7 +334,7 @@ struct ObservationLoader: Sendable {
         let classFile = profiles.values.first?.source ?? ""
         return SourceReference(table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
                                origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
-                               sha256: try store.snapshotFiles().first { $0.path == classFile }?.sha256)
+                               sha256: try source.snapshotFiles().first { $0.path == classFile }?.sha256)
     }
 
     /// Every other year in the store whose layout sums different taakvelden, or none.

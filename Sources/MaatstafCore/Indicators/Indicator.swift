@@ -89,7 +89,7 @@ public struct Iv3Layout: Sendable, Hashable, Codable {
     /// For generic indicators: the only years the taakveld exists in (nil: every year from `fromYear`).
     public var onlyYears: [Int]?
 
-    public init(fromYear: Int, taakvelden: [String], onlyYears: [Int]?) {
+    public init(fromYear: Int, taakvelden: [String], onlyYears: [Int]? = nil) {
         self.fromYear = fromYear
         self.taakvelden = taakvelden
         self.onlyYears = onlyYears

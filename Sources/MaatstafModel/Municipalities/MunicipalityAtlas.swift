@@ -9,7 +9,7 @@ public struct MunicipalityAtlas: Sendable {
 
     public init(store: Store) throws {
         let directory = try MunicipalityDirectory(store: store)
-        var profiles: [Int: [String: MunicipalityProfile]] = [:]
+        var profiles: [MunicipalityProfile] = []
         for record in try store.municipalityYears() {
             guard let municipality = directory.byCode[record.code] else { continue }
             guard let size = SizeClass(cbs: record.sizeClass), let urbanity = Urbanity(cbs: record.urbanity) else {
@@ -17,12 +17,19 @@ public struct MunicipalityAtlas: Sendable {
                                  reason: "unknown class \"\(record.sizeClass)\" or \"\(record.urbanity)\" for \(record.code)",
                                  hint: "Restore cache/snapshot from git")
             }
-            profiles[record.year, default: [:]][record.code] = MunicipalityProfile(
+            profiles.append(MunicipalityProfile(
                 municipality: municipality, year: record.year, province: record.province, sizeClass: size,
-                urbanity: urbanity, population: record.population, source: record.source)
+                urbanity: urbanity, population: record.population, source: record.source))
         }
+        self.init(directory: directory, profiles: profiles)
+    }
+
+    /// From values: a directory and every municipality's profile in every year (tests build one in memory).
+    public init(directory: MunicipalityDirectory, profiles: [MunicipalityProfile]) {
+        var byYear: [Int: [String: MunicipalityProfile]] = [:]
+        for profile in profiles { byYear[profile.year, default: [:]][profile.code] = profile }
         self.directory = directory
-        self.profilesByYear = profiles
+        self.profilesByYear = byYear
     }
 
     /// Years with classes and populations, ascending.

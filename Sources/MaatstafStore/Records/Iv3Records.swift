@@ -5,6 +5,12 @@ public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable
     public var year: Int
     public var kind: String
     public var source: String
+
+    public init(year: Int, kind: String, source: String) {
+        self.year = year
+        self.kind = kind
+        self.source = source
+    }
 }
 
 /// A taakveld as an Iv3 document lists it.
@@ -13,6 +19,13 @@ public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord, Decodable
     public var kind: String
     public var taakveld: String
     public var title: String
+
+    public init(year: Int, kind: String, taakveld: String, title: String) {
+        self.year = year
+        self.kind = kind
+        self.taakveld = taakveld
+        self.title = title
+    }
 }
 
 /// Baten and lasten of one municipality (or `NL01`, the file's national total) on one taakveld, in thousands of

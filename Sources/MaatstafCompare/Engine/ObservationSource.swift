@@ -1,0 +1,33 @@
+public import MaatstafSources
+public import MaatstafStore
+
+/// What the engine reads its numbers from: the Iv3 documents and fetched CBS tables, with their provenance.
+///
+/// The store implements it; tests hand the engine a source built in memory, so the engine's own rules (who counts,
+/// what a zero means, how a rate is formed) are tested without SQLite. Everything the engine reads goes through
+/// here — nothing in the engine runs a query.
+public protocol ObservationSource: Sendable {
+    /// Every Iv3 document: year, kind (`jaarrekening`, `begroting`) and the file it came from.
+    func iv3Documents() throws -> [Iv3DocumentRecord]
+    /// The taakvelden a document lists.
+    func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord]
+    /// Baten and lasten of every municipality on these taakvelden, in thousands of euros; nil is not reported.
+    func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord]
+    /// The municipalities without a delivery for a document.
+    func iv3NoDelivery(year: Int, kind: String) throws -> Set<String>
+    /// The embedded files with their checksums, for the provenance of every figure.
+    func snapshotFiles() throws -> [(path: String, sha256: String)]
+
+    /// The fetched CBS tables.
+    func cbsTables() throws -> [CBSTableRecord]
+    func cbsPeriods(table: String) throws -> [String]
+    /// Topic stem → key.
+    func cbsTopicKeys(table: String) throws -> [String: String]
+    /// Per dimension other than region and period, the codes the stored rows hold.
+    func cbsCodesInRows(table: String) throws -> [String: [String]]
+    func cbsColumns(table: String, topics wanted: [String]?) throws -> CBSStoredColumns
+    func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode]
+    func cbsResponses(table: String) throws -> [(url: String, sha256: String)]
+}
+
+extension Store: ObservationSource {}
