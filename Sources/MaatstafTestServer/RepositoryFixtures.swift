@@ -14,12 +14,27 @@ public enum RepositoryFixtures {
         try Data(contentsOf: snapshot.appendingPathComponent(path))
     }
 
-    /// A fresh, empty folder under the system temporary folder.
+    /// A fresh, empty folder under this test process's own temporary root.
     public static func temporaryFolder() -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maatstaf-tests-\(UUID().uuidString)")
+        let folder = processRoot.appendingPathComponent(UUID().uuidString)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    /// One root per test process (`maatstaf-tests-<pid>`), removed when the process exits; roots left by test
+    /// processes that no longer run (killed, crashed) are removed when the next one starts.
+    static let processRoot: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("maatstaf-tests-") {
+            if let pid = Int32(name.dropFirst("maatstaf-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let root = temporary.appendingPathComponent("maatstaf-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: RepositoryFixtures.processRoot) }
+        return root
+    }()
 
     /// A copy of the embedded snapshot in a temporary folder, to damage on purpose.
     public static func snapshotCopy() throws -> URL {

@@ -1,8 +1,20 @@
 import Foundation
+import MaatstafStore
+import MaatstafTestServer
 import MaatstafCore
 
 /// Runs the built `maatstaf` binary as a user would, capturing its output and exit code.
 struct CLIRunner {
+    /// A cache folder whose store already holds the embedded snapshot, for tests that only read: loading the
+    /// snapshot costs about a second in a debug build, and most command tests need nothing else. Tests that fetch,
+    /// damage or clear a cache take a folder of their own.
+    static let loadedCache: String = {
+        let folder = RepositoryFixtures.temporaryFolder()
+        let store = try! Store(path: folder.appendingPathComponent("maatstaf.sqlite").path)
+        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
+        return folder.path
+    }()
+
     struct Result {
         var status: Int32
         var stdout: String

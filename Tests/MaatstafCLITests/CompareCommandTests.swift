@@ -5,7 +5,7 @@ import Testing
 
 @Suite("maatstaf compare, rank and indicators, end to end on the embedded snapshot")
 struct CompareCommandTests {
-    let cache = RepositoryFixtures.temporaryFolder().path
+    let cache = CLIRunner.loadedCache
 
     func run(_ arguments: [String]) async throws -> CLIRunner.Result {
         try await CLIRunner().run(arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])

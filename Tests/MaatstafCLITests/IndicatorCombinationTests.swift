@@ -27,7 +27,7 @@ struct IndicatorCombinationTests {
             multiplier: 1000
         """
 
-    let cache = RepositoryFixtures.temporaryFolder().path
+    let cache = CLIRunner.loadedCache
 
     func file(_ text: String) throws -> String {
         let url = RepositoryFixtures.temporaryFolder().appendingPathComponent("eigen.yaml")

@@ -7,7 +7,7 @@ import Testing
 @Suite("Writing output safely")
 struct OutputHardeningTests {
     let folder = RepositoryFixtures.temporaryFolder()
-    var cache: String { folder.appendingPathComponent("cache").path }
+    var cache: String { CLIRunner.loadedCache }
     var compare: [String] { ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "--format", "csv", "Westervoort"] }
 
     @Test("--output /dev/null writes to the device and leaves it a device")

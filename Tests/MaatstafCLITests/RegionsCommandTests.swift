@@ -5,9 +5,9 @@ import Testing
 
 @Suite("maatstaf municipalities and regions, end to end on the embedded snapshot")
 struct RegionsCommandTests {
-    /// Each test gets its own cache folder, so the first command loads the snapshot into a fresh store.
+    /// The regions commands only read: one store with the snapshot loaded serves them all.
     func runner() -> (CLIRunner, String) {
-        (CLIRunner(), RepositoryFixtures.temporaryFolder().path)
+        (CLIRunner(), CLIRunner.loadedCache)
     }
 
     @Test("regions show Westervoort --year 2025: every group it belongs to")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("maatstaf report, end to end on the embedded snapshot")
 struct ReportCommandTests {
-    let cache = RepositoryFixtures.temporaryFolder().path
+    let cache = CLIRunner.loadedCache
     let folder = RepositoryFixtures.temporaryFolder()
 
     func run(_ arguments: [String]) async throws -> CLIRunner.Result {

@@ -91,7 +91,7 @@ struct StoreDamageTests {
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes.replaceSubrange((2 * 4096)..<(6 * 4096), with: Data(count: 4 * 4096))
         try bytes.write(to: URL(fileURLWithPath: path))
-        FileManager.default.createFile(atPath: path + "-journal", contents: Data())
+        #expect(FileManager.default.createFile(atPath: path + "-journal", contents: Data()))
         let error = #expect(throws: StoreError.self) { try Store(path: path) }
         #expect(error?.kind == .damaged)
         #expect(error?.reason.contains("SQLite's check") == true)
