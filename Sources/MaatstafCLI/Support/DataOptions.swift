@@ -37,9 +37,7 @@ extension ParsableCommand {
         case .csv: try StandardOutput.write(table.renderCSV())
         case .markdown: try StandardOutput.write(table.renderMarkdown())
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try StandardOutput.line(String(decoding: try encoder.encode(json), as: UTF8.self))
+            try StandardOutput.write(try JSONOutput.encode(json))
         }
     }
 }

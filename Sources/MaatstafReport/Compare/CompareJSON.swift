@@ -157,12 +157,9 @@ public struct CompareJSON: Encodable, Sendable {
         sources = comparison.data.sources.map { Source(table: $0.table, year: $0.year, origin: $0.origin, sha256: $0.sha256) }
     }
 
-    /// Keys sorted (the same on every run: Foundation on Linux keeps no insertion order); optional values written as
-    /// `null`, never left out.
+    /// Written the one way maatstaf writes JSON (`JSONOutput`); optional values as `null`, never left out.
     public func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try JSONOutput.encode(self)
     }
 }
 

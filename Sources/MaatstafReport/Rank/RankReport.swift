@@ -77,8 +77,6 @@ public struct RankReport: Sendable {
                                 missing: ranking.missing.map(\.code),
                                 leftOut: Dictionary(grouping: ranking.missing, by: \.exclusion.rawValue).mapValues { $0.map(\.code) },
                                 notes: ranking.notes.map(wording.note) + [Attribution.cbs])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return try JSONOutput.encode(document)
     }
 }
