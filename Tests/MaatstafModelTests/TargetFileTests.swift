@@ -1,6 +1,7 @@
 import Foundation
 import MaatstafCore
 import MaatstafModel
+import MaatstafTestServer
 import Testing
 
 @Suite("Targets file (report --targets)")
@@ -108,9 +109,22 @@ struct TargetFileTests {
                 numerator: { source: iv3, taakvelden: { "2017": ["6.1"] } }
                 denominator: population
             """
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("comma-\(UUID().uuidString).yaml")
+        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("comma.yaml")
         try? text.write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ModelError.self) { try IndicatorCatalog(store: ModelFixtures.store, userFile: file) }
         #expect(error?.description.contains("unknown key \"netto\" in a text") == true)
+    }
+
+    @Test("regions, targets and indicators read YAML one way: a syntax error names its file and line")
+    func yamlSyntax() throws {
+        let broken = "indicators:\n  - id: eigen.test\n    title: { nl: x, en: x\n    unit: { nl: x, en: x }\n"
+        let folder = RepositoryFixtures.temporaryFolder()
+        let indicators = folder.appendingPathComponent("eigen.yaml")
+        try broken.write(to: indicators, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ModelError.self) { try IndicatorCatalog(store: ModelFixtures.store, userFile: indicators) }
+        #expect(error?.subject.hasPrefix("\(indicators.path):") == true)
+        #expect(error?.reason.hasPrefix("is not valid YAML") == true)
+        let targets = #expect(throws: ModelError.self) { try parse("targets:\n  - municipality: [Westervoort\n") }
+        #expect(targets?.reason.contains("doelen.yaml:") == true && targets?.reason.contains("is not valid YAML") == true)
     }
 }

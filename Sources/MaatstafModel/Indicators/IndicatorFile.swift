@@ -100,6 +100,13 @@ enum IndicatorFile {
     }
 
     static func read(_ text: String, origin: String) throws -> [Indicator] {
+        // Syntax first, the way every maatstaf YAML file is read: a problem names its line.
+        var reader = YAMLReader(file: origin)
+        guard let tree = reader.root(text, whenEmpty: "is empty; it needs a list under \"indicators\"") else {
+            let problem = reader.problems[0]
+            throw ModelError(.invalidIndicatorFile, subject: problem.location, reason: problem.message,
+                             hint: "See docs/indicators.md for the format")
+        }
         let document: Document
         do {
             document = try YAMLDecoder().decode(Document.self, from: text)
@@ -111,10 +118,9 @@ enum IndicatorFile {
                              hint: "See docs/indicators.md for the format")
         }
         // Line numbers for messages: the decoder has none, the composed tree has each entry's first line.
-        let tree = try? Yams.compose(yaml: text)
         var seen: Set<String> = []
         return try document.indicators.enumerated().map { index, entry in
-            let line = tree?["indicators"]?[index]?.mark.map { ":\($0.line)" } ?? ""
+            let line = tree["indicators"]?[index]?.mark.map { ":\($0.line)" } ?? ""
             let place = "\(origin)\(line): indicator \(index + 1) (\(entry.id))"
             func fail(_ reason: String) -> ModelError {
                 ModelError(.invalidIndicatorFile, subject: place, reason: reason, hint: "See docs/indicators.md for the format")

@@ -31,86 +31,53 @@ public enum TargetFile {
 
     public static func parse(_ text: String, file: String, directory: MunicipalityDirectory,
                              indicators: IndicatorCatalog) throws -> [Target] {
-        var problems: [String] = []
-        func problem(_ node: Node?, _ message: String) {
-            problems.append("\(file)\(node?.mark.map { ":\($0.line)" } ?? ""): \(message)")
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw ModelError(.invalidTargetFile, subject: file, reason: "is not valid YAML (\(error))",
-                             hint: "See docs/targets.md for the format")
-        }
-        guard let mapping = root?.mapping else {
-            throw ModelError(.invalidTargetFile, subject: file, reason: "must be a mapping with a list under \"targets\"",
-                             hint: "See docs/targets.md for the format")
-        }
-        for key in mapping.keys where !topKeys.contains(key.string ?? "") {
-            problem(key, "unknown key \"\(key.string ?? "?")\"; allowed: \(topKeys.sorted().joined(separator: ", "))")
-        }
+        var reader = YAMLReader(file: file)
+        guard let root = reader.root(text, whenEmpty: "is empty; it needs a list under \"targets\""),
+              let mapping = reader.mapping(root, allowed: topKeys, otherwise: "must be a mapping with a list under \"targets\"")
+        else { throw error(reader.problems, file: file) }
         func percent(_ node: Node?) -> Double? {
             guard let node else { return nil }
             guard let value = node.scalar.flatMap({ Double($0.string) }), value >= 0, value.isFinite else {
-                problem(node, "\"margin\" must be a percentage of 0 or more, like 5")
+                reader.problem(node, "\"margin\" must be a percentage of 0 or more, like 5")
                 return nil
             }
             return value
         }
         let defaultMargin = percent(mapping["margin"]) ?? defaultMarginPercent
         guard let entries = mapping["targets"]?.sequence, !entries.isEmpty else {
-            problem(mapping["targets"] ?? root, "\"targets\" must be a non-empty list")
-            throw error(problems, file: file)
+            reader.problem(mapping["targets"] ?? root, "\"targets\" must be a non-empty list")
+            throw error(reader.problems, file: file)
         }
         var targets: [Target] = []
         var seen: Set<String> = []
         for entry in entries {
-            guard let fields = entry.mapping else {
-                problem(entry, "each target must be a mapping with municipality, indicator, year and at-most or at-least")
-                continue
-            }
-            for key in fields.keys where !entryKeys.contains(key.string ?? "") {
-                problem(key, "unknown key \"\(key.string ?? "?")\"; allowed: \(entryKeys.sorted().joined(separator: ", "))")
-            }
-            func text(_ key: String) -> String? {
-                guard let node = fields[key] else {
-                    problem(entry, "\"\(key)\" is missing")
-                    return nil
-                }
-                guard let value = node.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-                    problem(node, "\"\(key)\" must be a non-empty text")
-                    return nil
-                }
-                return value
-            }
+            guard let fields = reader.mapping(entry, allowed: entryKeys,
+                                              otherwise: "each target must be a mapping with municipality, indicator, year and at-most or at-least")
+            else { continue }
             /// The named field looked up; a lookup that fails is a problem on that field's line.
             func resolved<Value>(_ key: String, _ lookup: (String) throws -> Value) throws -> Value? {
-                guard let name = text(key) else { return nil }
+                guard let name = reader.text(fields, key, required: true, owner: entry) else { return nil }
                 do {
                     return try lookup(name)
                 } catch let error as ModelError {
-                    problem(fields[key], "\(key) \"\(name)\" \(error.reason). \(error.hint)")
+                    reader.problem(fields[key], "\(key) \"\(name)\" \(error.reason). \(error.hint)")
                 }
                 return nil
             }
             let municipality = try resolved("municipality", directory.resolve)
             let indicator = try resolved("indicator", indicators.indicator)
-            var year: Int?
-            if let value = text("year") {
-                if let parsed = Int(value), (1800...2200).contains(parsed) { year = parsed }
-                else { problem(fields["year"], "\"year\" must be a year like 2025") }
-            }
+            let year = reader.year(fields, "year", required: true, owner: entry, example: 2025)
             let given = ["at-most", "at-least", "target"].filter { fields[$0] != nil }
             var bound: Target.Bound?
             var value: Double?
             if given.count != 1 {
-                problem(entry, given.isEmpty ? "give the target as at-most: VALUE or at-least: VALUE"
-                                             : "give only one of \(given.joined(separator: ", "))")
+                reader.problem(entry, given.isEmpty ? "give the target as at-most: VALUE or at-least: VALUE"
+                                                    : "give only one of \(given.joined(separator: ", "))")
             } else if let key = given.first, let node = fields[key] {
                 if let parsed = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }), parsed.isFinite {
                     value = parsed
                 } else {
-                    problem(node, "\"\(key)\" must be a number, like 95 or 2.5")
+                    reader.problem(node, "\"\(key)\" must be a number, like 95 or 2.5")
                 }
                 switch key {
                 case "at-most": bound = .atMost
@@ -120,7 +87,7 @@ public enum TargetFile {
                     case .lowerIsBetter: bound = .atMost
                     case .higherIsBetter: bound = .atLeast
                     case .neither:
-                        problem(node, "indicator \(indicator?.id ?? "") has no better direction; write at-most: or at-least: instead of target:")
+                        reader.problem(node, "indicator \(indicator?.id ?? "") has no better direction; write at-most: or at-least: instead of target:")
                     case nil: break
                     }
                 }
@@ -130,20 +97,20 @@ public enum TargetFile {
             guard let municipality, let indicator, let year, let bound, let value, let margin else { continue }
             let key = "\(municipality.code)|\(indicator.id)|\(year)"
             if !seen.insert(key).inserted {
-                problem(entry, "a second target for \(municipality.name), \(indicator.id), \(year)")
+                reader.problem(entry, "a second target for \(municipality.name), \(indicator.id), \(year)")
                 continue
             }
             targets.append(Target(municipalityCode: municipality.code, indicatorID: indicator.id, year: year, value: value,
                                   bound: bound, marginPercent: margin, note: note,
                                   location: "\(file)\(entry.mark.map { ":\($0.line)" } ?? "")"))
         }
-        guard problems.isEmpty else { throw error(problems, file: file) }
+        guard reader.problems.isEmpty else { throw error(reader.problems, file: file) }
         return targets
     }
 
-    private static func error(_ problems: [String], file: String) -> ModelError {
+    private static func error(_ problems: [YAMLReader.Problem], file: String) -> ModelError {
         ModelError(.invalidTargetFile, subject: file,
-                   reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  " + problems.joined(separator: "\n  "),
+                   reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  " + problems.map(\.described).joined(separator: "\n  "),
                    hint: "\nFix them and run again (format: docs/targets.md)")
     }
 }
