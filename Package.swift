@@ -36,15 +36,15 @@ let package = Package(
         .target(name: "MaatstafCore"),
 
         // fetch: HTTP over libcurl's multi interface, retries, and the on-disk HTTP cache.
-        .target(name: "MaatstafFetch", dependencies: ["CCurl", "CCrypto"]),
+        .target(name: "MaatstafFetch", dependencies: ["MaatstafCore", "CCurl", "CCrypto"]),
 
         // sources: parsers for CBS responses and the CSV/TSV/JSON files of the embedded snapshot.
-        .target(name: "MaatstafSources", dependencies: ["MaatstafFetch"]),
+        .target(name: "MaatstafSources", dependencies: ["MaatstafCore", "MaatstafFetch"]),
 
         // store: the embedded SQLite database (GRDB), its migrations, and the snapshot loader.
         .target(
             name: "MaatstafStore",
-            dependencies: ["MaatstafFetch", "MaatstafSources", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaatstafCore", "MaatstafFetch", "MaatstafSources", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // model: municipalities and their names, memberships per year, user regions, peer groups.
@@ -91,14 +91,15 @@ let package = Package(
             path: "Sources/Benchmarks/CompareBenchmark"
         ),
 
-        .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafFetch", "MaatstafTestServer"]),
+        .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafCore", "MaatstafFetch", "MaatstafTestServer"]),
         .testTarget(
-            name: "MaatstafSourcesTests", dependencies: ["MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
+            name: "MaatstafSourcesTests", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MaatstafStoreTests",
-            dependencies: ["MaatstafSources", "MaatstafStore", "MaatstafTestServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafTestServer",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
         .testTarget(

@@ -1,7 +1,7 @@
 public import MaatstafCore
 
 /// A comparison that cannot be made as asked, with what to do instead.
-public struct CompareError: Error, Sendable, CustomStringConvertible {
+public struct CompareError: MaatstafError {
     public enum Kind: Sendable, Equatable {
         /// The indicator has no definition or data for that year.
         case yearNotAvailable
@@ -29,5 +29,6 @@ public struct CompareError: Error, Sendable, CustomStringConvertible {
         self.fetch = fetch
     }
 
-    public var description: String { "\(subject): \(reason)." + (hint.isEmpty ? "" : " \(hint)") }
+
+    public var category: ErrorCategory { kind == .tableNotFetched ? .notAvailable : .badInput }
 }

@@ -1,8 +1,9 @@
 import Foundation
+public import MaatstafCore
 
 /// Everything that can go wrong while fetching or caching, with the URL or path it concerns and what the
 /// user can do about it. The CLI maps it to an exit code; nothing below the CLI prints or exits.
-public struct FetchError: Error, Sendable, CustomStringConvertible {
+public struct FetchError: MaatstafError {
     public enum Kind: Sendable, Equatable {
         /// The URL cannot be parsed or uses a protocol other than http(s).
         case invalidURL
@@ -44,7 +45,13 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public var description: String {
-        "\(subject): \(reason). \(hint)"
+
+    public var category: ErrorCategory {
+        switch kind {
+        case .invalidURL: .badInput
+        case .transport, .timeout, .truncated, .httpStatus, .cancelled, .tooLarge, .badResponse: .network
+        case .notCached, .corruptCacheEntry: .notAvailable
+        case .cacheIO: .io
+        }
     }
 }

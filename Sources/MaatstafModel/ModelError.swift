@@ -1,9 +1,9 @@
 import Foundation
-import MaatstafCore
+public import MaatstafCore
 
 /// A user's input cannot be matched to the model: an unknown or ambiguous municipality, a region file with an
 /// error, an unknown peer group or year. Carries the closest candidates, so the message can say what was meant.
-public struct ModelError: Error, Sendable, CustomStringConvertible {
+public struct ModelError: MaatstafError {
     public enum Kind: Sendable, Equatable {
         case unknownMunicipality
         case ambiguousMunicipality
@@ -28,5 +28,6 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public var description: String { "\(subject): \(reason). \(hint)" }
+
+    public var category: ErrorCategory { .badInput }
 }

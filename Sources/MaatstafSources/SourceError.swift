@@ -1,7 +1,8 @@
 import Foundation
+public import MaatstafCore
 
 /// A source file or response that cannot be read as what it claims to be, with the place and what to do.
-public struct SourceError: Error, Sendable, CustomStringConvertible {
+public struct SourceError: MaatstafError {
     /// The file path or URL.
     public let subject: String
     /// 1-based line, when the problem is on one line.
@@ -20,4 +21,6 @@ public struct SourceError: Error, Sendable, CustomStringConvertible {
         let place = line.map { "\(subject):\($0)" } ?? subject
         return "\(place): \(reason). \(hint)"
     }
+
+    public var category: ErrorCategory { .badInput }
 }

@@ -1,7 +1,8 @@
 import Foundation
+public import MaatstafCore
 
 /// The store cannot be opened, migrated, loaded or read; names the file and what to do.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+public struct StoreError: MaatstafError {
     public enum Kind: Sendable, Equatable {
         /// The database file cannot be opened or written (permissions, disk full, not a database).
         case io
@@ -30,5 +31,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public var description: String { "\(subject): \(reason). \(hint)" }
+
+    public var category: ErrorCategory {
+        switch kind {
+        case .io, .damaged, .locked: .io
+        case .snapshotDamaged, .snapshotInvalid, .corrupt: .badInput
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import MaatstafCore
 import MaatstafFetch
 import Testing
 

@@ -1,3 +1,4 @@
+import MaatstafCore
 import Foundation
 import MaatstafFetch
 import MaatstafSources

@@ -1,3 +1,4 @@
+import MaatstafCore
 import Foundation
 @testable import MaatstafSources
 import Testing

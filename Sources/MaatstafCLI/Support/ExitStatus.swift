@@ -1,10 +1,6 @@
 import Foundation
 import MaatstafCompare
 import MaatstafCore
-import MaatstafFetch
-import MaatstafModel
-import MaatstafSources
-import MaatstafStore
 
 /// The exit codes maatstaf uses, documented in `maatstaf --help` and the README.
 ///
@@ -27,31 +23,21 @@ struct ExitStatus {
         self.message = message
     }
 
-    /// Each module's error type, mapped to its exit code; nil for errors ArgumentParser reports itself.
+    /// Every maatstaf error by its category; nil for errors ArgumentParser reports itself.
     private static func classify(_ error: Error) -> (Int32, String)? {
-        switch error {
-        case let fetch as FetchError:
-            switch fetch.kind {
-            case .invalidURL: return (dataError, fetch.description)
-            case .transport, .timeout, .truncated, .httpStatus, .cancelled, .tooLarge, .badResponse:
-                return (networkError, fetch.description)
-            case .notCached, .corruptCacheEntry: return (notAvailableOffline, fetch.description)
-            case .cacheIO: return (ioError, fetch.description)
-            }
-        case let model as ModelError: return (dataError, model.description)
-        case let store as StoreError:
-            switch store.kind {
-            case .io, .damaged, .locked: return (ioError, store.description)
-            case .snapshotDamaged, .snapshotInvalid, .corrupt: return (dataError, store.description)
-            }
-        case let output as OutputWriteError: return (ioError, output.message)
-        case let compare as CompareError:
-            // The engine's hint says why; the fetch that mends it follows as commands to run.
-            let fetch = compare.fetch.isEmpty ? "" : (compare.hint.isEmpty ? " " : ". ") + FetchRequest.sentence(compare.fetch)
-            return (compare.kind == .tableNotFetched ? notAvailableOffline : dataError, compare.description + fetch)
-        case let source as SourceError: return (dataError, source.description)
-        case let missing as MissingValues: return (missingData, missing.message)
-        default: return nil
+        if let missing = error as? MissingValues { return (missingData, missing.message) }
+        if let output = error as? OutputWriteError { return (ioError, output.message) }
+        guard let error = error as? any MaatstafError else { return nil }
+        var message = error.description
+        // A fetch that mends it follows as commands to run: the CLI alone knows their syntax.
+        if let compare = error as? CompareError, !compare.fetch.isEmpty {
+            message += (compare.hint.isEmpty ? " " : ". ") + FetchRequest.sentence(compare.fetch)
+        }
+        switch error.category {
+        case .badInput: return (dataError, message)
+        case .network: return (networkError, message)
+        case .notAvailable: return (notAvailableOffline, message)
+        case .io: return (ioError, message)
         }
     }
 
