@@ -11,7 +11,7 @@ let package = Package(
     name: "maatstaf",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "maatstaf", targets: ["maatstaf"]),
+        .executable(name: "maatstaf", targets: ["maatstaf"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,7 +58,9 @@ let package = Package(
         .target(name: "MaatstafCompare", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel"]),
 
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
-        .target(name: "MaatstafReport", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"]),
+        .target(
+            name: "MaatstafReport",
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"]),
 
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
@@ -93,26 +95,35 @@ let package = Package(
 
         .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafCore", "MaatstafFetch", "MaatstafTestServer"]),
         .testTarget(
-            name: "MaatstafSourcesTests", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
+            name: "MaatstafSourcesTests",
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MaatstafStoreTests",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafTestServer",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafTestServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
+        .testTarget(
+            name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
         .testTarget(
             name: "MaatstafCompareTests",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafTestServer"]
+            dependencies: [
+                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafTestServer",
+            ]
         ),
         .testTarget(
             name: "MaatstafReportTests",
-            dependencies: ["MaatstafCore", "MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafSources",
-                           "MaatstafTestServer"]
+            dependencies: [
+                "MaatstafCore", "MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafSources",
+                "MaatstafTestServer",
+            ]
         ),
         .testTarget(
-            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"], exclude: ["Fixtures"]
+            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -122,6 +133,9 @@ let package = Package(
 // file's public API needs it (SE-0409, `public import`): what a file depends on, and what a module passes on to its
 // users, is visible in the file.
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility"),
-                                                           .enableUpcomingFeature("InternalImportsByDefault")]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
 }

@@ -29,6 +29,5 @@ public struct CompareError: MaatstafError {
         self.fetch = fetch
     }
 
-
     public var category: ErrorCategory { kind == .tableNotFetched ? .notAvailable : .badInput }
 }

@@ -45,7 +45,6 @@ public struct FetchError: MaatstafError {
         self.hint = hint
     }
 
-
     public var category: ErrorCategory {
         switch kind {
         case .invalidURL: .badInput

@@ -28,6 +28,5 @@ public struct ModelError: MaatstafError {
         self.hint = hint
     }
 
-
     public var category: ErrorCategory { .badInput }
 }

@@ -5,123 +5,130 @@ extension Store {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 snapshot") { db in
-            try db.execute(sql: """
-                CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                -- Every embedded file loaded, with its checksum: the provenance of every number.
-                CREATE TABLE snapshot_file (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL);
-                -- Current and dissolved municipalities; COROP, labour-market region and province as classified in
-                -- the mapping file (one classification for all years).
-                CREATE TABLE municipality (
-                    code TEXT PRIMARY KEY, name TEXT NOT NULL, last_year INTEGER NOT NULL, current INTEGER NOT NULL,
-                    corop_code TEXT NOT NULL, corop TEXT NOT NULL, amr_code TEXT NOT NULL, amr TEXT NOT NULL,
-                    province_code TEXT NOT NULL, province TEXT NOT NULL);
-                -- Every spelling a source file uses for a municipality.
-                CREATE TABLE municipality_name (
-                    name TEXT NOT NULL, code TEXT NOT NULL REFERENCES municipality(code), source TEXT NOT NULL,
-                    PRIMARY KEY (name, code));
-                -- Classes and population per year (population on 1 January).
-                CREATE TABLE municipality_year (
-                    year INTEGER NOT NULL, code TEXT NOT NULL REFERENCES municipality(code),
-                    province TEXT NOT NULL, size_class TEXT NOT NULL, urbanity TEXT NOT NULL,
-                    population INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (year, code));
-                -- Iv3 documents: which year, budget or accounts, from which file.
-                CREATE TABLE iv3_document (
-                    year INTEGER NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (year, kind));
-                CREATE TABLE iv3_taakveld (
-                    year INTEGER NOT NULL, kind TEXT NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL,
-                    PRIMARY KEY (year, kind, taakveld));
-                -- Amounts in thousands of euros, exactly as reported; NULL when not reported (never 0).
-                -- code is a GM code, or NL01 for the file's national total row.
-                CREATE TABLE iv3_amount (
-                    year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, taakveld TEXT NOT NULL,
-                    baten INTEGER, lasten INTEGER, salaries INTEGER,
-                    PRIMARY KEY (year, kind, code, taakveld));
-                -- CBS's official Iv3 code lists per year.
-                CREATE TABLE iv3_definition (
-                    year INTEGER NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL, parent TEXT,
-                    PRIMARY KEY (year, taakveld));
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    -- Every embedded file loaded, with its checksum: the provenance of every number.
+                    CREATE TABLE snapshot_file (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL);
+                    -- Current and dissolved municipalities; COROP, labour-market region and province as classified in
+                    -- the mapping file (one classification for all years).
+                    CREATE TABLE municipality (
+                        code TEXT PRIMARY KEY, name TEXT NOT NULL, last_year INTEGER NOT NULL, current INTEGER NOT NULL,
+                        corop_code TEXT NOT NULL, corop TEXT NOT NULL, amr_code TEXT NOT NULL, amr TEXT NOT NULL,
+                        province_code TEXT NOT NULL, province TEXT NOT NULL);
+                    -- Every spelling a source file uses for a municipality.
+                    CREATE TABLE municipality_name (
+                        name TEXT NOT NULL, code TEXT NOT NULL REFERENCES municipality(code), source TEXT NOT NULL,
+                        PRIMARY KEY (name, code));
+                    -- Classes and population per year (population on 1 January).
+                    CREATE TABLE municipality_year (
+                        year INTEGER NOT NULL, code TEXT NOT NULL REFERENCES municipality(code),
+                        province TEXT NOT NULL, size_class TEXT NOT NULL, urbanity TEXT NOT NULL,
+                        population INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (year, code));
+                    -- Iv3 documents: which year, budget or accounts, from which file.
+                    CREATE TABLE iv3_document (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (year, kind));
+                    CREATE TABLE iv3_taakveld (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL,
+                        PRIMARY KEY (year, kind, taakveld));
+                    -- Amounts in thousands of euros, exactly as reported; NULL when not reported (never 0).
+                    -- code is a GM code, or NL01 for the file's national total row.
+                    CREATE TABLE iv3_amount (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, taakveld TEXT NOT NULL,
+                        baten INTEGER, lasten INTEGER, salaries INTEGER,
+                        PRIMARY KEY (year, kind, code, taakveld));
+                    -- CBS's official Iv3 code lists per year.
+                    CREATE TABLE iv3_definition (
+                        year INTEGER NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL, parent TEXT,
+                        PRIMARY KEY (year, taakveld));
+                    """)
         }
         migrator.registerMigration("v2 iv3 amounts by taakveld") { db in
             // Indicators read a few taakvelden for every municipality; the primary key is by municipality first.
             try db.execute(sql: "CREATE INDEX iv3_amount_by_taakveld ON iv3_amount (year, kind, taakveld)")
         }
         migrator.registerMigration("v3 cbs tables") { db in
-            try db.execute(sql: """
-                -- CBS StatLine tables fetched with `maatstaf fetch`, beside (never over) the embedded snapshot.
-                CREATE TABLE cbs_table (
-                    id TEXT PRIMARY KEY, catalog TEXT NOT NULL, title TEXT NOT NULL, period TEXT, modified TEXT,
-                    record_count INTEGER, rows INTEGER NOT NULL, fetched_at TEXT NOT NULL);
-                -- Every response the table was built from, with its checksum.
-                CREATE TABLE cbs_response (
-                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, url TEXT NOT NULL, sha256 TEXT NOT NULL);
-                -- Dimensions and topics (DataProperties); key_stem drops CBS's numeric suffix.
-                CREATE TABLE cbs_property (
-                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, key TEXT NOT NULL,
-                    key_stem TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, unit TEXT, decimals INTEGER);
-                -- One row per cell: region and period pulled out of the dimensions for lookups; the other dimension
-                -- codes as key=code pairs joined by |. value is NULL whenever status is not 'ok' — never 0.
-                CREATE TABLE cbs_observation (
-                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, region TEXT, period TEXT,
-                    other TEXT NOT NULL, topic TEXT NOT NULL, value REAL, status TEXT NOT NULL);
-                CREATE INDEX cbs_observation_lookup ON cbs_observation (table_id, topic, period, region);
-                """)
+            try db.execute(
+                sql: """
+                    -- CBS StatLine tables fetched with `maatstaf fetch`, beside (never over) the embedded snapshot.
+                    CREATE TABLE cbs_table (
+                        id TEXT PRIMARY KEY, catalog TEXT NOT NULL, title TEXT NOT NULL, period TEXT, modified TEXT,
+                        record_count INTEGER, rows INTEGER NOT NULL, fetched_at TEXT NOT NULL);
+                    -- Every response the table was built from, with its checksum.
+                    CREATE TABLE cbs_response (
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, url TEXT NOT NULL, sha256 TEXT NOT NULL);
+                    -- Dimensions and topics (DataProperties); key_stem drops CBS's numeric suffix.
+                    CREATE TABLE cbs_property (
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, key TEXT NOT NULL,
+                        key_stem TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, unit TEXT, decimals INTEGER);
+                    -- One row per cell: region and period pulled out of the dimensions for lookups; the other dimension
+                    -- codes as key=code pairs joined by |. value is NULL whenever status is not 'ok' — never 0.
+                    CREATE TABLE cbs_observation (
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, region TEXT, period TEXT,
+                        other TEXT NOT NULL, topic TEXT NOT NULL, value REAL, status TEXT NOT NULL);
+                    CREATE INDEX cbs_observation_lookup ON cbs_observation (table_id, topic, period, region);
+                    """)
         }
         migrator.registerMigration("v4 cbs tables in columns") { db in
             // A cell per SQLite row made storing a 200,000-row table cost seconds; tables are now kept as columns
             // (see CBSColumnEncoding). Tables stored the old way are dropped: `maatstaf fetch TABLE` restores them,
             // from the HTTP cache when it still holds the responses.
-            try db.execute(sql: """
-                DROP INDEX cbs_observation_lookup;
-                DROP TABLE cbs_observation;
-                DELETE FROM cbs_response;
-                DELETE FROM cbs_property;
-                DELETE FROM cbs_table;
-                -- One row per dimension and per topic of a table. role: region, period, other (dimensions) or topic.
-                -- Dimensions: dictionary holds the distinct codes (a JSON array), data one UInt32 index per row.
-                -- Topics: data holds one Float64 per row, status one byte per row (0 ok, 1 unknown, 2 secret,
-                -- 3 not applicable); the number of a cell that is not ok is never read — a missing value is never 0.
-                CREATE TABLE cbs_column (
-                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, position INTEGER NOT NULL,
-                    key TEXT NOT NULL, role TEXT NOT NULL, dictionary TEXT, data BLOB NOT NULL, status BLOB,
-                    PRIMARY KEY (table_id, key));
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX cbs_observation_lookup;
+                    DROP TABLE cbs_observation;
+                    DELETE FROM cbs_response;
+                    DELETE FROM cbs_property;
+                    DELETE FROM cbs_table;
+                    -- One row per dimension and per topic of a table. role: region, period, other (dimensions) or topic.
+                    -- Dimensions: dictionary holds the distinct codes (a JSON array), data one UInt32 index per row.
+                    -- Topics: data holds one Float64 per row, status one byte per row (0 ok, 1 unknown, 2 secret,
+                    -- 3 not applicable); the number of a cell that is not ok is never read — a missing value is never 0.
+                    CREATE TABLE cbs_column (
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                        key TEXT NOT NULL, role TEXT NOT NULL, dictionary TEXT, data BLOB NOT NULL, status BLOB,
+                        PRIMARY KEY (table_id, key));
+                    """)
         }
         migrator.registerMigration("v5 cbs code lists") { db in
-            try db.execute(sql: """
-                -- The code list of each dimension of a fetched table: titles, and for periods CBS's status
-                -- (Definitief, Voorlopig, Nader voorlopig), so outputs can say which figures are provisional.
-                CREATE TABLE cbs_code (
-                    table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, dimension TEXT NOT NULL,
-                    key TEXT NOT NULL, title TEXT NOT NULL, status TEXT, PRIMARY KEY (table_id, dimension, key));
-                """)
+            try db.execute(
+                sql: """
+                    -- The code list of each dimension of a fetched table: titles, and for periods CBS's status
+                    -- (Definitief, Voorlopig, Nader voorlopig), so outputs can say which figures are provisional.
+                    CREATE TABLE cbs_code (
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, dimension TEXT NOT NULL,
+                        key TEXT NOT NULL, title TEXT NOT NULL, status TEXT, PRIMARY KEY (table_id, dimension, key));
+                    """)
         }
         migrator.registerMigration("v6 iv3 deliveries") { db in
-            try db.execute(sql: """
-                -- Municipalities without an Iv3 delivery for a document: the published files show them as rows of
-                -- zeros, which are not figures. Their amounts are not stored; this table says why they are absent.
-                CREATE TABLE iv3_no_delivery (
-                    year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (year, kind, code));
-                -- Stores loaded before this rule hold those zeros as amounts: load the snapshot again.
-                DELETE FROM store_meta WHERE key = 'snapshot';
-                """)
+            try db.execute(
+                sql: """
+                    -- Municipalities without an Iv3 delivery for a document: the published files show them as rows of
+                    -- zeros, which are not figures. Their amounts are not stored; this table says why they are absent.
+                    CREATE TABLE iv3_no_delivery (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (year, kind, code));
+                    -- Stores loaded before this rule hold those zeros as amounts: load the snapshot again.
+                    DELETE FROM store_meta WHERE key = 'snapshot';
+                    """)
         }
         migrator.registerMigration("v7 row checksums") { db in
-            try db.execute(sql: """
-                -- A checksum per row (RowChecksum), checked on every read: a flipped byte in a number is caught.
-                ALTER TABLE iv3_amount ADD COLUMN checksum INTEGER;
-                ALTER TABLE municipality_year ADD COLUMN checksum INTEGER;
-                ALTER TABLE municipality ADD COLUMN checksum INTEGER;
-                ALTER TABLE cbs_column ADD COLUMN checksum INTEGER;
-                ALTER TABLE iv3_no_delivery ADD COLUMN checksum INTEGER;
-                -- How many rows each part of the snapshot has (with a checksum of its own): a row lost from an index
-                -- would otherwise make a municipality silently absent.
-                CREATE TABLE integrity (key TEXT PRIMARY KEY, rows INTEGER NOT NULL, checksum INTEGER NOT NULL);
-                DELETE FROM store_meta WHERE key = 'snapshot';
-                """)
+            try db.execute(
+                sql: """
+                    -- A checksum per row (RowChecksum), checked on every read: a flipped byte in a number is caught.
+                    ALTER TABLE iv3_amount ADD COLUMN checksum INTEGER;
+                    ALTER TABLE municipality_year ADD COLUMN checksum INTEGER;
+                    ALTER TABLE municipality ADD COLUMN checksum INTEGER;
+                    ALTER TABLE cbs_column ADD COLUMN checksum INTEGER;
+                    ALTER TABLE iv3_no_delivery ADD COLUMN checksum INTEGER;
+                    -- How many rows each part of the snapshot has (with a checksum of its own): a row lost from an index
+                    -- would otherwise make a municipality silently absent.
+                    CREATE TABLE integrity (key TEXT PRIMARY KEY, rows INTEGER NOT NULL, checksum INTEGER NOT NULL);
+                    DELETE FROM store_meta WHERE key = 'snapshot';
+                    """)
             for row in try Row.fetchAll(db, sql: "SELECT rowid, dictionary, data, status FROM cbs_column") {
                 let checksum = Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"])
-                try db.execute(sql: "UPDATE cbs_column SET checksum = ? WHERE rowid = ?", arguments: [checksum, row["rowid"] as Int64])
+                try db.execute(
+                    sql: "UPDATE cbs_column SET checksum = ? WHERE rowid = ?", arguments: [checksum, row["rowid"] as Int64])
             }
         }
         return migrator

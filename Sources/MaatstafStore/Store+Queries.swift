@@ -17,7 +17,8 @@ extension Store {
     /// Classes and population for one year, or for every year when `year` is nil.
     public func municipalityYears(year: Int? = nil) throws -> [MunicipalityYearRecord] {
         try read { db in
-            let rows = year == nil
+            let rows =
+                year == nil
                 ? try Row.fetchAll(db, sql: "SELECT * FROM municipality_year ORDER BY year, code")
                 : try Row.fetchAll(db, sql: "SELECT * FROM municipality_year WHERE year = ? ORDER BY code", arguments: [year])
             var counts: [String: Int] = [:]
@@ -41,8 +42,9 @@ extension Store {
 
     public func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord] {
         try read { db in
-            try Iv3TaakveldRecord.fetchAll(db, sql: "SELECT * FROM iv3_taakveld WHERE year = ? AND kind = ? ORDER BY rowid",
-                                           arguments: [year, kind])
+            try Iv3TaakveldRecord.fetchAll(
+                db, sql: "SELECT * FROM iv3_taakveld WHERE year = ? AND kind = ? ORDER BY rowid",
+                arguments: [year, kind])
         }
     }
 
@@ -55,15 +57,18 @@ extension Store {
             // Every row is checked against its checksum, and the rows per taakveld against the count the snapshot
             // loader wrote: a changed number or a row lost from the index is damage, never a figure.
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT year, kind, code, taakveld, baten, lasten, salaries, checksum FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
+                db,
+                sql:
+                    "SELECT year, kind, code, taakveld, baten, lasten, salaries, checksum FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
                 arguments: StatementArguments([year, kind] as [any DatabaseValueConvertible]) + StatementArguments(taakvelden))
             var records: [Iv3AmountRecord] = []
             var counts: [String: Int] = [:]
             for taakveld in taakvelden { counts[IntegrityKey.iv3Amount(year, kind, taakveld)] = 0 }
             while let row = try rows.next() {
                 try Self.verify(row, table: "iv3_amount")
-                let record = Iv3AmountRecord(year: year, kind: kind, code: row[2], taakveld: row[3], baten: row[4],
-                                             lasten: row[5], salaries: row[6])
+                let record = Iv3AmountRecord(
+                    year: year, kind: kind, code: row[2], taakveld: row[3], baten: row[4],
+                    lasten: row[5], salaries: row[6])
                 counts[IntegrityKey.iv3Amount(year, kind, record.taakveld), default: 0] += 1
                 records.append(record)
             }
@@ -75,8 +80,9 @@ extension Store {
     /// The municipalities (codes) without an Iv3 delivery for one document: absent, never zero.
     public func iv3NoDelivery(year: Int, kind: String) throws -> Set<String> {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT year, kind, code, checksum FROM iv3_no_delivery WHERE year = ? AND kind = ?",
-                                        arguments: [year, kind])
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT year, kind, code, checksum FROM iv3_no_delivery WHERE year = ? AND kind = ?",
+                arguments: [year, kind])
             for row in rows { try Self.verify(row, table: "iv3_no_delivery") }
             try Self.verifyCounts([IntegrityKey.iv3NoDelivery(year, kind): rows.count], in: db)
             return Set(rows.map { $0["code"] as String })
@@ -85,7 +91,8 @@ extension Store {
 
     public func iv3Definitions(year: Int) throws -> [Iv3DefinitionRecord] {
         try read { db in
-            try Iv3DefinitionRecord.fetchAll(db, sql: "SELECT * FROM iv3_definition WHERE year = ? ORDER BY rowid", arguments: [year])
+            try Iv3DefinitionRecord.fetchAll(
+                db, sql: "SELECT * FROM iv3_definition WHERE year = ? ORDER BY rowid", arguments: [year])
         }
     }
 

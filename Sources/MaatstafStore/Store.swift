@@ -50,7 +50,8 @@ public struct Store: Sendable {
         try Self.migrator.migrate(database)
     }
 
-    static let damagedHint = "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot"
+    static let damagedHint =
+        "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot"
 
     /// SQLite's structural check: nil when it finds nothing.
     private static func structuralDamage(_ db: Database) throws -> String? {
@@ -77,17 +78,20 @@ public struct Store: Sendable {
         if let database = error as? DatabaseError {
             switch database.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return StoreError(.locked, subject: path, reason: "\(action): another maatstaf process is using it",
-                                  hint: "Wait until the other run has finished, then run again")
+                return StoreError(
+                    .locked, subject: path, reason: "\(action): another maatstaf process is using it",
+                    hint: "Wait until the other run has finished, then run again")
             case .SQLITE_CORRUPT, .SQLITE_NOTADB:
                 markDamaged(path, describe(error))
-                return StoreError(.damaged, subject: path, reason: "\(action): the file is damaged (\(describe(error)))",
-                                  hint: damagedHint)
+                return StoreError(
+                    .damaged, subject: path, reason: "\(action): the file is damaged (\(describe(error)))",
+                    hint: damagedHint)
             default: break
             }
         }
-        return StoreError(.io, subject: path, reason: "\(action) (\(describe(error)))",
-                          hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir")
+        return StoreError(
+            .io, subject: path, reason: "\(action) (\(describe(error)))",
+            hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir")
     }
 
     /// Runs a read and turns database errors into `StoreError`s naming the file. Damage found while reading is
@@ -99,8 +103,9 @@ public struct Store: Sendable {
             throw error
         } catch let damage as StoreDamage {
             Self.markDamaged(path, damage.reason)
-            throw StoreError(.damaged, subject: path, reason: "the store is damaged (\(damage.reason)); no figure was read from it",
-                             hint: Self.damagedHint)
+            throw StoreError(
+                .damaged, subject: path, reason: "the store is damaged (\(damage.reason)); no figure was read from it",
+                hint: Self.damagedHint)
         } catch {
             throw Self.storeError(error, path: path, action: "cannot read the store")
         }

@@ -31,7 +31,6 @@ public struct StoreError: MaatstafError {
         self.hint = hint
     }
 
-
     public var category: ErrorCategory {
         switch kind {
         case .io, .damaged, .locked: .io

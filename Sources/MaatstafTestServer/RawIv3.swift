@@ -25,8 +25,11 @@ public struct RawIv3: Sendable {
     public init(_ path: String) throws {
         for fields in try RepositoryFixtures.simpleRows(path, separator: ";").dropFirst() where fields[0] != "Nederland" {
             let code = String(fields[1].split(separator: " ")[0])
-            var entry = municipalities[fields[0]] ?? Municipality(province: fields[5], sizeClass: fields[6],
-                                                                  population: Double(fields[8])!, amounts: [:])
+            var entry =
+                municipalities[fields[0]]
+                ?? Municipality(
+                    province: fields[5], sizeClass: fields[6],
+                    population: Double(fields[8])!, amounts: [:])
             entry.amounts[code] = (Double(fields[3])!, Double(fields[4])!)
             municipalities[fields[0]] = entry
         }

@@ -25,7 +25,8 @@ public enum RepositoryFixtures {
     /// processes that no longer run (killed, crashed) are removed when the next one starts.
     static let processRoot: URL = {
         let temporary = FileManager.default.temporaryDirectory
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("maatstaf-tests-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix("maatstaf-tests-") {
             if let pid = Int32(name.dropFirst("maatstaf-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
                 try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
             }
@@ -48,7 +49,9 @@ public enum RepositoryFixtures {
     public static func simpleRows(_ path: String, separator: Character) throws -> [[String]] {
         var text = String(decoding: try snapshotFile(path), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.split(separator: "\n").map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        return text.split(separator: "\n").map {
+            $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        }
     }
 }
 
@@ -56,7 +59,8 @@ public enum RepositoryFixtures {
 public func independentSHA256(_ data: Data) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
+    let input = Pipe()
+    let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
     try? process.run()

@@ -18,7 +18,12 @@ public final class RequestCounter: @unchecked Sendable {
         }
     }
 
-    public func enter() { lock.withLock { inFlight += 1; maximum = max(maximum, inFlight) } }
+    public func enter() {
+        lock.withLock {
+            inFlight += 1
+            maximum = max(maximum, inFlight)
+        }
+    }
     public func leave() { lock.withLock { inFlight -= 1 } }
     public var peak: Int { lock.withLock { maximum } }
 }

@@ -1,6 +1,7 @@
 public import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A request as the test server received it.
@@ -36,16 +37,20 @@ public struct TestResponse: Sendable {
     public var body: Data
     public var behavior: TestBehavior
 
-    public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data(),
-                behavior: TestBehavior = .normal) {
+    public init(
+        status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data(),
+        behavior: TestBehavior = .normal
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
         self.behavior = behavior
     }
 
-    public init(status: Int = 200, headers: [(name: String, value: String)] = [], text: String,
-                behavior: TestBehavior = .normal) {
+    public init(
+        status: Int = 200, headers: [(name: String, value: String)] = [], text: String,
+        behavior: TestBehavior = .normal
+    ) {
         self.init(status: status, headers: headers, body: Data(text.utf8), behavior: behavior)
     }
 }

@@ -41,33 +41,61 @@ struct AgeSelectionIndicatorTests {
         let regionList = regions.map { (padded($0, 10), "Synthetic \($0)") }
         let periodList = periods.map { ($0, String($0.prefix(4))) }
         var youthRows: [[String: Any]] = []
-        for region in regions { for period in periods { for form in ["A045561", "A045560", "A027919"] {
-            youthRows.append(["RegioS": padded(region, 10), "VormenVanJeugdzorg": padded(form, 8), "Perioden": period,
-                              "JongerenMetJeugdzorg_1": youths(region, period, form)])
-        } } }
-        var populationRows: [[String: Any]] = []
-        for region in regions { for period in periods { for sex in ["T001038", "3000", "4000"] { for state in ["T001019", "1010"] {
-            for age in ages {
-                populationRows.append(["Geslacht": padded(sex, 8), "Leeftijd": padded(age, 6), "BurgerlijkeStaat": padded(state, 8),
-                                       "RegioS": padded(region, 10), "Perioden": period,
-                                       "BevolkingOp1Januari_1": population(region, period, sex, state, age), "GemiddeldeBevolking_2": NSNull()])
+        for region in regions {
+            for period in periods {
+                for form in ["A045561", "A045560", "A027919"] {
+                    youthRows.append([
+                        "RegioS": padded(region, 10), "VormenVanJeugdzorg": padded(form, 8), "Perioden": period,
+                        "JongerenMetJeugdzorg_1": youths(region, period, form),
+                    ])
+                }
             }
-        } } } }
+        }
+        var populationRows: [[String: Any]] = []
+        for region in regions {
+            for period in periods {
+                for sex in ["T001038", "3000", "4000"] {
+                    for state in ["T001019", "1010"] {
+                        for age in ages {
+                            populationRows.append([
+                                "Geslacht": padded(sex, 8), "Leeftijd": padded(age, 6), "BurgerlijkeStaat": padded(state, 8),
+                                "RegioS": padded(region, 10), "Perioden": period,
+                                "BevolkingOp1Januari_1": population(region, period, sex, state, age),
+                                "GemiddeldeBevolking_2": NSNull(),
+                            ])
+                        }
+                    }
+                }
+            }
+        }
         return [
             "85099NED": Table(
                 title: "Synthetic: jeugdzorg per gemeente",
-                properties: #"[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Dimension","Key":"VormenVanJeugdzorg","Title":"Vormen van jeugdzorg"},{"ID":2,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":3,"Type":"Topic","Key":"JongerenMetJeugdzorg_1","Title":"Jongeren met jeugdzorg","Unit":"aantal","Decimals":0}]"#,
-                lists: ["RegioS": regionList, "Perioden": periodList,
-                        "VormenVanJeugdzorg": [(padded("A045561", 8), "JZ Totaal jeugdzorg"), (padded("A045560", 8), "JH 1 Totaal jeugdhulp"),
-                                               (padded("A027919", 8), "Jeugdbescherming")]],
+                properties:
+                    #"[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Dimension","Key":"VormenVanJeugdzorg","Title":"Vormen van jeugdzorg"},{"ID":2,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":3,"Type":"Topic","Key":"JongerenMetJeugdzorg_1","Title":"Jongeren met jeugdzorg","Unit":"aantal","Decimals":0}]"#,
+                lists: [
+                    "RegioS": regionList, "Perioden": periodList,
+                    "VormenVanJeugdzorg": [
+                        (padded("A045561", 8), "JZ Totaal jeugdzorg"), (padded("A045560", 8), "JH 1 Totaal jeugdhulp"),
+                        (padded("A027919", 8), "Jeugdbescherming"),
+                    ],
+                ],
                 rows: youthRows),
             "03759ned": Table(
                 title: "Synthetic: bevolking op 1 januari",
-                properties: #"[{"ID":0,"Type":"Dimension","Key":"Geslacht","Title":"Geslacht"},{"ID":1,"Type":"Dimension","Key":"Leeftijd","Title":"Leeftijd"},{"ID":2,"Type":"Dimension","Key":"BurgerlijkeStaat","Title":"Burgerlijke staat"},{"ID":3,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":4,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":5,"Type":"Topic","Key":"BevolkingOp1Januari_1","Title":"Bevolking op 1 januari","Unit":"aantal","Decimals":0},{"ID":6,"Type":"Topic","Key":"GemiddeldeBevolking_2","Title":"Gemiddelde bevolking","Unit":"aantal","Decimals":0}]"#,
-                lists: ["RegioS": regionList, "Perioden": periodList,
-                        "Geslacht": [(padded("T001038", 8), "Totaal mannen en vrouwen"), (padded("3000", 8), "Mannen"), (padded("4000", 8), "Vrouwen")],
-                        "BurgerlijkeStaat": [(padded("T001019", 8), "Totaal burgerlijke staat"), (padded("1010", 8), "Ongehuwd")],
-                        "Leeftijd": ages.map { (padded($0, 6), $0 == "10000" ? "Totaal" : $0 == "10010" ? "0 jaar" : "\((Int($0)! - 10000) / 100) jaar") }],
+                properties:
+                    #"[{"ID":0,"Type":"Dimension","Key":"Geslacht","Title":"Geslacht"},{"ID":1,"Type":"Dimension","Key":"Leeftijd","Title":"Leeftijd"},{"ID":2,"Type":"Dimension","Key":"BurgerlijkeStaat","Title":"Burgerlijke staat"},{"ID":3,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":4,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":5,"Type":"Topic","Key":"BevolkingOp1Januari_1","Title":"Bevolking op 1 januari","Unit":"aantal","Decimals":0},{"ID":6,"Type":"Topic","Key":"GemiddeldeBevolking_2","Title":"Gemiddelde bevolking","Unit":"aantal","Decimals":0}]"#,
+                lists: [
+                    "RegioS": regionList, "Perioden": periodList,
+                    "Geslacht": [
+                        (padded("T001038", 8), "Totaal mannen en vrouwen"), (padded("3000", 8), "Mannen"),
+                        (padded("4000", 8), "Vrouwen"),
+                    ],
+                    "BurgerlijkeStaat": [(padded("T001019", 8), "Totaal burgerlijke staat"), (padded("1010", 8), "Ongehuwd")],
+                    "Leeftijd": ages.map {
+                        (padded($0, 6), $0 == "10000" ? "Totaal" : $0 == "10010" ? "0 jaar" : "\((Int($0)! - 10000) / 100) jaar")
+                    },
+                ],
                 rows: populationRows),
         ]
     }
@@ -77,21 +105,27 @@ struct AgeSelectionIndicatorTests {
             let parts = request.path.split(separator: "/").map(String.init)
             let tables = Self.tables
             guard let tableIndex = parts.firstIndex(where: { tables[$0] != nil }), let table = tables[parts[tableIndex]],
-                  let entity = parts.last, tableIndex == parts.count - 2 else {
+                let entity = parts.last, tableIndex == parts.count - 2
+            else {
                 return TestResponse(status: 404, text: "not recorded")
             }
             func json(_ object: Any) -> TestResponse { TestResponse(body: try! JSONSerialization.data(withJSONObject: object)) }
             switch entity {
             case "TableInfos":
-                return json(["value": [["Identifier": parts[tableIndex], "Title": table.title, "ShortTitle": table.title, "Period": "2024-2025"]]])
+                return json([
+                    "value": [
+                        ["Identifier": parts[tableIndex], "Title": table.title, "ShortTitle": table.title, "Period": "2024-2025"]
+                    ]
+                ])
             case "DataProperties":
                 return TestResponse(text: #"{"value":"# + table.properties + "}")
             case "TypedDataSet":
                 let query = request.target.components(separatedBy: "?").dropFirst().first?.removingPercentEncoding ?? ""
-                let parameters = Dictionary(query.components(separatedBy: "&").compactMap { pair -> (String, String)? in
-                    guard let equals = pair.firstIndex(of: "=") else { return nil }
-                    return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
-                }, uniquingKeysWith: { a, _ in a })
+                let parameters = Dictionary(
+                    query.components(separatedBy: "&").compactMap { pair -> (String, String)? in
+                        guard let equals = pair.firstIndex(of: "=") else { return nil }
+                        return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
+                    }, uniquingKeysWith: { a, _ in a })
                 let wanted = ODataFilterClauses.parse(parameters["$filter"] ?? "")
                 let select = parameters["$select"].map { Set($0.components(separatedBy: ",")) }
                 let rows = table.rows.filter { ODataFilterClauses.keep($0, wanted) }
@@ -122,23 +156,30 @@ struct AgeSelectionIndicatorTests {
 
     /// The backticked commands of an error message, split into words (the advice quotes nothing here).
     static func commands(in message: String) -> [[String]] {
-        message.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.split(separator: " ").map(String.init) }
+        message.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map {
+            $0.element.split(separator: " ").map(String.init)
+        }
     }
 
     @Test("compare names both fetches; run as printed they fetch only the picked cells; compare then answers to the cent")
     func adviceToComparison() async throws {
         let (server, runner, cache) = try Self.session()
         defer { withExtendedLifetime(server) {} }
-        let compareArguments = ["compare", "--cache-dir", cache, "--indicator", "jeugd.jongeren-met-jeugdhulp-pct", "--year", "2025",
-                                "--against", "national", "--format", "json", "Westervoort", "Duiven"]
+        let compareArguments = [
+            "compare", "--cache-dir", cache, "--indicator", "jeugd.jongeren-met-jeugdhulp-pct", "--year", "2025",
+            "--against", "national", "--format", "json", "Westervoort", "Duiven",
+        ]
 
         let before = try await runner.run(compareArguments)
         #expect(before.status == 70)
         #expect(before.stderr.contains("needs CBS tables 85099NED and 03759ned, which are not in the store"))
         let commands = Self.commands(in: before.stderr)
         #expect(commands.count == 2)
-        #expect(commands.first == ["maatstaf", "fetch", "85099NED", "--period", "2025", "--topic", "JongerenMetJeugdzorg",
-                                   "--where", "VormenVanJeugdzorg=A045560"])
+        #expect(
+            commands.first == [
+                "maatstaf", "fetch", "85099NED", "--period", "2025", "--topic", "JongerenMetJeugdzorg",
+                "--where", "VormenVanJeugdzorg=A045560",
+            ])
 
         try await Self.run(commands, runner, cache: cache)
         // Only the picked cells came: one form of care; 18 ages × 1 sex × 1 marital status per region and year.
@@ -181,46 +222,62 @@ struct AgeSelectionIndicatorTests {
         let (server, runner, cache) = try Self.session()
         defer { withExtendedLifetime(server) {} }
         let youth = ["compare", "--cache-dir", cache, "--indicator", "jeugd.jongeren-met-jeugdhulp-pct", "--against", "national"]
-        try await Self.run(Self.commands(in: try await runner.run(youth + ["--year", "2025", "Westervoort"]).stderr), runner, cache: cache)
+        try await Self.run(
+            Self.commands(in: try await runner.run(youth + ["--year", "2025", "Westervoort"]).stderr), runner, cache: cache)
 
         // An indicator of one's own over the ages 18–20 of the same table: its codes are not in the stored part.
         let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("jongvolwassenen.yaml")
         try """
-            indicators:
-              - id: test.jongvolwassenen
-                title: { nl: "Jongvolwassenen per inwoner (test)", en: "Young adults per inhabitant (test)" }
-                unit: { nl: "per inwoner", en: "per inhabitant" }
-                numerator: { source: cbs, table: 03759ned, topics: [BevolkingOp1Januari], where: { Geslacht: T001038, BurgerlijkeStaat: T001019, Leeftijd: ["18 jaar", "19 jaar", "20 jaar"] } }
-                denominator: population
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let adults = ["compare", "--cache-dir", cache, "--indicators", file.path, "--indicator", "test.jongvolwassenen",
-                      "--year", "2025", "--format", "json", "Westervoort"]
+        indicators:
+          - id: test.jongvolwassenen
+            title: { nl: "Jongvolwassenen per inwoner (test)", en: "Young adults per inhabitant (test)" }
+            unit: { nl: "per inwoner", en: "per inhabitant" }
+            numerator: { source: cbs, table: 03759ned, topics: [BevolkingOp1Januari], where: { Geslacht: T001038, BurgerlijkeStaat: T001019, Leeftijd: ["18 jaar", "19 jaar", "20 jaar"] } }
+            denominator: population
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let adults = [
+            "compare", "--cache-dir", cache, "--indicators", file.path, "--indicator", "test.jongvolwassenen",
+            "--year", "2025", "--format", "json", "Westervoort",
+        ]
         let lacking = try await runner.run(adults)
         #expect(lacking.status == 70)
-        #expect(lacking.stderr.contains("the stored part of CBS table 03759ned has no rows for Leeftijd 11800, 11900, 12000 (it was fetched for other codes)"))
+        #expect(
+            lacking.stderr.contains(
+                "the stored part of CBS table 03759ned has no rows for Leeftijd 11800, 11900, 12000 (it was fetched for other codes)"
+            ))
         // A report over both leaves the starved one out, with the fetch that mends it, and shows the other.
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("rapport.md")
-        let report = try await runner.run(["report", "--cache-dir", cache, "--indicator-file", file.path, "--year", "2025",
-                                           "--indicators", "test.jongvolwassenen,jeugd.jongeren-met-jeugdhulp-pct",
-                                           "--format", "markdown", "--output", output.path, "Westervoort"])
+        let report = try await runner.run([
+            "report", "--cache-dir", cache, "--indicator-file", file.path, "--year", "2025",
+            "--indicators", "test.jongvolwassenen,jeugd.jongeren-met-jeugdhulp-pct",
+            "--format", "markdown", "--output", output.path, "Westervoort",
+        ])
         #expect(report.status == 0, "\(report.stderr)")
         let markdown = try String(contentsOf: output, encoding: .utf8)
         #expect(markdown.contains("the stored part of CBS table 03759ned has no rows for Leeftijd 11800, 11900, 12000"))
         #expect(markdown.contains("Jongeren met jeugdhulp, % van de 0- tot en met 17-jarigen"))
 
         let joined = try #require(Self.commands(in: lacking.stderr).first)
-        #expect(joined.contains("Leeftijd=10010,10100,10200,10300,10400,10500,10600,10700,10800,10900,11000,11100,11200,11300,11400,11500,11600,11700,11800,11900,12000"))
+        #expect(
+            joined.contains(
+                "Leeftijd=10010,10100,10200,10300,10400,10500,10600,10700,10800,10900,11000,11100,11200,11300,11400,11500,11600,11700,11800,11900,12000"
+            ))
         try await Self.run([joined], runner, cache: cache)
         let both = [try await runner.run(adults), try await runner.run(youth + ["--year", "2025", "Westervoort"])]
         #expect(both.allSatisfy { $0.status == 0 }, "\(both.map(\.stderr))")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(both[0].stdout.utf8)) as? [String: Any])
-        let expected = ["11800", "11900", "12000"].reduce(0.0) { $0 + Double(Self.population("GM0293", "2025JJ00", "T001038", "T001019", $1)) }
+        let expected = ["11800", "11900", "12000"].reduce(0.0) {
+            $0 + Double(Self.population("GM0293", "2025JJ00", "T001038", "T001019", $1))
+        }
         #expect((object["municipalities"] as? [[String: Any]])?.first?["numerator"] as? Double == expected)
 
         // A year the stored part lacks: the advice asks for the stored year and the new one in one fetch.
         let earlier = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(earlier.status == 65)
-        #expect(earlier.stderr.contains("CBS table 85099NED has no figures for 2024. Years in the stored table: 2025; fetch the stored years and 2024 together. Run `maatstaf fetch 85099NED --period 2024..2025"))
+        #expect(
+            earlier.stderr.contains(
+                "CBS table 85099NED has no figures for 2024. Years in the stored table: 2025; fetch the stored years and 2024 together. Run `maatstaf fetch 85099NED --period 2024..2025"
+            ))
         try await Self.run(Self.commands(in: earlier.stderr), runner, cache: cache)
         let again = try await runner.run(youth + ["--year", "2024", "Westervoort"])
         #expect(again.status == 65, "03759ned still holds 2025 only: \(again.stderr)")
@@ -237,26 +294,34 @@ struct AgeSelectionIndicatorTests {
         #expect(fetch.status == 0, "\(fetch.stderr)")
         let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("jeugd.yaml")
         try """
-            indicators:
-              - id: test.jeugdbescherming
-                title: { nl: "Jeugdbescherming (test)", en: "Youth protection (test)" }
-                unit: { nl: "aantal", en: "count" }
-                numerator: { source: cbs, table: 85099NED, topics: [JongerenMetJeugdzorg], where: { VormenVanJeugdzorg: "Jeugdbeschermng" } }
-                denominator: population
-                interval: none
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try await runner.run(["compare", "--cache-dir", cache, "--indicators", file.path,
-                                           "--indicator", "test.jeugdbescherming", "--year", "2025", "Westervoort"])
+        indicators:
+          - id: test.jeugdbescherming
+            title: { nl: "Jeugdbescherming (test)", en: "Youth protection (test)" }
+            unit: { nl: "aantal", en: "count" }
+            numerator: { source: cbs, table: 85099NED, topics: [JongerenMetJeugdzorg], where: { VormenVanJeugdzorg: "Jeugdbeschermng" } }
+            denominator: population
+            interval: none
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try await runner.run([
+            "compare", "--cache-dir", cache, "--indicators", file.path,
+            "--indicator", "test.jeugdbescherming", "--year", "2025", "Westervoort",
+        ])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("picks \"Jeugdbeschermng\" in VormenVanJeugdzorg, which CBS table 85099NED has no code or title for"))
+        #expect(
+            result.stderr.contains(
+                "picks \"Jeugdbeschermng\" in VormenVanJeugdzorg, which CBS table 85099NED has no code or title for"))
         #expect(result.stderr.contains("Did you mean A027919 (Jeugdbescherming)?"))
         // By its title the same code works.
         try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Jeugdbeschermng", with: "jeugdbescherming")
             .write(to: file, atomically: true, encoding: .utf8)
-        let fixed = try await runner.run(["compare", "--cache-dir", cache, "--indicators", file.path, "--format", "json",
-                                          "--indicator", "test.jeugdbescherming", "--year", "2025", "Westervoort"])
+        let fixed = try await runner.run([
+            "compare", "--cache-dir", cache, "--indicators", file.path, "--format", "json",
+            "--indicator", "test.jeugdbescherming", "--year", "2025", "Westervoort",
+        ])
         #expect(fixed.status == 0, "\(fixed.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(fixed.stdout.utf8)) as? [String: Any])
-        #expect((object["municipalities"] as? [[String: Any]])?.first?["numerator"] as? Double == Double(Self.youths("GM0293", "2025JJ00", "A027919")))
+        #expect(
+            (object["municipalities"] as? [[String: Any]])?.first?["numerator"] as? Double
+                == Double(Self.youths("GM0293", "2025JJ00", "A027919")))
     }
 }

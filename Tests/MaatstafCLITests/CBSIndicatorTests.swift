@@ -13,7 +13,8 @@ struct CBSIndicatorTests {
         let server = try TestHTTPServer { request in
             let entity = request.path.split(separator: "/").last.map(String.init) ?? ""
             guard request.path.contains("/85984NED/"),
-                  let data = try? Data(contentsOf: Self.fixtures.appendingPathComponent("\(entity).json")) else {
+                let data = try? Data(contentsOf: Self.fixtures.appendingPathComponent("\(entity).json"))
+            else {
                 return TestResponse(status: 404, text: "not recorded")
             }
             return TestResponse(body: data)
@@ -31,31 +32,37 @@ struct CBSIndicatorTests {
         let (runner, cache) = try await fetched()
         let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("wonen.yaml")
         try """
-            indicators:
-              - id: wonen.woningen-per-1000
-                title: { nl: "Woningen per 1 000 inwoners", en: "Dwellings per 1,000 inhabitants" }
-                unit: { nl: "per 1 000 inwoners", en: "per 1,000 inhabitants" }
-                numerator: { source: cbs, table: 85984NED, topics: [Woningvoorraad] }
-                denominator: { source: cbs, table: 85984NED, topics: [AantalInwoners] }
-                multiplier: 1000
-                interval: none
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try await runner.run(["compare", "--cache-dir", cache, "--indicators", file.path,
-                                           "--indicator", "wonen.woningen-per-1000", "--format", "json",
-                                           "--against", "national,1stroom", "--regions", RepositoryFixtures.regions.path,
-                                           "Westervoort"])
+        indicators:
+          - id: wonen.woningen-per-1000
+            title: { nl: "Woningen per 1 000 inwoners", en: "Dwellings per 1,000 inhabitants" }
+            unit: { nl: "per 1 000 inwoners", en: "per 1,000 inhabitants" }
+            numerator: { source: cbs, table: 85984NED, topics: [Woningvoorraad] }
+            denominator: { source: cbs, table: 85984NED, topics: [AantalInwoners] }
+            multiplier: 1000
+            interval: none
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try await runner.run([
+            "compare", "--cache-dir", cache, "--indicators", file.path,
+            "--indicator", "wonen.woningen-per-1000", "--format", "json",
+            "--against", "national,1stroom", "--regions", RepositoryFixtures.regions.path,
+            "Westervoort",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["year"] as? Int == 2024)
         let municipality = try #require((object["municipalities"] as? [[String: Any]])?.first)
 
         // Expected, from the fixture read independently: GM rows only, WK rows ignored.
-        let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("TypedDataSet.json"))) as! [String: Any]
+        let raw =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("TypedDataSet.json")))
+            as! [String: Any]
         let rows = (raw["value"] as! [[String: Any]]).filter { ($0["WijkenEnBuurten"] as! String).hasPrefix("GM") }
         func number(_ row: [String: Any], _ key: String) -> Double { (row[key] as! NSNumber).doubleValue }
         let westervoort = rows.first { ($0["WijkenEnBuurten"] as! String).hasPrefix("GM0293") }!
         let expected = number(westervoort, "Woningvoorraad_35") / number(westervoort, "AantalInwoners_5") * 1000
-        let national = rows.reduce(0) { $0 + number($1, "Woningvoorraad_35") } / rows.reduce(0) { $0 + number($1, "AantalInwoners_5") } * 1000
+        let national =
+            rows.reduce(0) { $0 + number($1, "Woningvoorraad_35") } / rows.reduce(0) { $0 + number($1, "AantalInwoners_5") }
+            * 1000
         func cents(_ value: Any?) -> Double { ((value as? Double ?? .nan) * 100).rounded() }
         #expect(cents(municipality["value"]) == (expected * 100).rounded())
         let references = try #require(municipality["references"] as? [[String: Any]])
@@ -63,15 +70,22 @@ struct CBSIndicatorTests {
         #expect(references[0]["count"] as? Int == 342)
         #expect(municipality["interval"] is NSNull)
         let notes = object["notes"] as? [String] ?? []
-        #expect(notes.contains { $0.contains("no municipality classes for 2024; municipalities, classes and regions of 2023 are used") })
-        #expect((object["sources"] as? [[String: Any]])?.first?["table"] as? String == "CBS 85984NED Kerncijfers wijken en buurten 2024")
+        #expect(
+            notes.contains {
+                $0.contains("no municipality classes for 2024; municipalities, classes and regions of 2023 are used")
+            })
+        #expect(
+            (object["sources"] as? [[String: Any]])?.first?["table"] as? String
+                == "CBS 85984NED Kerncijfers wijken en buurten 2024")
     }
 
     @Test("a built-in indicator whose cells CBS left empty: every municipality missing, nothing counted as 0")
     func emptyTopic() async throws {
         let (runner, cache) = try await fetched()
-        let result = try await runner.run(["compare", "--cache-dir", cache, "--indicator", "wmo.clienten-per-1000",
-                                           "--format", "json", "--against", "national", "Westervoort"])
+        let result = try await runner.run([
+            "compare", "--cache-dir", cache, "--indicator", "wmo.clienten-per-1000",
+            "--format", "json", "--against", "national", "Westervoort",
+        ])
         // Written in full, but the exit code tells a script that the chosen municipality has no value.
         #expect(result.status == 66, "\(result.stderr)")
         #expect(result.stderr.contains("Westervoort (CBS publishes no value"))
@@ -90,8 +104,10 @@ struct CBSIndicatorTests {
     func reportWithEmptyIndicator() async throws {
         let (runner, cache) = try await fetched()
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("participatie.html")
-        let result = try await runner.run(["report", "--cache-dir", cache, "--set", "participatie", "Westervoort",
-                                           "--output", output.path, "--regions", RepositoryFixtures.regions.path])
+        let result = try await runner.run([
+            "report", "--cache-dir", cache, "--set", "participatie", "Westervoort",
+            "--output", output.path, "--regions", RepositoryFixtures.regions.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: output, encoding: .utf8)
         #expect(html.contains("Personen met bijstand per 1 000 inwoners van 15 tot 65 jaar"))
@@ -113,9 +129,13 @@ struct CBSIndicatorTests {
 
     @Test("before the fetch, compare names the table to fetch and exits 70")
     func notFetched() async throws {
-        let result = try await CLIRunner().run(["compare", "--cache-dir", RepositoryFixtures.temporaryFolder().path,
-                                                "--indicator", "bijstand.per-1000-15-65", "Westervoort"])
+        let result = try await CLIRunner().run([
+            "compare", "--cache-dir", RepositoryFixtures.temporaryFolder().path,
+            "--indicator", "bijstand.per-1000-15-65", "Westervoort",
+        ])
         #expect(result.status == 70)
-        #expect(result.stderr.contains("needs CBS table 85984NED, which is not in the store. Run `maatstaf fetch 85984NED` once while connected"))
+        #expect(
+            result.stderr.contains(
+                "needs CBS table 85984NED, which is not in the store. Run `maatstaf fetch 85984NED` once while connected"))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
+import MaatstafCore
 import MaatstafStore
 import MaatstafTestServer
-import MaatstafCore
 
 /// Runs the built `maatstaf` binary as a user would, capturing its output and exit code.
 struct CLIRunner {
@@ -68,15 +68,22 @@ struct CLIRunner {
                 nonisolated(unsafe) var finished = false
                 let errorThread = Thread {
                     errorData = err.fileHandleForReading.readDataToEndOfFile()
-                    done.lock(); finished = true; done.signal(); done.unlock()
+                    done.lock()
+                    finished = true
+                    done.signal()
+                    done.unlock()
                 }
                 errorThread.start()
                 let outputData = out.fileHandleForReading.readDataToEndOfFile()
-                done.lock(); while !finished { done.wait() }; done.unlock()
+                done.lock()
+                while !finished { done.wait() }
+                done.unlock()
                 process.waitUntilExit()
-                continuation.resume(returning: Result(status: process.terminationStatus,
-                                                      stdout: String(decoding: outputData, as: UTF8.self),
-                                                      stderr: String(decoding: errorData, as: UTF8.self)))
+                continuation.resume(
+                    returning: Result(
+                        status: process.terminationStatus,
+                        stdout: String(decoding: outputData, as: UTF8.self),
+                        stderr: String(decoding: errorData, as: UTF8.self)))
             }
             thread.start()
         }

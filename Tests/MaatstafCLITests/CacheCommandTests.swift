@@ -17,8 +17,9 @@ struct CacheCommandTests {
         let arguments = ["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"] + urls
         // Both processes fetch the same URLs, in opposite orders, so that they write the same entries at once.
         let first = try runner.start(arguments)
-        let second = try runner.start(["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"]
-            + urls.reversed())
+        let second = try runner.start(
+            ["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"]
+                + urls.reversed())
         let results = [await CLIRunner.finish(first), await CLIRunner.finish(second)]
         for result in results {
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -44,11 +45,15 @@ struct CacheCommandTests {
     @Test("--offline on a miss: exit 70, a message naming the URL and what to do")
     func offlineMiss() async throws {
         let cacheDir = RepositoryFixtures.temporaryFolder().path
-        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir, "--offline",
-                                          "https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos"])
+        let result = try await CLIRunner().run([
+            "cache", "fetch", "--cache-dir", cacheDir, "--offline",
+            "https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos",
+        ])
         #expect(result.status == 70)
-        #expect(result.stderr == "maatstaf: error: https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos: "
-            + "not in the cache and --offline forbids downloading it. Run the same command without --offline once while connected\n")
+        #expect(
+            result.stderr == "maatstaf: error: https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos: "
+                + "not in the cache and --offline forbids downloading it. Run the same command without --offline once while connected\n"
+        )
         #expect(result.stdout.isEmpty)
     }
 
@@ -68,8 +73,10 @@ struct CacheCommandTests {
         let url = server.baseURL + "/gone"
         server.stop()
         let cacheDir = RepositoryFixtures.temporaryFolder()
-        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
-                                          "--retry-delay-ms", "10", url])
+        let result = try await CLIRunner().run([
+            "cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
+            "--retry-delay-ms", "10", url,
+        ])
         #expect(result.status == 69)
         #expect(result.stderr.hasPrefix("maatstaf: error: \(url): "))
         #expect(result.stderr.contains("(after 2 attempts)"))

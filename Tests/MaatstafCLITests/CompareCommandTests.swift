@@ -13,11 +13,15 @@ struct CompareCommandTests {
 
     @Test("the issue's command: household help per inhabitant beside the national rate, province and size class")
     func householdHelp() async throws {
-        let result = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023",
-                                    "Westervoort", "Duiven", "Steenwijkerland"])
+        let result = try await run([
+            "compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023",
+            "Westervoort", "Duiven", "Steenwijkerland",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "6.71a Huishoudelijke hulp (WMO), spending (iv3.6.71a.lasten) — Iv3 jaarrekening 2023, euros per inhabitant")
+        #expect(
+            lines[0]
+                == "6.71a Huishoudelijke hulp (WMO), spending (iv3.6.71a.lasten) — Iv3 jaarrekening 2023, euros per inhabitant")
         // iv3/2023_jaarrekening.csv: Westervoort 2017 × €1,000 / 15,114 = €133.45; Nederland 1,592,144 × €1,000 over
         // 17,811,291 inhabitants less Vijfheerenlanden's 60,052 (no delivery: a row of zeros) = €89.69.
         let westervoort = try #require(lines.first { $0.hasPrefix("Westervoort ") })
@@ -35,8 +39,10 @@ struct CompareCommandTests {
 
     @Test("JSON follows maatstaf.compare/2")
     func json() async throws {
-        let result = try await run(["compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against",
-                                    "national,amr,1stroom", "--format", "json", "Duiven"])
+        let result = try await run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against",
+            "national,amr,1stroom", "--format", "json", "Duiven",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "maatstaf.compare/2")
@@ -55,18 +61,23 @@ struct CompareCommandTests {
             #expect(references[0][key] != nil, "missing \(key)")
         }
         // iv3/2025_begroting.csv: Duiven 6.711 lasten (× €1,000) ÷ Inwonertal, computed here from the raw file.
-        let row = try RepositoryFixtures.simpleRows("iv3/2025_begroting.csv", separator: ";").first { $0[0] == "Duiven" && $0[1].hasPrefix("6.711 ") }!
+        let row = try RepositoryFixtures.simpleRows("iv3/2025_begroting.csv", separator: ";").first {
+            $0[0] == "Duiven" && $0[1].hasPrefix("6.711 ")
+        }!
         let expected = Double(row[4])! * 1000 / Double(row[8])!
         #expect(((municipality["value"] as? Double ?? 0) * 100).rounded() == (expected * 100).rounded())
-        #expect((object["sources"] as? [[String: Any]])?.first?["sha256"] as? String
-            == "a2c0273af2e9eccd3e0da557588ffa73e3efeda9a8a09822dea4f1c83deea6ee")
+        #expect(
+            (object["sources"] as? [[String: Any]])?.first?["sha256"] as? String
+                == "a2c0273af2e9eccd3e0da557588ffa73e3efeda9a8a09822dea4f1c83deea6ee")
     }
 
     @Test("--locale nl CSV for Dutch Excel: semicolons and decimal commas; --output writes the file")
     func dutchCSV() async throws {
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("vergelijking.csv")
-        let result = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023", "--format", "csv",
-                                    "--locale", "nl", "--output", output.path, "Westervoort"])
+        let result = try await run([
+            "compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023", "--format", "csv",
+            "--locale", "nl", "--output", output.path, "Westervoort",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let csv = try String(contentsOf: output, encoding: .utf8)
@@ -109,7 +120,9 @@ struct CompareCommandTests {
 
     @Test("rank --within a region, and indicators show lists the taakvelden checked against CBS's code list")
     func rankAndIndicators() async throws {
-        let rank = try await run(["rank", "--indicator", "jeugd.hulp", "--year", "2023", "--within", "liemers", "--format", "csv"])
+        let rank = try await run([
+            "rank", "--indicator", "jeugd.hulp", "--year", "2023", "--within", "liemers", "--format", "csv",
+        ])
         #expect(rank.status == 0, "\(rank.stderr)")
         #expect(rank.stdout.split(separator: "\r\n").count == 5)
         let show = try await run(["indicators", "show", "wmo.huishoudelijke-hulp"])
@@ -125,21 +138,24 @@ struct CompareCommandTests {
         let folder = RepositoryFixtures.temporaryFolder()
         let file = folder.appendingPathComponent("eigen.yaml")
         try """
-            indicators:
-              - id: eigen.wmo-netto
-                title: { nl: Wmo huishoudelijke hulp netto, en: Wmo household help net }
-                unit: { nl: euro per inwoner, en: euros per inhabitant }
-                numerator: { source: iv3, measure: netto, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
-                denominator: population
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try await run(["compare", "--indicators", file.path, "--indicator", "eigen.wmo-netto", "--year", "2023",
-                                    "--format", "csv", "Westervoort"])
+        indicators:
+          - id: eigen.wmo-netto
+            title: { nl: Wmo huishoudelijke hulp netto, en: Wmo household help net }
+            unit: { nl: euro per inwoner, en: euros per inhabitant }
+            numerator: { source: iv3, measure: netto, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
+            denominator: population
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try await run([
+            "compare", "--indicators", file.path, "--indicator", "eigen.wmo-netto", "--year", "2023",
+            "--format", "csv", "Westervoort",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         // iv3/2023_jaarrekening.csv, Westervoort 6.71a: lasten 2017, baten 127 (× €1,000); 15,114 inhabitants.
         let expected = String(format: "%.2f", (2017.0 - 127.0) * 1000 / 15114)
         #expect(result.stdout.split(separator: "\r\n")[1].hasPrefix("eigen.wmo-netto,2023,GM0293,Westervoort,\(expected),"))
 
-        try "indicators:\n  - id: kapot\n    title: { nl: x, en: x }\n    unit: { nl: x, en: x }\n    numerator: { source: iv3, measure: bruto, taakvelden: { \"2017\": [\"6.3\"] } }\n    denominator: population\n"
+        try
+            "indicators:\n  - id: kapot\n    title: { nl: x, en: x }\n    unit: { nl: x, en: x }\n    numerator: { source: iv3, measure: bruto, taakvelden: { \"2017\": [\"6.3\"] } }\n    denominator: population\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let broken = try await run(["compare", "--indicators", file.path, "--indicator", "kapot", "Westervoort"])
         #expect(broken.status == 65)
@@ -148,8 +164,10 @@ struct CompareCommandTests {
 
     @Test("a municipality without an Iv3 delivery: the output says so by name, and exit 66 tells a script")
     func noDelivery() async throws {
-        let result = try await run(["compare", "--indicator", "participatie.inkomen", "--year", "2023", "--locale", "nl",
-                                    "Vijfheerenlanden"])
+        let result = try await run([
+            "compare", "--indicator", "participatie.inkomen", "--year", "2023", "--locale", "nl",
+            "Vijfheerenlanden",
+        ])
         #expect(result.status == 66)
         #expect(result.stderr.contains("Vijfheerenlanden (no Iv3 delivery for the 2023 accounts)"))
         #expect(result.stdout.contains("Vijfheerenlanden  ontbreekt"))
@@ -159,11 +177,16 @@ struct CompareCommandTests {
 
     @Test("CSV says per group how many members count, who is left out and why, and how many count with 0")
     func csvCoverage() async throws {
-        let result = try await run(["compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--format", "csv",
-                                    "--against", "national", "Westervoort"])
+        let result = try await run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--format", "csv",
+            "--against", "national", "Westervoort",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = lines[0], row = lines[1]
+        let lines = result.stdout.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let header = lines[0]
+        let row = lines[1]
         func field(_ name: String) -> String? { header.firstIndex(of: name).map { row[$0] } }
         // From the raw 2025 budget: 4 municipalities without a delivery, 34 more with nothing on 6.711.
         let raw = try RawIv3("iv3/2025_begroting.csv")

@@ -38,9 +38,14 @@ struct FetchCommandTests {
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
         let first = try await runner.run(["fetch", "80137ned", "--cache-dir", cache.path])
         #expect(first.status == 0, "\(first.stderr)")
-        let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
+        let raw =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
         let rows = (raw["value"] as! [[String: Any]]).count
-        #expect(first.stdout == "80137ned: Arbeidsrekeningen; leeftijd en opleidingsniveau — \(rows) rows, 12 topics, \(rows * 12) cells. Bron: CBS (CC BY 4.0).\n")
+        #expect(
+            first.stdout
+                == "80137ned: Arbeidsrekeningen; leeftijd en opleidingsniveau — \(rows) rows, 12 topics, \(rows * 12) cells. Bron: CBS (CC BY 4.0).\n"
+        )
 
         let store = try Store(path: cache.appendingPathComponent("maatstaf.sqlite").path)
         #expect(try store.cbsTables().map(\.id) == ["80137ned"])
@@ -67,7 +72,9 @@ struct FetchCommandTests {
 
         let describe = try await runner.run(["describe", "80137ned", "--cache-dir", cache])
         #expect(describe.status == 0, "\(describe.stderr)")
-        let lines = describe.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        let lines = describe.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
         #expect(lines.contains("Totaal_1 Totaal Topic Totaal 1 000 banen"))
         // Dimensions with their code counts: 5 periods (all in CBS's list), 9 person groups of which the rows use
         // fewer or all; BedrijfstakkenSBI93's list was not recorded, so only the count in the rows is known.
@@ -75,7 +82,9 @@ struct FetchCommandTests {
         let personLine = try #require(lines.first { $0.hasPrefix("Persoonskenmerken ") })
         #expect(personLine.hasSuffix(" 9") || personLine.hasSuffix(" of 9"))
 
-        let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
+        let raw =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.fixtures.appendingPathComponent("80137ned_TypedDataSet.json"))) as! [String: Any]
         let rawRows = raw["value"] as! [[String: Any]]
         let first = rawRows[0]
         let persons = (first["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces)
@@ -93,7 +102,9 @@ struct FetchCommandTests {
         #expect(firstRow.prefix(4) == [persons, sector, first["Perioden"] as! String, String(Int(first["Totaal_1"] as! Double))])
         // PerArbeidsjaar_11 has 1 decimal (DataProperties), written with a decimal comma.
         let column = header.firstIndex(of: "PerArbeidsjaar_11")!
-        #expect(firstRow[column] == String(format: "%.1f", first["PerArbeidsjaar_11"] as! Double).replacingOccurrences(of: ".", with: ","))
+        #expect(
+            firstRow[column]
+                == String(format: "%.1f", first["PerArbeidsjaar_11"] as! Double).replacingOccurrences(of: ".", with: ","))
         // Cells without a value are empty and named in the status column, never 0.
         let nulls = rawRows.filter { row in row.contains { $0.value is NSNull } }.count
         #expect(csv.dropFirst().filter { !$0.hasSuffix(";") }.count == nulls)
@@ -102,7 +113,10 @@ struct FetchCommandTests {
         let cellLines = cells.stdout.split(separator: "\r\n")
         #expect(cellLines.count == rawRows.count * 12 + 1)
         #expect(cellLines[0] == "region,period,other,topic,value,status")
-        #expect(cellLines[1] == ",\(first["Perioden"] as! String),Persoonskenmerken=\(persons)|BedrijfstakkenSBI93=\(sector),Totaal_1,\(Int(first["Totaal_1"] as! Double)),ok")
+        #expect(
+            cellLines[1]
+                == ",\(first["Perioden"] as! String),Persoonskenmerken=\(persons)|BedrijfstakkenSBI93=\(sector),Totaal_1,\(Int(first["Totaal_1"] as! Double)),ok"
+        )
 
         let json = try await runner.run(["export", "80137ned", "--format", "json", "--cache-dir", cache])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
@@ -135,8 +149,10 @@ struct FetchCommandTests {
             return TestResponse(body: data)
         }
         let cache = RepositoryFixtures.temporaryFolder().path
-        let result = try await CLIRunner().run(["fetch", "--odata", "v4", "--cbs-base", server.baseURL + "/CBS", "80072ned",
-                                                "--cache-dir", cache])
+        let result = try await CLIRunner().run([
+            "fetch", "--odata", "v4", "--cbs-base", server.baseURL + "/CBS", "80072ned",
+            "--cache-dir", cache,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("80072ned: Ziekteverzuimpercentage; bedrijfstakken (SBI 2008) en bedrij"))
         #expect(result.stdout.contains("4409 rows, 1 topics, 4409 cells"))
@@ -155,7 +171,9 @@ struct FetchCommandTests {
         #expect(result.stderr.contains("case-sensitive"))
     }
 
-    @Test("filter options: a period that is not a year, a --where without codes, and filters on a v4 fetch, are refused before any download")
+    @Test(
+        "filter options: a period that is not a year, a --where without codes, and filters on a v4 fetch, are refused before any download"
+    )
     func filterValidation() async throws {
         let period = try await CLIRunner().run(["fetch", "80137ned", "--period", "recent", "--offline"])
         #expect(period.status == 64)

@@ -19,7 +19,8 @@ struct HintTests {
             if path.count < 2, let subcommands = help.components(separatedBy: "SUBCOMMANDS:").dropFirst().first {
                 for line in subcommands.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") {
                     guard let name = line.split(separator: " ").first.map(String.init), name != "help",
-                          name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }
+                        name.allSatisfy({ $0.isLowercase || $0 == "-" })
+                    else { continue }
                     queue.append(path + [name])
                 }
             }
@@ -29,7 +30,9 @@ struct HintTests {
 
     static func options(in text: String) -> [String] {
         let pattern = try! NSRegularExpression(pattern: "--[a-z][a-z0-9-]*")
-        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+            String(text[Range($0.range, in: text)!])
+        }
     }
 
     /// The string literals of every source file below the CLI's own help texts: where hints are written.
@@ -40,7 +43,9 @@ struct HintTests {
         let literal = try NSRegularExpression(pattern: #""((?:[^"\\\n]|\\.)*)""#)
         return try files.flatMap { file -> [(String, String)] in
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            return literal.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (file, String(text[Range($0.range(at: 1), in: text)!])) }
+            return literal.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                (file, String(text[Range($0.range(at: 1), in: text)!]))
+            }
         }
     }
 
@@ -57,11 +62,15 @@ struct HintTests {
                     .split(separator: " ").map(String.init)
                 let path = words.prefix { $0.allSatisfy { $0.isLowercase || $0 == "-" } && !$0.hasPrefix("-") }
                 guard let first = path.first, commands[first] != nil || first == "fetch" else { continue }
-                let command = (1...path.count).reversed().map { path.prefix($0).joined(separator: " ") }.first { commands[$0] != nil }
+                let command = (1...path.count).reversed().map { path.prefix($0).joined(separator: " ") }.first {
+                    commands[$0] != nil
+                }
                 #expect(command != nil, "\(file): \"\(text)\" names no maatstaf command")
                 if let command {
                     for option in Self.options(in: words.joined(separator: " ")) {
-                        #expect(commands[command]!.contains(option), "\(file): `maatstaf \(command)` has no \(option) (in \"\(text)\")")
+                        #expect(
+                            commands[command]!.contains(option),
+                            "\(file): `maatstaf \(command)` has no \(option) (in \"\(text)\")")
                     }
                 }
                 checked += 1

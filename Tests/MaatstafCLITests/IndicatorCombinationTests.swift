@@ -43,9 +43,11 @@ struct IndicatorCombinationTests {
     func costPerClient() async throws {
         let (server, runner, cache) = try AgeSelectionIndicatorTests.session()
         defer { withExtendedLifetime(server) {} }
-        let arguments = ["compare", "--cache-dir", cache, "--indicators", try file(Self.definitions), "--indicator",
-                         "jeugd.kosten-per-client", "--year", "2025", "--against", "national", "--format", "json",
-                         "Westervoort", "Duiven"]
+        let arguments = [
+            "compare", "--cache-dir", cache, "--indicators", try file(Self.definitions), "--indicator",
+            "jeugd.kosten-per-client", "--year", "2025", "--against", "national", "--format", "json",
+            "Westervoort", "Duiven",
+        ]
         let before = try await runner.run(arguments)
         #expect(before.status == 70, "\(before.stderr)")
         #expect(before.stderr.contains("needs CBS table 85099NED, which is not in the store"))
@@ -83,30 +85,37 @@ struct IndicatorCombinationTests {
         let (server, runner, cache) = try AgeSelectionIndicatorTests.session()
         defer { withExtendedLifetime(server) {} }
         try await AgeSelectionIndicatorTests.run([["maatstaf", "fetch", "85099NED"]], runner, cache: cache)
-        let result = try await runner.run(["compare", "--cache-dir", cache, "--indicators", try file(Self.definitions),
-                                           "--indicator", "test.jongeren-per-1000", "--year", "2025", "--against", "national",
-                                           "--format", "json", "Westervoort"])
+        let result = try await runner.run([
+            "compare", "--cache-dir", cache, "--indicators", try file(Self.definitions),
+            "--indicator", "test.jongeren-per-1000", "--year", "2025", "--against", "national",
+            "--format", "json", "Westervoort",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let westervoort = try #require((try json(result.stdout)["municipalities"] as? [[String: Any]])?.first)
         // Inhabitants on 1 January 2025 from the snapshot's class file (gemeenteklassen_2025.tsv), read here.
         let rows = try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t")
         let header = try #require(rows.first)
-        let population = try #require(rows.first { $0.first == "Westervoort" }.flatMap { row in
-            header.firstIndex { $0.lowercased().contains("inwoner") }.flatMap { Double(row[$0]) }
-        })
+        let population = try #require(
+            rows.first { $0.first == "Westervoort" }.flatMap { row in
+                header.firstIndex { $0.lowercased().contains("inwoner") }.flatMap { Double(row[$0]) }
+            })
         let youths = Double(AgeSelectionIndicatorTests.youths("GM0293", "2025JJ00", "A045560"))
         #expect(westervoort["denominator"] as? Double == population)
         #expect(sameCent(westervoort["value"] as? Double, youths / population * 1000))
     }
 
-    @Test("what cannot be computed is refused when the file is read, with its line and why",
-          arguments: [
+    @Test(
+        "what cannot be computed is refused when the file is read, with its line and why",
+        arguments: [
             ("denominator: { source: iv3, taakvelden: { \"2017\": [\"6.3\"] } }", "an Iv3 amount cannot be a denominator"),
             ("denominator: population\n    interval: wilson", "amounts in euros get no interval"),
-            ("denominator: population\n    unit-kind: percentage\n    multiplier: 100", "an Iv3 numerator is an amount in euros: unit-kind must be money"),
+            (
+                "denominator: population\n    unit-kind: percentage\n    multiplier: 100",
+                "an Iv3 numerator is an amount in euros: unit-kind must be money"
+            ),
             ("denominator: population\n    broader: wmo.maatwerk", "broader goes with zero: not-booked"),
             ("denominator: population\n    zero: nothing", "zero must be value or not-booked"),
-          ])
+        ])
     func refused(_ denominator: String, _ reason: String) async throws {
         let text = """
             indicators:
@@ -122,15 +131,18 @@ struct IndicatorCombinationTests {
                 \(denominator)
             """
         let path = try file(text)
-        let result = try await CLIRunner().run(["compare", "--indicators", path, "--indicator", "test.ok",
-                                                        "--cache-dir", cache, "Westervoort"])
+        let result = try await CLIRunner().run([
+            "compare", "--indicators", path, "--indicator", "test.ok",
+            "--cache-dir", cache, "Westervoort",
+        ])
         #expect(result.status == 65)
         #expect(result.stderr.contains("\(path):7: indicator 2 (test.kapot): \(reason)"), "\(result.stderr)")
     }
 
     @Test("zero: not-booked belongs to Iv3 amounts, and broader must name an indicator")
     func notBookedRules() async throws {
-        let cbs = try file("""
+        let cbs = try file(
+            """
             indicators:
               - id: test.telling
                 title: { nl: x, en: x }
@@ -142,7 +154,8 @@ struct IndicatorCombinationTests {
         let first = try await CLIRunner().run(["indicators", "show", "test.telling", "--indicators", cbs, "--cache-dir", cache])
         #expect(first.status == 65)
         #expect(first.stderr.contains("zero: not-booked is for Iv3 amounts"), "\(first.stderr)")
-        let unknown = try file("""
+        let unknown = try file(
+            """
             indicators:
               - id: test.hh
                 title: { nl: x, en: x }

@@ -13,10 +13,14 @@ struct RegionsCommandTests {
     @Test("regions show Westervoort --year 2025: every group it belongs to")
     func showWestervoort() async throws {
         let (runner, cache) = runner()
-        let result = try await runner.run(["regions", "show", "Westervoort", "--year", "2025", "--cache-dir", cache,
-                                     "--regions", RepositoryFixtures.regions.path])
+        let result = try await runner.run([
+            "regions", "show", "Westervoort", "--year", "2025", "--cache-dir", cache,
+            "--regions", RepositoryFixtures.regions.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        let lines = result.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
         #expect(lines.contains("national Nederland NL01 342"))
         #expect(lines.contains { $0.hasPrefix("province Gelderland PV25 ") })
         #expect(lines.contains { $0.hasPrefix("corop Arnhem/Nijmegen CR15 ") })
@@ -33,14 +37,17 @@ struct RegionsCommandTests {
     @Test("regions show liemers lists its members with populations")
     func showRegion() async throws {
         let (runner, cache) = runner()
-        let result = try await runner.run(["regions", "show", "liemers", "--year", "2025", "--cache-dir", cache, "--format", "csv",
-                                     "--regions", RepositoryFixtures.regions.path])
+        let result = try await runner.run([
+            "regions", "show", "liemers", "--year", "2025", "--cache-dir", cache, "--format", "csv",
+            "--regions", RepositoryFixtures.regions.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let classes = try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t")
         func population(_ name: String) -> String { classes.first { $0[0] == name }![4] }
-        #expect(result.stdout == "code,name,population\r\n"
-            + "GM0226,Duiven,\(population("Duiven"))\r\nGM0293,Westervoort,\(population("Westervoort"))\r\n"
-            + "GM0299,Zevenaar,\(population("Zevenaar"))\r\nGM1955,Montferland,\(population("Montferland"))\r\n")
+        #expect(
+            result.stdout == "code,name,population\r\n"
+                + "GM0226,Duiven,\(population("Duiven"))\r\nGM0293,Westervoort,\(population("Westervoort"))\r\n"
+                + "GM0299,Zevenaar,\(population("Zevenaar"))\r\nGM1955,Montferland,\(population("Montferland"))\r\n")
     }
 
     @Test("an unknown municipality: exit 65 and the closest names")
@@ -60,10 +67,13 @@ struct RegionsCommandTests {
         #expect(good.stdout.contains("2 region(s) valid, 0 problem(s)"))
 
         let folder = RepositoryFixtures.temporaryFolder()
-        try "id: x\nname: X\nmembers:\n  - Duivn\n".write(to: folder.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        try "id: x\nname: X\nmembers:\n  - Duivn\n".write(
+            to: folder.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
         let bad = try await runner.run(["regions", "check", "--cache-dir", cache, "--regions", folder.path])
         #expect(bad.status == 65)
-        #expect(bad.stdout.contains("error   \(folder.path)/x.yaml:4: member \"Duivn\" is not a known municipality. Did you mean: Duiven"))
+        #expect(
+            bad.stdout.contains(
+                "error   \(folder.path)/x.yaml:4: member \"Duivn\" is not a known municipality. Did you mean: Duiven"))
 
         // Any other command reading that folder stops with the same place.
         let show = try await runner.run(["regions", "show", "Duiven", "--cache-dir", cache, "--regions", folder.path])
@@ -78,10 +88,12 @@ struct RegionsCommandTests {
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("GM0796  's-Hertogenbosch"))
 
-        let json = try await runner.run(["municipalities", "--search", "GM0293", "--year", "2023", "--format", "json", "--cache-dir", cache])
+        let json = try await runner.run([
+            "municipalities", "--search", "GM0293", "--year", "2023", "--format", "json", "--cache-dir", cache,
+        ])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(decoded?.count == 1)
-        #expect(decoded?.first?["population"] as? Int == 15114) // classes/gemeenteklassen_2023.tsv
+        #expect(decoded?.first?["population"] as? Int == 15114)  // classes/gemeenteklassen_2023.tsv
         #expect(decoded?.first?["year"] as? Int == 2023)
 
         let all = try await runner.run(["municipalities", "--format", "csv", "--cache-dir", cache])

@@ -33,8 +33,10 @@ struct ReportCommandTests {
 
     @Test("Markdown to stdout, in English, for chosen indicators")
     func markdown() async throws {
-        let result = try await run(["--format", "markdown", "--locale", "en", "--indicators", "wmo.huishoudelijke-hulp,jeugd.hulp",
-                                    "--against", "corop,1stroom", "Duiven"])
+        let result = try await run([
+            "--format", "markdown", "--locale", "en", "--indicators", "wmo.huishoudelijke-hulp,jeugd.hulp",
+            "--against", "corop,1stroom", "Duiven",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("## 1. Household help (Wmo)"))
         #expect(result.stdout.contains("## 2. Youth care"))
@@ -56,12 +58,12 @@ struct ReportCommandTests {
         let output = folder.appendingPathComponent("targets.html")
         let good = folder.appendingPathComponent("doelen.yaml")
         try """
-            targets:
-              - municipality: Westervoort
-                indicator: wmo.huishoudelijke-hulp
-                year: 2025
-                at-most: 1000
-            """.write(to: good, atomically: true, encoding: .utf8)
+        targets:
+          - municipality: Westervoort
+            indicator: wmo.huishoudelijke-hulp
+            year: 2025
+            at-most: 1000
+        """.write(to: good, atomically: true, encoding: .utf8)
         let first = try await run(["--targets", good.path, "Westervoort", "--output", output.path])
         #expect(first.status == 0, "\(first.stderr)")
         let written = try String(contentsOf: output, encoding: .utf8)

@@ -15,18 +15,31 @@ struct CBSSelectionTests {
         let store = try! Store.inMemory()
         try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
         let properties = [
-            CBSDataProperty(id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 1, parentID: nil, kind: .dimension, key: "Leeftijd", title: "Leeftijd", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 2, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 3, parentID: nil, kind: .topic, key: "Jongeren_1", title: "Jongeren", unit: "aantal", decimals: 0, datatype: "Long"),
-            CBSDataProperty(id: 4, parentID: nil, kind: .topic, key: "Bevolking_2", title: "Bevolking", unit: "aantal", decimals: 0, datatype: "Long"),
+            CBSDataProperty(
+                id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
+            CBSDataProperty(
+                id: 1, parentID: nil, kind: .dimension, key: "Leeftijd", title: "Leeftijd", unit: nil, decimals: nil,
+                datatype: nil),
+            CBSDataProperty(
+                id: 2, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil,
+                datatype: nil),
+            CBSDataProperty(
+                id: 3, parentID: nil, kind: .topic, key: "Jongeren_1", title: "Jongeren", unit: "aantal", decimals: 0,
+                datatype: "Long"),
+            CBSDataProperty(
+                id: 4, parentID: nil, kind: .topic, key: "Bevolking_2", title: "Bevolking", unit: "aantal", decimals: 0,
+                datatype: "Long"),
         ]
-        var set = CBSDataSet(table: CBSTableInfo(identifier: "SYNTH06", title: "Synthetic", shortTitle: nil, period: nil,
-                                                 modified: nil, recordCount: nil), properties: properties, responses: [])
+        var set = CBSDataSet(
+            table: CBSTableInfo(
+                identifier: "SYNTH06", title: "Synthetic", shortTitle: nil, period: nil,
+                modified: nil, recordCount: nil), properties: properties, responses: [])
         // Westervoort (GM0293): complete; Duiven (GM0226): the 12–17 cell of youths is secret; Zevenaar (GM1955): no 12–17 row.
         let rows: [(String, String, CBSValue, CBSValue)] = [
-            ("GM0293", "T", .number(90), .number(3000)), ("GM0293", "0-11", .number(50), .number(2000)), ("GM0293", "12-17", .number(40), .number(1000)),
-            ("GM0226", "T", .number(70), .number(5000)), ("GM0226", "0-11", .number(60), .number(3500)), ("GM0226", "12-17", .secret, .number(1500)),
+            ("GM0293", "T", .number(90), .number(3000)), ("GM0293", "0-11", .number(50), .number(2000)),
+            ("GM0293", "12-17", .number(40), .number(1000)),
+            ("GM0226", "T", .number(70), .number(5000)), ("GM0226", "0-11", .number(60), .number(3500)),
+            ("GM0226", "12-17", .secret, .number(1500)),
             ("GM1955", "T", .number(20), .number(800)), ("GM1955", "0-11", .number(20), .number(800)),
         ]
         set.append(codes: [rows.map(\.0), rows.map(\.1), rows.map { _ in "2024JJ00" }], values: [rows.map(\.2), rows.map(\.3)])
@@ -37,14 +50,14 @@ struct CBSSelectionTests {
     static func indicator(_ selection: String) throws -> Indicator {
         let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("jeugd.yaml")
         try """
-            indicators:
-              - id: test.jongeren-pct
-                title: { nl: "Jongeren (test)", en: "Youths (test)" }
-                unit: { nl: "%", en: "%" }
-                numerator: { source: cbs, table: SYNTH06, topics: [Jongeren]\(selection) }
-                denominator: { source: cbs, table: SYNTH06, topics: [Bevolking]\(selection) }
-                multiplier: 100
-            """.write(to: file, atomically: true, encoding: .utf8)
+        indicators:
+          - id: test.jongeren-pct
+            title: { nl: "Jongeren (test)", en: "Youths (test)" }
+            unit: { nl: "%", en: "%" }
+            numerator: { source: cbs, table: SYNTH06, topics: [Jongeren]\(selection) }
+            denominator: { source: cbs, table: SYNTH06, topics: [Bevolking]\(selection) }
+            multiplier: 100
+        """.write(to: file, atomically: true, encoding: .utf8)
         return try IndicatorCatalog(store: store, userFile: file).indicator("test.jongeren-pct")
     }
 
@@ -85,7 +98,10 @@ struct CBSSelectionTests {
     @Test("indicators show says which codes are summed")
     func described() throws {
         let indicator = try Self.indicator(", where: { Leeftijd: [0-11, 12-17] }")
-        guard case .cbs(_, _, let selection) = indicator.numerator else { Issue.record("not a CBS indicator"); return }
+        guard case .cbs(_, _, let selection) = indicator.numerator else {
+            Issue.record("not a CBS indicator")
+            return
+        }
         #expect(selection == ["Leeftijd": ["0-11", "12-17"]])
     }
 }

@@ -25,12 +25,14 @@ struct ComparisonEngineTests {
         try names.map { try Self.atlas.directory.resolve($0) }
     }
 
-    @Test("household help 2023 (iv3.6.71a.lasten): values, national, province and size class to the cent",
-          arguments: ["Westervoort", "Duiven", "Steenwijkerland", "Zevenaar", "Buren"])
+    @Test(
+        "household help 2023 (iv3.6.71a.lasten): values, national, province and size class to the cent",
+        arguments: ["Westervoort", "Duiven", "Steenwijkerland", "Zevenaar", "Buren"])
     func householdHelp2023(_ name: String) throws {
         let indicator = try Self.catalog.indicator("iv3.6.71a.lasten")
-        let comparison = try Self.engine.compare(indicator, year: 2023, municipalities: try municipalities([name]),
-                                                 against: [.builtIn(.national), .builtIn(.province), .builtIn(.sizeClass)])
+        let comparison = try Self.engine.compare(
+            indicator, year: 2023, municipalities: try municipalities([name]),
+            against: [.builtIn(.national), .builtIn(.province), .builtIn(.sizeClass)])
         let raw = Self.raw2023
         let own = raw.municipalities[name]!
         let result = comparison.municipalities[0]
@@ -61,31 +63,41 @@ struct ComparisonEngineTests {
         // Expected values from iv3/2023_jaarrekening.csv: Westervoort 6.71a lasten 2017 (× €1,000), 15,114 inhabitants;
         // Nederland 6.71a lasten 1,592,144 (× €1,000), 17,811,291 inhabitants, of whom Vijfheerenlanden's 60,052 belong
         // to a municipality without a delivery (its row is all zeros), so they are not in the national denominator.
-        let comparison = try Self.engine.compare(try Self.catalog.indicator("iv3.6.71a.lasten"), year: 2023,
-                                                 municipalities: try municipalities(["Westervoort"]), against: [.builtIn(.national)])
+        let comparison = try Self.engine.compare(
+            try Self.catalog.indicator("iv3.6.71a.lasten"), year: 2023,
+            municipalities: try municipalities(["Westervoort"]), against: [.builtIn(.national)])
         #expect(sameCent(comparison.municipalities[0].observation.value, 2_017_000.0 / 15_114))
         #expect(sameCent(comparison.municipalities[0].references[0].summary.rate, 1_592_144_000.0 / (17_811_291 - 60_052)))
     }
 
-    @Test("named indicators map taakvelden across the 2025 layout change",
-          arguments: [("wmo.huishoudelijke-hulp", 2023, ["6.71a"]), ("wmo.huishoudelijke-hulp", 2025, ["6.711"]),
-                      ("jeugd.hulp", 2023, ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]),
-                      ("jeugd.hulp", 2025, ["6.751", "6.752", "6.753", "6.761", "6.762", "6.763", "6.792"]),
-                      ("participatie.inkomen", 2025, ["6.3"])])
+    @Test(
+        "named indicators map taakvelden across the 2025 layout change",
+        arguments: [
+            ("wmo.huishoudelijke-hulp", 2023, ["6.71a"]), ("wmo.huishoudelijke-hulp", 2025, ["6.711"]),
+            (
+                "jeugd.hulp", 2023,
+                ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
+            ),
+            ("jeugd.hulp", 2025, ["6.751", "6.752", "6.753", "6.761", "6.762", "6.763", "6.792"]),
+            ("participatie.inkomen", 2025, ["6.3"]),
+        ])
     func namedAcrossLayouts(_ id: String, _ year: Int, _ taakvelden: [String]) throws {
         let raw = year == 2023 ? Self.raw2023 : Self.raw2025
         let names = ["Westervoort", "Duiven", "Montferland", "Oldenzaal", "Houten"]
-        let comparison = try Self.engine.compare(try Self.catalog.indicator(id), year: year, municipalities: try municipalities(names),
-                                                 against: [.builtIn(.national), .userRegion("liemers")])
+        let comparison = try Self.engine.compare(
+            try Self.catalog.indicator(id), year: year, municipalities: try municipalities(names),
+            against: [.builtIn(.national), .userRegion("liemers")])
         let liemers = ["Duiven", "Westervoort", "Zevenaar", "Montferland"]
         for (index, name) in names.enumerated() {
             let result = comparison.municipalities[index]
             #expect(sameCent(result.observation.value, raw.rate(name, taakvelden)), "\(name)")
             // A named indicator over a statutory service: no delivery and nothing booked are both left out.
-            #expect(sameCent(result.references[0].summary.rate, raw.groupRate(taakvelden) { $0.delivered && $0.books(taakvelden) }))
+            #expect(
+                sameCent(result.references[0].summary.rate, raw.groupRate(taakvelden) { $0.delivered && $0.books(taakvelden) }))
         }
         let counted = liemers.map { raw.municipalities[$0]! }.filter { $0.delivered && $0.books(taakvelden) }
-        let liemersRate = counted.reduce(0.0) { $0 + raw.total($1, taakvelden, netto: false) } / counted.reduce(0.0) { $0 + $1.population }
+        let liemersRate =
+            counted.reduce(0.0) { $0 + raw.total($1, taakvelden, netto: false) } / counted.reduce(0.0) { $0 + $1.population }
         #expect(sameCent(comparison.municipalities[0].references[1].summary.rate, liemersRate))
         #expect(comparison.data.taakvelden == taakvelden)
     }
@@ -93,13 +105,17 @@ struct ComparisonEngineTests {
     @Test("sociaal-domein.netto is lasten minus baten over all of chapter 6")
     func netto() throws {
         let indicator = try Self.catalog.indicator("sociaal-domein.netto")
-        let comparison = try Self.engine.compare(indicator, year: 2025, municipalities: try municipalities(["Steenwijkerland"]),
-                                                 against: [.builtIn(.national)])
+        let comparison = try Self.engine.compare(
+            indicator, year: 2025, municipalities: try municipalities(["Steenwijkerland"]),
+            against: [.builtIn(.national)])
         let codes = Array(Self.raw2025.municipalities["Steenwijkerland"]!.amounts.keys.filter { $0.hasPrefix("6.") })
         #expect(codes.count == 26)
-        #expect(sameCent(comparison.municipalities[0].observation.value, Self.raw2025.rate("Steenwijkerland", codes, netto: true)))
-        #expect(sameCent(comparison.municipalities[0].references[0].summary.rate,
-                         Self.raw2025.groupRate(codes, netto: true) { $0.delivered }))
+        #expect(
+            sameCent(comparison.municipalities[0].observation.value, Self.raw2025.rate("Steenwijkerland", codes, netto: true)))
+        #expect(
+            sameCent(
+                comparison.municipalities[0].references[0].summary.rate,
+                Self.raw2025.groupRate(codes, netto: true) { $0.delivered }))
     }
 
     @Test("every built-in taakveld exists in CBS's code list and in the Iv3 file of its layout")
@@ -109,7 +125,8 @@ struct ComparisonEngineTests {
             for layout in layouts {
                 let year = layout.fromYear >= 2025 ? 2025 : 2023
                 let official = Set(try Self.store.iv3Definitions(year: year).map(\.taakveld))
-                let inFile = Set(try Self.store.iv3Taakvelden(year: year, kind: year == 2023 ? "jaarrekening" : "begroting").map(\.taakveld))
+                let inFile = Set(
+                    try Self.store.iv3Taakvelden(year: year, kind: year == 2023 ? "jaarrekening" : "begroting").map(\.taakveld))
                 for code in layout.taakvelden {
                     #expect(official.contains(code), "\(indicator.id): \(code) not in CBS code list \(year)")
                     #expect(inFile.contains(code), "\(indicator.id): \(code) not in the Iv3 file of \(year)")
@@ -152,8 +169,9 @@ struct ComparisonEngineTests {
 
     @Test("rank within a user region lists its members, highest first")
     func rankWithin() throws {
-        let ranking = try Self.engine.rank(try Self.catalog.indicator("jeugd.hulp"), year: 2023,
-                                           within: .userRegion("liemers"), anchor: nil)
+        let ranking = try Self.engine.rank(
+            try Self.catalog.indicator("jeugd.hulp"), year: 2023,
+            within: .userRegion("liemers"), anchor: nil)
         #expect(ranking.entries.count == 4)
         let values = ranking.entries.compactMap(\.observation.value)
         #expect(values == values.sorted(by: >))

@@ -9,25 +9,29 @@ import Testing
 struct GroupSummaryTests {
     @Test("missing and zero-denominator members are excluded from rate, mean and count, and listed")
     func exclusion() {
-        let indicator = Indicator(id: "synthetic.test", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
-                                  numerator: .cbs(table: "SYNTHETIC", topics: ["x"]), denominator: .population,
-                                  multiplier: 1000, direction: .neither, notes: LocalizedText(nl: "", en: ""), origin: "test", valueKind: .rate)
+        let indicator = Indicator(
+            id: "synthetic.test", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
+            numerator: .cbs(table: "SYNTHETIC", topics: ["x"]), denominator: .population,
+            multiplier: 1000, direction: .neither, notes: LocalizedText(nl: "", en: ""), origin: "test", valueKind: .rate)
         let observations: [String: Observation] = [
             "A": Observation(code: "A", numerator: 10, denominator: 1000, multiplier: 1000),
             "B": Observation(code: "B", numerator: 30, denominator: 1000, multiplier: 1000),
             "C": Observation(code: "C", missing: .suppressedByCBS(table: "SYNTHETIC")),
             "D": Observation(code: "D", numerator: 5, denominator: 0, multiplier: 1000),
         ]
-        let data = IndicatorData(indicator: indicator, year: 2000, observations: observations, sources: [], notes: [], taakvelden: [])
-        let group = ResolvedPeerGroup(group: .userRegion("synthetic"), label: "Synthetic", code: nil, members: ["A", "B", "C", "D"])
+        let data = IndicatorData(
+            indicator: indicator, year: 2000, observations: observations, sources: [], notes: [], taakvelden: [])
+        let group = ResolvedPeerGroup(
+            group: .userRegion("synthetic"), label: "Synthetic", code: nil, members: ["A", "B", "C", "D"])
         let summary = GroupSummary(group: group, data: data)
-        #expect(summary.rate == 20)          // (10 + 30) / (1000 + 1000) × 1000, not (10 + 30 + 0) / 3000
+        #expect(summary.rate == 20)  // (10 + 30) / (1000 + 1000) × 1000, not (10 + 30 + 0) / 3000
         #expect(summary.distribution?.count == 2)
         #expect(summary.distribution?.mean == 20)
         #expect(summary.missing == ["C", "D"])
         #expect(summary.excluded == [.suppressed: ["C"], .zeroDenominator: ["D"]])
 
-        let empty = GroupSummary(group: ResolvedPeerGroup(group: .userRegion("none"), label: "None", code: nil, members: ["C"]), data: data)
+        let empty = GroupSummary(
+            group: ResolvedPeerGroup(group: .userRegion("none"), label: "None", code: nil, members: ["C"]), data: data)
         #expect(empty.rate == nil)
         #expect(empty.distribution == nil)
     }

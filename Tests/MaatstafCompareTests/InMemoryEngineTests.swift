@@ -17,15 +17,18 @@ struct InMemoryEngineTests {
     ]
 
     struct Source: ObservationSource {
-        func iv3Documents() throws -> [Iv3DocumentRecord] { [Iv3DocumentRecord(year: 2025, kind: "begroting", source: "synthetic")] }
+        func iv3Documents() throws -> [Iv3DocumentRecord] {
+            [Iv3DocumentRecord(year: 2025, kind: "begroting", source: "synthetic")]
+        }
         func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord] {
             ["6.711", "6.712"].map { Iv3TaakveldRecord(year: year, kind: kind, taakveld: $0, title: $0) }
         }
         func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord] {
             lasten.filter { $0.key != "E" }.flatMap { code, amounts in
                 taakvelden.map { taakveld in
-                    Iv3AmountRecord(year: year, kind: kind, code: code, taakveld: taakveld, baten: 0,
-                                    lasten: taakveld == "6.711" ? amounts.householdHelp : amounts.guidance, salaries: nil)
+                    Iv3AmountRecord(
+                        year: year, kind: kind, code: code, taakveld: taakveld, baten: 0,
+                        lasten: taakveld == "6.711" ? amounts.householdHelp : amounts.guidance, salaries: nil)
                 }
             }
         }
@@ -35,7 +38,9 @@ struct InMemoryEngineTests {
         func cbsPeriods(table: String) throws -> [String] { [] }
         func cbsTopicKeys(table: String) throws -> [String: String] { [:] }
         func cbsCodesInRows(table: String) throws -> [String: [String]] { [:] }
-        func cbsColumns(table: String, topics wanted: [String]?) throws -> CBSStoredColumns { CBSStoredColumns(dimensions: [], topics: []) }
+        func cbsColumns(table: String, topics wanted: [String]?) throws -> CBSStoredColumns {
+            CBSStoredColumns(dimensions: [], topics: [])
+        }
         func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode] { [] }
         func cbsResponses(table: String) throws -> [(url: String, sha256: String)] { [] }
     }
@@ -43,21 +48,26 @@ struct InMemoryEngineTests {
     static let atlas: MunicipalityAtlas = {
         let municipalities = people.keys.sorted().map { code in
             let province = code < "C" ? Region(code: "PV01", name: "West") : Region(code: "PV02", name: "Oost")
-            return Municipality(code: code, name: "Gemeente \(code)", isCurrent: true, lastYear: 2025, province: province,
-                                corop: Region(code: "CR01", name: "C"), labourMarketRegion: Region(code: "AM01", name: "L"))
+            return Municipality(
+                code: code, name: "Gemeente \(code)", isCurrent: true, lastYear: 2025, province: province,
+                corop: Region(code: "CR01", name: "C"), labourMarketRegion: Region(code: "AM01", name: "L"))
         }
         let directory = MunicipalityDirectory(municipalities: municipalities, names: municipalities.map { ($0.name, $0.code) })
-        return MunicipalityAtlas(directory: directory, profiles: municipalities.map {
-            MunicipalityProfile(municipality: $0, year: 2025, province: $0.province.name, sizeClass: .from20000,
-                                urbanity: .moderatelyUrban, population: people[$0.code]!, source: "synthetic")
-        })
+        return MunicipalityAtlas(
+            directory: directory,
+            profiles: municipalities.map {
+                MunicipalityProfile(
+                    municipality: $0, year: 2025, province: $0.province.name, sizeClass: .from20000,
+                    urbanity: .moderatelyUrban, population: people[$0.code]!, source: "synthetic")
+            })
     }()
 
     static func indicator(_ taakvelden: [String], zero: ZeroPolicy) -> Indicator {
-        Indicator(id: "test.hh", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
-                  numerator: .iv3(measure: .lasten, layouts: [Iv3Layout(fromYear: 2025, taakvelden: taakvelden)]),
-                  denominator: .population, multiplier: 1, direction: .neither, notes: LocalizedText(nl: "", en: ""),
-                  origin: "test", valueKind: .money, zero: zero)
+        Indicator(
+            id: "test.hh", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
+            numerator: .iv3(measure: .lasten, layouts: [Iv3Layout(fromYear: 2025, taakvelden: taakvelden)]),
+            denominator: .population, multiplier: 1, direction: .neither, notes: LocalizedText(nl: "", en: ""),
+            origin: "test", valueKind: .money, zero: zero)
     }
 
     let engine = ComparisonEngine(source: Source(), atlas: InMemoryEngineTests.atlas, regions: nil)
@@ -65,16 +75,18 @@ struct InMemoryEngineTests {
     @Test("no delivery and nothing booked are left out; the group rate is Σ euros ÷ Σ inhabitants of the rest")
     func rules() throws {
         let a = try Self.atlas.directory.resolve("Gemeente A")
-        let comparison = try engine.compare(Self.indicator(["6.711"], zero: .notBooked(broader: nil)), year: 2025,
-                                            municipalities: [a], against: [.builtIn(.national), .builtIn(.province)])
+        let comparison = try engine.compare(
+            Self.indicator(["6.711"], zero: .notBooked(broader: nil)), year: 2025,
+            municipalities: [a], against: [.builtIn(.national), .builtIn(.province)])
         let counted = ["A", "B", "C"]
-        let national = Double(counted.map { Self.lasten[$0]!.householdHelp }.reduce(0, +)) * 1000
+        let national =
+            Double(counted.map { Self.lasten[$0]!.householdHelp }.reduce(0, +)) * 1000
             / Double(counted.map { Self.people[$0]! }.reduce(0, +))
         let result = comparison.municipalities[0]
         #expect(result.observation.value == 1_500_000.0 / 10_000)
         #expect(result.references[0].summary.rate == national)
         #expect(result.references[0].summary.excluded == [.noDelivery: ["E"], .notBooked: ["D"]])
-        #expect(result.references[1].summary.rate == Double(1_500 + 3_000) * 1000 / 40_000)   // West: A and B
+        #expect(result.references[1].summary.rate == Double(1_500 + 3_000) * 1000 / 40_000)  // West: A and B
         #expect(result.rankedCount == 3)
         #expect(result.references[0].gap == (150 - national) * 10_000)
     }
@@ -82,10 +94,12 @@ struct InMemoryEngineTests {
     @Test("the generic kind of the same line keeps D's zero as a value, still without E")
     func zeroAsValue() throws {
         let a = try Self.atlas.directory.resolve("Gemeente A")
-        let comparison = try engine.compare(Self.indicator(["6.711"], zero: .value), year: 2025, municipalities: [a],
-                                            against: [.builtIn(.national)])
+        let comparison = try engine.compare(
+            Self.indicator(["6.711"], zero: .value), year: 2025, municipalities: [a],
+            against: [.builtIn(.national)])
         let counted = ["A", "B", "C", "D"]
-        let national = Double(counted.map { Self.lasten[$0]!.householdHelp }.reduce(0, +)) * 1000
+        let national =
+            Double(counted.map { Self.lasten[$0]!.householdHelp }.reduce(0, +)) * 1000
             / Double(counted.map { Self.people[$0]! }.reduce(0, +))
         #expect(comparison.municipalities[0].references[0].summary.rate == national)
         #expect(comparison.municipalities[0].references[0].summary.zeros == ["D"])

@@ -18,8 +18,9 @@ struct MissingIsNotZeroTests {
     @Test("Vijfheerenlanden 2023: no delivery, so no value, no rank and in no group")
     func noDelivery() throws {
         let indicator = try Self.catalog.indicator("participatie.inkomen")
-        let comparison = try Self.engine.compare(indicator, year: 2023, municipalities: [try municipality("Vijfheerenlanden")],
-                                                 against: [.builtIn(.national), .builtIn(.province)])
+        let comparison = try Self.engine.compare(
+            indicator, year: 2023, municipalities: [try municipality("Vijfheerenlanden")],
+            against: [.builtIn(.national), .builtIn(.province)])
         let result = comparison.municipalities[0]
         #expect(result.observation.status == .missing(.noDelivery(kind: .jaarrekening, year: 2023)))
         #expect(result.rank == nil)
@@ -29,20 +30,24 @@ struct MissingIsNotZeroTests {
         let raw = ComparisonEngineTests.raw2023
         let utrecht = raw.groupRate(["6.3"]) { $0.delivered && $0.province == "Utrecht" }
         #expect(sameCent(result.references[1].summary.rate, utrecht))
-        #expect(raw.municipalities.values.filter { $0.province == "Utrecht" }.count == result.references[1].summary.group.members.count)
+        #expect(
+            raw.municipalities.values.filter { $0.province == "Utrecht" }.count
+                == result.references[1].summary.group.members.count)
     }
 
-    @Test("every Iv3 indicator's national rate is Σ amounts ÷ Σ inhabitants over the municipalities that count",
-          arguments: [2023, 2025])
+    @Test(
+        "every Iv3 indicator's national rate is Σ amounts ÷ Σ inhabitants over the municipalities that count",
+        arguments: [2023, 2025])
     func nationalRates(_ year: Int) throws {
         let raw = year == 2023 ? ComparisonEngineTests.raw2023 : ComparisonEngineTests.raw2025
         let nobody = [try municipality("Westervoort")]
         var checked = 0
         for indicator in Self.catalog.indicators {
-            guard case let .iv3(measure, _) = indicator.numerator, let layout = indicator.iv3Layout(for: year) else { continue }
+            guard case .iv3(let measure, _) = indicator.numerator, let layout = indicator.iv3Layout(for: year) else { continue }
             let netto = measure == .netto
             guard measure != .baten else { continue }
-            let comparison = try Self.engine.compare(indicator, year: year, municipalities: nobody, against: [.builtIn(.national)])
+            let comparison = try Self.engine.compare(
+                indicator, year: year, municipalities: nobody, against: [.builtIn(.national)])
             let taakvelden = layout.taakvelden
             let counts: (RawIv3.Municipality) -> Bool
             if case .notBooked = indicator.zero {
@@ -52,8 +57,9 @@ struct MissingIsNotZeroTests {
             }
             let expected = raw.groupRate(taakvelden, netto: netto, where: counts)
             #expect(sameCent(comparison.municipalities[0].references[0].summary.rate, expected), "\(indicator.id) \(year)")
-            #expect(comparison.municipalities[0].references[0].summary.distribution?.count
-                        == raw.municipalities.values.filter(counts).count, "\(indicator.id) \(year)")
+            #expect(
+                comparison.municipalities[0].references[0].summary.distribution?.count
+                    == raw.municipalities.values.filter(counts).count, "\(indicator.id) \(year)")
             checked += 1
         }
         #expect(checked > 100)  // the named indicators and two measures of every taakveld of the year
@@ -63,8 +69,9 @@ struct MissingIsNotZeroTests {
     func notBooked() throws {
         let indicator = try Self.catalog.indicator("wmo.huishoudelijke-hulp")
         let chosen = try ["Westervoort", "Arnhem", "Renkum"].map(municipality)
-        let comparison = try Self.engine.compare(indicator, year: 2025, municipalities: chosen,
-                                                 against: [.builtIn(.national), .builtIn(.province), .userRegion("liemers")])
+        let comparison = try Self.engine.compare(
+            indicator, year: 2025, municipalities: chosen,
+            against: [.builtIn(.national), .builtIn(.province), .userRegion("liemers")])
         let raw = ComparisonEngineTests.raw2025
         let zeroLine = raw.municipalities.filter { $0.value.delivered && !$0.value.books(["6.711"]) }.keys.sorted()
         #expect(zeroLine.count == 34)  // SOURCES.md §11: 38 book nothing on 6.711, four of them delivered nothing at all
@@ -76,14 +83,17 @@ struct MissingIsNotZeroTests {
         let counted: (RawIv3.Municipality) -> Bool = { $0.delivered && $0.books(["6.711"]) }
         let westervoort = comparison.municipalities[0]
         #expect(sameCent(westervoort.references[0].summary.rate, raw.groupRate(["6.711"], where: counted)))
-        #expect(sameCent(westervoort.references[1].summary.rate,
-                         raw.groupRate(["6.711"]) { counted($0) && $0.province == "Gelderland" }))
+        #expect(
+            sameCent(
+                westervoort.references[1].summary.rate,
+                raw.groupRate(["6.711"]) { counted($0) && $0.province == "Gelderland" }))
         #expect(westervoort.rankedCount == raw.municipalities.values.filter(counted).count)
         #expect(westervoort.references[0].summary.excluded[.notBooked]?.count == 34)
         #expect(westervoort.references[0].summary.excluded[.noDelivery]?.count == 4)
         // The generic line indicator keeps the zeros as reported values: same municipalities, now counted with 0.
-        let generic = try Self.engine.compare(try Self.catalog.indicator("iv3.6.711.lasten"), year: 2025, municipalities: chosen,
-                                              against: [.builtIn(.national)])
+        let generic = try Self.engine.compare(
+            try Self.catalog.indicator("iv3.6.711.lasten"), year: 2025, municipalities: chosen,
+            against: [.builtIn(.national)])
         #expect(generic.municipalities[1].observation.value == 0)
         #expect(generic.municipalities[0].references[0].summary.zeros.count == 34)
         #expect(sameCent(generic.municipalities[0].references[0].summary.rate, raw.groupRate(["6.711"]) { $0.delivered }))

@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import MaatstafTestServer
 import Testing
@@ -161,7 +161,8 @@ struct CachedFetcherTests {
     func failureKeepsEntry() async throws {
         let counter = RequestCounter()
         let server = try TestHTTPServer { request in
-            counter.next("all") == 1 ? TestResponse(headers: [("ETag", "\"a\"")], text: "good")
+            counter.next("all") == 1
+                ? TestResponse(headers: [("ETag", "\"a\"")], text: "good")
                 : TestResponse(status: 500, text: "broken")
         }
         let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
@@ -172,7 +173,8 @@ struct CachedFetcherTests {
             try await CachedFetcher(client: makeTestClient(maxAttempts: 2), cache: cache, policy: .refresh).fetch(url)
         }
         #expect(try Data(contentsOf: cache.fileURL(for: url)) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cache.fileURL(for: url).deletingLastPathComponent().path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: cache.fileURL(for: url).deletingLastPathComponent().path)
         #expect(leftovers.filter { $0.hasPrefix(".tmp-") }.isEmpty)
     }
 

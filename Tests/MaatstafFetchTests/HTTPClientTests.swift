@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import MaatstafTestServer
 import Testing
@@ -101,7 +101,8 @@ struct HTTPClientTests {
 
     @Test("connection reset every time: a network error, never a partial body")
     func resetGivesUp() async throws {
-        let server = try TestHTTPServer { _ in TestResponse(body: syntheticBody(50_000), behavior: .reset(afterBodyBytes: 10_000)) }
+        let server = try TestHTTPServer { _ in TestResponse(body: syntheticBody(50_000), behavior: .reset(afterBodyBytes: 10_000))
+        }
         let error = await #expect(throws: FetchError.self) {
             try await makeTestClient(maxAttempts: 2).get(server.baseURL + "/reset")
         }
@@ -232,7 +233,9 @@ struct HTTPClientTests {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         try withUnsafeMutablePointer(to: &address) { pointer in
             try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                guard bind(socketFD, $0, length) == 0, getsockname(socketFD, $0, &length) == 0 else { throw POSIXError(.EADDRINUSE) }
+                guard bind(socketFD, $0, length) == 0, getsockname(socketFD, $0, &length) == 0 else {
+                    throw POSIXError(.EADDRINUSE)
+                }
             }
         }
         let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/gone"

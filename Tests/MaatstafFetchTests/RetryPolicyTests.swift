@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import Testing
 
@@ -20,7 +20,7 @@ struct RetryPolicyTests {
         #expect(RetryPolicy.retryAfter("7") == .seconds(7))
         #expect(RetryPolicy.retryAfter(nil) == nil)
         #expect(RetryPolicy.retryAfter("soon") == nil)
-        let now = Date(timeIntervalSince1970: 1_700_000_000) // Tue, 14 Nov 2023 22:13:20 GMT
+        let now = Date(timeIntervalSince1970: 1_700_000_000)  // Tue, 14 Nov 2023 22:13:20 GMT
         #expect(RetryPolicy.retryAfter("Tue, 14 Nov 2023 22:13:30 GMT", now: now) == .seconds(10))
         #expect(RetryPolicy.retryAfter("Tue, 14 Nov 2023 22:13:00 GMT", now: now) == .zero)
     }

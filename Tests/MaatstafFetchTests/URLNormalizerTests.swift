@@ -14,7 +14,8 @@ struct URLNormalizerTests {
 
     @Test("table ids and paths stay case-sensitive")
     func caseSensitivePath() {
-        #expect(URLNormalizer.normalize("https://opendata.cbs.nl/ODataApi/odata/03759ned")
-            != URLNormalizer.normalize("https://opendata.cbs.nl/ODataApi/odata/03759NED"))
+        #expect(
+            URLNormalizer.normalize("https://opendata.cbs.nl/ODataApi/odata/03759ned")
+                != URLNormalizer.normalize("https://opendata.cbs.nl/ODataApi/odata/03759NED"))
     }
 }

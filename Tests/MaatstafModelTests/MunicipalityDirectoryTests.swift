@@ -13,17 +13,23 @@ struct MunicipalityDirectoryTests {
         #expect(try directory.resolve(text).name == "Westervoort")
     }
 
-    @Test("names regardless of case, accents and punctuation",
-          arguments: [("westervoort", "GM0293"), ("WESTERVOORT", "GM0293"), ("Sudwest-Fryslan", "GM1900"),
-                      ("súdwest fryslân", "GM1900"), ("s-Hertogenbosch", "GM0796"), ("'s-Gravenhage", "GM0518")])
+    @Test(
+        "names regardless of case, accents and punctuation",
+        arguments: [
+            ("westervoort", "GM0293"), ("WESTERVOORT", "GM0293"), ("Sudwest-Fryslan", "GM1900"),
+            ("súdwest fryslân", "GM1900"), ("s-Hertogenbosch", "GM0796"), ("'s-Gravenhage", "GM0518"),
+        ])
     func names(_ text: String, _ code: String) throws {
         #expect(try directory.resolve(text).code == code)
     }
 
-    @Test("short forms and everyday names",
-          arguments: [("Beek", "GM0888"), ("Beek (L.)", "GM0888"), ("Hengelo", "GM0164"), ("Laren", "GM0417"),
-                      ("Middelburg", "GM0687"), ("Rijswijk", "GM0603"), ("Stein", "GM0971"), ("Den Haag", "GM0518"),
-                      ("Den Bosch", "GM0796"), ("Groningen", "GM0014"), ("Utrecht", "GM0344")])
+    @Test(
+        "short forms and everyday names",
+        arguments: [
+            ("Beek", "GM0888"), ("Beek (L.)", "GM0888"), ("Hengelo", "GM0164"), ("Laren", "GM0417"),
+            ("Middelburg", "GM0687"), ("Rijswijk", "GM0603"), ("Stein", "GM0971"), ("Den Haag", "GM0518"),
+            ("Den Bosch", "GM0796"), ("Groningen", "GM0014"), ("Utrecht", "GM0344"),
+        ])
     func shortForms(_ text: String, _ code: String) throws {
         #expect(try directory.resolve(text).code == code)
     }
@@ -81,8 +87,10 @@ struct MunicipalityDirectoryTests {
         }
         #expect(checked == 469)
         // The Iv3 and class files: every municipality name resolves, to 342 distinct current municipalities per file.
-        for (path, separator) in [("iv3/2023_jaarrekening.csv", ";" as Character), ("iv3/2025_begroting.csv", ";"),
-                                  ("classes/gemeenteklassen_2023.tsv", "\t"), ("classes/gemeenteklassen_2025.tsv", "\t")] {
+        for (path, separator) in [
+            ("iv3/2023_jaarrekening.csv", ";" as Character), ("iv3/2025_begroting.csv", ";"),
+            ("classes/gemeenteklassen_2023.tsv", "\t"), ("classes/gemeenteklassen_2025.tsv", "\t"),
+        ] {
             let names = Set(try RepositoryFixtures.simpleRows(path, separator: separator).dropFirst().map { $0[0] })
                 .subtracting(["Nederland"])
             let codes = try names.map { try directory.resolve($0) }

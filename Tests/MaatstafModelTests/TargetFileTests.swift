@@ -14,7 +14,8 @@ struct TargetFileTests {
 
     @Test("bounds, margins (default and own), names or codes, notes")
     func valid() throws {
-        let targets = try parse("""
+        let targets = try parse(
+            """
             margin: 8
             targets:
               - municipality: Westervoort
@@ -42,7 +43,8 @@ struct TargetFileTests {
         #expect(most.evaluate(100) == .met)
         #expect(most.evaluate(105) == .withinMargin)
         #expect(most.evaluate(105.01) == .missed)
-        let least = Target(municipalityCode: "GM0293", indicatorID: "x", year: 2025, value: -200, bound: .atLeast, marginPercent: 10)
+        let least = Target(
+            municipalityCode: "GM0293", indicatorID: "x", year: 2025, value: -200, bound: .atLeast, marginPercent: 10)
         #expect(least.evaluate(-150) == .met)
         #expect(least.evaluate(-220) == .withinMargin)
         #expect(least.evaluate(-220.5) == .missed)

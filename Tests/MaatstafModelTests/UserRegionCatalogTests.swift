@@ -16,14 +16,17 @@ struct UserRegionCatalogTests {
 
     @Test("members by code and by name, with valid years")
     func codesAndYears() throws {
-        let folder = try ModelFixtures.regionFolder(["inkoop.yaml": """
+        let folder = try ModelFixtures.regionFolder([
+            "inkoop.yaml": """
             id: inkoop-test
             name: Test purchasing region
             members: [GM0226, den haag, Hengelo]
             from: 2024
             until: 2025
-            """])
-        let region = try #require(try UserRegionCatalog(folder: folder, directory: ModelFixtures.directory).region(id: "inkoop-test"))
+            """
+        ])
+        let region = try #require(
+            try UserRegionCatalog(folder: folder, directory: ModelFixtures.directory).region(id: "inkoop-test"))
         #expect(region.members == ["GM0226", "GM0518", "GM0164"])
         #expect(!region.isValid(in: 2023))
         #expect(region.isValid(in: 2025))
@@ -31,13 +34,15 @@ struct UserRegionCatalogTests {
 
     @Test("an unknown member is reported with file, line and the closest names")
     func unknownMember() throws {
-        let folder = try ModelFixtures.regionFolder(["bad.yaml": """
+        let folder = try ModelFixtures.regionFolder([
+            "bad.yaml": """
             id: bad
             name: Bad
             members:
               - Duiven
               - Westervort
-            """])
+            """
+        ])
         let error = #expect(throws: ModelError.self) {
             try UserRegionCatalog(folder: folder, directory: ModelFixtures.directory)
         }

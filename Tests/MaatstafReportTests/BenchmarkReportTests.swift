@@ -12,9 +12,11 @@ struct BenchmarkReportTests {
     static let raw2025 = try! RawIv3("iv3/2025_begroting.csv")
     static let names = ["Westervoort", "Duiven", "Steenwijkerland"]
 
-    func report(_ ids: [String] = ["wmo.huishoudelijke-hulp"], names: [String] = Self.names,
-                against: [PeerGroup] = [.builtIn(.province), .builtIn(.sizeClass)], targets: [Target] = [],
-                locale: ReportLocale = .nl, regions: URL = RepositoryFixtures.regions) throws -> BenchmarkReport {
+    func report(
+        _ ids: [String] = ["wmo.huishoudelijke-hulp"], names: [String] = Self.names,
+        against: [PeerGroup] = [.builtIn(.province), .builtIn(.sizeClass)], targets: [Target] = [],
+        locale: ReportLocale = .nl, regions: URL = RepositoryFixtures.regions
+    ) throws -> BenchmarkReport {
         let indicators = try ids.map { try ReportFixtures.catalog.indicator($0) }
         return try BenchmarkReportBuilder(engine: try ReportFixtures.engine(regions: regions)).build(
             indicators: indicators, year: nil, municipalities: try ReportFixtures.municipalities(names),
@@ -33,7 +35,9 @@ struct BenchmarkReportTests {
         }
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
         #expect(!html.contains("<script"))
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
+        #expect(
+            !html.contains("http://")
+                || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
         #expect(!html.contains("https://"))
         #expect(html.contains("Bron: CBS (CC BY 4.0)"))
     }
@@ -67,10 +71,10 @@ struct BenchmarkReportTests {
     func hostileNamesAreText() throws {
         let folder = RepositoryFixtures.temporaryFolder()
         try """
-            id: evil
-            name: "<script>alert('x')</script> & \\"Regio\\" | [link](http://x)"
-            members: [Duiven, Westervoort]
-            """.write(to: folder.appendingPathComponent("evil.yaml"), atomically: true, encoding: .utf8)
+        id: evil
+        name: "<script>alert('x')</script> & \\"Regio\\" | [link](http://x)"
+        members: [Duiven, Westervoort]
+        """.write(to: folder.appendingPathComponent("evil.yaml"), atomically: true, encoding: .utf8)
         let built = try report(against: [.userRegion("evil")], regions: folder)
         let html = built.renderHTML()
         #expect(!html.contains("<script"))
@@ -93,12 +97,16 @@ struct BenchmarkReportTests {
         data.observations[duiven.code] = Observation(code: duiven.code, missing: .suppressedByCBS(table: "TEST"))
         let chosen = try ReportFixtures.municipalities(Self.names)
         let comparison = try engine.compare(data, municipalities: chosen, against: [.builtIn(.national)])
-        let section = IndicatorSection(comparison: comparison, national: comparison.municipalities[0].references[0].summary,
-                                       trend: [])
+        let section = IndicatorSection(
+            comparison: comparison, national: comparison.municipalities[0].references[0].summary,
+            trend: [])
         let built = BenchmarkReport(locale: .nl, municipalities: chosen, sections: [section])
         let html = built.renderHTML()
         #expect(html.contains("ontbreekt [1]"))
-        #expect(html.contains("<li>Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld.</li>"))
+        #expect(
+            html.contains(
+                "<li>Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld.</li>")
+        )
         // Duiven, and from the raw file every municipality without a delivery or with nothing booked on 6.711.
         let withoutValue = 1 + Self.raw2025.municipalities.values.filter { !$0.delivered || !$0.books(["6.711"]) }.count
         #expect(html.contains("\(withoutValue) gemeente(n) zonder waarde tellen nergens mee (nooit als 0)."))
@@ -112,7 +120,9 @@ struct BenchmarkReportTests {
         #expect(ReportFixtures.xmlProblem(html) == nil)
         let markdown = built.renderMarkdown()
         #expect(markdown.contains("ontbreekt \\[1\\]"))
-        #expect(markdown.contains("1. Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld."))
+        #expect(
+            markdown.contains(
+                "1. Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld."))
     }
 
     @Test("targets: met, within the margin, missed, each with a word beside its colour")
@@ -124,10 +134,17 @@ struct BenchmarkReportTests {
         let duiven = raw.rate("Duiven", ["6.711"])
         let steenwijkerland = raw.rate("Steenwijkerland", ["6.711"])
         let targets = [
-            Target(municipalityCode: try code("Westervoort"), indicatorID: id, year: 2025, value: westervoort + 1, bound: .atMost, marginPercent: 5),
-            Target(municipalityCode: try code("Duiven"), indicatorID: id, year: 2025, value: duiven / 1.03, bound: .atMost, marginPercent: 5),
-            Target(municipalityCode: try code("Steenwijkerland"), indicatorID: id, year: 2025, value: steenwijkerland * 2, bound: .atLeast, marginPercent: 10),
-            Target(municipalityCode: try code("Zevenaar"), indicatorID: id, year: 2025, value: 1, bound: .atMost, marginPercent: 5),
+            Target(
+                municipalityCode: try code("Westervoort"), indicatorID: id, year: 2025, value: westervoort + 1, bound: .atMost,
+                marginPercent: 5),
+            Target(
+                municipalityCode: try code("Duiven"), indicatorID: id, year: 2025, value: duiven / 1.03, bound: .atMost,
+                marginPercent: 5),
+            Target(
+                municipalityCode: try code("Steenwijkerland"), indicatorID: id, year: 2025, value: steenwijkerland * 2,
+                bound: .atLeast, marginPercent: 10),
+            Target(
+                municipalityCode: try code("Zevenaar"), indicatorID: id, year: 2025, value: 1, bound: .atMost, marginPercent: 5),
         ]
         let built = try report(targets: targets)
         #expect(built.targets.map(\.status) == [.met, .withinMargin, .missed])
@@ -150,7 +167,9 @@ struct BenchmarkReportTests {
         for name in Self.names {
             #expect(markdown.contains("| \(name) | \(ReportFixtures.dutchEuros(raw.rate(name, ["6.711"]))) |"))
         }
-        #expect(markdown.contains("| Nederland | \(ReportFixtures.dutchEuros(raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) })) |"))
+        #expect(
+            markdown.contains(
+                "| Nederland | \(ReportFixtures.dutchEuros(raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) })) |"))
         #expect(markdown.contains("### Voetnoten"))
         #expect(markdown.contains("| 2023 |"))
         #expect(markdown.contains("| 2025 (B) |"))

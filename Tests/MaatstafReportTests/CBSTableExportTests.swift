@@ -12,34 +12,50 @@ import Testing
 struct CBSTableExportTests {
     static func export(locale: ReportLocale = .en) throws -> CBSTableExport {
         let properties = [
-            CBSDataProperty(id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 1, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 2, parentID: nil, kind: .topic, key: "Aantal_1", title: "Aantal", unit: "aantal", decimals: 0, datatype: "Long"),
-            CBSDataProperty(id: 3, parentID: nil, kind: .topic, key: "Bedrag_2", title: "Bedrag", unit: "euro", decimals: 1, datatype: "Double"),
+            CBSDataProperty(
+                id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
+            CBSDataProperty(
+                id: 1, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil,
+                datatype: nil),
+            CBSDataProperty(
+                id: 2, parentID: nil, kind: .topic, key: "Aantal_1", title: "Aantal", unit: "aantal", decimals: 0,
+                datatype: "Long"),
+            CBSDataProperty(
+                id: 3, parentID: nil, kind: .topic, key: "Bedrag_2", title: "Bedrag", unit: "euro", decimals: 1,
+                datatype: "Double"),
         ]
-        var set = CBSDataSet(table: CBSTableInfo(identifier: "SYNTH05", title: "Synthetic \"quoted\"", shortTitle: nil, period: nil,
-                                                 modified: nil, recordCount: 3),
-                             properties: properties, responses: [])
-        set.append(codes: [["GM0293", "GM0293", "GM0226"], ["2023JJ00", "2024JJ00", "2023JJ00"]],
-                   values: [[.number(1200), .secret, .number(3)], [.number(1234.5), .number(-2), .unknown]])
-        set.codeLists = ["Perioden": [CBSDimensionCode(key: "2023JJ00", title: "2023", status: "Definitief"),
-                                      CBSDimensionCode(key: "2024JJ00", title: "2024*", status: "Voorlopig")]]
+        var set = CBSDataSet(
+            table: CBSTableInfo(
+                identifier: "SYNTH05", title: "Synthetic \"quoted\"", shortTitle: nil, period: nil,
+                modified: nil, recordCount: 3),
+            properties: properties, responses: [])
+        set.append(
+            codes: [["GM0293", "GM0293", "GM0226"], ["2023JJ00", "2024JJ00", "2023JJ00"]],
+            values: [[.number(1200), .secret, .number(3)], [.number(1234.5), .number(-2), .unknown]])
+        set.codeLists = [
+            "Perioden": [
+                CBSDimensionCode(key: "2023JJ00", title: "2023", status: "Definitief"),
+                CBSDimensionCode(key: "2024JJ00", title: "2024*", status: "Voorlopig"),
+            ]
+        ]
         let store = try Store.inMemory()
         try store.replaceCBSTable(set, catalog: "test")
-        return CBSTableExport(table: try store.cbsTables()[0], properties: try store.cbsProperties(table: "SYNTH05"),
-                              columns: try store.cbsColumns(table: "SYNTH05"), locale: locale,
-                              periodCodes: try store.cbsCodes(table: "SYNTH05", dimension: "Perioden"))
+        return CBSTableExport(
+            table: try store.cbsTables()[0], properties: try store.cbsProperties(table: "SYNTH05"),
+            columns: try store.cbsColumns(table: "SYNTH05"), locale: locale,
+            periodCodes: try store.cbsCodes(table: "SYNTH05", dimension: "Perioden"))
     }
 
     @Test("rows: a column per topic, empty for no value, a status naming why and marking provisional periods")
     func rows() throws {
-        #expect(try Self.export().csv(layout: .rows) == """
-            RegioS,Perioden,Aantal_1,Bedrag_2,status\r
-            GM0293,2023JJ00,1200,1234.5,\r
-            GM0293,2024JJ00,,-2.0,provisional; Aantal_1=secret\r
-            GM0226,2023JJ00,3,,Bedrag_2=unknown\r
+        #expect(
+            try Self.export().csv(layout: .rows) == """
+                RegioS,Perioden,Aantal_1,Bedrag_2,status\r
+                GM0293,2023JJ00,1200,1234.5,\r
+                GM0293,2024JJ00,,-2.0,provisional; Aantal_1=secret\r
+                GM0226,2023JJ00,3,,Bedrag_2=unknown\r
 
-            """)
+                """)
         #expect(try Self.export(locale: .nl).csv(layout: .rows).contains("GM0293;2023JJ00;1200;1234,5;\r\n"))
     }
 

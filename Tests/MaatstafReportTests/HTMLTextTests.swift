@@ -1,6 +1,7 @@
 import MaatstafCore
-@testable import MaatstafReport
 import Testing
+
+@testable import MaatstafReport
 
 @Suite("Escaping for HTML and Markdown")
 struct HTMLTextTests {

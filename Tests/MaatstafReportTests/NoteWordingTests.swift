@@ -2,9 +2,10 @@ import Foundation
 import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
-@testable import MaatstafReport
 import MaatstafTestServer
 import Testing
+
+@testable import MaatstafReport
 
 /// Every fact the engine passes up is worded in Dutch and in English; a Dutch output carries no English note.
 @Suite("Notes and reasons in the reader's language")
@@ -27,8 +28,10 @@ struct NoteWordingTests {
         .suppressedByCBS(table: "85984NED"), .noDenominator, .negativeDenominator, .noData,
     ]
     /// Words that give English away in a Dutch sentence (none of them is a Dutch word).
-    static let english = ["the ", "The ", " are ", " not ", " no ", " and ", " with ", " has ", " which ", "without", "municipal",
-                          "delivery", "accounts", "booked", "missing", "figures", "denominator", "left out", "value"]
+    static let english = [
+        "the ", "The ", " are ", " not ", " no ", " and ", " with ", " has ", " which ", "without", "municipal",
+        "delivery", "accounts", "booked", "missing", "figures", "denominator", "left out", "value",
+    ]
 
     func dutch(_ text: String, _ what: String) {
         for word in Self.english { #expect(!text.contains(word), "\(what): \"\(word)\" in \(text)") }
@@ -36,7 +39,8 @@ struct NoteWordingTests {
 
     @Test("every note and every reason has a Dutch text of its own, without English words")
     func everyCase() {
-        let nl = NoteWording(locale: .nl), en = NoteWording(locale: .en)
+        let nl = NoteWording(locale: .nl)
+        let en = NoteWording(locale: .en)
         for note in Self.notes {
             #expect(nl.note(note) != en.note(note))
             dutch(nl.note(note), "\(note)")
@@ -61,14 +65,16 @@ struct NoteWordingTests {
     func dutchOutputs() throws {
         let engine = try ReportFixtures.engine()
         let chosen = try ReportFixtures.municipalities(["Westervoort", "Arnhem", "De Bilt"])
-        let comparison = try engine.compare(try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp"), year: 2025,
-                                            municipalities: chosen, against: [.builtIn(.national), .builtIn(.province)])
+        let comparison = try engine.compare(
+            try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp"), year: 2025,
+            municipalities: chosen, against: [.builtIn(.national), .builtIn(.province)])
         let notes = CompareReport(comparison, locale: .nl).notes
         #expect(notes.contains { $0.hasPrefix("Geen Iv3-levering voor de begroting 2025: De Bilt,") })
         #expect(notes.contains { $0.contains("boeken niets op 6.711") && $0.contains("wmo.maatwerk omvat") })
         // The notes without the source lines (file paths and table names are not language).
         for note in notes where !note.hasPrefix("Bron") { dutch(note, "compare --locale nl") }
-        let section = IndicatorSection(comparison: comparison, national: comparison.municipalities[0].references[0].summary, trend: [])
+        let section = IndicatorSection(
+            comparison: comparison, national: comparison.municipalities[0].references[0].summary, trend: [])
         for note in section.footnotes(ReportLabels(locale: .nl)) { dutch(note, "report footnote") }
     }
 
@@ -81,17 +87,26 @@ struct NoteWordingTests {
             TrendPoint(year: 2025, isBudget: true, national: 107, values: [:], taakvelden: ["6.711"]),
         ]
         let breaks = TrendBreak.breaks(in: points)
-        #expect(breaks == [TrendBreak(from: 2023, to: 2024, definitionChanged: false, kindChanged: true),
-                           TrendBreak(from: 2024, to: 2025, definitionChanged: true, kindChanged: false)])
+        #expect(
+            breaks == [
+                TrendBreak(from: 2023, to: 2024, definitionChanged: false, kindChanged: true),
+                TrendBreak(from: 2024, to: 2025, definitionChanged: true, kindChanged: false),
+            ])
         #expect(TrendBreak.segments(of: points).map { $0.map(\.year) } == [[2022, 2023], [2024], [2025]])
-        #expect(ReportLabels(locale: .nl).trendBreak(breaks[1]) == "Lijn onderbroken tussen 2024 en 2025: andere definitie (andere Iv3-taakvelden); de punten zijn niet één reeks.")
+        #expect(
+            ReportLabels(locale: .nl).trendBreak(breaks[1])
+                == "Lijn onderbroken tussen 2024 en 2025: andere definitie (andere Iv3-taakvelden); de punten zijn niet één reeks."
+        )
         // In the real report, 2023 accounts and 2025 budget (other taakvelden too) are two points, never one line.
         let report = try BenchmarkReportBuilder(engine: try ReportFixtures.engine()).build(
             indicators: [try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")], year: 2025,
             municipalities: try ReportFixtures.municipalities(["Westervoort"]), against: [], targets: [], locale: .nl)
         let html = report.renderHTML()
-        #expect(html.contains("Lijn onderbroken tussen 2023 en 2025: andere definitie (andere Iv3-taakvelden) en begroting naast jaarrekening"))
-        let trend = try #require(html.components(separatedBy: "Westervoort: ontwikkeling").dropFirst().first?.components(separatedBy: "</svg>").first)
+        #expect(
+            html.contains(
+                "Lijn onderbroken tussen 2023 en 2025: andere definitie (andere Iv3-taakvelden) en begroting naast jaarrekening"))
+        let trend = try #require(
+            html.components(separatedBy: "Westervoort: ontwikkeling").dropFirst().first?.components(separatedBy: "</svg>").first)
         #expect(!trend.contains("<polyline"))
     }
 }

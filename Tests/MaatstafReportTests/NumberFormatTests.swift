@@ -18,7 +18,9 @@ struct NumberFormatTests {
             for locale in ReportLocale.allCases {
                 let format = NumberFormat(locale: locale)
                 for text in [format.number(value), format.money(value), format.csv(value), format.percent(value)] {
-                    #expect(!text.lowercased().contains("nan") && !text.lowercased().contains("inf") && !text.contains("∞"), "\(text)")
+                    #expect(
+                        !text.lowercased().contains("nan") && !text.lowercased().contains("inf") && !text.contains("∞"), "\(text)"
+                    )
                 }
             }
         }

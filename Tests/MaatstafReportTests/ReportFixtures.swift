@@ -6,6 +6,7 @@ import MaatstafModel
 import MaatstafReport
 import MaatstafStore
 import MaatstafTestServer
+
 #if canImport(FoundationXML)
 #endif
 
@@ -20,8 +21,9 @@ enum ReportFixtures {
     static let catalog = try! IndicatorCatalog(store: store)
 
     static func engine(regions folder: URL = RepositoryFixtures.regions) throws -> ComparisonEngine {
-        ComparisonEngine(store: store, atlas: atlas,
-                         regions: try UserRegionCatalog(folder: folder, directory: atlas.directory))
+        ComparisonEngine(
+            store: store, atlas: atlas,
+            regions: try UserRegionCatalog(folder: folder, directory: atlas.directory))
     }
 
     static func municipalities(_ names: [String]) throws -> [Municipality] {

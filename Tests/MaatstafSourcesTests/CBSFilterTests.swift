@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import MaatstafSources
 import MaatstafTestServer
@@ -20,13 +20,21 @@ struct CBSFilterTests {
                 return TestResponse(text: #"{"value":[{"Identifier":"SYNTH04","Title":"Synthetic","RecordCount":2400}]}"#)
             }
             if path.hasSuffix("/DataProperties") {
-                return TestResponse(text: #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":2,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0},{"ID":3,"Type":"Topic","Key":"Bedrag_2","Title":"Bedrag","Unit":"euro","Decimals":1}]}"#)
+                return TestResponse(
+                    text:
+                        #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":2,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0},{"ID":3,"Type":"Topic","Key":"Bedrag_2","Title":"Bedrag","Unit":"euro","Decimals":1}]}"#
+                )
             }
             if path.hasSuffix("/RegioS") {
-                return TestResponse(text: #"{"value":["# + regions.map { #"{"Key":"\#($0)    ","Title":"Gemeente \#($0)"}"# }.joined(separator: ",") + "]}")
+                return TestResponse(
+                    text: #"{"value":["#
+                        + regions.map { #"{"Key":"\#($0)    ","Title":"Gemeente \#($0)"}"# }.joined(separator: ",") + "]}")
             }
             if path.hasSuffix("/Perioden") {
-                return TestResponse(text: #"{"value":["# + years.map { #"{"Key":"\#($0)JJ00","Title":"\#($0)","Status":"Definitief"}"# }.joined(separator: ",") + "]}")
+                return TestResponse(
+                    text: #"{"value":["#
+                        + years.map { #"{"Key":"\#($0)JJ00","Title":"\#($0)","Status":"Definitief"}"# }.joined(separator: ",")
+                        + "]}")
             }
             let query = request.target.components(separatedBy: "?").last?.removingPercentEncoding ?? ""
             let filter = query.components(separatedBy: "$filter=").dropFirst().first?.components(separatedBy: "&").first ?? ""
@@ -41,7 +49,9 @@ struct CBSFilterTests {
                     let number = Int(region.dropFirst(2))! * 10 + year - 2018
                     var fields = [#""RegioS":"\#(region)    ""#, #""Perioden":"\#(year)JJ00""#]
                     if !query.contains("$select") || query.contains("Aantal_1") { fields.append(#""Aantal_1":\#(number)"#) }
-                    if !query.contains("$select") || query.contains("Bedrag_2") { fields.append(#""Bedrag_2":\#(Double(number) / 10)"#) }
+                    if !query.contains("$select") || query.contains("Bedrag_2") {
+                        fields.append(#""Bedrag_2":\#(Double(number) / 10)"#)
+                    }
                     rows.append("{" + fields.joined(separator: ",") + "}")
                 }
             }
@@ -55,20 +65,30 @@ struct CBSFilterTests {
     func longListsSplit() async throws {
         let server = try Self.server()
         let wanted = Array(Self.regions.prefix(300))
-        let set = try await source(server).dataSet("SYNTH04", filter: CBSFilter(regions: wanted, years: 2022...2023, topics: ["Aantal"]))
+        let set = try await source(server).dataSet(
+            "SYNTH04", filter: CBSFilter(regions: wanted, years: 2022...2023, topics: ["Aantal"]))
         #expect(set.rowCount == 600)
         #expect(Set(set.codes[0]) == Set(wanted))
         #expect(Set(set.codes[1]) == ["2022JJ00", "2023JJ00"])
         #expect(set.topics.map(\.key) == ["Aantal_1"])
-        #expect(set.value("Aantal_1", row: 0) == .number(Double(Int(set.code("RegioS", row: 0)!.dropFirst(2))! * 10 + Int(set.code("Perioden", row: 0)!.prefix(4))! - 2018)))
+        #expect(
+            set.value("Aantal_1", row: 0)
+                == .number(
+                    Double(
+                        Int(set.code("RegioS", row: 0)!.dropFirst(2))! * 10 + Int(set.code("Perioden", row: 0)!.prefix(4))! - 2018
+                    )))
         let data = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }
         #expect(data.count == 3, "300 regions + 2 years in requests of at most 150 codes")
-        #expect(data.allSatisfy { ($0.target.removingPercentEncoding ?? "").components(separatedBy: " eq ").count - 1 <= CBSFilter.codesPerRequest })
+        #expect(
+            data.allSatisfy {
+                ($0.target.removingPercentEncoding ?? "").components(separatedBy: " eq ").count - 1 <= CBSFilter.codesPerRequest
+            })
         #expect(data.allSatisfy { $0.target.contains("$select=RegioS,Perioden,Aantal_1") })
     }
 
-    @Test("chunks cover every combination exactly once and stay under the limit",
-          arguments: [(0, 5), (10, 0), (149, 1), (300, 2), (10, 300), (400, 400)])
+    @Test(
+        "chunks cover every combination exactly once and stay under the limit",
+        arguments: [(0, 5), (10, 0), (149, 1), (300, 2), (10, 300), (400, 400)])
     func chunks(_ regionCount: Int, _ periodCount: Int) {
         let regions = (0..<regionCount).map { "R\($0)" }
         let periods = (0..<periodCount).map { "P\($0)" }

@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import MaatstafSources
 import MaatstafTestServer
@@ -9,7 +9,8 @@ import Testing
 /// Bron: CBS), and, for paging and fault cases, clearly synthetic pages.
 @Suite("CBS OData v3 source")
 struct CBSODataV3SourceTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cbs-odata-v3")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/cbs-odata-v3")
 
     static func fixture(_ name: String) -> Data {
         try! Data(contentsOf: fixtures.appendingPathComponent(name))
@@ -18,8 +19,9 @@ struct CBSODataV3SourceTests {
     func source(_ server: TestHTTPServer) -> CBSODataV3Source {
         var configuration = HTTPClientConfiguration()
         configuration.retry = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
-        let fetcher = CachedFetcher(client: HTTPClient(configuration: configuration),
-                                    cache: HTTPCache(root: RepositoryFixtures.temporaryFolder()))
+        let fetcher = CachedFetcher(
+            client: HTTPClient(configuration: configuration),
+            cache: HTTPCache(root: RepositoryFixtures.temporaryFolder()))
         return CBSODataV3Source(fetcher: fetcher, base: server.baseURL)
     }
 
@@ -52,7 +54,8 @@ struct CBSODataV3SourceTests {
         // Every cell of every row, against Foundation's JSON parser: codes trimmed, numbers equal, null unknown.
         var mismatches = 0
         for (index, row) in rows.enumerated() {
-            for dimension in set.dimensions where set.code(dimension.key, row: index) != (row[dimension.key] as! String).trimmingCharacters(in: .whitespaces) {
+            for dimension in set.dimensions
+            where set.code(dimension.key, row: index) != (row[dimension.key] as! String).trimmingCharacters(in: .whitespaces) {
                 mismatches += 1
             }
             for topic in set.topics {
@@ -61,7 +64,9 @@ struct CBSODataV3SourceTests {
             }
         }
         #expect(mismatches == 0)
-        #expect(set.code("Persoonskenmerken", row: 0) == (rows[0]["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces))
+        #expect(
+            set.code("Persoonskenmerken", row: 0)
+                == (rows[0]["Persoonskenmerken"] as! String).trimmingCharacters(in: .whitespaces))
         #expect(set.responses.count == 3)
         #expect(set.responses.allSatisfy { $0.sha256.count == 64 })
     }
@@ -77,7 +82,8 @@ struct CBSODataV3SourceTests {
 
     @Test("UntypedDataSet cells: padded numbers and CBS's symbols, never 0 for a missing value")
     func untypedCells() throws {
-        let raw = try JSONSerialization.jsonObject(with: Self.fixture("83599NED_UntypedDataSet_page2_skip10000.json")) as! [String: Any]
+        let raw =
+            try JSONSerialization.jsonObject(with: Self.fixture("83599NED_UntypedDataSet_page2_skip10000.json")) as! [String: Any]
         let cells = (raw["value"] as! [[String: Any]]).map { $0["OpenstaandeVacatures_1"] as! String }
         #expect(CBSValue(untyped: cells[0]) == .number(1.0))
         #expect(cells.compactMap { CBSValue(untyped: $0) }.count == cells.count)
@@ -89,21 +95,31 @@ struct CBSODataV3SourceTests {
     }
 
     /// Synthetic pages (not statistics): RecordCount rows split in pages of 10,000 by $skip.
-    static func pagedServer(recordCount: Int, served: Int, counter: RequestCounter, repeatFirstPage: Bool = false) throws -> TestHTTPServer {
+    static func pagedServer(recordCount: Int, served: Int, counter: RequestCounter, repeatFirstPage: Bool = false) throws
+        -> TestHTTPServer
+    {
         try TestHTTPServer { request in
             if request.path.hasSuffix("/TableInfos") {
-                return TestResponse(text: #"{"value":[{"Identifier":"SYNTH01","Title":"Synthetic","RecordCount":\#(recordCount)}]}"#)
+                return TestResponse(
+                    text: #"{"value":[{"Identifier":"SYNTH01","Title":"Synthetic","RecordCount":\#(recordCount)}]}"#)
             }
             if request.path.hasSuffix("/DataProperties") {
-                return TestResponse(text: #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0,"Datatype":"Long"}]}"#)
+                return TestResponse(
+                    text:
+                        #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0,"Datatype":"Long"}]}"#
+                )
             }
-            if !request.path.hasSuffix("/TypedDataSet") { return TestResponse(status: 404, text: "no code list in this synthetic table") }
+            if !request.path.hasSuffix("/TypedDataSet") {
+                return TestResponse(status: 404, text: "no code list in this synthetic table")
+            }
             counter.enter()
             defer { counter.leave() }
             Thread.sleep(forTimeInterval: 0.05)
             var skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
             if repeatFirstPage && skip == 10_000 { skip = 0 }
-            let rows = (skip..<min(skip + 10_000, served)).map { #"{"RegioS":"GM\#(String(format: "%06d", $0))  ","Aantal_1":\#($0)}"# }
+            let rows = (skip..<min(skip + 10_000, served)).map {
+                #"{"RegioS":"GM\#(String(format: "%06d", $0))  ","Aantal_1":\#($0)}"#
+            }
             return TestResponse(text: #"{"value":[\#(rows.joined(separator: ","))]}"#)
         }
     }
@@ -140,7 +156,8 @@ struct CBSODataV3SourceTests {
     @Test("malformed JSON and a response that is not OData name the URL")
     func malformed() async throws {
         let server = try TestHTTPServer { request in
-            request.path.hasSuffix("/TableInfos") ? TestResponse(text: #"{"value":[{"Identif"#) : TestResponse(text: #"{"error":"x"}"#)
+            request.path.hasSuffix("/TableInfos")
+                ? TestResponse(text: #"{"value":[{"Identif"#) : TestResponse(text: #"{"error":"x"}"#)
         }
         let error = await #expect(throws: SourceError.self) { try await source(server).tableInfo("BAD") }
         #expect(error?.reason.hasPrefix("is not valid JSON") == true)
@@ -152,13 +169,25 @@ struct CBSODataV3SourceTests {
     @Test("nextLink pages are followed on the given base, even when CBS writes its own host")
     func nextLinks() async throws {
         let server = try TestHTTPServer { request in
-            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"SYNTH02","Title":"Synthetic"}]}"#) }
-            if request.path.hasSuffix("/DataProperties") {
-                return TestResponse(text: #"{"value":[{"ID":0,"Type":"TimeDimension","Key":"Perioden","Title":"P"},{"ID":1,"Type":"Topic","Key":"A_1","Title":"A"}]}"#)
+            if request.path.hasSuffix("/TableInfos") {
+                return TestResponse(text: #"{"value":[{"Identifier":"SYNTH02","Title":"Synthetic"}]}"#)
             }
-            if request.path.hasSuffix("/Perioden") { return TestResponse(status: 404, text: "no code list in this synthetic table") }
-            if request.target.contains("$skip=2") { return TestResponse(text: #"{"value":[{"Perioden":"2024JJ00","A_1":null}]}"#) }
-            return TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1},{"Perioden":"2023JJ00","A_1":"       ."}],"odata.nextLink":"https://opendata.cbs.nl/ODataFeed/odata/SYNTH02/TypedDataSet?$format=json&$skip=2"}"#)
+            if request.path.hasSuffix("/DataProperties") {
+                return TestResponse(
+                    text:
+                        #"{"value":[{"ID":0,"Type":"TimeDimension","Key":"Perioden","Title":"P"},{"ID":1,"Type":"Topic","Key":"A_1","Title":"A"}]}"#
+                )
+            }
+            if request.path.hasSuffix("/Perioden") {
+                return TestResponse(status: 404, text: "no code list in this synthetic table")
+            }
+            if request.target.contains("$skip=2") {
+                return TestResponse(text: #"{"value":[{"Perioden":"2024JJ00","A_1":null}]}"#)
+            }
+            return TestResponse(
+                text:
+                    #"{"value":[{"Perioden":"2022JJ00","A_1":1},{"Perioden":"2023JJ00","A_1":"       ."}],"odata.nextLink":"https://opendata.cbs.nl/ODataFeed/odata/SYNTH02/TypedDataSet?$format=json&$skip=2"}"#
+            )
         }
         let set = try await source(server).dataSet("SYNTH02")
         #expect(set.codes[0] == ["2022JJ00", "2023JJ00", "2024JJ00"])

@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import MaatstafSources
 import MaatstafTestServer
@@ -13,7 +13,8 @@ struct CBSSelectionFilterTests {
     static let fixtures = CBSODataV3SourceTests.fixtures
 
     static func rows() throws -> [[String: Any]] {
-        let object = try JSONSerialization.jsonObject(with: CBSODataV3SourceTests.fixture("80137ned_TypedDataSet.json")) as! [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: CBSODataV3SourceTests.fixture("80137ned_TypedDataSet.json")) as! [String: Any]
         return object["value"] as! [[String: Any]]
     }
 
@@ -21,10 +22,14 @@ struct CBSSelectionFilterTests {
         try TestHTTPServer { request in
             let entity = request.path.split(separator: "/").last.map(String.init) ?? ""
             let query = request.target.components(separatedBy: "?").dropFirst().first?.removingPercentEncoding ?? ""
-            if entity == "TypedDataSet", let filter = query.components(separatedBy: "$filter=").dropFirst().first?.components(separatedBy: "&").first {
+            if entity == "TypedDataSet",
+                let filter = query.components(separatedBy: "$filter=").dropFirst().first?.components(separatedBy: "&").first
+            {
                 let wanted = ODataFilterClauses.parse(filter)
                 let kept = try! rows().filter { ODataFilterClauses.keep($0, wanted) }
-                let body = try! JSONSerialization.data(withJSONObject: ["odata.metadata": "replayed with $filter applied", "value": kept])
+                let body = try! JSONSerialization.data(withJSONObject: [
+                    "odata.metadata": "replayed with $filter applied", "value": kept,
+                ])
                 return TestResponse(body: body)
             }
             let name = "80137ned_\(entity).json"
@@ -44,7 +49,8 @@ struct CBSSelectionFilterTests {
         let set = try await source(server).dataSet("80137ned", filter: filter)
         // Independently from the fixture: men ('2 ') and women ('3 ') in 2003 and 2004, every industry.
         let expected = try Self.rows().filter {
-            ["2 ", "3 "].contains($0["Persoonskenmerken"] as! String) && ["2003JJ00", "2004JJ00"].contains($0["Perioden"] as! String)
+            ["2 ", "3 "].contains($0["Persoonskenmerken"] as! String)
+                && ["2003JJ00", "2004JJ00"].contains($0["Perioden"] as! String)
         }
         #expect(set.rowCount == expected.count)
         #expect(expected.count == 2 * 2 * 15)
@@ -59,26 +65,35 @@ struct CBSSelectionFilterTests {
         #expect(set.codeLists["Persoonskenmerken"]?.count == 9)
     }
 
-    @Test("an unknown code, a region or period dimension, an unknown dimension, a dimension without a code list: errors before any data is asked")
+    @Test(
+        "an unknown code, a region or period dimension, an unknown dimension, a dimension without a code list: errors before any data is asked"
+    )
     func refused() async throws {
         let server = try Self.filteringServer()
         let unknown = await #expect(throws: SourceError.self) {
-            try await source(server).dataSet("80137ned", filter: CBSFilter(selections: [.init(dimension: "Persoonskenmerken", codes: ["Mannen", "Leeftijd: 65 jaar of ouder"])]))
+            try await source(server).dataSet(
+                "80137ned",
+                filter: CBSFilter(selections: [
+                    .init(dimension: "Persoonskenmerken", codes: ["Mannen", "Leeftijd: 65 jaar of ouder"])
+                ]))
         }
         #expect(unknown?.reason == "has no code or title \"Leeftijd: 65 jaar of ouder\"")
         #expect(unknown?.hint.contains("4 (Leeftijd: jonger dan 35 jaar)") == true)
         let period = await #expect(throws: SourceError.self) {
-            try await source(server).dataSet("80137ned", filter: CBSFilter(selections: [.init(dimension: "Perioden", codes: ["2003JJ00"])]))
+            try await source(server).dataSet(
+                "80137ned", filter: CBSFilter(selections: [.init(dimension: "Perioden", codes: ["2003JJ00"])]))
         }
         #expect(period?.reason.contains("picked with --region and --period") == true)
         let dimension = await #expect(throws: SourceError.self) {
-            try await source(server).dataSet("80137ned", filter: CBSFilter(selections: [.init(dimension: "Geslacht", codes: ["T001038"])]))
+            try await source(server).dataSet(
+                "80137ned", filter: CBSFilter(selections: [.init(dimension: "Geslacht", codes: ["T001038"])]))
         }
         #expect(dimension?.reason == "has no dimension Geslacht to pick codes of")
         #expect(dimension?.hint == "Dimensions --where can pick: Persoonskenmerken, BedrijfstakkenSBI93")
         // The fixture set has no BedrijfstakkenSBI93 code list (the server answers 404), so its codes cannot be checked.
         let noList = await #expect(throws: SourceError.self) {
-            try await source(server).dataSet("80137ned", filter: CBSFilter(selections: [.init(dimension: "BedrijfstakkenSBI93", codes: ["99"])]))
+            try await source(server).dataSet(
+                "80137ned", filter: CBSFilter(selections: [.init(dimension: "BedrijfstakkenSBI93", codes: ["99"])]))
         }
         #expect(noList?.reason == "CBS serves no code list, so --where cannot check its codes")
         #expect(!server.requests.contains { $0.path.hasSuffix("/TypedDataSet") })
@@ -86,22 +101,33 @@ struct CBSSelectionFilterTests {
 
     @Test("matching a code: key first, then title without regard to case or accents; a repeated title is ambiguous")
     func matching() throws {
-        let object = try JSONSerialization.jsonObject(with: CBSODataV3SourceTests.fixture("80137ned_Persoonskenmerken.json")) as! [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: CBSODataV3SourceTests.fixture("80137ned_Persoonskenmerken.json"))
+            as! [String: Any]
         let list = (object["value"] as! [[String: Any]]).map {
-            CBSDimensionCode(key: ($0["Key"] as! String).trimmingCharacters(in: .whitespaces), title: $0["Title"] as! String,
-                             status: nil, filterKey: $0["Key"] as? String)
+            CBSDimensionCode(
+                key: ($0["Key"] as! String).trimmingCharacters(in: .whitespaces), title: $0["Title"] as! String,
+                status: nil, filterKey: $0["Key"] as? String)
         }
         #expect(CBSDimensionCode.match(" 9 ", in: list) == .found(list[8]))
         #expect(CBSDimensionCode.match("HOOGST BEHAALDE OPLEIDINGSNIV:HOOG", in: list) == .found(list[8]))
         #expect(CBSDimensionCode.match("Mannen", in: list) == .found(list[1]))
-        guard case let .unknown(near) = CBSDimensionCode.match("Leeftijd: 65+", in: list) else { Issue.record("not unknown"); return }
+        guard case .unknown(let near) = CBSDimensionCode.match("Leeftijd: 65+", in: list) else {
+            Issue.record("not unknown")
+            return
+        }
         #expect(near.map(\.key) == ["4", "5", "6"])
         // Synthetic list (not CBS's): StatLine repeats titles such as "Totaal" under different groups.
-        let repeated = [CBSDimensionCode(key: "T001", title: "Totaal", status: nil), CBSDimensionCode(key: "T002", title: "Totaal", status: nil),
-                        CBSDimensionCode(key: "A1", title: "Één persoon", status: nil)]
+        let repeated = [
+            CBSDimensionCode(key: "T001", title: "Totaal", status: nil),
+            CBSDimensionCode(key: "T002", title: "Totaal", status: nil),
+            CBSDimensionCode(key: "A1", title: "Één persoon", status: nil),
+        ]
         #expect(CBSDimensionCode.match("totaal", in: repeated) == .ambiguous(Array(repeated.prefix(2))))
         #expect(CBSDimensionCode.match("een persoon", in: repeated) == .found(repeated[2]))
-        #expect(CBSFilter.Selection(parsing: "Leeftijd = 10010, 10100") == CBSFilter.Selection(dimension: "Leeftijd", codes: ["10010", "10100"]))
+        #expect(
+            CBSFilter.Selection(parsing: "Leeftijd = 10010, 10100")
+                == CBSFilter.Selection(dimension: "Leeftijd", codes: ["10010", "10100"]))
         #expect(CBSFilter.Selection(parsing: "Leeftijd") == nil)
         #expect(CBSFilter.Selection(parsing: "=T001038") == nil)
         #expect(CBSFilter.Selection(parsing: "Geslacht=") == nil)

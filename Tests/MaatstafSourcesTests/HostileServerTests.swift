@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 import MaatstafSources
 import MaatstafTestServer
@@ -9,14 +9,17 @@ import Testing
 /// parse is not kept in the cache, links lead nowhere else, a server's claims are bounded, ids are checked.
 @Suite("Hostile or broken CBS servers")
 struct HostileServerTests {
-    static let properties = #"{"value":[{"ID":0,"Type":"TimeDimension","Key":"Perioden","Title":"P"},{"ID":1,"Type":"Topic","Key":"A_1","Title":"A"}]}"#
+    static let properties =
+        #"{"value":[{"ID":0,"Type":"TimeDimension","Key":"Perioden","Title":"P"},{"ID":1,"Type":"Topic","Key":"A_1","Title":"A"}]}"#
 
     let cacheRoot = RepositoryFixtures.temporaryFolder()
 
     /// A synthetic one-topic table `id` by period; `pages` answers every data request.
     static func table(_ id: String, pages: @escaping @Sendable (TestRequest) -> TestResponse) throws -> TestHTTPServer {
         try TestHTTPServer { request in
-            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"\#(id)","Title":"S"}]}"#) }
+            if request.path.hasSuffix("/TableInfos") {
+                return TestResponse(text: #"{"value":[{"Identifier":"\#(id)","Title":"S"}]}"#)
+            }
             if request.path.hasSuffix("/DataProperties") { return TestResponse(text: properties) }
             if request.path.hasSuffix("/Perioden") { return TestResponse(status: 404, text: "none") }
             return pages(request)
@@ -26,8 +29,9 @@ struct HostileServerTests {
     func source(_ server: TestHTTPServer) -> CBSODataV3Source {
         var configuration = HTTPClientConfiguration()
         configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
-        return CBSODataV3Source(fetcher: CachedFetcher(client: HTTPClient(configuration: configuration), cache: HTTPCache(root: cacheRoot)),
-                                base: server.baseURL)
+        return CBSODataV3Source(
+            fetcher: CachedFetcher(client: HTTPClient(configuration: configuration), cache: HTTPCache(root: cacheRoot)),
+            base: server.baseURL)
     }
 
     @Test("an HTML error page answered with 200 is an error and is not cached: the next run asks again and succeeds")
@@ -64,7 +68,10 @@ struct HostileServerTests {
     @Test("a next-page link into another table is an error and is not followed")
     func linkIntoAnotherTable() async throws {
         let server = try Self.table("SYNTH04") { _ in
-            TestResponse(text: #"{"value":[{"Perioden":"2022JJ00","A_1":1}],"odata.nextLink":"https://elsewhere.example/ODataFeed/odata/OTHER/TypedDataSet?$format=json&$skip=1"}"#)
+            TestResponse(
+                text:
+                    #"{"value":[{"Perioden":"2022JJ00","A_1":1}],"odata.nextLink":"https://elsewhere.example/ODataFeed/odata/OTHER/TypedDataSet?$format=json&$skip=1"}"#
+            )
         }
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH04") }
         #expect(error?.reason.contains("links to a next page outside this table") == true)
@@ -75,7 +82,10 @@ struct HostileServerTests {
     func endlessLinks() async throws {
         let server = try Self.table("SYNTH05") { request in
             let skip = (Int(request.target.components(separatedBy: "$skip=").last ?? "") ?? 0) + 1
-            return TestResponse(text: #"{"value":[{"Perioden":"\#(2000 + skip)JJ00","A_1":1}],"odata.nextLink":"http://x/ODataFeed/odata/SYNTH05/TypedDataSet?$format=json&$skip=\#(skip)"}"#)
+            return TestResponse(
+                text:
+                    #"{"value":[{"Perioden":"\#(2000 + skip)JJ00","A_1":1}],"odata.nextLink":"http://x/ODataFeed/odata/SYNTH05/TypedDataSet?$format=json&$skip=\#(skip)"}"#
+            )
         }
         var limited = source(server)
         limited.maxPagesWithoutCount = 5
@@ -84,10 +94,14 @@ struct HostileServerTests {
         #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count == 5)
     }
 
-    @Test("an absurd RecordCount is refused before any data is asked for", arguments: ["4611686018427387904", "1000000000000", "-5"])
+    @Test(
+        "an absurd RecordCount is refused before any data is asked for",
+        arguments: ["4611686018427387904", "1000000000000", "-5"])
     func absurdCount(_ count: String) async throws {
         let server = try TestHTTPServer { request in
-            if request.path.hasSuffix("/TableInfos") { return TestResponse(text: #"{"value":[{"Identifier":"SYNTH06","Title":"S","RecordCount":\#(count)}]}"#) }
+            if request.path.hasSuffix("/TableInfos") {
+                return TestResponse(text: #"{"value":[{"Identifier":"SYNTH06","Title":"S","RecordCount":\#(count)}]}"#)
+            }
             if request.path.hasSuffix("/DataProperties") { return TestResponse(text: Self.properties) }
             return TestResponse(status: 404, text: "none")
         }
@@ -96,7 +110,9 @@ struct HostileServerTests {
         #expect(!server.requests.contains { $0.path.hasSuffix("/TypedDataSet") })
     }
 
-    @Test("a table id that is not letters and digits never reaches a URL", arguments: ["../../etc/passwd", "85984NED?$x=1", "", "a b"])
+    @Test(
+        "a table id that is not letters and digits never reaches a URL",
+        arguments: ["../../etc/passwd", "85984NED?$x=1", "", "a b"])
     func badTableID(_ id: String) async throws {
         let server = try TestHTTPServer { _ in TestResponse(status: 404, text: "none") }
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet(id) }
@@ -112,7 +128,10 @@ final class Counter: @unchecked Sendable {
 
     func next() -> Int {
         lock.lock()
-        defer { count += 1; lock.unlock() }
+        defer {
+            count += 1
+            lock.unlock()
+        }
         return count
     }
 }

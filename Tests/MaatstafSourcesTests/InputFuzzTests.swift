@@ -1,8 +1,9 @@
-import MaatstafCore
 import Foundation
-@testable import MaatstafSources
+import MaatstafCore
 import MaatstafTestServer
 import Testing
+
+@testable import MaatstafSources
 
 /// The readers of outside input, fed damaged input on purpose: seeded mutations (flipped, dropped, repeated and
 /// inserted bytes, cut-off ends) of real fixtures, and a corpus of inputs that once broke or were made to break
@@ -34,7 +35,8 @@ struct InputFuzzTests {
             switch random.below(6) {
             case 0: bytes[at] ^= UInt8(1 << random.below(8))
             case 1: bytes.removeSubrange(at..<min(bytes.count, at + 1 + random.below(16)))
-            case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 1 + random.below(32))], at: random.below(bytes.count))
+            case 2:
+                bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 1 + random.below(32))], at: random.below(bytes.count))
             case 3: bytes.insert(Array(#"{}[]",:.-e019"\ "#.utf8)[random.below(16)], at: at)
             case 4: bytes.removeSubrange(at...)
             default: bytes[at] = UInt8(random.below(256))
@@ -45,11 +47,16 @@ struct InputFuzzTests {
 
     /// A small valid page: the first 40 rows of the real 80137ned TypedDataSet (Bron: CBS).
     static let page: Data = {
-        let whole = try! JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent("cbs-odata-v3/80137ned_TypedDataSet.json"))) as! [String: Any]
+        let whole =
+            try! JSONSerialization.jsonObject(
+                with: Data(contentsOf: fixtures.appendingPathComponent("cbs-odata-v3/80137ned_TypedDataSet.json")))
+            as! [String: Any]
         return try! JSONSerialization.data(withJSONObject: ["value": Array((whole["value"] as! [[String: Any]]).prefix(40))])
     }()
-    static let pageKeys = (dimensions: ["Persoonskenmerken", "BedrijfstakkenSBI93", "Perioden"],
-                           topics: ["Totaal_1", "Werknemers_2", "Zelfstandigen_3"])
+    static let pageKeys = (
+        dimensions: ["Persoonskenmerken", "BedrijfstakkenSBI93", "Perioden"],
+        topics: ["Totaal_1", "Werknemers_2", "Zelfstandigen_3"]
+    )
 
     static func scanPage(_ data: Data) throws {
         _ = try ODataPageScanner.scan(data, dimensionKeys: pageKeys.dimensions, topicKeys: pageKeys.topics)
@@ -69,7 +76,9 @@ struct InputFuzzTests {
     @Test("the OData page scanner: 3,000 mutations of a real page")
     func pageScanner() {
         for seed in 0..<3_000 as Range<UInt64> {
-            Self.expectOnly(ODataPageScanner.Malformed.self, "page seed \(seed)") { try Self.scanPage(Self.mutate(Self.page, seed: seed)) }
+            Self.expectOnly(ODataPageScanner.Malformed.self, "page seed \(seed)") {
+                try Self.scanPage(Self.mutate(Self.page, seed: seed))
+            }
         }
     }
 
@@ -78,9 +87,15 @@ struct InputFuzzTests {
         let files = ["80137ned_TableInfos.json", "80137ned_DataProperties.json", "80137ned_Perioden.json"]
         let bodies = try files.map { try Data(contentsOf: Self.fixtures.appendingPathComponent("cbs-odata-v3/\($0)")) }
         for seed in 0..<1_000 as Range<UInt64> {
-            Self.expectOnly(SourceError.self, "TableInfos seed \(seed)") { _ = try CBSResponseParser.tableInfo(Self.mutate(bodies[0], seed: seed), url: "u") }
-            Self.expectOnly(SourceError.self, "DataProperties seed \(seed)") { _ = try CBSResponseParser.dataProperties(Self.mutate(bodies[1], seed: seed), url: "u") }
-            Self.expectOnly(SourceError.self, "codes seed \(seed)") { _ = try CBSResponseParser.codes(Self.mutate(bodies[2], seed: seed), url: "u") }
+            Self.expectOnly(SourceError.self, "TableInfos seed \(seed)") {
+                _ = try CBSResponseParser.tableInfo(Self.mutate(bodies[0], seed: seed), url: "u")
+            }
+            Self.expectOnly(SourceError.self, "DataProperties seed \(seed)") {
+                _ = try CBSResponseParser.dataProperties(Self.mutate(bodies[1], seed: seed), url: "u")
+            }
+            Self.expectOnly(SourceError.self, "codes seed \(seed)") {
+                _ = try CBSResponseParser.codes(Self.mutate(bodies[2], seed: seed), url: "u")
+            }
         }
     }
 
@@ -90,9 +105,15 @@ struct InputFuzzTests {
         let classes = try Self.head("classes/gemeenteklassen_2023.tsv", lines: 30)
         let regions = try Self.head("regions/municipalities.csv", lines: 30)
         for seed in 0..<1_500 as Range<UInt64> {
-            Self.expectOnly(SourceError.self, "Iv3 seed \(seed)") { _ = try Iv3SpendingFile(data: Self.mutate(iv3, seed: seed), source: "f") }
-            Self.expectOnly(SourceError.self, "classes seed \(seed)") { _ = try MunicipalityClassesFile(data: Self.mutate(classes, seed: seed), source: "f") }
-            Self.expectOnly(SourceError.self, "regions seed \(seed)") { _ = try MunicipalityRegionsFile(data: Self.mutate(regions, seed: seed), source: "f") }
+            Self.expectOnly(SourceError.self, "Iv3 seed \(seed)") {
+                _ = try Iv3SpendingFile(data: Self.mutate(iv3, seed: seed), source: "f")
+            }
+            Self.expectOnly(SourceError.self, "classes seed \(seed)") {
+                _ = try MunicipalityClassesFile(data: Self.mutate(classes, seed: seed), source: "f")
+            }
+            Self.expectOnly(SourceError.self, "regions seed \(seed)") {
+                _ = try MunicipalityRegionsFile(data: Self.mutate(regions, seed: seed), source: "f")
+            }
         }
     }
 
@@ -110,7 +131,11 @@ struct InputFuzzTests {
             }
         }
         // Two of them must be refused, not read: infinity is no figure, and neither is a cut-off page.
-        #expect(throws: ODataPageScanner.Malformed.self) { try Self.scanPage(Data(contentsOf: folder.appendingPathComponent("page-infinity.json"))) }
-        #expect(throws: SourceError.self) { try Iv3SpendingFile(data: Data(contentsOf: folder.appendingPathComponent("iv3-infinite.csv")), source: "f") }
+        #expect(throws: ODataPageScanner.Malformed.self) {
+            try Self.scanPage(Data(contentsOf: folder.appendingPathComponent("page-infinity.json")))
+        }
+        #expect(throws: SourceError.self) {
+            try Iv3SpendingFile(data: Data(contentsOf: folder.appendingPathComponent("iv3-infinite.csv")), source: "f")
+        }
     }
 }

@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafSources
 import MaatstafTestServer
 import Testing
@@ -31,7 +31,8 @@ struct SnapshotFileTests {
 
     @Test("a malformed amount names file and line")
     func malformedAmount() {
-        let text = "Gemeenten;Taakveld;L1.1 Salarissen en sociale lasten;Baten;Lasten;Provincie;Gemeentegrootte;Stedelijkheid;Inwonertal\n"
+        let text =
+            "Gemeenten;Taakveld;L1.1 Salarissen en sociale lasten;Baten;Lasten;Provincie;Gemeentegrootte;Stedelijkheid;Inwonertal\n"
             + "Westervoort;6.71a Huishoudelijke hulp (WMO);;127.0;twee;Gelderland;x;y;15114\n"
         let error = #expect(throws: SourceError.self) { try Iv3SpendingFile(data: Data(text.utf8), source: "bad.csv") }
         #expect(error?.description.hasPrefix("bad.csv:2: Lasten \"twee\" is not a whole number") == true)
@@ -39,10 +40,11 @@ struct SnapshotFileTests {
 
     @Test("municipalities.csv: 342 current municipalities and the dissolved ones")
     func regionsFile() throws {
-        let file = try MunicipalityRegionsFile(data: try RepositoryFixtures.snapshotFile("regions/municipalities.csv"),
-                                               source: "municipalities.csv")
+        let file = try MunicipalityRegionsFile(
+            data: try RepositoryFixtures.snapshotFile("regions/municipalities.csv"),
+            source: "municipalities.csv")
         #expect(file.rows.count == 469)
-        #expect(file.rows.filter { $0.lastYear == 2026 }.count == 342) // as SOURCES.md of the collection states
+        #expect(file.rows.filter { $0.lastYear == 2026 }.count == 342)  // as SOURCES.md of the collection states
         let westervoort = try #require(file.rows.first { $0.code == "GM0293" })
         #expect(westervoort.corop == "Arnhem/Nijmegen")
         #expect(westervoort.labourMarketRegion == "Midden-Gelderland")
@@ -51,8 +53,10 @@ struct SnapshotFileTests {
 
     @Test("CBS Iv3 code lists: the 2025 layout has 6.711, the 2023 layout 6.71a")
     func definitions() throws {
-        let y2023 = try Iv3DefinitionsFile(data: try RepositoryFixtures.snapshotFile("iv3-definitions/iv3_definities_Gemeente_2023.json"), source: "2023")
-        let y2025 = try Iv3DefinitionsFile(data: try RepositoryFixtures.snapshotFile("iv3-definitions/iv3_definities_Gemeente_2025.json"), source: "2025")
+        let y2023 = try Iv3DefinitionsFile(
+            data: try RepositoryFixtures.snapshotFile("iv3-definitions/iv3_definities_Gemeente_2023.json"), source: "2023")
+        let y2025 = try Iv3DefinitionsFile(
+            data: try RepositoryFixtures.snapshotFile("iv3-definitions/iv3_definities_Gemeente_2025.json"), source: "2025")
         #expect(y2023.year == 2023)
         #expect(y2023.taakvelden.first { $0.code == "6.71a" }?.title == "Huishoudelijke hulp (WMO)")
         #expect(y2025.taakvelden.first { $0.code == "6.711" }?.title == "Huishoudelijke hulp (WMO)")

@@ -1,25 +1,38 @@
-import MaatstafCore
 import Foundation
 import GRDB
+import MaatstafCore
 import MaatstafSources
-@testable import MaatstafStore
 import Testing
+
+@testable import MaatstafStore
 
 /// Fetched CBS tables in the store, kept as columns: a synthetic table (not statistics) written and read back.
 @Suite("CBS tables in the store")
 struct CBSColumnStoreTests {
     static func synthetic() -> CBSDataSet {
         let properties = [
-            CBSDataProperty(id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 1, parentID: nil, kind: .dimension, key: "Geslacht", title: "Geslacht", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 2, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil, datatype: nil),
-            CBSDataProperty(id: 3, parentID: nil, kind: .topic, key: "Aantal_1", title: "Aantal", unit: "aantal", decimals: 0, datatype: "Long"),
+            CBSDataProperty(
+                id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),
+            CBSDataProperty(
+                id: 1, parentID: nil, kind: .dimension, key: "Geslacht", title: "Geslacht", unit: nil, decimals: nil,
+                datatype: nil),
+            CBSDataProperty(
+                id: 2, parentID: nil, kind: .timeDimension, key: "Perioden", title: "Perioden", unit: nil, decimals: nil,
+                datatype: nil),
+            CBSDataProperty(
+                id: 3, parentID: nil, kind: .topic, key: "Aantal_1", title: "Aantal", unit: "aantal", decimals: 0,
+                datatype: "Long"),
         ]
-        var set = CBSDataSet(table: CBSTableInfo(identifier: "SYNTH03", title: "Synthetic", shortTitle: nil, period: nil,
-                                                 modified: nil, recordCount: 4),
-                             properties: properties, responses: [(url: "http://127.0.0.1/x", sha256: String(repeating: "0", count: 64))])
-        set.append(codes: [["GM0293", "GM0293", "NL01", "GM0226"], ["M", "V", "M", "M"], ["2023JJ00", "2023JJ00", "2024JJ00", "2023JJ00"]],
-                   values: [[.number(-0.25), .secret, .number(1e9), .unknown]])
+        var set = CBSDataSet(
+            table: CBSTableInfo(
+                identifier: "SYNTH03", title: "Synthetic", shortTitle: nil, period: nil,
+                modified: nil, recordCount: 4),
+            properties: properties, responses: [(url: "http://127.0.0.1/x", sha256: String(repeating: "0", count: 64))])
+        set.append(
+            codes: [
+                ["GM0293", "GM0293", "NL01", "GM0226"], ["M", "V", "M", "M"], ["2023JJ00", "2023JJ00", "2024JJ00", "2023JJ00"],
+            ],
+            values: [[.number(-0.25), .secret, .number(1e9), .unknown]])
         return set
     }
 
@@ -60,8 +73,12 @@ struct CBSMigrationTests {
             let queue = try DatabaseQueue(path: path)
             try Store.migrator.migrate(queue, upTo: "v3 cbs tables")
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO cbs_table VALUES ('SYNTH07', 'test', 'Synthetic', NULL, NULL, NULL, 1, '2026-01-01T00:00:00Z')")
-                try db.execute(sql: "INSERT INTO cbs_observation VALUES ('SYNTH07', 'GM0293', '2024JJ00', '', 'Aantal_1', 1, 'ok')")
+                try db.execute(
+                    sql:
+                        "INSERT INTO cbs_table VALUES ('SYNTH07', 'test', 'Synthetic', NULL, NULL, NULL, 1, '2026-01-01T00:00:00Z')"
+                )
+                try db.execute(
+                    sql: "INSERT INTO cbs_observation VALUES ('SYNTH07', 'GM0293', '2024JJ00', '', 'Aantal_1', 1, 'ok')")
             }
         }
         let store = try Store(path: path)

@@ -1,5 +1,5 @@
-import MaatstafCore
 import Foundation
+import MaatstafCore
 import MaatstafStore
 import MaatstafTestServer
 import Testing
@@ -40,7 +40,7 @@ struct SnapshotLoaderTests {
         #expect(try store.iv3NoDelivery(year: 2023, kind: "jaarrekening") == ["GM1961"])
         #expect(amounts.filter { $0.code != "NL01" }.compactMap(\.lasten).reduce(0, +) == rawMunicipalTotal)
         #expect(amounts.first { $0.code == "NL01" }?.lasten == rawNational)
-        #expect(amounts.first { $0.code == "GM0293" }?.lasten == 2017) // iv3/2023_jaarrekening.csv, Westervoort 6.71a
+        #expect(amounts.first { $0.code == "GM0293" }?.lasten == 2017)  // iv3/2023_jaarrekening.csv, Westervoort 6.71a
     }
 
     @Test("a changed snapshot file is refused and the store keeps what it had")
@@ -50,7 +50,8 @@ struct SnapshotLoaderTests {
         let copy = try RepositoryFixtures.snapshotCopy()
         // Pretend the checksum list changed (so a reload is attempted) and damage one data file.
         let sums = copy.appendingPathComponent("SHA256SUMS")
-        try (String(decoding: try Data(contentsOf: sums), as: UTF8.self) + "\n").write(to: sums, atomically: true, encoding: .utf8)
+        try (String(decoding: try Data(contentsOf: sums), as: UTF8.self) + "\n").write(
+            to: sums, atomically: true, encoding: .utf8)
         let file = copy.appendingPathComponent("iv3/2025_begroting.csv")
         var data = try Data(contentsOf: file)
         data[1000] = UInt8(ascii: "9")

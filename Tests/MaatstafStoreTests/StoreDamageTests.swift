@@ -1,6 +1,6 @@
-import MaatstafCore
 import Foundation
 import GRDB
+import MaatstafCore
 import MaatstafStore
 import MaatstafTestServer
 import Testing
@@ -18,9 +18,11 @@ struct StoreDamageTests {
 
     static func figures(_ store: Store) throws -> Figures {
         let amounts = try store.iv3Amounts(year: 2023, kind: "jaarrekening", taakvelden: ["6.71a"])
-        return Figures(lasten: Dictionary(uniqueKeysWithValues: amounts.map { ($0.code, $0.lasten) }),
-                       population: Dictionary(uniqueKeysWithValues: try store.municipalityYears(year: 2023).map { ($0.code, $0.population) }),
-                       undelivered: try store.iv3NoDelivery(year: 2023, kind: "jaarrekening"))
+        return Figures(
+            lasten: Dictionary(uniqueKeysWithValues: amounts.map { ($0.code, $0.lasten) }),
+            population: Dictionary(
+                uniqueKeysWithValues: try store.municipalityYears(year: 2023).map { ($0.code, $0.population) }),
+            undelivered: try store.iv3NoDelivery(year: 2023, kind: "jaarrekening"))
     }
 
     /// A loaded store file, and its figures as loaded.
@@ -36,7 +38,8 @@ struct StoreDamageTests {
         let (path, pristine) = try Self.loadedStore()
         // As a flipped byte would: Westervoort's 6.71a lasten, 2017 in the file, becomes 2049.
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE iv3_amount SET lasten = 2049 WHERE code = 'GM0293' AND taakveld = '6.71a' AND year = 2023")
+            try db.execute(
+                sql: "UPDATE iv3_amount SET lasten = 2049 WHERE code = 'GM0293' AND taakveld = '6.71a' AND year = 2023")
         }
         let damaged = try Store(path: path)
         let error = #expect(throws: StoreError.self) { try Self.figures(damaged) }
@@ -60,16 +63,18 @@ struct StoreDamageTests {
             try db.execute(sql: "DELETE FROM municipality_year WHERE code = 'GM0293' AND year = 2023")
         }
         let error = #expect(throws: StoreError.self) { try Self.figures(try Store(path: path)) }
-        #expect(error?.reason.contains("341 rows of municipality_year|2023 were read where the snapshot loader wrote 342") == true)
+        #expect(
+            error?.reason.contains("341 rows of municipality_year|2023 were read where the snapshot loader wrote 342") == true)
     }
 
-    @Test("a file SQLite finds damaged (header, zeroed pages): an error at open or read, then moved aside and rebuilt",
-          arguments: [0, 1])
+    @Test(
+        "a file SQLite finds damaged (header, zeroed pages): an error at open or read, then moved aside and rebuilt",
+        arguments: [0, 1])
     func structural(_ variant: Int) throws {
         let (path, pristine) = try Self.loadedStore()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         if variant == 0 {
-            bytes.replaceSubrange(0..<16, with: Data("not a database!!".utf8))   // the header
+            bytes.replaceSubrange(0..<16, with: Data("not a database!!".utf8))  // the header
         } else {
             // Every page after the schema zeroed: the b-tree pages of every table the schema points to.
             bytes.replaceSubrange((2 * 4096)..<bytes.count, with: Data(count: bytes.count - 2 * 4096))
@@ -98,8 +103,9 @@ struct StoreDamageTests {
         #expect(error?.reason.contains("SQLite's check") == true)
     }
 
-    @Test("random single-byte flips: every read is the loaded figure or an error, never another number",
-          arguments: Array(1...8))
+    @Test(
+        "random single-byte flips: every read is the loaded figure or an error, never another number",
+        arguments: Array(1...8))
     func randomFlips(_ seed: Int) throws {
         let (path, pristine) = try Self.loadedStore()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -35,12 +35,14 @@ struct Tally {
     mutating func add(_ comparison: Comparison, withOwnFigures: Bool = true) {
         for municipality in comparison.municipalities {
             if withOwnFigures {
-                checksum += (municipality.observation.value ?? 0) + Double(municipality.rank ?? 0)
+                checksum +=
+                    (municipality.observation.value ?? 0) + Double(municipality.rank ?? 0)
                     + (municipality.percentile ?? 0) + (municipality.z ?? 0)
             }
             for reference in municipality.references {
                 let distribution = reference.summary.distribution
-                checksum += (reference.summary.rate ?? 0) + (distribution?.mean ?? 0) + (distribution?.median ?? 0)
+                checksum +=
+                    (reference.summary.rate ?? 0) + (distribution?.mean ?? 0) + (distribution?.median ?? 0)
                     + (distribution?.q1 ?? 0) + (distribution?.q3 ?? 0) + (reference.gap ?? 0)
                 references += 1
             }
@@ -59,8 +61,9 @@ for indicator in catalog.indicators {
         tally.add(try engine.compare(data, municipalities: all, against: builtIn))
         for region in regions.regions where region.isValid(in: year) {
             let members = region.members.compactMap { atlas.directory.byCode[$0] }
-            tally.add(try engine.compare(data, municipalities: members, against: [.userRegion(region.id)]),
-                      withOwnFigures: false)
+            tally.add(
+                try engine.compare(data, municipalities: members, against: [.userRegion(region.id)]),
+                withOwnFigures: false)
         }
         indicatorYears += 1
     }

@@ -27,8 +27,9 @@ func measure(_ label: String, _ work: () async throws -> Int) async throws -> Do
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     guard bytes == body.count * count else { fatalError("\(label): got \(bytes) bytes, expected \(body.count * count)") }
-    print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
-    + String(format: "%8.3f s  (%d requests, %d bytes)", seconds, count, bytes))
+    print(
+        label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            + String(format: "%8.3f s  (%d requests, %d bytes)", seconds, count, bytes))
     return seconds
 }
 
@@ -53,7 +54,8 @@ let parallel = try await measure("parallel (multi, \(parallelism) per host)") {
         return total
     }
 }
-print("ratio sequential/parallel".padding(toLength: 34, withPad: " ", startingAt: 0)
-    + String(format: "%8.1f×", sequential / parallel))
+print(
+    "ratio sequential/parallel".padding(toLength: 34, withPad: " ", startingAt: 0)
+        + String(format: "%8.1f×", sequential / parallel))
 print("peak resident memory (client and server in one process): \(peakResidentKB() / 1024) MiB")
 server.stop()

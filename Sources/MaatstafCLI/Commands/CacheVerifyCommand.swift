@@ -17,6 +17,7 @@ struct CacheVerifyCommand: AsyncParsableCommand {
             try StandardOutput.line("removed damaged: \(path)")
         }
         let damaged = result.removed.filter { $0.hasSuffix(".entry") }.count
-        try StandardOutput.line("checked \(result.checked) entries: \(result.checked - damaged) intact, \(damaged) damaged and removed")
+        try StandardOutput.line(
+            "checked \(result.checked) entries: \(result.checked - damaged) intact, \(damaged) damaged and removed")
     }
 }

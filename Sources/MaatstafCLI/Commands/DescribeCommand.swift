@@ -42,15 +42,23 @@ struct DescribeCommand: AsyncParsableCommand {
         let store = try global.openStore()
         guard let record = try store.cbsTables().first(where: { $0.id == table }) else {
             let known = try store.cbsTables().map(\.id)
-            throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). "
-                + (known.isEmpty ? "Fetch it with `maatstaf fetch \(table)`." : "Stored: \(known.joined(separator: ", ")); or fetch it with `maatstaf fetch \(table)`."))
+            throw ValidationError(
+                "Table \(table) is not in the store (ids are case-sensitive). "
+                    + (known.isEmpty
+                        ? "Fetch it with `maatstaf fetch \(table)`."
+                        : "Stored: \(known.joined(separator: ", ")); or fetch it with `maatstaf fetch \(table)`."))
         }
         let properties = try store.cbsProperties(table: table)
         let counts = try store.cbsCodeCounts(table: table)
-        var output = Table(columns: [.init("key"), .init("stem"), .init("kind"), .init("title"), .init("unit"), .init("codes", .right)])
+        var output = Table(columns: [
+            .init("key"), .init("stem"), .init("kind"), .init("title"), .init("unit"), .init("codes", .right),
+        ])
         output.rows = properties.map { property in
             // Dimensions: codes in the stored rows, and in CBS's code list when it was served.
-            let codes = counts[property.key].map { $0.listed > 0 && $0.listed != $0.used ? "\($0.used) of \($0.listed)" : String($0.used) } ?? ""
+            let codes =
+                counts[property.key].map {
+                    $0.listed > 0 && $0.listed != $0.used ? "\($0.used) of \($0.listed)" : String($0.used)
+                } ?? ""
             return [property.key, property.keyStem, property.kind, property.title, property.unit ?? "", codes]
         }
         output.notes = [
@@ -59,11 +67,15 @@ struct DescribeCommand: AsyncParsableCommand {
             Attribution.cbs + ".",
         ]
         let json = Description(
-            table: CBSTableRecordJSON(id: record.id, catalog: record.catalog, title: record.title, period: record.period,
-                                      modified: record.modified, recordCount: record.recordCount, rows: record.rows,
-                                      fetchedAt: record.fetchedAt),
-            properties: properties.map { PropertyJSON(key: $0.key, stem: $0.keyStem, kind: $0.kind, title: $0.title, unit: $0.unit,
-                                                codes: counts[$0.key]?.used) })
+            table: CBSTableRecordJSON(
+                id: record.id, catalog: record.catalog, title: record.title, period: record.period,
+                modified: record.modified, recordCount: record.recordCount, rows: record.rows,
+                fetchedAt: record.fetchedAt),
+            properties: properties.map {
+                PropertyJSON(
+                    key: $0.key, stem: $0.keyStem, kind: $0.kind, title: $0.title, unit: $0.unit,
+                    codes: counts[$0.key]?.used)
+            })
         try emit(output, format: format, json: json)
     }
 }

@@ -45,7 +45,9 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String?
 
     func validate() throws {
-        if format == .json && layout == .cells { throw ValidationError("JSON is written in the rows layout only; leave out --layout cells.") }
+        if format == .json && layout == .cells {
+            throw ValidationError("JSON is written in the rows layout only; leave out --layout cells.")
+        }
     }
 
     func run() async throws {
@@ -53,13 +55,15 @@ struct ExportCommand: AsyncParsableCommand {
         let tables = try store.cbsTables()
         guard let record = tables.first(where: { $0.id == table }) else {
             let stored = tables.map(\.id).joined(separator: ", ")
-            throw ValidationError("Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`."
-                                  + (stored.isEmpty ? "" : " Stored: \(stored)."))
+            throw ValidationError(
+                "Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`."
+                    + (stored.isEmpty ? "" : " Stored: \(stored)."))
         }
         let properties = try store.cbsProperties(table: table)
         let period = properties.first { $0.kind == "TimeDimension" }?.key
-        let export = CBSTableExport(table: record, properties: properties, columns: try store.cbsColumns(table: table),
-                                    locale: locale, periodCodes: try period.map { try store.cbsCodes(table: table, dimension: $0) } ?? [])
+        let export = CBSTableExport(
+            table: record, properties: properties, columns: try store.cbsColumns(table: table),
+            locale: locale, periodCodes: try period.map { try store.cbsCodes(table: table, dimension: $0) } ?? [])
         try OutputFile.write(format == .json ? export.json() : export.csv(layout: layout), to: output)
     }
 }

@@ -45,20 +45,26 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "v3 (opendata.cbs.nl / dataderden.cbs.nl, the default) or v4 (datasets.cbs.nl, for tables only there).")
     var odata: ODataVersion = .v3
 
-    @Option(name: .customLong("region"), help: ArgumentHelp(
-        "Only these regions (repeat or separate by commas): GM0293, PV25, NL01 …", valueName: "code"))
+    @Option(
+        name: .customLong("region"),
+        help: ArgumentHelp(
+            "Only these regions (repeat or separate by commas): GM0293, PV25, NL01 …", valueName: "code"))
     var regions: [String] = []
 
     @Option(help: ArgumentHelp("Only these years: 2019..2023, or one year (all periods of those years).", valueName: "from..to"))
     var period: String?
 
-    @Option(name: .customLong("topic"), help: ArgumentHelp(
-        "Only these topics, by key or stem (repeat or separate by commas): WmoClienten, AantalInwoners …", valueName: "key"))
+    @Option(
+        name: .customLong("topic"),
+        help: ArgumentHelp(
+            "Only these topics, by key or stem (repeat or separate by commas): WmoClienten, AantalInwoners …", valueName: "key"))
     var topics: [String] = []
 
-    @Option(name: .customLong("where"), help: ArgumentHelp(
-        "Only these codes of another dimension, by key or title (repeat per dimension): Geslacht=T001038, Leeftijd=10010,10100 …",
-        valueName: "dimension=codes"))
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "Only these codes of another dimension, by key or title (repeat per dimension): Geslacht=T001038, Leeftijd=10010,10100 …",
+            valueName: "dimension=codes"))
     var selections: [String] = []
 
     func validate() throws {
@@ -79,8 +85,9 @@ struct FetchCommand: AsyncParsableCommand {
         let split = { (values: [String]) in
             values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        return CBSFilter(regions: split(regions), years: period.flatMap(CBSFilter.years(parsing:)), topics: split(topics),
-                         selections: selections.compactMap(CBSFilter.Selection.init(parsing:)))
+        return CBSFilter(
+            regions: split(regions), years: period.flatMap(CBSFilter.years(parsing:)), topics: split(topics),
+            selections: selections.compactMap(CBSFilter.Selection.init(parsing:)))
     }
 
     func run() async throws {
@@ -89,15 +96,17 @@ struct FetchCommand: AsyncParsableCommand {
         defer { progress.finish() }
         let store = try global.openStore()
         for table in tables {
-            let set = odata == .v4
+            let set =
+                odata == .v4
                 ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)
                 : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table, filter: filter)
             let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : source.catalog.rawValue)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
-            try StandardOutput.line("\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
-                + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
+            try StandardOutput.line(
+                "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
+                    + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
         }
     }
 }
@@ -109,7 +118,9 @@ extension FetchCommand {
         guard !filter.isEmpty else { return "" }
         var parts: [String] = []
         if !filter.regions.isEmpty { parts.append("\(filter.regions.count) region(s)") }
-        if let years = filter.years { parts.append(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)") }
+        if let years = filter.years {
+            parts.append(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)")
+        }
         if !filter.topics.isEmpty { parts.append("topics \(filter.topics.joined(separator: ", "))") }
         for selection in filter.selections { parts.append("\(selection.dimension) \(selection.codes.joined(separator: ", "))") }
         return "; only " + parts.joined(separator: ", ") + " (fetch without filters for the whole table)"

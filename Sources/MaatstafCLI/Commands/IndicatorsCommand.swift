@@ -39,7 +39,10 @@ struct IndicatorsListCommand: AsyncParsableCommand {
         var table = Table(columns: [.init("id"), .init("title"), .init("unit"), .init("defined in")])
         table.rows = list.map { [$0.id, $0.title.en, $0.unit.en, $0.origin] }
         let generic = catalog.indicators.count - catalog.named.count
-        table.notes = all ? [] : ["Also \(generic) generic Iv3 indicators, one per taakveld and measure, e.g. iv3.6.71a.lasten (--all lists them)."]
+        table.notes =
+            all
+            ? []
+            : ["Also \(generic) generic Iv3 indicators, one per taakveld and measure, e.g. iv3.6.71a.lasten (--all lists them)."]
         let entries = list.map { Entry(id: $0.id, title: $0.title.en, unit: $0.unit.en, origin: $0.origin) }
         try emit(table, format: format, json: entries)
     }

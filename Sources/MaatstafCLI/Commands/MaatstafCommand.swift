@@ -24,8 +24,11 @@ struct MaatstafCommand: AsyncParsableCommand {
             Bron: CBS (CC BY 4.0) for all statistics maatstaf shows.
             """,
         version: MaatstafVersion.current,
-        subcommands: [CompareCommand.self, RankCommand.self, ReportCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self, TablesCommand.self,
-                      FetchCommand.self, DescribeCommand.self, ExportCommand.self,
-                      RegionsCommand.self, CacheCommand.self]
+        subcommands: [
+            CompareCommand.self, RankCommand.self, ReportCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self,
+            TablesCommand.self,
+            FetchCommand.self, DescribeCommand.self, ExportCommand.self,
+            RegionsCommand.self, CacheCommand.self,
+        ]
     )
 }

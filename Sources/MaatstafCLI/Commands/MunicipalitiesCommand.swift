@@ -45,17 +45,21 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
         let profiles = try atlas.profiles(year: year)
         let list = candidates.compactMap { profiles[$0.code] }.sorted { $0.name < $1.name }
         if list.isEmpty, let search {
-            throw ValidationError("No municipality in \(year) matches \"\(search)\". "
-                + "Closest: \(atlas.directory.closest(to: search).joined(separator: ", ")). Try --dissolved for former municipalities.")
+            throw ValidationError(
+                "No municipality in \(year) matches \"\(search)\". "
+                    + "Closest: \(atlas.directory.closest(to: search).joined(separator: ", ")). Try --dissolved for former municipalities."
+            )
         }
         var table = Table(columns: [
             .init("code"), .init("name"), .init("province"), .init("COROP"), .init("labour-market region"),
             .init("size class"), .init("urbanity"), .init("population", .right),
         ])
         table.rows = list.map { profile in
-            [profile.code, profile.name, profile.province, profile.municipality.corop.name,
-             profile.municipality.labourMarketRegion.name, profile.sizeClass.dutch, profile.urbanity.dutch,
-             String(profile.population)]
+            [
+                profile.code, profile.name, profile.province, profile.municipality.corop.name,
+                profile.municipality.labourMarketRegion.name, profile.sizeClass.dutch, profile.urbanity.dutch,
+                String(profile.population),
+            ]
         }
         table.notes = ["\(list.count) municipalities, \(year); population on 1 January \(year). \(Attribution.cbs)."]
         try emit(table, format: format, json: list)

@@ -33,7 +33,8 @@ struct RankCommand: AsyncParsableCommand {
         let indicator = try workspace.indicators().indicator(options.indicator)
         let year = try workspace.year(options.year, for: indicator)
         let anchor = try municipality.map { try workspace.atlas.directory.resolve($0) }
-        let ranking = try workspace.engine.rank(indicator, year: year, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
+        let ranking = try workspace.engine.rank(
+            indicator, year: year, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
         let report = RankReport(ranking, locale: options.locale)
         let text: String
         switch options.format {

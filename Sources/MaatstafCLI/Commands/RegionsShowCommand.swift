@@ -38,22 +38,28 @@ struct RegionsShowCommand: AsyncParsableCommand {
             var table = Table(columns: [.init("code"), .init("name"), .init("population", .right)])
             let members = region.members.map { code in (code, profiles[code]) }
             table.rows = members.map { code, profile in
-                [code, profile?.name ?? workspace.atlas.directory.byCode[code]?.name ?? code,
-                 profile.map { String($0.population) } ?? "not a municipality in \(year)"]
+                [
+                    code, profile?.name ?? workspace.atlas.directory.byCode[code]?.name ?? code,
+                    profile.map { String($0.population) } ?? "not a municipality in \(year)",
+                ]
             }
             let total = members.compactMap { $0.1?.population }.reduce(0, +)
-            table.notes = ["\(region.name) (\(region.id)), \(year): \(region.members.count) members, \(total) inhabitants on 1 January.",
-                           region.description, "Defined in \(region.file). Population: \(Attribution.cbs)."].filter { !$0.isEmpty }
+            table.notes = [
+                "\(region.name) (\(region.id)), \(year): \(region.members.count) members, \(total) inhabitants on 1 January.",
+                region.description, "Defined in \(region.file). Population: \(Attribution.cbs).",
+            ].filter { !$0.isEmpty }
             try emit(table, format: format, json: region)
             return
         }
         if PeerGroupKind(rawValue: subject.lowercased()) != nil || subject.lowercased() == "amr" {
-            throw ValidationError("\"\(subject)\" is a built-in group that depends on the municipality; "
-                + "give a municipality instead, e.g. `maatstaf regions show Westervoort`.")
+            throw ValidationError(
+                "\"\(subject)\" is a built-in group that depends on the municipality; "
+                    + "give a municipality instead, e.g. `maatstaf regions show Westervoort`.")
         }
         let municipality = try workspace.atlas.directory.resolve(subject)
         let profile = try workspace.atlas.profile(municipality, year: year)
-        let groups = PeerGroup.standard + workspace.regions.regions(containing: municipality.code, year: year).map { .userRegion($0.id) }
+        let groups =
+            PeerGroup.standard + workspace.regions.regions(containing: municipality.code, year: year).map { .userRegion($0.id) }
         let resolved = try groups.map { try workspace.resolver.resolve($0, for: municipality, year: year) }
         var table = Table(columns: [.init("group"), .init("region"), .init("code"), .init("members", .right)])
         table.rows = resolved.map { [$0.group.description, $0.label, $0.code ?? "", String($0.members.count)] }

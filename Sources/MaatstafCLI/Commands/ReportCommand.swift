@@ -42,7 +42,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Indicator ids, comma-separated (see `maatstaf indicators list`).", valueName: "ids"))
     var indicators: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A named set of indicators (default: sociaal-domein).", valueName: "name"))
+    @Option(
+        name: .customLong("set"), help: ArgumentHelp("A named set of indicators (default: sociaal-domein).", valueName: "name"))
     var indicatorSet: String?
 
     @Option(help: "Year (default: each indicator's latest year in the store).")
@@ -51,7 +52,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Reference groups besides the Netherlands, comma-separated.", valueName: "groups"))
     var against = "province,size-class"
 
-    @Option(help: ArgumentHelp("A YAML file with targets per municipality, indicator and year (docs/targets.md).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("A YAML file with targets per municipality, indicator and year (docs/targets.md).", valueName: "file"))
     var targets: String?
 
     @Option(help: "Language and number format: nl (€ 1.234,56, the default) or en (€1,234.56).")
@@ -66,8 +68,10 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var regions: RegionsOption
 
     /// Named --indicator-file here because --indicators lists the ids to report on.
-    @Option(name: .customLong("indicator-file"), help: ArgumentHelp(
-        "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+    @Option(
+        name: .customLong("indicator-file"),
+        help: ArgumentHelp(
+            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
 
     @Argument(help: "Municipalities, by name or code.")
@@ -88,33 +92,40 @@ struct ReportCommand: AsyncParsableCommand {
         let catalog = try workspace.indicators()
         let chosenIndicators: [Indicator]
         if let indicators {
-            chosenIndicators = try indicators.split(separator: ",").map { try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces)) }
+            chosenIndicators = try indicators.split(separator: ",").map {
+                try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces))
+            }
         } else {
             chosenIndicators = try catalog.set(indicatorSet ?? "sociaal-domein")
         }
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
-        let targetList = try targets.map {
-            try TargetFile.read(URL(fileURLWithPath: $0), directory: workspace.atlas.directory, indicators: catalog)
-        } ?? []
+        let targetList =
+            try targets.map {
+                try TargetFile.read(URL(fileURLWithPath: $0), directory: workspace.atlas.directory, indicators: catalog)
+            } ?? []
         var report = try BenchmarkReportBuilder(engine: workspace.engine).build(
             indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
             locale: locale)
         if report.sections.isEmpty {
             let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason)" }.joined(separator: "; ")
-            throw CompareError(.tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
-                               hint: "Fetch the tables named, or choose other indicators",
-                               fetch: report.unavailable.flatMap(\.fetch))
+            throw CompareError(
+                .tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
+                hint: "Fetch the tables named, or choose other indicators",
+                fetch: report.unavailable.flatMap(\.fetch))
         }
         report.fetchText = { $0.commandLine }
         let text = format == .html ? report.renderHTML() : report.renderMarkdown()
         try OutputFile.write(text, to: output)
         if let output, !global.quiet {
             let size = text.utf8.count
-            FileHandle.standardError.write(Data(
-                "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n"
+                        .utf8))
             for item in report.unavailable {
-                let remedy = item.fetch.isEmpty ? (item.hint.isEmpty ? "" : "; \(item.hint)") : "; " + FetchRequest.sentence(item.fetch)
+                let remedy =
+                    item.fetch.isEmpty ? (item.hint.isEmpty ? "" : "; \(item.hint)") : "; " + FetchRequest.sentence(item.fetch)
                 FileHandle.standardError.write(Data("Left out \(item.indicator.id): \(item.reason)\(remedy).\n".utf8))
             }
         }

@@ -52,20 +52,30 @@ struct TablesCommand: AsyncParsableCommand {
         let all = try await CBSCatalogSource(fetcher: fetcher, base: source.base()).tables()
         progress.finish()
         let words = search.flatMap { $0.split(separator: " ").map(String.init) }
-        let found = all.filter { $0.matches(words) }.sorted { ($0.modified ?? "", $0.identifier) > ($1.modified ?? "", $1.identifier) }
+        let found = all.filter { $0.matches(words) }.sorted {
+            ($0.modified ?? "", $0.identifier) > ($1.modified ?? "", $1.identifier)
+        }
         let shown = limit > 0 ? Array(found.prefix(limit)) : found
         var output = Table(columns: [.init("id"), .init("title"), .init("period"), .init("modified"), .init("rows", .right)])
-        output.rows = shown.map { [$0.identifier, $0.title, $0.period ?? "", String(($0.modified ?? "").prefix(10)), $0.recordCount.map(String.init) ?? ""] }
+        output.rows = shown.map {
+            [
+                $0.identifier, $0.title, $0.period ?? "", String(($0.modified ?? "").prefix(10)),
+                $0.recordCount.map(String.init) ?? "",
+            ]
+        }
         output.notes = [
             "\(found.count) of \(all.count) tables in \(source.catalog.rawValue)\(words.isEmpty ? "" : " match \"\(words.joined(separator: " "))\"")"
                 + (shown.count < found.count ? "; the \(shown.count) most recently modified are shown (--limit 0 for all)" : "")
                 + ". Fetch one with `maatstaf fetch ID\(source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)")`.",
             Attribution.cbs + ".",
         ]
-        try emit(output, format: format, json: shown.map {
-            Entry(id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
-                  frequency: $0.frequency, rows: $0.recordCount)
-        })
+        try emit(
+            output, format: format,
+            json: shown.map {
+                Entry(
+                    id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
+                    frequency: $0.frequency, rows: $0.recordCount)
+            })
     }
 
     /// The fetched tables in the store, with when and where from.
@@ -74,13 +84,22 @@ struct TablesCommand: AsyncParsableCommand {
         let tables = try global.openStore().cbsTables().filter {
             CBSCatalogEntry(identifier: $0.id, title: $0.title).matches(words)
         }
-        var output = Table(columns: [.init("id"), .init("title"), .init("catalog"), .init("period"), .init("rows", .right), .init("fetched")])
+        var output = Table(columns: [
+            .init("id"), .init("title"), .init("catalog"), .init("period"), .init("rows", .right), .init("fetched"),
+        ])
         output.rows = tables.map { [$0.id, $0.title, $0.catalog, $0.period ?? "", String($0.rows), $0.fetchedAt] }
-        output.notes = [tables.isEmpty ? "No fetched tables in the store. Find one with `maatstaf tables --search WORDS`, then `maatstaf fetch ID`."
-                                       : "\(tables.count) fetched table(s). `maatstaf describe ID` shows one; `maatstaf export ID` writes it out.",
-                        Attribution.cbs + "."]
-        try emit(output, format: format, json: tables.map {
-            Entry(id: $0.id, title: $0.title, shortTitle: nil, period: $0.period, modified: $0.modified, frequency: nil, rows: $0.rows)
-        })
+        output.notes = [
+            tables.isEmpty
+                ? "No fetched tables in the store. Find one with `maatstaf tables --search WORDS`, then `maatstaf fetch ID`."
+                : "\(tables.count) fetched table(s). `maatstaf describe ID` shows one; `maatstaf export ID` writes it out.",
+            Attribution.cbs + ".",
+        ]
+        try emit(
+            output, format: format,
+            json: tables.map {
+                Entry(
+                    id: $0.id, title: $0.title, shortTitle: nil, period: $0.period, modified: $0.modified, frequency: nil,
+                    rows: $0.rows)
+            })
     }
 }

@@ -8,8 +8,10 @@ struct CatalogOptions: ParsableArguments {
     @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
     var catalog: CBSCatalogOption = .opendata
 
-    @Option(name: .customLong("cbs-base"), help: ArgumentHelp(
-        "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
+    @Option(
+        name: .customLong("cbs-base"),
+        help: ArgumentHelp(
+            "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
     var cbsBase: String?
 
     /// `--cbs-base`, else `$MAATSTAF_CBS_BASE`, else `publicBase` (the chosen catalog's host unless a command knows better).

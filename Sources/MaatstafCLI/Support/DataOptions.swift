@@ -5,8 +5,10 @@ import MaatstafReport
 
 /// Where user regions come from; shared by every command that compares.
 struct RegionsOption: ParsableArguments {
-    @Option(name: .customLong("regions"), help: ArgumentHelp(
-        "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
+    @Option(
+        name: .customLong("regions"),
+        help: ArgumentHelp(
+            "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
     var regionsFolder: String?
 }
 
@@ -14,8 +16,10 @@ struct RegionsOption: ParsableArguments {
 struct DataOptions: ParsableArguments {
     @OptionGroup var regions: RegionsOption
 
-    @Option(name: .customLong("indicators"), help: ArgumentHelp(
-        "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+    @Option(
+        name: .customLong("indicators"),
+        help: ArgumentHelp(
+            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
 
     var regionsFolder: String? { regions.regionsFolder }

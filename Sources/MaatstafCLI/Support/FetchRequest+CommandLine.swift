@@ -6,7 +6,9 @@ extension FetchRequest {
     /// command that makes this request, ready to paste into a shell.
     var commandLine: String {
         var words = ["maatstaf", "fetch", table]
-        if let years { words += ["--period", years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)..\(years.upperBound)"] }
+        if let years {
+            words += ["--period", years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)..\(years.upperBound)"]
+        }
         if !topics.isEmpty { words += ["--topic", topics.joined(separator: ",")] }
         for dimension in selection.keys.sorted() {
             words += ["--where", Self.quoted("\(dimension)=\(selection[dimension]!.joined(separator: ","))")]
@@ -21,7 +23,9 @@ extension FetchRequest {
 
     /// Shell-safe: words of letters, digits and `=,._-` stay bare, anything else goes in single quotes.
     private static func quoted(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "=,._-".unicodeScalars.contains($0) }
+        let plain = word.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "=,._-".unicodeScalars.contains($0)
+        }
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

@@ -6,9 +6,11 @@ import MaatstafStore
 
 /// Options every command that touches the network or the cache accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
-        "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else ./cache).",
-        valueName: "dir"))
+    @Option(
+        name: .customLong("cache-dir"),
+        help: ArgumentHelp(
+            "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else ./cache).",
+            valueName: "dir"))
     var cacheDirectory: String?
 
     @Flag(help: "Use only the cache; fail instead of downloading.")
@@ -39,9 +41,11 @@ struct GlobalOptions: ParsableArguments {
     func openStore() throws -> Store {
         let (store, recovery) = try Store.openRecovering(path: cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
         if let recovery {
-            var message = "maatstaf: \(store.path): \(recovery.reason). It was moved to \(recovery.damagedCopy) and a new store is built from the embedded snapshot."
+            var message =
+                "maatstaf: \(store.path): \(recovery.reason). It was moved to \(recovery.damagedCopy) and a new store is built from the embedded snapshot."
             if !recovery.fetchedTables.isEmpty {
-                message += " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(recovery.fetchedTables.joined(separator: " "))"
+                message +=
+                    " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(recovery.fetchedTables.joined(separator: " "))"
             }
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
@@ -62,13 +66,16 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// A fetcher configured from these options, with progress on stderr when it is a terminal.
-    func makeFetcher(configuration: HTTPClientConfiguration = HTTPClientConfiguration(),
-                     policy: CachePolicy? = nil) -> (CachedFetcher, ProgressReporter) {
+    func makeFetcher(
+        configuration: HTTPClientConfiguration = HTTPClientConfiguration(),
+        policy: CachePolicy? = nil
+    ) -> (CachedFetcher, ProgressReporter) {
         let reporter = ProgressReporter(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let handler: FetchEventHandler = { event in reporter.handle(event) }
         let client = HTTPClient(configuration: configuration, events: handler)
-        let fetcher = CachedFetcher(client: client, cache: HTTPCache(root: cacheRoot), policy: policy ?? cachePolicy,
-                                    events: handler)
+        let fetcher = CachedFetcher(
+            client: client, cache: HTTPCache(root: cacheRoot), policy: policy ?? cachePolicy,
+            events: handler)
         return (fetcher, reporter)
     }
 }

@@ -22,6 +22,7 @@ struct MissingValues: Error {
 
     var message: String {
         let list = municipalities.map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")
-        return "\(indicator) \(year): no value for \(list). The output was written and says why; a missing figure is never shown as 0"
+        return
+            "\(indicator) \(year): no value for \(list). The output was written and says why; a missing figure is never shown as 0"
     }
 }

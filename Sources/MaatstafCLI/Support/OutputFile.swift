@@ -51,7 +51,10 @@ enum OutputFile {
     }
 
     private static func failure(_ path: String, _ code: Int32) -> OutputWriteError {
-        OutputWriteError(message: "\(path): cannot write the output (\(String(cString: strerror(code)))). Check that the folder exists, is writable and has room; an earlier file there was left as it was")
+        OutputWriteError(
+            message:
+                "\(path): cannot write the output (\(String(cString: strerror(code)))). Check that the folder exists, is writable and has room; an earlier file there was left as it was"
+        )
     }
 }
 
@@ -60,7 +63,10 @@ enum OutputFile {
 enum StandardOutput {
     static func write(_ text: String) throws {
         if let code = writeAll(Array(text.utf8), to: STDOUT_FILENO) {
-            throw OutputWriteError(message: "standard output: cannot write (\(String(cString: strerror(code)))). The output is incomplete; check the disk or the program reading it")
+            throw OutputWriteError(
+                message:
+                    "standard output: cannot write (\(String(cString: strerror(code)))). The output is incomplete; check the disk or the program reading it"
+            )
         }
     }
 

@@ -43,7 +43,11 @@ final class ProgressReporter: @unchecked Sendable {
     func finish() {
         guard enabled else { return }
         lock.withLock {
-            if drew { draw(); FileHandle.standardError.write(Data("\n".utf8)); drew = false }
+            if drew {
+                draw()
+                FileHandle.standardError.write(Data("\n".utf8))
+                drew = false
+            }
         }
     }
 

@@ -8,12 +8,16 @@ struct TransferOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds one request may take, body included.", valueName: "seconds"))
     var timeout = 120.0
 
-    @Option(name: .customLong("stall-timeout"), help: ArgumentHelp(
-        "Seconds a transfer may receive nothing before it is aborted and retried.", valueName: "seconds"))
+    @Option(
+        name: .customLong("stall-timeout"),
+        help: ArgumentHelp(
+            "Seconds a transfer may receive nothing before it is aborted and retried.", valueName: "seconds"))
     var stallTimeout = 30.0
 
-    @Option(name: .customLong("max-response-mb"), help: ArgumentHelp(
-        "Largest response accepted, in MiB after decompression (a CBS page is about 1 MB).", valueName: "MiB"))
+    @Option(
+        name: .customLong("max-response-mb"),
+        help: ArgumentHelp(
+            "Largest response accepted, in MiB after decompression (a CBS page is about 1 MB).", valueName: "MiB"))
     var maxResponseMB = 256
 
     func validate() throws {

@@ -19,10 +19,12 @@ struct Workspace {
     static func open(global: GlobalOptions, regionsFolder: String?, indicatorsFile: String?) throws -> Workspace {
         let store = try global.openStoreWithSnapshot()
         let atlas = try MunicipalityAtlas(store: store)
-        let regions = try UserRegionCatalog(folder: ProjectPaths.regionsFolder(option: regionsFolder),
-                                            directory: atlas.directory)
-        return Workspace(store: store, atlas: atlas, regions: regions,
-                         indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
+        let regions = try UserRegionCatalog(
+            folder: ProjectPaths.regionsFolder(option: regionsFolder),
+            directory: atlas.directory)
+        return Workspace(
+            store: store, atlas: atlas, regions: regions,
+            indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
     }
 
     var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }
@@ -38,8 +40,9 @@ struct Workspace {
         if let requested { return requested }
         guard let latest = try engine.years(for: indicator).last else {
             if let error = try engine.notFetchedError(indicator, year: nil) { throw error }
-            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",
-                               hint: "Run `maatstaf indicators show \(indicator.id)` to see what it needs")
+            throw CompareError(
+                .yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",
+                hint: "Run `maatstaf indicators show \(indicator.id)` to see what it needs")
         }
         return latest
     }

@@ -14,8 +14,8 @@ enum CBSFetchAdvice {
     /// The CBS parts an indicator reads: its numerator, and its denominator when that is a CBS table too.
     static func parts(of indicator: Indicator) -> [Part] {
         var parts: [Part] = []
-        if case let .cbs(table, topics, selection) = indicator.numerator { parts.append((table, topics, selection)) }
-        if case let .cbs(table, topics, selection) = indicator.denominator { parts.append((table, topics, selection)) }
+        if case .cbs(let table, let topics, let selection) = indicator.numerator { parts.append((table, topics, selection)) }
+        if case .cbs(let table, let topics, let selection) = indicator.denominator { parts.append((table, topics, selection)) }
         return parts
     }
 
@@ -34,8 +34,10 @@ enum CBSFetchAdvice {
 
     /// The request for one table; with `stored`, one that fetches the stored part and what the indicator needs
     /// together (topics, codes and years joined). `needing` replaces the definition's codes (titles resolved).
-    static func request(for indicator: Indicator, table: String, years: ClosedRange<Int>, stored: StoredPart?,
-                        needing: [String: [String]]? = nil) -> FetchRequest {
+    static func request(
+        for indicator: Indicator, table: String, years: ClosedRange<Int>, stored: StoredPart?,
+        needing: [String: [String]]? = nil
+    ) -> FetchRequest {
         let mine = parts(of: indicator).filter { $0.table == table }
         guard mine.contains(where: { !$0.selection.isEmpty }) else { return FetchRequest(table: table) }
         var topics = stored?.topics ?? []
@@ -54,9 +56,12 @@ enum CBSFetchAdvice {
 
     /// The error for an indicator whose tables are (partly) not in the store, with every request still to make.
     static func notFetched(_ indicator: Indicator, missing: [String], years: ClosedRange<Int>) -> CompareError {
-        let needs = missing.count == 1 ? "CBS table \(missing[0]), which is" : "CBS tables \(missing.joined(separator: " and ")), which are"
-        return CompareError(.tableNotFetched, subject: indicator.id, reason: "needs \(needs) not in the store",
-                            hint: "",
-                            fetch: requests(for: indicator, tables: missing, years: years))
+        let needs =
+            missing.count == 1
+            ? "CBS table \(missing[0]), which is" : "CBS tables \(missing.joined(separator: " and ")), which are"
+        return CompareError(
+            .tableNotFetched, subject: indicator.id, reason: "needs \(needs) not in the store",
+            hint: "",
+            fetch: requests(for: indicator, tables: missing, years: years))
     }
 }

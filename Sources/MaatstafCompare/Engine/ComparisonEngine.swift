@@ -71,28 +71,36 @@ public struct ComparisonEngine: Sendable {
         try loader.load(indicator, year: year)
     }
 
-    public func compare(_ indicator: Indicator, year: Int, municipalities: [Municipality],
-                        against groups: [PeerGroup]) throws -> Comparison {
+    public func compare(
+        _ indicator: Indicator, year: Int, municipalities: [Municipality],
+        against groups: [PeerGroup]
+    ) throws -> Comparison {
         let data = try data(indicator, year: year)
         return try compare(data, municipalities: municipalities, against: groups)
     }
 
     /// Compares using already loaded data (the benchmark reuses one load for many municipalities).
-    public func compare(_ data: IndicatorData, municipalities: [Municipality], against groups: [PeerGroup],
-                        summaries cache: inout [String: GroupSummary]) throws -> Comparison {
+    public func compare(
+        _ data: IndicatorData, municipalities: [Municipality], against groups: [PeerGroup],
+        summaries cache: inout [String: GroupSummary]
+    ) throws -> Comparison {
         let year = data.year
         let profiles = try atlas.profiles(year: data.classificationYear)
         let ranks = Ranks(data: data)
         var results: [MunicipalityComparison] = []
         for municipality in municipalities {
             guard let profile = profiles[municipality.code] else {
-                throw CompareError(.municipalityNotAvailable, subject: municipality.name,
-                                   reason: "was not a municipality in \(year)",
-                                   hint: municipality.isCurrent ? "Choose another year" : "It was dissolved after \(municipality.lastYear); compare its successor")
+                throw CompareError(
+                    .municipalityNotAvailable, subject: municipality.name,
+                    reason: "was not a municipality in \(year)",
+                    hint: municipality.isCurrent
+                        ? "Choose another year" : "It was dissolved after \(municipality.lastYear); compare its successor")
             }
             let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?
-            if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator, let d = observation.denominator {
+            if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator,
+                let d = observation.denominator
+            {
                 interval = ProportionInterval(successes: n, trials: d)?.scaled(by: Double(data.indicator.multiplier))
             }
             let references = try groups.map { group -> ReferenceComparison in
@@ -107,9 +115,10 @@ public struct ComparisonEngine: Sendable {
                 return Self.reference(observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval)
             }
             let rank = ranks.rank(of: observation)
-            results.append(MunicipalityComparison(
-                profile: profile, observation: observation, rank: rank?.rank, rankedCount: ranks.count,
-                percentile: rank?.percentile, z: ranks.z(of: observation), interval: interval, references: references))
+            results.append(
+                MunicipalityComparison(
+                    profile: profile, observation: observation, rank: rank?.rank, rankedCount: ranks.count,
+                    percentile: rank?.percentile, z: ranks.z(of: observation), interval: interval, references: references))
         }
         var notes = data.notes + Self.exclusionNotes(data, profiles: profiles)
         let zeros = results.filter { $0.observation.status == .ok && $0.observation.value == 0 }
@@ -134,8 +143,10 @@ public struct ComparisonEngine: Sendable {
             resolved = nil
         } else if let group {
             guard let anchor = anchor ?? Self.anyMember(of: group, resolver: resolver) else {
-                throw CompareError(.municipalityNotAvailable, subject: group.description,
-                                   reason: "depends on a municipality", hint: "Add the municipality: maatstaf rank … --within \(group) Westervoort")
+                throw CompareError(
+                    .municipalityNotAvailable, subject: group.description,
+                    reason: "depends on a municipality",
+                    hint: "Add the municipality: maatstaf rank … --within \(group) Westervoort")
             }
             resolved = try resolver.resolve(group, for: anchor, year: data.classificationYear)
         } else {
@@ -149,28 +160,31 @@ public struct ComparisonEngine: Sendable {
         let ranks = Ranks(data: memberData)
         let entries = members.compactMap { code -> RankingEntry? in
             guard let observation = memberData.observations[code], let rank = ranks.rank(of: observation),
-                  let profile = profiles[code] else { return nil }
+                let profile = profiles[code]
+            else { return nil }
             return RankingEntry(rank: rank.rank, profile: profile, observation: observation, percentile: rank.percentile)
         }.sorted { ($0.rank, $0.profile.name) < ($1.rank, $1.profile.name) }
-        return Ranking(data: data, group: resolved, entries: entries, summary: summary,
-                       missing: missingList(memberData, profiles: profiles),
-                       notes: data.notes + Self.exclusionNotes(memberData, profiles: profiles))
+        return Ranking(
+            data: data, group: resolved, entries: entries, summary: summary,
+            missing: missingList(memberData, profiles: profiles),
+            notes: data.notes + Self.exclusionNotes(memberData, profiles: profiles))
     }
 
     /// The municipalities left out because they delivered nothing or book nothing on the indicator's lines, by name:
     /// the two reasons a reader would otherwise mistake for a real figure.
     static func exclusionNotes(_ data: IndicatorData, profiles: [String: MunicipalityProfile]) -> [IndicatorNote] {
-        var undelivered: [String] = [], notBooked: [String] = []
+        var undelivered: [String] = []
+        var notBooked: [String] = []
         var delivery: (Iv3DocumentKind, Int)?
         var booking: ([String], String?)?
         for observation in data.observations.values {
             guard case .missing(let reason) = observation.status else { continue }
             let name = profiles[observation.code]?.name ?? observation.code
             switch reason {
-            case let .noDelivery(kind, year):
+            case .noDelivery(let kind, let year):
                 undelivered.append(name)
                 delivery = (kind, year)
-            case let .notBooked(taakvelden, broader):
+            case .notBooked(let taakvelden, let broader):
                 notBooked.append(name)
                 booking = (taakvelden, broader)
             default: break
@@ -193,13 +207,16 @@ public struct ComparisonEngine: Sendable {
     private func missingList(_ data: IndicatorData, profiles: [String: MunicipalityProfile]) -> [MissingMunicipality] {
         data.observations.values.compactMap { observation in
             guard observation.status != .ok else { return nil }
-            return MissingMunicipality(code: observation.code, name: profiles[observation.code]?.name ?? observation.code,
-                                       status: observation.status)
+            return MissingMunicipality(
+                code: observation.code, name: profiles[observation.code]?.name ?? observation.code,
+                status: observation.status)
         }.sorted { $0.name < $1.name }
     }
 
-    static func reference(_ observation: Observation, summary: GroupSummary, multiplier: Int,
-                          interval: ProportionInterval?) -> ReferenceComparison {
+    static func reference(
+        _ observation: Observation, summary: GroupSummary, multiplier: Int,
+        interval: ProportionInterval?
+    ) -> ReferenceComparison {
         var result = ReferenceComparison(summary: summary)
         guard let value = observation.value, let rate = summary.rate else { return result }
         let difference = value - rate
@@ -237,7 +254,8 @@ struct Ranks {
 
     func z(of observation: Observation) -> Double? {
         guard observation.status == .ok, let value = observation.value, let distribution,
-              let deviation = distribution.standardDeviation, deviation > 0 else { return nil }
+            let deviation = distribution.standardDeviation, deviation > 0
+        else { return nil }
         return (value - distribution.mean) / deviation
     }
 }

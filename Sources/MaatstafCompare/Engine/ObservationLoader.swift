@@ -25,7 +25,8 @@ struct ObservationLoader: Sendable {
         if case .iv3 = indicator.numerator {
             classificationYear = year
         } else {
-            classificationYear = atlas.years.contains(year) ? year : (atlas.years.filter { $0 < year }.last ?? atlas.years.first ?? year)
+            classificationYear =
+                atlas.years.contains(year) ? year : (atlas.years.filter { $0 < year }.last ?? atlas.years.first ?? year)
         }
         let profiles = try atlas.profiles(year: classificationYear)
         if classificationYear != year { notes.append(.classesFromEarlierYear(year: year, used: classificationYear)) }
@@ -38,7 +39,7 @@ struct ObservationLoader: Sendable {
         var taakvelden: [String] = []
         var layoutDifferences: [LayoutDifference] = []
         switch indicator.numerator {
-        case let .iv3(measure, _):
+        case .iv3(let measure, _):
             let iv3 = try loadIv3(indicator, measure: measure, year: year)
             numerator = iv3.figures
             sources.append(iv3.source)
@@ -46,9 +47,10 @@ struct ObservationLoader: Sendable {
             document = iv3.kind
             taakvelden = iv3.taakvelden
             layoutDifferences = iv3.layoutDifferences
-        case let .cbs(table, topics, selection):
-            numerator = try cbsFigures(indicator, table: table, topics: topics, selection: selection, year: year,
-                                       stored: stored, role: "numerator")
+        case .cbs(let table, let topics, let selection):
+            numerator = try cbsFigures(
+                indicator, table: table, topics: topics, selection: selection, year: year,
+                stored: stored, role: "numerator")
             sources.append(try cbsSource(table, year: year))
         }
 
@@ -58,31 +60,35 @@ struct ObservationLoader: Sendable {
             for (code, profile) in profiles { denominator[code] = .value(Double(profile.population)) }
             if case .cbs = indicator.numerator { notes.append(.populationDenominator(year: classificationYear)) }
             sources.append(try populationSource(profiles: profiles, year: classificationYear))
-        case let .cbs(table, topics, selection):
-            denominator = try cbsFigures(indicator, table: table, topics: topics, selection: selection, year: year,
-                                         stored: stored, role: "denominator")
-            if !sources.contains(where: { $0.table.hasPrefix("CBS \(table) ") }) { sources.append(try cbsSource(table, year: year)) }
+        case .cbs(let table, let topics, let selection):
+            denominator = try cbsFigures(
+                indicator, table: table, topics: topics, selection: selection, year: year,
+                stored: stored, role: "denominator")
+            if !sources.contains(where: { $0.table.hasPrefix("CBS \(table) ") }) {
+                sources.append(try cbsSource(table, year: year))
+            }
         }
 
         // A municipality the source has no row for at all.
         let absentNumerator: MissingReason
         switch indicator.numerator {
         case .iv3: absentNumerator = .noData
-        case let .cbs(table, _, _): absentNumerator = .notInCBSTable(table: table)
+        case .cbs(let table, _, _): absentNumerator = .notInCBSTable(table: table)
         }
         var observations: [String: Observation] = [:]
         for code in profiles.keys {
             switch (numerator[code] ?? .missing(absentNumerator), denominator[code] ?? .missing(.noDenominator)) {
-            case let (.missing(reason), _):
+            case (.missing(let reason), _):
                 observations[code] = Observation(code: code, missing: reason)
             case (.value, .missing):
                 observations[code] = Observation(code: code, missing: .noDenominator)
-            case let (.value(n), .value(d)):
+            case (.value(let n), .value(let d)):
                 observations[code] = Observation(code: code, numerator: n, denominator: d, multiplier: indicator.multiplier)
             }
         }
-        var data = IndicatorData(indicator: indicator, year: year, observations: observations, sources: sources,
-                                 notes: notes, taakvelden: taakvelden, classificationYear: classificationYear)
+        var data = IndicatorData(
+            indicator: indicator, year: year, observations: observations, sources: sources,
+            notes: notes, taakvelden: taakvelden, classificationYear: classificationYear)
         data.document = document
         data.layoutDifferences = layoutDifferences
         return data
@@ -113,16 +119,19 @@ struct ObservationLoader: Sendable {
         guard let record = try source.cbsTables().first(where: { $0.id == table }) else { return nil }
         let periods = try source.cbsPeriods(table: table)
         if periods.isEmpty {
-            return CBSTableYears(record: record, years: record.period.flatMap { Int($0.prefix(4)) }.map { [$0] } ?? [],
-                                 hasPeriods: false)
+            return CBSTableYears(
+                record: record, years: record.period.flatMap { Int($0.prefix(4)) }.map { [$0] } ?? [],
+                hasPeriods: false)
         }
         let years = Set(periods.filter { $0.hasSuffix("JJ00") }.compactMap { Int($0.prefix(4)) }).sorted()
         return CBSTableYears(record: record, years: years, hasPeriods: true)
     }
 
     /// Per municipality, a CBS table's topics summed over the `where:` codes, for one role of the indicator.
-    private func cbsFigures(_ indicator: Indicator, table: String, topics stems: [String], selection: [String: [String]],
-                            year: Int, stored: [String: CBSTableYears], role: String) throws -> [String: Figure] {
+    private func cbsFigures(
+        _ indicator: Indicator, table: String, topics stems: [String], selection: [String: [String]],
+        year: Int, stored: [String: CBSTableYears], role: String
+    ) throws -> [String: Figure] {
         let available = stored[table]!
         let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
         guard available.years.contains(year) else {
@@ -135,14 +144,16 @@ struct ObservationLoader: Sendable {
                 hint += "; fetch the stored years and \(year) together"
                 fetch = [try refetch(table, for: indicator, needing: codes, year: year, available: available)]
             }
-            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
-                               hint: hint, fetch: fetch)
+            throw CompareError(
+                .yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
+                hint: hint, fetch: fetch)
         }
         let keys = try source.cbsTopicKeys(table: table)
         let resolved = try stems.map { stem -> String in
             guard let key = keys[stem] else {
-                throw CompareError(.definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
-                                   hint: "Topics of the stored table: `maatstaf describe \(table)`")
+                throw CompareError(
+                    .definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
+                    hint: "Topics of the stored table: `maatstaf describe \(table)`")
             }
             return key
         }
@@ -154,14 +165,18 @@ struct ObservationLoader: Sendable {
             return lacking.isEmpty ? nil : "\(dimension) \(lacking.joined(separator: ", "))"
         }
         if !absent.isEmpty {
-            throw CompareError(.tableNotFetched, subject: indicator.id,
-                               reason: "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
-                               hint: "A filtered fetch replaces the stored part, so fetch what is stored and what \(indicator.id) needs together",
-                               fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)])
+            throw CompareError(
+                .tableNotFetched, subject: indicator.id,
+                reason:
+                    "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
+                hint:
+                    "A filtered fetch replaces the stored part, so fetch what is stored and what \(indicator.id) needs together",
+                fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)])
         }
         let columns = try source.cbsColumns(table: table, topics: resolved)
-        let sums = try Self.municipalSums(columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
-                                      table: table, indicator: indicator.id, role: role)
+        let sums = try Self.municipalSums(
+            columns, selection: codes, period: available.hasPeriods ? "\(year)JJ00" : nil,
+            table: table, indicator: indicator.id, role: role)
         var figures: [String: Figure] = [:]
         for (code, sum) in sums {
             figures[code] = sum.map { .value($0) } ?? .missing(.suppressedByCBS(table: table))
@@ -180,18 +195,23 @@ struct ObservationLoader: Sendable {
 
     /// A fetch of what is stored of `table` and what `indicator` needs from it, for `year`.
     /// `needing` is the selection with titles resolved to keys, so the request repeats no title.
-    func refetch(_ table: String, for indicator: Indicator, needing: [String: [String]], year: Int,
-                 available: CBSTableYears) throws -> FetchRequest {
-        let stored = CBSFetchAdvice.StoredPart(topics: try source.cbsTopicKeys(table: table).keys.sorted(),
-                                               codes: try source.cbsCodesInRows(table: table), years: available.years)
+    func refetch(
+        _ table: String, for indicator: Indicator, needing: [String: [String]], year: Int,
+        available: CBSTableYears
+    ) throws -> FetchRequest {
+        let stored = CBSFetchAdvice.StoredPart(
+            topics: try source.cbsTopicKeys(table: table).keys.sorted(),
+            codes: try source.cbsCodesInRows(table: table), years: available.years)
         return CBSFetchAdvice.request(for: indicator, table: table, years: year...year, stored: stored, needing: needing)
     }
 
     /// The `where:` codes as the table's code lists know them: keys stay, titles become their keys, and a code the
     /// list lacks is an error — a mistyped code would otherwise make every municipality silently missing. Without a
     /// stored code list (CBS serves none for some dimensions) the codes are used as written.
-    private func resolvedSelection(_ selection: [String: [String]], table: String, indicator: String,
-                                   role: String) throws -> [String: [String]] {
+    private func resolvedSelection(
+        _ selection: [String: [String]], table: String, indicator: String,
+        role: String
+    ) throws -> [String: [String]] {
         var resolved: [String: [String]] = [:]
         for (dimension, wanted) in selection {
             let list = try source.cbsCodes(table: table, dimension: dimension)
@@ -201,15 +221,20 @@ struct ObservationLoader: Sendable {
             }
             resolved[dimension] = try wanted.map { text in
                 switch CBSDimensionCode.match(text, in: list) {
-                case let .found(code): return code.key
-                case let .ambiguous(codes):
-                    throw CompareError(.definitionMismatch, subject: indicator,
-                                       reason: "its \(role) picks \"\(text)\" in \(dimension) of CBS table \(table), the title of several codes",
-                                       hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
-                case let .unknown(near):
-                    throw CompareError(.definitionMismatch, subject: indicator,
-                                       reason: "its \(role) picks \"\(text)\" in \(dimension), which CBS table \(table) has no code or title for",
-                                       hint: near.isEmpty ? "Codes: `maatstaf describe \(table)`" : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
+                case .found(let code): return code.key
+                case .ambiguous(let codes):
+                    throw CompareError(
+                        .definitionMismatch, subject: indicator,
+                        reason: "its \(role) picks \"\(text)\" in \(dimension) of CBS table \(table), the title of several codes",
+                        hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
+                case .unknown(let near):
+                    throw CompareError(
+                        .definitionMismatch, subject: indicator,
+                        reason:
+                            "its \(role) picks \"\(text)\" in \(dimension), which CBS table \(table) has no code or title for",
+                        hint: near.isEmpty
+                            ? "Codes: `maatstaf describe \(table)`"
+                            : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
                 }
             }
         }
@@ -220,16 +245,24 @@ struct ObservationLoader: Sendable {
     /// selected codes. Every other dimension must be selected — a table with an age dimension holds a total and its
     /// parts, and summing both would count people twice. A sum with any missing part, or fewer rows than the
     /// selection implies, is missing: never a partial sum, never 0.
-    static func municipalSums(_ columns: CBSStoredColumns, selection: [String: [String]], period: String?, table: String,
-                              indicator: String, role: String) throws -> [String: Double?] {
+    static func municipalSums(
+        _ columns: CBSStoredColumns, selection: [String: [String]], period: String?, table: String,
+        indicator: String, role: String
+    ) throws -> [String: Double?] {
         let others = columns.dimensions.filter { $0.role == "other" }
         for key in selection.keys where !others.contains(where: { $0.key == key }) {
-            throw CompareError(.definitionMismatch, subject: indicator, reason: "its \(role) picks codes of \(key), which CBS table \(table) does not have",
-                               hint: "Dimensions to pick from: \(others.map(\.key).joined(separator: ", ").isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
+            throw CompareError(
+                .definitionMismatch, subject: indicator,
+                reason: "its \(role) picks codes of \(key), which CBS table \(table) does not have",
+                hint:
+                    "Dimensions to pick from: \(others.map(\.key).joined(separator: ", ").isEmpty ? "none" : others.map(\.key).joined(separator: ", "))"
+            )
         }
         if let unpicked = others.first(where: { selection[$0.key] == nil }) {
-            throw CompareError(.definitionMismatch, subject: indicator, reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
-                               hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: `maatstaf export \(table)`)")
+            throw CompareError(
+                .definitionMismatch, subject: indicator,
+                reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
+                hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: `maatstaf export \(table)`)")
         }
         guard let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [:] }
         let periods = columns.dimensions.first { $0.role == "period" }?.codes
@@ -253,8 +286,9 @@ struct ObservationLoader: Sendable {
         let record = try source.cbsTables().first { $0.id == table }
         let responses = try source.cbsResponses(table: table)
         let data = responses.first { $0.url.contains("DataSet") } ?? responses.first
-        return SourceReference(table: "CBS \(table) \(record?.title ?? "")", year: year,
-                               origin: "\(data?.url ?? table) (fetched \(record?.fetchedAt ?? "?"); Bron: CBS)", sha256: data?.sha256)
+        return SourceReference(
+            table: "CBS \(table) \(record?.title ?? "")", year: year,
+            origin: "\(data?.url ?? table) (fetched \(record?.fetchedAt ?? "?"); Bron: CBS)", sha256: data?.sha256)
     }
 
     /// An Iv3 numerator for every municipality of the year, with what the figures rest on.
@@ -270,17 +304,23 @@ struct ObservationLoader: Sendable {
     private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int) throws -> Iv3Figures {
         let documents = try source.iv3Documents()
         // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
-        let kinds = documents.filter { $0.year == year }.compactMap { record in Iv3DocumentKind(rawValue: record.kind).map { (record, $0) } }
+        let kinds = documents.filter { $0.year == year }.compactMap { record in
+            Iv3DocumentKind(rawValue: record.kind).map { (record, $0) }
+        }
         guard let (document, kind) = kinds.min(by: { $0.1 < $1.1 }) else {
-            throw CompareError(.yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
-                               hint: "Available Iv3 years: \(Set(documents.map(\.year)).sorted().map(String.init).joined(separator: ", "))")
+            throw CompareError(
+                .yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
+                hint: "Available Iv3 years: \(Set(documents.map(\.year)).sorted().map(String.init).joined(separator: ", "))")
         }
         guard let layout = indicator.iv3Layout(for: year) else {
-            let named = indicator.origin == IndicatorCatalog.genericOrigin
-                ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (`maatstaf indicators list`)" : ""
-            throw CompareError(.yearNotAvailable, subject: indicator.id,
-                               reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
-                               hint: "Choose a year it exists in (`maatstaf indicators show \(indicator.id)`)\(named)")
+            let named =
+                indicator.origin == IndicatorCatalog.genericOrigin
+                ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (`maatstaf indicators list`)"
+                : ""
+            throw CompareError(
+                .yearNotAvailable, subject: indicator.id,
+                reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
+                hint: "Choose a year it exists in (`maatstaf indicators show \(indicator.id)`)\(named)")
         }
         let known = Set(try source.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
         let absent = layout.taakvelden.filter { !known.contains($0) }
@@ -323,18 +363,21 @@ struct ObservationLoader: Sendable {
             }
         }
         let sha = try source.snapshotFiles().first { $0.path == document.source }?.sha256
-        let source = SourceReference(table: "Iv3 \(kind.rawValue) \(year)", year: year,
-                                     origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
-        return Iv3Figures(figures: figures, kind: kind, taakvelden: layout.taakvelden, source: source, notes: notes,
-                          layoutDifferences: layoutDifferences(indicator, year: year, documents: documents))
+        let source = SourceReference(
+            table: "Iv3 \(kind.rawValue) \(year)", year: year,
+            origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
+        return Iv3Figures(
+            figures: figures, kind: kind, taakvelden: layout.taakvelden, source: source, notes: notes,
+            layoutDifferences: layoutDifferences(indicator, year: year, documents: documents))
     }
 
     /// Population on 1 January of `year`, from the class file the profiles were read from.
     private func populationSource(profiles: [String: MunicipalityProfile], year: Int) throws -> SourceReference {
         let classFile = profiles.values.first?.source ?? ""
-        return SourceReference(table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
-                               origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
-                               sha256: try source.snapshotFiles().first { $0.path == classFile }?.sha256)
+        return SourceReference(
+            table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
+            origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
+            sha256: try source.snapshotFiles().first { $0.path == classFile }?.sha256)
     }
 
     /// Every other year in the store whose layout sums different taakvelden, or none.

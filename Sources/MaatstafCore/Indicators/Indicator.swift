@@ -19,9 +19,11 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// What a reported zero means: a value, or "nothing booked on these lines".
     public var zero: ZeroPolicy
 
-    public init(id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
-                multiplier: Int, direction: Direction, notes: LocalizedText, origin: String, hasInterval: Bool = false,
-                valueKind: ValueKind, zero: ZeroPolicy = .value) {
+    public init(
+        id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
+        multiplier: Int, direction: Direction, notes: LocalizedText, origin: String, hasInterval: Bool = false,
+        valueKind: ValueKind, zero: ZeroPolicy = .value
+    ) {
         self.id = id
         self.title = title
         self.unit = unit

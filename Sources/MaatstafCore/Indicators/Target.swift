@@ -22,8 +22,10 @@ public struct Target: Sendable, Hashable {
     /// `file:line`, so a report can say where a target came from.
     public var location: String
 
-    public init(municipalityCode: String, indicatorID: String, year: Int, value: Double, bound: Bound,
-                marginPercent: Double, note: String = "", location: String = "") {
+    public init(
+        municipalityCode: String, indicatorID: String, year: Int, value: Double, bound: Bound,
+        marginPercent: Double, note: String = "", location: String = ""
+    ) {
         self.municipalityCode = municipalityCode
         self.indicatorID = indicatorID
         self.year = year

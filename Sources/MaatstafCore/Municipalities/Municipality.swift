@@ -13,8 +13,10 @@ public struct Municipality: Sendable, Hashable, Codable {
     /// The labour-market region (arbeidsmarktregio, `AM` codes).
     public var labourMarketRegion: Region
 
-    public init(code: String, name: String, isCurrent: Bool, lastYear: Int, province: Region, corop: Region,
-                labourMarketRegion: Region) {
+    public init(
+        code: String, name: String, isCurrent: Bool, lastYear: Int, province: Region, corop: Region,
+        labourMarketRegion: Region
+    ) {
         self.code = code
         self.name = name
         self.isCurrent = isCurrent

@@ -13,7 +13,10 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
     public var code: String { municipality.code }
     public var name: String { municipality.name }
 
-    public init(municipality: Municipality, year: Int, province: String, sizeClass: SizeClass, urbanity: Urbanity, population: Int, source: String) {
+    public init(
+        municipality: Municipality, year: Int, province: String, sizeClass: SizeClass, urbanity: Urbanity, population: Int,
+        source: String
+    ) {
         self.municipality = municipality
         self.year = year
         self.province = province

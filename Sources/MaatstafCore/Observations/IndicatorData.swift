@@ -1,4 +1,3 @@
-
 /// An indicator evaluated for every municipality of one year, with where the numbers come from.
 public struct IndicatorData: Sendable {
     public var indicator: Indicator
@@ -33,8 +32,10 @@ public struct IndicatorData: Sendable {
         return notes
     }
 
-    public init(indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
-                notes: [IndicatorNote], taakvelden: [String], classificationYear: Int? = nil) {
+    public init(
+        indicator: Indicator, year: Int, observations: [String: Observation], sources: [SourceReference],
+        notes: [IndicatorNote], taakvelden: [String], classificationYear: Int? = nil
+    ) {
         self.indicator = indicator
         self.year = year
         self.classificationYear = classificationYear ?? year

@@ -1,4 +1,3 @@
-
 /// Something a reader must know about an indicator's figures for a year. A fact with its values; the report and
 /// the CLI word it in the user's language, so no note reaches a Dutch reader in English.
 public enum IndicatorNote: Sendable, Hashable {

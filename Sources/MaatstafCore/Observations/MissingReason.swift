@@ -1,4 +1,3 @@
-
 /// Why a municipality has no value for an indicator in a year. Kept as a fact, not a sentence: every output words it
 /// in its own language (the report and the CLI), and programs read `code`.
 public enum MissingReason: Sendable, Hashable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The built-in kinds of reference group a municipality is compared with.
 public enum PeerGroupKind: String, Sendable, Codable, CaseIterable {
     case national

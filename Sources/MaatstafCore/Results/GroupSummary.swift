@@ -1,4 +1,3 @@
-
 /// A reference group's figures for one indicator and year.
 public struct GroupSummary: Sendable, Hashable, Codable {
     public var group: ResolvedPeerGroup
@@ -20,13 +19,15 @@ public struct GroupSummary: Sendable, Hashable, Codable {
 
     public init(group: ResolvedPeerGroup, data: IndicatorData) {
         self.group = group
-        var numerator = 0.0, denominator = 0.0
+        var numerator = 0.0
+        var denominator = 0.0
         var values: [Double] = []
         var excluded: [Exclusion: [String]] = [:]
         var zeros: [String] = []
         for code in group.members {
             guard let observation = data.observations[code], observation.status == .ok,
-                  let n = observation.numerator, let d = observation.denominator, let value = observation.value else {
+                let n = observation.numerator, let d = observation.denominator, let value = observation.value
+            else {
                 excluded[data.observations[code]?.exclusion ?? .noValue, default: []].append(code)
                 continue
             }

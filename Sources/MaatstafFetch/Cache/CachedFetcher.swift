@@ -60,9 +60,10 @@ public struct CachedFetcher: Sendable {
             cached = nil
         case .corrupt:
             if policy == .offline {
-                throw FetchError(.corruptCacheEntry, subject: url,
-                                 reason: "the cached copy is damaged (\(cache.fileURL(for: url).path))",
-                                 hint: "Run without --offline to download it again, or run `maatstaf cache verify`")
+                throw FetchError(
+                    .corruptCacheEntry, subject: url,
+                    reason: "the cached copy is damaged (\(cache.fileURL(for: url).path))",
+                    hint: "Run without --offline to download it again, or run `maatstaf cache verify`")
             }
             cached = nil
         }
@@ -71,8 +72,9 @@ public struct CachedFetcher: Sendable {
             return FetchResult(url: url, body: cached.body, origin: .cache, metadata: cached.metadata, attempts: 0)
         }
         if policy == .offline {
-            throw FetchError(.notCached, subject: url, reason: "not in the cache and --offline forbids downloading it",
-                             hint: "Run the same command without --offline once while connected")
+            throw FetchError(
+                .notCached, subject: url, reason: "not in the cache and --offline forbids downloading it",
+                hint: "Run the same command without --offline once while connected")
         }
         var headers: [HTTPHeader] = []
         if let cached {
@@ -82,16 +84,19 @@ public struct CachedFetcher: Sendable {
         let response = try await client.get(HTTPRequest(url: url, headers: headers))
         if response.status == 304, let cached {
             let refreshed = try cache.refresh(cached, headers: response.headers)
-            return FetchResult(url: url, body: refreshed.body, origin: .revalidated, metadata: refreshed.metadata,
-                               attempts: response.attempts)
+            return FetchResult(
+                url: url, body: refreshed.body, origin: .revalidated, metadata: refreshed.metadata,
+                attempts: response.attempts)
         }
         guard (200..<300).contains(response.status) else {
-            throw FetchError(.httpStatus(response.status), subject: url,
-                             reason: "unexpected HTTP \(response.status) without a cached copy to revalidate",
-                             hint: "Check the address")
+            throw FetchError(
+                .httpStatus(response.status), subject: url,
+                reason: "unexpected HTTP \(response.status) without a cached copy to revalidate",
+                hint: "Check the address")
         }
         let stored = try cache.store(url: url, status: response.status, headers: response.headers, body: response.body)
-        return FetchResult(url: url, body: response.body, origin: .network, metadata: stored.metadata,
-                           attempts: response.attempts)
+        return FetchResult(
+            url: url, body: response.body, origin: .network, metadata: stored.metadata,
+            attempts: response.attempts)
     }
 }

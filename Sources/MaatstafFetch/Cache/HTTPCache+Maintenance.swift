@@ -46,7 +46,8 @@ extension HTTPCache {
         guard FileManager.default.fileExists(atPath: httpFolder.path) else { return CacheVerification(checked: 0, removed: []) }
         return try withLock(exclusive: true) {
             var result = CacheVerification(checked: 0, removed: [])
-            let leftovers = (FileManager.default.enumerator(at: httpFolder, includingPropertiesForKeys: nil)?
+            let leftovers =
+                (FileManager.default.enumerator(at: httpFolder, includingPropertiesForKeys: nil)?
                 .compactMap { $0 as? URL } ?? []).filter { $0.lastPathComponent.hasPrefix(".tmp-") }
             for file in entryFiles() + leftovers {
                 result.checked += file.pathExtension == "entry" ? 1 : 0

@@ -18,7 +18,8 @@ public struct HTTPCache: Sendable {
     /// Where the entry for `url` lives (whether or not it exists).
     public func fileURL(for url: String) -> URL {
         let key = SHA256.hex(URLNormalizer.normalize(url))
-        return httpFolder
+        return
+            httpFolder
             .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
             .appendingPathComponent(key + ".entry")
     }
@@ -96,8 +97,9 @@ public struct HTTPCache: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             if isFolder.boolValue { return }
-            throw FetchError(.cacheIO, subject: folder.path, reason: "exists but is not a folder",
-                             hint: "Move that file away, or choose another cache folder with --cache-dir")
+            throw FetchError(
+                .cacheIO, subject: folder.path, reason: "exists but is not a folder",
+                hint: "Move that file away, or choose another cache folder with --cache-dir")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -111,14 +113,16 @@ public struct HTTPCache: Sendable {
         try ensureFolder(httpFolder)
         let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw Self.ioError(path: lockFile.path, action: "cannot open the cache lock",
-                               underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+            throw Self.ioError(
+                path: lockFile.path, action: "cannot open the cache lock",
+                underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
         }
         defer { close(descriptor) }
         while flock(descriptor, exclusive ? LOCK_EX : LOCK_SH) != 0 {
             if errno != EINTR {
-                throw Self.ioError(path: lockFile.path, action: "cannot lock the cache",
-                                   underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+                throw Self.ioError(
+                    path: lockFile.path, action: "cannot lock the cache",
+                    underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
             }
         }
         defer { flock(descriptor, LOCK_UN) }
@@ -135,7 +139,10 @@ public struct HTTPCache: Sendable {
         } else {
             detail = (underlying as NSError).localizedDescription
         }
-        return FetchError(.cacheIO, subject: path, reason: "\(action) (\(detail))",
-                          hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir or MAATSTAF_CACHE_DIR")
+        return FetchError(
+            .cacheIO, subject: path, reason: "\(action) (\(detail))",
+            hint:
+                "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir or MAATSTAF_CACHE_DIR"
+        )
     }
 }

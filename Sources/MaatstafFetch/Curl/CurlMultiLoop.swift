@@ -100,8 +100,10 @@ final class CurlMultiLoop: @unchecked Sendable {
             guard let easy = transfer.makeHandle(configuration: configuration) else { continue }
             if curl_multi_add_handle(multi, easy) != CURLM_OK {
                 transfer.releaseHandle()
-                transfer.complete(.failed(code: Int(CURLE_FAILED_INIT.rawValue),
-                                          message: "curl refused to start the transfer", bodyBytes: 0))
+                transfer.complete(
+                    .failed(
+                        code: Int(CURLE_FAILED_INIT.rawValue),
+                        message: "curl refused to start the transfer", bodyBytes: 0))
                 continue
             }
             active[transfer.id] = transfer

@@ -94,8 +94,10 @@ final class CurlTransfer: @unchecked Sendable {
     func finish(result: CURLcode) {
         guard let easy else { return }
         if exceededLimit {
-            complete(.failed(code: Int(CURLE_FILESIZE_EXCEEDED.rawValue),
-                             message: "the response is larger than the limit of \(maxBodyBytes) bytes", bodyBytes: body.count))
+            complete(
+                .failed(
+                    code: Int(CURLE_FILESIZE_EXCEEDED.rawValue),
+                    message: "the response is larger than the limit of \(maxBodyBytes) bytes", bodyBytes: body.count))
             return
         }
         if result != CURLE_OK {

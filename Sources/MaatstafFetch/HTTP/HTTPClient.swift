@@ -35,14 +35,15 @@ public final class HTTPClient: Sendable {
             switch outcome {
             case .cancelled:
                 throw Self.cancelled(request.url)
-            case let .completed(status, headers, body, effectiveURL):
+            case .completed(let status, let headers, let body, let effectiveURL):
                 events?(.requestFinished(url: request.url, bytes: body.count))
                 if status < 400 {
-                    return HTTPResponse(url: request.url, effectiveURL: effectiveURL, status: status,
-                                        headers: headers, body: body, attempts: attempt, retryReasons: reasons)
+                    return HTTPResponse(
+                        url: request.url, effectiveURL: effectiveURL, status: status,
+                        headers: headers, body: body, attempts: attempt, retryReasons: reasons)
                 }
                 failure = AttemptFailure(status: status, headers: headers, url: request.url, policy: policy)
-            case let .failed(code, message, bodyBytes):
+            case .failed(let code, let message, let bodyBytes):
                 events?(.requestFinished(url: request.url, bytes: bodyBytes))
                 failure = AttemptFailure(curlCode: code, message: message, bodyBytes: bodyBytes, url: request.url)
             }
@@ -63,11 +64,12 @@ public final class HTTPClient: Sendable {
     /// Rejects what curl would reject anyway, with a message a user understands.
     static func validate(_ url: String) throws {
         guard let components = URLComponents(string: url),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
         else {
-            throw FetchError(.invalidURL, subject: url, reason: "not a valid http(s) URL",
-                             hint: "Check the address; it must start with https:// or http:// and name a host")
+            throw FetchError(
+                .invalidURL, subject: url, reason: "not a valid http(s) URL",
+                hint: "Check the address; it must start with https:// or http:// and name a host")
         }
     }
 
@@ -118,7 +120,8 @@ private struct AttemptFailure {
         case CURLE_FILESIZE_EXCEEDED:
             kind = .tooLarge
             retryable = false
-            hint = "A CBS page is about 1 MB: check the address; if the answer is genuinely this large, raise the limit with --max-response-mb"
+            hint =
+                "A CBS page is about 1 MB: check the address; if the answer is genuinely this large, raise the limit with --max-response-mb"
         case CURLE_OPERATION_TIMEDOUT:
             kind = .timeout
             hint = "The server is too slow or unreachable; try again later, or work from the cache with --offline"

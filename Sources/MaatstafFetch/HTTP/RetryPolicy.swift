@@ -13,8 +13,10 @@ public struct RetryPolicy: Sendable {
     /// A server asking to wait longer than this is not retried: the error says how long it asked for.
     public var maxRetryAfter: Duration = .seconds(120)
 
-    public init(maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
-                maxRetryAfter: Duration = .seconds(120)) {
+    public init(
+        maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
+        maxRetryAfter: Duration = .seconds(120)
+    ) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

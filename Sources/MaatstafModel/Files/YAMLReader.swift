@@ -36,7 +36,8 @@ struct YAMLReader {
             return node
         } catch let error as YamlError {
             switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
                 problems.append(Problem(file: file, line: mark.line, message: "is not valid YAML: \(problem)"))
             default:
                 problems.append(Problem(file: file, line: nil, message: "is not valid YAML: \(error)"))

@@ -12,13 +12,15 @@ public struct IndicatorCatalog: Sendable {
         var list = try Self.builtIn()
         if let userFile {
             guard let data = try? Data(contentsOf: userFile), let text = String(data: data, encoding: .utf8) else {
-                throw ModelError(.invalidIndicatorFile, subject: userFile.path, reason: "cannot be read",
-                                 hint: "Check the path given to --indicators")
+                throw ModelError(
+                    .invalidIndicatorFile, subject: userFile.path, reason: "cannot be read",
+                    hint: "Check the path given to --indicators")
             }
             let user = try IndicatorFile.read(text, origin: userFile.path)
             for indicator in user where list.contains(where: { $0.id == indicator.id }) {
-                throw ModelError(.invalidIndicatorFile, subject: userFile.path,
-                                 reason: "indicator \(indicator.id) is already built in", hint: "Choose another id")
+                throw ModelError(
+                    .invalidIndicatorFile, subject: userFile.path,
+                    reason: "indicator \(indicator.id) is already built in", hint: "Choose another id")
             }
             list += user
         }
@@ -26,9 +28,10 @@ public struct IndicatorCatalog: Sendable {
         // A not-booked note points users to the broader indicator: it must exist.
         for indicator in list {
             if case .notBooked(let broader?) = indicator.zero, !list.contains(where: { $0.id == broader }) {
-                throw ModelError(.invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",
-                                 reason: "broader names \(broader), which is not an indicator",
-                                 hint: "Name an indicator from `maatstaf indicators list`")
+                throw ModelError(
+                    .invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",
+                    reason: "broader names \(broader), which is not an indicator",
+                    hint: "Name an indicator from `maatstaf indicators list`")
             }
         }
         self.init(indicators: list)
@@ -49,9 +52,11 @@ public struct IndicatorCatalog: Sendable {
             .map { ($0.hasPrefix(key) || key.hasPrefix($0) ? 0 : NameKey.distance(key, $0), $0) }
             .filter { $0.0 <= max(3, key.count / 4) }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(5).map(\.1)
-        throw ModelError(.unknownIndicator, subject: id, reason: "is not a known indicator",
-                         hint: close.isEmpty ? "Run `maatstaf indicators list` to see them"
-                             : "Did you mean: \(close.joined(separator: ", "))? (`maatstaf indicators list` shows all)")
+        throw ModelError(
+            .unknownIndicator, subject: id, reason: "is not a known indicator",
+            hint: close.isEmpty
+                ? "Run `maatstaf indicators list` to see them"
+                : "Did you mean: \(close.joined(separator: ", "))? (`maatstaf indicators list` shows all)")
     }
 
     /// The named (non-generic) indicators.
@@ -79,16 +84,19 @@ public struct IndicatorCatalog: Sendable {
         case "participatie": return named.filter { $0.id.hasPrefix("participatie.") || $0.id.hasPrefix("bijstand.") }
         case "all": return named
         default:
-            throw ModelError(.unknownIndicator, subject: name, reason: "is not an indicator set",
-                             hint: "Sets: \(Self.sets.map(\.name).joined(separator: ", ")) (or name indicators by id)")
+            throw ModelError(
+                .unknownIndicator, subject: name, reason: "is not an indicator set",
+                hint: "Sets: \(Self.sets.map(\.name).joined(separator: ", ")) (or name indicators by id)")
         }
     }
 
     static func builtIn() throws -> [Indicator] {
         guard let url = Bundle.module.url(forResource: "builtin-indicators", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ModelError(.invalidIndicatorFile, subject: "builtin-indicators.yaml", reason: "is missing from the build",
-                             hint: "Rebuild maatstaf (swift build)")
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            throw ModelError(
+                .invalidIndicatorFile, subject: "builtin-indicators.yaml", reason: "is missing from the build",
+                hint: "Rebuild maatstaf (swift build)")
         }
         return try IndicatorFile.read(text, origin: "built-in")
     }
@@ -103,23 +111,37 @@ public struct IndicatorCatalog: Sendable {
                     order.append(taakveld.taakveld)
                     years[taakveld.taakveld] = (taakveld.title, [])
                 }
-                if !years[taakveld.taakveld]!.years.contains(document.year) { years[taakveld.taakveld]!.years.append(document.year) }
+                if !years[taakveld.taakveld]!.years.contains(document.year) {
+                    years[taakveld.taakveld]!.years.append(document.year)
+                }
             }
         }
-        let measures: [(Iv3Measure, String, String)] = [(.lasten, "lasten", "spending"), (.baten, "baten", "income"),
-                                                         (.netto, "netto", "net")]
+        let measures: [(Iv3Measure, String, String)] = [
+            (.lasten, "lasten", "spending"), (.baten, "baten", "income"),
+            (.netto, "netto", "net"),
+        ]
         return order.flatMap { code -> [Indicator] in
             let (title, inYears) = years[code]!
             return measures.map { measure, dutch, english in
-                Indicator(id: "iv3.\(code).\(measure.rawValue)",
-                          title: LocalizedText(nl: "\(code) \(title), \(dutch)", en: "\(code) \(title), \(english)"),
-                          unit: LocalizedText(nl: "euro per inwoner", en: "euros per inhabitant"),
-                          numerator: .iv3(measure: measure, layouts: [Iv3Layout(fromYear: inYears.min()!, taakvelden: [code],
-                                                                                 onlyYears: inYears.sorted())]),
-                          denominator: .population, multiplier: 1, direction: .neither,
-                          notes: LocalizedText(nl: "Iv3-taakveld \(code) zoals gerapporteerd; bestaat in \(inYears.sorted().map(String.init).joined(separator: ", ")).",
-                                               en: "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", "))."),
-                          origin: genericOrigin, valueKind: .money, zero: .value)
+                Indicator(
+                    id: "iv3.\(code).\(measure.rawValue)",
+                    title: LocalizedText(nl: "\(code) \(title), \(dutch)", en: "\(code) \(title), \(english)"),
+                    unit: LocalizedText(nl: "euro per inwoner", en: "euros per inhabitant"),
+                    numerator: .iv3(
+                        measure: measure,
+                        layouts: [
+                            Iv3Layout(
+                                fromYear: inYears.min()!, taakvelden: [code],
+                                onlyYears: inYears.sorted())
+                        ]),
+                    denominator: .population, multiplier: 1, direction: .neither,
+                    notes: LocalizedText(
+                        nl:
+                            "Iv3-taakveld \(code) zoals gerapporteerd; bestaat in \(inYears.sorted().map(String.init).joined(separator: ", ")).",
+                        en:
+                            "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", "))."
+                    ),
+                    origin: genericOrigin, valueKind: .money, zero: .value)
             }
         }
     }

@@ -45,10 +45,13 @@ enum IndicatorFile {
             if let extra = container.allKeys.first(where: { $0.stringValue != "nl" && $0.stringValue != "en" }) {
                 throw DecodingError.dataCorruptedError(
                     forKey: extra, in: container,
-                    debugDescription: "unknown key \"\(extra.stringValue)\" in a text; a text has only nl and en (quote a text that contains a comma: { nl: \"a, b\", en: \"a, b\" })")
+                    debugDescription:
+                        "unknown key \"\(extra.stringValue)\" in a text; a text has only nl and en (quote a text that contains a comma: { nl: \"a, b\", en: \"a, b\" })"
+                )
             }
-            text = LocalizedText(nl: try container.decode(String.self, forKey: Key(stringValue: "nl")),
-                                 en: try container.decode(String.self, forKey: Key(stringValue: "en")))
+            text = LocalizedText(
+                nl: try container.decode(String.self, forKey: Key(stringValue: "nl")),
+                en: try container.decode(String.self, forKey: Key(stringValue: "en")))
         }
     }
 
@@ -104,18 +107,21 @@ enum IndicatorFile {
         var reader = YAMLReader(file: origin)
         guard let tree = reader.root(text, whenEmpty: "is empty; it needs a list under \"indicators\"") else {
             let problem = reader.problems[0]
-            throw ModelError(.invalidIndicatorFile, subject: problem.location, reason: problem.message,
-                             hint: "See docs/indicators.md for the format")
+            throw ModelError(
+                .invalidIndicatorFile, subject: problem.location, reason: problem.message,
+                hint: "See docs/indicators.md for the format")
         }
         let document: Document
         do {
             document = try YAMLDecoder().decode(Document.self, from: text)
         } catch let error as DecodingError {
-            throw ModelError(.invalidIndicatorFile, subject: origin, reason: describe(error),
-                             hint: "See docs/indicators.md for the format")
+            throw ModelError(
+                .invalidIndicatorFile, subject: origin, reason: describe(error),
+                hint: "See docs/indicators.md for the format")
         } catch {
-            throw ModelError(.invalidIndicatorFile, subject: origin, reason: "is not valid YAML (\(error))",
-                             hint: "See docs/indicators.md for the format")
+            throw ModelError(
+                .invalidIndicatorFile, subject: origin, reason: "is not valid YAML (\(error))",
+                hint: "See docs/indicators.md for the format")
         }
         // Line numbers for messages: the decoder has none, the composed tree has each entry's first line.
         var seen: Set<String> = []
@@ -125,13 +131,18 @@ enum IndicatorFile {
             func fail(_ reason: String) -> ModelError {
                 ModelError(.invalidIndicatorFile, subject: place, reason: reason, hint: "See docs/indicators.md for the format")
             }
-            guard !entry.id.isEmpty, entry.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-._".contains($0)) }) else {
+            guard !entry.id.isEmpty, entry.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-._".contains($0)) })
+            else {
                 throw fail("id must hold lower-case letters, digits, '.', '-' or '_'")
             }
             guard seen.insert(entry.id).inserted else { throw fail("id \(entry.id) is defined twice") }
-            guard !entry.id.hasPrefix("iv3.") else { throw fail("ids starting with iv3. are reserved for the generic Iv3 indicators") }
+            guard !entry.id.hasPrefix("iv3.") else {
+                throw fail("ids starting with iv3. are reserved for the generic Iv3 indicators")
+            }
             let multiplier = entry.multiplier ?? 1
-            guard [1, 100, 1000, 10000, 100000].contains(multiplier) else { throw fail("multiplier must be 1, 100, 1000, 10000 or 100000") }
+            guard [1, 100, 1000, 10000, 100000].contains(multiplier) else {
+                throw fail("multiplier must be 1, 100, 1000, 10000 or 100000")
+            }
             guard let direction = Indicator.Direction(rawValue: entry.direction ?? "neither") else {
                 throw fail("direction must be higher-is-better, lower-is-better or neither")
             }
@@ -176,10 +187,11 @@ enum IndicatorFile {
                 zero = .notBooked(broader: entry.broader)
             default: throw fail("zero must be value or not-booked")
             }
-            return Indicator(id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
-                             denominator: denominator, multiplier: multiplier, direction: direction,
-                             notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
-                             valueKind: valueKind, zero: zero)
+            return Indicator(
+                id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
+                denominator: denominator, multiplier: multiplier, direction: direction,
+                notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
+                valueKind: valueKind, zero: zero)
         }
     }
 

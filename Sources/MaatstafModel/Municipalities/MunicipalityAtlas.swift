@@ -13,13 +13,15 @@ public struct MunicipalityAtlas: Sendable {
         for record in try store.municipalityYears() {
             guard let municipality = directory.byCode[record.code] else { continue }
             guard let size = SizeClass(cbs: record.sizeClass), let urbanity = Urbanity(cbs: record.urbanity) else {
-                throw ModelError(.yearNotAvailable, subject: record.source,
-                                 reason: "unknown class \"\(record.sizeClass)\" or \"\(record.urbanity)\" for \(record.code)",
-                                 hint: "Restore cache/snapshot from git")
+                throw ModelError(
+                    .yearNotAvailable, subject: record.source,
+                    reason: "unknown class \"\(record.sizeClass)\" or \"\(record.urbanity)\" for \(record.code)",
+                    hint: "Restore cache/snapshot from git")
             }
-            profiles.append(MunicipalityProfile(
-                municipality: municipality, year: record.year, province: record.province, sizeClass: size,
-                urbanity: urbanity, population: record.population, source: record.source))
+            profiles.append(
+                MunicipalityProfile(
+                    municipality: municipality, year: record.year, province: record.province, sizeClass: size,
+                    urbanity: urbanity, population: record.population, source: record.source))
         }
         self.init(directory: directory, profiles: profiles)
     }
@@ -38,17 +40,19 @@ public struct MunicipalityAtlas: Sendable {
     /// Every municipality's profile in `year`, by code; an error naming the available years when there are none.
     public func profiles(year: Int) throws -> [String: MunicipalityProfile] {
         guard let profiles = profilesByYear[year] else {
-            throw ModelError(.yearNotAvailable, subject: String(year), reason: "no municipality classes for this year",
-                             hint: "Available years: \(years.map(String.init).joined(separator: ", "))")
+            throw ModelError(
+                .yearNotAvailable, subject: String(year), reason: "no municipality classes for this year",
+                hint: "Available years: \(years.map(String.init).joined(separator: ", "))")
         }
         return profiles
     }
 
     public func profile(_ municipality: Municipality, year: Int) throws -> MunicipalityProfile {
         guard let profile = try profiles(year: year)[municipality.code] else {
-            throw ModelError(.yearNotAvailable, subject: municipality.name,
-                             reason: "did not exist as a municipality in \(year)",
-                             hint: municipality.isCurrent ? "Choose another year" : "It was dissolved after \(municipality.lastYear)")
+            throw ModelError(
+                .yearNotAvailable, subject: municipality.name,
+                reason: "did not exist as a municipality in \(year)",
+                hint: municipality.isCurrent ? "Choose another year" : "It was dissolved after \(municipality.lastYear)")
         }
         return profile
     }

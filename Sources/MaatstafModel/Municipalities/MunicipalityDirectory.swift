@@ -58,8 +58,9 @@ public struct MunicipalityDirectory: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let code = Self.code(from: trimmed) {
             if let municipality = byCode[code] { return municipality }
-            throw ModelError(.unknownMunicipality, subject: text, reason: "no municipality has code \(code)",
-                             hint: "Run `maatstaf municipalities --search NAME` to find the code")
+            throw ModelError(
+                .unknownMunicipality, subject: text, reason: "no municipality has code \(code)",
+                hint: "Run `maatstaf municipalities --search NAME` to find the code")
         }
         let key = NameKey.make(trimmed)
         let codes = codesByKey[key] ?? []
@@ -70,11 +71,13 @@ public struct MunicipalityDirectory: Sendable {
         if current.count == 1 { return current[0] }
         if candidates.count > 1 {
             let list = candidates.sorted { $0.code < $1.code }.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
-            throw ModelError(.ambiguousMunicipality, subject: text, reason: "is ambiguous: \(list)",
-                             hint: "Give the full name or the code")
+            throw ModelError(
+                .ambiguousMunicipality, subject: text, reason: "is ambiguous: \(list)",
+                hint: "Give the full name or the code")
         }
         let suggestions = closest(to: trimmed)
-        let hint = suggestions.isEmpty
+        let hint =
+            suggestions.isEmpty
             ? "Run `maatstaf municipalities --search TEXT` to look it up"
             : "Did you mean: \(suggestions.joined(separator: ", "))?"
         throw ModelError(.unknownMunicipality, subject: text, reason: "is not a known municipality", hint: hint)
@@ -114,9 +117,10 @@ public struct MunicipalityDirectory: Sendable {
 
 extension Municipality {
     init(record: MunicipalityRecord) {
-        self.init(code: record.code, name: record.name, isCurrent: record.current, lastYear: record.lastYear,
-                  province: Region(code: record.provinceCode, name: record.province),
-                  corop: Region(code: record.coropCode, name: record.corop),
-                  labourMarketRegion: Region(code: record.amrCode, name: record.amr))
+        self.init(
+            code: record.code, name: record.name, isCurrent: record.current, lastYear: record.lastYear,
+            province: Region(code: record.provinceCode, name: record.province),
+            corop: Region(code: record.coropCode, name: record.corop),
+            labourMarketRegion: Region(code: record.amrCode, name: record.amr))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import MaatstafCore
+
 /// Turns "province", "size-class", "1stroom" … into concrete member lists for a municipality in a year.
 ///
 /// The built-in groups of every municipality and year are resolved once, when the resolver is made, so resolving is
@@ -31,9 +32,11 @@ public struct PeerGroupResolver: Sendable {
 
     /// The keys a profile is indexed under, one per built-in kind, in the order of `PeerGroupKind.allCases`.
     private static func keys(_ profile: MunicipalityProfile) -> [String] {
-        ["national|", "province|\(profile.province)", "corop|\(profile.municipality.corop.code)",
-         "amr|\(profile.municipality.labourMarketRegion.code)", "size|\(profile.sizeClass.rawValue)",
-         "urbanity|\(profile.urbanity.rawValue)"]
+        [
+            "national|", "province|\(profile.province)", "corop|\(profile.municipality.corop.code)",
+            "amr|\(profile.municipality.labourMarketRegion.code)", "size|\(profile.sizeClass.rawValue)",
+            "urbanity|\(profile.urbanity.rawValue)",
+        ]
     }
 
     private static func groups(of own: MunicipalityProfile, members: [String: [String]]) -> [ResolvedPeerGroup] {
@@ -48,16 +51,18 @@ public struct PeerGroupResolver: Sendable {
             (.urbanity, own.urbanity.dutch, nil),
         ]
         return labels.enumerated().map { index, entry in
-            ResolvedPeerGroup(group: .builtIn(entry.0), label: entry.1, code: entry.2,
-                              members: members[keys[index]] ?? [], key: keys[index])
+            ResolvedPeerGroup(
+                group: .builtIn(entry.0), label: entry.1, code: entry.2,
+                members: members[keys[index]] ?? [], key: keys[index])
         }
     }
 
     public func resolve(_ group: PeerGroup, for municipality: Municipality, year: Int) throws -> ResolvedPeerGroup {
         guard let groups = builtIn[year]?[municipality.code] else {
-            _ = try atlas.profiles(year: year) // names the available years when the year is unknown
-            throw ModelError(.yearNotAvailable, subject: municipality.name, reason: "did not exist as a municipality in \(year)",
-                             hint: "Choose another year")
+            _ = try atlas.profiles(year: year)  // names the available years when the year is unknown
+            throw ModelError(
+                .yearNotAvailable, subject: municipality.name, reason: "did not exist as a municipality in \(year)",
+                hint: "Choose another year")
         }
         switch group {
         case .builtIn(let kind):
@@ -65,16 +70,22 @@ public struct PeerGroupResolver: Sendable {
         case .userRegion(let id):
             guard let region = regions?.region(id: id) else {
                 let known = (regions?.regions.map(\.id) ?? []) + PeerGroupKind.allCases.map(\.rawValue) + ["amr"]
-                throw ModelError(.unknownPeerGroup, subject: id, reason: "is neither a built-in group nor a region in \(regions?.folder.path ?? "regions/")",
-                                 hint: "Known groups: \(known.joined(separator: ", "))")
+                throw ModelError(
+                    .unknownPeerGroup, subject: id,
+                    reason: "is neither a built-in group nor a region in \(regions?.folder.path ?? "regions/")",
+                    hint: "Known groups: \(known.joined(separator: ", "))")
             }
             guard region.isValid(in: year) else {
-                throw ModelError(.yearNotAvailable, subject: id, reason: "region \(region.name) does not apply in \(year)",
-                                 hint: "Its file (\(region.file)) limits it to \(region.validFrom.map(String.init) ?? "…")–\(region.validUntil.map(String.init) ?? "…")")
+                throw ModelError(
+                    .yearNotAvailable, subject: id, reason: "region \(region.name) does not apply in \(year)",
+                    hint:
+                        "Its file (\(region.file)) limits it to \(region.validFrom.map(String.init) ?? "…")–\(region.validUntil.map(String.init) ?? "…")"
+                )
             }
             let profiles = try atlas.profiles(year: year)
-            return ResolvedPeerGroup(group: group, label: region.name, code: nil,
-                                     members: region.members.filter { profiles[$0] != nil }.sorted(), key: "region|\(region.id)")
+            return ResolvedPeerGroup(
+                group: group, label: region.name, code: nil,
+                members: region.members.filter { profiles[$0] != nil }.sorted(), key: "region|\(region.id)")
         }
     }
 }

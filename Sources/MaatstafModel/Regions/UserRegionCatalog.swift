@@ -14,8 +14,9 @@ public struct UserRegionCatalog: Sendable {
         let (regions, problems) = Self.collect(folder: folder, directory: directory)
         if let first = problems.first {
             let more = problems.count > 1 ? " (\(problems.count - 1) more problem(s) in the region files)" : ""
-            throw ModelError(.invalidRegionFile, subject: first.location, reason: first.message + more,
-                             hint: "Fix the file (format: regions/README.md); `maatstaf regions check` lists every problem")
+            throw ModelError(
+                .invalidRegionFile, subject: first.location, reason: first.message + more,
+                hint: "Fix the file (format: regions/README.md); `maatstaf regions check` lists every problem")
         }
         self.regions = regions.sorted { $0.id < $1.id }
     }
@@ -33,8 +34,10 @@ public struct UserRegionCatalog: Sendable {
             switch UserRegionFile.read(file, directory: directory) {
             case .success(let region):
                 if let earlier = regions.first(where: { $0.id == region.id }) {
-                    problems.append(.init(file: file.path, line: nil,
-                                          message: "id \"\(region.id)\" is already used by \(earlier.file)"))
+                    problems.append(
+                        .init(
+                            file: file.path, line: nil,
+                            message: "id \"\(region.id)\" is already used by \(earlier.file)"))
                 } else {
                     regions.append(region)
                 }

@@ -32,8 +32,9 @@ enum UserRegionFile {
             return .failure(reader.problems)
         }
         guard let root = reader.root(source, whenEmpty: "is empty; a region needs id, name and members"),
-              let mapping = reader.mapping(root, allowed: allowedKeys,
-                                           otherwise: "must be a mapping with the keys id, name, members (see regions/README.md)")
+            let mapping = reader.mapping(
+                root, allowed: allowedKeys,
+                otherwise: "must be a mapping with the keys id, name, members (see regions/README.md)")
         else { return .failure(reader.problems) }
         let id = reader.text(mapping, "id", required: true, owner: root)
         if let id, id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
@@ -76,7 +77,9 @@ enum UserRegionFile {
             reader.problem(root, "\"members\" is missing")
         }
         guard reader.problems.isEmpty, let id, let name else { return .failure(reader.problems) }
-        return .success(UserRegion(id: id, name: name, description: description, members: members,
-                                   validFrom: from, validUntil: until, file: url.path))
+        return .success(
+            UserRegion(
+                id: id, name: name, description: description, members: members,
+                validFrom: from, validUntil: until, file: url.path))
     }
 }

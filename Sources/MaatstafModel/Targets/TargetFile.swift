@@ -23,17 +23,20 @@ public enum TargetFile {
     /// The targets of a file; throws one error listing every problem found.
     public static func read(_ url: URL, directory: MunicipalityDirectory, indicators: IndicatorCatalog) throws -> [Target] {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw ModelError(.invalidTargetFile, subject: url.path, reason: "cannot be read as UTF-8 text",
-                             hint: "Check the path given to --targets")
+            throw ModelError(
+                .invalidTargetFile, subject: url.path, reason: "cannot be read as UTF-8 text",
+                hint: "Check the path given to --targets")
         }
         return try parse(text, file: url.path, directory: directory, indicators: indicators)
     }
 
-    public static func parse(_ text: String, file: String, directory: MunicipalityDirectory,
-                             indicators: IndicatorCatalog) throws -> [Target] {
+    public static func parse(
+        _ text: String, file: String, directory: MunicipalityDirectory,
+        indicators: IndicatorCatalog
+    ) throws -> [Target] {
         var reader = YAMLReader(file: file)
         guard let root = reader.root(text, whenEmpty: "is empty; it needs a list under \"targets\""),
-              let mapping = reader.mapping(root, allowed: topKeys, otherwise: "must be a mapping with a list under \"targets\"")
+            let mapping = reader.mapping(root, allowed: topKeys, otherwise: "must be a mapping with a list under \"targets\"")
         else { throw error(reader.problems, file: file) }
         func percent(_ node: Node?) -> Double? {
             guard let node else { return nil }
@@ -51,8 +54,10 @@ public enum TargetFile {
         var targets: [Target] = []
         var seen: Set<String> = []
         for entry in entries {
-            guard let fields = reader.mapping(entry, allowed: entryKeys,
-                                              otherwise: "each target must be a mapping with municipality, indicator, year and at-most or at-least")
+            guard
+                let fields = reader.mapping(
+                    entry, allowed: entryKeys,
+                    otherwise: "each target must be a mapping with municipality, indicator, year and at-most or at-least")
             else { continue }
             /// The named field looked up; a lookup that fails is a problem on that field's line.
             func resolved<Value>(_ key: String, _ lookup: (String) throws -> Value) throws -> Value? {
@@ -71,10 +76,15 @@ public enum TargetFile {
             var bound: Target.Bound?
             var value: Double?
             if given.count != 1 {
-                reader.problem(entry, given.isEmpty ? "give the target as at-most: VALUE or at-least: VALUE"
-                                                    : "give only one of \(given.joined(separator: ", "))")
+                reader.problem(
+                    entry,
+                    given.isEmpty
+                        ? "give the target as at-most: VALUE or at-least: VALUE"
+                        : "give only one of \(given.joined(separator: ", "))")
             } else if let key = given.first, let node = fields[key] {
-                if let parsed = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }), parsed.isFinite {
+                if let parsed = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }),
+                    parsed.isFinite
+                {
                     value = parsed
                 } else {
                     reader.problem(node, "\"\(key)\" must be a number, like 95 or 2.5")
@@ -87,7 +97,10 @@ public enum TargetFile {
                     case .lowerIsBetter: bound = .atMost
                     case .higherIsBetter: bound = .atLeast
                     case .neither:
-                        reader.problem(node, "indicator \(indicator?.id ?? "") has no better direction; write at-most: or at-least: instead of target:")
+                        reader.problem(
+                            node,
+                            "indicator \(indicator?.id ?? "") has no better direction; write at-most: or at-least: instead of target:"
+                        )
                     case nil: break
                     }
                 }
@@ -100,17 +113,21 @@ public enum TargetFile {
                 reader.problem(entry, "a second target for \(municipality.name), \(indicator.id), \(year)")
                 continue
             }
-            targets.append(Target(municipalityCode: municipality.code, indicatorID: indicator.id, year: year, value: value,
-                                  bound: bound, marginPercent: margin, note: note,
-                                  location: "\(file)\(entry.mark.map { ":\($0.line)" } ?? "")"))
+            targets.append(
+                Target(
+                    municipalityCode: municipality.code, indicatorID: indicator.id, year: year, value: value,
+                    bound: bound, marginPercent: margin, note: note,
+                    location: "\(file)\(entry.mark.map { ":\($0.line)" } ?? "")"))
         }
         guard reader.problems.isEmpty else { throw error(reader.problems, file: file) }
         return targets
     }
 
     private static func error(_ problems: [YAMLReader.Problem], file: String) -> ModelError {
-        ModelError(.invalidTargetFile, subject: file,
-                   reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  " + problems.map(\.described).joined(separator: "\n  "),
-                   hint: "\nFix them and run again (format: docs/targets.md)")
+        ModelError(
+            .invalidTargetFile, subject: file,
+            reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
+                + problems.map(\.described).joined(separator: "\n  "),
+            hint: "\nFix them and run again (format: docs/targets.md)")
     }
 }

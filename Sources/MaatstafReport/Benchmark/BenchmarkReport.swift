@@ -18,8 +18,10 @@ public struct BenchmarkReport: Sendable {
     /// request in words.
     public var fetchText: (@Sendable (FetchRequest) -> String)?
 
-    public init(locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],
-                unavailable: [UnavailableIndicator] = [], targets: [TargetResult] = [], targetsNotShown: Int = 0) {
+    public init(
+        locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],
+        unavailable: [UnavailableIndicator] = [], targets: [TargetResult] = [], targetsNotShown: Int = 0
+    ) {
         self.locale = locale
         self.municipalities = municipalities
         self.sections = sections
@@ -100,8 +102,10 @@ public struct TrendBreak: Sendable, Hashable {
     /// The breaks between consecutive points.
     public static func breaks(in points: [TrendPoint]) -> [TrendBreak] {
         zip(points, points.dropFirst()).compactMap { a, b in
-            let definition = a.taakvelden != b.taakvelden, kind = a.isBudget != b.isBudget
-            return definition || kind ? TrendBreak(from: a.year, to: b.year, definitionChanged: definition, kindChanged: kind) : nil
+            let definition = a.taakvelden != b.taakvelden
+            let kind = a.isBudget != b.isBudget
+            return definition || kind
+                ? TrendBreak(from: a.year, to: b.year, definitionChanged: definition, kindChanged: kind) : nil
         }
     }
 
@@ -110,7 +114,11 @@ public struct TrendBreak: Sendable, Hashable {
         let starts = Set(breaks(in: points).map(\.to))
         var parts: [[TrendPoint]] = []
         for point in points {
-            if parts.isEmpty || starts.contains(point.year) { parts.append([point]) } else { parts[parts.count - 1].append(point) }
+            if parts.isEmpty || starts.contains(point.year) {
+                parts.append([point])
+            } else {
+                parts[parts.count - 1].append(point)
+            }
         }
         return parts
     }

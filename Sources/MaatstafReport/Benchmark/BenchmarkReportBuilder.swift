@@ -16,8 +16,10 @@ public struct BenchmarkReportBuilder: Sendable {
     ///   - groups: reference groups besides the Netherlands, which every report shows.
     /// An indicator without data (its CBS table not fetched, or not defined for `year`) is listed as unavailable
     /// rather than failing the whole report; an unknown municipality or a year no indicator has is an error.
-    public func build(indicators: [Indicator], year: Int?, municipalities: [Municipality], against groups: [PeerGroup],
-                      targets: [Target], locale: ReportLocale) throws -> BenchmarkReport {
+    public func build(
+        indicators: [Indicator], year: Int?, municipalities: [Municipality], against groups: [PeerGroup],
+        targets: [Target], locale: ReportLocale
+    ) throws -> BenchmarkReport {
         let national = PeerGroup.builtIn(.national)
         let groups = [national] + groups.filter { $0 != national }
         var sections: [IndicatorSection] = []
@@ -33,7 +35,8 @@ public struct BenchmarkReportBuilder: Sendable {
                 data = try engine.data(indicator, year: chosenYear)
             } catch let error as CompareError where error.kind == .tableNotFetched {
                 // Its tables are stored, but as a part fetched for other codes: left out with the fetch that mends it.
-                unavailable.append(UnavailableIndicator(indicator: indicator, reason: error.reason, hint: error.hint, fetch: error.fetch))
+                unavailable.append(
+                    UnavailableIndicator(indicator: indicator, reason: error.reason, hint: error.hint, fetch: error.fetch))
                 continue
             }
             let comparison = try engine.compare(data, municipalities: municipalities, against: groups)
@@ -41,8 +44,9 @@ public struct BenchmarkReportBuilder: Sendable {
             // A year the stored part of a CBS table cannot answer is left out of the trend, not the whole report.
             let trend = try years.compactMap { trendYear -> TrendPoint? in
                 do {
-                    return try trendPoint(indicator, year: trendYear, municipalities: municipalities,
-                                          current: trendYear == chosenYear ? data : nil)
+                    return try trendPoint(
+                        indicator, year: trendYear, municipalities: municipalities,
+                        current: trendYear == chosenYear ? data : nil)
                 } catch let error as CompareError where error.kind == .tableNotFetched || error.kind == .yearNotAvailable {
                     return nil
                 }
@@ -50,26 +54,31 @@ public struct BenchmarkReportBuilder: Sendable {
             sections.append(IndicatorSection(comparison: comparison, national: nationalSummary, trend: trend))
         }
         if sections.isEmpty, let year, !indicators.isEmpty {
-            throw CompareError(.yearNotAvailable, subject: String(year), reason: "none of the indicators has data for \(year)",
-                               hint: "Leave out --year to use each indicator's latest year")
+            throw CompareError(
+                .yearNotAvailable, subject: String(year), reason: "none of the indicators has data for \(year)",
+                hint: "Leave out --year to use each indicator's latest year")
         }
         var results: [TargetResult] = []
         var notShown = 0
         for target in targets {
             guard municipalities.contains(where: { $0.code == target.municipalityCode }),
-                  let section = sections.first(where: { $0.indicator.id == target.indicatorID }) else {
+                let section = sections.first(where: { $0.indicator.id == target.indicatorID })
+            else {
                 notShown += 1
                 continue
             }
             let point = section.trend.first { $0.year == target.year }
             results.append(TargetResult(target: target, actual: point?.values[target.municipalityCode]))
         }
-        return BenchmarkReport(locale: locale, municipalities: municipalities, sections: sections,
-                               unavailable: unavailable, targets: results, targetsNotShown: notShown)
+        return BenchmarkReport(
+            locale: locale, municipalities: municipalities, sections: sections,
+            unavailable: unavailable, targets: results, targetsNotShown: notShown)
     }
 
-    private func trendPoint(_ indicator: Indicator, year: Int, municipalities: [Municipality],
-                            current: IndicatorData?) throws -> TrendPoint {
+    private func trendPoint(
+        _ indicator: Indicator, year: Int, municipalities: [Municipality],
+        current: IndicatorData?
+    ) throws -> TrendPoint {
         let data = try current ?? engine.data(indicator, year: year)
         let summary = GroupSummary(group: .national(members: data.observations.keys.sorted()), data: data)
         var values: [String: Double] = [:]
@@ -78,17 +87,20 @@ public struct BenchmarkReportBuilder: Sendable {
                 values[municipality.code] = value
             }
         }
-        return TrendPoint(year: year, isBudget: data.isBudget, national: summary.rate, values: values, taakvelden: data.taakvelden)
+        return TrendPoint(
+            year: year, isBudget: data.isBudget, national: summary.rate, values: values, taakvelden: data.taakvelden)
     }
 
     private func unavailableIndicator(_ indicator: Indicator, years: [Int], year: Int?) throws -> UnavailableIndicator {
         if years.isEmpty, let error = try engine.notFetchedError(indicator, year: year) {
-            return UnavailableIndicator(indicator: indicator, reason: error.reason,
-                                        fetch: try engine.fetchRequests(for: indicator, year: year))
+            return UnavailableIndicator(
+                indicator: indicator, reason: error.reason,
+                fetch: try engine.fetchRequests(for: indicator, year: year))
         }
         let list = years.map(String.init).joined(separator: ", ")
-        return UnavailableIndicator(indicator: indicator,
-                                    reason: years.isEmpty ? "has no data in the store" : "has no data for \(year ?? 0) (years: \(list))",
-                                    hint: "")
+        return UnavailableIndicator(
+            indicator: indicator,
+            reason: years.isEmpty ? "has no data in the store" : "has no data for \(year ?? 0) (years: \(list))",
+            hint: "")
     }
 }

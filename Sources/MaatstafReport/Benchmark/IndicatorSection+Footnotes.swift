@@ -22,8 +22,10 @@ extension IndicatorSection {
         // The engine's facts, in the report's language; the general "missing is never 0" is said above already.
         notes += comparison.notes.filter { $0 != .missingIsNotZero }.map(wording.note)
         if comparison.municipalities.contains(where: { $0.interval != nil }) {
-            notes.append(nl ? "Bij tellingen van personen staat in de tabel een 95%-betrouwbaarheidsinterval (Wilson)."
-                            : "For counts of people the table shows a 95% confidence interval (Wilson).")
+            notes.append(
+                nl
+                    ? "Bij tellingen van personen staat in de tabel een 95%-betrouwbaarheidsinterval (Wilson)."
+                    : "For counts of people the table shows a 95% confidence interval (Wilson).")
         }
         return notes
     }

@@ -10,8 +10,10 @@ struct ReportLabels {
     var documentTitle: String { t("Maatstaf: waar staat de gemeente?", "Maatstaf: where does the municipality stand?") }
     var summary: String { t("Samenvatting", "Summary") }
     var summaryIntro: String {
-        t("Per gemeente en indicator: de waarde, het landelijke cijfer en waar de gemeente staat tussen de laagste en de hoogste gemeente van Nederland (▼ = deze gemeente, | = Nederland). Bij een indicator waarvoor lager of hoger beter is, loopt de balk van blauw (beter) naar oranje (minder goed); anders is hij grijs.",
-          "Per municipality and indicator: the value, the national figure, and where the municipality sits between the lowest and the highest municipality in the Netherlands (▼ = this municipality, | = the Netherlands). For an indicator where lower or higher is better the bar runs from blue (better) to orange (worse); otherwise it is grey.")
+        t(
+            "Per gemeente en indicator: de waarde, het landelijke cijfer en waar de gemeente staat tussen de laagste en de hoogste gemeente van Nederland (▼ = deze gemeente, | = Nederland). Bij een indicator waarvoor lager of hoger beter is, loopt de balk van blauw (beter) naar oranje (minder goed); anders is hij grijs.",
+            "Per municipality and indicator: the value, the national figure, and where the municipality sits between the lowest and the highest municipality in the Netherlands (▼ = this municipality, | = the Netherlands). For an indicator where lower or higher is better the bar runs from blue (better) to orange (worse); otherwise it is grey."
+        )
     }
     var indicator: String { t("Indicator", "Indicator") }
     var municipality: String { t("Gemeente", "Municipality") }
@@ -47,41 +49,55 @@ struct ReportLabels {
     var unavailableHeading: String { t("Niet opgenomen", "Not included") }
     var contents: String { t("Inhoud", "Contents") }
     var noMunicipalityHasValue: String {
-        t("Geen enkele gemeente heeft voor dit jaar een waarde (zie de voetnoten); er is dus niets te vergelijken.",
-          "No municipality has a value for this year (see the footnotes), so there is nothing to compare.")
+        t(
+            "Geen enkele gemeente heeft voor dit jaar een waarde (zie de voetnoten); er is dus niets te vergelijken.",
+            "No municipality has a value for this year (see the footnotes), so there is nothing to compare.")
     }
     var onlyOneYear: String {
-        t("De store bevat voor deze indicator één jaar; een ontwikkeling is pas te tonen met meer jaren.",
-          "The store holds one year for this indicator; a trend needs more years.")
+        t(
+            "De store bevat voor deze indicator één jaar; een ontwikkeling is pas te tonen met meer jaren.",
+            "The store holds one year for this indicator; a trend needs more years.")
     }
     var budgetNote: String { t("(B) = begroting (gepland, niet besteed).", "(B) = budget (planned, not spent).") }
     var trendNote: String {
-        t("Doorgetrokken lijn: de gemeente; stippellijn: Nederland. ", "Solid line: the municipality; dashed line: the Netherlands. ")
+        t(
+            "Doorgetrokken lijn: de gemeente; stippellijn: Nederland. ",
+            "Solid line: the municipality; dashed line: the Netherlands. ")
             + budgetNote
     }
     var gapExplanation: String {
-        t("Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde.",
-          "Group rate: the group's total ÷ its total population (or denominator). Avg municipality: unweighted mean of the members. Gap: (value − group rate) × denominator, i.e. what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value.")
+        t(
+            "Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde.",
+            "Group rate: the group's total ÷ its total population (or denominator). Avg municipality: unweighted mean of the members. Gap: (value − group rate) × denominator, i.e. what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value."
+        )
     }
     var credit: String {
-        t("Bron: CBS (CC BY 4.0), bewerkt met maatstaf. Cijfers zijn herleidbaar tot de genoemde bestanden en hun sha256.",
-          "Bron: CBS (CC BY 4.0), processed with maatstaf. Figures trace back to the named files and their sha256.")
+        t(
+            "Bron: CBS (CC BY 4.0), bewerkt met maatstaf. Cijfers zijn herleidbaar tot de genoemde bestanden en hun sha256.",
+            "Bron: CBS (CC BY 4.0), processed with maatstaf. Figures trace back to the named files and their sha256.")
     }
 
     /// Why a trend line stops between two years (the vertical dashed line in the panels).
     func trendBreak(_ change: TrendBreak) -> String {
         var why: [String] = []
-        if change.definitionChanged { why.append(t("andere definitie (andere Iv3-taakvelden)", "a different definition (other Iv3 taakvelden)")) }
+        if change.definitionChanged {
+            why.append(t("andere definitie (andere Iv3-taakvelden)", "a different definition (other Iv3 taakvelden)"))
+        }
         if change.kindChanged { why.append(t("begroting naast jaarrekening", "budget beside accounts")) }
-        return t("Lijn onderbroken tussen \(change.from) en \(change.to): \(why.joined(separator: " en ")); de punten zijn niet één reeks.",
-                 "Line broken between \(change.from) and \(change.to): \(why.joined(separator: " and ")); the points are not one series.")
+        return t(
+            "Lijn onderbroken tussen \(change.from) en \(change.to): \(why.joined(separator: " en ")); de punten zijn niet één reeks.",
+            "Line broken between \(change.from) and \(change.to): \(why.joined(separator: " and ")); the points are not one series."
+        )
     }
 
-    func allMunicipalities(_ count: Int) -> String { t("alle \(count) gemeenten met een waarde", "all \(count) municipalities with a value") }
+    func allMunicipalities(_ count: Int) -> String {
+        t("alle \(count) gemeenten met een waarde", "all \(count) municipalities with a value")
+    }
     func comparedWith(_ groups: String) -> String { t("vergeleken met \(groups)", "compared with \(groups)") }
     func municipalitiesWithoutValue(_ count: Int) -> String {
-        t("\(count) gemeente(n) zonder waarde tellen nergens mee (nooit als 0).",
-          "\(count) municipalit\(count == 1 ? "y" : "ies") without a value are left out everywhere (never counted as 0).")
+        t(
+            "\(count) gemeente(n) zonder waarde tellen nergens mee (nooit als 0).",
+            "\(count) municipalit\(count == 1 ? "y" : "ies") without a value are left out everywhere (never counted as 0).")
     }
     func missingValue(_ name: String, _ reason: String) -> String {
         t("\(name): geen waarde (\(reason)); niet als 0 meegeteld.", "\(name): no value (\(reason)); not counted as 0.")
@@ -106,12 +122,15 @@ struct ReportLabels {
         let target = result.target
         let bound = "\(targetBound(target.bound)) \(style.value(target.value)) \(t("in", "in")) \(target.year)"
         return bound + (result.actual.map { "; \(t("waarde", "value")) \(style.value($0))" } ?? "")
-            + (target.marginPercent > 0 ? " (\(t("marge", "margin")) \(NumberFormat(locale: locale).number(target.marginPercent, decimals: target.marginPercent == target.marginPercent.rounded() ? 0 : 1))%)" : "")
+            + (target.marginPercent > 0
+                ? " (\(t("marge", "margin")) \(NumberFormat(locale: locale).number(target.marginPercent, decimals: target.marginPercent == target.marginPercent.rounded() ? 0 : 1))%)"
+                : "")
     }
 
     func targetsNotShown(_ count: Int) -> String {
-        t("\(count) doel(en) uit het doelenbestand gaan over gemeenten of indicatoren die niet in dit rapport staan.",
-          "\(count) target(s) in the targets file concern municipalities or indicators not in this report.")
+        t(
+            "\(count) doel(en) uit het doelenbestand gaan over gemeenten of indicatoren die niet in dit rapport staan.",
+            "\(count) target(s) in the targets file concern municipalities or indicators not in this report.")
     }
     func direction(_ direction: Indicator.Direction) -> String {
         switch direction {

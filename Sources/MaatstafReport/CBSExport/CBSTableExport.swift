@@ -22,8 +22,10 @@ public struct CBSTableExport: Sendable {
     /// Period codes CBS marks provisional (`Voorlopig`, `Nader voorlopig`), from the period code list.
     public let provisionalPeriods: Set<String>
 
-    public init(table: CBSTableRecord, properties: [CBSPropertyRecord], columns: CBSStoredColumns, locale: ReportLocale,
-                periodCodes: [CBSDimensionCode] = []) {
+    public init(
+        table: CBSTableRecord, properties: [CBSPropertyRecord], columns: CBSStoredColumns, locale: ReportLocale,
+        periodCodes: [CBSDimensionCode] = []
+    ) {
         self.table = table
         self.properties = properties
         self.columns = columns
@@ -45,11 +47,12 @@ public struct CBSTableExport: Sendable {
     /// What a reader must know about a row: `provisional` when CBS marks its period so, and why cells have no value
     /// (`Aantal_1=secret; Bedrag_2=unknown`); empty when every cell is a definitive value.
     private func status(row: Int) -> String {
-        ((isProvisional(row: row) ? ["provisional"] : []) + columns.topics.compactMap { topic -> String? in
-            let value = topic.values[row]
-            guard value.number == nil else { return nil }
-            return "\(topic.key)=\(value.statusWord)"
-        }).joined(separator: "; ")
+        ((isProvisional(row: row) ? ["provisional"] : [])
+            + columns.topics.compactMap { topic -> String? in
+                let value = topic.values[row]
+                guard value.number == nil else { return nil }
+                return "\(topic.key)=\(value.statusWord)"
+            }).joined(separator: "; ")
     }
 
     public func csv(layout: Layout) -> String {
@@ -58,12 +61,14 @@ public struct CBSTableExport: Sendable {
         var output: Table
         switch layout {
         case .rows:
-            output = Table(columns: (columns.dimensions.map(\.key) + columns.topics.map(\.key) + ["status"]).map { Table.Column($0) })
+            output = Table(
+                columns: (columns.dimensions.map(\.key) + columns.topics.map(\.key) + ["status"]).map { Table.Column($0) })
             output.rows.reserveCapacity(columns.rowCount)
             for row in 0..<columns.rowCount {
-                output.rows.append(columns.dimensions.map { $0.codes[row] }
-                    + columns.topics.map { format.csv($0.values[row].number, decimals: decimals[$0.key] ?? 2) }
-                    + [status(row: row)])
+                output.rows.append(
+                    columns.dimensions.map { $0.codes[row] }
+                        + columns.topics.map { format.csv($0.values[row].number, decimals: decimals[$0.key] ?? 2) }
+                        + [status(row: row)])
             }
         case .cells:
             output = Table(columns: ["region", "period", "other", "topic", "value", "status"].map { Table.Column($0) })
@@ -75,9 +80,11 @@ public struct CBSTableExport: Sendable {
                 for topic in columns.topics {
                     let value = topic.values[row]
                     let word = value.statusWord
-                    output.rows.append([region?[row] ?? "", period?[row] ?? "", other, topic.key,
-                                        format.csv(value.number, decimals: decimals[topic.key] ?? 2),
-                                        isProvisional(row: row) ? word + "; provisional" : word])
+                    output.rows.append([
+                        region?[row] ?? "", period?[row] ?? "", other, topic.key,
+                        format.csv(value.number, decimals: decimals[topic.key] ?? 2),
+                        isProvisional(row: row) ? word + "; provisional" : word,
+                    ])
                 }
             }
         }

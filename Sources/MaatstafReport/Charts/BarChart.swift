@@ -30,26 +30,29 @@ struct BarChart {
         let values = bars.compactMap(\.value)
         let valueRoom = (values.map { SVG.textWidth(style.value($0), size: size) }.max() ?? 40) + 10
         let hasNegative = values.contains { $0 < 0 }
-        let scale = Scale(values: values, including: [0], start: labelWidth + (hasNegative ? valueRoom : 0),
-                          end: Self.width - valueRoom)
+        let scale = Scale(
+            values: values, including: [0], start: labelWidth + (hasNegative ? valueRoom : 0),
+            end: Self.width - valueRoom)
         let top = 6.0
         var svg = SVG(width: Self.width, height: top + Double(bars.count) * rowHeight + 8, title: title)
         for (index, bar) in bars.enumerated() {
             let y = top + Double(index) * rowHeight
             let baseline = y + rowHeight / 2 + size * 0.35
-            svg.text(Self.truncated(bar.label, width: labelWidth - 12, size: size), x: labelWidth - 8, y: baseline,
-                     anchor: .end, size: size, bold: bar.kind != .group)
+            svg.text(
+                Self.truncated(bar.label, width: labelWidth - 12, size: size), x: labelWidth - 8, y: baseline,
+                anchor: .end, size: size, bold: bar.kind != .group)
             guard let value = bar.value else {
                 svg.text(missingText, x: scale(0) + 4, y: baseline, size: size, fill: Palette.axis)
                 continue
             }
             let zero = scale(0)
             let end = scale(value)
-            let colour = switch bar.kind {
-            case .municipality: Palette.chosen
-            case .national: Palette.national
-            case .group: Palette.group
-            }
+            let colour =
+                switch bar.kind {
+                case .municipality: Palette.chosen
+                case .national: Palette.national
+                case .group: Palette.group
+                }
             svg.rect(x: min(zero, end), y: y + rowHeight * 0.15, width: abs(end - zero), height: rowHeight * 0.7, fill: colour)
             let label = style.value(value)
             if value < 0 {

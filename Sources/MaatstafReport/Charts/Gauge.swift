@@ -25,11 +25,14 @@ struct Gauge {
             svg.rect(x: 8, y: trackY - 2, width: Self.width - 16, height: 4, fill: Palette.band, stroke: Palette.axis)
         case .lowerIsBetter, .higherIsBetter:
             let (from, to) = direction == .lowerIsBetter ? (Palette.lowEnd, Palette.highEnd) : (Palette.highEnd, Palette.lowEnd)
-            svg.raw("<defs><linearGradient id=\"\(identifier)\"><stop offset=\"0\" stop-color=\"\(from)\"/><stop offset=\"1\" stop-color=\"\(to)\"/></linearGradient></defs>")
+            svg.raw(
+                "<defs><linearGradient id=\"\(identifier)\"><stop offset=\"0\" stop-color=\"\(from)\"/><stop offset=\"1\" stop-color=\"\(to)\"/></linearGradient></defs>"
+            )
             svg.rect(x: 8, y: trackY - 2, width: Self.width - 16, height: 4, fill: "url(#\(identifier))")
         }
         if let national {
-            svg.line(x1: scale(national), y1: trackY - 7, x2: scale(national), y2: trackY + 6, stroke: Palette.national, width: 1.5)
+            svg.line(
+                x1: scale(national), y1: trackY - 7, x2: scale(national), y2: trackY + 6, stroke: Palette.national, width: 1.5)
         }
         if let value {
             let x = scale(value)

@@ -23,8 +23,9 @@ struct StripPlot {
     static let labelRow = 15.0
 
     func render() -> String {
-        let scale = Scale(values: values + marked.map(\.value) + [national].compactMap { $0 }, start: Self.margin,
-                          end: Self.width - Self.margin, padding: 0.03)
+        let scale = Scale(
+            values: values + marked.map(\.value) + [national].compactMap { $0 }, start: Self.margin,
+            end: Self.width - Self.margin, padding: 0.03)
         // Labels of the chosen municipalities in rows above the dots, each starting at its marker. Placed from the
         // highest value down, a label goes one row above every label it would reach, so no leader line crosses a label.
         var placed: [(marked: Marked, row: Int, left: Double, text: String)] = []
@@ -42,20 +43,24 @@ struct StripPlot {
         let axis = bandBottom + 6
         var svg = SVG(width: Self.width, height: axis + 58, title: title)
         if let distribution {
-            svg.rect(x: scale(distribution.q1), y: bandTop, width: scale(distribution.q3) - scale(distribution.q1),
-                     height: Self.bandHeight, fill: Palette.band)
-            svg.line(x1: scale(distribution.median), y1: bandTop, x2: scale(distribution.median), y2: bandBottom,
-                     stroke: Palette.axis, width: 1.5)
+            svg.rect(
+                x: scale(distribution.q1), y: bandTop, width: scale(distribution.q3) - scale(distribution.q1),
+                height: Self.bandHeight, fill: Palette.band)
+            svg.line(
+                x1: scale(distribution.median), y1: bandTop, x2: scale(distribution.median), y2: bandBottom,
+                stroke: Palette.axis, width: 1.5)
         }
         // Other municipalities: grey dots, spread vertically by a fixed sequence so the picture is reproducible.
         for (index, value) in values.sorted().enumerated() {
             let jitter = (Double(index) * 0.618_033_988_75).truncatingRemainder(dividingBy: 1)
-            svg.circle(x: scale(value), y: bandTop + 6 + jitter * (Self.bandHeight - 12), radius: 2.6, fill: Palette.others,
-                       opacity: 0.55)
+            svg.circle(
+                x: scale(value), y: bandTop + 6 + jitter * (Self.bandHeight - 12), radius: 2.6, fill: Palette.others,
+                opacity: 0.55)
         }
         if let national {
-            svg.line(x1: scale(national), y1: bandTop - 3, x2: scale(national), y2: bandBottom + 3, stroke: Palette.national,
-                     width: 2, dashed: true)
+            svg.line(
+                x1: scale(national), y1: bandTop - 3, x2: scale(national), y2: bandBottom + 3, stroke: Palette.national,
+                width: 2, dashed: true)
         }
         let middle = bandTop + Self.bandHeight / 2
         for item in placed {
@@ -91,7 +96,8 @@ struct StripPlot {
         if let distribution {
             let second = legendY + 15
             svg.rect(x: Self.margin, y: second - 9, width: 14, height: 10, fill: Palette.band, stroke: Palette.axis)
-            let text = "\(labels.middleHalf) \(style.value(distribution.q1)) – \(style.value(distribution.q3)); \(labels.median) \(style.value(distribution.median))"
+            let text =
+                "\(labels.middleHalf) \(style.value(distribution.q1)) – \(style.value(distribution.q3)); \(labels.median) \(style.value(distribution.median))"
             svg.text(text, x: Self.margin + 20, y: second, size: 10)
         }
         return svg.render()

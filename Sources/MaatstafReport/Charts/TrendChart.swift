@@ -24,7 +24,10 @@ struct TrendChart {
     func render() -> String {
         var svg = SVG(width: Self.width, height: Self.height, title: "\(name): \(labels.trend)")
         svg.text(BarChart.truncated(name, width: Self.width - 8, size: 12), x: 4, y: 14, size: 12, bold: true)
-        let left = 34.0, right = Self.width - 34, top = 30.0, bottom = Self.height - 26
+        let left = 34.0
+        let right = Self.width - 34
+        let top = 30.0
+        let bottom = Self.height - 26
         let years = points.map(\.year)
         let x = Scale(values: years.map(Double.init), start: left, end: right)
         let y = Scale(values: [scale.low, scale.high], start: bottom, end: top)
@@ -56,8 +59,9 @@ struct TrendChart {
         for (px, py, value, point) in own {
             svg.circle(x: px, y: py, radius: 3.5, fill: Palette.chosen)
             let above = point.national.map { value >= $0 } ?? true
-            svg.text(style.value(value), x: px, y: above ? py - 7 : py + 14, anchor: .middle, size: 10, bold: true,
-                     fill: Palette.chosen)
+            svg.text(
+                style.value(value), x: px, y: above ? py - 7 : py + 14, anchor: .middle, size: 10, bold: true,
+                fill: Palette.chosen)
         }
         if own.isEmpty {
             svg.text(labels.noValue, x: Self.width / 2, y: (top + bottom) / 2, anchor: .middle, fill: Palette.axis)

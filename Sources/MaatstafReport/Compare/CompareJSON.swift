@@ -8,7 +8,12 @@ public import MaatstafModel
 public struct CompareJSON: Encodable, Sendable {
     public static let schema = "maatstaf.compare/2"
 
-    struct IndicatorInfo: Encodable { var id: String; var title: String; var unit: String; var valueKind: String }
+    struct IndicatorInfo: Encodable {
+        var id: String
+        var title: String
+        var unit: String
+        var valueKind: String
+    }
     /// Members left out of a group, counted per reason; every reason present, 0 when none.
     struct LeftOut: Encodable {
         var counts: [Exclusion: Int]
@@ -25,7 +30,10 @@ public struct CompareJSON: Encodable, Sendable {
         init?(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
     }
-    struct Interval: Encodable { var lower: Double; var upper: Double }
+    struct Interval: Encodable {
+        var lower: Double
+        var upper: Double
+    }
     struct Reference: Encodable {
         var kind: String
         var code: String?
@@ -102,7 +110,12 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(references, forKey: .references)
         }
     }
-    struct Missing: Encodable { var code: String; var name: String; var status: String; var reason: String }
+    struct Missing: Encodable {
+        var code: String
+        var name: String
+        var status: String
+        var reason: String
+    }
     struct Source: Encodable {
         var table: String
         var year: Int
@@ -131,24 +144,27 @@ public struct CompareJSON: Encodable, Sendable {
     public init(_ comparison: Comparison, locale: ReportLocale) {
         let indicator = comparison.indicator
         let wording = NoteWording(locale: locale)
-        self.indicator = IndicatorInfo(id: indicator.id, title: indicator.title.text(locale), unit: indicator.unit.text(locale),
-                                       valueKind: indicator.valueKind.rawValue)
+        self.indicator = IndicatorInfo(
+            id: indicator.id, title: indicator.title.text(locale), unit: indicator.unit.text(locale),
+            valueKind: indicator.valueKind.rawValue)
         year = comparison.year
         municipalities = comparison.municipalities.map { m in
-            Entry(code: m.profile.code, name: m.profile.name, status: CompareReport.statusCode(m.observation.status),
-                  reason: m.observation.status == .ok ? nil : wording.status(m.observation.status),
-                  value: m.observation.value, numerator: m.observation.numerator, denominator: m.observation.denominator,
-                  rank: m.rank, of: m.rankedCount, percentile: m.percentile, z: m.z,
-                  interval: m.interval.map { Interval(lower: $0.lower, upper: $0.upper) },
-                  references: m.references.map { r in
-                      let s = r.summary
-                      return Reference(kind: ReferenceKind.of(s.group.group), code: ReferenceKind.code(of: s.group),
-                                       name: s.group.label, value: s.rate, mean: s.distribution?.mean,
-                                       median: s.distribution?.median, q1: s.distribution?.q1, q3: s.distribution?.q3,
-                                       count: s.distribution?.count ?? 0, difference: r.difference,
-                                       differencePercent: r.differencePercent, gap: r.gap, members: s.group.members.count,
-                                       leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count)
-                  })
+            Entry(
+                code: m.profile.code, name: m.profile.name, status: CompareReport.statusCode(m.observation.status),
+                reason: m.observation.status == .ok ? nil : wording.status(m.observation.status),
+                value: m.observation.value, numerator: m.observation.numerator, denominator: m.observation.denominator,
+                rank: m.rank, of: m.rankedCount, percentile: m.percentile, z: m.z,
+                interval: m.interval.map { Interval(lower: $0.lower, upper: $0.upper) },
+                references: m.references.map { r in
+                    let s = r.summary
+                    return Reference(
+                        kind: ReferenceKind.of(s.group.group), code: ReferenceKind.code(of: s.group),
+                        name: s.group.label, value: s.rate, mean: s.distribution?.mean,
+                        median: s.distribution?.median, q1: s.distribution?.q1, q3: s.distribution?.q3,
+                        count: s.distribution?.count ?? 0, difference: r.difference,
+                        differencePercent: r.differencePercent, gap: r.gap, members: s.group.members.count,
+                        leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count)
+                })
         }
         missing = comparison.missing.map {
             Missing(code: $0.code, name: $0.name, status: $0.exclusion.rawValue, reason: wording.status($0.status))

@@ -28,23 +28,28 @@ public struct CompareReport: Sendable {
         var table = Table(columns: [
             .init(nl ? "gemeente" : "municipality"), .init(nl ? "waarde" : "value", .right), .init(nl ? "rang" : "rank", .right),
             .init(nl ? "referentie" : "reference"), .init(nl ? "groepstarief" : "group rate", .right),
-            .init(nl ? "gem. gemeente" : "avg municipality", .right), .init(nl ? "mediaan" : "median", .right), .init("Q1–Q3", .right),
+            .init(nl ? "gem. gemeente" : "avg municipality", .right), .init(nl ? "mediaan" : "median", .right),
+            .init("Q1–Q3", .right),
             .init("n", .right), .init(nl ? "verschil" : "difference", .right), .init("%", .right),
             .init(nl ? "gat" : "gap", .right),
         ])
         for municipality in comparison.municipalities {
             let rank = municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–"
-            let value = municipality.observation.status == .ok ? style.value(municipality.observation.value) : Self.statusText(municipality.observation.status, nl: nl)
+            let value =
+                municipality.observation.status == .ok
+                ? style.value(municipality.observation.value) : Self.statusText(municipality.observation.status, nl: nl)
             for (index, reference) in municipality.references.enumerated() {
                 let summary = reference.summary
                 let group = "\(summary.group.group.description): \(summary.group.label)"
                 let quartiles = summary.distribution.map { "\(style.value($0.q1))–\(style.value($0.q3))" } ?? "–"
                 var row = index == 0 ? [municipality.profile.name, value, rank] : ["", "", ""]
-                row += [group, style.value(summary.rate), style.value(summary.distribution?.mean),
-                        style.value(summary.distribution?.median), quartiles,
-                        String(summary.distribution?.count ?? 0) + (summary.missing.isEmpty ? "" : "*"),
-                        style.difference(reference.difference),
-                        reference.differencePercent.map { format.percent($0) } ?? "–", style.gap(reference.gap)]
+                row += [
+                    group, style.value(summary.rate), style.value(summary.distribution?.mean),
+                    style.value(summary.distribution?.median), quartiles,
+                    String(summary.distribution?.count ?? 0) + (summary.missing.isEmpty ? "" : "*"),
+                    style.difference(reference.difference),
+                    reference.differencePercent.map { format.percent($0) } ?? "–", style.gap(reference.gap),
+                ]
                 table.rows.append(row)
             }
         }
@@ -56,21 +61,28 @@ public struct CompareReport: Sendable {
     public var notes: [String] {
         let nl = locale == .nl
         var notes: [String] = []
-        notes.append(nl
-            ? "Groepstarief: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepstarief) × inwoners — wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepstarief. Rang 1 = hoogste waarde."
-            : "Group rate: the group's total ÷ its total population. Avg municipality: unweighted mean of the members' rates. Gap: (value − group rate) × inhabitants — what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value.")
+        notes.append(
+            nl
+                ? "Groepstarief: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepstarief) × inwoners — wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepstarief. Rang 1 = hoogste waarde."
+                : "Group rate: the group's total ÷ its total population. Avg municipality: unweighted mean of the members' rates. Gap: (value − group rate) × inhabitants — what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value."
+        )
         for municipality in comparison.municipalities {
             if let interval = municipality.interval {
-                notes.append("\(municipality.profile.name): 95% interval \(style.value(interval.lower))–\(style.value(interval.upper)) (Wilson).")
+                notes.append(
+                    "\(municipality.profile.name): 95% interval \(style.value(interval.lower))–\(style.value(interval.upper)) (Wilson)."
+                )
             }
         }
         let wording = NoteWording(locale: locale)
         if comparison.municipalities.contains(where: { $0.references.contains { !$0.summary.missing.isEmpty } }) {
-            notes.append(nl ? "* Groep met gemeenten die niet meetellen (nooit als 0); hieronder per groep wie en waarom."
-                            : "* Group with municipalities that are left out (never counted as 0); who and why per group below.")
+            notes.append(
+                nl
+                    ? "* Groep met gemeenten die niet meetellen (nooit als 0); hieronder per groep wie en waarom."
+                    : "* Group with municipalities that are left out (never counted as 0); who and why per group below.")
         }
         for summary in groupSummaries {
-            if let coverage = wording.groupCoverage(summary, label: "\(summary.group.group.description): \(summary.group.label)") {
+            if let coverage = wording.groupCoverage(summary, label: "\(summary.group.group.description): \(summary.group.label)")
+            {
                 notes.append(coverage)
             }
         }
@@ -83,7 +95,9 @@ public struct CompareReport: Sendable {
         }
         notes += comparison.notes.map(wording.note)
         for source in comparison.data.sources {
-            notes.append((nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? ""))
+            notes.append(
+                (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
+                    + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? ""))
         }
         notes.append(Attribution.cbs + ".")
         return notes
@@ -106,11 +120,14 @@ public struct CompareReport: Sendable {
     /// One row per municipality and reference, unformatted numbers; `nl` uses `;` and a decimal comma for Dutch Excel.
     public func renderCSV() -> String {
         let format = NumberFormat(locale: locale)
-        var table = Table(columns: ["indicator", "year", "code", "municipality", "value", "numerator", "denominator",
-                                    "rank", "of", "percentile", "z", "status", "reference_kind", "reference_code",
-                                    "reference", "group_rate", "mean", "median", "q1", "q3", "count", "difference",
-                                    "difference_percent", "gap", "members", "left_out", "left_out_reasons",
-                                    "zero_count", "source"].map { Table.Column($0) })
+        var table = Table(
+            columns: [
+                "indicator", "year", "code", "municipality", "value", "numerator", "denominator",
+                "rank", "of", "percentile", "z", "status", "reference_kind", "reference_code",
+                "reference", "group_rate", "mean", "median", "q1", "q3", "count", "difference",
+                "difference_percent", "gap", "members", "left_out", "left_out_reasons",
+                "zero_count", "source",
+            ].map { Table.Column($0) })
         let source = comparison.data.sources.first.map { "\($0.table); Bron: CBS" } ?? "Bron: CBS"
         for municipality in comparison.municipalities {
             let observation = municipality.observation

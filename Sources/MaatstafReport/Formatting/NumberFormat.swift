@@ -23,7 +23,9 @@ public struct NumberFormat: Sendable {
         guard value.isFinite else { return "–" }
         let scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        let whole: String, fraction: Int64, isZero: Bool
+        let whole: String
+        let fraction: Int64
+        let isZero: Bool
         if scaled < 9e17 {
             let units = Int64(scaled)
             whole = String(units / Int64(scale))

@@ -16,9 +16,10 @@ extension BenchmarkReport {
         html.element("h1", labels.documentTitle)
         html.element("p", names, class: "lead")
         let years = Set(sections.map(\.comparison.year)).sorted().map(String.init).joined(separator: ", ")
-        let groups = sections.first.map { section in
-            section.referenceGroupKinds.map { labels.groupKind($0) }.joined(separator: ", ")
-        } ?? ""
+        let groups =
+            sections.first.map { section in
+                section.referenceGroupKinds.map { labels.groupKind($0) }.joined(separator: ", ")
+            } ?? ""
         html.element("p", "\(labels.year): \(years) · \(labels.comparedWith(groups)) · \(labels.credit)", class: "meta")
         html.raw("</header>\n")
         renderContents(&html, labels)
@@ -64,17 +65,21 @@ extension BenchmarkReport {
                 gaugeNumber += 1
                 html.raw("<tr>")
                 if row == 0 {
-                    html.raw("<th scope=\"rowgroup\" rowspan=\"\(section.comparison.municipalities.count)\"><a href=\"#\(section.anchor)\">\(HTMLText.escape(title))</a><br/><span class=\"note\">\(HTMLText.escape("\(section.comparison.year) · \(section.indicator.unit.text(locale))"))</span></th>")
+                    html.raw(
+                        "<th scope=\"rowgroup\" rowspan=\"\(section.comparison.municipalities.count)\"><a href=\"#\(section.anchor)\">\(HTMLText.escape(title))</a><br/><span class=\"note\">\(HTMLText.escape("\(section.comparison.year) · \(section.indicator.unit.text(locale))"))</span></th>"
+                    )
                 }
                 html.cell(municipality.profile.name)
-                html.cell(section.valueText(municipality, style: style, labels), numeric: true,
-                          class: municipality.observation.status == .ok ? nil : "missing")
+                html.cell(
+                    section.valueText(municipality, style: style, labels), numeric: true,
+                    class: municipality.observation.status == .ok ? nil : "missing")
                 html.cell(style.value(section.national.rate), numeric: true)
                 if let minimum = values.min(), let maximum = values.max() {
-                    let gauge = Gauge(value: municipality.observation.value, minimum: minimum, maximum: maximum,
-                                      national: section.national.rate, direction: section.indicator.direction,
-                                      identifier: "gauge-\(gaugeNumber)",
-                                      title: "\(municipality.profile.name): \(section.valueText(municipality, style: style, labels))")
+                    let gauge = Gauge(
+                        value: municipality.observation.value, minimum: minimum, maximum: maximum,
+                        national: section.national.rate, direction: section.indicator.direction,
+                        identifier: "gauge-\(gaugeNumber)",
+                        title: "\(municipality.profile.name): \(section.valueText(municipality, style: style, labels))")
                     html.raw("<td>\(gauge.render())</td>")
                 } else {
                     html.cell("–")
@@ -90,19 +95,24 @@ extension BenchmarkReport {
         html.raw("</table>\n")
         var notes: [String] = []
         if hasTargets {
-            notes.append(locale == .nl
-                ? "Doel: groen ✓ = gehaald, oranje ≈ = binnen de marge uit het doelenbestand, rood ✗ = niet gehaald."
-                : "Target: green ✓ = met, orange ≈ = within the margin the targets file sets, red ✗ = not met.")
+            notes.append(
+                locale == .nl
+                    ? "Doel: groen ✓ = gehaald, oranje ≈ = binnen de marge uit het doelenbestand, rood ✗ = niet gehaald."
+                    : "Target: green ✓ = met, orange ≈ = within the margin the targets file sets, red ✗ = not met.")
         }
         if targetsNotShown > 0 { notes.append(labels.targetsNotShown(targetsNotShown)) }
         for item in unavailable {
-            notes.append("\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)" + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
+            notes.append(
+                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)"
+                    + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
         }
         for note in notes { html.element("p", note, class: "note") }
         html.raw("</section>\n")
     }
 
-    private func renderTargetCell(_ html: inout HTMLDocument, _ result: TargetResult?, _ style: ValueStyle, _ labels: ReportLabels) {
+    private func renderTargetCell(
+        _ html: inout HTMLDocument, _ result: TargetResult?, _ style: ValueStyle, _ labels: ReportLabels
+    ) {
         guard let result else {
             html.cell("")
             return
@@ -110,12 +120,12 @@ extension BenchmarkReport {
         let target = result.target
         let statusClass = result.status?.rawValue ?? "none"
         let text = labels.targetDescription(result, style: style)
-        var cell = "<td class=\"target\"><span class=\"status \(statusClass)\">\(HTMLText.escape(labels.targetStatus(result.status)))</span> "
+        var cell =
+            "<td class=\"target\"><span class=\"status \(statusClass)\">\(HTMLText.escape(labels.targetStatus(result.status)))</span> "
             + "<span class=\"note\">\(HTMLText.escape(text))"
         if !target.note.isEmpty { cell += " — \(HTMLText.escape(target.note))" }
         html.raw(cell + "</span></td>")
     }
-
 
     private func renderSection(_ section: IndicatorSection, number: Int, into html: inout HTMLDocument, _ labels: ReportLabels) {
         let style = ValueStyle(indicator: section.indicator, locale: locale)
@@ -123,7 +133,10 @@ extension BenchmarkReport {
         let title = indicator.title.text(locale)
         html.raw("<section class=\"indicator\" id=\"\(section.anchor)\">\n")
         html.element("h2", "\(number). \(title)")
-        html.element("p", "\(section.comparison.year)\(section.comparison.data.isBudget ? " (\(locale == .nl ? "begroting" : "budget"))" : "") · \(indicator.unit.text(locale)) · \(labels.direction(indicator.direction)) · \(indicator.id)", class: "meta")
+        html.element(
+            "p",
+            "\(section.comparison.year)\(section.comparison.data.isBudget ? " (\(locale == .nl ? "begroting" : "budget"))" : "") · \(indicator.unit.text(locale)) · \(labels.direction(indicator.direction)) · \(indicator.id)",
+            class: "meta")
 
         // Bar chart: the municipalities, the Netherlands, each reference group.
         var bars = section.comparison.municipalities.map {
@@ -131,10 +144,15 @@ extension BenchmarkReport {
         }
         for group in section.referenceGroups {
             let isNational = group.group.group == .builtIn(.national)
-            bars.append(BarChart.Bar(label: labels.groupName(group.group), value: group.rate, kind: isNational ? .national : .group))
+            bars.append(
+                BarChart.Bar(label: labels.groupName(group.group), value: group.rate, kind: isNational ? .national : .group))
         }
-        html.figure(labels.comparison, BarChart(bars: bars, style: style, title: "\(title): \(labels.comparison)",
-                                                missingText: labels.missing).render())
+        html.figure(
+            labels.comparison,
+            BarChart(
+                bars: bars, style: style, title: "\(title): \(labels.comparison)",
+                missingText: labels.missing
+            ).render())
 
         // Every municipality, the chosen ones highlighted.
         let marked = section.comparison.municipalities.compactMap { municipality in
@@ -147,9 +165,13 @@ extension BenchmarkReport {
             html.element("p", labels.noMunicipalityHasValue, class: "note")
             html.raw("</figure>\n")
         } else {
-            html.figure(labels.distribution, StripPlot(values: values, marked: marked, national: section.national.rate,
-                                                       distribution: Distribution(values), style: style,
-                                                       title: "\(title): \(labels.distribution)", labels: labels).render())
+            html.figure(
+                labels.distribution,
+                StripPlot(
+                    values: values, marked: marked, national: section.national.rate,
+                    distribution: Distribution(values), style: style,
+                    title: "\(title): \(labels.distribution)", labels: labels
+                ).render())
         }
 
         // Trend, one panel per municipality on a shared scale.
@@ -159,12 +181,16 @@ extension BenchmarkReport {
             let range = TrendChart.range(section.trend)
             html.raw("<div class=\"trend\">\n")
             for municipality in section.comparison.municipalities {
-                html.raw(TrendChart(name: municipality.profile.name, points: section.trend, code: municipality.profile.code,
-                                    scale: range, style: style, labels: labels).render() + "\n")
+                html.raw(
+                    TrendChart(
+                        name: municipality.profile.name, points: section.trend, code: municipality.profile.code,
+                        scale: range, style: style, labels: labels
+                    ).render() + "\n")
             }
             html.raw("</div>\n")
-            html.element("p", ([labels.trendNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)).joined(separator: " "),
-                         class: "note")
+            html.element(
+                "p", ([labels.trendNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)).joined(separator: " "),
+                class: "note")
         } else {
             html.element("p", labels.onlyOneYear, class: "note")
         }
@@ -175,15 +201,20 @@ extension BenchmarkReport {
         html.raw("</section>\n")
     }
 
-    private func renderNumbers(_ section: IndicatorSection, style: ValueStyle, into html: inout HTMLDocument, _ labels: ReportLabels) {
+    private func renderNumbers(
+        _ section: IndicatorSection, style: ValueStyle, into html: inout HTMLDocument, _ labels: ReportLabels
+    ) {
         let format = NumberFormat(locale: locale)
         html.element("h3", labels.table)
         // One heading row per municipality (value, rank) and one row per reference group under it: six columns fit
         // on A4 where ten did not.
         html.raw("<table>\n<thead><tr>")
         html.headerCells([labels.group])
-        html.headerCells([labels.groupRate, labels.averageMunicipality, labels.difference, "%",
-                          style.isMoney ? labels.gap : labels.gapCount], numeric: true)
+        html.headerCells(
+            [
+                labels.groupRate, labels.averageMunicipality, labels.difference, "%",
+                style.isMoney ? labels.gap : labels.gapCount,
+            ], numeric: true)
         html.raw("</tr></thead>\n")
         for municipality in section.comparison.municipalities {
             html.raw("<tbody class=\"municipality\">\n")
@@ -191,8 +222,10 @@ extension BenchmarkReport {
             if let interval = municipality.interval {
                 value += " (95%: \(style.value(interval.lower))–\(style.value(interval.upper)))"
             }
-            html.raw("<tr><th scope=\"rowgroup\" colspan=\"6\">\(HTMLText.escape(municipality.profile.name)): "
-                     + "\(HTMLText.escape(value)) · \(HTMLText.escape(labels.rank.lowercased())) \(HTMLText.escape(municipality.rankText(format)))</th></tr>\n")
+            html.raw(
+                "<tr><th scope=\"rowgroup\" colspan=\"6\">\(HTMLText.escape(municipality.profile.name)): "
+                    + "\(HTMLText.escape(value)) · \(HTMLText.escape(labels.rank.lowercased())) \(HTMLText.escape(municipality.rankText(format)))</th></tr>\n"
+            )
             for reference in municipality.references {
                 let summary = reference.summary
                 html.raw("<tr>")
@@ -209,9 +242,12 @@ extension BenchmarkReport {
         html.raw("</table>\n")
         html.element("p", labels.gapExplanation, class: "note")
         if section.comparison.municipalities.contains(where: { $0.references.contains { !$0.summary.missing.isEmpty } }) {
-            html.element("p", locale == .nl ? "* Groep met gemeenten zonder waarde; die tellen niet mee (nooit als 0)."
-                                            : "* Group with municipalities without a value; they are left out (never counted as 0).",
-                         class: "note")
+            html.element(
+                "p",
+                locale == .nl
+                    ? "* Groep met gemeenten zonder waarde; die tellen niet mee (nooit als 0)."
+                    : "* Group with municipalities without a value; they are left out (never counted as 0).",
+                class: "note")
         }
     }
 
@@ -223,25 +259,34 @@ extension BenchmarkReport {
         var lines: [String] = []
         switch indicator.numerator {
         case .iv3(let measure, _):
-            let what = switch measure {
-            case .lasten: nl ? "lasten (bruto uitgaven)" : "lasten (gross spending)"
-            case .baten: nl ? "baten (inkomsten)" : "baten (income)"
-            case .netto: nl ? "lasten − baten" : "lasten − baten (net)"
-            }
-            lines.append((nl ? "Teller: Iv3 \(what) op taakveld " : "Numerator: Iv3 \(what) on taakveld ")
-                         + data.taakvelden.joined(separator: ", ") + (nl ? " (× € 1.000)." : " (× €1,000)."))
+            let what =
+                switch measure {
+                case .lasten: nl ? "lasten (bruto uitgaven)" : "lasten (gross spending)"
+                case .baten: nl ? "baten (inkomsten)" : "baten (income)"
+                case .netto: nl ? "lasten − baten" : "lasten − baten (net)"
+                }
+            lines.append(
+                (nl ? "Teller: Iv3 \(what) op taakveld " : "Numerator: Iv3 \(what) on taakveld ")
+                    + data.taakvelden.joined(separator: ", ") + (nl ? " (× € 1.000)." : " (× €1,000)."))
         case .cbs(let table, let topics, let selection):
-            lines.append((nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
-                         + IndicatorDescription.describe(selection) + ".")
+            lines.append(
+                (nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
+                    + IndicatorDescription.describe(selection) + ".")
         }
         switch indicator.denominator {
         case .population:
-            lines.append(nl ? "Noemer: inwoners op 1 januari (CBS, gemeenteklassen)." : "Denominator: inhabitants on 1 January (CBS, municipality classes).")
+            lines.append(
+                nl
+                    ? "Noemer: inwoners op 1 januari (CBS, gemeenteklassen)."
+                    : "Denominator: inhabitants on 1 January (CBS, municipality classes).")
         case .cbs(let table, let topics, let selection):
-            lines.append((nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
-                         + IndicatorDescription.describe(selection) + ".")
+            lines.append(
+                (nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
+                    + IndicatorDescription.describe(selection) + ".")
         }
-        if indicator.multiplier != 1 { lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).") }
+        if indicator.multiplier != 1 {
+            lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).")
+        }
         if !indicator.notes.text(locale).isEmpty { lines.append(indicator.notes.text(locale)) }
         for line in lines { html.element("p", line, class: "note") }
         html.raw("<ul class=\"sources\">\n")
@@ -265,8 +310,10 @@ extension BenchmarkReport {
             html.element("h3", labels.unavailableHeading)
             html.raw("<ul class=\"sources\">\n")
             for item in unavailable {
-                html.element("li", "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)."
-                             + (remedy(item).isEmpty ? "" : " \(locale == .nl ? "Oplossing" : "To include it"): \(remedy(item))"))
+                html.element(
+                    "li",
+                    "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)."
+                        + (remedy(item).isEmpty ? "" : " \(locale == .nl ? "Oplossing" : "To include it"): \(remedy(item))"))
             }
             html.raw("</ul>\n")
         }

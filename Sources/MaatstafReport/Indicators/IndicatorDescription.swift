@@ -32,7 +32,8 @@ public struct IndicatorDescription: Sendable {
         let definitionYears = try store.iv3DefinitionYears()
         var titles: [Int: [String: String]] = [:]
         for year in definitionYears {
-            titles[year] = Dictionary(try store.iv3Definitions(year: year).map { ($0.taakveld, $0.title) }, uniquingKeysWith: { a, _ in a })
+            titles[year] = Dictionary(
+                try store.iv3Definitions(year: year).map { ($0.taakveld, $0.title) }, uniquingKeysWith: { a, _ in a })
         }
         if case .iv3(_, let layouts) = indicator.numerator {
             self.layouts = layouts.enumerated().map { index, layout in
@@ -40,8 +41,9 @@ public struct IndicatorDescription: Sendable {
                 let covering = definitionYears.filter { year in year >= layout.fromYear && (until.map { year <= $0 } ?? true) }
                 let checked = covering.last
                 let list = checked.flatMap { titles[$0] } ?? [:]
-                return LayoutLine(fromYear: layout.fromYear, untilYear: until, checkedAgainst: checked,
-                                  taakvelden: layout.taakvelden.map { code in (code, list[code]) })
+                return LayoutLine(
+                    fromYear: layout.fromYear, untilYear: until, checkedAgainst: checked,
+                    taakvelden: layout.taakvelden.map { code in (code, list[code]) })
             }
         } else {
             self.layouts = []
@@ -61,20 +63,27 @@ public struct IndicatorDescription: Sendable {
         var lines = ["\(indicator.id)", "  \(indicator.title.en) / \(indicator.title.nl)", "  unit: \(indicator.unit.en)"]
         switch indicator.numerator {
         case .iv3(let measure, _):
-            lines.append("  numerator: Iv3 \(measure.rawValue)\(measure == .netto ? " (lasten − baten)" : ""), summed over the taakvelden below, × €1,000")
+            lines.append(
+                "  numerator: Iv3 \(measure.rawValue)\(measure == .netto ? " (lasten − baten)" : ""), summed over the taakvelden below, × €1,000"
+            )
         case .cbs(let table, let topics, let selection):
-            lines.append("  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)"
-                         + Self.describe(selection))
+            lines.append(
+                "  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)"
+                    + Self.describe(selection))
         }
         switch indicator.denominator {
         case .population: lines.append("  denominator: inhabitants on 1 January of the year (CBS, gemeenteklassen)")
         case .cbs(let table, let topics, let selection):
-            lines.append("  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))" + Self.describe(selection))
+            lines.append(
+                "  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))" + Self.describe(selection))
         }
-        lines.append("  multiplier: \(indicator.multiplier); direction: \(indicator.direction.rawValue); defined in: \(indicator.origin)")
+        lines.append(
+            "  multiplier: \(indicator.multiplier); direction: \(indicator.direction.rawValue); defined in: \(indicator.origin)")
         for layout in layouts {
             let span = layout.untilYear.map { "\(layout.fromYear)–\($0)" } ?? "\(layout.fromYear) onwards"
-            let check = layout.checkedAgainst.map { "checked against CBS Iv3 code list \($0)" } ?? "no CBS code list in the snapshot for this layout"
+            let check =
+                layout.checkedAgainst.map { "checked against CBS Iv3 code list \($0)" }
+                ?? "no CBS code list in the snapshot for this layout"
             lines.append("  layout \(span) (\(check)):")
             for taakveld in layout.taakvelden {
                 let title = taakveld.title.map { "\($0)  ✓" } ?? (layout.checkedAgainst == nil ? "" : "NOT IN THE CBS CODE LIST")
@@ -85,14 +94,17 @@ public struct IndicatorDescription: Sendable {
             lines.append("  not in the store yet; fetch while connected with:")
             lines += fetch.map { "    \(commandLine($0))" }
         } else if !storeYears.isEmpty {
-            lines.append("  years in the store: " + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
+            lines.append(
+                "  years in the store: "
+                    + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
         }
         lines.append("  values: \(indicator.valueKind.rawValue)")
         switch indicator.zero {
         case .value: lines.append("  a reported 0: a value like any other")
         case .notBooked(let broader):
-            lines.append("  a reported 0: nothing booked on these lines (booked elsewhere): left out of every group and rank"
-                         + (broader.map { "; \($0) includes it" } ?? ""))
+            lines.append(
+                "  a reported 0: nothing booked on these lines (booked elsewhere): left out of every group and rank"
+                    + (broader.map { "; \($0) includes it" } ?? ""))
         }
         if !indicator.notes.en.isEmpty { lines.append("  notes: \(indicator.notes.en)") }
         lines.append("  \(Attribution.cbs)")
@@ -102,7 +114,8 @@ public struct IndicatorDescription: Sendable {
     /// `, where Leeftijd in 70100, 70200 and Geslacht = T001038`: the cells summed over other dimensions.
     static func describe(_ selection: [String: [String]]) -> String {
         guard !selection.isEmpty else { return "" }
-        return ", where " + selection.sorted { $0.key < $1.key }
+        return ", where "
+            + selection.sorted { $0.key < $1.key }
             .map { $0.value.count == 1 ? "\($0.key) = \($0.value[0])" : "\($0.key) in \($0.value.joined(separator: ", "))" }
             .joined(separator: " and ")
     }

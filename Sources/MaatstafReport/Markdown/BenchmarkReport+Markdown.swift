@@ -19,9 +19,11 @@ extension BenchmarkReport {
 
         out.append("## " + labels.summary)
         out.append("")
-        var columns: [Table.Column] = [.init(labels.indicator), .init(labels.municipality), .init(labels.value, .right),
-                                       .init(labels.netherlands, .right), .init(nl ? "Laagste – hoogste" : "Lowest – highest", .right),
-                                       .init(labels.differenceFromNL, .right), .init(labels.rank, .right)]
+        var columns: [Table.Column] = [
+            .init(labels.indicator), .init(labels.municipality), .init(labels.value, .right),
+            .init(labels.netherlands, .right), .init(nl ? "Laagste – hoogste" : "Lowest – highest", .right),
+            .init(labels.differenceFromNL, .right), .init(labels.rank, .right),
+        ]
         if !targets.isEmpty { columns.append(.init(labels.target)) }
         var summary = Table(columns: columns)
         for section in sections {
@@ -29,21 +31,26 @@ extension BenchmarkReport {
             let values = section.allValues
             let range = "\(style.value(values.min())) – \(style.value(values.max()))"
             for municipality in section.comparison.municipalities {
-                var row = ["\(section.indicator.title.text(locale)) (\(section.comparison.year))", municipality.profile.name,
-                           section.valueText(municipality, style: style, labels), style.value(section.national.rate), range,
-                           municipality.references.first?.differencePercent.map { format.percent($0) } ?? "–",
-                           municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–"]
+                var row = [
+                    "\(section.indicator.title.text(locale)) (\(section.comparison.year))", municipality.profile.name,
+                    section.valueText(municipality, style: style, labels), style.value(section.national.rate), range,
+                    municipality.references.first?.differencePercent.map { format.percent($0) } ?? "–",
+                    municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–",
+                ]
                 if !targets.isEmpty {
-                    row.append(target(municipality.profile.code, section.indicator.id).map { result in
-                        "\(labels.targetStatus(result.status)): \(labels.targetDescription(result, style: style))"
-                    } ?? "")
+                    row.append(
+                        target(municipality.profile.code, section.indicator.id).map { result in
+                            "\(labels.targetStatus(result.status)): \(labels.targetDescription(result, style: style))"
+                        } ?? "")
                 }
                 summary.rows.append(row)
             }
         }
         if targetsNotShown > 0 { summary.notes.append(labels.targetsNotShown(targetsNotShown)) }
         for item in unavailable {
-            summary.notes.append("\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)" + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
+            summary.notes.append(
+                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)"
+                    + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
         }
         out.append(summary.renderMarkdown())
 
@@ -64,7 +71,10 @@ extension BenchmarkReport {
         var out: [String] = []
         out.append("## \(number). " + escape(indicator.title.text(locale)))
         out.append("")
-        out.append(escape("\(section.comparison.year)\(section.comparison.data.isBudget ? (locale == .nl ? " (begroting)" : " (budget)") : "") · \(indicator.unit.text(locale)) · \(labels.direction(indicator.direction)) · \(indicator.id)"))
+        out.append(
+            escape(
+                "\(section.comparison.year)\(section.comparison.data.isBudget ? (locale == .nl ? " (begroting)" : " (budget)") : "") · \(indicator.unit.text(locale)) · \(labels.direction(indicator.direction)) · \(indicator.id)"
+            ))
         out.append("")
 
         out.append("### " + labels.comparison)
@@ -81,11 +91,16 @@ extension BenchmarkReport {
         out.append("### " + labels.distribution)
         out.append("")
         if let distribution = Distribution(section.allValues) {
-            var spread = Table(columns: [nl("Laagste", "Lowest"), "Q1", nl("Mediaan", "Median"), "Q3", nl("Hoogste", "Highest"),
-                                         labels.netherlands, "n"].map { Table.Column($0, .right) })
-            spread.rows.append([style.value(distribution.minimum), style.value(distribution.q1), style.value(distribution.median),
-                                style.value(distribution.q3), style.value(distribution.maximum),
-                                style.value(section.national.rate), String(distribution.count)])
+            var spread = Table(
+                columns: [
+                    nl("Laagste", "Lowest"), "Q1", nl("Mediaan", "Median"), "Q3", nl("Hoogste", "Highest"),
+                    labels.netherlands, "n",
+                ].map { Table.Column($0, .right) })
+            spread.rows.append([
+                style.value(distribution.minimum), style.value(distribution.q1), style.value(distribution.median),
+                style.value(distribution.q3), style.value(distribution.maximum),
+                style.value(section.national.rate), String(distribution.count),
+            ])
             out.append(spread.renderMarkdown())
         } else {
             out.append(escape(labels.noMunicipalityHasValue))
@@ -95,12 +110,14 @@ extension BenchmarkReport {
         out.append("### " + labels.trendHeading)
         out.append("")
         if section.trend.count > 1 {
-            var trend = Table(columns: [.init(labels.year)] + section.comparison.municipalities.map { .init($0.profile.name, .right) }
-                              + [.init(labels.netherlands, .right)])
+            var trend = Table(
+                columns: [.init(labels.year)] + section.comparison.municipalities.map { .init($0.profile.name, .right) }
+                    + [.init(labels.netherlands, .right)])
             for point in section.trend {
-                trend.rows.append(["\(point.year)\(point.isBudget ? " " + labels.budgetMark : "")"]
-                                  + section.comparison.municipalities.map { style.value(point.values[$0.profile.code]) }
-                                  + [style.value(point.national)])
+                trend.rows.append(
+                    ["\(point.year)\(point.isBudget ? " " + labels.budgetMark : "")"]
+                        + section.comparison.municipalities.map { style.value(point.values[$0.profile.code]) }
+                        + [style.value(point.national)])
             }
             trend.notes = [labels.budgetNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)
             out.append(trend.renderMarkdown())
@@ -111,10 +128,12 @@ extension BenchmarkReport {
 
         out.append("### " + labels.table)
         out.append("")
-        var numbers = Table(columns: [.init(labels.municipality), .init(labels.value, .right),
-                                      .init(labels.rankAndPercentile, .right), .init(labels.group), .init(labels.groupRate, .right),
-                                      .init(labels.averageMunicipality, .right), .init(labels.difference, .right),
-                                      .init("%", .right), .init(style.isMoney ? labels.gap : labels.gapCount, .right)])
+        var numbers = Table(columns: [
+            .init(labels.municipality), .init(labels.value, .right),
+            .init(labels.rankAndPercentile, .right), .init(labels.group), .init(labels.groupRate, .right),
+            .init(labels.averageMunicipality, .right), .init(labels.difference, .right),
+            .init("%", .right), .init(style.isMoney ? labels.gap : labels.gapCount, .right),
+        ])
         for municipality in section.comparison.municipalities {
             for (index, reference) in municipality.references.enumerated() {
                 let summary = reference.summary
@@ -138,7 +157,8 @@ extension BenchmarkReport {
         out.append("### " + labels.definition)
         out.append("")
         for source in section.comparison.data.sources {
-            out.append("- " + escape("\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? "")))
+            out.append(
+                "- " + escape("\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? "")))
         }
         out.append("- Bron: CBS (CC BY 4.0)")
         if !indicator.notes.text(locale).isEmpty { out.append("- " + escape(indicator.notes.text(locale))) }

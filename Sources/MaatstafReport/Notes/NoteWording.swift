@@ -33,20 +33,23 @@ public struct NoteWording: Sendable {
     /// Why a municipality has no value, as a phrase.
     public func reason(_ reason: MissingReason) -> String {
         switch reason {
-        case let .noDelivery(kind, year):
+        case .noDelivery(let kind, let year):
             return nl ? "geen Iv3-levering voor de \(document(kind, year))" : "no Iv3 delivery for the \(document(kind, year))"
-        case let .notInIv3File(kind, year):
+        case .notInIv3File(let kind, let year):
             return nl ? "niet in het Iv3-bestand \(document(kind, year))" : "not in the Iv3 file of the \(document(kind, year))"
         case .incompleteIv3:
             return nl ? "een van de taakvelden heeft geen bedrag" : "one of its taakvelden has no amount"
-        case let .notBooked(taakvelden, broader):
+        case .notBooked(let taakvelden, let broader):
             let see = broader.map { nl ? "; zie \($0)" : "; see \($0)" } ?? ""
-            return nl ? "boekt niets op \(list(taakvelden)), het geld staat op een ander taakveld\(see)"
-                      : "books nothing on \(list(taakvelden)), the money is booked on another taakveld\(see)"
-        case let .notInCBSTable(table):
+            return nl
+                ? "boekt niets op \(list(taakvelden)), het geld staat op een ander taakveld\(see)"
+                : "books nothing on \(list(taakvelden)), the money is booked on another taakveld\(see)"
+        case .notInCBSTable(let table):
             return nl ? "niet in CBS-tabel \(table)" : "not in CBS table \(table)"
         case .suppressedByCBS:
-            return nl ? "CBS publiceert geen waarde (geheim, onbekend of te klein)" : "CBS publishes no value (secret, unknown or too small)"
+            return nl
+                ? "CBS publiceert geen waarde (geheim, onbekend of te klein)"
+                : "CBS publishes no value (secret, unknown or too small)"
         case .noDenominator:
             return nl ? "geen noemer" : "no denominator"
         case .negativeDenominator:
@@ -82,8 +85,10 @@ public struct NoteWording: Sendable {
         let left = summary.excluded.keys.sorted().map { exclusion($0, count: summary.excluded[$0]!.count) }
         guard !left.isEmpty || !summary.zeros.isEmpty else { return nil }
         let counted = summary.group.members.count - summary.missing.count
-        var text = nl ? "\(label): \(counted) van \(summary.group.members.count) gemeenten tellen mee"
-                      : "\(label): \(counted) of \(summary.group.members.count) municipalities counted"
+        var text =
+            nl
+            ? "\(label): \(counted) van \(summary.group.members.count) gemeenten tellen mee"
+            : "\(label): \(counted) of \(summary.group.members.count) municipalities counted"
         if !left.isEmpty { text += (nl ? "; niet meegeteld: " : "; left out: ") + left.joined(separator: ", ") }
         if !summary.zeros.isEmpty {
             text += nl ? "; \(summary.zeros.count) tellen mee met 0" : "; \(summary.zeros.count) counted with 0"
@@ -94,9 +99,13 @@ public struct NoteWording: Sendable {
     /// A fetch in words: `CBS-tabel 03759ned ophalen (2024–2025; BevolkingOp1Januari; Geslacht: T001038)`.
     public func fetch(_ request: FetchRequest) -> String {
         var parts: [String] = []
-        if let years = request.years { parts.append(years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)–\(years.upperBound)") }
+        if let years = request.years {
+            parts.append(years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)–\(years.upperBound)")
+        }
         if !request.topics.isEmpty { parts.append(request.topics.joined(separator: ", ")) }
-        for dimension in request.selection.keys.sorted() { parts.append("\(dimension): \(request.selection[dimension]!.joined(separator: ", "))") }
+        for dimension in request.selection.keys.sorted() {
+            parts.append("\(dimension): \(request.selection[dimension]!.joined(separator: ", "))")
+        }
         let scope = parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
         return nl ? "CBS-tabel \(request.table) ophalen\(scope)" : "fetch CBS table \(request.table)\(scope)"
     }
@@ -104,38 +113,49 @@ public struct NoteWording: Sendable {
     /// A note as a sentence.
     public func note(_ note: IndicatorNote) -> String {
         switch note {
-        case let .classesFromEarlierYear(year, used):
-            return nl ? "De snapshot heeft geen gemeenteklassen voor \(year); gemeenten, klassen en regio's van \(used) zijn gebruikt."
-                      : "The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(used) are used."
-        case let .populationDenominator(year):
-            return nl ? "Noemer: inwoners op 1 januari \(year) (gemeenteklassen)."
-                      : "Denominator: inhabitants on 1 January \(year) (gemeenteklassen)."
-        case let .taakveldenNotInDocument(taakvelden, kind, year):
-            return nl ? "Taakveld(en) \(list(taakvelden)) komen niet voor in het Iv3-bestand \(document(kind, year)) en tellen dus bij geen enkele gemeente mee."
-                      : "Taakveld(en) \(list(taakvelden)) do not occur in the Iv3 file of the \(document(kind, year)), so they add nothing to any municipality."
-        case let .budget(year):
-            return nl ? "De cijfers over \(year) zijn een begroting: gepland, niet werkelijk besteed."
-                      : "The \(year) figures are a budget (begroting): planned, not actually spent."
-        case let .definitionDiffers(year, here, otherYear, there):
+        case .classesFromEarlierYear(let year, let used):
+            return nl
+                ? "De snapshot heeft geen gemeenteklassen voor \(year); gemeenten, klassen en regio's van \(used) zijn gebruikt."
+                : "The snapshot has no municipality classes for \(year); municipalities, classes and regions of \(used) are used."
+        case .populationDenominator(let year):
+            return nl
+                ? "Noemer: inwoners op 1 januari \(year) (gemeenteklassen)."
+                : "Denominator: inhabitants on 1 January \(year) (gemeenteklassen)."
+        case .taakveldenNotInDocument(let taakvelden, let kind, let year):
+            return nl
+                ? "Taakveld(en) \(list(taakvelden)) komen niet voor in het Iv3-bestand \(document(kind, year)) en tellen dus bij geen enkele gemeente mee."
+                : "Taakveld(en) \(list(taakvelden)) do not occur in the Iv3 file of the \(document(kind, year)), so they add nothing to any municipality."
+        case .budget(let year):
+            return nl
+                ? "De cijfers over \(year) zijn een begroting: gepland, niet werkelijk besteed."
+                : "The \(year) figures are a budget (begroting): planned, not actually spent."
+        case .definitionDiffers(let year, let here, let otherYear, let there):
             guard let there else {
-                return nl ? "Niet gedefinieerd voor \(otherYear): taakveld \(list(here)) bestaat niet in de Iv3-indeling van \(otherYear)."
-                          : "Not defined for \(otherYear): taakveld \(list(here)) does not exist in the \(otherYear) Iv3 layout."
+                return nl
+                    ? "Niet gedefinieerd voor \(otherYear): taakveld \(list(here)) bestaat niet in de Iv3-indeling van \(otherYear)."
+                    : "Not defined for \(otherYear): taakveld \(list(here)) does not exist in the \(otherYear) Iv3 layout."
             }
-            return nl ? "De definitie verschilt tussen jaren door de nieuwe Iv3-indeling: \(year) telt \(list(here)) op, \(otherYear) telt \(list(there)) op. Vergelijk deze jaren met zorg."
-                      : "The definition differs between years because of the Iv3 layout change: \(year) sums \(list(here)), \(otherYear) sums \(list(there)). Compare these years with care."
-        case let .notBooked(names, taakvelden, broader):
-            let see = broader.map { nl ? " \($0) omvat ook wat zij elders boeken." : " \($0) includes what they book elsewhere." } ?? ""
-            return nl ? "\(names.count) gemeente(n) boeken niets op \(list(taakvelden)) (\(self.names(names))). Het geld staat op een ander taakveld; een dienst zonder kosten is het niet. Zij tellen daarom niet mee in groepen en rangen (nooit als 0).\(see)"
-                      : "\(names.count) municipalit\(names.count == 1 ? "y books" : "ies book") nothing on \(list(taakvelden)) (\(self.names(names))). The money is booked on another taakveld; it is not a service that costs nothing. They are left out of every group and rank (never counted as 0).\(see)"
-        case let .noDelivery(names, kind, year):
-            return nl ? "Geen Iv3-levering voor de \(document(kind, year)): \(self.names(names)). Zonder levering zijn er geen cijfers; deze gemeenten tellen nergens mee (nooit als 0)."
-                      : "No Iv3 delivery for the \(document(kind, year)): \(self.names(names)). Without a delivery there are no figures; these municipalities are left out everywhere (never counted as 0)."
-        case let .reportedZero(names):
-            return nl ? "\(self.names(names)): de gemeente rapporteert 0 op deze taakvelden. Dat is een gerapporteerde waarde, geen ontbrekende; vaak boekt een gemeente deze kosten op een ander taakveld, dus vergelijk met zorg."
-                      : "\(self.names(names)): the municipality reports 0 on these taakvelden. That is a reported value, not a missing one; often a municipality books these costs on another taakveld, so compare with care."
+            return nl
+                ? "De definitie verschilt tussen jaren door de nieuwe Iv3-indeling: \(year) telt \(list(here)) op, \(otherYear) telt \(list(there)) op. Vergelijk deze jaren met zorg."
+                : "The definition differs between years because of the Iv3 layout change: \(year) sums \(list(here)), \(otherYear) sums \(list(there)). Compare these years with care."
+        case .notBooked(let names, let taakvelden, let broader):
+            let see =
+                broader.map { nl ? " \($0) omvat ook wat zij elders boeken." : " \($0) includes what they book elsewhere." } ?? ""
+            return nl
+                ? "\(names.count) gemeente(n) boeken niets op \(list(taakvelden)) (\(self.names(names))). Het geld staat op een ander taakveld; een dienst zonder kosten is het niet. Zij tellen daarom niet mee in groepen en rangen (nooit als 0).\(see)"
+                : "\(names.count) municipalit\(names.count == 1 ? "y books" : "ies book") nothing on \(list(taakvelden)) (\(self.names(names))). The money is booked on another taakveld; it is not a service that costs nothing. They are left out of every group and rank (never counted as 0).\(see)"
+        case .noDelivery(let names, let kind, let year):
+            return nl
+                ? "Geen Iv3-levering voor de \(document(kind, year)): \(self.names(names)). Zonder levering zijn er geen cijfers; deze gemeenten tellen nergens mee (nooit als 0)."
+                : "No Iv3 delivery for the \(document(kind, year)): \(self.names(names)). Without a delivery there are no figures; these municipalities are left out everywhere (never counted as 0)."
+        case .reportedZero(let names):
+            return nl
+                ? "\(self.names(names)): de gemeente rapporteert 0 op deze taakvelden. Dat is een gerapporteerde waarde, geen ontbrekende; vaak boekt een gemeente deze kosten op een ander taakveld, dus vergelijk met zorg."
+                : "\(self.names(names)): the municipality reports 0 on these taakvelden. That is a reported value, not a missing one; often a municipality books these costs on another taakveld, so compare with care."
         case .missingIsNotZero:
-            return nl ? "Een gemeente zonder waarde staat als ontbrekend vermeld en telt in geen enkele groep mee; nooit als 0."
-                      : "A municipality without a value is shown as missing and left out of every group; it is never counted as 0."
+            return nl
+                ? "Een gemeente zonder waarde staat als ontbrekend vermeld en telt in geen enkele groep mee; nooit als 0."
+                : "A municipality without a value is shown as missing and left out of every group; it is never counted as 0."
         }
     }
 }

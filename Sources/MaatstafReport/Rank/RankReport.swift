@@ -15,7 +15,9 @@ public struct RankReport: Sendable {
 
     public var heading: String {
         let indicator = ranking.data.indicator
-        let scope = ranking.group.map { "\($0.group.description): \($0.label)" } ?? (locale == .nl ? "alle gemeenten" : "all municipalities")
+        let scope =
+            ranking.group.map { "\($0.group.description): \($0.label)" }
+            ?? (locale == .nl ? "alle gemeenten" : "all municipalities")
         let document = ranking.data.sources.first?.table ?? String(ranking.data.year)
         return "\(indicator.title.text(locale)) (\(indicator.id)) — \(document), \(scope), \(indicator.unit.text(locale))"
     }
@@ -25,24 +27,35 @@ public struct RankReport: Sendable {
         let format = NumberFormat(locale: locale)
         let nl = locale == .nl
         let wording = NoteWording(locale: locale)
-        var table = Table(columns: [.init(nl ? "rang" : "rank", .right), .init("code"), .init(nl ? "gemeente" : "municipality"),
-                                    .init(nl ? "waarde" : "value", .right), .init(nl ? "percentiel" : "percentile", .right),
-                                    .init(nl ? "inwoners" : "population", .right)])
+        var table = Table(columns: [
+            .init(nl ? "rang" : "rank", .right), .init("code"), .init(nl ? "gemeente" : "municipality"),
+            .init(nl ? "waarde" : "value", .right), .init(nl ? "percentiel" : "percentile", .right),
+            .init(nl ? "inwoners" : "population", .right),
+        ])
         table.rows = ranking.entries.map {
-            [String($0.rank), $0.profile.code, $0.profile.name, style.value($0.observation.value),
-             format.number($0.percentile, decimals: 1), format.number(Double($0.profile.population), decimals: 0)]
+            [
+                String($0.rank), $0.profile.code, $0.profile.name, style.value($0.observation.value),
+                format.number($0.percentile, decimals: 1), format.number(Double($0.profile.population), decimals: 0),
+            ]
         }
-        let rate = style.value(ranking.summary.rate), mean = style.value(ranking.summary.distribution?.mean)
+        let rate = style.value(ranking.summary.rate)
+        let mean = style.value(ranking.summary.distribution?.mean)
         let median = style.value(ranking.summary.distribution?.median)
-        var notes = [nl ? "Groepstarief (totaal ÷ totale noemer): \(rate); gemiddelde gemeente: \(mean); mediaan: \(median)."
-                        : "Group rate (total ÷ total denominator): \(rate); average municipality: \(mean); median: \(median)."]
-        if let coverage = wording.groupCoverage(ranking.summary, label: ranking.group?.label ?? (nl ? "Alle gemeenten" : "All municipalities")) {
+        var notes = [
+            nl
+                ? "Groepstarief (totaal ÷ totale noemer): \(rate); gemiddelde gemeente: \(mean); mediaan: \(median)."
+                : "Group rate (total ÷ total denominator): \(rate); average municipality: \(mean); median: \(median)."
+        ]
+        if let coverage = wording.groupCoverage(
+            ranking.summary, label: ranking.group?.label ?? (nl ? "Alle gemeenten" : "All municipalities"))
+        {
             notes.append(coverage)
         }
         let others = ranking.missing.filter { $0.exclusion != .noDelivery && $0.exclusion != .notBooked }
         if !others.isEmpty {
-            notes.append((nl ? "Geen waarde (niet meegeteld, nooit als 0): " : "No value (left out, never counted as 0): ")
-                         + others.map { "\($0.name) (\(wording.status($0.status)))" }.joined(separator: ", ") + ".")
+            notes.append(
+                (nl ? "Geen waarde (niet meegeteld, nooit als 0): " : "No value (left out, never counted as 0): ")
+                    + others.map { "\($0.name) (\(wording.status($0.status)))" }.joined(separator: ", ") + ".")
         }
         notes += ranking.notes.map(wording.note)
         notes += ranking.data.sources.map { (nl ? "Bron: " : "Source: ") + "\($0.table) — \($0.origin)" }
@@ -55,7 +68,14 @@ public struct RankReport: Sendable {
     public func renderMarkdown() -> String { "### " + heading + "\n\n" + table.renderMarkdown() }
 
     public func renderJSON() throws -> String {
-        struct Entry: Encodable { var rank: Int; var code: String; var name: String; var value: Double?; var percentile: Double; var population: Int }
+        struct Entry: Encodable {
+            var rank: Int
+            var code: String
+            var name: String
+            var value: Double?
+            var percentile: Double
+            var population: Int
+        }
         struct Document: Encodable {
             var schema = "maatstaf.rank/2"
             var indicator: String
@@ -69,14 +89,18 @@ public struct RankReport: Sendable {
             var notes: [String]
         }
         let wording = NoteWording(locale: locale)
-        let document = Document(indicator: ranking.data.indicator.id, year: ranking.data.year,
-                                group: ranking.group.map { "\($0.group.description): \($0.label)" }, rate: ranking.summary.rate,
-                                entries: ranking.entries.map { Entry(rank: $0.rank, code: $0.profile.code, name: $0.profile.name,
-                                                                     value: $0.observation.value, percentile: $0.percentile,
-                                                                     population: $0.profile.population) },
-                                missing: ranking.missing.map(\.code),
-                                leftOut: Dictionary(grouping: ranking.missing, by: \.exclusion.rawValue).mapValues { $0.map(\.code) },
-                                notes: ranking.notes.map(wording.note) + [Attribution.cbs])
+        let document = Document(
+            indicator: ranking.data.indicator.id, year: ranking.data.year,
+            group: ranking.group.map { "\($0.group.description): \($0.label)" }, rate: ranking.summary.rate,
+            entries: ranking.entries.map {
+                Entry(
+                    rank: $0.rank, code: $0.profile.code, name: $0.profile.name,
+                    value: $0.observation.value, percentile: $0.percentile,
+                    population: $0.profile.population)
+            },
+            missing: ranking.missing.map(\.code),
+            leftOut: Dictionary(grouping: ranking.missing, by: \.exclusion.rawValue).mapValues { $0.map(\.code) },
+            notes: ranking.notes.map(wording.note) + [Attribution.cbs])
         return try JSONOutput.encode(document)
     }
 }

@@ -12,8 +12,10 @@ public struct CBSCatalogEntry: Sendable, Equatable {
     public var frequency: String?
     public var recordCount: Int?
 
-    public init(identifier: String, title: String, shortTitle: String? = nil, summary: String? = nil, period: String? = nil,
-                modified: String? = nil, frequency: String? = nil, recordCount: Int? = nil) {
+    public init(
+        identifier: String, title: String, shortTitle: String? = nil, summary: String? = nil, period: String? = nil,
+        modified: String? = nil, frequency: String? = nil, recordCount: Int? = nil
+    ) {
         self.identifier = identifier
         self.title = title
         self.shortTitle = shortTitle
@@ -60,14 +62,17 @@ public struct CBSCatalogSource: Sendable {
             let page = try await fetcher.fetch(url) { try CBSResponseParser.page($0.body, url: url) }
             for row in page.rows {
                 guard let identifier = row["Identifier"] as? String else {
-                    throw SourceError(subject: url, reason: "lists a table without Identifier",
-                                      hint: "Check that the URL is a CBS catalog (--cbs-base)")
+                    throw SourceError(
+                        subject: url, reason: "lists a table without Identifier",
+                        hint: "Check that the URL is a CBS catalog (--cbs-base)")
                 }
                 let count = (row["RecordCount"] as? Int) ?? (row["RecordCount"] as? String).flatMap { Int($0) }
-                entries.append(CBSCatalogEntry(identifier: identifier, title: (row["Title"] as? String ?? identifier).trimmedSpaces,
-                                               shortTitle: row["ShortTitle"] as? String, summary: row["Summary"] as? String,
-                                               period: row["Period"] as? String, modified: row["Modified"] as? String,
-                                               frequency: row["Frequency"] as? String, recordCount: count))
+                entries.append(
+                    CBSCatalogEntry(
+                        identifier: identifier, title: (row["Title"] as? String ?? identifier).trimmedSpaces,
+                        shortTitle: row["ShortTitle"] as? String, summary: row["Summary"] as? String,
+                        period: row["Period"] as? String, modified: row["Modified"] as? String,
+                        frequency: row["Frequency"] as? String, recordCount: count))
             }
             next = try page.nextLink.map { try CBSODataV3Source.nextPage($0, after: url, base: base) }
         }

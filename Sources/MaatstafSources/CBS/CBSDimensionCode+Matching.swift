@@ -22,7 +22,8 @@ extension CBSDimensionCode {
         case 1: return .found(titled[0])
         case 0:
             let start = String(folded.prefix(3))
-            return .unknown(near: Array(codes.filter { fold($0.key).hasPrefix(start) || fold($0.title).hasPrefix(start) }.prefix(5)))
+            return .unknown(
+                near: Array(codes.filter { fold($0.key).hasPrefix(start) || fold($0.title).hasPrefix(start) }.prefix(5)))
         default: return .ambiguous(titled)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// What part of a table to download: regions, a span of years, topics, codes of other dimensions. Empty means the
 /// whole table.
 ///
@@ -60,12 +61,20 @@ public struct CBSFilter: Sendable, Equatable {
 
     /// Splits two code lists into requests of at most `limit` codes in all: every region chunk with every period
     /// chunk, so the union of the requests is exactly the filter.
-    public static func chunks(_ regions: [String], _ periods: [String], limit: Int = codesPerRequest) -> [(regions: [String], periods: [String])] {
+    public static func chunks(_ regions: [String], _ periods: [String], limit: Int = codesPerRequest) -> [(
+        regions: [String], periods: [String]
+    )] {
         // Periods keep all the room the regions leave, and at least half when both lists are long.
         let periodSize = periods.isEmpty ? 0 : max(1, min(periods.count, max(limit - regions.count, limit / 2)))
         let regionSize = max(1, limit - periodSize)
-        let regionChunks = regions.isEmpty ? [[]] : stride(from: 0, to: regions.count, by: regionSize).map { Array(regions[$0..<min($0 + regionSize, regions.count)]) }
-        let periodChunks = periods.isEmpty ? [[]] : stride(from: 0, to: periods.count, by: periodSize).map { Array(periods[$0..<min($0 + periodSize, periods.count)]) }
+        let regionChunks =
+            regions.isEmpty
+            ? [[]]
+            : stride(from: 0, to: regions.count, by: regionSize).map { Array(regions[$0..<min($0 + regionSize, regions.count)]) }
+        let periodChunks =
+            periods.isEmpty
+            ? [[]]
+            : stride(from: 0, to: periods.count, by: periodSize).map { Array(periods[$0..<min($0 + periodSize, periods.count)]) }
         return regionChunks.flatMap { region in periodChunks.map { (region, $0) } }
     }
 }

@@ -38,7 +38,8 @@ public struct CBSDataProperty: Sendable, Equatable {
     public var decimals: Int?
     public var datatype: String?
 
-    public init(id: Int, parentID: Int?, kind: Kind, key: String, title: String, unit: String?, decimals: Int?, datatype: String?) {
+    public init(id: Int, parentID: Int?, kind: Kind, key: String, title: String, unit: String?, decimals: Int?, datatype: String?)
+    {
         self.id = id
         self.parentID = parentID
         self.kind = kind
@@ -55,8 +56,9 @@ public struct CBSDataProperty: Sendable, Equatable {
     /// table, so indicator definitions refer to topics by this stem.
     public var keyStem: String {
         guard let underscore = key.lastIndex(of: "_"),
-              key[key.index(after: underscore)...].allSatisfy(\.isNumber),
-              key.index(after: underscore) != key.endIndex else { return key }
+            key[key.index(after: underscore)...].allSatisfy(\.isNumber),
+            key.index(after: underscore) != key.endIndex
+        else { return key }
         return String(key[..<underscore])
     }
 }

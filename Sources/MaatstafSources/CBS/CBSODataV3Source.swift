@@ -29,8 +29,10 @@ public struct CBSODataV3Source: Sendable {
         return try await fetcher.fetch(url) { result in
             let info = try CBSResponseParser.tableInfo(result.body, url: url)
             if let count = info.recordCount, !(0...Self.maxRecordCount).contains(count) {
-                throw SourceError(subject: url, reason: "announces \(count) rows, which no CBS table has (maatstaf accepts up to \(Self.maxRecordCount))",
-                                  hint: "Check the table id and --cbs-base; the server's answer cannot be right")
+                throw SourceError(
+                    subject: url,
+                    reason: "announces \(count) rows, which no CBS table has (maatstaf accepts up to \(Self.maxRecordCount))",
+                    hint: "Check the table id and --cbs-base; the server's answer cannot be right")
             }
             return (info, result)
         }
@@ -72,9 +74,10 @@ public struct CBSODataV3Source: Sendable {
         set.codeLists = try await codeLists
         try add(pages, to: &set)
         if let count = set.table.recordCount, set.rowCount != count {
-            throw SourceError(subject: url(table, "TypedDataSet"),
-                              reason: "received \(set.rowCount) rows but TableInfos announces \(count)",
-                              hint: "The download is incomplete; run again with --refresh (nothing was stored)")
+            throw SourceError(
+                subject: url(table, "TypedDataSet"),
+                reason: "received \(set.rowCount) rows but TableInfos announces \(count)",
+                hint: "The download is incomplete; run again with --refresh (nothing was stored)")
         }
         return set
     }
@@ -85,8 +88,9 @@ public struct CBSODataV3Source: Sendable {
         async let propertiesRequest = dataProperties(table)
         let (info, infoResult) = try await infoRequest
         let (properties, propertiesResult) = try await propertiesRequest
-        return CBSDataSet(table: info, properties: properties,
-                          responses: [infoResult, propertiesResult].map { (url: $0.url, sha256: Self.sha256($0)) })
+        return CBSDataSet(
+            table: info, properties: properties,
+            responses: [infoResult, propertiesResult].map { (url: $0.url, sha256: Self.sha256($0)) })
     }
 
     /// The body's checksum, as the cache recorded it when it stored the body.
@@ -141,8 +145,9 @@ public struct CBSODataV3Source: Sendable {
 
     private static func repeated(_ set: CBSDataSet, row: Int, first: Int, url: String) -> SourceError {
         let codes = zip(set.dimensions, set.codes).map { "\($0.key)=\($1[row])" }.joined(separator: ", ")
-        return SourceError(subject: url, reason: "row \(row) repeats the dimension codes of row \(first) (\(codes)): a page repeated rows",
-                           hint: "The server sent inconsistent pages; run again with --refresh (nothing was stored)")
+        return SourceError(
+            subject: url, reason: "row \(row) repeats the dimension codes of row \(first) (\(codes)): a page repeated rows",
+            hint: "The server sent inconsistent pages; run again with --refresh (nothing was stored)")
     }
 
     /// CBS writes absolute next-page links to its own host; they are followed on the base maatstaf was given (a
@@ -170,17 +175,20 @@ public struct CBSODataV3Source: Sendable {
 
     /// Reads a page's body into columns; a row without a dimension code means the page does not fit the table.
     static func page(_ result: FetchResult, layout: PageLayout) throws -> Page {
-        let body = result.body, url = result.url
+        let body = result.body
+        let url = result.url
         let columns: ODataPageScanner.Columns
         do {
             columns = try ODataPageScanner.scan(body, dimensionKeys: layout.dimensionKeys, topicKeys: layout.topicKeys)
         } catch let error as ODataPageScanner.Malformed {
-            throw SourceError(subject: url, reason: "is not a valid CBS OData page: \(error.reason) at byte \(error.offset) of \(body.count)",
-                              hint: "The response may be cut off or an error page; run again with --refresh")
+            throw SourceError(
+                subject: url, reason: "is not a valid CBS OData page: \(error.reason) at byte \(error.offset) of \(body.count)",
+                hint: "The response may be cut off or an error page; run again with --refresh")
         }
         if columns.rowsWithoutCode > 0 {
-            throw SourceError(subject: url, reason: "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
-                              hint: "The response does not match the table's DataProperties; run again with --refresh")
+            throw SourceError(
+                subject: url, reason: "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
+                hint: "The response does not match the table's DataProperties; run again with --refresh")
         }
         return Page(url: url, columns: columns, sha256: sha256(result))
     }
@@ -203,8 +211,10 @@ public struct CBSODataV3Source: Sendable {
     /// The code list of every dimension, fetched together. CBS serves one per dimension; where a mirror has none
     /// (HTTP 404), or an offline fetch finds none in the cache, the table is stored without those titles rather
     /// than not at all.
-    func codeLists(_ table: String, dimensions: [CBSDataProperty],
-                   known: [String: [CBSDimensionCode]] = [:]) async throws -> [String: [CBSDimensionCode]] {
+    func codeLists(
+        _ table: String, dimensions: [CBSDataProperty],
+        known: [String: [CBSDimensionCode]] = [:]
+    ) async throws -> [String: [CBSDimensionCode]] {
         try await withThrowingTaskGroup(of: (String, [CBSDimensionCode]?).self) { group in
             for dimension in dimensions where known[dimension.key] == nil {
                 group.addTask {
@@ -238,17 +248,21 @@ public struct CBSODataV3Source: Sendable {
         var dimensionNames: (region: String?, period: String?) = (nil, nil)
         if !filter.regions.isEmpty {
             guard let region = dimensions.first(where: { $0.kind == .geoDimension || $0.kind == .geoDetail }) else {
-                throw SourceError(subject: table, reason: "has no region dimension to filter on",
-                                  hint: "Leave out --region (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
+                throw SourceError(
+                    subject: table, reason: "has no region dimension to filter on",
+                    hint: "Leave out --region (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
             }
             let codes = try await self.codes(table, dimension: region.key)
             knownLists[region.key] = codes
             let byKey = Dictionary(codes.map { ($0.key.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
             regionKeys = try filter.regions.map { wanted in
                 guard let code = byKey[wanted.uppercased()] else {
-                    let close = codes.filter { $0.key.uppercased().hasPrefix(String(wanted.uppercased().prefix(2))) }.prefix(5).map(\.key)
-                    throw SourceError(subject: "\(table) \(region.key)", reason: "has no region \(wanted)",
-                                      hint: close.isEmpty ? "Check the code (e.g. GM0293, PV25, NL01)" : "Codes look like \(close.joined(separator: ", "))")
+                    let close = codes.filter { $0.key.uppercased().hasPrefix(String(wanted.uppercased().prefix(2))) }.prefix(5)
+                        .map(\.key)
+                    throw SourceError(
+                        subject: "\(table) \(region.key)", reason: "has no region \(wanted)",
+                        hint: close.isEmpty
+                            ? "Check the code (e.g. GM0293, PV25, NL01)" : "Codes look like \(close.joined(separator: ", "))")
                 }
                 return code.filterKey
             }
@@ -263,8 +277,9 @@ public struct CBSODataV3Source: Sendable {
             periodKeys = codes.filter { Int($0.key.prefix(4)).map(years.contains) ?? false }.map(\.filterKey)
             guard !periodKeys.isEmpty else {
                 let known = Set(codes.compactMap { Int($0.key.prefix(4)) }).sorted()
-                throw SourceError(subject: "\(table) \(period.key)", reason: "has no periods in \(years.lowerBound)–\(years.upperBound)",
-                                  hint: known.isEmpty ? "Leave out --period" : "The table covers \(known.first!)–\(known.last!)")
+                throw SourceError(
+                    subject: "\(table) \(period.key)", reason: "has no periods in \(years.lowerBound)–\(years.upperBound)",
+                    hint: known.isEmpty ? "Leave out --period" : "The table covers \(known.first!)–\(known.last!)")
             }
             dimensionNames.period = period.key
         }
@@ -276,17 +291,24 @@ public struct CBSODataV3Source: Sendable {
         }
         let pickedCount = picked.reduce(0) { $0 + $1.codes.count }
         guard pickedCount <= CBSFilter.codesPerRequest / 2 else {
-            throw SourceError(subject: table, reason: "--where picks \(pickedCount) codes; CBS refuses filters that long",
-                              hint: "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without --where")
+            throw SourceError(
+                subject: table, reason: "--where picks \(pickedCount) codes; CBS refuses filters that long",
+                hint: "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without --where")
         }
         let properties = allProperties.filter { $0.isDimension || $0.kind == .topicGroup || topics.contains($0.key) }
         var set = CBSDataSet(table: metadata.table, properties: properties, responses: metadata.responses)
         let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
-        let select = filter.topics.isEmpty ? "" : "&$select=" + (set.dimensions.map(\.key) + set.topics.map(\.key)).joined(separator: ",")
+        let select =
+            filter.topics.isEmpty ? "" : "&$select=" + (set.dimensions.map(\.key) + set.topics.map(\.key)).joined(separator: ",")
         // The picked codes go into every request; regions and periods share the room they leave.
         let requests = CBSFilter.chunks(regionKeys, periodKeys, limit: CBSFilter.codesPerRequest - pickedCount).map { chunk in
-            url(table, "TypedDataSet", query: Self.filterQuery([(dimensionNames.region, chunk.regions),
-                                                                (dimensionNames.period, chunk.periods)] + picked.map { ($0.key, $0.codes) }) + select)
+            url(
+                table, "TypedDataSet",
+                query: Self.filterQuery(
+                    [
+                        (dimensionNames.region, chunk.regions),
+                        (dimensionNames.period, chunk.periods),
+                    ] + picked.map { ($0.key, $0.codes) }) + select)
         }
         let pages = try await withThrowingTaskGroup(of: (Int, [Page]).self) { group in
             for (index, request) in requests.enumerated() {
@@ -307,44 +329,56 @@ public struct CBSODataV3Source: Sendable {
     static func topics(_ wanted: [String], of properties: [CBSDataProperty], table: String) throws -> Set<String> {
         let topics = properties.filter { $0.kind == .topic }
         guard !wanted.isEmpty else { return Set(topics.map(\.key)) }
-        return Set(try wanted.map { name in
-            guard let topic = topics.first(where: { $0.key == name || $0.keyStem == name }) else {
-                throw SourceError(subject: table, reason: "has no topic \(name)",
-                                  hint: "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (`maatstaf describe \(table)` after a fetch)")
-            }
-            return topic.key
-        })
+        return Set(
+            try wanted.map { name in
+                guard let topic = topics.first(where: { $0.key == name || $0.keyStem == name }) else {
+                    throw SourceError(
+                        subject: table, reason: "has no topic \(name)",
+                        hint:
+                            "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (`maatstaf describe \(table)` after a fetch)"
+                    )
+                }
+                return topic.key
+            })
     }
 
     /// A `--where` selection checked against the dimension's code list: keys or titles → the padded keys CBS
     /// filters on. Region and period have their own options, so only other dimensions may be picked here.
-    private func selectionKeys(_ table: String, _ selection: CBSFilter.Selection,
-                               dimensions: [CBSDataProperty]) async throws -> (String, (keys: [String], list: [CBSDimensionCode])) {
+    private func selectionKeys(
+        _ table: String, _ selection: CBSFilter.Selection,
+        dimensions: [CBSDataProperty]
+    ) async throws -> (String, (keys: [String], list: [CBSDimensionCode])) {
         let others = dimensions.filter { $0.kind == .dimension }
         guard let dimension = others.first(where: { $0.key.caseInsensitiveCompare(selection.dimension) == .orderedSame }) else {
             let isRegionOrPeriod = dimensions.contains { $0.key.caseInsensitiveCompare(selection.dimension) == .orderedSame }
-            throw SourceError(subject: table, reason: isRegionOrPeriod
-                                ? "--where \(selection.dimension): regions and periods are picked with --region and --period"
-                                : "has no dimension \(selection.dimension) to pick codes of",
-                              hint: "Dimensions --where can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
+            throw SourceError(
+                subject: table,
+                reason: isRegionOrPeriod
+                    ? "--where \(selection.dimension): regions and periods are picked with --region and --period"
+                    : "has no dimension \(selection.dimension) to pick codes of",
+                hint: "Dimensions --where can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
         }
         let list: [CBSDimensionCode]
         do {
             list = try await codes(table, dimension: dimension.key)
         } catch let error as FetchError where error.kind == .httpStatus(404) {
-            throw SourceError(subject: "\(table) \(dimension.key)", reason: "CBS serves no code list, so --where cannot check its codes",
-                              hint: "Fetch without --where \(dimension.key)")
+            throw SourceError(
+                subject: "\(table) \(dimension.key)", reason: "CBS serves no code list, so --where cannot check its codes",
+                hint: "Fetch without --where \(dimension.key)")
         }
         let keys = try selection.codes.map { wanted -> String in
             switch CBSDimensionCode.match(wanted, in: list) {
-            case let .found(code): return code.filterKey
-            case let .ambiguous(codes):
-                throw SourceError(subject: "\(table) \(dimension.key)", reason: "\"\(wanted)\" is the title of several codes",
-                                  hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
-            case let .unknown(near):
-                throw SourceError(subject: "\(table) \(dimension.key)", reason: "has no code or title \"\(wanted)\"",
-                                  hint: near.isEmpty ? "Codes look like \(list.prefix(5).map(\.described).joined(separator: ", "))"
-                                                     : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
+            case .found(let code): return code.filterKey
+            case .ambiguous(let codes):
+                throw SourceError(
+                    subject: "\(table) \(dimension.key)", reason: "\"\(wanted)\" is the title of several codes",
+                    hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
+            case .unknown(let near):
+                throw SourceError(
+                    subject: "\(table) \(dimension.key)", reason: "has no code or title \"\(wanted)\"",
+                    hint: near.isEmpty
+                        ? "Codes look like \(list.prefix(5).map(\.described).joined(separator: ", "))"
+                        : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
             }
         }
         return (dimension.key, (keys, list))
@@ -355,7 +389,8 @@ public struct CBSODataV3Source: Sendable {
     static func filterQuery(_ clauses: [(key: String?, codes: [String])]) -> String {
         func clause(_ key: String?, _ codes: [String]) -> String? {
             guard let key, !codes.isEmpty else { return nil }
-            return "(" + codes.map { "\(key) eq '\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: " or ") + ")"
+            return "(" + codes.map { "\(key) eq '\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: " or ")
+                + ")"
         }
         let filter = clauses.compactMap { clause($0.key, $0.codes) }.joined(separator: " and ")
         var allowed = CharacterSet.alphanumerics
@@ -378,12 +413,16 @@ public struct CBSODataV3Source: Sendable {
         var seen: Set<String> = []
         while let url = next {
             guard seen.insert(url).inserted else {
-                throw SourceError(subject: url, reason: "the next-page links go round in a circle",
-                                  hint: "The server's paging is broken; try again later (nothing was stored)")
+                throw SourceError(
+                    subject: url, reason: "the next-page links go round in a circle",
+                    hint: "The server's paging is broken; try again later (nothing was stored)")
             }
             guard pages.count < limit else {
-                throw SourceError(subject: start, reason: "the server keeps linking to further pages after \(pages.count) pages (\(pages.count * Self.pageSize) rows), more than the table can hold",
-                                  hint: "The server's paging is broken or hostile; nothing was stored")
+                throw SourceError(
+                    subject: start,
+                    reason:
+                        "the server keeps linking to further pages after \(pages.count) pages (\(pages.count * Self.pageSize) rows), more than the table can hold",
+                    hint: "The server's paging is broken or hostile; nothing was stored")
             }
             let page = try await fetcher.fetch(url) { try Self.page($0, layout: layout) }
             pages.append(page)
@@ -392,14 +431,15 @@ public struct CBSODataV3Source: Sendable {
         return pages
     }
 
-
     /// A next-page link, on `base` (CBS writes links to its own host; a mirror serves them itself), and only into
     /// the same table and entity as the page it came from: a link elsewhere is an error, never followed.
     static func nextPage(_ link: String, after current: String, base: String) throws -> String {
         let rebased = rebased(link, onto: base)
-        guard let here = URLComponents(string: current), let there = URLComponents(string: rebased), here.path == there.path else {
-            throw SourceError(subject: current, reason: "links to a next page outside this table (\(link))",
-                              hint: "The server's answer cannot be right; nothing was stored and the link was not followed")
+        guard let here = URLComponents(string: current), let there = URLComponents(string: rebased), here.path == there.path
+        else {
+            throw SourceError(
+                subject: current, reason: "links to a next page outside this table (\(link))",
+                hint: "The server's answer cannot be right; nothing was stored and the link was not followed")
         }
         return rebased
     }

@@ -17,12 +17,14 @@ public struct CBSODataV4Source: Sendable {
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 
-    private func rows(_ url: String) async throws -> (rows: [[String: Any]], next: String?, object: [String: Any], sha256: String) {
+    private func rows(_ url: String) async throws -> (rows: [[String: Any]], next: String?, object: [String: Any], sha256: String)
+    {
         try await fetcher.fetch(url) { result in
             let body = result.body
             guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-                throw SourceError(subject: url, reason: "is not valid JSON (\(body.count) bytes)",
-                                  hint: "The response may be cut off or an error page; run again (the damaged copy was not kept)")
+                throw SourceError(
+                    subject: url, reason: "is not valid JSON (\(body.count) bytes)",
+                    hint: "The response may be cut off or an error page; run again (the damaged copy was not kept)")
             }
             return ((object["value"] as? [[String: Any]]) ?? [], object["@odata.nextLink"] as? String, object, SHA256.hex(body))
         }
@@ -33,35 +35,44 @@ public struct CBSODataV4Source: Sendable {
         let root = "\(base)/\(table)"
         let properties = try await rows("\(root)/Properties")
         guard let identifier = properties.object["Identifier"] as? String else {
-            throw SourceError(subject: "\(root)/Properties", reason: "has no Identifier",
-                              hint: "Check the table id (case-sensitive) and that the table exists in OData v4")
+            throw SourceError(
+                subject: "\(root)/Properties", reason: "has no Identifier",
+                hint: "Check the table id (case-sensitive) and that the table exists in OData v4")
         }
         let expected = properties.object["ObservationCount"] as? Int
-        let info = CBSTableInfo(identifier: identifier, title: properties.object["Title"] as? String ?? identifier,
-                                shortTitle: nil, period: properties.object["TemporalCoverage"] as? String,
-                                modified: properties.object["Modified"] as? String, recordCount: nil)
+        let info = CBSTableInfo(
+            identifier: identifier, title: properties.object["Title"] as? String ?? identifier,
+            shortTitle: nil, period: properties.object["TemporalCoverage"] as? String,
+            modified: properties.object["Modified"] as? String, recordCount: nil)
         let dimensions = try await rows("\(root)/Dimensions")
         let measures = try await rows("\(root)/MeasureCodes")
         var dataProperties: [CBSDataProperty] = []
         for (index, dimension) in dimensions.rows.enumerated() {
             guard let key = dimension["Identifier"] as? String else { continue }
             let kind = CBSDataProperty.Kind(rawValue: dimension["Kind"] as? String ?? "") ?? .dimension
-            dataProperties.append(CBSDataProperty(id: index, parentID: nil, kind: kind, key: key,
-                                                  title: dimension["Title"] as? String ?? key, unit: nil, decimals: nil, datatype: nil))
+            dataProperties.append(
+                CBSDataProperty(
+                    id: index, parentID: nil, kind: kind, key: key,
+                    title: dimension["Title"] as? String ?? key, unit: nil, decimals: nil, datatype: nil))
         }
         for (index, measure) in measures.rows.enumerated() {
             guard let key = measure["Identifier"] as? String else { continue }
-            dataProperties.append(CBSDataProperty(id: dimensions.rows.count + index, parentID: nil, kind: .topic, key: key,
-                                                  title: measure["Title"] as? String ?? key, unit: measure["Unit"] as? String,
-                                                  decimals: measure["Decimals"] as? Int, datatype: measure["DataType"] as? String))
+            dataProperties.append(
+                CBSDataProperty(
+                    id: dimensions.rows.count + index, parentID: nil, kind: .topic, key: key,
+                    title: measure["Title"] as? String ?? key, unit: measure["Unit"] as? String,
+                    decimals: measure["Decimals"] as? Int, datatype: measure["DataType"] as? String))
         }
         let dimensionKeys = dataProperties.filter(\.isDimension).map(\.key)
-        var responses: [(url: String, sha256: String)] = [("\(root)/Properties", properties.sha256),
-                                                          ("\(root)/Dimensions", dimensions.sha256),
-                                                          ("\(root)/MeasureCodes", measures.sha256)]
+        var responses: [(url: String, sha256: String)] = [
+            ("\(root)/Properties", properties.sha256),
+            ("\(root)/Dimensions", dimensions.sha256),
+            ("\(root)/MeasureCodes", measures.sha256),
+        ]
         // Observations come one cell at a time; a row is a combination of dimension codes, found again by a key.
-        let topicIndex = Dictionary(dataProperties.filter { $0.kind == .topic }.enumerated().map { ($1.key, $0) },
-                                    uniquingKeysWith: { first, _ in first })
+        let topicIndex = Dictionary(
+            dataProperties.filter { $0.kind == .topic }.enumerated().map { ($1.key, $0) },
+            uniquingKeysWith: { first, _ in first })
         var rowOf: [String: Int] = [:]
         var codes = [[String]](repeating: [], count: dimensionKeys.count)
         var values = [[CBSValue]](repeating: [], count: topicIndex.count)
@@ -71,8 +82,11 @@ public struct CBSODataV4Source: Sendable {
         while let url = next {
             // Links that repeat, or that bring more observations than announced, are a broken or hostile server.
             guard seen.insert(url).inserted, observations <= (expected ?? CBSODataV3Source.maxRecordCount) else {
-                throw SourceError(subject: "\(root)/Observations", reason: "the server keeps linking to further pages after \(observations) observations, more than the table announces",
-                                  hint: "The server's paging is broken or hostile; nothing was stored")
+                throw SourceError(
+                    subject: "\(root)/Observations",
+                    reason:
+                        "the server keeps linking to further pages after \(observations) observations, more than the table announces",
+                    hint: "The server's paging is broken or hostile; nothing was stored")
             }
             let page = try await rows(url)
             responses.append((url, page.sha256))
@@ -81,8 +95,9 @@ public struct CBSODataV4Source: Sendable {
                     throw SourceError(subject: url, reason: "an observation has no Measure", hint: "Run again with --refresh")
                 }
                 guard let topic = topicIndex[measure] else {
-                    throw SourceError(subject: url, reason: "an observation has measure \(measure), which MeasureCodes does not list",
-                                      hint: "Run again with --refresh")
+                    throw SourceError(
+                        subject: url, reason: "an observation has measure \(measure), which MeasureCodes does not list",
+                        hint: "Run again with --refresh")
                 }
                 let cellCodes = dimensionKeys.map { (cell[$0] as? String)?.trimmedSpaces ?? "" }
                 let combination = cellCodes.joined(separator: "\u{1F}")
@@ -101,8 +116,10 @@ public struct CBSODataV4Source: Sendable {
             next = try page.next.map { try CBSODataV3Source.nextPage($0, after: url, base: base) }
         }
         if let expected, observations != expected {
-            throw SourceError(subject: "\(root)/Observations", reason: "received \(observations) observations but Properties announces \(expected)",
-                              hint: "The download is incomplete; run again with --refresh (nothing was stored)")
+            throw SourceError(
+                subject: "\(root)/Observations",
+                reason: "received \(observations) observations but Properties announces \(expected)",
+                hint: "The download is incomplete; run again with --refresh (nothing was stored)")
         }
         var set = CBSDataSet(table: info, properties: dataProperties, responses: responses)
         set.append(codes: codes, values: values)
@@ -118,8 +135,10 @@ public struct CBSODataV4Source: Sendable {
         default:
             guard let number = (cell["Value"] as? NSNumber)?.doubleValue else { return .unknown }
             guard number.isFinite else {
-                throw SourceError(subject: url, reason: "an observation (\(cell["Measure"] ?? "?")) has the value \(number), not a finite number",
-                                  hint: "The server's answer cannot be right; nothing was stored")
+                throw SourceError(
+                    subject: url,
+                    reason: "an observation (\(cell["Measure"] ?? "?")) has the value \(number), not a finite number",
+                    hint: "The server's answer cannot be right; nothing was stored")
             }
             return .number(number)
         }

@@ -2,9 +2,12 @@
 /// or a file name: `../../etc/passwd` must never reach a server as a path.
 public enum CBSTableID {
     public static func check(_ id: String) throws {
-        guard !id.isEmpty, id.count <= 32, id.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
-            throw SourceError(subject: id, reason: "is not a CBS table id (ids are letters and digits, e.g. 85984NED)",
-                              hint: "Find the id with `maatstaf tables --search WORDS`")
+        guard !id.isEmpty, id.count <= 32,
+            id.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        else {
+            throw SourceError(
+                subject: id, reason: "is not a CBS table id (ids are letters and digits, e.g. 85984NED)",
+                hint: "Find the id with `maatstaf tables --search WORDS`")
         }
     }
 }

@@ -25,7 +25,9 @@ public struct DelimitedText: Sendable {
         guard String(data: data, encoding: .utf8) != nil else {
             throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8")
         }
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         var records: [Row] = []
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -84,8 +86,9 @@ public struct DelimitedText: Sendable {
                 index += 1
             }
             if inQuotes {
-                throw SourceError(subject: source, line: recordLine, reason: "a quoted field is never closed",
-                                  hint: "Check the file for a missing \" character")
+                throw SourceError(
+                    subject: source, line: recordLine, reason: "a quoted field is never closed",
+                    hint: "Check the file for a missing \" character")
             }
             if fieldStart < bytes.count || !fields.isEmpty { endRecord(at: bytes.count) }
         }
@@ -99,8 +102,9 @@ public struct DelimitedText: Sendable {
     /// The index of a column, or an error naming the columns the file does have.
     public func column(_ name: String, in source: String) throws -> Int {
         guard let index = header.firstIndex(of: name) else {
-            throw SourceError(subject: source, line: 1, reason: "has no column \"\(name)\" (columns: \(header.joined(separator: ", ")))",
-                              hint: "Use the file as published, with its original header")
+            throw SourceError(
+                subject: source, line: 1, reason: "has no column \"\(name)\" (columns: \(header.joined(separator: ", ")))",
+                hint: "Use the file as published, with its original header")
         }
         return index
     }

@@ -22,11 +22,14 @@ public struct MunicipalityClassesFile: Sendable {
             .map { try table.column($0, in: source) }
         rows = try table.rows.map { row in
             guard let population = Int(row[columns[4]]), population >= 0 else {
-                throw SourceError(subject: source, line: row.line,
-                                  reason: "population \"\(row[columns[4]])\" is not a whole number of people", hint: "Use the file as published")
+                throw SourceError(
+                    subject: source, line: row.line,
+                    reason: "population \"\(row[columns[4]])\" is not a whole number of people", hint: "Use the file as published"
+                )
             }
-            return Row(line: row.line, name: row[columns[0]], province: row[columns[1]], sizeClass: row[columns[2]],
-                       urbanity: row[columns[3]], population: population)
+            return Row(
+                line: row.line, name: row[columns[0]], province: row[columns[1]], sizeClass: row[columns[2]],
+                urbanity: row[columns[3]], population: population)
         }
     }
 }

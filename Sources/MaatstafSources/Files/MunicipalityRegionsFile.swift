@@ -27,18 +27,21 @@ public struct MunicipalityRegionsFile: Sendable {
             .map { try table.column($0, in: source) }
         rows = try table.rows.map { row in
             guard let year = Int(row[columns[2]]) else {
-                throw SourceError(subject: source, line: row.line, reason: "year \"\(row[columns[2]])\" is not a number",
-                                  hint: "Use the file as published")
+                throw SourceError(
+                    subject: source, line: row.line, reason: "year \"\(row[columns[2]])\" is not a number",
+                    hint: "Use the file as published")
             }
             let code = row[columns[1]]
             guard code.hasPrefix("GM"), code.count == 6 else {
-                throw SourceError(subject: source, line: row.line, reason: "\"\(code)\" is not a municipality code like GM0293",
-                                  hint: "Use the file as published")
+                throw SourceError(
+                    subject: source, line: row.line, reason: "\"\(code)\" is not a municipality code like GM0293",
+                    hint: "Use the file as published")
             }
-            return Row(line: row.line, name: row[columns[0]], code: code, lastYear: year,
-                       coropCode: row[columns[3]], corop: row[columns[4]],
-                       labourMarketRegionCode: row[columns[5]], labourMarketRegion: row[columns[6]],
-                       provinceCode: row[columns[7]], province: row[columns[8]])
+            return Row(
+                line: row.line, name: row[columns[0]], code: code, lastYear: year,
+                coropCode: row[columns[3]], corop: row[columns[4]],
+                labourMarketRegionCode: row[columns[5]], labourMarketRegion: row[columns[6]],
+                provinceCode: row[columns[7]], province: row[columns[8]])
         }
     }
 }

@@ -33,12 +33,14 @@ public struct Iv3DefinitionsFile: Sendable {
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch {
-            throw SourceError(subject: source, reason: "is not a CBS Iv3 definition file (\(error))",
-                              hint: "Use the file as published by CBS (github.com/statistiekcbs/iv3_definities)")
+            throw SourceError(
+                subject: source, reason: "is not a CBS Iv3 definition file (\(error))",
+                hint: "Use the file as published by CBS (github.com/statistiekcbs/iv3_definities)")
         }
         guard let year = Int(document.metadata.boekjaar) else {
-            throw SourceError(subject: source, reason: "boekjaar \"\(document.metadata.boekjaar)\" is not a year",
-                              hint: "Use the file as published by CBS")
+            throw SourceError(
+                subject: source, reason: "boekjaar \"\(document.metadata.boekjaar)\" is not a year",
+                hint: "Use the file as published by CBS")
         }
         self.year = year
         var list: [Taakveld] = []

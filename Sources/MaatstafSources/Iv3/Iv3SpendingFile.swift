@@ -27,16 +27,20 @@ public struct Iv3SpendingFile: Sendable {
 
     public init(data: Data, source: String) throws {
         let table = try DelimitedText(data: data, separator: ";", source: source)
-        let names = ["Gemeenten", "Taakveld", "L1.1 Salarissen en sociale lasten", "Baten", "Lasten", "Provincie",
-                     "Gemeentegrootte", "Stedelijkheid", "Inwonertal"]
+        let names = [
+            "Gemeenten", "Taakveld", "L1.1 Salarissen en sociale lasten", "Baten", "Lasten", "Provincie",
+            "Gemeentegrootte", "Stedelijkheid", "Inwonertal",
+        ]
         let columns = try names.map { try table.column($0, in: source) }
         rows = try table.rows.map { row in
             let taakveldField = row[columns[1]]
             guard let space = taakveldField.firstIndex(of: " "),
-                  taakveldField.first?.isNumber == true else {
-                throw SourceError(subject: source, line: row.line,
-                                  reason: "taakveld \"\(taakveldField)\" does not start with a code like 6.71a",
-                                  hint: "Use the file as published")
+                taakveldField.first?.isNumber == true
+            else {
+                throw SourceError(
+                    subject: source, line: row.line,
+                    reason: "taakveld \"\(taakveldField)\" does not start with a code like 6.71a",
+                    hint: "Use the file as published")
             }
             func amount(_ column: Int) throws -> Int? {
                 let text = row[columns[column]].trimmedSpaces
@@ -45,18 +49,20 @@ public struct Iv3SpendingFile: Sendable {
                 if text.hasSuffix(".0"), let whole = Int(text.dropLast(2)) { return whole }
                 if let whole = Int(text) { return whole }
                 guard let value = Double(text), value.isFinite, value == value.rounded() else {
-                    throw SourceError(subject: source, line: row.line,
-                                      reason: "\(names[column]) \"\(text)\" is not a whole number of thousands of euros",
-                                      hint: "Use the file as published")
+                    throw SourceError(
+                        subject: source, line: row.line,
+                        reason: "\(names[column]) \"\(text)\" is not a whole number of thousands of euros",
+                        hint: "Use the file as published")
                 }
                 return Int(value)
             }
             let populationText = row[columns[8]]
-            return Row(line: row.line, name: row[columns[0]], taakveld: String(taakveldField[..<space]),
-                       title: String(taakveldField[taakveldField.index(after: space)...]).trimmedSpaces,
-                       baten: try amount(3), lasten: try amount(4), salaries: try amount(2),
-                       province: row[columns[5]], sizeClass: row[columns[6]], urbanity: row[columns[7]],
-                       population: populationText.isEmpty ? nil : Int(populationText))
+            return Row(
+                line: row.line, name: row[columns[0]], taakveld: String(taakveldField[..<space]),
+                title: String(taakveldField[taakveldField.index(after: space)...]).trimmedSpaces,
+                baten: try amount(3), lasten: try amount(4), salaries: try amount(2),
+                province: row[columns[5]], sizeClass: row[columns[6]], urbanity: row[columns[7]],
+                population: populationText.isEmpty ? nil : Int(populationText))
         }
     }
 }

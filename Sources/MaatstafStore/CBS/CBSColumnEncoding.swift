@@ -69,7 +69,11 @@ enum CBSColumnEncoding {
             try status.withUnsafeBytes { rawStatus in
                 try (0..<rawStatus.count).map { row in
                     switch rawStatus[row] {
-                    case 0: .number(Double(bitPattern: UInt64(littleEndian: rawData.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self))))
+                    case 0:
+                        .number(
+                            Double(
+                                bitPattern: UInt64(littleEndian: rawData.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self)))
+                        )
                     case 1: .unknown
                     case 2: .secret
                     case 3: .notApplicable

@@ -14,7 +14,10 @@ public struct CBSTableRecord: Sendable, Equatable, FetchableRecord, Decodable {
     public var fetchedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, catalog, title, period, modified, recordCount = "record_count", rows, fetchedAt = "fetched_at"
+        case id, catalog, title, period, modified
+        case recordCount = "record_count"
+        case rows
+        case fetchedAt = "fetched_at"
     }
 }
 
@@ -29,8 +32,10 @@ extension Store {
         let period = dimensions.first { $0.kind == .timeDimension }?.key
         // Encoding is pure computation: done before the write transaction, so the database is locked only briefly.
         let dimensionColumns = dimensions.enumerated().map { index, dimension in
-            (dimension.key, dimension.key == region ? "region" : dimension.key == period ? "period" : "other",
-             CBSColumnEncoding.encode(codes: set.codes[index]))
+            (
+                dimension.key, dimension.key == region ? "region" : dimension.key == period ? "period" : "other",
+                CBSColumnEncoding.encode(codes: set.codes[index])
+            )
         }
         let topicColumns = set.topics.enumerated().map { index, topic in
             (topic.key, CBSColumnEncoding.encode(values: set.values[index]))
@@ -42,17 +47,23 @@ extension Store {
                 try db.execute(sql: "DELETE FROM cbs_property WHERE table_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM cbs_response WHERE table_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM cbs_table WHERE id = ?", arguments: [id])
-                try db.execute(sql: "INSERT INTO cbs_table VALUES (?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                    id, catalog, set.table.title, set.table.period, set.table.modified, set.table.recordCount,
-                    set.rowCount, ISO8601DateFormatter().string(from: now),
-                ])
+                try db.execute(
+                    sql: "INSERT INTO cbs_table VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        id, catalog, set.table.title, set.table.period, set.table.modified, set.table.recordCount,
+                        set.rowCount, ISO8601DateFormatter().string(from: now),
+                    ])
                 for response in set.responses {
-                    try db.execute(sql: "INSERT INTO cbs_response VALUES (?, ?, ?)", arguments: [id, response.url, response.sha256])
+                    try db.execute(
+                        sql: "INSERT INTO cbs_response VALUES (?, ?, ?)", arguments: [id, response.url, response.sha256])
                 }
                 for property in set.properties where property.kind != .topicGroup {
-                    try db.execute(sql: "INSERT INTO cbs_property VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
-                        id, property.key, property.keyStem, property.kind.rawValue, property.title, property.unit, property.decimals,
-                    ])
+                    try db.execute(
+                        sql: "INSERT INTO cbs_property VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            id, property.key, property.keyStem, property.kind.rawValue, property.title, property.unit,
+                            property.decimals,
+                        ])
                 }
                 let code = try db.makeStatement(sql: "INSERT OR IGNORE INTO cbs_code VALUES (?, ?, ?, ?, ?)")
                 for (dimension, codes) in set.codeLists {
@@ -61,18 +72,23 @@ extension Store {
                 let insert = try db.makeStatement(sql: "INSERT INTO cbs_column VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 for (position, column) in dimensionColumns.enumerated() {
                     let dictionary = String(decoding: try JSONEncoder().encode(column.2.dictionary), as: UTF8.self)
-                    try insert.execute(arguments: [id, position, column.0, column.1, dictionary, column.2.data, nil,
-                                                   Store.columnChecksum(dictionary: dictionary, data: column.2.data, status: nil)])
+                    try insert.execute(arguments: [
+                        id, position, column.0, column.1, dictionary, column.2.data, nil,
+                        Store.columnChecksum(dictionary: dictionary, data: column.2.data, status: nil),
+                    ])
                 }
                 for (position, column) in topicColumns.enumerated() {
-                    try insert.execute(arguments: [id, dimensionColumns.count + position, column.0, "topic", nil,
-                                                   column.1.data, column.1.status,
-                                                   Store.columnChecksum(dictionary: nil, data: column.1.data, status: column.1.status)])
+                    try insert.execute(arguments: [
+                        id, dimensionColumns.count + position, column.0, "topic", nil,
+                        column.1.data, column.1.status,
+                        Store.columnChecksum(dictionary: nil, data: column.1.data, status: column.1.status),
+                    ])
                 }
             }
         } catch {
-            throw StoreError(.io, subject: path, reason: "cannot store table \(id) (\(Self.describe(error)))",
-                             hint: "Check that the disk is not full; the previous copy of the table was kept")
+            throw StoreError(
+                .io, subject: path, reason: "cannot store table \(id) (\(Self.describe(error)))",
+                hint: "Check that the disk is not full; the previous copy of the table was kept")
         }
         return set.rowCount * topicColumns.count
     }
@@ -86,8 +102,10 @@ extension Store {
         try read { db in
             // Only the status bytes are needed: counted without decoding the numbers.
             var tally = [Int](repeating: 0, count: 256)
-            for status in try Data.fetchAll(db, sql: "SELECT status FROM cbs_column WHERE table_id = ? AND role = 'topic'",
-                                            arguments: [table]) {
+            for status in try Data.fetchAll(
+                db, sql: "SELECT status FROM cbs_column WHERE table_id = ? AND role = 'topic'",
+                arguments: [table])
+            {
                 for byte in status { tally[Int(byte)] += 1 }
             }
             var counts: [String: Int] = [:]
@@ -128,11 +146,17 @@ extension Store {
     public func cbsColumns(table: String, topics wanted: [String]? = nil) throws -> CBSStoredColumns {
         try read { db in
             var columns = CBSStoredColumns(dimensions: [], topics: [])
-            for row in try Row.fetchAll(db, sql: "SELECT key, role, dictionary, data, status, checksum FROM cbs_column WHERE table_id = ? ORDER BY position",
-                                        arguments: [table]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT key, role, dictionary, data, status, checksum FROM cbs_column WHERE table_id = ? ORDER BY position",
+                arguments: [table])
+            {
                 let key: String = row["key"]
                 let role: String = row["role"]
-                guard row["checksum"] as Int64? == Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"]) else {
+                guard
+                    row["checksum"] as Int64?
+                        == Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"])
+                else {
                     throw StoreDamage(reason: "column \(key) of CBS table \(table) does not match its checksum")
                 }
                 do {
@@ -140,13 +164,17 @@ extension Store {
                         guard wanted.map({ $0.contains(key) }) ?? true else { continue }
                         columns.topics.append((key, try CBSColumnEncoding.decodeValues(data: row["data"], status: row["status"])))
                     } else {
-                        let dictionary = try JSONDecoder().decode([String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))
-                        columns.dimensions.append(.init(key: key, role: role,
-                                                        codes: try CBSColumnEncoding.decodeCodes(dictionary: dictionary, data: row["data"])))
+                        let dictionary = try JSONDecoder().decode(
+                            [String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))
+                        columns.dimensions.append(
+                            .init(
+                                key: key, role: role,
+                                codes: try CBSColumnEncoding.decodeCodes(dictionary: dictionary, data: row["data"])))
                     }
                 } catch {
-                    throw StoreError(.corrupt, subject: path, reason: "column \(key) of CBS table \(table) is damaged",
-                                     hint: "Fetch the table again: maatstaf fetch \(table)")
+                    throw StoreError(
+                        .corrupt, subject: path, reason: "column \(key) of CBS table \(table) is damaged",
+                        hint: "Fetch the table again: maatstaf fetch \(table)")
                 }
             }
             return columns
@@ -159,8 +187,10 @@ extension Store {
     public func cbsTopicKeys(table: String) throws -> [String: String] {
         try read { db in
             var keys: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, key_stem FROM cbs_property WHERE table_id = ? AND kind = 'Topic'",
-                                        arguments: [table]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT key, key_stem FROM cbs_property WHERE table_id = ? AND kind = 'Topic'",
+                arguments: [table])
+            {
                 keys[row["key_stem"]] = row["key"]
             }
             return keys
@@ -170,8 +200,11 @@ extension Store {
     /// The periods a stored table has (empty when it has no time dimension).
     public func cbsPeriods(table: String) throws -> [String] {
         try read { db in
-            guard let dictionary = try String.fetchOne(db, sql: "SELECT dictionary FROM cbs_column WHERE table_id = ? AND role = 'period'",
-                                                       arguments: [table]) else { return [] }
+            guard
+                let dictionary = try String.fetchOne(
+                    db, sql: "SELECT dictionary FROM cbs_column WHERE table_id = ? AND role = 'period'",
+                    arguments: [table])
+            else { return [] }
             return (try? JSONDecoder().decode([String].self, from: Data(dictionary.utf8)))?.sorted() ?? []
         }
     }
@@ -181,9 +214,12 @@ extension Store {
     public func cbsCodesInRows(table: String) throws -> [String: [String]] {
         try read { db in
             var codes: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, dictionary FROM cbs_column WHERE table_id = ? AND role = 'other'",
-                                        arguments: [table]) {
-                codes[row["key"]] = (try? JSONDecoder().decode([String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))) ?? []
+            for row in try Row.fetchAll(
+                db, sql: "SELECT key, dictionary FROM cbs_column WHERE table_id = ? AND role = 'other'",
+                arguments: [table])
+            {
+                codes[row["key"]] =
+                    (try? JSONDecoder().decode([String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))) ?? []
             }
             return codes
         }
@@ -192,8 +228,10 @@ extension Store {
     /// The checksum of the first data response of a stored table, for provenance.
     public func cbsResponses(table: String) throws -> [(url: String, sha256: String)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT url, sha256 FROM cbs_response WHERE table_id = ? ORDER BY rowid", arguments: [table])
-                .map { ($0["url"], $0["sha256"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT url, sha256 FROM cbs_response WHERE table_id = ? ORDER BY rowid", arguments: [table]
+            )
+            .map { ($0["url"], $0["sha256"]) }
         }
     }
 }
@@ -208,7 +246,9 @@ public struct CBSPropertyRecord: Sendable, Equatable, FetchableRecord, Decodable
     public var decimals: Int?
 
     enum CodingKeys: String, CodingKey {
-        case key, keyStem = "key_stem", kind, title, unit, decimals
+        case key
+        case keyStem = "key_stem"
+        case kind, title, unit, decimals
     }
 }
 
@@ -216,8 +256,10 @@ extension Store {
     /// A dimension's code list as fetched (empty when CBS served none).
     public func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT key, title, status FROM cbs_code WHERE table_id = ? AND dimension = ? ORDER BY rowid",
-                             arguments: [table, dimension]).map { CBSDimensionCode(key: $0["key"], title: $0["title"], status: $0["status"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT key, title, status FROM cbs_code WHERE table_id = ? AND dimension = ? ORDER BY rowid",
+                arguments: [table, dimension]
+            ).map { CBSDimensionCode(key: $0["key"], title: $0["title"], status: $0["status"]) }
         }
     }
 
@@ -225,11 +267,14 @@ extension Store {
     public func cbsCodeCounts(table: String) throws -> [String: (used: Int, listed: Int)] {
         try read { db in
             var counts: [String: (used: Int, listed: Int)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.key, json_array_length(c.dictionary) AS used,
-                       (SELECT COUNT(*) FROM cbs_code k WHERE k.table_id = c.table_id AND k.dimension = c.key) AS listed
-                FROM cbs_column c WHERE c.table_id = ? AND c.role != 'topic'
-                """, arguments: [table]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.key, json_array_length(c.dictionary) AS used,
+                           (SELECT COUNT(*) FROM cbs_code k WHERE k.table_id = c.table_id AND k.dimension = c.key) AS listed
+                    FROM cbs_column c WHERE c.table_id = ? AND c.role != 'topic'
+                    """, arguments: [table])
+            {
                 counts[row["key"]] = (row["used"], row["listed"])
             }
             return counts
@@ -238,8 +283,9 @@ extension Store {
 
     public func cbsProperties(table: String) throws -> [CBSPropertyRecord] {
         try read { db in
-            try CBSPropertyRecord.fetchAll(db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
-                                           arguments: [table])
+            try CBSPropertyRecord.fetchAll(
+                db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
+                arguments: [table])
         }
     }
 }

@@ -6,7 +6,9 @@ extension Store {
     enum IntegrityKey {
         static let municipality = "municipality"
         static func municipalityYear(_ year: Int) -> String { "municipality_year|\(year)" }
-        static func iv3Amount(_ year: Int, _ kind: String, _ taakveld: String) -> String { "iv3_amount|\(year)|\(kind)|\(taakveld)" }
+        static func iv3Amount(_ year: Int, _ kind: String, _ taakveld: String) -> String {
+            "iv3_amount|\(year)|\(kind)|\(taakveld)"
+        }
         static func iv3NoDelivery(_ year: Int, _ kind: String) -> String { "iv3_no_delivery|\(year)|\(kind)" }
     }
 
@@ -26,28 +28,40 @@ extension Store {
         guard !actual.isEmpty else { return }
         var recorded: [String: Int] = [:]
         let keys = Array(actual.keys)
-        for row in try Row.fetchAll(db, sql: "SELECT key, rows, checksum FROM integrity WHERE key IN (\(databaseQuestionMarks(count: keys.count)))",
-                                    arguments: StatementArguments(keys)) {
-            let key: String = row[0], rows: Int = row[1], checksum: Int64 = row[2]
-            guard checksum == countChecksum(key, rows) else { throw StoreDamage(reason: "the row count of \(key) does not match its checksum") }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT key, rows, checksum FROM integrity WHERE key IN (\(databaseQuestionMarks(count: keys.count)))",
+            arguments: StatementArguments(keys))
+        {
+            let key: String = row[0]
+            let rows: Int = row[1]
+            let checksum: Int64 = row[2]
+            guard checksum == countChecksum(key, rows) else {
+                throw StoreDamage(reason: "the row count of \(key) does not match its checksum")
+            }
             recorded[key] = rows
         }
         for (key, rows) in actual where (recorded[key] ?? 0) != rows {
-            throw StoreDamage(reason: "\(rows) rows of \(key) were read where the snapshot loader wrote \(recorded[key].map(String.init) ?? "none")")
+            throw StoreDamage(
+                reason:
+                    "\(rows) rows of \(key) were read where the snapshot loader wrote \(recorded[key].map(String.init) ?? "none")"
+            )
         }
     }
 
     /// The checksum of a fetched table's column (dictionary, data and status together).
     static func columnChecksum(dictionary: String?, data: Data?, status: Data?) -> Int64 {
         var checksum = RowChecksum()
-        checksum.add(dictionary); checksum.add(data); checksum.add(status)
+        checksum.add(dictionary)
+        checksum.add(data)
+        checksum.add(status)
         return checksum.value
     }
 
     /// The checksum of an `integrity` row.
     static func countChecksum(_ key: String, _ rows: Int) -> Int64 {
         var checksum = RowChecksum()
-        checksum.add(key); checksum.add(rows)
+        checksum.add(key)
+        checksum.add(rows)
         return checksum.value
     }
 }

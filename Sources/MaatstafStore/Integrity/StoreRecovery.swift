@@ -17,14 +17,17 @@ extension Store {
             return (try Store(path: path), nil)
         } catch let error as StoreError where error.kind == .damaged {
             // Which tables were fetched, read best-effort from the damaged file: only ids, to say what to fetch again.
-            let tables = (try? DatabaseQueue(path: path).read { db in
-                try String.fetchAll(db, sql: "SELECT id FROM cbs_table ORDER BY id")
-            }) ?? []
+            let tables =
+                (try? DatabaseQueue(path: path).read { db in
+                    try String.fetchAll(db, sql: "SELECT id FROM cbs_table ORDER BY id")
+                }) ?? []
             let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
             let aside = "\(path).damaged-\(stamp)"
             guard rename(path, aside) == 0 else {
-                throw StoreError(.io, subject: path, reason: "the store is damaged and cannot be moved aside (\(String(cString: strerror(errno))))",
-                                 hint: "Move or delete the file yourself; maatstaf then builds a new store from the snapshot")
+                throw StoreError(
+                    .io, subject: path,
+                    reason: "the store is damaged and cannot be moved aside (\(String(cString: strerror(errno))))",
+                    hint: "Move or delete the file yourself; maatstaf then builds a new store from the snapshot")
             }
             for suffix in ["-journal", "-wal", "-shm"] { _ = rename(path + suffix, aside + suffix) }
             _ = rename(damageMark(path), aside + ".reason")

@@ -15,8 +15,15 @@ public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodabl
     public var province: String
 
     enum CodingKeys: String, CodingKey {
-        case code, name, lastYear = "last_year", current, coropCode = "corop_code", corop, amrCode = "amr_code", amr
-        case provinceCode = "province_code", province
+        case code, name
+        case lastYear = "last_year"
+        case current
+        case coropCode = "corop_code"
+        case corop
+        case amrCode = "amr_code"
+        case amr
+        case provinceCode = "province_code"
+        case province
     }
 }
 
@@ -41,6 +48,8 @@ public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Deco
     public var source: String
 
     enum CodingKeys: String, CodingKey {
-        case year, code, province, sizeClass = "size_class", urbanity, population, source
+        case year, code, province
+        case sizeClass = "size_class"
+        case urbanity, population, source
     }
 }

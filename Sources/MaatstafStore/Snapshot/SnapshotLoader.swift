@@ -42,11 +42,13 @@ public struct SnapshotLoader: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.io, subject: store.path, reason: "cannot load the snapshot into the store (\(Store.describe(error)))",
-                             hint: "Check that the folder is writable and the disk is not full; the store was left as it was")
+            throw StoreError(
+                .io, subject: store.path, reason: "cannot load the snapshot into the store (\(Store.describe(error)))",
+                hint: "Check that the folder is writable and the disk is not full; the store was left as it was")
         }
-        return Report(loaded: true, files: contents.count, municipalities: plan.municipalities.count,
-                      iv3Amounts: plan.iv3Amounts.count)
+        return Report(
+            loaded: true, files: contents.count, municipalities: plan.municipalities.count,
+            iv3Amounts: plan.iv3Amounts.count)
     }
 
     /// Every file of the manifest, checked against its sha256.
@@ -54,14 +56,17 @@ public struct SnapshotLoader: Sendable {
         try manifest.files.map { entry in
             let url = folder.appendingPathComponent(entry.path)
             guard let data = try? Data(contentsOf: url) else {
-                throw StoreError(.snapshotDamaged, subject: url.path, reason: "the snapshot file is missing",
-                                 hint: "Restore cache/snapshot from git (git checkout -- cache/snapshot)")
+                throw StoreError(
+                    .snapshotDamaged, subject: url.path, reason: "the snapshot file is missing",
+                    hint: "Restore cache/snapshot from git (git checkout -- cache/snapshot)")
             }
             let actual = SHA256.hex(data)
             guard actual == entry.sha256 else {
-                throw StoreError(.snapshotDamaged, subject: url.path,
-                                 reason: "the file differs from the snapshot's checksum (sha256 \(actual.prefix(12))…, expected \(entry.sha256.prefix(12))…)",
-                                 hint: "Restore it from git (git checkout -- cache/snapshot); maatstaf never loads a changed snapshot file")
+                throw StoreError(
+                    .snapshotDamaged, subject: url.path,
+                    reason:
+                        "the file differs from the snapshot's checksum (sha256 \(actual.prefix(12))…, expected \(entry.sha256.prefix(12))…)",
+                    hint: "Restore it from git (git checkout -- cache/snapshot); maatstaf never loads a changed snapshot file")
             }
             return SnapshotFile(path: entry.path, url: url, data: data, sha256: actual)
         }

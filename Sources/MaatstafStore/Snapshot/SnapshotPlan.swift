@@ -60,8 +60,9 @@ struct SnapshotPlan {
 
     init(contents: [SnapshotFile]) throws {
         guard let regionsFile = contents.first(where: { $0.path.hasSuffix("municipalities.csv") }) else {
-            throw StoreError(.snapshotInvalid, subject: "SHA256SUMS", reason: "the snapshot has no municipalities.csv",
-                             hint: "Restore cache/snapshot from git")
+            throw StoreError(
+                .snapshotInvalid, subject: "SHA256SUMS", reason: "the snapshot has no municipalities.csv",
+                hint: "Restore cache/snapshot from git")
         }
         try addMunicipalities(regionsFile)
         if let variants = contents.first(where: { $0.path.hasSuffix("gemeentenamen_iv3_vs_gemeentefonds.tsv") }) {
@@ -94,8 +95,10 @@ struct SnapshotPlan {
             latest[row.code] = row
         }
         for (code, row) in latest.sorted(by: { $0.key < $1.key }) {
-            municipalities.append(MunicipalityRow(code: code, name: row.name, lastYear: row.lastYear,
-                                                  current: currentCodes.contains(code), regions: row))
+            municipalities.append(
+                MunicipalityRow(
+                    code: code, name: row.name, lastYear: row.lastYear,
+                    current: currentCodes.contains(code), regions: row))
         }
         for row in rows {
             try addName(row.name, code: row.code, source: file.path, line: row.line)
@@ -115,8 +118,9 @@ struct SnapshotPlan {
 
     private mutating func addName(_ name: String, code: String, source: String, line: Int) throws {
         if let known = codeByName[name], known != code {
-            throw StoreError(.snapshotInvalid, subject: "\(source):\(line)",
-                             reason: "\"\(name)\" is both \(known) and \(code)", hint: "Restore cache/snapshot from git")
+            throw StoreError(
+                .snapshotInvalid, subject: "\(source):\(line)",
+                reason: "\"\(name)\" is both \(known) and \(code)", hint: "Restore cache/snapshot from git")
         }
         codeByName[name] = code
         names.insert(NameRow(name: name, code: code, source: source))
@@ -131,9 +135,10 @@ struct SnapshotPlan {
             try addName(name, code: code, source: source, line: line)
             return code
         }
-        throw StoreError(.snapshotInvalid, subject: "\(source):\(line)",
-                         reason: "municipality \"\(name)\" is not in municipalities.csv",
-                         hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+        throw StoreError(
+            .snapshotInvalid, subject: "\(source):\(line)",
+            reason: "municipality \"\(name)\" is not in municipalities.csv",
+            hint: "The snapshot files do not fit together; restore cache/snapshot from git")
     }
 
     private mutating func addClasses(_ file: SnapshotFile, year: Int) throws {
@@ -151,7 +156,8 @@ struct SnapshotPlan {
         var order: [String] = []
         var recorded: Set<String> = []
         for row in parsed.rows {
-            let code = row.name == Iv3SpendingFile.nationalName
+            let code =
+                row.name == Iv3SpendingFile.nationalName
                 ? Self.nationalCode : try code(for: row.name, source: file.path, line: row.line)
             if titles[row.taakveld] == nil {
                 titles[row.taakveld] = row.title
@@ -161,8 +167,10 @@ struct SnapshotPlan {
                 if recorded.insert(code).inserted { iv3NoDelivery.append((year, kind, code)) }
                 continue
             }
-            iv3Amounts.append(Iv3AmountRow(year: year, kind: kind, code: code, taakveld: row.taakveld,
-                                           baten: row.baten, lasten: row.lasten, salaries: row.salaries))
+            iv3Amounts.append(
+                Iv3AmountRow(
+                    year: year, kind: kind, code: code, taakveld: row.taakveld,
+                    baten: row.baten, lasten: row.lasten, salaries: row.salaries))
         }
         iv3Documents.append(Iv3Document(year: year, kind: kind, source: file.path, titles: order.map { ($0, titles[$0]!) }))
     }
@@ -182,15 +190,18 @@ struct SnapshotPlan {
         do {
             return try body()
         } catch let error as SourceError {
-            throw StoreError(.snapshotInvalid, subject: error.line.map { "\(error.subject):\($0)" } ?? error.subject,
-                             reason: error.reason, hint: error.hint)
+            throw StoreError(
+                .snapshotInvalid, subject: error.line.map { "\(error.subject):\($0)" } ?? error.subject,
+                reason: error.reason, hint: error.hint)
         }
     }
 
     /// Replaces the snapshot's tables with this plan. Runs inside the caller's transaction.
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
-        for table in ["integrity", "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
-                      "municipality_name", "municipality", "snapshot_file"] {
+        for table in [
+            "integrity", "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
+            "municipality_name", "municipality", "snapshot_file",
+        ] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let insertFile = try db.cachedStatement(sql: "INSERT INTO snapshot_file VALUES (?, ?, ?)")
@@ -199,9 +210,14 @@ struct SnapshotPlan {
         let insertMunicipality = try db.cachedStatement(sql: "INSERT INTO municipality VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         for m in municipalities {
             var checksum = RowChecksum()
-            checksum.add(m.code); checksum.add(m.name); checksum.add(m.lastYear); checksum.add(m.current)
-            for text in [m.regions.coropCode, m.regions.corop, m.regions.labourMarketRegionCode, m.regions.labourMarketRegion,
-                         m.regions.provinceCode, m.regions.province] { checksum.add(text) }
+            checksum.add(m.code)
+            checksum.add(m.name)
+            checksum.add(m.lastYear)
+            checksum.add(m.current)
+            for text in [
+                m.regions.coropCode, m.regions.corop, m.regions.labourMarketRegionCode, m.regions.labourMarketRegion,
+                m.regions.provinceCode, m.regions.province,
+            ] { checksum.add(text) }
             try insertMunicipality.execute(arguments: [
                 m.code, m.name, m.lastYear, m.current, m.regions.coropCode, m.regions.corop,
                 m.regions.labourMarketRegionCode, m.regions.labourMarketRegion, m.regions.provinceCode, m.regions.province,
@@ -216,10 +232,17 @@ struct SnapshotPlan {
         let insertYear = try db.cachedStatement(sql: "INSERT INTO municipality_year VALUES (?,?,?,?,?,?,?,?)")
         for y in years {
             var checksum = RowChecksum()
-            checksum.add(y.year); checksum.add(y.code); checksum.add(y.row.province); checksum.add(y.row.sizeClass)
-            checksum.add(y.row.urbanity); checksum.add(y.row.population); checksum.add(y.source)
-            try insertYear.execute(arguments: [y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
-                                               y.row.population, y.source, checksum.value])
+            checksum.add(y.year)
+            checksum.add(y.code)
+            checksum.add(y.row.province)
+            checksum.add(y.row.sizeClass)
+            checksum.add(y.row.urbanity)
+            checksum.add(y.row.population)
+            checksum.add(y.source)
+            try insertYear.execute(arguments: [
+                y.year, y.code, y.row.province, y.row.sizeClass, y.row.urbanity,
+                y.row.population, y.source, checksum.value,
+            ])
             counts[Store.IntegrityKey.municipalityYear(y.year), default: 0] += 1
         }
         let insertDocument = try db.cachedStatement(sql: "INSERT INTO iv3_document VALUES (?, ?, ?)")
@@ -234,9 +257,16 @@ struct SnapshotPlan {
         // 48,000 rows: arguments are set unchecked (their count is fixed by this statement), saving a check per row.
         for a in iv3Amounts {
             var checksum = RowChecksum()
-            checksum.add(a.year); checksum.add(a.kind); checksum.add(a.code); checksum.add(a.taakveld)
-            checksum.add(a.baten); checksum.add(a.lasten); checksum.add(a.salaries)
-            insertAmount.setUncheckedArguments([a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries, checksum.value])
+            checksum.add(a.year)
+            checksum.add(a.kind)
+            checksum.add(a.code)
+            checksum.add(a.taakveld)
+            checksum.add(a.baten)
+            checksum.add(a.lasten)
+            checksum.add(a.salaries)
+            insertAmount.setUncheckedArguments([
+                a.year, a.kind, a.code, a.taakveld, a.baten, a.lasten, a.salaries, checksum.value,
+            ])
             try insertAmount.execute()
             counts[Store.IntegrityKey.iv3Amount(a.year, a.kind, a.taakveld), default: 0] += 1
         }
@@ -248,7 +278,9 @@ struct SnapshotPlan {
         var undelivered: [String: Int] = [:]
         for missing in iv3NoDelivery {
             var checksum = RowChecksum()
-            checksum.add(missing.year); checksum.add(missing.kind); checksum.add(missing.code)
+            checksum.add(missing.year)
+            checksum.add(missing.kind)
+            checksum.add(missing.code)
             try insertNoDelivery.execute(arguments: [missing.year, missing.kind, missing.code, checksum.value])
             undelivered[Store.IntegrityKey.iv3NoDelivery(missing.year, missing.kind), default: 0] += 1
         }

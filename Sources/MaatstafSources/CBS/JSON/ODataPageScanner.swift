@@ -45,11 +45,14 @@ struct ODataPageScanner {
     }
 
     /// Scans `data`; `nextLinkKeys` are the top-level keys holding the next page's URL (`odata.nextLink` in v3).
-    static func scan(_ data: Data, dimensionKeys: [String], topicKeys: [String],
-                     nextLinkKeys: Set<String> = ["odata.nextLink", "@odata.nextLink"]) throws -> Columns {
+    static func scan(
+        _ data: Data, dimensionKeys: [String], topicKeys: [String],
+        nextLinkKeys: Set<String> = ["odata.nextLink", "@odata.nextLink"]
+    ) throws -> Columns {
         try data.withUnsafeBytes { raw in
-            var scanner = ODataPageScanner(bytes: raw.bindMemory(to: UInt8.self), dimensionKeys: dimensionKeys,
-                                           topicKeys: topicKeys, nextLinkKeys: nextLinkKeys)
+            var scanner = ODataPageScanner(
+                bytes: raw.bindMemory(to: UInt8.self), dimensionKeys: dimensionKeys,
+                topicKeys: topicKeys, nextLinkKeys: nextLinkKeys)
             return try scanner.page()
         }
     }
@@ -57,8 +60,9 @@ struct ODataPageScanner {
     // MARK: - The page
 
     private mutating func page() throws -> Columns {
-        var columns = Columns(codes: Array(repeating: [], count: dimensionCount),
-                              values: Array(repeating: [], count: keys.count - dimensionCount))
+        var columns = Columns(
+            codes: Array(repeating: [], count: dimensionCount),
+            values: Array(repeating: [], count: keys.count - dimensionCount))
         // A CBS row takes at least ~40 bytes: reserving for that many rows spares the columns repeated regrowth.
         let expectedRows = bytes.count / 40
         for index in columns.codes.indices { columns.codes[index].reserveCapacity(expectedRows) }
@@ -83,7 +87,9 @@ struct ODataPageScanner {
             try expect(UInt8(ascii: "}"))
         }
         skipWhitespace()
-        guard position == bytes.count else { throw Malformed(offset: position, reason: "text after the end of the JSON document") }
+        guard position == bytes.count else {
+            throw Malformed(offset: position, reason: "text after the end of the JSON document")
+        }
         guard sawValue else { throw Malformed(offset: 0, reason: "no \"value\" list") }
         return columns
     }
@@ -176,7 +182,8 @@ struct ODataPageScanner {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 position = end + 1
-                var first = start, last = end
+                var first = start
+                var last = end
                 while first < last, bytes[first] == 0x20 { first += 1 }
                 while last > first, bytes[last - 1] == 0x20 { last -= 1 }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
@@ -229,7 +236,9 @@ struct ODataPageScanner {
         var digits = 0
         var fractionDigits = 0
         var simple = true
-        guard position < bytes.count, isDigit(bytes[position]) else { throw Malformed(offset: start, reason: "a number without digits") }
+        guard position < bytes.count, isDigit(bytes[position]) else {
+            throw Malformed(offset: start, reason: "a number without digits")
+        }
         if bytes[position] == UInt8(ascii: "0"), position + 1 < bytes.count, isDigit(bytes[position + 1]) {
             throw Malformed(offset: start, reason: "a number with a leading zero")
         }
@@ -240,7 +249,9 @@ struct ODataPageScanner {
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
-            guard position < bytes.count, isDigit(bytes[position]) else { throw Malformed(offset: start, reason: "a number ends after its decimal point") }
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw Malformed(offset: start, reason: "a number ends after its decimal point")
+            }
             while position < bytes.count, isDigit(bytes[position]) {
                 if digits < 18 {
                     mantissa = mantissa * 10 + UInt64(bytes[position] - 48)
@@ -255,8 +266,12 @@ struct ODataPageScanner {
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             simple = false
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
-            guard position < bytes.count, isDigit(bytes[position]) else { throw Malformed(offset: start, reason: "a number with an empty exponent") }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw Malformed(offset: start, reason: "a number with an empty exponent")
+            }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if simple, digits <= 15, fractionDigits <= 22 {
@@ -317,10 +332,13 @@ struct ODataPageScanner {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar), position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                       bytes[position + 1] == UInt8(ascii: "u") {
+                        bytes[position + 1] == UInt8(ascii: "u")
+                    {
                         position += 2
                         let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw Malformed(offset: position, reason: "a broken surrogate pair") }
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            throw Malformed(offset: position, reason: "a broken surrogate pair")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     utf8.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
@@ -418,7 +436,8 @@ struct ODataPageScanner {
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count,
-              memcmp(word.utf8Start, bytes.baseAddress! + position, count) == 0 else {
+            memcmp(word.utf8Start, bytes.baseAddress! + position, count) == 0
+        else {
             throw Malformed(offset: position, reason: "unexpected characters")
         }
         position += count
