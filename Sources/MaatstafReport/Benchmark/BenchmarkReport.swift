@@ -1,6 +1,6 @@
 public import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// Everything `maatstaf report` shows, computed once and rendered as HTML or Markdown: per indicator a comparison,
 /// the spread of all municipalities, and a trend; a summary with targets on top.

@@ -1,7 +1,7 @@
 import Foundation
 public import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// Computes a `BenchmarkReport` through the comparison engine: the same numbers `maatstaf compare` prints.
 public struct BenchmarkReportBuilder: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 public import MaatstafSources
 public import MaatstafStore
 

@@ -1,7 +1,7 @@
 import Foundation
 public import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// The JSON contract `maatstaf.compare/2`, documented in docs/compare-json.md. Field names and meanings never change
 /// within a schema version; additions get a new version.

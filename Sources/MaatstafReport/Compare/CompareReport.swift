@@ -1,6 +1,6 @@
 public import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// A comparison written out for people (text, Markdown), for Excel (CSV) and for programs (JSON).
 public struct CompareReport: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// Numbers as Dutch and English readers expect them, written by hand rather than through a platform formatter so
 /// that output is identical on every machine: `€ 1.234,56` (nl) and `€1,234.56` (en).

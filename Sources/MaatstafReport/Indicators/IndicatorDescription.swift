@@ -1,7 +1,7 @@
 import Foundation
 public import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 public import MaatstafStore
 
 /// `maatstaf indicators show`: an indicator's definition in full, each taakveld checked against CBS's own Iv3 code

@@ -1,6 +1,6 @@
-public import MaatstafCompare
+import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// The engine's facts (notes, missing reasons, exclusions) in the reader's language. Each case is worded in Dutch
 /// and English in one exhaustive switch, so a new fact cannot reach a Dutch reader in English.

@@ -1,7 +1,7 @@
 import Foundation
 public import MaatstafCompare
 public import MaatstafCore
-public import MaatstafModel
+import MaatstafModel
 
 /// A league table written out.
 public struct RankReport: Sendable {
