@@ -1,3 +1,4 @@
+import Foundation
 import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
@@ -16,9 +17,27 @@ struct InMemoryEngineTests {
         "A": (1_500, 900), "B": (3_000, 2_100), "C": (2_600, 1_000), "D": (0, 5_000), "E": (0, 0),
     ]
 
+    /// Counts what the engine asks, across its threads.
+    final class Questions: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [String: Int] = [:]
+        func ask(_ question: String) {
+            lock.lock()
+            counts[question, default: 0] += 1
+            lock.unlock()
+        }
+        func count(_ question: String) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return counts[question] ?? 0
+        }
+    }
+
     struct Source: ObservationSource {
+        var questions = Questions()
         func iv3Documents() throws -> [Iv3DocumentRecord] {
-            [Iv3DocumentRecord(year: 2025, kind: "begroting", source: "synthetic")]
+            questions.ask("documents")
+            return [Iv3DocumentRecord(year: 2025, kind: "begroting", source: "synthetic")]
         }
         func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord] {
             ["6.711", "6.712"].map { Iv3TaakveldRecord(year: year, kind: kind, taakveld: $0, title: $0) }
@@ -32,7 +51,10 @@ struct InMemoryEngineTests {
                 }
             }
         }
-        func iv3NoDelivery(year: Int, kind: String) throws -> Set<String> { ["E"] }
+        func iv3NoDelivery(year: Int, kind: String) throws -> Set<String> {
+            questions.ask("no delivery")
+            return ["E"]
+        }
         func snapshotFiles() throws -> [(path: String, sha256: String)] { [] }
         func cbsTables() throws -> [CBSTableRecord] { [] }
         func cbsPeriods(table: String) throws -> [String] { [] }
@@ -104,5 +126,18 @@ struct InMemoryEngineTests {
         #expect(comparison.municipalities[0].references[0].summary.rate == national)
         #expect(comparison.municipalities[0].references[0].summary.zeros == ["D"])
         #expect(comparison.municipalities[0].rankedCount == 4)
+    }
+
+    @Test("the small questions are asked of the source once per run, whatever the number of indicators")
+    func askedOnce() throws {
+        let source = Source()
+        let engine = ComparisonEngine(source: source, atlas: Self.atlas, regions: nil)
+        let a = try Self.atlas.directory.resolve("Gemeente A")
+        for taakvelden in [["6.711"], ["6.712"], ["6.711", "6.712"]] {
+            _ = try engine.compare(
+                Self.indicator(taakvelden, zero: .value), year: 2025, municipalities: [a], against: [.builtIn(.national)])
+        }
+        #expect(source.questions.count("documents") == 1)
+        #expect(source.questions.count("no delivery") == 1)
     }
 }

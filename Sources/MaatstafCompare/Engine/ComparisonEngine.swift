@@ -22,7 +22,7 @@ public struct ComparisonEngine: Sendable {
     public func years(for indicator: Indicator) throws -> [Int] {
         switch indicator.numerator {
         case .iv3:
-            let iv3Years = Set(try loader.source.iv3Documents().map(\.year))
+            let iv3Years = Set(try loader.memory.iv3Documents { try loader.source.iv3Documents() }.map(\.year))
             var years = atlas.years.filter { iv3Years.contains($0) && indicator.iv3Layout(for: $0) != nil }
             // Divided by a CBS table: only the years that table has too.
             for table in Set(CBSFetchAdvice.parts(of: indicator).map(\.table)) {

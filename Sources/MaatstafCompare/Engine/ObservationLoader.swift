@@ -7,6 +7,8 @@ import MaatstafStore
 /// observations.
 struct ObservationLoader: Sendable {
     let source: any ObservationSource
+    /// The small answers of `source`, kept for the run.
+    let memory = RunMemory()
     let atlas: MunicipalityAtlas
 
     /// One municipality's numerator or denominator: a number, or why there is none.
@@ -116,7 +118,8 @@ struct ObservationLoader: Sendable {
 
     /// Nil when the table is not in the store. One scan of the table's periods, shared by every use.
     func cbsTableYears(_ table: String) throws -> CBSTableYears? {
-        guard let record = try source.cbsTables().first(where: { $0.id == table }) else { return nil }
+        let tables = try memory.cbsTables { try source.cbsTables() }
+        guard let record = tables.first(where: { $0.id == table }) else { return nil }
         let periods = try source.cbsPeriods(table: table)
         if periods.isEmpty {
             return CBSTableYears(
@@ -283,7 +286,7 @@ struct ObservationLoader: Sendable {
     }
 
     private func cbsSource(_ table: String, year: Int) throws -> SourceReference {
-        let record = try source.cbsTables().first { $0.id == table }
+        let record = try memory.cbsTables { try source.cbsTables() }.first { $0.id == table }
         let responses = try source.cbsResponses(table: table)
         let data = responses.first { $0.url.contains("DataSet") } ?? responses.first
         return SourceReference(
@@ -302,7 +305,7 @@ struct ObservationLoader: Sendable {
     }
 
     private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int) throws -> Iv3Figures {
-        let documents = try source.iv3Documents()
+        let documents = try memory.iv3Documents { try source.iv3Documents() }
         // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
         let kinds = documents.filter { $0.year == year }.compactMap { record in
             Iv3DocumentKind(rawValue: record.kind).map { (record, $0) }
@@ -322,12 +325,16 @@ struct ObservationLoader: Sendable {
                 reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
                 hint: "Choose a year it exists in (`maatstaf indicators show \(indicator.id)`)\(named)")
         }
-        let known = Set(try source.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
+        let known = try memory.iv3Taakvelden(year: year, kind: document.kind) {
+            Set(try source.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
+        }
         let absent = layout.taakvelden.filter { !known.contains($0) }
         var notes: [IndicatorNote] = []
         if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
         let amounts = try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
-        let undelivered = try source.iv3NoDelivery(year: year, kind: document.kind)
+        let undelivered = try memory.iv3NoDelivery(year: year, kind: document.kind) {
+            try source.iv3NoDelivery(year: year, kind: document.kind)
+        }
         var perCode: [String: [Iv3AmountRecord]] = [:]
         for amount in amounts { perCode[amount.code, default: []].append(amount) }
         var figures: [String: Figure] = [:]
@@ -362,12 +369,12 @@ struct ObservationLoader: Sendable {
                 figures[code] = .value(Double(total) * 1000)
             }
         }
-        let sha = try source.snapshotFiles().first { $0.path == document.source }?.sha256
-        let source = SourceReference(
+        let sha = try memory.snapshotFiles { try source.snapshotFiles() }.first { $0.path == document.source }?.sha256
+        let reference = SourceReference(
             table: "Iv3 \(kind.rawValue) \(year)", year: year,
             origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
         return Iv3Figures(
-            figures: figures, kind: kind, taakvelden: layout.taakvelden, source: source, notes: notes,
+            figures: figures, kind: kind, taakvelden: layout.taakvelden, source: reference, notes: notes,
             layoutDifferences: layoutDifferences(indicator, year: year, documents: documents))
     }
 
@@ -377,7 +384,7 @@ struct ObservationLoader: Sendable {
         return SourceReference(
             table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,
             origin: "\(classFile) (CBS Gebieden in Nederland; Bron: CBS)",
-            sha256: try source.snapshotFiles().first { $0.path == classFile }?.sha256)
+            sha256: try memory.snapshotFiles { try source.snapshotFiles() }.first { $0.path == classFile }?.sha256)
     }
 
     /// Every other year in the store whose layout sums different taakvelden, or none.

@@ -1,0 +1,51 @@
+import Foundation
+import MaatstafStore
+
+/// What the engine's source answered to the small questions it asks for every indicator and year — which documents
+/// and taakvelden exist, who delivered nothing, the files' checksums, the fetched tables — kept for as long as the
+/// engine lives (one command run), so a report or a benchmark over every indicator asks each once.
+///
+/// The amounts themselves are not kept: each indicator reads its own taakvelden, and the store checks every row it
+/// returns. Shared between the engine's copies (a struct), so a class; the lock makes it safe across threads.
+final class RunMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var documents: [Iv3DocumentRecord]?
+    private var taakvelden: [String: Set<String>] = [:]
+    private var undelivered: [String: Set<String>] = [:]
+    private var files: [(path: String, sha256: String)]?
+    private var tables: [CBSTableRecord]?
+
+    private func remembered<T>(_ read: () -> T?, _ write: (T) -> Void, _ load: () throws -> T) rethrows -> T {
+        lock.lock()
+        if let known = read() {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let value = try load()
+        lock.lock()
+        write(value)
+        lock.unlock()
+        return value
+    }
+
+    func iv3Documents(_ load: () throws -> [Iv3DocumentRecord]) rethrows -> [Iv3DocumentRecord] {
+        try remembered({ documents }, { documents = $0 }, load)
+    }
+
+    func iv3Taakvelden(year: Int, kind: String, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+        try remembered({ taakvelden["\(year)|\(kind)"] }, { taakvelden["\(year)|\(kind)"] = $0 }, load)
+    }
+
+    func iv3NoDelivery(year: Int, kind: String, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+        try remembered({ undelivered["\(year)|\(kind)"] }, { undelivered["\(year)|\(kind)"] = $0 }, load)
+    }
+
+    func snapshotFiles(_ load: () throws -> [(path: String, sha256: String)]) rethrows -> [(path: String, sha256: String)] {
+        try remembered({ files }, { files = $0 }, load)
+    }
+
+    func cbsTables(_ load: () throws -> [CBSTableRecord]) rethrows -> [CBSTableRecord] {
+        try remembered({ tables }, { tables = $0 }, load)
+    }
+}
