@@ -125,7 +125,7 @@ struct ReportCommand: AsyncParsableCommand {
                         .utf8))
             for item in report.unavailable {
                 let remedy =
-                    item.fetch.isEmpty ? (item.hint.isEmpty ? "" : "; \(item.hint)") : "; " + FetchRequest.sentence(item.fetch)
+                    item.fetch.isEmpty ? (item.hint.isEmpty ? "" : ". \(item.hint)") : ". " + FetchRequest.sentence(item.fetch)
                 FileHandle.standardError.write(Data("Left out \(item.indicator.id): \(item.reason)\(remedy).\n".utf8))
             }
         }
