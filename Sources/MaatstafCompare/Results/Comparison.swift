@@ -67,11 +67,5 @@ public struct MissingMunicipality: Sendable, Hashable {
     /// `.missing(reason)` or `.zeroDenominator`.
     public var status: Observation.Status
 
-    public var exclusion: Exclusion {
-        switch status {
-        case .ok, .missing(.noData): .noValue
-        case .missing(let reason): reason.exclusion
-        case .zeroDenominator: .zeroDenominator
-        }
-    }
+    public var exclusion: Exclusion { status.exclusion ?? .noValue }
 }

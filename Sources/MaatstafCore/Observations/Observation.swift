@@ -43,8 +43,13 @@ public struct Observation: Sendable, Hashable, Codable {
     }
 
     /// Why the observation is left out of groups and ranks; nil when it has a value.
+    public var exclusion: Exclusion? { status.exclusion }
+}
+
+extension Observation.Status {
+    /// Why an observation with this status is left out of groups and ranks; nil for a value.
     public var exclusion: Exclusion? {
-        switch status {
+        switch self {
         case .ok: nil
         case .missing(let reason): reason.exclusion
         case .zeroDenominator: .zeroDenominator

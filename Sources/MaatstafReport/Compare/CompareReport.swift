@@ -154,11 +154,7 @@ public struct CompareReport: Sendable {
 
     /// `ok`, or why there is no value: `no-delivery`, `not-booked`, `suppressed`, `no-value`, `zero-denominator`.
     static func statusCode(_ status: Observation.Status) -> String {
-        switch status {
-        case .ok: "ok"
-        case .missing(let reason): reason.exclusion.rawValue
-        case .zeroDenominator: Exclusion.zeroDenominator.rawValue
-        }
+        status.exclusion?.rawValue ?? "ok"
     }
 
     /// `no-delivery:1 not-booked:38`: who is left out of a group, by reason, for programs.
