@@ -122,7 +122,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"],
+            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafCLI", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"],
             exclude: ["Fixtures"]
         ),
     ],

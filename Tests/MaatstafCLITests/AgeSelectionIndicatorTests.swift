@@ -143,7 +143,7 @@ struct AgeSelectionIndicatorTests {
         let server = try server()
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        return (server, runner, RepositoryFixtures.temporaryFolder().path)
+        return (server, runner, CLIRunner.freshLoadedCache())
     }
 
     /// Runs printed `maatstaf …` commands in the cache folder; each must succeed.

@@ -21,7 +21,7 @@ struct CBSIndicatorTests {
         }
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let cache = RepositoryFixtures.temporaryFolder().path
+        let cache = CLIRunner.freshLoadedCache()
         let fetch = try await runner.run(["fetch", "85984NED", "--cache-dir", cache])
         #expect(fetch.status == 0, "\(fetch.stderr)")
         return (runner, cache)
@@ -130,7 +130,7 @@ struct CBSIndicatorTests {
     @Test("before the fetch, compare names the table to fetch and exits 70")
     func notFetched() async throws {
         let result = try await CLIRunner().run([
-            "compare", "--cache-dir", RepositoryFixtures.temporaryFolder().path,
+            "compare", "--cache-dir", CLIRunner.freshLoadedCache(),
             "--indicator", "bijstand.per-1000-15-65", "Westervoort",
         ])
         #expect(result.status == 70)

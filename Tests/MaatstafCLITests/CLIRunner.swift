@@ -1,9 +1,12 @@
 import Foundation
+import MaatstafCLI
 import MaatstafCore
 import MaatstafStore
 import MaatstafTestServer
 
-/// Runs the built `maatstaf` binary as a user would, capturing its output and exit code.
+/// Runs `maatstaf` as a user would, capturing its output and exit code: in this process by default (the command is
+/// parsed and run with a console of its own, ArgumentParser's pattern), or through the built binary for the
+/// end-to-end tests that need a real process (pipes, signals, the working folder, two runs at once).
 struct CLIRunner {
     /// A cache folder whose store already holds the embedded snapshot, for tests that only read: loading the
     /// snapshot costs about a second in a debug build, and most command tests need nothing else. Tests that fetch,
@@ -14,6 +17,15 @@ struct CLIRunner {
         try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
         return folder.path
     }()
+
+    /// A new cache folder whose store is a copy of `loadedCache`'s, for tests that fetch into or change their cache:
+    /// what a first run would load, without loading it again.
+    static func freshLoadedCache() -> String {
+        let folder = RepositoryFixtures.temporaryFolder()
+        try! FileManager.default.copyItem(
+            atPath: loadedCache + "/maatstaf.sqlite", toPath: folder.appendingPathComponent("maatstaf.sqlite").path)
+        return folder.path
+    }
 
     struct Result {
         var status: Int32
@@ -32,8 +44,18 @@ struct CLIRunner {
         fatalError("maatstaf executable not found near \(Bundle.main.bundleURL.path); run `swift build` first")
     }()
 
+    /// A runner that starts the built executable: the end-to-end tests that check what the binary itself does.
+    static var binary: CLIRunner {
+        var runner = CLIRunner()
+        runner.binary = true
+        return runner
+    }
+
     var environment: [String: String] = [:]
+    /// The working folder; only a started binary can have its own, so setting it implies `binary`.
     var currentDirectory: URL?
+    /// Start the built executable instead of running in process.
+    var binary = false
 
     /// Starts the process without waiting (for running two at once).
     func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
@@ -90,6 +112,11 @@ struct CLIRunner {
     }
 
     func run(_ arguments: [String]) async throws -> Result {
-        await Self.finish(try start(arguments))
+        if binary || currentDirectory != nil { return await Self.finish(try start(arguments)) }
+        var env = ProcessInfo.processInfo.environment
+        env["MAATSTAF_CACHE_DIR"] = nil
+        for (key, value) in environment { env[key] = value }
+        let result = await InProcess.run(arguments, environment: env)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

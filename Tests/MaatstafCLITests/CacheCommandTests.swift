@@ -13,7 +13,7 @@ struct CacheCommandTests {
         }
         let cacheDir = RepositoryFixtures.temporaryFolder().path
         let urls = (0..<60).map { server.baseURL + "/shared/\($0)" }
-        let runner = CLIRunner()
+        let runner = CLIRunner.binary
         let arguments = ["cache", "fetch", "--cache-dir", cacheDir, "--quiet", "--concurrency", "8"] + urls
         // Both processes fetch the same URLs, in opposite orders, so that they write the same entries at once.
         let first = try runner.start(arguments)
@@ -45,7 +45,7 @@ struct CacheCommandTests {
     @Test("--offline on a miss: exit 70, a message naming the URL and what to do")
     func offlineMiss() async throws {
         let cacheDir = RepositoryFixtures.temporaryFolder().path
-        let result = try await CLIRunner().run([
+        let result = try await CLIRunner.binary.run([
             "cache", "fetch", "--cache-dir", cacheDir, "--offline",
             "https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos",
         ])
@@ -60,7 +60,7 @@ struct CacheCommandTests {
     @Test("a bad URL: exit 65, one line naming it, cache untouched")
     func badURL() async throws {
         let cacheDir = RepositoryFixtures.temporaryFolder()
-        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", cacheDir.path, "opendata.cbs.nl/nothing"])
+        let result = try await CLIRunner.binary.run(["cache", "fetch", "--cache-dir", cacheDir.path, "opendata.cbs.nl/nothing"])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("maatstaf: error: opendata.cbs.nl/nothing: not a valid http(s) URL."))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -73,7 +73,7 @@ struct CacheCommandTests {
         let url = server.baseURL + "/gone"
         server.stop()
         let cacheDir = RepositoryFixtures.temporaryFolder()
-        let result = try await CLIRunner().run([
+        let result = try await CLIRunner.binary.run([
             "cache", "fetch", "--cache-dir", cacheDir.path, "--max-attempts", "2",
             "--retry-delay-ms", "10", url,
         ])
@@ -88,7 +88,7 @@ struct CacheCommandTests {
         let server = try TestHTTPServer { _ in TestResponse(text: "x") }
         let blocker = RepositoryFixtures.temporaryFolder().appendingPathComponent("not-a-folder")
         try Data("keep me".utf8).write(to: blocker)
-        let result = try await CLIRunner().run(["cache", "fetch", "--cache-dir", blocker.path, server.baseURL + "/x"])
+        let result = try await CLIRunner.binary.run(["cache", "fetch", "--cache-dir", blocker.path, server.baseURL + "/x"])
         #expect(result.status == 74)
         #expect(result.stderr.hasPrefix("maatstaf: error: \(blocker.path)"))
         #expect(result.stderr.contains("--cache-dir"))
@@ -99,7 +99,7 @@ struct CacheCommandTests {
     func environmentCacheDir() async throws {
         let server = try TestHTTPServer { request in TestResponse(text: request.path) }
         let cacheDir = RepositoryFixtures.temporaryFolder()
-        var runner = CLIRunner()
+        var runner = CLIRunner.binary
         runner.environment["MAATSTAF_CACHE_DIR"] = cacheDir.path
         #expect(try await runner.run(["cache", "fetch", server.baseURL + "/a", server.baseURL + "/b"]).status == 0)
         #expect(try await runner.run(["cache", "status"]).stdout.contains("entries: 2\n"))
@@ -110,7 +110,7 @@ struct CacheCommandTests {
 
     @Test("--help teaches: commands, cache flags and exit codes")
     func help() async throws {
-        let result = try await CLIRunner().run(["--help"])
+        let result = try await CLIRunner.binary.run(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Exit codes:"))
         #expect(result.stdout.contains("cache"))

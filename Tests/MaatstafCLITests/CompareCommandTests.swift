@@ -7,16 +7,18 @@ import Testing
 struct CompareCommandTests {
     let cache = CLIRunner.loadedCache
 
-    func run(_ arguments: [String]) async throws -> CLIRunner.Result {
-        try await CLIRunner().run(arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
+    func run(_ arguments: [String], through runner: CLIRunner = CLIRunner()) async throws -> CLIRunner.Result {
+        try await runner.run(arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
     }
 
     @Test("the issue's command: household help per inhabitant beside the national rate, province and size class")
     func householdHelp() async throws {
-        let result = try await run([
-            "compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023",
-            "Westervoort", "Duiven", "Steenwijkerland",
-        ])
+        // Through the binary: the command a user types, end to end.
+        let result = try await run(
+            [
+                "compare", "--indicator", "iv3.6.71a.lasten", "--year", "2023",
+                "Westervoort", "Duiven", "Steenwijkerland",
+            ], through: .binary)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(
@@ -89,7 +91,8 @@ struct CompareCommandTests {
 
     @Test("clear errors and exit codes: unknown indicator, year, municipality, dissolved, unfetched table")
     func errors() async throws {
-        let unknown = try await run(["compare", "--indicator", "wmo.huishoudelijke", "Westervoort"])
+        // Exit codes are what the binary returns, so this test starts it.
+        let unknown = try await run(["compare", "--indicator", "wmo.huishoudelijke", "Westervoort"], through: .binary)
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("wmo.huishoudelijke: is not a known indicator. Did you mean: wmo.huishoudelijke-hulp"))
 

@@ -33,8 +33,8 @@ struct FetchCommandTests {
     func fetchAndKeep() async throws {
         let replay = Replay()
         let server = try TestHTTPServer { replay.handle($0) }
-        let cache = RepositoryFixtures.temporaryFolder()
-        var runner = CLIRunner()
+        let cache = URL(fileURLWithPath: CLIRunner.freshLoadedCache())
+        var runner = CLIRunner.binary  // end to end: the binary, libcurl and a local server
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
         let first = try await runner.run(["fetch", "80137ned", "--cache-dir", cache.path])
         #expect(first.status == 0, "\(first.stderr)")
@@ -65,7 +65,7 @@ struct FetchCommandTests {
     @Test("describe and export a fetched table")
     func describeAndExport() async throws {
         let server = try TestHTTPServer { Replay().handle($0) }
-        let cache = RepositoryFixtures.temporaryFolder().path
+        let cache = CLIRunner.freshLoadedCache()
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
         #expect(try await runner.run(["fetch", "80137ned", "--cache-dir", cache]).status == 0)
@@ -148,7 +148,7 @@ struct FetchCommandTests {
             }
             return TestResponse(body: data)
         }
-        let cache = RepositoryFixtures.temporaryFolder().path
+        let cache = CLIRunner.freshLoadedCache()
         let result = try await CLIRunner().run([
             "fetch", "--odata", "v4", "--cbs-base", server.baseURL + "/CBS", "80072ned",
             "--cache-dir", cache,
@@ -165,7 +165,7 @@ struct FetchCommandTests {
         let server = try TestHTTPServer { Replay().handle($0) }
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        let result = try await runner.run(["fetch", "80137NED", "--cache-dir", RepositoryFixtures.temporaryFolder().path])
+        let result = try await runner.run(["fetch", "80137NED", "--cache-dir", CLIRunner.freshLoadedCache()])
         #expect(result.status == 69)
         #expect(result.stderr.contains("/ODataFeed/odata/80137NED/TableInfos"))
         #expect(result.stderr.contains("case-sensitive"))

@@ -26,7 +26,7 @@ struct TablesCommandTests {
     @Test("search ignores case and accents, pages are followed, and a second search works offline")
     func search() async throws {
         let server = try Self.server()
-        let cache = RepositoryFixtures.temporaryFolder().path
+        let cache = CLIRunner.freshLoadedCache()
         let result = try await CLIRunner().run([
             "tables", "--search", "WMO", "clienten", "--cbs-base", server.baseURL, "--cache-dir", cache,
         ])
@@ -54,7 +54,7 @@ struct TablesCommandTests {
     func notACatalog() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: #"{"value":[{"Title":"no id"}]}"#) }
         let result = try await CLIRunner().run([
-            "tables", "--cbs-base", server.baseURL, "--cache-dir", RepositoryFixtures.temporaryFolder().path,
+            "tables", "--cbs-base", server.baseURL, "--cache-dir", CLIRunner.freshLoadedCache(),
         ])
         #expect(result.status == 65)
         #expect(result.stderr.contains("ODataCatalog/Tables"))

@@ -5,6 +5,7 @@ import MaatstafSources
 import Testing
 
 @testable import MaatstafStore
+import MaatstafTestServer
 
 /// Fetched CBS tables in the store, kept as columns: a synthetic table (not statistics) written and read back.
 @Suite("CBS tables in the store")
@@ -68,7 +69,7 @@ struct CBSColumnStoreTests {
 struct CBSMigrationTests {
     @Test("a store with tables kept a cell per row (before v4) opens; those tables are dropped, to be fetched again")
     func cellsLayoutDropped() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("v3-\(UUID().uuidString).sqlite").path
+        let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("v3.sqlite").path
         do {
             let queue = try DatabaseQueue(path: path)
             try Store.migrator.migrate(queue, upTo: "v3 cbs tables")

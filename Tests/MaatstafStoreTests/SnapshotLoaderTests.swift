@@ -22,8 +22,7 @@ struct SnapshotLoaderTests {
 
     @Test("the store holds exactly the rows of the files, national rows as NL01")
     func contentsMatchFiles() throws {
-        let store = try Store.inMemory()
-        try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
+        let store = try Store(path: try LoadedStore.copy())
         #expect(try store.municipalities().filter(\.current).count == 342)
         #expect(try store.classificationYears() == [2023, 2025])
         #expect(try store.municipalityYears(year: 2025).count == 342)
@@ -45,8 +44,7 @@ struct SnapshotLoaderTests {
 
     @Test("a changed snapshot file is refused and the store keeps what it had")
     func damagedFile() throws {
-        let store = try Store(path: RepositoryFixtures.temporaryFolder().appendingPathComponent("s.sqlite").path)
-        try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
+        let store = try Store(path: try LoadedStore.copy())
         let copy = try RepositoryFixtures.snapshotCopy()
         // Pretend the checksum list changed (so a reload is attempted) and damage one data file.
         let sums = copy.appendingPathComponent("SHA256SUMS")

@@ -27,10 +27,8 @@ struct StoreDamageTests {
 
     /// A loaded store file, and its figures as loaded.
     static func loadedStore() throws -> (path: String, figures: Figures) {
-        let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("maatstaf.sqlite").path
-        let store = try Store(path: path)
-        try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-        return (path, try figures(store))
+        let path = try LoadedStore.copy()
+        return (path, try figures(try Store(path: path)))
     }
 
     @Test("a number changed behind its checksum is an error, never a figure; the next open rebuilds from the snapshot")

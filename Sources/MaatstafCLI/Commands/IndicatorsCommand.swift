@@ -63,6 +63,6 @@ struct IndicatorsShowCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let indicator = try workspace.indicators().indicator(id)
         let description = try IndicatorDescription(indicator: indicator, store: workspace.store, engine: workspace.engine)
-        try StandardOutput.write(description.render { $0.commandLine })
+        try Console.current.output(description.render { $0.commandLine })
     }
 }

@@ -82,7 +82,7 @@ struct ReportCommand: AsyncParsableCommand {
         if indicators != nil && indicatorSet != nil {
             throw ValidationError("Give either --indicators or --set, not both.")
         }
-        if format == .html && output == nil && isatty(STDOUT_FILENO) != 0 {
+        if format == .html && output == nil && Console.current.outputIsTerminal {
             throw ValidationError("An HTML report belongs in a file: add --output report.html (or use --format markdown).")
         }
     }
@@ -119,14 +119,13 @@ struct ReportCommand: AsyncParsableCommand {
         try OutputFile.write(text, to: output)
         if let output, !global.quiet {
             let size = text.utf8.count
-            FileHandle.standardError.write(
-                Data(
-                    "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n"
-                        .utf8))
+            Console.current.error(
+                "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n"
+            )
             for item in report.unavailable {
                 let remedy =
                     item.fetch.isEmpty ? (item.hint.isEmpty ? "" : ". \(item.hint)") : ". " + FetchRequest.sentence(item.fetch)
-                FileHandle.standardError.write(Data("Left out \(item.indicator.id): \(item.reason)\(remedy).\n".utf8))
+                Console.current.error("Left out \(item.indicator.id): \(item.reason)\(remedy).\n")
             }
         }
     }

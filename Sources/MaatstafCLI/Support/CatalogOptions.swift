@@ -16,7 +16,7 @@ struct CatalogOptions: ParsableArguments {
 
     /// `--cbs-base`, else `$MAATSTAF_CBS_BASE`, else `publicBase` (the chosen catalog's host unless a command knows better).
     func base(publicBase: String? = nil) -> String {
-        let environment = ProcessInfo.processInfo.environment["MAATSTAF_CBS_BASE"].flatMap { $0.isEmpty ? nil : $0 }
+        let environment = Console.variable("MAATSTAF_CBS_BASE")
         return cbsBase ?? environment ?? publicBase ?? catalog.value.publicBase
     }
 }

@@ -37,11 +37,11 @@ extension ParsableCommand {
     /// Prints a table in the chosen format; JSON encodes `json` instead, with sorted keys for stable diffs.
     func emit<T: Encodable>(_ table: Table, format: OutputFormat, json: T) throws {
         switch format {
-        case .table: try StandardOutput.write(table.renderText())
-        case .csv: try StandardOutput.write(table.renderCSV())
-        case .markdown: try StandardOutput.write(table.renderMarkdown())
+        case .table: try Console.current.output(table.renderText())
+        case .csv: try Console.current.output(table.renderCSV())
+        case .markdown: try Console.current.output(table.renderMarkdown())
         case .json:
-            try StandardOutput.write(try JSONOutput.encode(json))
+            try Console.current.output(try JSONOutput.encode(json))
         }
     }
 }

@@ -30,7 +30,7 @@ struct GlobalOptions: ParsableArguments {
 
     var cacheRoot: URL {
         if let cacheDirectory { return URL(fileURLWithPath: cacheDirectory, isDirectory: true) }
-        if let environment = ProcessInfo.processInfo.environment["MAATSTAF_CACHE_DIR"], !environment.isEmpty {
+        if let environment = Console.variable("MAATSTAF_CACHE_DIR") {
             return URL(fileURLWithPath: environment, isDirectory: true)
         }
         return URL(fileURLWithPath: "cache", isDirectory: true)
@@ -47,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
                 message +=
                     " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(recovery.fetchedTables.joined(separator: " "))"
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Console.current.error(message + "\n")
         }
         return store
     }
@@ -70,7 +70,7 @@ struct GlobalOptions: ParsableArguments {
         configuration: HTTPClientConfiguration = HTTPClientConfiguration(),
         policy: CachePolicy? = nil
     ) -> (CachedFetcher, ProgressReporter) {
-        let reporter = ProgressReporter(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let reporter = ProgressReporter(enabled: !quiet && Console.current.errorIsTerminal)
         let handler: FetchEventHandler = { event in reporter.handle(event) }
         let client = HTTPClient(configuration: configuration, events: handler)
         let fetcher = CachedFetcher(

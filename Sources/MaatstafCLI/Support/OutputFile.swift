@@ -10,7 +10,7 @@ import MaatstafCore
 /// pipe is an error (exit 74), never a silently shortened output.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
-        guard let path else { return try StandardOutput.write(text) }
+        guard let path else { return try Console.current.output(text) }
         var info = stat()
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -70,8 +70,8 @@ enum StandardOutput {
         }
     }
 
-    /// A line, as `print` would write it.
-    static func line(_ text: String) throws { try write(text + "\n") }
+    /// A line, as `print` would write it, to the current console's output.
+    static func line(_ text: String) throws { try Console.current.output(text + "\n") }
 
     /// Writes every byte; the errno of a failed write, or nil.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {

@@ -15,8 +15,12 @@ final class ProgressReporter: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private var drew = false
 
+    /// Captured when the reporter is made: fetch events arrive on libcurl's threads, outside the command's task.
+    private let console: Console
+
     init(enabled: Bool) {
         self.enabled = enabled
+        self.console = Console.current
     }
 
     func handle(_ event: FetchEvent) {
@@ -45,7 +49,7 @@ final class ProgressReporter: @unchecked Sendable {
         lock.withLock {
             if drew {
                 draw()
-                FileHandle.standardError.write(Data("\n".utf8))
+                console.error("\n")
                 drew = false
             }
         }
@@ -56,7 +60,7 @@ final class ProgressReporter: @unchecked Sendable {
         var line = "\r\u{1B}[2K  requests \(finished)/\(started) done, \(Self.format(bytes: bytes))"
         if fromCache > 0 { line += ", \(fromCache) from cache" }
         if retries > 0 { line += ", \(retries) retried" }
-        FileHandle.standardError.write(Data(line.utf8))
+        console.error(line)
     }
 
     static func format(bytes: Int) -> String {

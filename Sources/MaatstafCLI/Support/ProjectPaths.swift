@@ -12,7 +12,7 @@ enum ProjectPaths {
 
     /// `MAATSTAF_SNAPSHOT_DIR`, else `<cache>/snapshot` when it holds a snapshot, else the checkout's `cache/snapshot`.
     static func snapshotFolder(cacheRoot: URL) -> URL {
-        if let environment = ProcessInfo.processInfo.environment["MAATSTAF_SNAPSHOT_DIR"], !environment.isEmpty {
+        if let environment = Console.variable("MAATSTAF_SNAPSHOT_DIR") {
             return URL(fileURLWithPath: environment, isDirectory: true)
         }
         let inCache = cacheRoot.appendingPathComponent("snapshot", isDirectory: true)
@@ -23,7 +23,7 @@ enum ProjectPaths {
     /// `--regions DIR`, else `MAATSTAF_REGIONS_DIR`, else `./regions` when it exists, else the checkout's `regions/`.
     static func regionsFolder(option: String?) -> URL {
         if let option { return URL(fileURLWithPath: option, isDirectory: true) }
-        if let environment = ProcessInfo.processInfo.environment["MAATSTAF_REGIONS_DIR"], !environment.isEmpty {
+        if let environment = Console.variable("MAATSTAF_REGIONS_DIR") {
             return URL(fileURLWithPath: environment, isDirectory: true)
         }
         var isFolder: ObjCBool = false
