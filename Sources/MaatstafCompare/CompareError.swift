@@ -16,12 +16,12 @@ public struct CompareError: MaatstafError {
     public let kind: Kind
     public let subject: String
     public let reason: String
-    public let hint: String
+    public let hint: Advice
     /// What to fetch to mend it (a table not fetched, or a stored part that lacks codes or years); the CLI words it
     /// as commands.
     public let fetch: [FetchRequest]
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: String, fetch: [FetchRequest] = []) {
+    public init(_ kind: Kind, subject: String, reason: String, hint: Advice, fetch: [FetchRequest] = []) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

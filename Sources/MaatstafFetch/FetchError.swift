@@ -36,9 +36,9 @@ public struct FetchError: MaatstafError {
     /// What happened, in one sentence.
     public let reason: String
     /// What the user can do next.
-    public let hint: String
+    public let hint: Advice
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+    public init(_ kind: Kind, subject: String, reason: String, hint: Advice) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

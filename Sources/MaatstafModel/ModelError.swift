@@ -19,9 +19,9 @@ public struct ModelError: MaatstafError {
     /// What the user gave (a name, a file:line, a group id).
     public let subject: String
     public let reason: String
-    public let hint: String
+    public let hint: Advice
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+    public init(_ kind: Kind, subject: String, reason: String, hint: Advice) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

@@ -8,19 +8,16 @@ public struct SourceError: MaatstafError {
     /// 1-based line, when the problem is on one line.
     public let line: Int?
     public let reason: String
-    public let hint: String
+    public let hint: Advice
 
-    public init(subject: String, line: Int? = nil, reason: String, hint: String) {
+    public init(subject: String, line: Int? = nil, reason: String, hint: Advice) {
         self.subject = subject
         self.line = line
         self.reason = reason
         self.hint = hint
     }
 
-    public var description: String {
-        let place = line.map { "\(subject):\($0)" } ?? subject
-        return "\(place): \(reason). \(hint)"
-    }
+    public var place: String { line.map { "\(subject):\($0)" } ?? subject }
 
     public var category: ErrorCategory { .badInput }
 }

@@ -50,7 +50,7 @@ extension Store {
         migrator.registerMigration("v3 cbs tables") { db in
             try db.execute(
                 sql: """
-                    -- CBS StatLine tables fetched with `maatstaf fetch`, beside (never over) the embedded snapshot.
+                    -- CBS StatLine tables fetched by the user, beside (never over) the embedded snapshot.
                     CREATE TABLE cbs_table (
                         id TEXT PRIMARY KEY, catalog TEXT NOT NULL, title TEXT NOT NULL, period TEXT, modified TEXT,
                         record_count INTEGER, rows INTEGER NOT NULL, fetched_at TEXT NOT NULL);

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaatstafCore
 
 /// The embedded SQLite database (GRDB) in the cache folder: the snapshot's municipalities, classes and Iv3 amounts,
 /// and later fetched CBS tables beside them.
@@ -50,7 +51,7 @@ public struct Store: Sendable {
         try Self.migrator.migrate(database)
     }
 
-    static let damagedHint =
+    static let damagedHint: Advice =
         "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot"
 
     /// SQLite's structural check: nil when it finds nothing.
@@ -91,7 +92,9 @@ public struct Store: Sendable {
         }
         return StoreError(
             .io, subject: path, reason: "\(action) (\(describe(error)))",
-            hint: "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir")
+            hint:
+                "Check that the folder is writable and the disk is not full, or choose another folder with \(option: .cacheDirectory)"
+        )
     }
 
     /// Runs a read and turns database errors into `StoreError`s naming the file. Damage found while reading is

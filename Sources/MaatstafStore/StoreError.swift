@@ -22,9 +22,9 @@ public struct StoreError: MaatstafError {
     public let kind: Kind
     public let subject: String
     public let reason: String
-    public let hint: String
+    public let hint: Advice
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: String) {
+    public init(_ kind: Kind, subject: String, reason: String, hint: Advice) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

@@ -52,7 +52,7 @@ struct CacheCommandTests {
         #expect(result.status == 70)
         #expect(
             result.stderr == "maatstaf: error: https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos: "
-                + "not in the cache and --offline forbids downloading it. Run the same command without --offline once while connected\n"
+                + "not in the cache, and working offline forbids downloading it. Run the same command without --offline once while connected\n"
         )
         #expect(result.stdout.isEmpty)
     }

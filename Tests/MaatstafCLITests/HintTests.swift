@@ -3,6 +3,8 @@ import MaatstafCore
 import MaatstafTestServer
 import Testing
 
+@testable import MaatstafCLI
+
 /// Every hint maatstaf gives names a command and options that exist: a hint pointing to `--snapshot-dir`, which
 /// never existed, sent users nowhere. The options are read from the commands' own `--help`, the hints from the
 /// string literals of the sources.
@@ -80,5 +82,50 @@ struct HintTests {
             }
         }
         #expect(checked > 10)
+    }
+
+    @Test("below the CLI no message spells an option or a command: they say what to do as values (Advice)")
+    func adviceIsAValue() throws {
+        let commandWords = try NSRegularExpression(
+            pattern: "maatstaf (fetch|describe|export|indicators|municipalities|tables|cache|regions|rank|compare|report)\\b")
+        var scanned = 0
+        for (file, text) in try Self.literals() where !file.hasPrefix("MaatstafCLI/") && !file.hasPrefix("maatstaf/") {
+            scanned += 1
+            #expect(Self.options(in: text).isEmpty, "\(file): \"\(text)\" spells an option")
+            let range = NSRange(text.startIndex..., in: text)
+            #expect(commandWords.firstMatch(in: text, range: range) == nil, "\(file): \"\(text)\" spells a command")
+        }
+        #expect(scanned > 500)
+    }
+
+    @Test("every option and action advice can name is spelt as an option or command that exists")
+    func everySpellingExists() async throws {
+        let commands = try await Self.commands()
+        let everyOption = commands.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let options: [Advice.Option] = [
+            .refresh, .offline, .cacheDirectory, .maxResponseSize, .cbsBase, .region, .period,
+            .selection(dimension: nil), .selection(dimension: "Leeftijd"), .indicatorsFile, .targetsFile, .year,
+        ]
+        for option in options {
+            let flag = try #require(Self.options(in: Advice.flag(option)).first)
+            #expect(everyOption.contains(flag), "\(option) is spelt \(flag), which no command has")
+        }
+        let actions: [Advice.Action] = [
+            .describeTable("85099NED"), .exportTable("85099NED"), .listIndicators,
+            .showIndicator("wmo.huishoudelijke-hulp"), .searchMunicipalities(placeholder: "NAME"), .searchTables,
+            .verifyCache, .checkRegions, .fetchTable("85099NED"), .rankWithin(group: "province", adding: "Westervoort"),
+        ]
+        for action in actions {
+            let words = Advice.command(action).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+                .split(separator: " ").dropFirst().map(String.init)
+            let path = words.prefix { !$0.hasPrefix("-") && $0.allSatisfy { $0.isLowercase || $0 == "-" } }
+            let command = (1...path.count).reversed().map { path.prefix($0).joined(separator: " ") }.first {
+                commands[$0] != nil
+            }
+            #expect(command != nil, "\(action) is spelt as no command")
+            for option in Self.options(in: words.joined(separator: " ")) {
+                #expect(command.map { commands[$0]!.contains(option) } == true, "\(action): no \(option)")
+            }
+        }
     }
 }

@@ -88,7 +88,7 @@ struct CBSSelectionTests {
     func unpicked() throws {
         let none = #expect(throws: CompareError.self) { try Self.engine.data(try Self.indicator(""), year: 2024) }
         #expect(none?.reason == "CBS table SYNTH06 has a dimension Leeftijd its numerator does not pick codes of")
-        #expect(none?.hint.contains("where: { Leeftijd: [CODE, …] }") == true)
+        #expect(none?.hint.description.contains("where: { Leeftijd: [CODE, …] }") == true)
         let wrong = #expect(throws: CompareError.self) {
             try Self.engine.data(try Self.indicator(", where: { Leeftijd: T, Geslacht: M }"), year: 2024)
         }

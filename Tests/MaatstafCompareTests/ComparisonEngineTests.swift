@@ -147,7 +147,7 @@ struct ComparisonEngineTests {
         let generic = try Self.catalog.indicator("iv3.6.71a.lasten")
         let layout = #expect(throws: CompareError.self) { try Self.engine.data(generic, year: 2025) }
         #expect(layout?.kind == .yearNotAvailable)
-        #expect(layout?.hint.contains("wmo.huishoudelijke-hulp") == true)
+        #expect(layout?.hint.description.contains("wmo.huishoudelijke-hulp") == true)
 
         let missingYear = #expect(throws: ModelError.self) { try Self.engine.data(generic, year: 2024) }
         #expect(missingYear?.hint == "Available years: 2023, 2025")
@@ -164,7 +164,7 @@ struct ComparisonEngineTests {
         #expect(unfetched?.reason.contains("85984NED") == true)
 
         let unknown = #expect(throws: ModelError.self) { try Self.catalog.indicator("wmo.huishoudelijke-hlup") }
-        #expect(unknown?.hint.contains("wmo.huishoudelijke-hulp") == true)
+        #expect(unknown?.hint.description.contains("wmo.huishoudelijke-hulp") == true)
     }
 
     @Test("rank within a user region lists its members, highest first")

@@ -38,7 +38,7 @@ struct MunicipalityDirectoryTests {
     func unknown() {
         let error = #expect(throws: ModelError.self) { try directory.resolve("Westervort") }
         #expect(error?.kind == .unknownMunicipality)
-        #expect(error?.hint.hasPrefix("Did you mean: Westervoort") == true)
+        #expect(error?.hint.description.hasPrefix("Did you mean: Westervoort") == true)
     }
 
     @Test("an ambiguous short form names every candidate")

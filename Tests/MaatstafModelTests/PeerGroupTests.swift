@@ -54,7 +54,7 @@ struct PeerGroupTests {
             try resolver.resolve(PeerGroup(parsing: "achterhoek"), for: westervoort, year: 2025)
         }
         #expect(error?.kind == .unknownPeerGroup)
-        #expect(error?.hint.contains("1stroom") == true)
+        #expect(error?.hint.description.contains("1stroom") == true)
     }
 
     @Test("a year without classes names the available years")

@@ -114,7 +114,7 @@ struct CBSFilterTests {
         let topic = await #expect(throws: SourceError.self) {
             try await source(server).dataSet("SYNTH04", filter: CBSFilter(topics: ["Inwoners"]))
         }
-        #expect(topic?.hint.contains("Aantal, Bedrag") == true)
+        #expect(topic?.hint.description.contains("Aantal, Bedrag") == true)
         let years = await #expect(throws: SourceError.self) {
             try await source(server).dataSet("SYNTH04", filter: CBSFilter(years: 1990...1995))
         }

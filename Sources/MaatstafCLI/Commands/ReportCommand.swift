@@ -115,6 +115,7 @@ struct ReportCommand: AsyncParsableCommand {
                 fetch: report.unavailable.flatMap(\.fetch))
         }
         report.fetchText = { $0.commandLine }
+        report.adviceText = { $0.commandLine }
         let text = format == .html ? report.renderHTML() : report.renderMarkdown()
         try OutputFile.write(text, to: output)
         if let output, !global.quiet {
@@ -124,7 +125,8 @@ struct ReportCommand: AsyncParsableCommand {
             )
             for item in report.unavailable {
                 let remedy =
-                    item.fetch.isEmpty ? (item.hint.isEmpty ? "" : ". \(item.hint)") : ". " + FetchRequest.sentence(item.fetch)
+                    item.fetch.isEmpty
+                    ? (item.hint.isEmpty ? "" : ". \(item.hint.commandLine)") : ". " + FetchRequest.sentence(item.fetch)
                 Console.current.error("Left out \(item.indicator.id): \(item.reason)\(remedy).\n")
             }
         }

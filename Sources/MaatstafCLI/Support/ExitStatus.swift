@@ -28,7 +28,7 @@ struct ExitStatus {
         if let missing = error as? MissingValues { return (missingData, missing.message) }
         if let output = error as? OutputWriteError { return (ioError, output.message) }
         guard let error = error as? any MaatstafError else { return nil }
-        var message = error.description
+        var message = error.commandLineMessage
         // A fetch that mends it follows as commands to run: the CLI alone knows their syntax.
         if let compare = error as? CompareError, !compare.fetch.isEmpty {
             message += (compare.hint.isEmpty ? " " : ". ") + FetchRequest.sentence(compare.fetch)

@@ -146,7 +146,7 @@ public struct ComparisonEngine: Sendable {
                 throw CompareError(
                     .municipalityNotAvailable, subject: group.description,
                     reason: "depends on a municipality",
-                    hint: "Add the municipality: maatstaf rank … --within \(group) Westervoort")
+                    hint: "Add the municipality: \(action: .rankWithin(group: group.description, adding: "Westervoort"))")
             }
             resolved = try resolver.resolve(group, for: anchor, year: data.classificationYear)
         } else {

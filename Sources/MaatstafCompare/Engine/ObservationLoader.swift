@@ -139,12 +139,12 @@ struct ObservationLoader: Sendable {
         let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
         guard available.years.contains(year) else {
             let stored = available.years.map(String.init).joined(separator: ", ")
-            var hint = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
+            var hint: Advice = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
             var fetch: [FetchRequest] = []
             // A whole table holds every year CBS had; a part (fewer rows than CBS announced) may lack one asked
             // for later. A filtered fetch replaces the stored part: ask for the stored years and this one together.
             if !selection.isEmpty, available.record.recordCount.map({ available.record.rows < $0 }) ?? true {
-                hint += "; fetch the stored years and \(year) together"
+                hint = "\(advice: hint); fetch the stored years and \(year) together"
                 fetch = [try refetch(table, for: indicator, needing: codes, year: year, available: available)]
             }
             throw CompareError(
@@ -156,7 +156,7 @@ struct ObservationLoader: Sendable {
             guard let key = keys[stem] else {
                 throw CompareError(
                     .definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
-                    hint: "Topics of the stored table: `maatstaf describe \(table)`")
+                    hint: "Topics of the stored table: \(action: .describeTable(table))")
             }
             return key
         }
@@ -236,7 +236,7 @@ struct ObservationLoader: Sendable {
                         reason:
                             "its \(role) picks \"\(text)\" in \(dimension), which CBS table \(table) has no code or title for",
                         hint: near.isEmpty
-                            ? "Codes: `maatstaf describe \(table)`"
+                            ? "Codes: \(action: .describeTable(table))"
                             : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
                 }
             }
@@ -265,7 +265,7 @@ struct ObservationLoader: Sendable {
             throw CompareError(
                 .definitionMismatch, subject: indicator,
                 reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
-                hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: `maatstaf export \(table)`)")
+                hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: \(action: .exportTable(table)))")
         }
         guard let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [:] }
         let periods = columns.dimensions.first { $0.role == "period" }?.codes
@@ -316,14 +316,14 @@ struct ObservationLoader: Sendable {
                 hint: "Available Iv3 years: \(Set(documents.map(\.year)).sorted().map(String.init).joined(separator: ", "))")
         }
         guard let layout = indicator.iv3Layout(for: year) else {
-            let named =
+            let named: Advice =
                 indicator.origin == IndicatorCatalog.genericOrigin
-                ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (`maatstaf indicators list`)"
-                : ""
+                ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (\(action: .listIndicators))"
+                : .none
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id,
                 reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
-                hint: "Choose a year it exists in (`maatstaf indicators show \(indicator.id)`)\(named)")
+                hint: "Choose a year it exists in (\(action: .showIndicator(indicator.id)))\(advice: named)")
         }
         let known = try memory.iv3Taakvelden(year: year, kind: document.kind) {
             Set(try source.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))

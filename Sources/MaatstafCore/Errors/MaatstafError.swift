@@ -8,8 +8,10 @@ public protocol MaatstafError: Error, Sendable, CustomStringConvertible {
     var subject: String { get }
     /// What happened, in one sentence.
     var reason: String { get }
-    /// What the user can do next; may be empty.
-    var hint: String { get }
+    /// What the user can do next; may be empty. A value, so that only the edge spells options and commands.
+    var hint: Advice { get }
+    /// Where it happened: the subject, with a line when the error knows one.
+    var place: String { get }
     /// What kind of failure it is, for the exit code.
     var category: ErrorCategory { get }
 }
@@ -27,5 +29,13 @@ public enum ErrorCategory: Sendable, Equatable {
 }
 
 extension MaatstafError {
-    public var description: String { "\(subject): \(reason)." + (hint.isEmpty ? "" : " \(hint)") }
+    public var place: String { subject }
+
+    /// The one-line message with the hint as the edge spells it.
+    public func message(hint rendered: String) -> String {
+        "\(place): \(reason)." + (rendered.isEmpty ? "" : " \(rendered)")
+    }
+
+    /// The message with the hint's neutral spelling (logs, tests); the CLI uses `message(hint:)`.
+    public var description: String { message(hint: hint.description) }
 }

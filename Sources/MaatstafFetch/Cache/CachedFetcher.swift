@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// A body and where it came from.
 public struct FetchResult: Sendable {
@@ -63,7 +64,7 @@ public struct CachedFetcher: Sendable {
                 throw FetchError(
                     .corruptCacheEntry, subject: url,
                     reason: "the cached copy is damaged (\(cache.fileURL(for: url).path))",
-                    hint: "Run without --offline to download it again, or run `maatstaf cache verify`")
+                    hint: "Run without \(option: .offline) to download it again, or run \(action: .verifyCache)")
             }
             cached = nil
         }
@@ -73,8 +74,8 @@ public struct CachedFetcher: Sendable {
         }
         if policy == .offline {
             throw FetchError(
-                .notCached, subject: url, reason: "not in the cache and --offline forbids downloading it",
-                hint: "Run the same command without --offline once while connected")
+                .notCached, subject: url, reason: "not in the cache, and working offline forbids downloading it",
+                hint: "Run the same command without \(option: .offline) once while connected")
         }
         var headers: [HTTPHeader] = []
         if let cached {

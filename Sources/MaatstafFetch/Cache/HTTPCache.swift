@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// The on-disk HTTP cache: one file per normalised URL under `<root>/http/<2 hex>/<sha256 of URL>.entry`.
 ///
@@ -99,7 +100,7 @@ public struct HTTPCache: Sendable {
             if isFolder.boolValue { return }
             throw FetchError(
                 .cacheIO, subject: folder.path, reason: "exists but is not a folder",
-                hint: "Move that file away, or choose another cache folder with --cache-dir")
+                hint: "Move that file away, or choose another cache folder with \(option: .cacheDirectory)")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -142,7 +143,7 @@ public struct HTTPCache: Sendable {
         return FetchError(
             .cacheIO, subject: path, reason: "\(action) (\(detail))",
             hint:
-                "Check that the folder is writable and the disk is not full, or choose another folder with --cache-dir or MAATSTAF_CACHE_DIR"
+                "Check that the folder is writable and the disk is not full, or choose another folder with \(option: .cacheDirectory)"
         )
     }
 }

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import MaatstafCore
 
 /// The async HTTP client every other module uses: GET over libcurl's multi interface, with retries.
 ///
@@ -85,7 +86,7 @@ private struct AttemptFailure {
     var retryable: Bool
     var retryAfter: Duration?
     var url: String
-    var hint: String
+    var hint: Advice
 
     init(status: Int, headers: [HTTPHeader], url: String, policy: RetryPolicy) {
         self.url = url
@@ -94,9 +95,9 @@ private struct AttemptFailure {
         retryable = status == 429 || status >= 500
         hint = "Check the address and the table id"
         if status == 429 || status == 503 {
-            hint = "The server is busy; wait a few minutes and try again, or work from the cache with --offline"
+            hint = "The server is busy; wait a few minutes and try again, or work from the cache with \(option: .offline)"
         } else if status >= 500 {
-            hint = "The server has a problem; try again later, or work from the cache with --offline"
+            hint = "The server has a problem; try again later, or work from the cache with \(option: .offline)"
         } else if status == 404 {
             hint = "The server does not know this address; check the table id (ids are case-sensitive)"
         }
@@ -115,16 +116,16 @@ private struct AttemptFailure {
         let code = CURLcode(UInt32(curlCode))
         summary = message
         retryable = true
-        hint = "Check your network connection and the address, or work from the cache with --offline"
+        hint = "Check your network connection and the address, or work from the cache with \(option: .offline)"
         switch code {
         case CURLE_FILESIZE_EXCEEDED:
             kind = .tooLarge
             retryable = false
             hint =
-                "A CBS page is about 1 MB: check the address; if the answer is genuinely this large, raise the limit with --max-response-mb"
+                "A CBS page is about 1 MB: check the address; if the answer is genuinely this large, raise the limit with \(option: .maxResponseSize)"
         case CURLE_OPERATION_TIMEDOUT:
             kind = .timeout
-            hint = "The server is too slow or unreachable; try again later, or work from the cache with --offline"
+            hint = "The server is too slow or unreachable; try again later, or work from the cache with \(option: .offline)"
         case CURLE_PARTIAL_FILE, CURLE_BAD_CONTENT_ENCODING:
             kind = .truncated
             summary = "the response ended early (\(message))"

@@ -14,7 +14,7 @@ public struct IndicatorCatalog: Sendable {
             guard let data = try? Data(contentsOf: userFile), let text = String(data: data, encoding: .utf8) else {
                 throw ModelError(
                     .invalidIndicatorFile, subject: userFile.path, reason: "cannot be read",
-                    hint: "Check the path given to --indicators")
+                    hint: "Check the path given to \(option: .indicatorsFile)")
             }
             let user = try IndicatorFile.read(text, origin: userFile.path)
             for indicator in user where list.contains(where: { $0.id == indicator.id }) {
@@ -31,7 +31,7 @@ public struct IndicatorCatalog: Sendable {
                 throw ModelError(
                     .invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",
                     reason: "broader names \(broader), which is not an indicator",
-                    hint: "Name an indicator from `maatstaf indicators list`")
+                    hint: "Name an indicator from \(action: .listIndicators)")
             }
         }
         self.init(indicators: list)
@@ -55,8 +55,8 @@ public struct IndicatorCatalog: Sendable {
         throw ModelError(
             .unknownIndicator, subject: id, reason: "is not a known indicator",
             hint: close.isEmpty
-                ? "Run `maatstaf indicators list` to see them"
-                : "Did you mean: \(close.joined(separator: ", "))? (`maatstaf indicators list` shows all)")
+                ? "Run \(action: .listIndicators) to see them"
+                : "Did you mean: \(close.joined(separator: ", "))? (\(action: .listIndicators) shows all)")
     }
 
     /// The named (non-generic) indicators.

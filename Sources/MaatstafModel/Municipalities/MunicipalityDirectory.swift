@@ -60,7 +60,7 @@ public struct MunicipalityDirectory: Sendable {
             if let municipality = byCode[code] { return municipality }
             throw ModelError(
                 .unknownMunicipality, subject: text, reason: "no municipality has code \(code)",
-                hint: "Run `maatstaf municipalities --search NAME` to find the code")
+                hint: "Run \(action: .searchMunicipalities(placeholder: "NAME")) to find the code")
         }
         let key = NameKey.make(trimmed)
         let codes = codesByKey[key] ?? []
@@ -76,9 +76,9 @@ public struct MunicipalityDirectory: Sendable {
                 hint: "Give the full name or the code")
         }
         let suggestions = closest(to: trimmed)
-        let hint =
+        let hint: Advice =
             suggestions.isEmpty
-            ? "Run `maatstaf municipalities --search TEXT` to look it up"
+            ? "Run \(action: .searchMunicipalities(placeholder: "TEXT")) to look it up"
             : "Did you mean: \(suggestions.joined(separator: ", "))?"
         throw ModelError(.unknownMunicipality, subject: text, reason: "is not a known municipality", hint: hint)
     }

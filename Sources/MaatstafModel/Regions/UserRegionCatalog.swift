@@ -16,7 +16,7 @@ public struct UserRegionCatalog: Sendable {
             let more = problems.count > 1 ? " (\(problems.count - 1) more problem(s) in the region files)" : ""
             throw ModelError(
                 .invalidRegionFile, subject: first.location, reason: first.message + more,
-                hint: "Fix the file (format: regions/README.md); `maatstaf regions check` lists every problem")
+                hint: "Fix the file (format: regions/README.md); \(action: .checkRegions) lists every problem")
         }
         self.regions = regions.sorted { $0.id < $1.id }
     }

@@ -65,7 +65,8 @@ enum UserRegionFile {
                         }
                         members.append(municipality.code)
                     } catch let error as ModelError {
-                        reader.problem(item, "member \"\(value)\" \(error.reason). \(error.hint)")
+                        reader.problem(
+                            item, "member \"\(value)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
                     } catch {
                         reader.problem(item, "member \"\(value)\": \(error)")
                     }

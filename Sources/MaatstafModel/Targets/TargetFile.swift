@@ -25,7 +25,7 @@ public enum TargetFile {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw ModelError(
                 .invalidTargetFile, subject: url.path, reason: "cannot be read as UTF-8 text",
-                hint: "Check the path given to --targets")
+                hint: "Check the path given to \(option: .targetsFile)")
         }
         return try parse(text, file: url.path, directory: directory, indicators: indicators)
     }
@@ -65,7 +65,8 @@ public enum TargetFile {
                 do {
                     return try lookup(name)
                 } catch let error as ModelError {
-                    reader.problem(fields[key], "\(key) \"\(name)\" \(error.reason). \(error.hint)")
+                    reader.problem(
+                        fields[key], "\(key) \"\(name)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
                 }
                 return nil
             }

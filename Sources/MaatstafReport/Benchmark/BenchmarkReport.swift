@@ -17,6 +17,9 @@ public struct BenchmarkReport: Sendable {
     /// How a fetch is written for the reader: the CLI passes its command line; without one the report describes the
     /// request in words.
     public var fetchText: (@Sendable (FetchRequest) -> String)?
+    /// How advice naming options and commands is written for the reader: the CLI passes its spelling; without one
+    /// the report uses the neutral one.
+    public var adviceText: (@Sendable (Advice) -> String)?
 
     public init(
         locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],
@@ -129,11 +132,11 @@ public struct UnavailableIndicator: Sendable {
     public var indicator: Indicator
     public var reason: String
     /// What to do, when no fetch mends it.
-    public var hint: String
+    public var hint: Advice
     /// The fetches that mend it.
     public var fetch: [FetchRequest]
 
-    public init(indicator: Indicator, reason: String, hint: String = "", fetch: [FetchRequest] = []) {
+    public init(indicator: Indicator, reason: String, hint: Advice = .none, fetch: [FetchRequest] = []) {
         self.indicator = indicator
         self.reason = reason
         self.hint = hint
@@ -144,7 +147,7 @@ public struct UnavailableIndicator: Sendable {
 extension BenchmarkReport {
     /// What to do to include an unavailable indicator, in the report's words.
     func remedy(_ item: UnavailableIndicator) -> String {
-        guard !item.fetch.isEmpty else { return item.hint }
+        guard !item.fetch.isEmpty else { return adviceText?(item.hint) ?? item.hint.description }
         let wording = NoteWording(locale: locale)
         return item.fetch.map { fetchText?($0) ?? wording.fetch($0) }.joined(separator: " && ")
     }

@@ -56,7 +56,7 @@ public struct BenchmarkReportBuilder: Sendable {
         if sections.isEmpty, let year, !indicators.isEmpty {
             throw CompareError(
                 .yearNotAvailable, subject: String(year), reason: "none of the indicators has data for \(year)",
-                hint: "Leave out --year to use each indicator's latest year")
+                hint: "Leave out \(option: .year) to use each indicator's latest year")
         }
         var results: [TargetResult] = []
         var notShown = 0

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 public import MaatstafFetch
 
 /// One table in a CBS catalog listing (`ODataCatalog/Tables`).
@@ -64,7 +65,7 @@ public struct CBSCatalogSource: Sendable {
                 guard let identifier = row["Identifier"] as? String else {
                     throw SourceError(
                         subject: url, reason: "lists a table without Identifier",
-                        hint: "Check that the URL is a CBS catalog (--cbs-base)")
+                        hint: "Check that the URL is a CBS catalog (\(option: .cbsBase))")
                 }
                 let count = (row["RecordCount"] as? Int) ?? (row["RecordCount"] as? String).flatMap { Int($0) }
                 entries.append(

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 public import MaatstafFetch
 
 /// Downloads a CBS table through OData v3: metadata, code lists and the full data set.
@@ -32,7 +33,7 @@ public struct CBSODataV3Source: Sendable {
                 throw SourceError(
                     subject: url,
                     reason: "announces \(count) rows, which no CBS table has (maatstaf accepts up to \(Self.maxRecordCount))",
-                    hint: "Check the table id and --cbs-base; the server's answer cannot be right")
+                    hint: "Check the table id and \(option: .cbsBase); the server's answer cannot be right")
             }
             return (info, result)
         }
@@ -77,7 +78,7 @@ public struct CBSODataV3Source: Sendable {
             throw SourceError(
                 subject: url(table, "TypedDataSet"),
                 reason: "received \(set.rowCount) rows but TableInfos announces \(count)",
-                hint: "The download is incomplete; run again with --refresh (nothing was stored)")
+                hint: "The download is incomplete; run again with \(option: .refresh) (nothing was stored)")
         }
         return set
     }
@@ -147,7 +148,7 @@ public struct CBSODataV3Source: Sendable {
         let codes = zip(set.dimensions, set.codes).map { "\($0.key)=\($1[row])" }.joined(separator: ", ")
         return SourceError(
             subject: url, reason: "row \(row) repeats the dimension codes of row \(first) (\(codes)): a page repeated rows",
-            hint: "The server sent inconsistent pages; run again with --refresh (nothing was stored)")
+            hint: "The server sent inconsistent pages; run again with \(option: .refresh) (nothing was stored)")
     }
 
     /// CBS writes absolute next-page links to its own host; they are followed on the base maatstaf was given (a
@@ -183,12 +184,12 @@ public struct CBSODataV3Source: Sendable {
         } catch let error as ODataPageScanner.Malformed {
             throw SourceError(
                 subject: url, reason: "is not a valid CBS OData page: \(error.reason) at byte \(error.offset) of \(body.count)",
-                hint: "The response may be cut off or an error page; run again with --refresh")
+                hint: "The response may be cut off or an error page; run again with \(option: .refresh)")
         }
         if columns.rowsWithoutCode > 0 {
             throw SourceError(
                 subject: url, reason: "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
-                hint: "The response does not match the table's DataProperties; run again with --refresh")
+                hint: "The response does not match the table's DataProperties; run again with \(option: .refresh)")
         }
         return Page(url: url, columns: columns, sha256: sha256(result))
     }
@@ -250,7 +251,7 @@ public struct CBSODataV3Source: Sendable {
             guard let region = dimensions.first(where: { $0.kind == .geoDimension || $0.kind == .geoDetail }) else {
                 throw SourceError(
                     subject: table, reason: "has no region dimension to filter on",
-                    hint: "Leave out --region (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
+                    hint: "Leave out \(option: .region) (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
             }
             let codes = try await self.codes(table, dimension: region.key)
             knownLists[region.key] = codes
@@ -270,7 +271,8 @@ public struct CBSODataV3Source: Sendable {
         }
         if let years = filter.years {
             guard let period = dimensions.first(where: { $0.kind == .timeDimension }) else {
-                throw SourceError(subject: table, reason: "has no period dimension to filter on", hint: "Leave out --period")
+                throw SourceError(
+                    subject: table, reason: "has no period dimension to filter on", hint: "Leave out \(option: .period)")
             }
             let codes = try await self.codes(table, dimension: period.key)
             knownLists[period.key] = codes
@@ -279,7 +281,7 @@ public struct CBSODataV3Source: Sendable {
                 let known = Set(codes.compactMap { Int($0.key.prefix(4)) }).sorted()
                 throw SourceError(
                     subject: "\(table) \(period.key)", reason: "has no periods in \(years.lowerBound)–\(years.upperBound)",
-                    hint: known.isEmpty ? "Leave out --period" : "The table covers \(known.first!)–\(known.last!)")
+                    hint: known.isEmpty ? "Leave out \(option: .period)" : "The table covers \(known.first!)–\(known.last!)")
             }
             dimensionNames.period = period.key
         }
@@ -292,8 +294,9 @@ public struct CBSODataV3Source: Sendable {
         let pickedCount = picked.reduce(0) { $0 + $1.codes.count }
         guard pickedCount <= CBSFilter.codesPerRequest / 2 else {
             throw SourceError(
-                subject: table, reason: "--where picks \(pickedCount) codes; CBS refuses filters that long",
-                hint: "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without --where")
+                subject: table, reason: "the selection picks \(pickedCount) codes; CBS refuses filters that long",
+                hint:
+                    "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without \(option: .selection(dimension: nil))")
         }
         let properties = allProperties.filter { $0.isDimension || $0.kind == .topicGroup || topics.contains($0.key) }
         var set = CBSDataSet(table: metadata.table, properties: properties, responses: metadata.responses)
@@ -335,7 +338,7 @@ public struct CBSODataV3Source: Sendable {
                     throw SourceError(
                         subject: table, reason: "has no topic \(name)",
                         hint:
-                            "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (`maatstaf describe \(table)` after a fetch)"
+                            "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (\(action: .describeTable(table)) after a fetch)"
                     )
                 }
                 return topic.key
@@ -354,17 +357,21 @@ public struct CBSODataV3Source: Sendable {
             throw SourceError(
                 subject: table,
                 reason: isRegionOrPeriod
-                    ? "--where \(selection.dimension): regions and periods are picked with --region and --period"
+                    ? "\(selection.dimension) is its region or period dimension, which a selection of codes cannot pick"
                     : "has no dimension \(selection.dimension) to pick codes of",
-                hint: "Dimensions --where can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))")
+                hint: isRegionOrPeriod
+                    ? "Pick regions with \(option: .region) and periods with \(option: .period)"
+                    : "Dimensions \(option: .selection(dimension: nil)) can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))"
+            )
         }
         let list: [CBSDimensionCode]
         do {
             list = try await codes(table, dimension: dimension.key)
         } catch let error as FetchError where error.kind == .httpStatus(404) {
             throw SourceError(
-                subject: "\(table) \(dimension.key)", reason: "CBS serves no code list, so --where cannot check its codes",
-                hint: "Fetch without --where \(dimension.key)")
+                subject: "\(table) \(dimension.key)",
+                reason: "CBS serves no code list for it, so the codes picked cannot be checked",
+                hint: "Fetch without \(option: .selection(dimension: dimension.key))")
         }
         let keys = try selection.codes.map { wanted -> String in
             switch CBSDimensionCode.match(wanted, in: list) {

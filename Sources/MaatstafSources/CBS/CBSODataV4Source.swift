@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 public import MaatstafFetch
 
 /// Downloads a CBS table through OData v4 (`datasets.cbs.nl`), for tables that exist only there.
@@ -92,12 +93,13 @@ public struct CBSODataV4Source: Sendable {
             responses.append((url, page.sha256))
             for cell in page.rows {
                 guard let measure = cell["Measure"] as? String else {
-                    throw SourceError(subject: url, reason: "an observation has no Measure", hint: "Run again with --refresh")
+                    throw SourceError(
+                        subject: url, reason: "an observation has no Measure", hint: "Run again with \(option: .refresh)")
                 }
                 guard let topic = topicIndex[measure] else {
                     throw SourceError(
                         subject: url, reason: "an observation has measure \(measure), which MeasureCodes does not list",
-                        hint: "Run again with --refresh")
+                        hint: "Run again with \(option: .refresh)")
                 }
                 let cellCodes = dimensionKeys.map { (cell[$0] as? String)?.trimmedSpaces ?? "" }
                 let combination = cellCodes.joined(separator: "\u{1F}")
@@ -119,7 +121,7 @@ public struct CBSODataV4Source: Sendable {
             throw SourceError(
                 subject: "\(root)/Observations",
                 reason: "received \(observations) observations but Properties announces \(expected)",
-                hint: "The download is incomplete; run again with --refresh (nothing was stored)")
+                hint: "The download is incomplete; run again with \(option: .refresh) (nothing was stored)")
         }
         var set = CBSDataSet(table: info, properties: dataProperties, responses: responses)
         set.append(codes: codes, values: values)

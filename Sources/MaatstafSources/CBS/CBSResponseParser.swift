@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 
 /// Reads CBS OData v3 JSON responses (`{"odata.metadata": …, "value": [...], "odata.nextLink": …}`).
@@ -17,7 +18,7 @@ enum CBSResponseParser {
         } catch {
             throw SourceError(
                 subject: url, reason: "is not valid JSON (\(data.count) bytes)",
-                hint: "The response may be cut off or an error page; run again with --refresh")
+                hint: "The response may be cut off or an error page; run again with \(option: .refresh)")
         }
         guard let top = object as? [String: Any], let rows = top["value"] as? [[String: Any]] else {
             throw SourceError(

@@ -1,3 +1,5 @@
+import MaatstafCore
+
 /// CBS table ids are letters and digits (`85984NED`, `03759ned`, `45063NED`). Checked before an id goes into a URL
 /// or a file name: `../../etc/passwd` must never reach a server as a path.
 public enum CBSTableID {
@@ -7,7 +9,7 @@ public enum CBSTableID {
         else {
             throw SourceError(
                 subject: id, reason: "is not a CBS table id (ids are letters and digits, e.g. 85984NED)",
-                hint: "Find the id with `maatstaf tables --search WORDS`")
+                hint: "Find the id with \(action: .searchTables)")
         }
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// A small reader for the CSV and TSV files CBS data comes in: one separator, optional double quotes
 /// (`"Nuenen, Gerwen en Nederwetten"`), `""` for a quote inside quotes, a UTF-8 byte-order mark ignored.

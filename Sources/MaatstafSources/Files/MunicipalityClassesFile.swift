@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// `gemeenteklassen_YYYY.tsv`: per municipality its province, size class, urbanity class and population on
 /// 1 January of that year (CBS "Gebieden in Nederland").

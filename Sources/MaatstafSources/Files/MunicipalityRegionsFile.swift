@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// `municipalities.csv`: each municipality name CBS has used with its code, the last classification year the name
 /// occurs in, and its COROP region, labour-market region (arbeidsmarktregio) and province.

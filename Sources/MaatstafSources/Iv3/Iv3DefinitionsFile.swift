@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// CBS's Iv3 definition file for one year (`iv3_definities_Gemeente_YYYY.json`): the official taakveld codes and
 /// titles. maatstaf uses it to give full titles (the Iv3 CSVs truncate them) and to check indicator definitions.

@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// An Iv3 file of the begrotingsanalysetool: per municipality and taakveld, baten and lasten in thousands of euros,
 /// plus the municipality's classes and population, and a `Nederland` total row per taakveld.

@@ -1,5 +1,6 @@
 public import Foundation
 public import GRDB
+import MaatstafCore
 public import MaatstafSources
 
 /// A fetched CBS table as the store lists it.
@@ -174,7 +175,7 @@ extension Store {
                 } catch {
                     throw StoreError(
                         .corrupt, subject: path, reason: "column \(key) of CBS table \(table) is damaged",
-                        hint: "Fetch the table again: maatstaf fetch \(table)")
+                        hint: "Fetch the table again: \(action: .fetchTable(table))")
                 }
             }
             return columns

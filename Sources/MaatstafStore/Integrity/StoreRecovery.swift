@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaatstafCore
 
 /// What happened when a damaged store was replaced: where the damaged file went, why, and which fetched tables the
 /// new store lacks (they come back from the HTTP cache with `fetch`).

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import MaatstafCore
 import MaatstafFetch
 import MaatstafSources
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import MaatstafFetch
 
 /// `SHA256SUMS` of the embedded snapshot: which files it has and the checksum each must match.

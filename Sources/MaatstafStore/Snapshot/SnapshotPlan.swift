@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaatstafCore
 import MaatstafSources
 
 /// The snapshot's files parsed and joined into the rows the store keeps, before anything is written.

@@ -1,0 +1,46 @@
+import MaatstafCore
+
+/// Advice as the CLI spells it: options as flags, actions as the command to run. The one place that maps what the
+/// modules below suggest onto this command line, so a renamed flag is renamed here and `HintTests` checks that
+/// every spelling exists.
+extension Advice {
+    var commandLine: String {
+        rendered(option: Self.flag, action: Self.command)
+    }
+
+    static func flag(_ option: Option) -> String {
+        switch option {
+        case .refresh: "--refresh"
+        case .offline: "--offline"
+        case .cacheDirectory: "--cache-dir"
+        case .maxResponseSize: "--max-response-mb"
+        case .cbsBase: "--cbs-base"
+        case .region: "--region"
+        case .period: "--period"
+        case .selection(let dimension): dimension.map { "--where \($0)" } ?? "--where"
+        case .indicatorsFile: "--indicators"
+        case .targetsFile: "--targets"
+        case .year: "--year"
+        }
+    }
+
+    static func command(_ action: Action) -> String {
+        switch action {
+        case .describeTable(let table): "`maatstaf describe \(table)`"
+        case .exportTable(let table): "`maatstaf export \(table)`"
+        case .listIndicators: "`maatstaf indicators list`"
+        case .showIndicator(let id): "`maatstaf indicators show \(id)`"
+        case .searchMunicipalities(let placeholder): "`maatstaf municipalities --search \(placeholder)`"
+        case .searchTables: "`maatstaf tables --search WORDS`"
+        case .verifyCache: "`maatstaf cache verify`"
+        case .checkRegions: "`maatstaf regions check`"
+        case .fetchTable(let table): "maatstaf fetch \(table)"
+        case .rankWithin(let group, let municipality): "maatstaf rank … --within \(group) \(municipality)"
+        }
+    }
+}
+
+extension MaatstafError {
+    /// The one-line message as the CLI says it.
+    var commandLineMessage: String { message(hint: hint.commandLine) }
+}
