@@ -43,7 +43,8 @@ struct InMemoryEngineTests {
             ["6.711", "6.712"].map { Iv3TaakveldRecord(year: year, kind: kind, taakveld: $0, title: $0) }
         }
         func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord] {
-            lasten.filter { $0.key != "E" }.flatMap { code, amounts in
+            questions.ask("amounts")
+            return lasten.filter { $0.key != "E" }.flatMap { code, amounts in
                 taakvelden.map { taakveld in
                     Iv3AmountRecord(
                         year: year, kind: kind, code: code, taakveld: taakveld, baten: 0,
@@ -139,5 +140,12 @@ struct InMemoryEngineTests {
         }
         #expect(source.questions.count("documents") == 1)
         #expect(source.questions.count("no delivery") == 1)
+        // Each set of taakvelden is read once, however often it is compared again (a report's spread and trend).
+        #expect(source.questions.count("amounts") == 3)
+        for taakvelden in [["6.711"], ["6.712"]] {
+            _ = try engine.compare(
+                Self.indicator(taakvelden, zero: .value), year: 2025, municipalities: [a], against: [.builtIn(.province)])
+        }
+        #expect(source.questions.count("amounts") == 3)
     }
 }

@@ -331,7 +331,9 @@ struct ObservationLoader: Sendable {
         let absent = layout.taakvelden.filter { !known.contains($0) }
         var notes: [IndicatorNote] = []
         if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
-        let amounts = try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
+        let amounts = try memory.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden) {
+            try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
+        }
         let undelivered = try memory.iv3NoDelivery(year: year, kind: document.kind) {
             try source.iv3NoDelivery(year: year, kind: document.kind)
         }

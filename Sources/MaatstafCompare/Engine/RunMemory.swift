@@ -5,8 +5,9 @@ import MaatstafStore
 /// and taakvelden exist, who delivered nothing, the files' checksums, the fetched tables — kept for as long as the
 /// engine lives (one command run), so a report or a benchmark over every indicator asks each once.
 ///
-/// The amounts themselves are not kept: each indicator reads its own taakvelden, and the store checks every row it
-/// returns. Shared between the engine's copies (a struct), so a class; the lock makes it safe across threads.
+/// Amounts are kept per document and set of taakvelden: a report asks for an indicator's rows for its comparison,
+/// its spread and its trend, and gets them once (the store checks every row when it reads them). Shared between the
+/// engine's copies (a struct), so a class; the lock makes it safe across threads.
 final class RunMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [Iv3DocumentRecord]?
@@ -14,6 +15,7 @@ final class RunMemory: @unchecked Sendable {
     private var undelivered: [String: Set<String>] = [:]
     private var files: [(path: String, sha256: String)]?
     private var tables: [CBSTableRecord]?
+    private var amounts: [String: [Iv3AmountRecord]] = [:]
 
     private func remembered<T>(_ read: () -> T?, _ write: (T) -> Void, _ load: () throws -> T) rethrows -> T {
         lock.lock()
@@ -39,6 +41,13 @@ final class RunMemory: @unchecked Sendable {
 
     func iv3NoDelivery(year: Int, kind: String, _ load: () throws -> Set<String>) rethrows -> Set<String> {
         try remembered({ undelivered["\(year)|\(kind)"] }, { undelivered["\(year)|\(kind)"] = $0 }, load)
+    }
+
+    func iv3Amounts(
+        year: Int, kind: String, taakvelden: [String], _ load: () throws -> [Iv3AmountRecord]
+    ) rethrows -> [Iv3AmountRecord] {
+        let key = "\(year)|\(kind)|" + taakvelden.sorted().joined(separator: ",")
+        return try remembered({ amounts[key] }, { amounts[key] = $0 }, load)
     }
 
     func snapshotFiles(_ load: () throws -> [(path: String, sha256: String)]) rethrows -> [(path: String, sha256: String)] {
