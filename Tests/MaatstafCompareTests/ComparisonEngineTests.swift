@@ -20,6 +20,7 @@ struct ComparisonEngineTests {
     static let catalog = try! IndicatorCatalog(store: store)
     static let raw2023 = try! RawIv3("iv3/2023_jaarrekening.csv")
     static let raw2025 = try! RawIv3("iv3/2025_begroting.csv")
+    static let rawBudget2023 = try! RawIv3("iv3/2023_begroting.csv")
 
     func municipalities(_ names: [String]) throws -> [Municipality] {
         try names.map { try Self.atlas.directory.resolve($0) }
@@ -56,6 +57,41 @@ struct ComparisonEngineTests {
         // Rank 1 = highest.
         #expect(result.rank == rates.filter { $0 > raw.rate(name, ["6.71a"]) }.count + 1)
         #expect(result.rankedCount == 341)
+    }
+
+    @Test(
+        "2023 has accounts and a budget: --kind chooses, the accounts are the default, each to the cent from its own file",
+        arguments: ["Westervoort", "Duiven", "Steenwijkerland"])
+    func budgetBesideAccounts(_ name: String) throws {
+        let indicator = try Self.catalog.indicator("iv3.6.71a.lasten")
+        let chosen = try municipalities([name])
+        let budget = try Self.engine.compare(
+            indicator, year: 2023, kind: .begroting, municipalities: chosen, against: [.builtIn(.national)])
+        let accounts = try Self.engine.compare(indicator, year: 2023, municipalities: chosen, against: [.builtIn(.national)])
+        #expect(budget.data.document == .begroting)
+        #expect(accounts.data.document == .jaarrekening)
+        #expect(sameCent(budget.municipalities[0].observation.value, Self.rawBudget2023.rate(name, ["6.71a"])))
+        #expect(sameCent(accounts.municipalities[0].observation.value, Self.raw2023.rate(name, ["6.71a"])))
+        #expect(
+            sameCent(
+                budget.municipalities[0].references[0].summary.rate,
+                Self.rawBudget2023.groupRate(["6.71a"]) { $0.delivered }))
+        // Voorne aan Zee delivered no 2023 budget (its rows are all zeros; SOURCES.md §11): no value, in no group.
+        #expect(Self.rawBudget2023.municipalities["Voorne aan Zee"]?.delivered == false)
+        let voorne = try Self.atlas.directory.resolve("Voorne aan Zee")
+        #expect(budget.data.observations[voorne.code]?.status == .missing(.noDelivery(kind: .begroting, year: 2023)))
+        let nationalBudget = budget.municipalities[0].references[0].summary
+        #expect(
+            nationalBudget.group.members.count - nationalBudget.missing.count
+                == Self.rawBudget2023.municipalities.values.filter(\.delivered).count)
+        // The series: 2023 budget, 2023 accounts, 2025 budget (oldest first, the budget before the accounts).
+        #expect(
+            try Self.engine.periods(for: try Self.catalog.indicator("wmo.huishoudelijke-hulp")).map(\.description)
+                == ["2023 begroting", "2023 jaarrekening", "2025 begroting"])
+        let noAccounts = #expect(throws: CompareError.self) {
+            try Self.engine.compare(indicator, year: 2025, kind: .jaarrekening, municipalities: chosen, against: [])
+        }
+        #expect(noAccounts?.reason == "no Iv3 jaarrekening data for 2025 in the store")
     }
 
     @Test("Westervoort 2023: €133.45 per inhabitant against the Netherlands' €89.69")

@@ -26,7 +26,10 @@ struct SnapshotLoaderTests {
         #expect(try store.municipalities().filter(\.current).count == 342)
         #expect(try store.classificationYears() == [2023, 2025])
         #expect(try store.municipalityYears(year: 2025).count == 342)
-        #expect(try store.iv3Documents().map { "\($0.year) \($0.kind)" } == ["2023 jaarrekening", "2025 begroting"])
+        #expect(
+            try store.iv3Documents().map { "\($0.year) \($0.kind)" }
+                == ["2023 begroting", "2023 jaarrekening", "2025 begroting"])
+        #expect(try store.iv3NoDelivery(year: 2023, kind: "begroting") == ["GM1992"])  // Voorne aan Zee
 
         // Lasten of 6.71a in 2023, summed independently from the raw file, against the store.
         let raw = try RepositoryFixtures.simpleRows("iv3/2023_jaarrekening.csv", separator: ";").dropFirst()

@@ -20,6 +20,7 @@ struct CompareCommand: AsyncParsableCommand {
             Examples:
               maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland
               maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
+              maatstaf compare --indicator jeugd.hulp --year 2023 --kind begroting Westervoort
               maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
             """)
 
@@ -41,10 +42,11 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
         let indicator = try workspace.indicators().indicator(options.indicator)
-        let year = try workspace.year(options.year, for: indicator)
+        let year = try workspace.year(options.year, for: indicator, kind: options.kind)
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
-        let comparison = try workspace.engine.compare(indicator, year: year, municipalities: chosen, against: groups)
+        let comparison = try workspace.engine.compare(
+            indicator, year: year, kind: options.kind, municipalities: chosen, against: groups)
         let report = CompareReport(comparison, locale: options.locale)
         let text: String
         switch options.format {

@@ -31,10 +31,10 @@ struct RankCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
         let indicator = try workspace.indicators().indicator(options.indicator)
-        let year = try workspace.year(options.year, for: indicator)
+        let year = try workspace.year(options.year, for: indicator, kind: options.kind)
         let anchor = try municipality.map { try workspace.atlas.directory.resolve($0) }
         let ranking = try workspace.engine.rank(
-            indicator, year: year, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
+            indicator, year: year, kind: options.kind, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
         let report = RankReport(ranking, locale: options.locale)
         let text: String
         switch options.format {

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import MaatstafCore
+public import MaatstafCore
 import MaatstafModel
 
 /// Options shared by the commands that compute an indicator (`compare`, `rank`).
@@ -9,6 +9,12 @@ struct IndicatorOptions: ParsableArguments {
 
     @Option(help: "Year (default: the latest year with data for the indicator).")
     var year: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Iv3 document: jaarrekening (accounts: what was spent) or begroting (budget: what was planned). Default: the accounts when the year has them, else the budget; the output says which.",
+            valueName: "kind"))
+    var kind: Iv3DocumentKind?
 
     @Option(help: "Output: table, csv, json or markdown.")
     var format: OutputFormat = .table
@@ -21,3 +27,16 @@ struct IndicatorOptions: ParsableArguments {
 }
 
 extension ReportLocale: ExpressibleByArgument {}
+
+extension Iv3DocumentKind: ExpressibleByArgument {
+    /// The Dutch names Iv3 uses, and the English ones (`accounts`, `budget`) a reader of the English help may type.
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "jaarrekening", "accounts", "realisatie": self = .jaarrekening
+        case "begroting", "budget": self = .begroting
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { ["jaarrekening", "begroting"] }
+}

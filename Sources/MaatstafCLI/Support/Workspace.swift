@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MaatstafCompare
 import MaatstafCore
@@ -35,10 +36,15 @@ struct Workspace {
 
     var engine: ComparisonEngine { ComparisonEngine(store: store, atlas: atlas, regions: regions) }
 
-    /// The year asked for, or the latest year for which the indicator has data in the store.
-    func year(_ requested: Int?, for indicator: Indicator) throws -> Int {
+    /// The year asked for, or the latest year for which the indicator has data in the store (in the Iv3 document
+    /// `kind`, when one is asked for).
+    func year(_ requested: Int?, for indicator: Indicator, kind: Iv3DocumentKind? = nil) throws -> Int {
+        if kind != nil, case .cbs = indicator.numerator {
+            throw ValidationError("--kind chooses an Iv3 document; \(indicator.id) is computed from CBS tables.")
+        }
         if let requested { return requested }
-        guard let latest = try engine.years(for: indicator).last else {
+        let periods = try engine.periods(for: indicator).filter { kind == nil || $0.kind == kind }
+        guard let latest = periods.last?.year else {
             if let error = try engine.notFetchedError(indicator, year: nil) { throw error }
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",

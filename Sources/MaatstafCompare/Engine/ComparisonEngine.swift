@@ -66,16 +66,29 @@ public struct ComparisonEngine: Sendable {
         return (latest - 4)...latest
     }
 
-    /// The indicator for every municipality of the year.
-    public func data(_ indicator: Indicator, year: Int) throws -> IndicatorData {
-        try loader.load(indicator, year: year)
+    /// Every year (and, for Iv3, every document of a year) with data for the indicator, oldest first: what a
+    /// series over the years shows.
+    public func periods(for indicator: Indicator) throws -> [IndicatorPeriod] {
+        let years = try self.years(for: indicator)
+        guard case .iv3 = indicator.numerator else { return years.map { IndicatorPeriod(year: $0, kind: nil) } }
+        let documents = try loader.memory.iv3Documents { try loader.source.iv3Documents() }
+        return documents.compactMap { record in
+            guard years.contains(record.year), let kind = Iv3DocumentKind(rawValue: record.kind) else { return nil }
+            return IndicatorPeriod(year: record.year, kind: kind)
+        }.sorted()
+    }
+
+    /// The indicator for every municipality of the year; `kind` chooses the Iv3 document (nil: the accounts when
+    /// the year has them, else the budget).
+    public func data(_ indicator: Indicator, year: Int, kind: Iv3DocumentKind? = nil) throws -> IndicatorData {
+        try loader.load(indicator, year: year, kind: kind)
     }
 
     public func compare(
-        _ indicator: Indicator, year: Int, municipalities: [Municipality],
+        _ indicator: Indicator, year: Int, kind: Iv3DocumentKind? = nil, municipalities: [Municipality],
         against groups: [PeerGroup]
     ) throws -> Comparison {
-        let data = try data(indicator, year: year)
+        let data = try data(indicator, year: year, kind: kind)
         return try compare(data, municipalities: municipalities, against: groups)
     }
 
@@ -135,8 +148,10 @@ public struct ComparisonEngine: Sendable {
     }
 
     /// The league table of a group (all municipalities when `group` is nil), highest first.
-    public func rank(_ indicator: Indicator, year: Int, within group: PeerGroup?, anchor: Municipality?) throws -> Ranking {
-        let data = try data(indicator, year: year)
+    public func rank(
+        _ indicator: Indicator, year: Int, kind: Iv3DocumentKind? = nil, within group: PeerGroup?, anchor: Municipality?
+    ) throws -> Ranking {
+        let data = try data(indicator, year: year, kind: kind)
         let profiles = try atlas.profiles(year: data.classificationYear)
         let resolved: ResolvedPeerGroup?
         if let group, case .builtIn(.national) = group {

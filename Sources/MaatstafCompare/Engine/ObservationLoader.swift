@@ -19,7 +19,8 @@ struct ObservationLoader: Sendable {
 
     /// Every combination of numerator (Iv3, a CBS table) and denominator (the population, a CBS table) is computed
     /// as defined: each side is loaded from its own source, then divided once. Nothing is substituted.
-    func load(_ indicator: Indicator, year: Int) throws -> IndicatorData {
+    /// `kind` chooses the Iv3 document (accounts or budget) when the year has both; nil prefers the accounts.
+    func load(_ indicator: Indicator, year: Int, kind wanted: Iv3DocumentKind? = nil) throws -> IndicatorData {
         var notes: [IndicatorNote] = []
         // Municipalities and their groups: the year's class file. An Iv3 year always has one; for a CBS table the
         // nearest earlier one is used when the snapshot has none (said in a note).
@@ -42,7 +43,7 @@ struct ObservationLoader: Sendable {
         var layoutDifferences: [LayoutDifference] = []
         switch indicator.numerator {
         case .iv3(let measure, _):
-            let iv3 = try loadIv3(indicator, measure: measure, year: year)
+            let iv3 = try loadIv3(indicator, measure: measure, year: year, kind: wanted)
             numerator = iv3.figures
             sources.append(iv3.source)
             notes += iv3.notes
@@ -304,16 +305,22 @@ struct ObservationLoader: Sendable {
         var layoutDifferences: [LayoutDifference]
     }
 
-    private func loadIv3(_ indicator: Indicator, measure: Iv3Measure, year: Int) throws -> Iv3Figures {
+    private func loadIv3(
+        _ indicator: Indicator, measure: Iv3Measure, year: Int, kind wanted: Iv3DocumentKind?
+    ) throws -> Iv3Figures {
         let documents = try memory.iv3Documents { try source.iv3Documents() }
         // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
         let kinds = documents.filter { $0.year == year }.compactMap { record in
             Iv3DocumentKind(rawValue: record.kind).map { (record, $0) }
-        }
+        }.filter { wanted == nil || $0.1 == wanted }
         guard let (document, kind) = kinds.min(by: { $0.1 < $1.1 }) else {
+            let available = documents.compactMap { record in
+                Iv3DocumentKind(rawValue: record.kind).map { IndicatorPeriod(year: record.year, kind: $0) }
+            }.sorted().map(\.description).joined(separator: ", ")
             throw CompareError(
-                .yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
-                hint: "Available Iv3 years: \(Set(documents.map(\.year)).sorted().map(String.init).joined(separator: ", "))")
+                .yearNotAvailable, subject: indicator.id,
+                reason: "no Iv3 \(wanted.map { "\($0.rawValue) " } ?? "")data for \(year) in the store",
+                hint: "Available Iv3 documents: \(available)")
         }
         guard let layout = indicator.iv3Layout(for: year) else {
             let named: Advice =
