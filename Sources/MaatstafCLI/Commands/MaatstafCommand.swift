@@ -9,10 +9,12 @@ struct MaatstafCommand: AsyncParsableCommand {
         abstract: "Where a Dutch municipality stands: open CBS statistics, per inhabitant, against its peers.",
         discussion: """
             maatstaf downloads CBS StatLine tables over HTTP into a local cache and compares municipalities. It \
-            works offline on the real CBS data embedded in it (Iv3 municipal spending 2023 and 2025).
+            works offline on the real CBS data embedded in it (Iv3 municipal spending: the 2023 accounts and budget, the \
+            2025 budget).
 
             Start here:
               maatstaf compare --indicator jeugd.hulp Westervoort Duiven
+              maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven
               maatstaf report Westervoort Duiven Steenwijkerland --output report.html
               maatstaf indicators list
 
@@ -25,7 +27,8 @@ struct MaatstafCommand: AsyncParsableCommand {
             """,
         version: MaatstafVersion.current,
         subcommands: [
-            CompareCommand.self, RankCommand.self, ReportCommand.self, IndicatorsCommand.self, MunicipalitiesCommand.self,
+            CompareCommand.self, RankCommand.self, TrendCommand.self, ReportCommand.self, IndicatorsCommand.self,
+            MunicipalitiesCommand.self,
             TablesCommand.self,
             FetchCommand.self, DescribeCommand.self, ExportCommand.self,
             RegionsCommand.self, CacheCommand.self,

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf trend`: an indicator over every year in the store, against a base year.
+struct TrendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "An indicator over the years: value, index against a base year, change per year, beside the country.",
+        discussion: """
+            For each municipality and each period in the store: the value, the document (budget or accounts), an \
+            index against the base year (= 100, budget against budget and accounts against accounts), the change \
+            per year since the previous point of the same document, the national rate and its index, and the rate \
+            of each group in --against.
+
+            Budgets and accounts are separate series: planned and spent are different figures. Where the \
+            definition changes (the 2025 Iv3 layout), an index or change across it is marked † and explained; it \
+            is never bridged silently. A municipality that did not exist in a year has no value there.
+
+            The embedded data has the 2023 accounts, the 2023 budget and the 2025 budget; fetched years join the \
+            series.
+
+            Examples:
+              maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven Steenwijkerland
+              maatstaf trend --indicator wmo.huishoudelijke-hulp --against province,1stroom Duiven
+              maatstaf trend --indicator jeugd.hulp --format csv --locale nl --output jeugd-reeks.csv Zevenaar
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "The indicator id (see `maatstaf indicators list`).")
+    var indicator: String
+
+    @Option(help: ArgumentHelp("The year indices are measured from (default: the first year of the series).", valueName: "year"))
+    var baseYear: Int?
+
+    @Option(help: ArgumentHelp("Only these years, e.g. 2019..2025 (default: every year in the store).", valueName: "from..to"))
+    var years: YearSpan?
+
+    @Option(help: ArgumentHelp("Reference groups besides the national figure, comma-separated.", valueName: "groups"))
+    var against = "national"
+
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
+    var locale: ReportLocale = .en
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Argument(help: "Municipalities, by name or code.")
+    var municipalities: [String]
+
+    func validate() throws {
+        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+        if let baseYear, let years, !years.range.contains(baseYear) {
+            throw ValidationError(
+                "--base-year \(baseYear) is outside --years \(years.range.lowerBound)..\(years.range.upperBound).")
+        }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let indicator = try workspace.indicators().indicator(indicator)
+        let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
+        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
+        let series = try workspace.engine.series(
+            indicator, municipalities: chosen, against: groups, years: years?.range, baseYear: baseYear)
+        let report = TrendReport(series, locale: locale)
+        let text: String
+        switch format {
+        case .table: text = report.renderText()
+        case .markdown: text = report.renderMarkdown()
+        case .csv: text = report.renderCSV()
+        case .json: text = try TrendJSON(series, locale: locale).encoded()
+        }
+        try OutputFile.write(text, to: output)
+    }
+}
+
+/// `--years 2019..2025` (or a single year).
+struct YearSpan: ExpressibleByArgument {
+    var range: ClosedRange<Int>
+
+    init?(argument: String) {
+        let parts = argument.components(separatedBy: "..")
+        guard (1...2).contains(parts.count), let from = Int(parts[0]), let to = Int(parts.last!), from <= to else {
+            return nil
+        }
+        range = from...to
+    }
+}

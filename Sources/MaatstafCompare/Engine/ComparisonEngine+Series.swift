@@ -1,0 +1,58 @@
+public import MaatstafCore
+import MaatstafModel
+
+extension ComparisonEngine {
+    /// The indicator in every period the store holds (within `years`, when given), for the chosen municipalities
+    /// against `groups`. A municipality that did not exist in a period has no comparison there, rather than a value
+    /// on other boundaries. `baseYear` defaults to the first year of the series.
+    public func series(
+        _ indicator: Indicator, municipalities: [Municipality], against groups: [PeerGroup],
+        years: ClosedRange<Int>? = nil, baseYear: Int? = nil
+    ) throws -> IndicatorSeries {
+        let periods = try self.periods(for: indicator).filter { years?.contains($0.year) ?? true }
+        guard let first = periods.first else {
+            if let error = try notFetchedError(indicator, year: nil) { throw error }
+            let all = try self.periods(for: indicator).map(\.description).joined(separator: ", ")
+            throw CompareError(
+                .yearNotAvailable, subject: indicator.id,
+                reason: years.map { "has no data from \($0.lowerBound) to \($0.upperBound) in the store" }
+                    ?? "has no data for any year in the store",
+                hint: all.isEmpty ? .none : "Periods in the store: \(all)")
+        }
+        let base = baseYear ?? first.year
+        guard periods.contains(where: { $0.year == base }) else {
+            throw CompareError(
+                .yearNotAvailable, subject: indicator.id, reason: "has no data for the base year \(base)",
+                hint:
+                    "Choose a base year of the series: \(Set(periods.map(\.year)).sorted().map(String.init).joined(separator: ", "))"
+            )
+        }
+        let national = PeerGroup.builtIn(.national)
+        let groups = [national] + groups.filter { $0 != national }
+        var points: [IndicatorSeries.Point] = []
+        for period in periods {
+            let data = try data(indicator, year: period.year, kind: period.kind)
+            var summaries: [String: GroupSummary] = [:]
+            var comparisons: [String: MunicipalityComparison] = [:]
+            var notes = data.notes
+            for municipality in municipalities {
+                do {
+                    let comparison = try compare(data, municipalities: [municipality], against: groups, summaries: &summaries)
+                    comparisons[municipality.code] = comparison.municipalities.first
+                    for note in comparison.notes where !notes.contains(note) { notes.append(note) }
+                } catch let error as CompareError where error.kind == .municipalityNotAvailable {
+                    continue  // not a municipality in that year: no value, said by the absence
+                }
+            }
+            let members = try atlas.profiles(year: data.classificationYear).keys.sorted()
+            let nationalSummary =
+                summaries.values.first { $0.group.key == ResolvedPeerGroup.national(members: members).key }
+                ?? GroupSummary(group: .national(members: members), data: data)
+            points.append(
+                IndicatorSeries.Point(
+                    period: period, national: nationalSummary, comparisons: comparisons, taakvelden: data.taakvelden,
+                    sources: data.sources, notes: notes))
+        }
+        return IndicatorSeries(indicator: indicator, points: points, baseYear: base, municipalities: municipalities)
+    }
+}

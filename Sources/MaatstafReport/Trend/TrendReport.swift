@@ -1,0 +1,233 @@
+public import MaatstafCompare
+public import MaatstafCore
+import MaatstafModel
+
+/// A series over the years written out: per municipality and period the value, the document (budget or accounts),
+/// an index against the base year, the change per year, and the national and chosen groups' rates. Text and
+/// Markdown for people, CSV for Excel; JSON is `TrendJSON`.
+public struct TrendReport: Sendable {
+    public let series: IndicatorSeries
+    public let locale: ReportLocale
+
+    public init(_ series: IndicatorSeries, locale: ReportLocale) {
+        self.series = series
+        self.locale = locale
+    }
+
+    private var nl: Bool { locale == .nl }
+    private var style: ValueStyle { ValueStyle(indicator: series.indicator, locale: locale) }
+    private var format: NumberFormat { NumberFormat(locale: locale) }
+    /// Marks a figure that compares two different definitions.
+    static let acrossChange = "†"
+
+    public var heading: String {
+        let indicator = series.indicator
+        return "\(indicator.title.text(locale)) (\(indicator.id)) — \(indicator.unit.text(locale)), "
+            + (nl ? "index: \(series.baseYear) = 100" : "index: \(series.baseYear) = 100")
+    }
+
+    /// The reference groups other than national, in the order asked, each as its column.
+    var groupColumns: [PeerGroup] {
+        var seen: [PeerGroup] = []
+        for point in series.points {
+            for comparison in point.comparisons.values {
+                for reference in comparison.references.dropFirst() where !seen.contains(reference.summary.group.group) {
+                    seen.append(reference.summary.group.group)
+                }
+            }
+        }
+        return seen
+    }
+
+    /// `begroting` / `budget`; empty for a CBS indicator.
+    func document(_ period: IndicatorPeriod) -> String {
+        switch period.kind {
+        case .jaarrekening: nl ? "jaarrekening" : "accounts"
+        case .begroting: nl ? "begroting" : "budget"
+        case nil: ""
+        }
+    }
+
+    /// `2023 budget` / `begroting 2023`; the year alone for a CBS indicator.
+    func periodLabel(_ period: IndicatorPeriod) -> String {
+        period.kind.map { NoteWording(locale: locale).document($0, period.year) } ?? String(period.year)
+    }
+
+    func indexText(_ change: IndicatorSeries.Change?) -> String {
+        guard let change else { return "–" }
+        return format.number(change.value, decimals: 1, grouped: false) + (change.acrossDefinitionChange ? Self.acrossChange : "")
+    }
+
+    func changeText(_ change: IndicatorSeries.Change?) -> String {
+        guard let change else { return "–" }
+        return style.difference(change.value) + (change.acrossDefinitionChange ? Self.acrossChange : "")
+    }
+
+    public var table: Table {
+        let groups = groupColumns
+        var columns: [Table.Column] = [
+            .init(nl ? "gemeente" : "municipality"), .init(nl ? "jaar" : "year"), .init(nl ? "document" : "document"),
+            .init(nl ? "waarde" : "value", .right), .init("index", .right), .init(nl ? "per jaar" : "per year", .right),
+            .init(nl ? "Nederland" : "national", .right), .init(nl ? "index NL" : "index NL", .right),
+        ]
+        columns += groups.map { Table.Column($0.description, .right) }
+        var table = Table(columns: columns)
+        let wording = NoteWording(locale: locale)
+        for municipality in series.municipalities {
+            for point in series.points {
+                var row = [municipality.name, String(point.period.year), document(point.period)]
+                if let comparison = point.comparisons[municipality.code] {
+                    let observation = comparison.observation
+                    row.append(observation.status == .ok ? style.value(observation.value) : wording.status(observation.status))
+                    row.append(indexText(series.index(municipality.code, at: point)))
+                    row.append(changeText(series.changePerYear(municipality.code, at: point)))
+                } else {
+                    row += [nl ? "geen gemeente in \(point.period.year)" : "not a municipality in \(point.period.year)", "–", "–"]
+                }
+                row.append(style.value(point.national.rate))
+                row.append(indexText(series.nationalIndex(at: point)))
+                for group in groups {
+                    let summary = point.comparisons[municipality.code]?.references.first { $0.summary.group.group == group }
+                    row.append(summary.map { style.value($0.summary.rate) } ?? "–")
+                }
+                table.rows.append(row)
+            }
+        }
+        table.notes = notes
+        return table
+    }
+
+    /// Direction of travel, breaks, who is left out, sources and credit.
+    public var notes: [String] {
+        var notes: [String] = []
+        let wording = NoteWording(locale: locale)
+        notes.append(
+            nl
+                ? "Index: de waarde als deel van die in \(series.baseYear) in hetzelfde document (begroting met begroting, jaarrekening met jaarrekening) × 100. Per jaar: verschil met het vorige punt van hetzelfde document, gedeeld door de jaren ertussen. Begroting en jaarrekening zijn aparte reeksen (gepland tegenover uitgegeven)."
+                : "Index: the value as a share of the \(series.baseYear) value in the same document (budget with budget, accounts with accounts) × 100. Per year: the change since the previous point of the same document, divided by the years between. Budgets and accounts are separate series (planned against spent)."
+        )
+        notes += direction
+        for point in series.points where series.definitionChanges(before: point) {
+            guard let earlier = series.previous(of: point) else { continue }
+            let then = earlier.taakvelden.joined(separator: ", ")
+            let now = point.taakvelden.joined(separator: ", ")
+            notes.append(
+                nl
+                    ? "\(Self.acrossChange) De definitie verandert tussen \(earlier.period.year) en \(point.period.year) (\(document(point.period))): \(earlier.period.year) telt \(then), \(point.period.year) telt \(now) (Iv3-indeling). Index en verandering over die grens vergelijken verschillende dingen."
+                    : "\(Self.acrossChange) The definition changes between \(earlier.period.year) and \(point.period.year) (\(document(point.period))): \(earlier.period.year) sums \(then), \(point.period.year) sums \(now) (Iv3 layout). An index or change across it compares different things."
+            )
+        }
+        for municipality in series.municipalities {
+            let absent = series.points.filter { $0.comparisons[municipality.code] == nil }.map { String($0.period.year) }
+            if !absent.isEmpty {
+                notes.append(
+                    nl
+                        ? "\(municipality.name) was geen gemeente in \(Set(absent).sorted().joined(separator: ", ")): daar geen waarde (geen cijfer op andere grenzen)."
+                        : "\(municipality.name) was not a municipality in \(Set(absent).sorted().joined(separator: ", ")): no value there (no figure on other boundaries)."
+                )
+            }
+        }
+        for point in series.points {
+            let label = "\(periodLabel(point.period)) — \(nl ? "Nederland" : "national")"
+            if let coverage = wording.groupCoverage(point.national, label: label) { notes.append(coverage) }
+        }
+        var seen: Set<String> = []
+        for point in series.points {
+            for note in point.notes {
+                let text: String
+                switch note {
+                case .definitionDiffers: continue  // said above, per break
+                case .notBooked, .reportedZero: text = "\(periodLabel(point.period)): " + wording.note(note)  // name no year
+                default: text = wording.note(note)
+                }
+                if seen.insert(text).inserted { notes.append(text) }
+            }
+        }
+        for point in series.points {
+            for source in point.sources {
+                let text =
+                    (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
+                    + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? "")
+                if seen.insert(text).inserted { notes.append(text) }
+            }
+        }
+        notes.append(Attribution.cbs + ".")
+        return notes
+    }
+
+    /// Per municipality and document: the latest value against the base year's, beside the country's.
+    var direction: [String] {
+        var lines: [String] = []
+        for municipality in series.municipalities {
+            var parts: [String] = []
+            for kind in Set(series.points.map(\.period.kind)).sorted(by: { ($0?.rawValue ?? "") < ($1?.rawValue ?? "") }) {
+                guard let latest = series.points.last(where: { $0.period.kind == kind && $0.period.year != series.baseYear }),
+                    let index = series.index(municipality.code, at: latest)
+                else { continue }
+                let national = series.nationalIndex(at: latest).map { indexText($0) } ?? "–"
+                let what = document(latest.period)
+                parts.append(
+                    nl
+                        ? "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (Nederland \(national))"
+                        : "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (national \(national))")
+            }
+            if !parts.isEmpty {
+                lines.append(
+                    (nl ? "Sinds \(series.baseYear): " : "Since \(series.baseYear): ") + "\(municipality.name) "
+                        + parts.joined(separator: "; ") + ".")
+            }
+        }
+        return lines
+    }
+
+    public func renderText() -> String {
+        heading + "\n\n" + table.renderText()
+    }
+
+    public func renderMarkdown() -> String {
+        "### " + heading + "\n\n" + table.renderMarkdown()
+    }
+
+    /// One row per municipality, period and reference group; unformatted numbers, `;` and decimal comma for nl.
+    public func renderCSV() -> String {
+        let format = NumberFormat(locale: locale)
+        var table = Table(
+            columns: [
+                "indicator", "code", "municipality", "year", "document", "value", "status", "index",
+                "index_across_definition_change", "change_per_year", "change_across_definition_change",
+                "definition_changed", "reference_kind", "reference_code", "reference", "group_rate",
+                "group_index", "members", "left_out", "base_year", "source",
+            ].map { Table.Column($0) })
+        for municipality in series.municipalities {
+            for point in series.points {
+                let comparison = point.comparisons[municipality.code]
+                let observation = comparison?.observation
+                let index = series.index(municipality.code, at: point)
+                let change = series.changePerYear(municipality.code, at: point)
+                let source = point.sources.first.map { "\($0.table); Bron: CBS" } ?? "Bron: CBS"
+                let references: [(GroupSummary, Double?)] =
+                    comparison.map { c in
+                        c.references.map { reference in
+                            let isNational = reference.summary.group.group == .builtIn(.national)
+                            return (reference.summary, isNational ? series.nationalIndex(at: point)?.value : nil)
+                        }
+                    } ?? [(point.national, series.nationalIndex(at: point)?.value)]
+                for (summary, groupIndex) in references {
+                    table.rows.append([
+                        series.indicator.id, municipality.code, municipality.name, String(point.period.year),
+                        point.period.kind?.rawValue ?? "", format.csv(observation?.value),
+                        observation.map { CompareReport.statusCode($0.status) } ?? "not-a-municipality",
+                        format.csv(index?.value, decimals: 1), index.map { $0.acrossDefinitionChange ? "1" : "0" } ?? "",
+                        format.csv(change?.value), change.map { $0.acrossDefinitionChange ? "1" : "0" } ?? "",
+                        series.definitionChanges(before: point) ? "1" : "0",
+                        ReferenceKind.of(summary.group.group), ReferenceKind.code(of: summary.group) ?? "",
+                        summary.group.label, format.csv(summary.rate), format.csv(groupIndex, decimals: 1),
+                        String(summary.group.members.count), String(summary.missing.count), String(series.baseYear),
+                        source,
+                    ])
+                }
+            }
+        }
+        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+    }
+}
