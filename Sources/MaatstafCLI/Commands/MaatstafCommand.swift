@@ -27,7 +27,8 @@ struct MaatstafCommand: AsyncParsableCommand {
             """,
         version: MaatstafVersion.current,
         subcommands: [
-            CompareCommand.self, RankCommand.self, TrendCommand.self, ReportCommand.self, IndicatorsCommand.self,
+            CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, ReportCommand.self,
+            IndicatorsCommand.self,
             MunicipalitiesCommand.self,
             TablesCommand.self,
             FetchCommand.self, DescribeCommand.self, ExportCommand.self,

@@ -82,7 +82,9 @@ public struct TrendReport: Sendable {
                     row.append(indexText(series.index(municipality.code, at: point)))
                     row.append(changeText(series.changePerYear(municipality.code, at: point)))
                 } else {
-                    row += [nl ? "geen gemeente in \(point.period.year)" : "not a municipality in \(point.period.year)", "–", "–"]
+                    row += [
+                        nl ? "geen gemeente in \(point.period.year)" : "not a municipality in \(point.period.year)", "–", "–",
+                    ]
                 }
                 row.append(style.value(point.national.rate))
                 row.append(indexText(series.nationalIndex(at: point)))
@@ -137,7 +139,7 @@ public struct TrendReport: Sendable {
                 let text: String
                 switch note {
                 case .definitionDiffers: continue  // said above, per break
-                case .notBooked, .reportedZero: text = "\(periodLabel(point.period)): " + wording.note(note)  // name no year
+                case .notBooked, .reportedZero: text = periodLabel(point.period).capitalizedFirst + ": " + wording.note(note)  // name no year
                 default: text = wording.note(note)
                 }
                 if seen.insert(text).inserted { notes.append(text) }
@@ -169,7 +171,8 @@ public struct TrendReport: Sendable {
                 parts.append(
                     nl
                         ? "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (Nederland \(national))"
-                        : "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (national \(national))")
+                        : "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (national \(national))"
+                )
             }
             if !parts.isEmpty {
                 lines.append(
