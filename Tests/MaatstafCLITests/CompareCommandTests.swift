@@ -131,7 +131,8 @@ struct CompareCommandTests {
         let show = try await run(["indicators", "show", "wmo.huishoudelijke-hulp"])
         #expect(show.stdout.contains("6.71a   Huishoudelijke hulp (WMO)  ✓"))
         #expect(show.stdout.contains("6.711   Huishoudelijke hulp (WMO)  ✓"))
-        #expect(show.stdout.contains("layout 2017–2024 (checked against CBS Iv3 code list 2023)"))
+        #expect(show.stdout.contains("layout 2017–2024 (checked against CBS Iv3 code list 2024)"))
+        #expect(show.stdout.contains("layout 2025 onwards (checked against CBS Iv3 code list 2026)"))
         let list = try await run(["indicators", "list"])
         #expect(list.stdout.contains("sociaal-domein.netto"))
     }
