@@ -131,6 +131,27 @@ extension Store {
                     sql: "UPDATE cbs_column SET checksum = ? WHERE rowid = ?", arguments: [checksum, row["rowid"] as Int64])
             }
         }
+        migrator.registerMigration("v8 iv3 from cbs") { db in
+            try db.execute(
+                sql: """
+                    -- Iv3 documents read from a fetched CBS third-party table (dataderden), beside the snapshot's
+                    -- iv3_* tables and in the same layout; the table they came from is in cbs_table.
+                    CREATE TABLE cbs_iv3_document (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL,
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, PRIMARY KEY (year, kind));
+                    CREATE TABLE cbs_iv3_taakveld (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, taakveld TEXT NOT NULL, title TEXT NOT NULL,
+                        PRIMARY KEY (year, kind, taakveld));
+                    CREATE TABLE cbs_iv3_amount (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, taakveld TEXT NOT NULL,
+                        baten INTEGER, lasten INTEGER, salaries INTEGER, checksum INTEGER,
+                        PRIMARY KEY (year, kind, code, taakveld));
+                    CREATE INDEX cbs_iv3_amount_by_taakveld ON cbs_iv3_amount (year, kind, taakveld);
+                    CREATE TABLE cbs_iv3_no_delivery (
+                        year INTEGER NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, checksum INTEGER,
+                        PRIMARY KEY (year, kind, code));
+                    """)
+        }
         return migrator
     }
 }

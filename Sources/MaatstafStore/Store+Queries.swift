@@ -36,21 +36,38 @@ extension Store {
         try read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM municipality_year ORDER BY year") }
     }
 
+    /// Every Iv3 document: the snapshot's, then those read from fetched CBS tables (a year and kind can be in both).
     public func iv3Documents() throws -> [Iv3DocumentRecord] {
-        try read { db in try Iv3DocumentRecord.fetchAll(db, sql: "SELECT * FROM iv3_document ORDER BY year, kind") }
+        try read { db in
+            try Iv3DocumentRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT year, kind, source, NULL AS "table" FROM iv3_document
+                    UNION ALL SELECT year, kind, 'CBS ' || table_id, table_id FROM cbs_iv3_document
+                    ORDER BY year, kind, 4
+                    """)
+        }
     }
 
-    public func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord] {
-        try read { db in
+    /// The tables holding a document: the snapshot's (`table` nil) or those of Iv3 read from a fetched CBS table.
+    private static func iv3Tables(_ table: String?) -> (prefix: String, fetched: Bool) {
+        table == nil ? ("iv3", false) : ("cbs_iv3", true)
+    }
+
+    public func iv3Taakvelden(year: Int, kind: String, table: String? = nil) throws -> [Iv3TaakveldRecord] {
+        let prefix = Self.iv3Tables(table).prefix
+        return try read { db in
             try Iv3TaakveldRecord.fetchAll(
-                db, sql: "SELECT * FROM iv3_taakveld WHERE year = ? AND kind = ? ORDER BY rowid",
+                db, sql: "SELECT * FROM \(prefix)_taakveld WHERE year = ? AND kind = ? ORDER BY rowid",
                 arguments: [year, kind])
         }
     }
 
-    /// Amounts for the given taakvelden of one document, for every municipality and the national total row.
-    public func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord] {
-        try read { db in
+    /// Amounts for the given taakvelden of one document, for every municipality (and `NL01`, the snapshot file's
+    /// national total row).
+    public func iv3Amounts(year: Int, kind: String, taakvelden: [String], table: String? = nil) throws -> [Iv3AmountRecord] {
+        let (prefix, fetched) = Self.iv3Tables(table)
+        return try read { db in
             let placeholders = databaseQuestionMarks(count: taakvelden.count)
             // Read column by column rather than through Codable: comparing every indicator reads this hundreds of times.
             // No ORDER BY: it would make SQLite walk the primary key (all taakvelden) instead of the taakveld index.
@@ -59,17 +76,17 @@ extension Store {
             let rows = try Row.fetchCursor(
                 db,
                 sql:
-                    "SELECT year, kind, code, taakveld, baten, lasten, salaries, checksum FROM iv3_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
+                    "SELECT year, kind, code, taakveld, baten, lasten, salaries, checksum FROM \(prefix)_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
                 arguments: StatementArguments([year, kind] as [any DatabaseValueConvertible]) + StatementArguments(taakvelden))
             var records: [Iv3AmountRecord] = []
             var counts: [String: Int] = [:]
-            for taakveld in taakvelden { counts[IntegrityKey.iv3Amount(year, kind, taakveld)] = 0 }
+            for taakveld in taakvelden { counts[IntegrityKey.iv3Amount(year, kind, taakveld, fetched: fetched)] = 0 }
             while let row = try rows.next() {
-                try Self.verify(row, table: "iv3_amount")
+                try Self.verify(row, table: "\(prefix)_amount")
                 let record = Iv3AmountRecord(
                     year: year, kind: kind, code: row[2], taakveld: row[3], baten: row[4],
                     lasten: row[5], salaries: row[6])
-                counts[IntegrityKey.iv3Amount(year, kind, record.taakveld), default: 0] += 1
+                counts[IntegrityKey.iv3Amount(year, kind, record.taakveld, fetched: fetched), default: 0] += 1
                 records.append(record)
             }
             try Self.verifyCounts(counts, in: db)
@@ -78,13 +95,14 @@ extension Store {
     }
 
     /// The municipalities (codes) without an Iv3 delivery for one document: absent, never zero.
-    public func iv3NoDelivery(year: Int, kind: String) throws -> Set<String> {
-        try read { db in
+    public func iv3NoDelivery(year: Int, kind: String, table: String? = nil) throws -> Set<String> {
+        let (prefix, fetched) = Self.iv3Tables(table)
+        return try read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT year, kind, code, checksum FROM iv3_no_delivery WHERE year = ? AND kind = ?",
+                db, sql: "SELECT year, kind, code, checksum FROM \(prefix)_no_delivery WHERE year = ? AND kind = ?",
                 arguments: [year, kind])
-            for row in rows { try Self.verify(row, table: "iv3_no_delivery") }
-            try Self.verifyCounts([IntegrityKey.iv3NoDelivery(year, kind): rows.count], in: db)
+            for row in rows { try Self.verify(row, table: "\(prefix)_no_delivery") }
+            try Self.verifyCounts([IntegrityKey.iv3NoDelivery(year, kind, fetched: fetched): rows.count], in: db)
             return Set(rows.map { $0["code"] as String })
         }
     }

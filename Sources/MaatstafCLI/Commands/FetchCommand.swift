@@ -67,6 +67,12 @@ struct FetchCommand: AsyncParsableCommand {
             valueName: "dimension=codes"))
     var selections: [String] = []
 
+    @Flag(
+        help:
+            "Keep a fetched Iv3 table whose figures differ from the embedded snapshot's copy of the same document (CBS revised them)."
+    )
+    var acceptRevision = false
+
     func validate() throws {
         if tables.isEmpty { throw ValidationError("Name at least one CBS table id, e.g. 85984NED.") }
         if let period, CBSFilter.years(parsing: period) == nil {
@@ -100,13 +106,23 @@ struct FetchCommand: AsyncParsableCommand {
                 odata == .v4
                 ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)
                 : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table, filter: filter)
-            let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : source.catalog.rawValue)
+            // An Iv3 table (recognised by its shape) also becomes Iv3 documents, stored in the same transaction.
+            let iv3 = try FetchedIv3.read(
+                set, filter: odata == .v4 ? CBSFilter() : filter, store: store,
+                snapshot: ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
+                acceptRevision: acceptRevision)
+            let cells = try store.replaceCBSTable(
+                set, catalog: odata == .v4 ? "odata-v4" : source.catalog.rawValue, iv3: iv3)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
             try StandardOutput.line(
                 "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
                     + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
+            if let iv3 {
+                let names = Dictionary(try store.municipalities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+                try StandardOutput.line(FetchedIv3.summary(iv3, names: names))
+            }
         }
     }
 }

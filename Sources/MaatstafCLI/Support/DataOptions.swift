@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import MaatstafCore
+public import MaatstafCore
 import MaatstafReport
 
 /// Where user regions come from; shared by every command that compares.
@@ -21,6 +21,13 @@ struct DataOptions: ParsableArguments {
         help: ArgumentHelp(
             "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
+
+    @Option(
+        name: .customLong("iv3-source"),
+        help: ArgumentHelp(
+            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot. The output says which was read.",
+            valueName: "source"))
+    var iv3Source: Iv3SourcePreference = .fetched
 
     var regionsFolder: String? { regions.regionsFolder }
 }
@@ -45,3 +52,5 @@ extension ParsableCommand {
         }
     }
 }
+
+extension Iv3SourcePreference: ExpressibleByArgument {}

@@ -11,10 +11,13 @@ struct Workspace {
     let atlas: MunicipalityAtlas
     let regions: UserRegionCatalog
     let indicatorsFile: URL?
+    var iv3Source: Iv3SourcePreference = .fetched
 
     /// Opens the store in the cache folder, loads the embedded snapshot on first use, reads the region files.
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
-        try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
+        var workspace = try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
+        workspace.iv3Source = data.iv3Source
+        return workspace
     }
 
     static func open(global: GlobalOptions, regionsFolder: String?, indicatorsFile: String?) throws -> Workspace {
@@ -34,7 +37,7 @@ struct Workspace {
         try IndicatorCatalog(store: store, userFile: indicatorsFile)
     }
 
-    var engine: ComparisonEngine { ComparisonEngine(store: store, atlas: atlas, regions: regions) }
+    var engine: ComparisonEngine { ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: iv3Source) }
 
     /// The year asked for, or the latest year for which the indicator has data in the store (in the Iv3 document
     /// `kind`, when one is asked for).

@@ -8,14 +8,22 @@ public struct ComparisonEngine: Sendable {
     public let resolver: PeerGroupResolver
     private let loader: ObservationLoader
 
-    public init(source: any ObservationSource, atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
+    /// `iv3Source`: which copy of an Iv3 document is read when the snapshot and a fetched CBS table both hold it.
+    public init(
+        source: any ObservationSource, atlas: MunicipalityAtlas, regions: UserRegionCatalog?,
+        iv3Source: Iv3SourcePreference = .fetched
+    ) {
         self.atlas = atlas
         self.resolver = PeerGroupResolver(atlas: atlas, regions: regions)
-        self.loader = ObservationLoader(source: source, atlas: atlas)
+        var loader = ObservationLoader(source: source, atlas: atlas)
+        loader.preference = iv3Source
+        self.loader = loader
     }
 
-    public init(store: Store, atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
-        self.init(source: store as any ObservationSource, atlas: atlas, regions: regions)
+    public init(
+        store: Store, atlas: MunicipalityAtlas, regions: UserRegionCatalog?, iv3Source: Iv3SourcePreference = .fetched
+    ) {
+        self.init(source: store as any ObservationSource, atlas: atlas, regions: regions, iv3Source: iv3Source)
     }
 
     /// The years with data for an indicator: Iv3 years where its layout is defined, or the years of its CBS table.
@@ -72,10 +80,13 @@ public struct ComparisonEngine: Sendable {
         let years = try self.years(for: indicator)
         guard case .iv3 = indicator.numerator else { return years.map { IndicatorPeriod(year: $0, kind: nil) } }
         let documents = try loader.memory.iv3Documents { try loader.source.iv3Documents() }
-        return documents.compactMap { record in
-            guard years.contains(record.year), let kind = Iv3DocumentKind(rawValue: record.kind) else { return nil }
-            return IndicatorPeriod(year: record.year, kind: kind)
-        }.sorted()
+        // A document in the snapshot and in a fetched table is one period.
+        return Set(
+            documents.compactMap { record -> IndicatorPeriod? in
+                guard years.contains(record.year), let kind = Iv3DocumentKind(rawValue: record.kind) else { return nil }
+                return IndicatorPeriod(year: record.year, kind: kind)
+            }
+        ).sorted()
     }
 
     /// The indicator for every municipality of the year; `kind` chooses the Iv3 document (nil: the accounts when

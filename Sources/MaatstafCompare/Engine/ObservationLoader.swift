@@ -10,6 +10,8 @@ struct ObservationLoader: Sendable {
     /// The small answers of `source`, kept for the run.
     let memory = RunMemory()
     let atlas: MunicipalityAtlas
+    /// Which copy of an Iv3 document to read when the snapshot and a fetched table both hold it.
+    var preference: Iv3SourcePreference = .fetched
 
     /// One municipality's numerator or denominator: a number, or why there is none.
     enum Figure {
@@ -313,7 +315,13 @@ struct ObservationLoader: Sendable {
         let kinds = documents.filter { $0.year == year }.compactMap { record in
             Iv3DocumentKind(rawValue: record.kind).map { (record, $0) }
         }.filter { wanted == nil || $0.1 == wanted }
-        guard let (document, kind) = kinds.min(by: { $0.1 < $1.1 }) else {
+        // Within the kind, the copy the user prefers when the snapshot and a fetched table both hold it.
+        let ranked = kinds.sorted { a, b in
+            if a.1 != b.1 { return a.1 < b.1 }
+            let aFetched = a.0.table != nil
+            return aFetched != (b.0.table != nil) && aFetched == (preference == .fetched)
+        }
+        guard let (document, kind) = ranked.first else {
             let available = documents.compactMap { record in
                 Iv3DocumentKind(rawValue: record.kind).map { IndicatorPeriod(year: record.year, kind: $0) }
             }.sorted().map(\.description).joined(separator: ", ")
@@ -332,17 +340,22 @@ struct ObservationLoader: Sendable {
                 reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
                 hint: "Choose a year it exists in (\(action: .showIndicator(indicator.id)))\(advice: named)")
         }
-        let known = try memory.iv3Taakvelden(year: year, kind: document.kind) {
-            Set(try source.iv3Taakvelden(year: year, kind: document.kind).map(\.taakveld))
+        let known = try memory.iv3Taakvelden(year: year, kind: document.kind, table: document.table) {
+            Set(try source.iv3Taakvelden(year: year, kind: document.kind, table: document.table).map(\.taakveld))
         }
         let absent = layout.taakvelden.filter { !known.contains($0) }
         var notes: [IndicatorNote] = []
-        if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
-        let amounts = try memory.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden) {
-            try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden)
+        if let other = ranked.dropFirst().first(where: { $0.1 == kind }) {
+            notes.append(.iv3DocumentChoice(kind: kind, year: year, usedTable: document.table, otherTable: other.0.table))
         }
-        let undelivered = try memory.iv3NoDelivery(year: year, kind: document.kind) {
-            try source.iv3NoDelivery(year: year, kind: document.kind)
+        if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
+        let amounts = try memory.iv3Amounts(
+            year: year, kind: document.kind, table: document.table, taakvelden: layout.taakvelden
+        ) {
+            try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden, table: document.table)
+        }
+        let undelivered = try memory.iv3NoDelivery(year: year, kind: document.kind, table: document.table) {
+            try source.iv3NoDelivery(year: year, kind: document.kind, table: document.table)
         }
         var perCode: [String: [Iv3AmountRecord]] = [:]
         for amount in amounts { perCode[amount.code, default: []].append(amount) }
@@ -378,10 +391,21 @@ struct ObservationLoader: Sendable {
                 figures[code] = .value(Double(total) * 1000)
             }
         }
-        let sha = try memory.snapshotFiles { try source.snapshotFiles() }.first { $0.path == document.source }?.sha256
-        let reference = SourceReference(
-            table: "Iv3 \(kind.rawValue) \(year)", year: year,
-            origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
+        let reference: SourceReference
+        if let table = document.table {
+            // Read from a fetched CBS table: its data response and the time it was fetched.
+            let record = try memory.cbsTables { try source.cbsTables() }.first { $0.id == table }
+            let responses = try source.cbsResponses(table: table)
+            let data = responses.first { $0.url.contains("DataSet") } ?? responses.first
+            reference = SourceReference(
+                table: "Iv3 \(kind.rawValue) \(year) (CBS \(table))", year: year,
+                origin: "\(data?.url ?? table) (fetched \(record?.fetchedAt ?? "?"); Bron: CBS)", sha256: data?.sha256)
+        } else {
+            let sha = try memory.snapshotFiles { try source.snapshotFiles() }.first { $0.path == document.source }?.sha256
+            reference = SourceReference(
+                table: "Iv3 \(kind.rawValue) \(year)", year: year,
+                origin: "\(document.source) (CBS Iv3 via BZK begrotingsanalysetool; Bron: CBS)", sha256: sha)
+        }
         return Iv3Figures(
             figures: figures, kind: kind, taakvelden: layout.taakvelden, source: reference, notes: notes,
             layoutDifferences: layoutDifferences(indicator, year: year, documents: documents))

@@ -7,14 +7,15 @@ public import MaatstafStore
 /// what a zero means, how a rate is formed) are tested without SQLite. Everything the engine reads goes through
 /// here — nothing in the engine runs a query.
 public protocol ObservationSource: Sendable {
-    /// Every Iv3 document: year, kind (`jaarrekening`, `begroting`) and the file it came from.
+    /// Every Iv3 document: year, kind (`jaarrekening`, `begroting`) and the file or fetched table it came from.
+    /// The questions below name the document by year, kind and `table` (nil: the embedded snapshot).
     func iv3Documents() throws -> [Iv3DocumentRecord]
     /// The taakvelden a document lists.
-    func iv3Taakvelden(year: Int, kind: String) throws -> [Iv3TaakveldRecord]
+    func iv3Taakvelden(year: Int, kind: String, table: String?) throws -> [Iv3TaakveldRecord]
     /// Baten and lasten of every municipality on these taakvelden, in thousands of euros; nil is not reported.
-    func iv3Amounts(year: Int, kind: String, taakvelden: [String]) throws -> [Iv3AmountRecord]
+    func iv3Amounts(year: Int, kind: String, taakvelden: [String], table: String?) throws -> [Iv3AmountRecord]
     /// The municipalities without a delivery for a document.
-    func iv3NoDelivery(year: Int, kind: String) throws -> Set<String>
+    func iv3NoDelivery(year: Int, kind: String, table: String?) throws -> Set<String>
     /// The embedded files with their checksums, for the provenance of every figure.
     func snapshotFiles() throws -> [(path: String, sha256: String)]
 

@@ -35,18 +35,20 @@ final class RunMemory: @unchecked Sendable {
         try remembered({ documents }, { documents = $0 }, load)
     }
 
-    func iv3Taakvelden(year: Int, kind: String, _ load: () throws -> Set<String>) rethrows -> Set<String> {
-        try remembered({ taakvelden["\(year)|\(kind)"] }, { taakvelden["\(year)|\(kind)"] = $0 }, load)
+    func iv3Taakvelden(year: Int, kind: String, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+        let key = "\(year)|\(kind)|\(table ?? "")"
+        return try remembered({ taakvelden[key] }, { taakvelden[key] = $0 }, load)
     }
 
-    func iv3NoDelivery(year: Int, kind: String, _ load: () throws -> Set<String>) rethrows -> Set<String> {
-        try remembered({ undelivered["\(year)|\(kind)"] }, { undelivered["\(year)|\(kind)"] = $0 }, load)
+    func iv3NoDelivery(year: Int, kind: String, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+        let key = "\(year)|\(kind)|\(table ?? "")"
+        return try remembered({ undelivered[key] }, { undelivered[key] = $0 }, load)
     }
 
     func iv3Amounts(
-        year: Int, kind: String, taakvelden: [String], _ load: () throws -> [Iv3AmountRecord]
+        year: Int, kind: String, table: String?, taakvelden: [String], _ load: () throws -> [Iv3AmountRecord]
     ) rethrows -> [Iv3AmountRecord] {
-        let key = "\(year)|\(kind)|" + taakvelden.sorted().joined(separator: ",")
+        let key = "\(year)|\(kind)|\(table ?? "")|" + taakvelden.sorted().joined(separator: ",")
         return try remembered({ amounts[key] }, { amounts[key] = $0 }, load)
     }
 

@@ -125,6 +125,17 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Taakveld(en) \(list(taakvelden)) komen niet voor in het Iv3-bestand \(document(kind, year)) en tellen dus bij geen enkele gemeente mee."
                 : "Taakveld(en) \(list(taakvelden)) do not occur in the Iv3 file of the \(document(kind, year)), so they add nothing to any municipality."
+        case .iv3DocumentChoice(let kind, let year, let used, let other):
+            let what = document(kind, year)
+            let usedText =
+                used.map { nl ? "de opgehaalde CBS-tabel \($0)" : "the fetched CBS table \($0)" }
+                ?? (nl ? "de ingebouwde snapshot" : "the embedded snapshot")
+            let otherText =
+                other.map { nl ? "de opgehaalde CBS-tabel \($0)" : "the fetched CBS table \($0)" }
+                ?? (nl ? "de ingebouwde snapshot" : "the embedded snapshot")
+            return nl
+                ? "De \(what) staat in \(usedText) en in \(otherText); de cijfers komen uit \(usedText)."
+                : "The \(what) is in \(usedText) and in \(otherText); the figures are from \(usedText)."
         case .budget(let year):
             return nl
                 ? "De cijfers over \(year) zijn een begroting: gepland, niet werkelijk besteed."

@@ -26,7 +26,10 @@ extension Store {
     /// Replaces the stored copy of one CBS table in a single transaction: if anything fails, the previous copy
     /// stays as it was. Returns the number of cells stored.
     @discardableResult
-    public func replaceCBSTable(_ set: CBSDataSet, catalog: String, now: Date = Date()) throws -> Int {
+    /// `iv3`: the Iv3 documents read from the table, when it is a CBS Iv3 table; written in the same transaction.
+    public func replaceCBSTable(
+        _ set: CBSDataSet, catalog: String, iv3: Iv3ThirdPartyTable? = nil, now: Date = Date()
+    ) throws -> Int {
         let id = set.table.identifier
         let dimensions = set.dimensions
         let region = dimensions.first { $0.kind == .geoDimension || $0.kind == .geoDetail }?.key
@@ -85,6 +88,8 @@ extension Store {
                         Store.columnChecksum(dictionary: nil, data: column.1.data, status: column.1.status),
                     ])
                 }
+                // Its Iv3 documents; refetched as something else, the documents read from it before go with it.
+                try Self.replaceFetchedIv3(iv3 ?? Iv3ThirdPartyTable(table: id, documents: []), in: db)
             }
         } catch {
             throw StoreError(

@@ -2,14 +2,19 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Keys of the `integrity` table: how many rows each part of the snapshot has.
+    /// Keys of the `integrity` table: how many rows each part of the snapshot (and of Iv3 read from a fetched
+    /// CBS table, `cbs_` keys) has.
     enum IntegrityKey {
         static let municipality = "municipality"
+        /// Keys of Iv3 from fetched tables start with this; a reload of the snapshot keeps them.
+        static let fetchedPrefix = "cbs_"
         static func municipalityYear(_ year: Int) -> String { "municipality_year|\(year)" }
-        static func iv3Amount(_ year: Int, _ kind: String, _ taakveld: String) -> String {
-            "iv3_amount|\(year)|\(kind)|\(taakveld)"
+        static func iv3Amount(_ year: Int, _ kind: String, _ taakveld: String, fetched: Bool = false) -> String {
+            "\(fetched ? fetchedPrefix : "")iv3_amount|\(year)|\(kind)|\(taakveld)"
         }
-        static func iv3NoDelivery(_ year: Int, _ kind: String) -> String { "iv3_no_delivery|\(year)|\(kind)" }
+        static func iv3NoDelivery(_ year: Int, _ kind: String, fetched: Bool = false) -> String {
+            "\(fetched ? fetchedPrefix : "")iv3_no_delivery|\(year)|\(kind)"
+        }
     }
 
     /// Throws `StoreDamage` unless the row's fields (all but the last column) match its checksum (the last column).

@@ -1,15 +1,19 @@
 public import GRDB
 
-/// One Iv3 document in the store: a year's budget (`begroting`) or accounts (`jaarrekening`).
+/// One Iv3 document in the store: a year's budget (`begroting`) or accounts (`jaarrekening`), from the embedded
+/// snapshot (`source` is its file) or from a fetched CBS table (`table` is its id).
 public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable {
     public var year: Int
     public var kind: String
     public var source: String
+    /// The fetched CBS table the document was read from; nil for the embedded snapshot.
+    public var table: String?
 
-    public init(year: Int, kind: String, source: String) {
+    public init(year: Int, kind: String, source: String, table: String? = nil) {
         self.year = year
         self.kind = kind
         self.source = source
+        self.table = table
     }
 }
 

@@ -200,11 +200,15 @@ struct SnapshotPlan {
     /// Replaces the snapshot's tables with this plan. Runs inside the caller's transaction.
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
         for table in [
-            "integrity", "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
+            "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
             "municipality_name", "municipality", "snapshot_file",
         ] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        // The counts of Iv3 read from fetched tables stay: those tables are not the snapshot's.
+        try db.execute(
+            sql: "DELETE FROM integrity WHERE substr(key, 1, ?) <> ?",
+            arguments: [Store.IntegrityKey.fetchedPrefix.count, Store.IntegrityKey.fetchedPrefix])
         let insertFile = try db.cachedStatement(sql: "INSERT INTO snapshot_file VALUES (?, ?, ?)")
         for file in files { try insertFile.execute(arguments: [file.path, file.sha256, file.data.count]) }
 

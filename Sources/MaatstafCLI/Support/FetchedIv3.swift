@@ -1,0 +1,108 @@
+import Foundation
+import MaatstafCore
+import MaatstafReport
+import MaatstafSources
+import MaatstafStore
+
+/// A fetched CBS table of the Iv3 shape made into Iv3 documents, checked against what maatstaf already holds.
+enum FetchedIv3 {
+    /// The table's Iv3 documents, or nil when it is not an Iv3 table. Checks its taakvelden against CBS's code list
+    /// of the year and its municipalities against maatstaf's list, and — unless `acceptRevision` — its figures
+    /// against the embedded snapshot's copy of the same document.
+    static func read(
+        _ set: CBSDataSet, filter: CBSFilter, store: Store, snapshot: URL, acceptRevision: Bool
+    ) throws -> Iv3ThirdPartyTable? {
+        guard Iv3ThirdPartyTable.resembles(set) else { return nil }
+        // Part of a document would be summed as if it were all of it: only whole documents may be picked.
+        if !filter.regions.isEmpty || !filter.topics.isEmpty || filter.years != nil
+            || filter.selections.contains(where: { $0.dimension != "Verslagsoort" })
+        {
+            throw FetchedIv3Conflict(
+                table: set.table.identifier,
+                reason: "is a CBS Iv3 table, which is read whole per document: sums over part of it would look complete",
+                hint:
+                    "Fetch it without --region, --period and --topic; pick documents only, e.g. --where Verslagsoort=2024X005 (nothing was stored)"
+            )
+        }
+        // The code lists and municipalities come with the snapshot.
+        try SnapshotLoader(folder: snapshot).loadIfNeeded(into: store)
+        var lists: [Int: Set<String>] = [:]
+        for year in try store.iv3DefinitionYears() {
+            lists[year] = Set(try store.iv3Definitions(year: year).map(\.taakveld))
+        }
+        let iv3 = try Iv3ThirdPartyTable(
+            set, codeList: { lists[$0] }, municipalities: Set(try store.municipalities().map(\.code)))
+        if !acceptRevision {
+            for document in iv3.documents { try checkAgainstSnapshot(document, table: iv3.table, store: store) }
+        }
+        return iv3
+    }
+
+    /// Refuses a document whose figures differ from the snapshot's copy of it: CBS may have revised them, or the
+    /// table is not the one meant; either way the user decides, and nothing is stored until then.
+    static func checkAgainstSnapshot(_ document: Iv3ThirdPartyTable.Document, table: String, store: Store) throws {
+        let kind = document.kind.rawValue
+        guard try store.iv3Documents().contains(where: { $0.year == document.year && $0.kind == kind && $0.table == nil })
+        else { return }
+        let taakvelden = document.taakvelden.map(\.code)
+        var snapshot: [String: (baten: Int?, lasten: Int?)] = [:]
+        for row in try store.iv3Amounts(year: document.year, kind: kind, taakvelden: taakvelden) where row.code != "NL01" {
+            snapshot["\(row.code)|\(row.taakveld)"] = (row.baten, row.lasten)
+        }
+        let undelivered = try store.iv3NoDelivery(year: document.year, kind: kind)
+        var differences: [String] = []
+        for amount in document.amounts {
+            let key = "\(amount.code)|\(amount.taakveld)"
+            guard let known = snapshot[key] else {
+                if undelivered.contains(amount.code) {
+                    differences.append("\(amount.code) has figures where the snapshot has no delivery")
+                }
+                continue
+            }
+            if known.lasten != amount.lasten || known.baten != amount.baten {
+                differences.append(
+                    "\(amount.code) \(amount.taakveld): lasten \(known.lasten.map(String.init) ?? "–") and baten \(known.baten.map(String.init) ?? "–") in the snapshot, \(amount.lasten) and \(amount.baten) in \(table)"
+                )
+            }
+        }
+        for code in document.noDelivery
+        where !undelivered.contains(code) && snapshot.keys.contains(where: { $0.hasPrefix(code + "|") }) {
+            differences.append("\(code) has no delivery in \(table) but figures in the snapshot")
+        }
+        guard let first = differences.first else { return }
+        throw FetchedIv3Conflict(
+            table: table,
+            reason:
+                "the \(NoteWording(locale: .en).document(document.kind, document.year)) differs from the embedded snapshot in \(differences.count) figure(s), e.g. \(first)",
+            hint:
+                "CBS may have revised its figures, or this is not the table you meant. Nothing was stored; to keep it, run again with --accept-revision (compare then reads it; --iv3-source snapshot reads the snapshot)"
+        )
+    }
+
+    /// What the fetch line adds for an Iv3 table: the documents read and who delivered nothing.
+    static func summary(_ iv3: Iv3ThirdPartyTable, names: [String: String]) -> String {
+        let wording = NoteWording(locale: .en)
+        return iv3.documents.map { document in
+            let delivered = Set(document.amounts.map(\.code)).count
+            let missing = document.noDelivery.map { names[$0] ?? $0 }
+            return "Iv3 \(wording.document(document.kind, document.year)): \(delivered) municipalities"
+                + (missing.isEmpty ? "" : ", no delivery from \(wording.names(missing))")
+        }.joined(separator: "; ") + ". Every Iv3 indicator now reads these documents."
+    }
+}
+
+/// A fetched Iv3 document contradicts the embedded snapshot (exit 65).
+struct FetchedIv3Conflict: MaatstafError {
+    var table: String
+    var reason: String
+    var hint: Advice
+
+    init(table: String, reason: String, hint: String) {
+        self.table = table
+        self.reason = reason
+        self.hint = Advice(hint)
+    }
+
+    var subject: String { table }
+    var category: ErrorCategory { .badInput }
+}
