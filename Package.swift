@@ -50,7 +50,7 @@ let package = Package(
         // model: municipalities and their names, memberships per year, user regions, peer groups.
         .target(
             name: "MaatstafModel",
-            dependencies: ["MaatstafCore", "MaatstafStore", "Yams"],
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "Yams"],
             resources: [.copy("Indicators/Resources/builtin-indicators.yaml")]
         ),
 
@@ -122,7 +122,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MaatstafCLITests", dependencies: ["maatstaf", "MaatstafCLI", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"],
+            name: "MaatstafCLITests",
+            dependencies: ["maatstaf", "MaatstafCLI", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"],
             exclude: ["Fixtures"]
         ),
     ],

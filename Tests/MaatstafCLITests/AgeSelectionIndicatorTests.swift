@@ -29,12 +29,7 @@ struct AgeSelectionIndicatorTests {
         (Int(region.dropFirst(2)) ?? 9000) % 89 + (form == "A045560" ? 120 : 40) + (period.hasPrefix("2025") ? 11 : 0)
     }
 
-    struct Table {
-        var title: String
-        var properties: String
-        var lists: [String: [(key: String, title: String)]]
-        var rows: [[String: Any]]
-    }
+    typealias Table = ODataReplayTable
 
     /// Built on each use (a few thousand rows): rows of `Any` cannot be shared between the server's threads.
     static var tables: [String: Table] {
@@ -101,41 +96,7 @@ struct AgeSelectionIndicatorTests {
     }
 
     static func server() throws -> TestHTTPServer {
-        try TestHTTPServer { request in
-            let parts = request.path.split(separator: "/").map(String.init)
-            let tables = Self.tables
-            guard let tableIndex = parts.firstIndex(where: { tables[$0] != nil }), let table = tables[parts[tableIndex]],
-                let entity = parts.last, tableIndex == parts.count - 2
-            else {
-                return TestResponse(status: 404, text: "not recorded")
-            }
-            func json(_ object: Any) -> TestResponse { TestResponse(body: try! JSONSerialization.data(withJSONObject: object)) }
-            switch entity {
-            case "TableInfos":
-                return json([
-                    "value": [
-                        ["Identifier": parts[tableIndex], "Title": table.title, "ShortTitle": table.title, "Period": "2024-2025"]
-                    ]
-                ])
-            case "DataProperties":
-                return TestResponse(text: #"{"value":"# + table.properties + "}")
-            case "TypedDataSet":
-                let query = request.target.components(separatedBy: "?").dropFirst().first?.removingPercentEncoding ?? ""
-                let parameters = Dictionary(
-                    query.components(separatedBy: "&").compactMap { pair -> (String, String)? in
-                        guard let equals = pair.firstIndex(of: "=") else { return nil }
-                        return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
-                    }, uniquingKeysWith: { a, _ in a })
-                let wanted = ODataFilterClauses.parse(parameters["$filter"] ?? "")
-                let select = parameters["$select"].map { Set($0.components(separatedBy: ",")) }
-                let rows = table.rows.filter { ODataFilterClauses.keep($0, wanted) }
-                    .map { row in select.map { keys in row.filter { keys.contains($0.key) } } ?? row }
-                return json(["odata.metadata": "synthetic", "value": rows])
-            default:
-                guard let list = table.lists[entity] else { return TestResponse(status: 404, text: "not recorded") }
-                return json(["value": list.map { ["Key": $0.key, "Title": $0.title] }])
-            }
-        }
+        try ODataReplayTable.serve { Self.tables }
     }
 
     /// A server, a runner pointed at it and an empty cache folder; keep the server alive for the whole test.

@@ -98,7 +98,10 @@ struct CompareCommandTests {
 
         let year = try await run(["compare", "--indicator", "jeugd.hulp", "--year", "2024", "Westervoort"])
         #expect(year.status == 65)
-        #expect(year.stderr.contains("Available years: 2023, 2025"))
+        #expect(
+            year.stderr.contains(
+                "no Iv3 data for 2024 in the store. Available Iv3 documents: 2023 begroting, 2023 jaarrekening, 2025 begroting; CBS publishes each year's Iv3: `maatstaf fetch iv3 2024`"
+            ), "\(year.stderr)")
 
         let layout = try await run(["compare", "--indicator", "iv3.6.71a.lasten", "--year", "2025", "Westervoort"])
         #expect(layout.status == 65)

@@ -113,6 +113,37 @@ struct FetchedIv3Tests {
         #expect(try Store(path: cache + "/maatstaf.sqlite").cbsTables().isEmpty)
     }
 
+    @Test("fetch iv3 YEAR finds the year's table in the catalog by its title and says which; none or several is an error")
+    func byYear() async throws {
+        let server = try Iv3TableServer(id: "45063NED", documents: [Self.accounts2023], limitMunicipalities: 3).start(
+            catalog: [
+                ("45063NED", "Iv3 gemeenten; begroting en rekening 2023 (synthetic listing)", "2023"),
+                ("45067NED", "Iv3 gemeenten; begroting en rekening 2024 (synthetic listing)", "2024"),
+                ("45099NED", "Iv3 gemeenten 2024, tweede versie (synthetic listing)", "2024"),
+                ("80137ned", "Arbeidsrekeningen 2023", "2023"),
+            ])
+        let cache = CLIRunner.freshLoadedCache()
+        let found = try await runner(server).run(["fetch", "iv3", "2023", "--accept-revision", "--cache-dir", cache])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(
+            found.stdout.hasPrefix(
+                "Iv3 2023: 45063NED — Iv3 gemeenten; begroting en rekening 2023 (synthetic listing) (CBS third-party catalog).\n")
+        )
+        #expect(try Store(path: cache + "/maatstaf.sqlite").cbsTables().map(\.catalog) == ["dataderden"])
+
+        let several = try await runner(server).run(["fetch", "iv3", "2024", "--cache-dir", cache])
+        #expect(several.status == 65)
+        #expect(several.stderr.contains("the third-party catalog lists 2 Iv3 tables for 2024: 45067NED"))
+        let none = try await runner(server).run(["fetch", "iv3", "2019", "--cache-dir", cache])
+        #expect(none.status == 65)
+        #expect(
+            none.stderr.contains(
+                "the third-party catalog lists no Iv3 table for 2019. Look with `maatstaf tables --catalog dataderden --search iv3`"
+            ))
+        let bad = try await runner(server).run(["fetch", "iv3", "twenty", "--cache-dir", cache])
+        #expect(bad.status == 64)
+    }
+
     @Test("part of an Iv3 table is refused: a sum over some categories or regions would look complete")
     func filtered() async throws {
         let server = try Iv3TableServer(id: "45063NED", documents: [Self.accounts2023], limitMunicipalities: 3).start()

@@ -113,7 +113,8 @@ struct HintTests {
         let actions: [Advice.Action] = [
             .describeTable("85099NED"), .exportTable("85099NED"), .listIndicators,
             .showIndicator("wmo.huishoudelijke-hulp"), .searchMunicipalities(placeholder: "NAME"), .searchTables,
-            .verifyCache, .checkRegions, .fetchTable("85099NED"), .rankWithin(group: "province", adding: "Westervoort"),
+            .verifyCache, .checkRegions, .fetchTable("85099NED"), .fetchIv3(year: 2024),
+            .rankWithin(group: "province", adding: "Westervoort"),
         ]
         for action in actions {
             let words = Advice.command(action).trimmingCharacters(in: CharacterSet(charactersIn: "`"))

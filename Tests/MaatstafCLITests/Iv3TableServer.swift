@@ -132,12 +132,17 @@ struct Iv3TableServer {
         ]
     }
 
-    /// Serves the table under `/…/<id>/<entity>`; anything else is 404.
-    func start() throws -> TestHTTPServer {
+    /// Serves the table under `/…/<id>/<entity>`, and `catalog` (id, title, period; SYNTHETIC entries: no real
+    /// listing of the third-party catalog exists here) as `/ODataCatalog/Tables`; anything else is 404.
+    func start(catalog: [(id: String, title: String, period: String)] = []) throws -> TestHTTPServer {
         let bodies = bodies
         let id = id
+        let listing = try JSONSerialization.data(withJSONObject: [
+            "value": catalog.map { ["Identifier": $0.id, "Title": $0.title, "ShortTitle": $0.title, "Period": $0.period] }
+        ])
         return try TestHTTPServer { request in
             let parts = request.path.split(separator: "/").map(String.init)
+            if parts.suffix(2) == ["ODataCatalog", "Tables"] { return TestResponse(body: listing) }
             guard parts.count >= 2, parts[parts.count - 2] == id, let body = bodies[parts.last!] else {
                 return TestResponse(status: 404, text: "not recorded")
             }

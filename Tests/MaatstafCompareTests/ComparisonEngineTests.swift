@@ -185,8 +185,12 @@ struct ComparisonEngineTests {
         #expect(layout?.kind == .yearNotAvailable)
         #expect(layout?.hint.description.contains("wmo.huishoudelijke-hulp") == true)
 
-        let missingYear = #expect(throws: ModelError.self) { try Self.engine.data(generic, year: 2024) }
-        #expect(missingYear?.hint == "Available years: 2023, 2025")
+        let missingYear = #expect(throws: CompareError.self) { try Self.engine.data(generic, year: 2024) }
+        #expect(missingYear?.reason == "no Iv3 data for 2024 in the store")
+        #expect(
+            missingYear?.hint
+                == "Available Iv3 documents: 2023 begroting, 2023 jaarrekening, 2025 begroting; CBS publishes each year's Iv3: \(action: .fetchIv3(year: 2024))"
+        )
 
         let haaren = try Self.atlas.directory.resolve("Haaren")
         let dissolved = #expect(throws: CompareError.self) {

@@ -57,9 +57,11 @@ struct PeerGroupTests {
         #expect(error?.hint.description.contains("1stroom") == true)
     }
 
-    @Test("a year without classes names the available years")
+    @Test("a year without classes names the years there are and the fetch that supplies its population")
     func missingYear() throws {
         let error = #expect(throws: ModelError.self) { try ModelFixtures.atlas.profiles(year: 2024) }
-        #expect(error?.hint == "Available years: 2023, 2025")
+        let request = PopulationTable.request(years: 2024...2024)
+        #expect(error?.hint == "Years with them: 2023, 2025; the population of 2024 comes from CBS: \(action: .fetch(request))")
+        #expect(request.selection == ["Geslacht": ["T001038"], "BurgerlijkeStaat": ["T001019"], "Leeftijd": ["10000"]])
     }
 }

@@ -22,9 +22,14 @@ struct FetchCommand: AsyncParsableCommand {
             the table's code list. Tables by age, sex and marital status are large: 03759ned holds tens of millions of \
             cells; one year of the ages 0 to 17, both sexes together, is a small part of them.
 
+            Iv3 (municipal budgets and accounts) is in CBS's third-party catalog, one table per year: \
+            `maatstaf fetch iv3 2024` finds the year's table there and says which it fetched. A table of the Iv3 \
+            shape becomes Iv3 documents every Iv3 indicator reads (docs/iv3-from-cbs.md).
+
             Examples:
               maatstaf fetch 85984NED
-              maatstaf fetch --catalog dataderden TABLE_ID
+              maatstaf fetch iv3 2024
+              maatstaf fetch --catalog dataderden 45067NED
               maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
                   --topic BevolkingOp1Januari
               maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
@@ -35,7 +40,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "CBS table ids.")
+    @Argument(help: "CBS table ids; or `iv3` and years, to find each year's Iv3 table in the third-party catalog.")
     var tables: [String]
 
     @OptionGroup var source: CatalogOptions
@@ -73,8 +78,17 @@ struct FetchCommand: AsyncParsableCommand {
     )
     var acceptRevision = false
 
+    /// `fetch iv3 2023 2024`: the years asked for; nil for table ids.
+    var iv3Years: [Int]? {
+        guard tables.first?.lowercased() == "iv3" else { return nil }
+        return tables.dropFirst().compactMap { Int($0) }
+    }
+
     func validate() throws {
         if tables.isEmpty { throw ValidationError("Name at least one CBS table id, e.g. 85984NED.") }
+        if let years = iv3Years, years.isEmpty || years.count != tables.count - 1 {
+            throw ValidationError("After iv3 name the years whose Iv3 tables to fetch, e.g. maatstaf fetch iv3 2024.")
+        }
         if let period, CBSFilter.years(parsing: period) == nil {
             throw ValidationError("--period \(period): write a year (2023) or a span of years (2019..2023).")
         }
@@ -101,6 +115,20 @@ struct FetchCommand: AsyncParsableCommand {
         let (fetcher, progress) = global.makeFetcher(configuration: limits.configuration)
         defer { progress.finish() }
         let store = try global.openStore()
+        var tables = self.tables
+        var catalog = source.catalog.rawValue
+        if let years = iv3Years {
+            // Each year's Iv3 table, found in the third-party catalog by its title.
+            catalog = CBSCatalog.dataderden.rawValue
+            let listing = try await CBSCatalogSource(
+                fetcher: fetcher, base: source.base(publicBase: CBSCatalog.dataderden.publicBase)
+            ).tables()
+            tables = try years.map { year in
+                let found = try Self.iv3Table(year: year, in: listing)
+                try StandardOutput.line("Iv3 \(year): \(found.identifier) — \(found.title) (CBS third-party catalog).")
+                return found.identifier
+            }
+        }
         for table in tables {
             let set =
                 odata == .v4
@@ -111,8 +139,7 @@ struct FetchCommand: AsyncParsableCommand {
                 set, filter: odata == .v4 ? CBSFilter() : filter, store: store,
                 snapshot: ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
                 acceptRevision: acceptRevision)
-            let cells = try store.replaceCBSTable(
-                set, catalog: odata == .v4 ? "odata-v4" : source.catalog.rawValue, iv3: iv3)
+            let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog, iv3: iv3)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
             let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
@@ -128,6 +155,27 @@ struct FetchCommand: AsyncParsableCommand {
 }
 
 extension FetchCommand {
+    /// The one table of the catalog whose title says Iv3 and `year`; an error listing what was found otherwise.
+    static func iv3Table(year: Int, in listing: [CBSCatalogEntry]) throws -> CBSCatalogEntry {
+        let candidates = listing.filter { entry in
+            entry.matches(["iv3"])
+                && ([entry.title, entry.shortTitle ?? "", entry.period ?? ""].contains { $0.contains(String(year)) })
+        }
+        guard candidates.count == 1 else {
+            let known = [2023: "45063NED", 2024: "45067NED", 2025: "45071NED", 2026: "45078NED"]
+            throw FetchedIv3Error(
+                table: "Iv3 \(year)",
+                reason: candidates.isEmpty
+                    ? "the third-party catalog lists no Iv3 table for \(year)"
+                    : "the third-party catalog lists \(candidates.count) Iv3 tables for \(year): "
+                        + candidates.map { "\($0.identifier) (\($0.title))" }.joined(separator: ", "),
+                hint:
+                    "Look with `maatstaf tables --catalog dataderden --search iv3` and fetch by id: `maatstaf fetch --catalog dataderden ID`"
+                    + (known[year].map { " (public code uses \($0) for \(year))" } ?? ""))
+        }
+        return candidates[0]
+    }
+
     /// Said after a filtered fetch: the store then holds part of the table, and comparisons will miss the rest.
     var filterNote: String {
         let filter = self.filter

@@ -35,6 +35,8 @@ extension Advice {
         case .verifyCache: "`maatstaf cache verify`"
         case .checkRegions: "`maatstaf regions check`"
         case .fetchTable(let table): "maatstaf fetch \(table)"
+        case .fetch(let request): "`\(request.commandLine)`"
+        case .fetchIv3(let year): "`maatstaf fetch iv3 \(year)`"
         case .rankWithin(let group, let municipality): "maatstaf rank … --within \(group) \(municipality)"
         }
     }

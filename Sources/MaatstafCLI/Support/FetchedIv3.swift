@@ -17,7 +17,7 @@ enum FetchedIv3 {
         if !filter.regions.isEmpty || !filter.topics.isEmpty || filter.years != nil
             || filter.selections.contains(where: { $0.dimension != "Verslagsoort" })
         {
-            throw FetchedIv3Conflict(
+            throw FetchedIv3Error(
                 table: set.table.identifier,
                 reason: "is a CBS Iv3 table, which is read whole per document: sums over part of it would look complete",
                 hint:
@@ -70,7 +70,7 @@ enum FetchedIv3 {
             differences.append("\(code) has no delivery in \(table) but figures in the snapshot")
         }
         guard let first = differences.first else { return }
-        throw FetchedIv3Conflict(
+        throw FetchedIv3Error(
             table: table,
             reason:
                 "the \(NoteWording(locale: .en).document(document.kind, document.year)) differs from the embedded snapshot in \(differences.count) figure(s), e.g. \(first)",
@@ -91,8 +91,9 @@ enum FetchedIv3 {
     }
 }
 
-/// A fetched Iv3 document contradicts the embedded snapshot (exit 65).
-struct FetchedIv3Conflict: MaatstafError {
+/// A fetched Iv3 table that cannot be taken: it contradicts the snapshot, is only part of a table, or the year's table
+/// cannot be found in the catalog (exit 65).
+struct FetchedIv3Error: MaatstafError {
     var table: String
     var reason: String
     var hint: Advice

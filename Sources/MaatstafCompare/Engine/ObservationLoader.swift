@@ -24,6 +24,21 @@ struct ObservationLoader: Sendable {
     /// `kind` chooses the Iv3 document (accounts or budget) when the year has both; nil prefers the accounts.
     func load(_ indicator: Indicator, year: Int, kind wanted: Iv3DocumentKind? = nil) throws -> IndicatorData {
         var notes: [IndicatorNote] = []
+        // An Iv3 year the store has no document of: said first, before anything about that year's classes.
+        if case .iv3 = indicator.numerator {
+            let documents = try memory.iv3Documents { try source.iv3Documents() }
+            if !documents.contains(where: { $0.year == year }) {
+                let available = Set(
+                    documents.compactMap { record in
+                        Iv3DocumentKind(rawValue: record.kind).map { IndicatorPeriod(year: record.year, kind: $0) }
+                    }
+                ).sorted().map(\.description).joined(separator: ", ")
+                throw CompareError(
+                    .yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
+                    hint: "Available Iv3 documents: \(available); CBS publishes each year's Iv3: \(action: .fetchIv3(year: year))"
+                )
+            }
+        }
         // Municipalities and their groups: the year's class file. An Iv3 year always has one; for a CBS table the
         // nearest earlier one is used when the snapshot has none (said in a note).
         let classificationYear: Int
@@ -35,6 +50,10 @@ struct ObservationLoader: Sendable {
         }
         let profiles = try atlas.profiles(year: classificationYear)
         if classificationYear != year { notes.append(.classesFromEarlierYear(year: year, used: classificationYear)) }
+        if let classesFrom = atlas.classesYear[classificationYear] {
+            notes.append(
+                .populationFetched(year: classificationYear, table: PopulationTable.table, classesFrom: classesFrom))
+        }
         // Every CBS table the indicator reads, looked up once; all missing ones are named together.
         let stored = try storedTables(of: indicator, year: year)
 
@@ -413,6 +432,7 @@ struct ObservationLoader: Sendable {
 
     /// Population on 1 January of `year`, from the class file the profiles were read from.
     private func populationSource(profiles: [String: MunicipalityProfile], year: Int) throws -> SourceReference {
+        if atlas.classesYear[year] != nil { return try cbsSource(PopulationTable.table, year: year) }
         let classFile = profiles.values.first?.source ?? ""
         return SourceReference(
             table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,

@@ -57,6 +57,10 @@ public struct Advice: Sendable, Equatable, Hashable, ExpressibleByStringInterpol
         case checkRegions
         /// Fetch a CBS table (again).
         case fetchTable(String)
+        /// Fetch (part of) a CBS table.
+        case fetch(FetchRequest)
+        /// Fetch a year's Iv3 table from CBS's third-party catalog.
+        case fetchIv3(year: Int)
         /// Rank within a group, with a municipality added to the ranking.
         case rankWithin(group: String, adding: String)
     }

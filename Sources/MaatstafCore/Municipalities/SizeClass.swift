@@ -44,3 +44,20 @@ public enum SizeClass: String, Sendable, Codable, CaseIterable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
+
+extension SizeClass {
+    /// The class of a municipality with `population` inhabitants on 1 January, by CBS's limits (a lower limit
+    /// belongs to its class: 5 000 inhabitants is `5 000 tot 10 000`).
+    public init(population: Int) {
+        switch population {
+        case ..<5_000: self = .under5000
+        case ..<10_000: self = .from5000
+        case ..<20_000: self = .from10000
+        case ..<50_000: self = .from20000
+        case ..<100_000: self = .from50000
+        case ..<150_000: self = .from100000
+        case ..<250_000: self = .from150000
+        default: self = .from250000
+        }
+    }
+}

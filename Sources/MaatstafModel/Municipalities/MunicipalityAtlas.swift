@@ -6,6 +6,11 @@ public struct MunicipalityAtlas: Sendable {
     public let directory: MunicipalityDirectory
     /// Year → code → profile.
     private let profilesByYear: [Int: [String: MunicipalityProfile]]
+    /// Years whose population comes from a fetched CBS table and whose other classes from the nearest year with a
+    /// class file: year → that year.
+    public private(set) var classesYear: [Int: Int] = [:]
+    /// The years the fetched population table holds, for advice on what to fetch.
+    public private(set) var populationYears: [Int] = []
 
     public init(store: Store) throws {
         let directory = try MunicipalityDirectory(store: store)
@@ -23,7 +28,31 @@ public struct MunicipalityAtlas: Sendable {
                     municipality: municipality, year: record.year, province: record.province, sizeClass: size,
                     urbanity: urbanity, population: record.population, source: record.source))
         }
+        // Years the class files do not cover, from a fetched population: the size class follows from it, the
+        // province and urbanity come from the nearest year with a class file (said wherever they are used).
+        let fetched = try PopulationTable(store: store)
+        let classYears = Set(profiles.map(\.year))
+        var derivedFrom: [Int: Int] = [:]
+        var byYearAndCode: [Int: [String: MunicipalityProfile]] = [:]
+        for profile in profiles { byYearAndCode[profile.year, default: [:]][profile.code] = profile }
+        for (year, inhabitants) in fetched.population where !classYears.contains(year) {
+            let nearest = classYears.sorted { (abs($0 - year), $0) < (abs($1 - year), $1) }
+            guard let used = nearest.first else { continue }
+            derivedFrom[year] = used
+            for (code, population) in inhabitants {
+                guard let municipality = directory.byCode[code],
+                    let classes = nearest.lazy.compactMap({ byYearAndCode[$0]?[code] }).first
+                else { continue }
+                profiles.append(
+                    MunicipalityProfile(
+                        municipality: municipality, year: year, province: classes.province,
+                        sizeClass: SizeClass(population: population), urbanity: classes.urbanity,
+                        population: population, source: "CBS \(PopulationTable.table)"))
+            }
+        }
         self.init(directory: directory, profiles: profiles)
+        classesYear = derivedFrom
+        populationYears = fetched.population.keys.sorted()
     }
 
     /// From values: a directory and every municipality's profile in every year (tests build one in memory).
@@ -40,9 +69,16 @@ public struct MunicipalityAtlas: Sendable {
     /// Every municipality's profile in `year`, by code; an error naming the available years when there are none.
     public func profiles(year: Int) throws -> [String: MunicipalityProfile] {
         guard let profiles = profilesByYear[year] else {
+            // The population of a year comes from CBS 03759ned: the fetch that supplies it, with the years already
+            // stored (a filtered fetch replaces the stored part).
+            let wanted = populationYears + [year]
+            let request = PopulationTable.request(years: wanted.min()!...wanted.max()!)
             throw ModelError(
-                .yearNotAvailable, subject: String(year), reason: "no municipality classes for this year",
-                hint: "Available years: \(years.map(String.init).joined(separator: ", "))")
+                .yearNotAvailable, subject: String(year),
+                reason: "no municipality classes or population for this year",
+                hint:
+                    "Years with them: \(years.map(String.init).joined(separator: ", ")); the population of \(year) comes from CBS: \(action: .fetch(request))"
+            )
         }
         return profiles
     }

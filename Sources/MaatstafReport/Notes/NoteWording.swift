@@ -125,6 +125,10 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Taakveld(en) \(list(taakvelden)) komen niet voor in het Iv3-bestand \(document(kind, year)) en tellen dus bij geen enkele gemeente mee."
                 : "Taakveld(en) \(list(taakvelden)) do not occur in the Iv3 file of the \(document(kind, year)), so they add nothing to any municipality."
+        case .populationFetched(let year, let table, let classesFrom):
+            return nl
+                ? "De bevolking op 1 januari \(year) komt uit CBS-tabel \(table); de grootteklassen volgen daaruit. Provincie en stedelijkheid zijn die van \(classesFrom), het dichtstbijzijnde jaar met gemeenteklassen."
+                : "The population on 1 January \(year) is from CBS table \(table); size classes follow from it. Province and urbanity are those of \(classesFrom), the nearest year with municipality classes."
         case .iv3DocumentChoice(let kind, let year, let used, let other):
             let what = document(kind, year)
             let usedText =

@@ -1,0 +1,113 @@
+import Foundation
+import MaatstafStore
+import MaatstafTestServer
+import Testing
+
+/// A year the class files do not cover gets its population from a fetched CBS 03759ned: the error names the fetch,
+/// the fetch as printed brings it in, and the year is then compared to the cent.
+///
+/// To have a real year to test with, the test runs on a copy of the snapshot WITHOUT its 2025 class file: 2025 then
+/// has Iv3 (the real 2025 budget) but no classes. The served 03759ned holds the real populations on 1 January 2025
+/// from that class file (CBS "Gebieden in Nederland"), in 03759ned's shape (keys from the real export in
+/// ../shared/data/raw/cbs-03759ned-export_DHZW-synthetic-population). Expected values are computed from the raw CSVs.
+@Suite("Population for a year without class files, from CBS 03759ned")
+struct PopulationYearTests {
+    static func padded(_ code: String, _ width: Int) -> String {
+        code.padding(toLength: max(width, code.count), withPad: " ", startingAt: 0)
+    }
+
+    /// The real 2025 populations (class file), by CBS code.
+    static let population2025: [String: Int] = {
+        let names = Iv3TableServer.codes
+        var result: [String: Int] = [:]
+        for fields in try! RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t").dropFirst() {
+            result[names[fields[0]]!] = Int(fields[4])!
+        }
+        return result
+    }()
+
+    static func table() -> ODataReplayTable {
+        let rows: [[String: Any]] = population2025.sorted { $0.key < $1.key }.map { code, people in
+            [
+                "Geslacht": padded("T001038", 8), "Leeftijd": padded("10000", 6),
+                "BurgerlijkeStaat": padded("T001019", 8), "RegioS": padded(code, 10), "Perioden": "2025JJ00",
+                "BevolkingOp1Januari_1": people, "GemiddeldeBevolking_2": NSNull(),
+            ]
+        }
+        return ODataReplayTable(
+            title: "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio (real 2025 populations)",
+            properties:
+                #"[{"ID":0,"Type":"Dimension","Key":"Geslacht","Title":"Geslacht"},{"ID":1,"Type":"Dimension","Key":"Leeftijd","Title":"Leeftijd"},{"ID":2,"Type":"Dimension","Key":"BurgerlijkeStaat","Title":"Burgerlijke staat"},{"ID":3,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":4,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":5,"Type":"Topic","Key":"BevolkingOp1Januari_1","Title":"Bevolking op 1 januari","Unit":"aantal","Decimals":0},{"ID":6,"Type":"Topic","Key":"GemiddeldeBevolking_2","Title":"Gemiddelde bevolking","Unit":"aantal","Decimals":0}]"#,
+            lists: [
+                "Geslacht": [(padded("T001038", 8), "Totaal mannen en vrouwen")],
+                "Leeftijd": [(padded("10000", 6), "Totaal")],
+                "BurgerlijkeStaat": [(padded("T001019", 8), "Totaal burgerlijke staat")],
+                "RegioS": population2025.keys.sorted().map { (padded($0, 10), $0) },
+                "Perioden": [("2025JJ00", "2025")],
+            ],
+            rows: rows)
+    }
+
+    /// A copy of the snapshot without its 2025 class file (its checksum line removed too).
+    static func snapshotWithout2025Classes() throws -> URL {
+        let copy = try RepositoryFixtures.snapshotCopy()
+        let path = "classes/gemeenteklassen_2025.tsv"
+        try FileManager.default.removeItem(at: copy.appendingPathComponent(path))
+        let sums = copy.appendingPathComponent("SHA256SUMS")
+        let kept = String(decoding: try Data(contentsOf: sums), as: UTF8.self).split(separator: "\n").filter {
+            !$0.hasSuffix(path)
+        }
+        try (kept.joined(separator: "\n") + "\n").write(to: sums, atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    @Test("2025 without classes: the error names the 03759ned fetch; run as printed, 2025 compares to the cent")
+    func fetchedPopulation() async throws {
+        let server = try ODataReplayTable.serve { ["03759ned": Self.table()] }
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
+        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = try Self.snapshotWithout2025Classes().path
+        let cache = RepositoryFixtures.temporaryFolder().path
+        let compare = [
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against", "national,size-class",
+            "--format", "json", "--cache-dir", cache, "Westervoort", "Duiven",
+        ]
+        let before = try await runner.run(compare)
+        #expect(before.status == 65, "\(before.stderr)")
+        #expect(before.stderr.contains("2025: no municipality classes or population for this year. Years with them: 2023"))
+        let commands = AgeSelectionIndicatorTests.commands(in: before.stderr)
+        #expect(
+            commands == [
+                [
+                    "maatstaf", "fetch", "03759ned", "--period", "2025", "--topic", "BevolkingOp1Januari",
+                    "--where", "BurgerlijkeStaat=T001019", "--where", "Geslacht=T001038", "--where", "Leeftijd=10000",
+                ]
+            ])
+        try await AgeSelectionIndicatorTests.run(commands, runner, cache: cache)
+
+        let after = try await runner.run(compare)
+        #expect(after.status == 0, "\(after.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        let entries = try #require(object["municipalities"] as? [[String: Any]])
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        let classes = try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t")
+        for (index, name) in ["Westervoort", "Duiven"].enumerated() {
+            #expect(sameCent(entries[index]["value"] as? Double, raw.rate(name, ["6.711"])))
+            // The size class from the fetched population is the one CBS's own 2025 class file gives.
+            let sizeClass = try #require(classes.first { $0[0] == name }?[2])
+            let reference = try #require((entries[index]["references"] as? [[String: Any]])?[1])
+            #expect(
+                (reference["name"] as? String)?.filter { !$0.isWhitespace }.lowercased() == sizeClass.lowercased(),
+                "\(reference)")
+        }
+        let national = raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) }
+        #expect(sameCent((entries[0]["references"] as? [[String: Any]])?[0]["value"] as? Double, national))
+        let notes = object["notes"] as? [String] ?? []
+        #expect(
+            notes.contains(
+                "The population on 1 January 2025 is from CBS table 03759ned; size classes follow from it. Province and urbanity are those of 2023, the nearest year with municipality classes."
+            ))
+        let sources = (object["sources"] as? [[String: Any]])?.compactMap { $0["table"] as? String } ?? []
+        #expect(sources.contains { $0.hasPrefix("CBS 03759ned") })
+    }
+}
