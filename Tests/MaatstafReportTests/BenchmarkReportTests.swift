@@ -67,6 +67,26 @@ struct BenchmarkReportTests {
         #expect(html.contains("begroting"))
     }
 
+    @Test("the trend has every period, budgets and accounts apart; the summary's change is budget on budget, marked †")
+    func directionOfTravel() throws {
+        let report = try BenchmarkReportBuilder(engine: try ReportFixtures.engine()).build(
+            indicators: [try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")], year: nil,
+            municipalities: try ReportFixtures.municipalities(Self.names), against: [], targets: [], locale: .en)
+        let section = try #require(report.sections.first)
+        #expect(section.trend.map { "\($0.year)\($0.isBudget ? " budget" : "")" } == ["2023 budget", "2023", "2025 budget"])
+        let budget2023 = try RawIv3("iv3/2023_begroting.csv")
+        for municipality in section.comparison.municipalities {
+            let name = municipality.profile.name
+            let change = try #require(section.change(municipality.profile.code))
+            let expected = (Self.raw2025.rate(name, ["6.711"]) / budget2023.rate(name, ["6.71a"]) - 1) * 100
+            #expect(sameCent(change.percent, expected))
+            #expect(change.since == 2023 && change.acrossDefinitionChange)
+        }
+        let html = report.renderHTML()
+        #expect(html.contains("Since 2023"))
+        #expect(html.contains("† Change across a change of definition (other Iv3 taakvelden)"))
+    }
+
     @Test("names from user files are escaped in HTML and Markdown, in text, attributes and SVG")
     func hostileNamesAreText() throws {
         let folder = RepositoryFixtures.temporaryFolder()

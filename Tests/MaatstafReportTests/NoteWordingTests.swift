@@ -78,33 +78,35 @@ struct NoteWordingTests {
         for note in section.footnotes(ReportLabels(locale: .nl)) { dutch(note, "report footnote") }
     }
 
-    @Test("a trend is never one line across a change of definition or of budget and accounts")
+    @Test("a trend is never one line across a change of definition or from a budget to accounts")
     func trendBreaks() throws {
         let points = [
             TrendPoint(year: 2022, isBudget: false, national: 80, values: [:], taakvelden: ["6.71a"]),
+            TrendPoint(year: 2023, isBudget: true, national: 86, values: [:], taakvelden: ["6.71a"]),
             TrendPoint(year: 2023, isBudget: false, national: 89, values: [:], taakvelden: ["6.71a"]),
             TrendPoint(year: 2024, isBudget: true, national: 95, values: [:], taakvelden: ["6.71a"]),
             TrendPoint(year: 2025, isBudget: true, national: 107, values: [:], taakvelden: ["6.711"]),
         ]
+        // Accounts 2022–2023 are one series; budgets 2023–2024 another, broken before 2025 by the layout change.
         let breaks = TrendBreak.breaks(in: points)
+        #expect(breaks == [TrendBreak(from: 2024, to: 2025, isBudget: true)])
         #expect(
-            breaks == [
-                TrendBreak(from: 2023, to: 2024, definitionChanged: false, kindChanged: true),
-                TrendBreak(from: 2024, to: 2025, definitionChanged: true, kindChanged: false),
-            ])
-        #expect(TrendBreak.segments(of: points).map { $0.map(\.year) } == [[2022, 2023], [2024], [2025]])
+            TrendBreak.segments(of: points).map { $0.map { "\($0.year)\($0.isBudget ? "B" : "")" } }
+                == [["2022", "2023"], ["2023B", "2024B"], ["2025B"]])
         #expect(
-            ReportLabels(locale: .nl).trendBreak(breaks[1])
-                == "Lijn onderbroken tussen 2024 en 2025: andere definitie (andere Iv3-taakvelden); de punten zijn niet één reeks."
+            ReportLabels(locale: .nl).trendBreak(breaks[0])
+                == "Lijn van de begrotingen onderbroken tussen 2024 en 2025: andere definitie (andere Iv3-taakvelden); de punten zijn niet één reeks."
         )
-        // In the real report, 2023 accounts and 2025 budget (other taakvelden too) are two points, never one line.
+        // In the real report: the 2023 budget and the 2025 budget sum other taakvelden, so no line joins them, and the
+        // 2023 accounts stand alone: no line at all in Westervoort's panel, and the break is said.
         let report = try BenchmarkReportBuilder(engine: try ReportFixtures.engine()).build(
             indicators: [try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")], year: 2025,
             municipalities: try ReportFixtures.municipalities(["Westervoort"]), against: [], targets: [], locale: .nl)
+        #expect(report.sections[0].trend.map { "\($0.year)\($0.isBudget ? "B" : "")" } == ["2023B", "2023", "2025B"])
         let html = report.renderHTML()
         #expect(
             html.contains(
-                "Lijn onderbroken tussen 2023 en 2025: andere definitie (andere Iv3-taakvelden) en begroting naast jaarrekening"))
+                "Lijn van de begrotingen onderbroken tussen 2023 en 2025: andere definitie (andere Iv3-taakvelden)"))
         let trend = try #require(
             html.components(separatedBy: "Westervoort: ontwikkeling").dropFirst().first?.components(separatedBy: "</svg>").first)
         #expect(!trend.contains("<polyline"))

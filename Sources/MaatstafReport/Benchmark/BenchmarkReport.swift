@@ -61,6 +61,17 @@ public struct IndicatorSection: Sendable {
         comparison.data.observations.values.compactMap { $0.status == .ok ? $0.value : nil }
     }
 
+    /// The direction of travel: the municipality's value in the report's year as a change (%) on the first year of
+    /// the same series (budget with budget, accounts with accounts); nil without both values or with only one year.
+    public func change(_ code: String) -> (percent: Double, since: Int, acrossDefinitionChange: Bool)? {
+        let series = trend.filter { $0.isBudget == comparison.data.isBudget }
+        guard let base = series.first, base.year < comparison.year,
+            let now = series.first(where: { $0.year == comparison.year }), let from = base.values[code],
+            let to = now.values[code], from != 0
+        else { return nil }
+        return ((to - from) / from * 100, base.year, base.taakvelden != now.taakvelden)
+    }
+
     /// Reference groups shown beside the municipalities: national first, each concrete group once.
     public var referenceGroups: [GroupSummary] {
         var seen: Set<String> = [national.group.key]
@@ -94,33 +105,45 @@ public struct TrendPoint: Sendable, Hashable {
     }
 }
 
-/// Where a trend must not be drawn as one line: between two years whose figures differ in kind (accounts beside a
-/// budget) or in definition (the 2025 Iv3 layout). A series is never bridged across either.
+/// Where a trend must not be drawn as one line. Budgets and accounts are separate series (planned against spent),
+/// each drawn on its own; within a series a change of definition (the 2025 Iv3 layout) breaks the line. A series is
+/// never bridged across either.
 public struct TrendBreak: Sendable, Hashable {
     public var from: Int
     public var to: Int
-    public var definitionChanged: Bool
-    public var kindChanged: Bool
+    /// The series the break is in: the budgets, or the accounts (and figures from CBS tables).
+    public var isBudget: Bool
 
-    /// The breaks between consecutive points.
-    public static func breaks(in points: [TrendPoint]) -> [TrendBreak] {
-        zip(points, points.dropFirst()).compactMap { a, b in
-            let definition = a.taakvelden != b.taakvelden
-            let kind = a.isBudget != b.isBudget
-            return definition || kind
-                ? TrendBreak(from: a.year, to: b.year, definitionChanged: definition, kindChanged: kind) : nil
-        }
+    public init(from: Int, to: Int, isBudget: Bool) {
+        self.from = from
+        self.to = to
+        self.isBudget = isBudget
     }
 
-    /// The points split at every break: each part may be drawn as one line.
+    /// The breaks between consecutive points of one series whose definitions differ.
+    public static func breaks(in points: [TrendPoint]) -> [TrendBreak] {
+        var breaks: [TrendBreak] = []
+        for series in [false, true] {
+            let part = points.filter { $0.isBudget == series }
+            for (a, b) in zip(part, part.dropFirst()) where a.taakvelden != b.taakvelden {
+                breaks.append(TrendBreak(from: a.year, to: b.year, isBudget: series))
+            }
+        }
+        return breaks.sorted { ($0.from, $0.to, $0.isBudget ? 0 : 1) < ($1.from, $1.to, $1.isBudget ? 0 : 1) }
+    }
+
+    /// The points as lines that may be drawn: per series (accounts, then budgets), split at every break.
     public static func segments(of points: [TrendPoint]) -> [[TrendPoint]] {
-        let starts = Set(breaks(in: points).map(\.to))
         var parts: [[TrendPoint]] = []
-        for point in points {
-            if parts.isEmpty || starts.contains(point.year) {
-                parts.append([point])
-            } else {
-                parts[parts.count - 1].append(point)
+        for series in [false, true] {
+            var previous: TrendPoint?
+            for point in points where point.isBudget == series {
+                if let before = previous, before.taakvelden == point.taakvelden {
+                    parts[parts.count - 1].append(point)
+                } else {
+                    parts.append([point])
+                }
+                previous = point
             }
         }
         return parts

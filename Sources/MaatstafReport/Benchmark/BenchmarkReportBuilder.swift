@@ -41,12 +41,13 @@ public struct BenchmarkReportBuilder: Sendable {
             }
             let comparison = try engine.compare(data, municipalities: municipalities, against: groups)
             guard let nationalSummary = comparison.municipalities.first?.references.first?.summary else { continue }
-            // A year the stored part of a CBS table cannot answer is left out of the trend, not the whole report.
-            let trend = try years.compactMap { trendYear -> TrendPoint? in
+            // Every period in the store, budgets and accounts apart. A year the stored part of a CBS table cannot
+            // answer is left out of the trend, not the whole report.
+            let trend = try engine.periods(for: indicator).compactMap { period -> TrendPoint? in
                 do {
+                    let current = period.year == chosenYear && period.kind == data.document ? data : nil
                     return try trendPoint(
-                        indicator, year: trendYear, municipalities: municipalities,
-                        current: trendYear == chosenYear ? data : nil)
+                        indicator, period: period, municipalities: municipalities, current: current)
                 } catch let error as CompareError where error.kind == .tableNotFetched || error.kind == .yearNotAvailable {
                     return nil
                 }
@@ -67,7 +68,10 @@ public struct BenchmarkReportBuilder: Sendable {
                 notShown += 1
                 continue
             }
-            let point = section.trend.first { $0.year == target.year }
+            // A target is about what was spent: the accounts when the year has them, else the budget.
+            let point =
+                section.trend.first { $0.year == target.year && !$0.isBudget }
+                ?? section.trend.first { $0.year == target.year }
             results.append(TargetResult(target: target, actual: point?.values[target.municipalityCode]))
         }
         return BenchmarkReport(
@@ -76,10 +80,11 @@ public struct BenchmarkReportBuilder: Sendable {
     }
 
     private func trendPoint(
-        _ indicator: Indicator, year: Int, municipalities: [Municipality],
+        _ indicator: Indicator, period: IndicatorPeriod, municipalities: [Municipality],
         current: IndicatorData?
     ) throws -> TrendPoint {
-        let data = try current ?? engine.data(indicator, year: year)
+        let year = period.year
+        let data = try current ?? engine.data(indicator, year: year, kind: period.kind)
         let summary = GroupSummary(group: .national(members: data.observations.keys.sorted()), data: data)
         var values: [String: Double] = [:]
         for municipality in municipalities {

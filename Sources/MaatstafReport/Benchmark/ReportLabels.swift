@@ -22,6 +22,15 @@ struct ReportLabels {
     var position: String { t("Positie (laagste – hoogste)", "Position (lowest – highest)") }
     var differenceFromNL: String { t("t.o.v. Nederland", "vs the Netherlands") }
     var differenceFromNLShort: String { t("t.o.v. NL", "vs NL") }
+    var sinceFirstYear: String { t("Sinds eerste jaar", "Since first year") }
+    func since(_ year: Int) -> String { t("sinds \(year)", "since \(year)") }
+    func sinceYear(_ year: Int) -> String { t("Sinds \(year)", "Since \(year)") }
+    var acrossDefinitionChange: String {
+        t(
+            "† Verandering over een definitiewijziging heen (andere Iv3-taakvelden): zij vergelijkt verschillende dingen. Begroting wordt met begroting vergeleken, jaarrekening met jaarrekening.",
+            "† Change across a change of definition (other Iv3 taakvelden): it compares different things. Budgets are compared with budgets, accounts with accounts."
+        )
+    }
     var rank: String { t("Rang", "Rank") }
     var target: String { t("Doel", "Target") }
     var year: String { t("Jaar", "Year") }
@@ -61,9 +70,9 @@ struct ReportLabels {
     var budgetNote: String { t("(B) = begroting (gepland, niet besteed).", "(B) = budget (planned, not spent).") }
     var trendNote: String {
         t(
-            "Doorgetrokken lijn: de gemeente; stippellijn: Nederland. ",
-            "Solid line: the municipality; dashed line: the Netherlands. ")
-            + budgetNote
+            "Doorgetrokken lijn: de gemeente; stippellijn: Nederland. Dichte punten: jaarrekening (besteed); open punten (B): begroting (gepland). Begrotingen en jaarrekeningen zijn aparte reeksen.",
+            "Solid line: the municipality; dashed line: the Netherlands. Filled points: accounts (spent); open points (B): budget (planned). Budgets and accounts are separate series."
+        )
     }
     var gapExplanation: String {
         t(
@@ -79,14 +88,10 @@ struct ReportLabels {
 
     /// Why a trend line stops between two years (the vertical dashed line in the panels).
     func trendBreak(_ change: TrendBreak) -> String {
-        var why: [String] = []
-        if change.definitionChanged {
-            why.append(t("andere definitie (andere Iv3-taakvelden)", "a different definition (other Iv3 taakvelden)"))
-        }
-        if change.kindChanged { why.append(t("begroting naast jaarrekening", "budget beside accounts")) }
+        let series = change.isBudget ? t("begrotingen", "budgets") : t("jaarrekeningen", "accounts")
         return t(
-            "Lijn onderbroken tussen \(change.from) en \(change.to): \(why.joined(separator: " en ")); de punten zijn niet één reeks.",
-            "Line broken between \(change.from) and \(change.to): \(why.joined(separator: " and ")); the points are not one series."
+            "Lijn van de \(series) onderbroken tussen \(change.from) en \(change.to): andere definitie (andere Iv3-taakvelden); de punten zijn niet één reeks.",
+            "Line of the \(series) broken between \(change.from) and \(change.to): a different definition (other Iv3 taakvelden); the points are not one series."
         )
     }
 

@@ -21,49 +21,70 @@ struct TrendChart {
         return (low, high == low ? low + 1 : high + (high - low) * 0.2)
     }
 
+    /// Where a point sits: at its year, budgets a little left and accounts a little right when a year has both, so
+    /// the two series stand side by side.
+    func position(_ point: TrendPoint, _ x: Scale) -> Double {
+        let bothKinds = points.contains(where: \.isBudget) && points.contains(where: { !$0.isBudget })
+        return x(Double(point.year) + (bothKinds ? (point.isBudget ? -0.18 : 0.18) : 0))
+    }
+
     func render() -> String {
         var svg = SVG(width: Self.width, height: Self.height, title: "\(name): \(labels.trend)")
         svg.text(BarChart.truncated(name, width: Self.width - 8, size: 12), x: 4, y: 14, size: 12, bold: true)
-        let left = 34.0
-        let right = Self.width - 34
+        let bothKinds = points.contains(where: \.isBudget) && points.contains(where: { !$0.isBudget })
+        // Two series side by side need room for a label beside the outermost points.
+        let left = bothKinds ? 60.0 : 40.0
+        let right = Self.width - left
         let top = 30.0
         let bottom = Self.height - 26
-        let years = points.map(\.year)
+        let years = Set(points.map(\.year)).sorted()
         let x = Scale(values: years.map(Double.init), start: left, end: right)
         let y = Scale(values: [scale.low, scale.high], start: bottom, end: top)
-        svg.line(x1: left - 10, y1: bottom, x2: right + 10, y2: bottom, stroke: Palette.axis)
-        for point in points {
-            let label = point.isBudget ? "\(point.year) \(labels.budgetMark)" : String(point.year)
-            svg.text(label, x: x(Double(point.year)), y: bottom + 14, anchor: .middle, size: 10, fill: Palette.axis)
+        svg.line(x1: left - 16, y1: bottom, x2: right + 16, y2: bottom, stroke: Palette.axis)
+        for year in years {
+            svg.text(String(year), x: x(Double(year)), y: bottom + 14, anchor: .middle, size: 10, fill: Palette.axis)
         }
-        let national = points.compactMap { point in point.national.map { (x(Double(point.year)), y($0), $0, point) } }
-        let own = points.compactMap { point in point.values[code].map { (x(Double(point.year)), y($0), $0, point) } }
-        // Lines only within a segment: never across a change of definition or of budget/accounts.
+        // Lines only within a series and a definition: never from a budget to accounts, never across the layout change.
         for segment in TrendBreak.segments(of: points) {
-            let nationalLine = segment.compactMap { point in point.national.map { (x(Double(point.year)), y($0)) } }
-            let ownLine = segment.compactMap { point in point.values[code].map { (x(Double(point.year)), y($0)) } }
+            let nationalLine = segment.compactMap { point in point.national.map { (position(point, x), y($0)) } }
+            let ownLine = segment.compactMap { point in point.values[code].map { (position(point, x), y($0)) } }
             if nationalLine.count > 1 { svg.polyline(nationalLine, stroke: Palette.national, width: 1.5, dashed: true) }
             if ownLine.count > 1 { svg.polyline(ownLine, stroke: Palette.chosen, width: 2.5) }
         }
-        for change in TrendBreak.breaks(in: points) {
-            let middle = (x(Double(change.from)) + x(Double(change.to))) / 2
-            svg.line(x1: middle, y1: top, x2: middle, y2: bottom, stroke: Palette.axis, dashed: true)
+        for year in Set(TrendBreak.breaks(in: points).map { Double($0.from + $0.to) / 2 }).sorted() {
+            svg.line(x1: x(year), y1: top, x2: x(year), y2: bottom, stroke: Palette.axis, dashed: true)
         }
-        for (px, py, value, point) in national {
-            svg.circle(x: px, y: py, radius: 2.5, fill: Palette.national)
-            // The label goes on the side away from the municipality's own point, so the two never overlap.
-            let ownValue = point.values[code]
-            let below = ownValue.map { $0 > value } ?? true
-            svg.text(style.value(value), x: px, y: below ? py + 13 : py - 6, anchor: .middle, size: 9, fill: Palette.axis)
+        for point in points {
+            guard let value = point.national else { continue }
+            let px = position(point, x)
+            let py = y(value)
+            svg.circle(x: px, y: py, radius: 2.5, fill: point.isBudget ? "#ffffff" : Palette.national, stroke: Palette.national)
+            // With two series side by side there is no room for every label: the table under the panels has them.
+            if !bothKinds {
+                let below = point.values[code].map { $0 > value } ?? true
+                svg.text(style.value(value), x: px, y: below ? py + 13 : py - 6, anchor: .middle, size: 9, fill: Palette.axis)
+            }
         }
-        for (px, py, value, point) in own {
-            svg.circle(x: px, y: py, radius: 3.5, fill: Palette.chosen)
-            let above = point.national.map { value >= $0 } ?? true
-            svg.text(
-                style.value(value), x: px, y: above ? py - 7 : py + 14, anchor: .middle, size: 10, bold: true,
-                fill: Palette.chosen)
+        var drawn = 0
+        for point in points {
+            guard let value = point.values[code] else { continue }
+            drawn += 1
+            let px = position(point, x)
+            let py = y(value)
+            svg.circle(x: px, y: py, radius: 3.5, fill: point.isBudget ? "#ffffff" : Palette.chosen, stroke: Palette.chosen)
+            if bothKinds {
+                // Side by side: above the point, a budget's label reaching left and the accounts' reaching right.
+                svg.text(
+                    style.value(value), x: point.isBudget ? px + 3 : px - 3, y: py - 7,
+                    anchor: point.isBudget ? .end : .start, size: 9, bold: true, fill: Palette.chosen)
+            } else {
+                let above = point.national.map { value >= $0 } ?? true
+                svg.text(
+                    style.value(value), x: px, y: above ? py - 7 : py + 14, anchor: .middle, size: 10, bold: true,
+                    fill: Palette.chosen)
+            }
         }
-        if own.isEmpty {
+        if drawn == 0 {
             svg.text(labels.noValue, x: Self.width / 2, y: (top + bottom) / 2, anchor: .middle, fill: Palette.axis)
         }
         return svg.render(cssClass: "chart small")

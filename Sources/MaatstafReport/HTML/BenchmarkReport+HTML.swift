@@ -52,10 +52,18 @@ extension BenchmarkReport {
         html.headerCells([labels.indicator, labels.municipality])
         html.headerCells([labels.value, labels.netherlands], numeric: true)
         html.headerCells([labels.position])
-        html.headerCells([labels.differenceFromNLShort, labels.rank], numeric: true)
+        // One first year for every row (the usual case) goes in the header; otherwise each cell says its own.
+        let firstYears = Set(
+            sections.flatMap { section in section.comparison.municipalities.compactMap { section.change($0.profile.code)?.since }
+            })
+        let sharedFirstYear = firstYears.count == 1 ? firstYears.first : nil
+        html.headerCells(
+            [labels.differenceFromNLShort, labels.rank, sharedFirstYear.map(labels.sinceYear) ?? labels.sinceFirstYear],
+            numeric: true)
         if hasTargets { html.headerCells([labels.target]) }
         html.raw("</tr></thead>\n")
         var gaugeNumber = 0
+        var acrossDefinition = false
         for section in sections {
             let style = ValueStyle(indicator: section.indicator, locale: locale)
             let values = section.allValues
@@ -87,6 +95,14 @@ extension BenchmarkReport {
                 let national = municipality.references.first
                 html.cell(national?.differencePercent.map { NumberFormat(locale: locale).percent($0) } ?? "–", numeric: true)
                 html.cell(municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–", numeric: true)
+                if let change = section.change(municipality.profile.code) {
+                    acrossDefinition = acrossDefinition || change.acrossDefinitionChange
+                    html.cell(
+                        NumberFormat(locale: locale).percent(change.percent) + (change.acrossDefinitionChange ? "†" : "")
+                            + (sharedFirstYear == nil ? " " + labels.since(change.since) : ""), numeric: true)
+                } else {
+                    html.cell("–", numeric: true)
+                }
                 if hasTargets { renderTargetCell(&html, target(municipality.profile.code, section.indicator.id), style, labels) }
                 html.raw("</tr>\n")
             }
@@ -94,6 +110,7 @@ extension BenchmarkReport {
         }
         html.raw("</table>\n")
         var notes: [String] = []
+        if acrossDefinition { notes.append(labels.acrossDefinitionChange) }
         if hasTargets {
             notes.append(
                 locale == .nl

@@ -22,10 +22,11 @@ extension BenchmarkReport {
         var columns: [Table.Column] = [
             .init(labels.indicator), .init(labels.municipality), .init(labels.value, .right),
             .init(labels.netherlands, .right), .init(nl ? "Laagste – hoogste" : "Lowest – highest", .right),
-            .init(labels.differenceFromNL, .right), .init(labels.rank, .right),
+            .init(labels.differenceFromNL, .right), .init(labels.rank, .right), .init(labels.sinceFirstYear, .right),
         ]
         if !targets.isEmpty { columns.append(.init(labels.target)) }
         var summary = Table(columns: columns)
+        var acrossDefinition = false
         for section in sections {
             let style = ValueStyle(indicator: section.indicator, locale: locale)
             let values = section.allValues
@@ -36,6 +37,11 @@ extension BenchmarkReport {
                     section.valueText(municipality, style: style, labels), style.value(section.national.rate), range,
                     municipality.references.first?.differencePercent.map { format.percent($0) } ?? "–",
                     municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–",
+                    section.change(municipality.profile.code).map { change in
+                        acrossDefinition = acrossDefinition || change.acrossDefinitionChange
+                        return format.percent(change.percent) + (change.acrossDefinitionChange ? "†" : "") + " "
+                            + labels.since(change.since)
+                    } ?? "–",
                 ]
                 if !targets.isEmpty {
                     row.append(
@@ -46,6 +52,7 @@ extension BenchmarkReport {
                 summary.rows.append(row)
             }
         }
+        if acrossDefinition { summary.notes.append(labels.acrossDefinitionChange) }
         if targetsNotShown > 0 { summary.notes.append(labels.targetsNotShown(targetsNotShown)) }
         for item in unavailable {
             summary.notes.append(
