@@ -88,6 +88,11 @@ let package = Package(
         ),
 
         .executableTarget(
+            name: "maatstaf-bench-fetched-iv3",
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"],
+            path: "Sources/Benchmarks/FetchedIv3Benchmark"
+        ),
+        .executableTarget(
             name: "maatstaf-bench-compare",
             dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare"],
             path: "Sources/Benchmarks/CompareBenchmark"
