@@ -26,14 +26,16 @@ struct PopulationYearTests {
         return result
     }()
 
-    static func table() -> ODataReplayTable {
-        let rows: [[String: Any]] = population2025.sorted { $0.key < $1.key }.map { code, people in
-            [
-                "Geslacht": padded("T001038", 8), "Leeftijd": padded("10000", 6),
-                "BurgerlijkeStaat": padded("T001019", 8), "RegioS": padded(code, 10), "Perioden": "2025JJ00",
-                "BevolkingOp1Januari_1": people, "GemiddeldeBevolking_2": NSNull(),
-            ]
-        }
+    /// `leavingOut`: municipalities whose row is not served (a table missing part of the country).
+    static func table(leavingOut: Set<String> = []) -> ODataReplayTable {
+        let rows: [[String: Any]] = population2025.filter { !leavingOut.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { code, people in
+                [
+                    "Geslacht": padded("T001038", 8), "Leeftijd": padded("10000", 6),
+                    "BurgerlijkeStaat": padded("T001019", 8), "RegioS": padded(code, 10), "Perioden": "2025JJ00",
+                    "BevolkingOp1Januari_1": people, "GemiddeldeBevolking_2": NSNull(),
+                ]
+            }
         return ODataReplayTable(
             title: "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio (real 2025 populations)",
             properties:
@@ -109,5 +111,27 @@ struct PopulationYearTests {
             ))
         let sources = (object["sources"] as? [[String: Any]])?.compactMap { $0["table"] as? String } ?? []
         #expect(sources.contains { $0.hasPrefix("CBS 03759ned") })
+    }
+
+    @Test("a fetched population missing a municipality that existed is refused, naming it, not compared without it")
+    func incompletePopulation() async throws {
+        let server = try ODataReplayTable.serve { ["03759ned": Self.table(leavingOut: ["GM0293"])] }
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
+        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = try Self.snapshotWithout2025Classes().path
+        let cache = RepositoryFixtures.temporaryFolder().path
+        let fetch = try await runner.run([
+            "fetch", "03759ned", "--period", "2025", "--topic", "BevolkingOp1Januari", "--where", "Geslacht=T001038",
+            "--where", "BurgerlijkeStaat=T001019", "--where", "Leeftijd=10000", "--cache-dir", cache,
+        ])
+        #expect(fetch.status == 0, "\(fetch.stderr)")
+        let compare = try await runner.run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--cache-dir", cache, "Duiven",
+        ])
+        #expect(compare.status == 65)
+        #expect(
+            compare.stderr.contains(
+                "CBS 03759ned 2025: has no population for 1 municipality that existed then (Westervoort); groups without them would look complete"
+            ), "\(compare.stderr)")
     }
 }

@@ -74,6 +74,13 @@ struct ReportCommand: AsyncParsableCommand {
             "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
 
+    @Option(
+        name: .customLong("iv3-source"),
+        help: ArgumentHelp(
+            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot.",
+            valueName: "source"))
+    var iv3Source: Iv3SourcePreference = .fetched
+
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
 
@@ -88,7 +95,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try Workspace.open(global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
+        var workspace = try Workspace.open(global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
+        workspace.iv3Source = iv3Source
         let catalog = try workspace.indicators()
         let chosenIndicators: [Indicator]
         if let indicators {

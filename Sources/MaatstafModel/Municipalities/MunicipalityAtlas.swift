@@ -11,6 +11,9 @@ public struct MunicipalityAtlas: Sendable {
     public private(set) var classesYear: [Int: Int] = [:]
     /// The years the fetched population table holds, for advice on what to fetch.
     public private(set) var populationYears: [Int] = []
+    /// Fetched years lacking the population of municipalities that existed then: year → their codes. Such a year is
+    /// refused rather than compared without them.
+    public private(set) var incompletePopulation: [Int: [String]] = [:]
 
     public init(store: Store) throws {
         let directory = try MunicipalityDirectory(store: store)
@@ -33,12 +36,18 @@ public struct MunicipalityAtlas: Sendable {
         let fetched = try PopulationTable(store: store)
         let classYears = Set(profiles.map(\.year))
         var derivedFrom: [Int: Int] = [:]
+        var incomplete: [Int: [String]] = [:]
         var byYearAndCode: [Int: [String: MunicipalityProfile]] = [:]
         for profile in profiles { byYearAndCode[profile.year, default: [:]][profile.code] = profile }
         for (year, inhabitants) in fetched.population where !classYears.contains(year) {
             let nearest = classYears.sorted { (abs($0 - year), $0) < (abs($1 - year), $1) }
             guard let used = nearest.first else { continue }
             derivedFrom[year] = used
+            // Every municipality of the nearest class year that still existed must have a population.
+            let lacking = (byYearAndCode[used] ?? [:]).values.filter { profile in
+                inhabitants[profile.code] == nil && (profile.municipality.isCurrent || profile.municipality.lastYear >= year)
+            }.map(\.code).sorted()
+            if !lacking.isEmpty { incomplete[year] = lacking }
             for (code, population) in inhabitants {
                 guard let municipality = directory.byCode[code],
                     let classes = nearest.lazy.compactMap({ byYearAndCode[$0]?[code] }).first
@@ -53,6 +62,7 @@ public struct MunicipalityAtlas: Sendable {
         self.init(directory: directory, profiles: profiles)
         classesYear = derivedFrom
         populationYears = fetched.population.keys.sorted()
+        incompletePopulation = incomplete
     }
 
     /// From values: a directory and every municipality's profile in every year (tests build one in memory).
@@ -68,6 +78,15 @@ public struct MunicipalityAtlas: Sendable {
 
     /// Every municipality's profile in `year`, by code; an error naming the available years when there are none.
     public func profiles(year: Int) throws -> [String: MunicipalityProfile] {
+        if let lacking = incompletePopulation[year] {
+            let names = lacking.prefix(5).map { directory.byCode[$0]?.name ?? $0 }.joined(separator: ", ")
+            let request = PopulationTable.request(years: populationYears.min()!...populationYears.max()!)
+            throw ModelError(
+                .yearNotAvailable, subject: "CBS \(PopulationTable.table) \(year)",
+                reason:
+                    "has no population for \(lacking.count) municipalit\(lacking.count == 1 ? "y" : "ies") that existed then (\(names)\(lacking.count > 5 ? ", …" : "")); groups without them would look complete",
+                hint: "Fetch the whole population of every municipality for the year: \(action: .fetch(request))")
+        }
         guard let profiles = profilesByYear[year] else {
             // The population of a year comes from CBS 03759ned: the fetch that supplies it, with the years already
             // stored (a filtered fetch replaces the stored part).
