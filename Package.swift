@@ -80,7 +80,7 @@ let package = Package(
 
         // A scriptable HTTP/1.1 server on 127.0.0.1 for tests and benchmarks: it can misbehave on purpose
         // (truncate, reset, stall), which a real server framework makes hard.
-        .target(name: "MaatstafTestServer"),
+        .target(name: "MaatstafTestServer", dependencies: ["MaatstafStore"]),
         .executableTarget(
             name: "maatstaf-bench-fetch",
             dependencies: ["MaatstafFetch", "MaatstafTestServer"],

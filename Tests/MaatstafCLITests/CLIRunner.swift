@@ -12,10 +12,7 @@ struct CLIRunner {
     /// snapshot costs about a second in a debug build, and most command tests need nothing else. Tests that fetch,
     /// damage or clear a cache take a folder of their own.
     static let loadedCache: String = {
-        let folder = RepositoryFixtures.temporaryFolder()
-        let store = try! Store(path: folder.appendingPathComponent("maatstaf.sqlite").path)
-        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-        return folder.path
+        URL(fileURLWithPath: try! LoadedStore.copy()).deletingLastPathComponent().path
     }()
 
     /// A new cache folder whose store is a copy of `loadedCache`'s, for tests that fetch into or change their cache:

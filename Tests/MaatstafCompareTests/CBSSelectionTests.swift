@@ -12,8 +12,7 @@ import Testing
 @Suite("CBS indicators over tables with extra dimensions")
 struct CBSSelectionTests {
     static let store: Store = {
-        let store = try! Store.inMemory()
-        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
+        let store = try! Store(path: LoadedStore.copy())
         let properties = [
             CBSDataProperty(
                 id: 0, parentID: nil, kind: .geoDimension, key: "RegioS", title: "Regio", unit: nil, decimals: nil, datatype: nil),

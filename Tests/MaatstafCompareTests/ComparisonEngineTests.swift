@@ -9,11 +9,7 @@ import Testing
 /// The engine on the real embedded snapshot, against values computed independently from the raw Iv3 CSVs.
 @Suite("Comparison engine on the real Iv3 data")
 struct ComparisonEngineTests {
-    static let store: Store = {
-        let store = try! Store.inMemory()
-        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-        return store
-    }()
+    static let store = try! Store(path: LoadedStore.copy())
     static let atlas = try! MunicipalityAtlas(store: store)
     static let regions = try! UserRegionCatalog(folder: RepositoryFixtures.regions, directory: atlas.directory)
     static let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions)

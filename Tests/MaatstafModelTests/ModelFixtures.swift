@@ -6,11 +6,7 @@ import MaatstafTestServer
 
 /// The atlas over the real embedded snapshot, loaded once for all model tests.
 enum ModelFixtures {
-    static let store: Store = {
-        let store = try! Store.inMemory()
-        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-        return store
-    }()
+    static let store = try! Store(path: LoadedStore.copy())
 
     static let atlas: MunicipalityAtlas = try! MunicipalityAtlas(store: store)
     static var directory: MunicipalityDirectory { atlas.directory }

@@ -12,11 +12,7 @@ import MaatstafTestServer
 
 /// The engine over the real embedded snapshot, and helpers that check reports independently of maatstaf's code.
 enum ReportFixtures {
-    static let store: Store = {
-        let store = try! Store.inMemory()
-        try! SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-        return store
-    }()
+    static let store = try! Store(path: LoadedStore.copy())
     static let atlas = try! MunicipalityAtlas(store: store)
     static let catalog = try! IndicatorCatalog(store: store)
 

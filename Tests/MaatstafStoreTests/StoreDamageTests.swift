@@ -124,15 +124,18 @@ struct StoreDamageTests {
         try bytes.write(to: URL(fileURLWithPath: path))
         do {
             let (store, recovery) = try Store.openRecovering(path: path)
-            if recovery != nil { try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store) }
-            #expect(try Self.figures(store) == pristine, "seed \(seed)")
+            if recovery != nil {
+                // Moved aside: a new, empty store (the loader fills it, as `changedValue` and `structural` check).
+                #expect(try store.municipalities().isEmpty, "seed \(seed)")
+            } else {
+                #expect(try Self.figures(store) == pristine, "seed \(seed)")
+            }
         } catch let error as StoreError {
             #expect(error.kind == .damaged, "seed \(seed): \(error)")
-            // The damage was recorded: the next open moves the file aside and a new store has the loaded figures.
+            // The damage was recorded: the next open moves the file aside for a new, empty store.
             let (store, recovery) = try Store.openRecovering(path: path)
             #expect(recovery != nil, "seed \(seed)")
-            try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-            #expect(try Self.figures(store) == pristine, "seed \(seed)")
+            #expect(try store.municipalities().isEmpty, "seed \(seed)")
         }
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import MaatstafStore
-import MaatstafTestServer
 
-/// A store file with the embedded snapshot loaded, made once per test process and copied for each test that damages
-/// or inspects one: loading the snapshot costs about a second in a debug build, copying the file a few milliseconds.
-/// `SnapshotLoaderTests.loadOnce` still loads into an empty store of its own.
-enum LoadedStore {
+/// A store file with the embedded snapshot loaded, made once per test process and copied for every test (or fixture)
+/// that needs one: loading the snapshot costs over a second in a debug build, copying the file a few milliseconds.
+/// Tests of the loading itself load into an empty store of their own.
+public enum LoadedStore {
     private static let template: URL = {
         let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("template.sqlite")
         do {
@@ -17,8 +16,8 @@ enum LoadedStore {
         return path
     }()
 
-    /// The path of a fresh copy of the loaded store, in a folder of its own.
-    static func copy() throws -> String {
+    /// The path of a fresh copy of the loaded store, `maatstaf.sqlite` in a folder of its own.
+    public static func copy() throws -> String {
         let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("maatstaf.sqlite")
         try FileManager.default.copyItem(at: template, to: path)
         return path.path
