@@ -135,3 +135,74 @@ struct PopulationYearTests {
             ), "\(compare.stderr)")
     }
 }
+
+/// The "done means" for a year the embedded data does not hold at all: on a snapshot WITHOUT the 2025 budget
+/// and the 2025 class file, the 2025 Iv3 table (served in dataderden's shape, built from the real 2025 budget CSV) and
+/// the 2025 population (served in 03759ned's shape, the real populations) are fetched; compare then answers for 2025
+/// to the cent.
+@Suite("A year outside the snapshot, from fetched Iv3 and population")
+struct FetchedYearTests {
+    static func snapshotWithout2025() throws -> URL {
+        let copy = try PopulationYearTests.snapshotWithout2025Classes()
+        let path = "iv3/2025_begroting.csv"
+        try FileManager.default.removeItem(at: copy.appendingPathComponent(path))
+        let sums = copy.appendingPathComponent("SHA256SUMS")
+        let kept = String(decoding: try Data(contentsOf: sums), as: UTF8.self).split(separator: "\n").filter {
+            !$0.hasSuffix(path)
+        }
+        try (kept.joined(separator: "\n") + "\n").write(to: sums, atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    @Test("compare --year 2025 --against national,province Westervoort Duiven, after fetching both, to the cent")
+    func doneMeans() async throws {
+        let iv3 = try Iv3TableServer(
+            id: "45071NED", documents: [.init(csv: "iv3/2025_begroting.csv", code: "2025X000")]
+        ).start()
+        let population = try ODataReplayTable.serve { ["03759ned": PopulationYearTests.table()] }
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = try Self.snapshotWithout2025().path
+        let cache = RepositoryFixtures.temporaryFolder().path
+        let compare = [
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against", "national,province",
+            "--format", "json", "--cache-dir", cache, "Westervoort", "Duiven",
+        ]
+        let before = try await runner.run(compare)
+        #expect(before.status == 65)
+        #expect(before.stderr.contains("no Iv3 data for 2025 in the store"), "\(before.stderr)")
+        #expect(before.stderr.contains("`maatstaf fetch iv3 2025`"))
+
+        let fetchIv3 = try await runner.run([
+            "fetch", "--catalog", "dataderden", "--cbs-base", iv3.baseURL, "45071NED", "--cache-dir", cache,
+        ])
+        #expect(fetchIv3.status == 0, "\(fetchIv3.stderr)")
+        #expect(
+            fetchIv3.stdout.contains(
+                "Iv3 2025 budget: 338 municipalities, no delivery from De Bilt, Landsmeer, Midden-Drenthe, Vijfheerenlanden."))
+        let needsPopulation = try await runner.run(compare)
+        #expect(needsPopulation.status == 65)
+        let commands = AgeSelectionIndicatorTests.commands(in: needsPopulation.stderr)
+        #expect(commands.count == 1, "\(needsPopulation.stderr)")
+        try await AgeSelectionIndicatorTests.run(
+            commands.map { $0 + ["--cbs-base", population.baseURL] }, runner, cache: cache)
+
+        let after = try await runner.run(compare)
+        #expect(after.status == 0, "\(after.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        let entries = try #require(object["municipalities"] as? [[String: Any]])
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        let counts: (RawIv3.Municipality) -> Bool = { $0.delivered && $0.books(["6.711"]) }
+        for (index, name) in ["Westervoort", "Duiven"].enumerated() {
+            #expect(sameCent(entries[index]["value"] as? Double, raw.rate(name, ["6.711"])))
+            let references = try #require(entries[index]["references"] as? [[String: Any]])
+            #expect(sameCent(references[0]["value"] as? Double, raw.groupRate(["6.711"], where: counts)))
+            #expect(
+                sameCent(
+                    references[1]["value"] as? Double,
+                    raw.groupRate(["6.711"]) { counts($0) && $0.province == "Gelderland" }))
+        }
+        let sources = (object["sources"] as? [[String: Any]])?.compactMap { $0["table"] as? String } ?? []
+        #expect(sources.contains("Iv3 begroting 2025 (CBS 45071NED)"))
+        #expect(sources.contains { $0.hasPrefix("CBS 03759ned") })
+    }
+}
