@@ -52,12 +52,16 @@ struct PopulationYearTests {
 
     /// A copy of the snapshot without its 2025 class file (its checksum line removed too).
     static func snapshotWithout2025Classes() throws -> URL {
+        try snapshot(without: ["classes/gemeenteklassen_2025.tsv"])
+    }
+
+    /// A copy of the snapshot without `paths` (their checksum lines removed too).
+    static func snapshot(without paths: [String]) throws -> URL {
         let copy = try RepositoryFixtures.snapshotCopy()
-        let path = "classes/gemeenteklassen_2025.tsv"
-        try FileManager.default.removeItem(at: copy.appendingPathComponent(path))
+        for path in paths { try FileManager.default.removeItem(at: copy.appendingPathComponent(path)) }
         let sums = copy.appendingPathComponent("SHA256SUMS")
-        let kept = String(decoding: try Data(contentsOf: sums), as: UTF8.self).split(separator: "\n").filter {
-            !$0.hasSuffix(path)
+        let kept = String(decoding: try Data(contentsOf: sums), as: UTF8.self).split(separator: "\n").filter { line in
+            !paths.contains { line.hasSuffix($0) }
         }
         try (kept.joined(separator: "\n") + "\n").write(to: sums, atomically: true, encoding: .utf8)
         return copy
@@ -143,15 +147,7 @@ struct PopulationYearTests {
 @Suite("A year outside the snapshot, from fetched Iv3 and population")
 struct FetchedYearTests {
     static func snapshotWithout2025() throws -> URL {
-        let copy = try PopulationYearTests.snapshotWithout2025Classes()
-        let path = "iv3/2025_begroting.csv"
-        try FileManager.default.removeItem(at: copy.appendingPathComponent(path))
-        let sums = copy.appendingPathComponent("SHA256SUMS")
-        let kept = String(decoding: try Data(contentsOf: sums), as: UTF8.self).split(separator: "\n").filter {
-            !$0.hasSuffix(path)
-        }
-        try (kept.joined(separator: "\n") + "\n").write(to: sums, atomically: true, encoding: .utf8)
-        return copy
+        try PopulationYearTests.snapshot(without: ["classes/gemeenteklassen_2025.tsv", "iv3/2025_begroting.csv"])
     }
 
     @Test("compare --year 2025 --against national,province Westervoort Duiven, after fetching both, to the cent")

@@ -35,14 +35,7 @@ struct BudgetCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
     var against = "national,province,size-class"
 
-    @Option(help: "Output: table, csv, json or markdown.")
-    var format: OutputFormat = .table
-
-    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
-    var locale: ReportLocale = .en
-
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
@@ -66,14 +59,6 @@ struct BudgetCommand: AsyncParsableCommand {
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let execution = try workspace.engine.budgetExecution(
             indicator, year: chosenYear, municipalities: chosen, against: groups)
-        let report = BudgetExecutionReport(execution, locale: locale)
-        let text: String
-        switch format {
-        case .table: text = report.renderText()
-        case .markdown: text = report.renderMarkdown()
-        case .csv: text = report.renderCSV()
-        case .json: text = try BudgetExecutionJSON(execution, locale: locale).encoded()
-        }
-        try OutputFile.write(text, to: output)
+        try output.write(BudgetExecutionReport(execution, locale: output.locale))
     }
 }

@@ -47,15 +47,7 @@ struct CompareCommand: AsyncParsableCommand {
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let comparison = try workspace.engine.compare(
             indicator, year: year, kind: options.kind, municipalities: chosen, against: groups)
-        let report = CompareReport(comparison, locale: options.locale)
-        let text: String
-        switch options.format {
-        case .table: text = report.renderText()
-        case .markdown: text = report.renderMarkdown()
-        case .csv: text = report.renderCSV()
-        case .json: text = try CompareJSON(comparison, locale: options.locale).encoded()
-        }
-        try OutputFile.write(text, to: options.output)
+        try options.output.write(CompareReport(comparison, locale: options.locale))
         if let missing = MissingValues(comparison) { throw missing }
     }
 }

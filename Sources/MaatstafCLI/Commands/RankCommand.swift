@@ -35,14 +35,6 @@ struct RankCommand: AsyncParsableCommand {
         let anchor = try municipality.map { try workspace.atlas.directory.resolve($0) }
         let ranking = try workspace.engine.rank(
             indicator, year: year, kind: options.kind, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
-        let report = RankReport(ranking, locale: options.locale)
-        let text: String
-        switch options.format {
-        case .table: text = report.renderText()
-        case .markdown: text = report.renderMarkdown()
-        case .csv: text = report.table.renderCSV(separator: options.locale == .nl ? ";" : ",")
-        case .json: text = try report.renderJSON()
-        }
-        try OutputFile.write(text, to: options.output)
+        try options.output.write(RankReport(ranking, locale: options.locale))
     }
 }

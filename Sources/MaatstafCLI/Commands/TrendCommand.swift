@@ -44,14 +44,7 @@ struct TrendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Reference groups besides the national figure, comma-separated.", valueName: "groups"))
     var against = "national"
 
-    @Option(help: "Output: table, csv, json or markdown.")
-    var format: OutputFormat = .table
-
-    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
-    var locale: ReportLocale = .en
-
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
@@ -71,15 +64,7 @@ struct TrendCommand: AsyncParsableCommand {
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let series = try workspace.engine.series(
             indicator, municipalities: chosen, against: groups, years: years?.range, baseYear: baseYear)
-        let report = TrendReport(series, locale: locale)
-        let text: String
-        switch format {
-        case .table: text = report.renderText()
-        case .markdown: text = report.renderMarkdown()
-        case .csv: text = report.renderCSV()
-        case .json: text = try TrendJSON(series, locale: locale).encoded()
-        }
-        try OutputFile.write(text, to: output)
+        try output.write(TrendReport(series, locale: output.locale))
     }
 }
 

@@ -16,14 +16,9 @@ struct IndicatorOptions: ParsableArguments {
             valueName: "kind"))
     var kind: Iv3DocumentKind?
 
-    @Option(help: "Output: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
-    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
-    var locale: ReportLocale = .en
-
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var output: String?
+    var locale: ReportLocale { output.locale }
 }
 
 extension ReportLocale: ExpressibleByArgument {}

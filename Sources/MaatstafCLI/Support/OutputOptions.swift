@@ -1,0 +1,52 @@
+import ArgumentParser
+import MaatstafCompare
+import MaatstafCore
+import MaatstafReport
+
+/// How a command that prints a result writes it: the format, the reader's language and where to.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
+    var locale: ReportLocale = .en
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    /// Renders `result` in the chosen format and writes it.
+    func write(_ result: some CommandResult) throws {
+        let text: String
+        switch format {
+        case .table: text = result.renderText()
+        case .markdown: text = result.renderMarkdown()
+        case .csv: text = result.renderCSV()
+        case .json: text = try result.renderJSON()
+        }
+        try OutputFile.write(text, to: output)
+    }
+}
+
+/// A result a command prints in every format `--format` offers.
+protocol CommandResult {
+    func renderText() -> String
+    func renderMarkdown() -> String
+    func renderCSV() -> String
+    func renderJSON() throws -> String
+}
+
+extension CompareReport: CommandResult {
+    func renderJSON() throws -> String { try CompareJSON(comparison, locale: locale).encoded() }
+}
+
+extension RankReport: CommandResult {
+    func renderCSV() -> String { table.renderCSV(separator: locale == .nl ? ";" : ",") }
+}
+
+extension TrendReport: CommandResult {
+    func renderJSON() throws -> String { try TrendJSON(series, locale: locale).encoded() }
+}
+
+extension BudgetExecutionReport: CommandResult {
+    func renderJSON() throws -> String { try BudgetExecutionJSON(execution, locale: locale).encoded() }
+}
