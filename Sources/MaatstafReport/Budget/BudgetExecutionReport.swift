@@ -70,8 +70,8 @@ public struct BudgetExecutionReport: Sendable {
                 "* " + label(group.group) + ": "
                     + (nl
                         ? "\(group.counted.count) van \(group.group.members.count) gemeenten tellen mee; niet meegeteld (geen waarde in begroting of jaarrekening): \(group.leftOut.count)."
-                        : "\(group.counted.count) of \(group.group.members.count) municipalities counted; left out (no value in the budget or the accounts): \(group.leftOut.count)."
-                    ))
+                        : "\(group.counted.count) of \(group.group.members.count) municipalities counted; left out (no value in the budget or the accounts): \(group.leftOut.count).")
+            )
         }
         var seen: Set<String> = []
         for kind in [Iv3DocumentKind.begroting, .jaarrekening] {
@@ -86,11 +86,9 @@ public struct BudgetExecutionReport: Sendable {
                 if seen.insert(text).inserted { notes.append(text) }
             }
         }
-        for source in execution.budget.sources + execution.accounts.sources {
-            let text =
-                (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
-                + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? "")
-            if seen.insert(text).inserted { notes.append(text) }
+        for text in (execution.budget.sources + execution.accounts.sources).map(wording.source)
+        where seen.insert(text).inserted {
+            notes.append(text)
         }
         notes.append(Attribution.cbs + ".")
         return notes

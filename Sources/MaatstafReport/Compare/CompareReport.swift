@@ -94,11 +94,7 @@ public struct CompareReport: Sendable {
             notes.append((nl ? "Geen waarde: " : "No value: ") + names + more + ".")
         }
         notes += comparison.notes.map(wording.note)
-        for source in comparison.data.sources {
-            notes.append(
-                (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
-                    + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? ""))
-        }
+        notes += comparison.data.sources.map(wording.source)
         notes.append(Attribution.cbs + ".")
         return notes
     }

@@ -21,6 +21,12 @@ public struct NoteWording: Sendable {
         }
     }
 
+    /// `Source: Iv3 jaarrekening 2023 — iv3/2023_jaarrekening.csv (…), sha256 38f96ea7f435…`: where figures come from.
+    public func source(_ source: SourceReference) -> String {
+        (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
+            + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? "")
+    }
+
     /// Up to `limit` names, then how many more.
     public func names(_ names: [String], limit: Int = 10) -> String {
         let shown = names.prefix(limit).joined(separator: ", ")

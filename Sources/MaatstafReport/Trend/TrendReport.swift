@@ -146,12 +146,7 @@ public struct TrendReport: Sendable {
             }
         }
         for point in series.points {
-            for source in point.sources {
-                let text =
-                    (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
-                    + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? "")
-                if seen.insert(text).inserted { notes.append(text) }
-            }
+            for text in point.sources.map(wording.source) where seen.insert(text).inserted { notes.append(text) }
         }
         notes.append(Attribution.cbs + ".")
         return notes
