@@ -48,7 +48,12 @@ struct Iv3TableServer {
     let bodies: [String: Data]
     let id: String
 
-    init(id: String, documents: [Document], damage: Damage? = nil, limitMunicipalities: Int? = nil) throws {
+    /// `limitMunicipalities`: only the first N names; `only`: only these names (a smaller table, where the test needs
+    /// no national figure).
+    init(
+        id: String, documents: [Document], damage: Damage? = nil, limitMunicipalities: Int? = nil,
+        only: Set<String>? = nil
+    ) throws {
         self.id = id
         var rows: [String] = []
         var taakvelden: [String: String] = [:]
@@ -59,6 +64,7 @@ struct Iv3TableServer {
         for document in documents {
             var lines = try RepositoryFixtures.simpleRows(document.csv, separator: ";").dropFirst()
                 .filter { $0[0] != "Nederland" }
+            if let only { lines = lines.filter { only.contains($0[0]) } }
             if let limit = limitMunicipalities {
                 let kept = Set(Set(lines.map { $0[0] }).sorted().prefix(limit))
                 lines = lines.filter { kept.contains($0[0]) }

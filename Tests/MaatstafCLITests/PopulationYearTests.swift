@@ -51,8 +51,24 @@ struct PopulationYearTests {
     }
 
     /// A copy of the snapshot without its 2025 class file (its checksum line removed too).
-    static func snapshotWithout2025Classes() throws -> URL {
-        try snapshot(without: ["classes/gemeenteklassen_2025.tsv"])
+    static var snapshotWithout2025Classes: URL { without2025Classes.snapshot }
+
+    /// One snapshot copy without the 2025 class file, and a cache loaded from it, per test process: each test copies
+    /// the cache (loading the snapshot costs over a second in a debug build).
+    static let without2025Classes: (snapshot: URL, cache: String) = {
+        let copy = try! Self.snapshot(without: ["classes/gemeenteklassen_2025.tsv"])
+        let cache = RepositoryFixtures.temporaryFolder()
+        let store = try! Store(path: cache.appendingPathComponent("maatstaf.sqlite").path)
+        try! SnapshotLoader(folder: copy).loadIfNeeded(into: store)
+        return (copy, cache.path)
+    }()
+
+    /// A new cache folder holding a copy of that loaded cache.
+    static func cacheWithout2025Classes() throws -> String {
+        let folder = RepositoryFixtures.temporaryFolder()
+        try FileManager.default.copyItem(
+            atPath: without2025Classes.cache + "/maatstaf.sqlite", toPath: folder.appendingPathComponent("maatstaf.sqlite").path)
+        return folder.path
     }
 
     /// A copy of the snapshot without `paths` (their checksum lines removed too).
@@ -72,8 +88,8 @@ struct PopulationYearTests {
         let server = try ODataReplayTable.serve { ["03759ned": Self.table()] }
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = try Self.snapshotWithout2025Classes().path
-        let cache = RepositoryFixtures.temporaryFolder().path
+        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = Self.snapshotWithout2025Classes.path
+        let cache = try Self.cacheWithout2025Classes()
         let compare = [
             "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against", "national,size-class",
             "--format", "json", "--cache-dir", cache, "Westervoort", "Duiven",
@@ -122,8 +138,8 @@ struct PopulationYearTests {
         let server = try ODataReplayTable.serve { ["03759ned": Self.table(leavingOut: ["GM0293"])] }
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
-        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = try Self.snapshotWithout2025Classes().path
-        let cache = RepositoryFixtures.temporaryFolder().path
+        runner.environment["MAATSTAF_SNAPSHOT_DIR"] = Self.snapshotWithout2025Classes.path
+        let cache = try Self.cacheWithout2025Classes()
         let fetch = try await runner.run([
             "fetch", "03759ned", "--period", "2025", "--topic", "BevolkingOp1Januari", "--where", "Geslacht=T001038",
             "--where", "BurgerlijkeStaat=T001019", "--where", "Leeftijd=10000", "--cache-dir", cache,

@@ -85,8 +85,13 @@ struct StoreDamageTests {
         }
         let (store, recovery) = try Store.openRecovering(path: path)
         #expect(recovery != nil)
-        try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
-        #expect(try Self.figures(store) == pristine)
+        if variant == 0 {
+            // Rebuilt from the snapshot: the very figures loaded before (once is enough; the load is a second).
+            try SnapshotLoader(folder: RepositoryFixtures.snapshot).loadIfNeeded(into: store)
+            #expect(try Self.figures(store) == pristine)
+        } else {
+            #expect(try store.municipalities().isEmpty)
+        }
     }
 
     @Test("after an unclean stop (a hot journal) SQLite's own check runs when the store is opened")
