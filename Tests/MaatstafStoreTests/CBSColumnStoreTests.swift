@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import MaatstafCore
 import MaatstafSources
+import MaatstafTestServer
 import Testing
 
 @testable import MaatstafStore
-import MaatstafTestServer
 
 /// Fetched CBS tables in the store, kept as columns: a synthetic table (not statistics) written and read back.
 @Suite("CBS tables in the store")
@@ -49,6 +49,25 @@ struct CBSColumnStoreTests {
         #expect(columns.topics[0].values == [.number(-0.25), .secret, .number(1e9), .unknown])
         #expect(try store.cbsPeriods(table: "SYNTH03") == ["2023JJ00", "2024JJ00"])
         #expect(try store.cbsObservationCounts(table: "SYNTH03") == ["ok": 2, "secret": 1, "unknown": 1])
+    }
+
+    @Test("text cells (a classification's codes and names) are kept as text beside numbers and statuses")
+    func textCells() throws {
+        var set = Self.synthetic()
+        set.properties.append(
+            CBSDataProperty(
+                id: 4, parentID: nil, kind: .topic, key: "Code_10", title: "COROP-code", unit: nil, decimals: nil,
+                datatype: "String"))
+        var fresh = CBSDataSet(table: set.table, properties: set.properties, responses: set.responses)
+        fresh.append(
+            codes: set.codes,
+            values: set.values + [[.text("CR15"), .text("CR15"), .unknown, .text("Arnhem/Nijmegen, \"quoted\"")]])
+        let store = try Store.inMemory()
+        _ = try store.replaceCBSTable(fresh, catalog: "test")
+        let columns = try store.cbsColumns(table: "SYNTH03")
+        #expect(columns.topics.map(\.key) == ["Aantal_1", "Code_10"])
+        #expect(columns.topics[1].values == [.text("CR15"), .text("CR15"), .unknown, .text("Arnhem/Nijmegen, \"quoted\"")])
+        #expect(columns.topics[0].values == [.number(-0.25), .secret, .number(1e9), .unknown])
     }
 
     @Test("a damaged column is caught by its checksum: an error, never a figure")

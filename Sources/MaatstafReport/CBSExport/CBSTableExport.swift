@@ -50,7 +50,7 @@ public struct CBSTableExport: Sendable {
         ((isProvisional(row: row) ? ["provisional"] : [])
             + columns.topics.compactMap { topic -> String? in
                 let value = topic.values[row]
-                guard value.number == nil else { return nil }
+                guard value.number == nil, value.text == nil else { return nil }
                 return "\(topic.key)=\(value.statusWord)"
             }).joined(separator: "; ")
     }
@@ -67,7 +67,9 @@ public struct CBSTableExport: Sendable {
             for row in 0..<columns.rowCount {
                 output.rows.append(
                     columns.dimensions.map { $0.codes[row] }
-                        + columns.topics.map { format.csv($0.values[row].number, decimals: decimals[$0.key] ?? 2) }
+                        + columns.topics.map { topic in
+                            topic.values[row].text ?? format.csv(topic.values[row].number, decimals: decimals[topic.key] ?? 2)
+                        }
                         + [status(row: row)])
             }
         case .cells:
@@ -82,7 +84,7 @@ public struct CBSTableExport: Sendable {
                     let word = value.statusWord
                     output.rows.append([
                         region?[row] ?? "", period?[row] ?? "", other, topic.key,
-                        format.csv(value.number, decimals: decimals[topic.key] ?? 2),
+                        value.text ?? format.csv(value.number, decimals: decimals[topic.key] ?? 2),
                         isProvisional(row: row) ? word + "; provisional" : word,
                     ])
                 }
@@ -100,8 +102,11 @@ public struct CBSTableExport: Sendable {
         out += "  \"value\": ["
         for row in 0..<columns.rowCount {
             var fields = columns.dimensions.map { "\(Self.quoted($0.key)): \(Self.quoted($0.codes[row]))" }
-            fields += columns.topics.map { "\(Self.quoted($0.key)): \($0.values[row].number.map(Self.number) ?? "null")" }
-            var status = columns.topics.filter { $0.values[row].number == nil }
+            fields += columns.topics.map { topic in
+                let value = topic.values[row]
+                return "\(Self.quoted(topic.key)): \(value.text.map(Self.quoted) ?? value.number.map(Self.number) ?? "null")"
+            }
+            var status = columns.topics.filter { $0.values[row].number == nil && $0.values[row].text == nil }
                 .map { "\(Self.quoted($0.key)): \(Self.quoted($0.values[row].statusWord))" }
             if isProvisional(row: row) { status.insert("\"provisional\": true", at: 0) }
             if !status.isEmpty { fields.append("\"status\": {" + status.joined(separator: ", ") + "}") }

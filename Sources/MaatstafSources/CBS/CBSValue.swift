@@ -7,6 +7,9 @@ public enum CBSValue: Sendable, Equatable {
     case secret
     /// `-`: nil, cannot occur.
     case notApplicable
+    /// A text cell: codes and names in tables that classify (`Code_10` = `CR15`, `Naam_11` = `Arnhem/Nijmegen` in
+    /// "Gebieden in Nederland"). Never a figure.
+    case text(String)
 
     /// Parses an UntypedDataSet cell: a padded number or one of CBS's symbols.
     public init?(untyped text: String) {
@@ -27,6 +30,11 @@ public enum CBSValue: Sendable, Equatable {
         return nil
     }
 
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+
     /// The word outputs and the store use for the cell's status: `ok`, `unknown`, `secret` or `not-applicable`.
     public var statusWord: String {
         switch self {
@@ -34,6 +42,7 @@ public enum CBSValue: Sendable, Equatable {
         case .unknown: "unknown"
         case .secret: "secret"
         case .notApplicable: "not-applicable"
+        case .text: "text"
         }
     }
 }

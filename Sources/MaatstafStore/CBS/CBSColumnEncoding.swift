@@ -46,24 +46,36 @@ enum CBSColumnEncoding {
         }
     }
 
-    /// A topic column: the numbers (0 where there is none, never read) and one status byte per row.
-    static func encode(values: [CBSValue]) -> (data: Data, status: Data) {
+    /// A topic column: the numbers (0 where there is none, never read) and one status byte per row; a text cell keeps
+    /// the index of its text in `texts` (nil when the column has none) where a number would be.
+    static func encode(values: [CBSValue]) -> (data: Data, status: Data, texts: [String]?) {
         var data = Data(count: values.count * 8)
         var status = Data(count: values.count)
+        var texts: [String] = []
+        var textIndex: [String: UInt64] = [:]
         data.withUnsafeMutableBytes { rawData in
             status.withUnsafeMutableBytes { rawStatus in
                 let numbers = rawData.bindMemory(to: UInt64.self)
                 let states = rawStatus.bindMemory(to: UInt8.self)
                 for (row, value) in values.enumerated() {
-                    numbers[row] = (value.number ?? 0).bitPattern.littleEndian
+                    if case .text(let text) = value {
+                        let position = textIndex[text] ?? UInt64(texts.count)
+                        if textIndex[text] == nil {
+                            textIndex[text] = position
+                            texts.append(text)
+                        }
+                        numbers[row] = position.littleEndian
+                    } else {
+                        numbers[row] = (value.number ?? 0).bitPattern.littleEndian
+                    }
                     states[row] = code(of: value)
                 }
             }
         }
-        return (data, status)
+        return (data, status, texts.isEmpty ? nil : texts)
     }
 
-    static func decodeValues(data: Data, status: Data) throws -> [CBSValue] {
+    static func decodeValues(data: Data, status: Data, texts: [String]? = nil) throws -> [CBSValue] {
         guard data.count == status.count * 8 else { throw CorruptColumn() }
         return try data.withUnsafeBytes { rawData in
             try status.withUnsafeBytes { rawStatus in
@@ -77,6 +89,13 @@ enum CBSColumnEncoding {
                     case 1: .unknown
                     case 2: .secret
                     case 3: .notApplicable
+                    case 4:
+                        try {
+                            let position = Int(
+                                UInt64(littleEndian: rawData.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self)))
+                            guard let texts, position < texts.count else { throw CorruptColumn() }
+                            return .text(texts[position])
+                        }()
                     default: throw CorruptColumn()
                     }
                 }
@@ -90,11 +109,12 @@ enum CBSColumnEncoding {
         case .unknown: 1
         case .secret: 2
         case .notApplicable: 3
+        case .text: 4
         }
     }
 
     /// The status words of `cbsObservationCounts`, by status byte.
-    static let statusNames = [CBSValue.number(0), .unknown, .secret, .notApplicable].map(\.statusWord)
+    static let statusNames = [CBSValue.number(0), .unknown, .secret, .notApplicable, .text("")].map(\.statusWord)
 
     struct CorruptColumn: Error {}
 }

@@ -82,10 +82,12 @@ extension Store {
                     ])
                 }
                 for (position, column) in topicColumns.enumerated() {
+                    // A topic's texts (codes and names of a classification) go where a dimension keeps its codes.
+                    let texts = try column.1.texts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
                     try insert.execute(arguments: [
-                        id, dimensionColumns.count + position, column.0, "topic", nil,
+                        id, dimensionColumns.count + position, column.0, "topic", texts,
                         column.1.data, column.1.status,
-                        Store.columnChecksum(dictionary: nil, data: column.1.data, status: column.1.status),
+                        Store.columnChecksum(dictionary: texts, data: column.1.data, status: column.1.status),
                     ])
                 }
                 // Its Iv3 documents; refetched as something else, the documents read from it before go with it.
@@ -168,7 +170,11 @@ extension Store {
                 do {
                     if role == "topic" {
                         guard wanted.map({ $0.contains(key) }) ?? true else { continue }
-                        columns.topics.append((key, try CBSColumnEncoding.decodeValues(data: row["data"], status: row["status"])))
+                        let texts = try (row["dictionary"] as String?).map {
+                            try JSONDecoder().decode([String].self, from: Data($0.utf8))
+                        }
+                        columns.topics.append(
+                            (key, try CBSColumnEncoding.decodeValues(data: row["data"], status: row["status"], texts: texts)))
                     } else {
                         let dictionary = try JSONDecoder().decode(
                             [String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))

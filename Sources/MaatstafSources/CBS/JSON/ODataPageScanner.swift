@@ -200,7 +200,8 @@ struct ODataPageScanner {
         }
     }
 
-    /// A topic cell: a number, `null` (unknown), or an UntypedDataSet string such as `"    12"` or `"x"`.
+    /// A topic cell: a number, `null` (unknown), an UntypedDataSet string such as `"    12"` or `"x"`, or text (a
+    /// classification's code or name).
     private mutating func cell() throws -> CBSValue {
         skipWhitespace()
         switch peek() ?? 0 {
@@ -214,7 +215,7 @@ struct ODataPageScanner {
             if Double(text.trimmedSpaces) != nil {
                 throw Malformed(offset: start, reason: "the cell \"\(text.trimmedSpaces)\" is not a finite number")
             }
-            return .unknown
+            return .text(text.trimmedSpaces)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try number())
         default:
