@@ -127,7 +127,7 @@ struct PopulationYearTests {
         let notes = object["notes"] as? [String] ?? []
         #expect(
             notes.contains(
-                "The population on 1 January 2025 is from CBS table 03759ned; size classes follow from it. Province and urbanity are those of 2023, the nearest year with municipality classes."
+                "The population on 1 January 2025 is from CBS table 03759ned; size classes follow from it. Province and urbanity are those of 2023, the nearest year with municipality classes; COROP and labour-market regions those of the municipality list."
             ))
         let sources = (object["sources"] as? [[String: Any]])?.compactMap { $0["table"] as? String } ?? []
         #expect(sources.contains { $0.hasPrefix("CBS 03759ned") })

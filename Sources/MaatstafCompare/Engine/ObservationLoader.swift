@@ -50,9 +50,13 @@ struct ObservationLoader: Sendable {
         }
         let profiles = try atlas.profiles(year: classificationYear)
         if classificationYear != year { notes.append(.classesFromEarlierYear(year: year, used: classificationYear)) }
-        if let classesFrom = atlas.classesYear[classificationYear] {
+        if let derivation = atlas.derivations[classificationYear] {
             notes.append(
-                .populationFetched(year: classificationYear, table: PopulationTable.table, classesFrom: classesFrom))
+                .populationFetched(
+                    year: classificationYear, table: derivation.populationTable, regionsTable: derivation.regionsTable,
+                    classesFrom: derivation.classesFrom))
+        } else if let table = atlas.regionsTables[classificationYear] {
+            notes.append(.regionsFetched(year: classificationYear, table: table))
         }
         // Every CBS table the indicator reads, looked up once; all missing ones are named together.
         let stored = try storedTables(of: indicator, year: year)
@@ -432,7 +436,7 @@ struct ObservationLoader: Sendable {
 
     /// Population on 1 January of `year`, from the class file the profiles were read from.
     private func populationSource(profiles: [String: MunicipalityProfile], year: Int) throws -> SourceReference {
-        if atlas.classesYear[year] != nil { return try cbsSource(PopulationTable.table, year: year) }
+        if let derivation = atlas.derivations[year] { return try cbsSource(derivation.populationTable, year: year) }
         let classFile = profiles.values.first?.source ?? ""
         return SourceReference(
             table: "Bevolking op 1 januari \(year) (gemeenteklassen)", year: year,

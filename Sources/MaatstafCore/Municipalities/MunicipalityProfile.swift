@@ -9,13 +9,17 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
     public var population: Int
     /// The file the classes and population come from.
     public var source: String
+    /// The COROP region and labour-market region in that year: from that year's "Gebieden in Nederland" when maatstaf
+    /// has it, else the one classification of the municipality list.
+    public var corop: Region
+    public var labourMarketRegion: Region
 
     public var code: String { municipality.code }
     public var name: String { municipality.name }
 
     public init(
         municipality: Municipality, year: Int, province: String, sizeClass: SizeClass, urbanity: Urbanity, population: Int,
-        source: String
+        source: String, corop: Region? = nil, labourMarketRegion: Region? = nil
     ) {
         self.municipality = municipality
         self.year = year
@@ -24,5 +28,7 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
         self.urbanity = urbanity
         self.population = population
         self.source = source
+        self.corop = corop ?? municipality.corop
+        self.labourMarketRegion = labourMarketRegion ?? municipality.labourMarketRegion
     }
 }

@@ -3,9 +3,12 @@
 public enum IndicatorNote: Sendable, Hashable {
     /// The store has no municipality classes for `year`; those of `used` are applied.
     case classesFromEarlierYear(year: Int, used: Int)
-    /// The population of `year` is from a fetched CBS table (`table`); size classes follow from it, provinces and
-    /// urbanity are those of `classesFrom`, the nearest year with class files.
-    case populationFetched(year: Int, table: String, classesFrom: Int)
+    /// The population of `year` is from a fetched CBS table (`table`); size classes follow from it. Provinces, COROP
+    /// and labour-market regions are from `regionsTable` ("Gebieden in Nederland") when fetched; urbanity (and
+    /// without `regionsTable` the province) is that of `classesFrom`, the nearest year with class files.
+    case populationFetched(year: Int, table: String, regionsTable: String?, classesFrom: Int)
+    /// The COROP and labour-market regions of `year` are from the fetched "Gebieden in Nederland" `table`.
+    case regionsFetched(year: Int, table: String)
     /// The denominator is the population on 1 January of `year` from the class files.
     case populationDenominator(year: Int)
     /// Taakvelden of the definition that the year's Iv3 document does not list (they add nothing).

@@ -6,9 +6,21 @@ public struct MunicipalityAtlas: Sendable {
     public let directory: MunicipalityDirectory
     /// Year → code → profile.
     private let profilesByYear: [Int: [String: MunicipalityProfile]]
-    /// Years whose population comes from a fetched CBS table and whose other classes from the nearest year with a
-    /// class file: year → that year.
-    public private(set) var classesYear: [Int: Int] = [:]
+    /// How a year the class files do not cover was put together from fetched CBS tables.
+    public struct Derivation: Sendable, Equatable {
+        /// The table the population comes from (03759ned, or the year's "Gebieden in Nederland").
+        public var populationTable: String
+        /// The year's "Gebieden in Nederland", when fetched: provinces, COROP and labour-market regions.
+        public var regionsTable: String?
+        /// The nearest year with a class file: urbanity (and without `regionsTable`, the province) come from it.
+        public var classesFrom: Int
+    }
+
+    /// Years put together from fetched tables: year → how.
+    public private(set) var derivations: [Int: Derivation] = [:]
+    /// Years with a fetched "Gebieden in Nederland": year → its table (its COROP and labour-market regions are used,
+    /// also in years with a class file).
+    public private(set) var regionsTables: [Int: String] = [:]
     /// The years the fetched population table holds, for advice on what to fetch.
     public private(set) var populationYears: [Int] = []
     /// Fetched years lacking the population of municipalities that existed then: year → their codes. Such a year is
@@ -31,36 +43,68 @@ public struct MunicipalityAtlas: Sendable {
                     municipality: municipality, year: record.year, province: record.province, sizeClass: size,
                     urbanity: urbanity, population: record.population, source: record.source))
         }
-        // Years the class files do not cover, from a fetched population: the size class follows from it, the
-        // province and urbanity come from the nearest year with a class file (said wherever they are used).
+        // The year's own COROP and labour-market regions where its "Gebieden in Nederland" is fetched.
+        let areas = try AreaClassification(store: store)
+        profiles = profiles.map { profile in
+            guard let entry = areas.years[profile.year]?[profile.code] else { return profile }
+            var updated = profile
+            updated.corop = entry.corop
+            updated.labourMarketRegion = entry.labourMarketRegion ?? profile.labourMarketRegion
+            return updated
+        }
+        // Years the class files do not cover, from fetched tables: the population from the year's "Gebieden in
+        // Nederland" or from 03759ned, the size class from it; provinces and regions from "Gebieden in Nederland"
+        // when fetched; urbanity (and otherwise the province) from the nearest year with a class file. Said wherever
+        // such a year is used.
         let fetched = try PopulationTable(store: store)
         let classYears = Set(profiles.map(\.year))
-        var derivedFrom: [Int: Int] = [:]
+        var derivations: [Int: Derivation] = [:]
         var incomplete: [Int: [String]] = [:]
         var byYearAndCode: [Int: [String: MunicipalityProfile]] = [:]
         for profile in profiles { byYearAndCode[profile.year, default: [:]][profile.code] = profile }
-        for (year, inhabitants) in fetched.population where !classYears.contains(year) {
+        for year in Set(fetched.population.keys).union(areas.years.keys).subtracting(classYears).sorted() {
             let nearest = classYears.sorted { (abs($0 - year), $0) < (abs($1 - year), $1) }
             guard let used = nearest.first else { continue }
-            derivedFrom[year] = used
-            // Every municipality of the nearest class year that still existed must have a population.
-            let lacking = (byYearAndCode[used] ?? [:]).values.filter { profile in
-                inhabitants[profile.code] == nil && (profile.municipality.isCurrent || profile.municipality.lastYear >= year)
-            }.map(\.code).sorted()
+            let area = areas.years[year]
+            let ownPopulation = area.map { entries in entries.compactMapValues(\.population) }
+            let inhabitants: [String: Int]
+            let populationTable: String
+            if let ownPopulation, !ownPopulation.isEmpty, ownPopulation.count == area?.count {
+                inhabitants = ownPopulation
+                populationTable = areas.tables[year]!
+            } else if let counted = fetched.population[year] {
+                inhabitants = counted
+                populationTable = PopulationTable.table
+            } else {
+                continue  // memberships without a population: the year still needs 03759ned (the error says so)
+            }
+            derivations[year] = Derivation(
+                populationTable: populationTable, regionsTable: areas.tables[year], classesFrom: used)
+            // Every municipality that existed then must have a population: those of the year's classification, or
+            // else those of the nearest class year that still existed.
+            let expected =
+                area.map { Array($0.keys) }
+                ?? (byYearAndCode[used] ?? [:]).values.filter {
+                    $0.municipality.isCurrent || $0.municipality.lastYear >= year
+                }.map(\.code)
+            let lacking = expected.filter { inhabitants[$0] == nil }.sorted()
             if !lacking.isEmpty { incomplete[year] = lacking }
             for (code, population) in inhabitants {
                 guard let municipality = directory.byCode[code],
                     let classes = nearest.lazy.compactMap({ byYearAndCode[$0]?[code] }).first
                 else { continue }
+                let entry = area?[code]
                 profiles.append(
                     MunicipalityProfile(
-                        municipality: municipality, year: year, province: classes.province,
+                        municipality: municipality, year: year, province: entry?.province.name ?? classes.province,
                         sizeClass: SizeClass(population: population), urbanity: classes.urbanity,
-                        population: population, source: "CBS \(PopulationTable.table)"))
+                        population: population, source: "CBS \(populationTable)", corop: entry?.corop,
+                        labourMarketRegion: entry?.labourMarketRegion))
             }
         }
         self.init(directory: directory, profiles: profiles)
-        classesYear = derivedFrom
+        self.derivations = derivations
+        regionsTables = areas.tables
         populationYears = fetched.population.keys.sorted()
         incompletePopulation = incomplete
     }
@@ -80,9 +124,9 @@ public struct MunicipalityAtlas: Sendable {
     public func profiles(year: Int) throws -> [String: MunicipalityProfile] {
         if let lacking = incompletePopulation[year] {
             let names = lacking.prefix(5).map { directory.byCode[$0]?.name ?? $0 }.joined(separator: ", ")
-            let request = PopulationTable.request(years: populationYears.min()!...populationYears.max()!)
+            let request = PopulationTable.request(years: (populationYears + [year]).min()!...(populationYears + [year]).max()!)
             throw ModelError(
-                .yearNotAvailable, subject: "CBS \(PopulationTable.table) \(year)",
+                .yearNotAvailable, subject: "CBS \(derivations[year]?.populationTable ?? PopulationTable.table) \(year)",
                 reason:
                     "has no population for \(lacking.count) municipalit\(lacking.count == 1 ? "y" : "ies") that existed then (\(names)\(lacking.count > 5 ? ", …" : "")); groups without them would look complete",
                 hint: "Fetch the whole population of every municipality for the year: \(action: .fetch(request))")

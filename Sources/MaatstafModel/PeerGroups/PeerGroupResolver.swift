@@ -33,8 +33,8 @@ public struct PeerGroupResolver: Sendable {
     /// The keys a profile is indexed under, one per built-in kind, in the order of `PeerGroupKind.allCases`.
     private static func keys(_ profile: MunicipalityProfile) -> [String] {
         [
-            "national|", "province|\(profile.province)", "corop|\(profile.municipality.corop.code)",
-            "amr|\(profile.municipality.labourMarketRegion.code)", "size|\(profile.sizeClass.rawValue)",
+            "national|", "province|\(profile.province)", "corop|\(profile.corop.code)",
+            "amr|\(profile.labourMarketRegion.code)", "size|\(profile.sizeClass.rawValue)",
             "urbanity|\(profile.urbanity.rawValue)",
         ]
     }
@@ -45,8 +45,8 @@ public struct PeerGroupResolver: Sendable {
         let labels: [(PeerGroupKind, String, String?)] = [
             (.national, "Nederland", "NL01"),
             (.province, own.province, municipality.province.name == own.province ? municipality.province.code : nil),
-            (.corop, municipality.corop.name, municipality.corop.code),
-            (.labourMarketRegion, municipality.labourMarketRegion.name, municipality.labourMarketRegion.code),
+            (.corop, own.corop.name, own.corop.code),
+            (.labourMarketRegion, own.labourMarketRegion.name, own.labourMarketRegion.code),
             (.sizeClass, own.sizeClass.dutch, nil),
             (.urbanity, own.urbanity.dutch, nil),
         ]

@@ -131,10 +131,18 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Taakveld(en) \(list(taakvelden)) komen niet voor in het Iv3-bestand \(document(kind, year)) en tellen dus bij geen enkele gemeente mee."
                 : "Taakveld(en) \(list(taakvelden)) do not occur in the Iv3 file of the \(document(kind, year)), so they add nothing to any municipality."
-        case .populationFetched(let year, let table, let classesFrom):
+        case .populationFetched(let year, let table, nil, let classesFrom):
             return nl
-                ? "De bevolking op 1 januari \(year) komt uit CBS-tabel \(table); de grootteklassen volgen daaruit. Provincie en stedelijkheid zijn die van \(classesFrom), het dichtstbijzijnde jaar met gemeenteklassen."
-                : "The population on 1 January \(year) is from CBS table \(table); size classes follow from it. Province and urbanity are those of \(classesFrom), the nearest year with municipality classes."
+                ? "De bevolking op 1 januari \(year) komt uit CBS-tabel \(table); de grootteklassen volgen daaruit. Provincie en stedelijkheid zijn die van \(classesFrom), het dichtstbijzijnde jaar met gemeenteklassen; COROP- en arbeidsmarktregio's die van de gemeentelijst."
+                : "The population on 1 January \(year) is from CBS table \(table); size classes follow from it. Province and urbanity are those of \(classesFrom), the nearest year with municipality classes; COROP and labour-market regions those of the municipality list."
+        case .populationFetched(let year, let table, let regionsTable?, let classesFrom):
+            return nl
+                ? "De bevolking op 1 januari \(year) komt uit CBS-tabel \(table); de grootteklassen volgen daaruit. Provincies, COROP- en arbeidsmarktregio's van \(year) komen uit CBS-tabel \(regionsTable) (Gebieden in Nederland); de stedelijkheid is die van \(classesFrom), het dichtstbijzijnde jaar met gemeenteklassen."
+                : "The population on 1 January \(year) is from CBS table \(table); size classes follow from it. Provinces, COROP and labour-market regions of \(year) are from CBS table \(regionsTable) (Gebieden in Nederland); urbanity is that of \(classesFrom), the nearest year with municipality classes."
+        case .regionsFetched(let year, let table):
+            return nl
+                ? "De COROP- en arbeidsmarktregio's van \(year) komen uit CBS-tabel \(table) (Gebieden in Nederland)."
+                : "The COROP and labour-market regions of \(year) are from CBS table \(table) (Gebieden in Nederland)."
         case .iv3DocumentChoice(let kind, let year, let used, let other):
             let what = document(kind, year)
             let usedText =
