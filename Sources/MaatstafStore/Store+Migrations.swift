@@ -152,6 +152,23 @@ extension Store {
                         PRIMARY KEY (year, kind, code));
                     """)
         }
+        migrator.registerMigration("v9 own figures") { db in
+            try db.execute(
+                sql: """
+                    -- A municipality's own figures, imported from its files: one import per file name, with the file's
+                    -- checksum, so importing the same file again changes nothing and a changed file replaces it whole.
+                    CREATE TABLE own_import (
+                        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+                        decimal TEXT NOT NULL, imported_at TEXT NOT NULL, rows INTEGER NOT NULL);
+                    -- One figure per municipality (GM code), CBS-style period (2021MM02) and measure.
+                    CREATE TABLE own_figure (
+                        import_id INTEGER NOT NULL REFERENCES own_import(id) ON DELETE CASCADE,
+                        code TEXT NOT NULL, period TEXT NOT NULL, measure TEXT NOT NULL, value REAL NOT NULL,
+                        unit TEXT NOT NULL, note TEXT NOT NULL, line INTEGER NOT NULL, checksum INTEGER,
+                        PRIMARY KEY (code, period, measure));
+                    CREATE INDEX own_figure_by_measure ON own_figure (measure, period);
+                    """)
+        }
         return migrator
     }
 }

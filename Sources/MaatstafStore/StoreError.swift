@@ -17,6 +17,8 @@ public struct StoreError: MaatstafError {
         case damaged
         /// Another maatstaf process holds the store; waiting is the remedy, not deleting anything.
         case locked
+        /// What a user asks to store contradicts what the store holds (an own figure another file already gives).
+        case conflict
     }
 
     public let kind: Kind
@@ -34,7 +36,7 @@ public struct StoreError: MaatstafError {
     public var category: ErrorCategory {
         switch kind {
         case .io, .damaged, .locked: .io
-        case .snapshotDamaged, .snapshotInvalid, .corrupt: .badInput
+        case .snapshotDamaged, .snapshotInvalid, .corrupt, .conflict: .badInput
         }
     }
 }

@@ -66,6 +66,9 @@ struct InMemoryEngineTests {
         }
         func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode] { [] }
         func cbsResponses(table: String) throws -> [(url: String, sha256: String)] { [] }
+        func ownFigures(measure: String, period: Period?) throws -> [OwnFigureRecord] { [] }
+        func ownMeasures() throws -> [(measure: String, file: String, unit: String)] { [] }
+        func ownImports() throws -> [OwnImportRecord] { [] }
     }
 
     static let atlas: MunicipalityAtlas = {

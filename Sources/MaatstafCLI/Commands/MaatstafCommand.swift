@@ -28,6 +28,7 @@ struct MaatstafCommand: AsyncParsableCommand {
         version: MaatstafVersion.current,
         subcommands: [
             CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, ReportCommand.self,
+            ImportCommand.self, ImportsCommand.self,
             IndicatorsCommand.self,
             MunicipalitiesCommand.self,
             TablesCommand.self,

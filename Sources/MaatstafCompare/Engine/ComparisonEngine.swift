@@ -46,6 +46,18 @@ public struct ComparisonEngine: Sendable {
                 common = common.map { $0.intersection(years) } ?? years
             }
             return (common ?? []).sorted()
+        case .own(let measure):
+            // The years with the measure in the period the indicator compares (and its denominator's too).
+            var years = Set(
+                try loader.source.ownFigures(measure: measure, period: nil).map(\.period)
+                    .filter { $0 == loader.ownPeriod(indicator, year: $0.year) }.map(\.year))
+            if case .own(let other) = indicator.denominator {
+                let theirs = Set(
+                    try loader.source.ownFigures(measure: other, period: nil).map(\.period)
+                        .filter { $0 == loader.ownPeriod(indicator, year: $0.year) }.map(\.year))
+                years.formIntersection(theirs)
+            }
+            return years.sorted()
         }
     }
 

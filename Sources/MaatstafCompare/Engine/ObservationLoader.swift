@@ -80,6 +80,9 @@ struct ObservationLoader: Sendable {
                 indicator, table: table, topics: topics, selection: selection, year: year,
                 stored: stored, role: "numerator")
             sources.append(try cbsSource(table, year: year))
+        case .own(let measure):
+            numerator = try ownFigures(measure, indicator: indicator, year: year)
+            sources += try ownSources(measure)
         }
 
         var denominator: [String: Figure] = [:]
@@ -95,13 +98,21 @@ struct ObservationLoader: Sendable {
             if !sources.contains(where: { $0.table.hasPrefix("CBS \(table) ") }) {
                 sources.append(try cbsSource(table, year: year))
             }
+        case .own(let measure):
+            denominator = try ownFigures(measure, indicator: indicator, year: year)
+            for source in try ownSources(measure) where !sources.contains(source) { sources.append(source) }
+        case .none:
+            // The numerator is the figure itself (an average the municipality reports).
+            for code in profiles.keys { denominator[code] = .value(1) }
         }
+        if case .own = indicator.numerator { notes.append(.ownFigures(indicator.denominator == .none)) }
 
         // A municipality the source has no row for at all.
         let absentNumerator: MissingReason
         switch indicator.numerator {
         case .iv3: absentNumerator = .noData
         case .cbs(let table, _, _): absentNumerator = .notInCBSTable(table: table)
+        case .own(let measure): absentNumerator = .noOwnFigure(measure: measure, period: ownPeriod(indicator, year: year).code)
         }
         var observations: [String: Observation] = [:]
         for code in profiles.keys {
@@ -450,6 +461,30 @@ struct ObservationLoader: Sendable {
         return Set(documents.map(\.year)).subtracting([year]).sorted().compactMap { other in
             guard let there = indicator.iv3Layout(for: other) else { return LayoutDifference(year: other, taakvelden: nil) }
             return there.taakvelden == here.taakvelden ? nil : LayoutDifference(year: other, taakvelden: there.taakvelden)
+        }
+    }
+
+    /// The period of `year` an indicator over own figures compares: the year, or the month, quarter or half-year its
+    /// definition names.
+    func ownPeriod(_ indicator: Indicator, year: Int) -> Period {
+        indicator.ownPeriod?.period(in: year) ?? Period(year: year, kind: .year, number: 0)!
+    }
+
+    /// A measure of own figures for the period: the municipalities that have it.
+    private func ownFigures(_ measure: String, indicator: Indicator, year: Int) throws -> [String: Figure] {
+        let period = ownPeriod(indicator, year: year)
+        var figures: [String: Figure] = [:]
+        for figure in try source.ownFigures(measure: measure, period: period) { figures[figure.code] = .value(figure.value) }
+        return figures  // a municipality without the figure is missing, with the reason, where the load divides
+    }
+
+    /// The files a measure comes from, with their checksums.
+    private func ownSources(_ measure: String) throws -> [SourceReference] {
+        let files = Set(try source.ownMeasures().filter { $0.measure == measure }.map(\.file))
+        return try source.ownImports().filter { files.contains($0.name) }.map { file in
+            SourceReference(
+                table: "Own figures: \(measure)", year: 0,
+                origin: "\(file.name) (imported \(file.importedAt))", sha256: file.sha256)
         }
     }
 }

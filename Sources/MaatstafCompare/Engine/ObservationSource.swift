@@ -1,3 +1,4 @@
+public import MaatstafCore
 public import MaatstafSources
 public import MaatstafStore
 
@@ -29,6 +30,13 @@ public protocol ObservationSource: Sendable {
     func cbsColumns(table: String, topics wanted: [String]?) throws -> CBSStoredColumns
     func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode]
     func cbsResponses(table: String) throws -> [(url: String, sha256: String)]
+
+    /// A measure of the municipalities' own figures in a period (every period when nil).
+    func ownFigures(measure: String, period: Period?) throws -> [OwnFigureRecord]
+    /// The imported measures and the file each comes from.
+    func ownMeasures() throws -> [(measure: String, file: String, unit: String)]
+    /// The imported files, with their checksums.
+    func ownImports() throws -> [OwnImportRecord]
 }
 
 extension Store: ObservationSource {}

@@ -18,11 +18,14 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var valueKind: ValueKind
     /// What a reported zero means: a value, or "nothing booked on these lines".
     public var zero: ZeroPolicy
+    /// For own figures: which period of a year is compared (`MM02`: each year's February, as a monthly monitor
+    /// reports it); nil for the whole year (`JJ00`). Never guessed: a monthly figure is not a year's.
+    public var ownPeriod: OwnPeriod?
 
     public init(
         id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
         multiplier: Int, direction: Direction, notes: LocalizedText, origin: String, hasInterval: Bool = false,
-        valueKind: ValueKind, zero: ZeroPolicy = .value
+        valueKind: ValueKind, zero: ZeroPolicy = .value, ownPeriod: OwnPeriod? = nil
     ) {
         self.id = id
         self.title = title
@@ -36,6 +39,7 @@ public struct Indicator: Sendable, Hashable, Codable {
         self.hasInterval = hasInterval
         self.valueKind = valueKind
         self.zero = zero
+        self.ownPeriod = ownPeriod
     }
 
     public enum Direction: String, Sendable, Codable, Hashable {
@@ -73,6 +77,26 @@ public enum Quantity: Sendable, Hashable, Codable {
     /// `where` picks the codes of the table's other dimensions (age, sex …) whose cells are summed: every such
     /// dimension must be named, so a total is never added to its own parts.
     case cbs(table: String, topics: [String], where: [String: [String]] = [:])
+    /// A measure of the municipality's own imported figures (`hh-uren-per-client`).
+    case own(measure: String)
+}
+
+/// The period within a year an indicator over own figures compares: a half-year, quarter or month.
+public struct OwnPeriod: Sendable, Hashable, Codable {
+    public var kind: Period.Kind
+    public var number: Int
+
+    /// `MM02`, `KW01`, `HJ02`; nil for anything else.
+    public init?(code: String) {
+        guard code.count == 4, let kind = Period.Kind(rawValue: String(code.prefix(2))), kind != .year,
+            let number = Int(code.suffix(2)), (1...kind.perYear).contains(number)
+        else { return nil }
+        self.kind = kind
+        self.number = number
+    }
+
+    /// The period of `year`.
+    public func period(in year: Int) -> Period? { Period(year: year, kind: kind, number: number) }
 }
 
 public enum Iv3Measure: String, Sendable, Hashable, Codable {
@@ -103,6 +127,10 @@ public enum Denominator: Sendable, Hashable, Codable {
     case population
     /// Topics of a CBS table, summed (e.g. age groups), over the codes `where` picks (see `Quantity.cbs`).
     case cbs(table: String, topics: [String], where: [String: [String]] = [:])
+    /// A measure of the municipality's own figures (youths 0–17 in the monitor).
+    case own(measure: String)
+    /// None: the numerator is the figure itself (an average the municipality reports, e.g. hours per client).
+    case none
 }
 
 extension Indicator {

@@ -25,6 +25,9 @@ public enum IndicatorNote: Sendable, Hashable {
     case reportedZero(names: [String])
     /// A chosen municipality has no value: shown as missing, never counted as 0.
     case missingIsNotZero
+    /// The figures are the municipalities' own (imported), compared across those that have them; `asReported`: the
+    /// figure is an average they report, so a group's figure is the average of its members' figures.
+    case ownFigures(_ asReported: Bool)
     /// The document is in the embedded snapshot and in a fetched CBS table; `usedTable` is the one read (nil: the
     /// snapshot), `otherTable` the one not read (nil: the snapshot).
     case iv3DocumentChoice(kind: Iv3DocumentKind, year: Int, usedTable: String?, otherTable: String?)

@@ -20,6 +20,8 @@ public enum MissingReason: Sendable, Hashable, Codable {
     case negativeDenominator
     /// No figure for another reason (nothing in the source).
     case noData
+    /// The municipality's own figures have no value of `measure` for `period` (not imported, or not kept).
+    case noOwnFigure(measure: String, period: String)
 
     /// A stable identifier for CSV and JSON; also the group a municipality is left out under.
     public var exclusion: Exclusion {
@@ -27,7 +29,8 @@ public enum MissingReason: Sendable, Hashable, Codable {
         case .noDelivery: .noDelivery
         case .notBooked: .notBooked
         case .suppressedByCBS: .suppressed
-        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .noData: .noValue
+        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .noData, .noOwnFigure:
+            .noValue
         }
     }
 }

@@ -21,9 +21,10 @@ enum IndicatorFile {
         var unitKind: String?
         var zero: String?
         var broader: String?
+        var period: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader
+            case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader, period
             case unitKind = "unit-kind"
         }
     }
@@ -150,15 +151,33 @@ enum IndicatorFile {
             let denominator: Denominator
             switch entry.denominator {
             case .keyword("population"): denominator = .population
-            case .keyword(let other): throw fail("denominator \"\(other)\" is unknown; use population or a cbs table with topics")
-            case .quantity(let quantity):
-                // Every numerator source divides by the population or by a CBS table; an amount in euros is never a
-                // denominator (euros per euro is not a figure users compare).
-                guard case .cbs(let table, let topics, let selection) = try Self.quantity(quantity, fail: fail) else {
-                    throw fail("an Iv3 amount cannot be a denominator; divide by population or by a cbs table")
+            case .keyword("none"):
+                // Only a figure the municipality reports as it is (an average) stands without a denominator.
+                guard case .own = numerator else {
+                    throw fail("denominator none is for own figures that are already a rate or an average")
                 }
-                denominator = .cbs(table: table, topics: topics, where: selection)
+                denominator = .none
+            case .keyword(let other):
+                throw fail("denominator \"\(other)\" is unknown; use population, none (own figures), a cbs table or own figures")
+            case .quantity(let quantity):
+                // Every numerator divides by the population, a CBS table or own figures; an amount in euros is never
+                // a denominator (euros per euro is not a figure users compare).
+                switch try Self.quantity(quantity, fail: fail) {
+                case .cbs(let table, let topics, let selection): denominator = .cbs(table: table, topics: topics, where: selection)
+                case .own(let measure): denominator = .own(measure: measure)
+                case .iv3: throw fail("an Iv3 amount cannot be a denominator; divide by population, a cbs table or own figures")
+                }
             }
+            var ownPeriod: OwnPeriod?
+            if let period = entry.period {
+                guard case .own = numerator else { throw fail("period is for indicators over own figures") }
+                guard let parsed = OwnPeriod(code: period) else {
+                    throw fail("period \"\(period)\" must be a month (MM01–MM12), quarter (KW01–KW04) or half-year (HJ01, HJ02)")
+                }
+                ownPeriod = parsed
+            }
+            let isOwn: Bool
+            if case .own = numerator { isOwn = true } else { isOwn = false }
             let isIv3: Bool
             if case .iv3 = numerator { isIv3 = true } else { isIv3 = false }
             // Declared once; the default follows the numerator: Iv3 amounts are euros, a CBS count × 100 a percentage.
@@ -174,7 +193,7 @@ enum IndicatorFile {
             if isIv3 && valueKind != .money { throw fail("an Iv3 numerator is an amount in euros: unit-kind must be money") }
             if valueKind == .percentage && multiplier != 100 { throw fail("a percentage needs multiplier: 100") }
             // People among people (clients per inhabitant) get a Wilson interval; euros never do.
-            let interval = entry.interval ?? (isIv3 ? "none" : "wilson")
+            let interval = entry.interval ?? (isIv3 || isOwn ? "none" : "wilson")
             guard interval == "none" || interval == "wilson" else { throw fail("interval must be wilson or none") }
             if interval == "wilson" && isIv3 { throw fail("amounts in euros get no interval; use interval: none") }
             let zero: ZeroPolicy
@@ -191,7 +210,7 @@ enum IndicatorFile {
                 id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
                 denominator: denominator, multiplier: multiplier, direction: direction,
                 notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
-                valueKind: valueKind, zero: zero)
+                valueKind: valueKind, zero: zero, ownPeriod: ownPeriod)
         }
     }
 
@@ -217,8 +236,13 @@ enum IndicatorFile {
             let selection = (entry.where ?? [:]).mapValues(\.codes)
             if let empty = selection.first(where: { $0.value.isEmpty }) { throw fail("where: \(empty.key) lists no codes") }
             return .cbs(table: table, topics: topics, where: selection)
+        case "own":
+            guard let measure = entry.measure, !measure.isEmpty else {
+                throw fail("an own quantity needs the measure as imported, e.g. measure: hh-uren-per-client")
+            }
+            return .own(measure: measure)
         default:
-            throw fail("source must be iv3 or cbs")
+            throw fail("source must be iv3, cbs or own")
         }
     }
 

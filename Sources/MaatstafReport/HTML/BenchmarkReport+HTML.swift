@@ -289,6 +289,8 @@ extension BenchmarkReport {
             lines.append(
                 (nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
                     + IndicatorDescription.describe(selection) + ".")
+        case .own(let measure):
+            lines.append((nl ? "Teller: eigen cijfers van de gemeente, " : "Numerator: the municipality's own figures, ") + measure + ".")
         }
         switch indicator.denominator {
         case .population:
@@ -300,6 +302,10 @@ extension BenchmarkReport {
             lines.append(
                 (nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
                     + IndicatorDescription.describe(selection) + ".")
+        case .own(let measure):
+            lines.append((nl ? "Noemer: eigen cijfers van de gemeente, " : "Denominator: the municipality's own figures, ") + measure + ".")
+        case .none:
+            lines.append(nl ? "Geen noemer: het cijfer zoals de gemeente het meldt." : "No denominator: the figure as the municipality reports it.")
         }
         if indicator.multiplier != 1 {
             lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).")

@@ -70,12 +70,18 @@ public struct IndicatorDescription: Sendable {
             lines.append(
                 "  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)"
                     + Self.describe(selection))
+        case .own(let measure):
+            lines.append(
+                "  numerator: own figures, measure \(measure)"
+                    + (indicator.ownPeriod.map { ", period \($0.kind.rawValue)\($0.number < 10 ? "0" : "")\($0.number) of each year" } ?? ", each year"))
         }
         switch indicator.denominator {
         case .population: lines.append("  denominator: inhabitants on 1 January of the year (CBS, gemeenteklassen)")
         case .cbs(let table, let topics, let selection):
             lines.append(
                 "  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))" + Self.describe(selection))
+        case .own(let measure): lines.append("  denominator: own figures, measure \(measure)")
+        case .none: lines.append("  denominator: none (the figure as the municipality reports it)")
         }
         lines.append(
             "  multiplier: \(indicator.multiplier); direction: \(indicator.direction.rawValue); defined in: \(indicator.origin)")

@@ -62,6 +62,8 @@ public struct NoteWording: Sendable {
             return nl ? "de noemer is negatief, dus geen aantal" : "the denominator is negative, so not a count"
         case .noData:
             return nl ? "geen gegevens" : "no data"
+        case .noOwnFigure(let measure, let period):
+            return nl ? "geen eigen cijfer \(measure) voor \(period)" : "no own figure \(measure) for \(period)"
         }
     }
 
@@ -139,6 +141,12 @@ public struct NoteWording: Sendable {
             return nl
                 ? "De bevolking op 1 januari \(year) komt uit CBS-tabel \(table); de grootteklassen volgen daaruit. Provincies, COROP- en arbeidsmarktregio's van \(year) komen uit CBS-tabel \(regionsTable) (Gebieden in Nederland); de stedelijkheid is die van \(classesFrom), het dichtstbijzijnde jaar met gemeenteklassen."
                 : "The population on 1 January \(year) is from CBS table \(table); size classes follow from it. Provinces, COROP and labour-market regions of \(year) are from CBS table \(regionsTable) (Gebieden in Nederland); urbanity is that of \(classesFrom), the nearest year with municipality classes."
+        case .ownFigures(let asReported):
+            return nl
+                ? "Eigen cijfers van de gemeenten (geïmporteerd); vergeleken over de gemeenten die ze hebben, de andere tellen niet mee (nooit als 0)."
+                    + (asReported ? " Het cijfer is een gemiddelde zoals de gemeente het meldt; het groepscijfer is het gemiddelde van de gemeenten." : "")
+                : "The municipalities' own figures (imported); compared across the municipalities that have them, the others are left out (never counted as 0)."
+                    + (asReported ? " The figure is an average as the municipality reports it; a group's figure is the average of its municipalities." : "")
         case .regionsFetched(let year, let table):
             return nl
                 ? "De COROP- en arbeidsmarktregio's van \(year) komen uit CBS-tabel \(table) (Gebieden in Nederland)."

@@ -1,0 +1,116 @@
+public import ArgumentParser
+import Foundation
+import MaatstafCore
+import MaatstafFetch
+import MaatstafModel
+public import MaatstafSources
+import MaatstafStore
+
+/// `maatstaf import`: a municipality's own figures from its files into the store.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a municipality's own figures (CSV) to compare them with open data and check them against targets.",
+        discussion: """
+            The file has one row per municipality, period and measure: columns gemeente/municipality, \
+            periode/period, maat/measure, waarde/value, and optionally eenheid/unit and toelichting/note; `;` or `,` \
+            between columns (read from the header). Periods as monitors write them: 2021, 2021H1, 2021Q1, 2021-02, \
+            februari 2021, a date (its month). The layout, with examples: docs/own-data.md.
+
+            Every problem in a file is listed with its row and column, and nothing of that file is stored. \
+            Importing the same file again changes nothing; a changed file (same name) replaces its earlier import in \
+            one go. `maatstaf imports` lists and removes imports.
+
+            Examples:
+              maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
+              maatstaf import --decimal comma monitor.csv
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "How decimals are written: comma (3,07), point (3.07), or auto (each value where unambiguous).")
+    var decimal: OwnFiguresFile.Decimal = .auto
+
+    @Argument(help: "Files of own figures (CSV).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name a file of own figures, e.g. examples/own-figures/westervoort-huishoudelijke-hulp.csv.") }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        // Every file is read and checked before anything is stored.
+        var ready: [(file: String, figures: [OwnFigureRecord], sha256: String)] = []
+        for file in files {
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                throw ImportError(file: file, reason: "cannot be read", hint: "Check the path")
+            }
+            let parsed = try OwnFiguresFile(data: bytes, source: file, decimal: decimal)
+            var problems = parsed.problems.map(\.description)
+            var figures: [OwnFigureRecord] = []
+            for row in parsed.rows {
+                do {
+                    let municipality = try workspace.atlas.directory.resolve(row.municipality)
+                    figures.append(
+                        OwnFigureRecord(
+                            code: municipality.code, period: row.period, measure: row.measure, value: row.value,
+                            unit: row.unit, note: row.note, line: row.line))
+                } catch let error as ModelError {
+                    problems.append(
+                        "row \(row.line), column municipality: \"\(row.municipality)\" \(error.reason)"
+                            + (error.hint.plainText.map { ". \($0)" } ?? ""))
+                }
+            }
+            if !problems.isEmpty {
+                throw ImportError(
+                    file: file,
+                    reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  " + problems.joined(separator: "\n  "),
+                    hint: "Fix the file and import it again; nothing of it was stored (layout: docs/own-data.md)")
+            }
+            ready.append((file, figures, SHA256.hex(bytes)))
+        }
+        for (file, figures, sha256) in ready {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let outcome = try workspace.store.importOwnFigures(
+                figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue)
+            try StandardOutput.line(Self.summary(name, figures, outcome, directory: workspace.atlas.directory))
+        }
+    }
+
+    /// `westervoort.csv: 3 figures of 1 measure (hh-uren-per-client) for Westervoort, 2019JJ00–2021JJ00, imported.`
+    static func summary(
+        _ name: String, _ figures: [OwnFigureRecord], _ outcome: OwnImportOutcome, directory: MunicipalityDirectory
+    ) -> String {
+        if outcome == .unchanged { return "\(name): imported before, unchanged (sha256 the same); nothing to do." }
+        let measures = Set(figures.map(\.measure)).sorted()
+        let names = Set(figures.map(\.code)).sorted().map { directory.byCode[$0]?.name ?? $0 }
+        let periods = figures.map(\.period).sorted()
+        let span = periods.first.map { first in first == periods.last! ? first.code : "\(first.code)–\(periods.last!.code)" } ?? ""
+        let what = "\(figures.count) figure\(figures.count == 1 ? "" : "s") of \(measures.count) measure\(measures.count == 1 ? "" : "s") (\(measures.joined(separator: ", "))) for \(names.joined(separator: ", ")), \(span)"
+        switch outcome {
+        case .imported: return "\(name): \(what), imported."
+        case .replaced(let previous): return "\(name): \(what), replacing its earlier import (\(previous) figures)."
+        case .unchanged: return ""
+        }
+    }
+}
+
+/// A file of own figures that cannot be imported (exit 65): what is wrong, with rows and columns.
+struct ImportError: MaatstafError {
+    var file: String
+    var reason: String
+    var hint: Advice
+
+    init(file: String, reason: String, hint: String) {
+        self.file = file
+        self.reason = reason
+        self.hint = Advice(hint)
+    }
+
+    var subject: String { file }
+    var category: ErrorCategory { .badInput }
+}
+
+extension OwnFiguresFile.Decimal: ExpressibleByArgument {}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import MaatstafCore
+import MaatstafStore
+
+/// `maatstaf imports`: the files of own figures in the store; `--remove NAME` takes one out.
+struct ImportsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imports",
+        abstract: "List the imported files of own figures, or remove one.",
+        discussion: """
+            Each line: the file name, its figures, its sha256 and when it was imported. Removing an import removes \
+            its figures; importing the file again brings them back.
+
+            Examples:
+              maatstaf imports
+              maatstaf imports --remove westervoort-huishoudelijke-hulp.csv
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Remove the import of this file name.", valueName: "name"))
+    var remove: String?
+
+    func run() async throws {
+        let store = try global.openStore()
+        if let remove {
+            guard try store.removeOwnImport(name: remove) else {
+                let known = try store.ownImports().map(\.name)
+                throw ImportError(
+                    file: remove, reason: "is not an import",
+                    hint: known.isEmpty ? "There are no imports" : "Imports: \(known.joined(separator: ", "))")
+            }
+            try StandardOutput.line("removed the import \(remove) and its figures")
+            return
+        }
+        let imports = try store.ownImports()
+        if imports.isEmpty { return try StandardOutput.line("no imports (maatstaf import FILE adds one)") }
+        for entry in imports {
+            try StandardOutput.line(
+                "\(entry.name)\t\(entry.rows) figures\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)")
+        }
+    }
+}

@@ -1,0 +1,206 @@
+public import Foundation
+public import MaatstafCore
+
+/// A municipality's own figures in the tidy layout (docs/own-data.md): one row per municipality, period and measure,
+/// with its value and, optionally, a unit and a note. Column names in Dutch or English (`gemeente`/`municipality`,
+/// `periode`/`period`, `maat`/`measure`, `waarde`/`value`, `eenheid`/`unit`, `toelichting`/`note`), `;` or `,` as
+/// separator (detected from the header), decimals as stated or, when not stated, read only where unambiguous.
+///
+/// Every problem is collected with its row and column, so a user fixes the file once; nothing is stored from a file
+/// with problems. Municipality names are kept as written: the caller resolves them.
+public struct OwnFiguresFile: Sendable {
+    /// How decimals are written.
+    public enum Decimal: String, Sendable, CaseIterable {
+        /// Decide per value; a value that could be read two ways (`1.234`) is a problem.
+        case auto
+        /// `3,07`, `1.234,5`.
+        case comma
+        /// `3.07`, `1,234.5`.
+        case point
+    }
+
+    public struct Row: Sendable, Equatable {
+        /// The spreadsheet row (the header is row 1).
+        public var line: Int
+        public var municipality: String
+        public var period: Period
+        public var measure: String
+        public var value: Double
+        public var unit: String
+        public var note: String
+    }
+
+    /// A problem at a place in the file.
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public var line: Int?
+        public var column: String?
+        public var message: String
+
+        /// `row 4, column value: "3,0.7" is not a number`.
+        public var description: String {
+            let place = [line.map { "row \($0)" }, column.map { "column \($0)" }].compactMap { $0 }
+            return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+        }
+    }
+
+    public var rows: [Row] = []
+    public var problems: [Problem] = []
+
+    static let columns: [(key: String, names: Set<String>, required: Bool)] = [
+        ("municipality", ["gemeente", "municipality", "gemeentenaam", "code"], true),
+        ("period", ["periode", "period", "datum", "date", "jaar", "year", "maand", "month"], true),
+        ("measure", ["maat", "measure", "meting", "indicator", "kenmerk"], true),
+        ("value", ["waarde", "value", "aantal", "count"], true),
+        ("unit", ["eenheid", "unit"], false),
+        ("note", ["toelichting", "note", "opmerking", "bron", "source"], false),
+    ]
+
+    public init(data: Data, source: String, decimal: Decimal = .auto) throws {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8 (CSV UTF-8 in Excel)")
+        }
+        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        let separator: Character = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
+        let table = try DelimitedText(data: data, separator: separator, source: source)
+        let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if header.allSatisfy(\.isEmpty) || table.rows.isEmpty {
+            problems.append(Problem(line: nil, column: nil, message: "the file has no rows of figures"))
+            return
+        }
+        var index: [String: Int] = [:]
+        for column in Self.columns {
+            if let position = header.firstIndex(where: column.names.contains) {
+                index[column.key] = position
+            } else if column.required {
+                problems.append(
+                    Problem(
+                        line: 1, column: nil,
+                        message:
+                            "no \(column.key) column (one of: \(column.names.sorted().joined(separator: ", "))); the header is: \(table.header.joined(separator: String(separator)))"
+                    ))
+            }
+        }
+        guard problems.isEmpty else { return }
+        // Row 1 is the header, so a record's spreadsheet row is its line number when every record is one line.
+        var units: [String: (unit: String, line: Int)] = [:]
+        var seen: [String: (value: Double, line: Int)] = [:]
+        for record in table.rows {
+            let line = record.line
+            func field(_ key: String) -> String {
+                index[key].map { record[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            }
+            let municipality = field("municipality")
+            let measure = field("measure")
+            let periodText = field("period")
+            let valueText = field("value")
+            if municipality.isEmpty && measure.isEmpty && periodText.isEmpty && valueText.isEmpty { continue }
+            var rowProblems: [Problem] = []
+            if municipality.isEmpty { rowProblems.append(Problem(line: line, column: "municipality", message: "is empty")) }
+            if measure.isEmpty { rowProblems.append(Problem(line: line, column: "measure", message: "is empty")) }
+            let period = PeriodText.parse(periodText)
+            if period == nil {
+                rowProblems.append(
+                    Problem(
+                        line: line, column: "period",
+                        message:
+                            "\"\(periodText)\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)"
+                    ))
+            }
+            let value: Double?
+            switch Self.number(valueText, decimal: decimal) {
+            case .success(let number): value = number
+            case .failure(let problem):
+                value = nil
+                rowProblems.append(Problem(line: line, column: "value", message: problem.message))
+            }
+            let unit = field("unit")
+            if let value, value < 0, Self.isCount(unit: unit, measure: measure) {
+                rowProblems.append(Problem(line: line, column: "value", message: "\(valueText) is a negative count"))
+            }
+            if !measure.isEmpty {
+                if let earlier = units[measure], earlier.unit != unit {
+                    rowProblems.append(
+                        Problem(
+                            line: line, column: "unit",
+                            message:
+                                "\"\(unit)\" for \(measure), which row \(earlier.line) gives in \"\(earlier.unit)\"; one measure has one unit"
+                        ))
+                } else if units[measure] == nil {
+                    units[measure] = (unit, line)
+                }
+            }
+            if let period, let value, !municipality.isEmpty, !measure.isEmpty {
+                let key = "\(municipality.lowercased())|\(period.code)|\(measure)"
+                if let earlier = seen[key], earlier.value != value {
+                    rowProblems.append(
+                        Problem(
+                            line: line, column: nil,
+                            message:
+                                "\(municipality) \(period.code) \(measure) is \(valueText) here and \(Self.plain(earlier.value)) in row \(earlier.line)"
+                        ))
+                } else if seen[key] == nil {
+                    seen[key] = (value, line)
+                }
+            }
+            if !rowProblems.isEmpty {
+                problems += rowProblems
+                continue
+            }
+            guard let period, let value, seen["\(municipality.lowercased())|\(period.code)|\(measure)"]?.line == line else {
+                continue  // the same figure twice: kept once
+            }
+            rows.append(
+                Row(
+                    line: line, municipality: municipality, period: period, measure: measure, value: value, unit: unit,
+                    note: field("note")))
+        }
+    }
+
+    /// Whether a measure counts things (a negative value is then an error): by its unit, or its name when it has none.
+    static func isCount(unit: String, measure: String) -> Bool {
+        let unit = unit.lowercased()
+        if ["aantal", "count", "clients", "cliënten", "personen", "persons"].contains(unit) { return true }
+        return unit.isEmpty && ["aantal", "count"].contains { measure.lowercased().hasPrefix($0) }
+    }
+
+    /// `3,07` or `3.07` → 3.07 under the file's decimal rule.
+    static func number(_ text: String, decimal: Decimal) -> Result<Double, Problem> {
+        let raw = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+        guard !raw.isEmpty else { return .failure(Problem(line: nil, column: nil, message: "is empty (a missing figure is left out of the file, never written as 0 or blank)")) }
+        let hasComma = raw.contains(",")
+        let hasPoint = raw.contains(".")
+        var normalised: String
+        switch decimal {
+        case .comma: normalised = raw.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        case .point: normalised = raw.replacingOccurrences(of: ",", with: "")
+        case .auto:
+            if hasComma && hasPoint {
+                // The last separator is the decimal one; the other groups thousands.
+                let lastComma = raw.lastIndex(of: ",")!
+                let lastPoint = raw.lastIndex(of: ".")!
+                normalised =
+                    lastComma > lastPoint
+                    ? raw.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+                    : raw.replacingOccurrences(of: ",", with: "")
+            } else if hasComma {
+                normalised = raw.replacingOccurrences(of: ",", with: ".")
+            } else if hasPoint, raw.range(of: #"^-?\d{1,3}(\.\d{3})+$"#, options: .regularExpression) != nil {
+                return .failure(
+                    Problem(
+                        line: nil, column: nil,
+                        message: "\"\(text)\" can be read as \(raw.replacingOccurrences(of: ".", with: "")) or as \(raw); state the decimal sign (--decimal comma or point)"
+                    ))
+            } else {
+                normalised = raw
+            }
+        }
+        guard let value = Double(normalised), value.isFinite else {
+            return .failure(Problem(line: nil, column: nil, message: "\"\(text)\" is not a number"))
+        }
+        return .success(value)
+    }
+
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
