@@ -67,7 +67,9 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ImportError(
                     file: file,
                     reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  " + problems.joined(separator: "\n  "),
-                    hint: "Fix the file and import it again; nothing of it was stored (layout: docs/own-data.md)")
+                    hint:
+                        "Fix the file (decimals: --decimal comma or --decimal point) and import it again; nothing of it was stored (layout: docs/own-data.md)"
+                )
             }
             ready.append((file, figures, SHA256.hex(bytes)))
         }

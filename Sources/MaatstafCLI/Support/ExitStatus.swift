@@ -26,6 +26,7 @@ struct ExitStatus {
     /// Every maatstaf error by its category; nil for errors ArgumentParser reports itself.
     private static func classify(_ error: Error) -> (Int32, String)? {
         if let missing = error as? MissingValues { return (missingData, missing.message) }
+        if let alarm = error as? CheckAlarm { return (alarm.code, alarm.message) }
         if let output = error as? OutputWriteError { return (ioError, output.message) }
         guard let error = error as? any MaatstafError else { return nil }
         var message = error.commandLineMessage

@@ -10,10 +10,21 @@ public struct Target: Sendable, Hashable {
         case atLeast = "at-least"
     }
 
+    /// A bound that is not a number in the file but follows from the data of the year it is checked in.
+    public enum Relative: Sendable, Hashable {
+        /// The rate of a reference group ("at most the national rate").
+        case group(PeerGroupKind)
+        /// A change against the municipality's own value in an earlier year ("−10 % against 2019").
+        case change(percent: Double, from: Int)
+    }
+
     public var municipalityCode: String
     public var indicatorID: String
     public var year: Int
+    /// The bound; for a relative target, what it resolves to in the year it is checked (0 until then).
     public var value: Double
+    /// Nil for a number in the file.
+    public var relative: Relative?
     public var bound: Bound
     /// Percent of the target's size: a value this far beyond the bound is amber, further is red.
     public var marginPercent: Double
@@ -24,7 +35,7 @@ public struct Target: Sendable, Hashable {
 
     public init(
         municipalityCode: String, indicatorID: String, year: Int, value: Double, bound: Bound,
-        marginPercent: Double, note: String = "", location: String = ""
+        marginPercent: Double, note: String = "", location: String = "", relative: Relative? = nil
     ) {
         self.municipalityCode = municipalityCode
         self.indicatorID = indicatorID
@@ -34,6 +45,14 @@ public struct Target: Sendable, Hashable {
         self.marginPercent = marginPercent
         self.note = note
         self.location = location
+        self.relative = relative
+    }
+
+    /// The target with its bound resolved (a relative target's, in the year it is checked).
+    public func resolved(_ bound: Double) -> Target {
+        var target = self
+        target.value = bound
+        return target
     }
 
     /// The margin as an amount in the indicator's unit.

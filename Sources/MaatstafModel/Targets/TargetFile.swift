@@ -17,7 +17,14 @@ import Yams
 public enum TargetFile {
     public static let defaultMarginPercent = 5.0
 
-    static let topKeys: Set<String> = ["margin", "targets"]
+    static let topKeys: Set<String> = ["margin", "targets", "norms"]
+    static let normKeys: Set<String> = ["municipality", "indicator", "above", "by-percent", "growth-percent", "margin", "note"]
+
+    /// What a file holds: targets to work towards and norms that sound the alarm.
+    public struct Contents: Sendable {
+        public var targets: [Target]
+        public var norms: [Norm]
+    }
     static let entryKeys: Set<String> = ["municipality", "indicator", "year", "at-most", "at-least", "target", "margin", "note"]
 
     /// The targets of a file; throws one error listing every problem found.
@@ -34,6 +41,23 @@ public enum TargetFile {
         _ text: String, file: String, directory: MunicipalityDirectory,
         indicators: IndicatorCatalog
     ) throws -> [Target] {
+        try parseAll(text, file: file, directory: directory, indicators: indicators).targets
+    }
+
+    /// Targets and norms of a file (for `maatstaf check`).
+    public static func readAll(_ url: URL, directory: MunicipalityDirectory, indicators: IndicatorCatalog) throws -> Contents {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw ModelError(
+                .invalidTargetFile, subject: url.path, reason: "cannot be read as UTF-8 text",
+                hint: "Check the path given to \(option: .targetsFile)")
+        }
+        return try parseAll(text, file: url.path, directory: directory, indicators: indicators)
+    }
+
+    public static func parseAll(
+        _ text: String, file: String, directory: MunicipalityDirectory,
+        indicators: IndicatorCatalog
+    ) throws -> Contents {
         var reader = YAMLReader(file: file)
         guard let root = reader.root(text, whenEmpty: "is empty; it needs a list under \"targets\""),
             let mapping = reader.mapping(root, allowed: topKeys, otherwise: "must be a mapping with a list under \"targets\"")
@@ -47,8 +71,10 @@ public enum TargetFile {
             return value
         }
         let defaultMargin = percent(mapping["margin"]) ?? defaultMarginPercent
-        guard let entries = mapping["targets"]?.sequence, !entries.isEmpty else {
-            reader.problem(mapping["targets"] ?? root, "\"targets\" must be a non-empty list")
+        let entries = mapping["targets"]?.sequence ?? []
+        let normEntries = mapping["norms"]?.sequence ?? []
+        if entries.isEmpty && normEntries.isEmpty {
+            reader.problem(mapping["targets"] ?? root, "\"targets\" (or \"norms\") must be a non-empty list")
             throw error(reader.problems, file: file)
         }
         var targets: [Target] = []
@@ -76,6 +102,7 @@ public enum TargetFile {
             let given = ["at-most", "at-least", "target"].filter { fields[$0] != nil }
             var bound: Target.Bound?
             var value: Double?
+            var relative: Target.Relative?
             if given.count != 1 {
                 reader.problem(
                     entry,
@@ -83,12 +110,20 @@ public enum TargetFile {
                         ? "give the target as at-most: VALUE or at-least: VALUE"
                         : "give only one of \(given.joined(separator: ", "))")
             } else if let key = given.first, let node = fields[key] {
-                if let parsed = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }),
-                    parsed.isFinite
-                {
+                let text = node.scalar?.string ?? ""
+                if let parsed = Double(text.replacingOccurrences(of: ",", with: ".")), parsed.isFinite {
                     value = parsed
+                } else if let kind = PeerGroupKind(rawValue: text == "amr" ? "labour-market-region" : text) {
+                    relative = .group(kind)
+                    value = 0
+                } else if let change = Self.change(text) {
+                    relative = .change(percent: change.percent, from: change.from)
+                    value = 0
                 } else {
-                    reader.problem(node, "\"\(key)\" must be a number, like 95 or 2.5")
+                    reader.problem(
+                        node,
+                        "\"\(key)\" must be a number (95, 2.5), a group (national, province, size-class …) or a change (-10% from 2019)"
+                    )
                 }
                 switch key {
                 case "at-most": bound = .atMost
@@ -118,10 +153,76 @@ public enum TargetFile {
                 Target(
                     municipalityCode: municipality.code, indicatorID: indicator.id, year: year, value: value,
                     bound: bound, marginPercent: margin, note: note,
+                    location: "\(file)\(entry.mark.map { ":\($0.line)" } ?? "")", relative: relative))
+        }
+        var norms: [Norm] = []
+        for entry in normEntries {
+            guard
+                let fields = reader.mapping(
+                    entry, allowed: normKeys,
+                    otherwise: "each norm must be a mapping with municipality, indicator and above/by-percent or growth-percent")
+            else { continue }
+            func resolved<Value>(_ key: String, _ lookup: (String) throws -> Value) throws -> Value? {
+                guard let name = reader.text(fields, key, required: true, owner: entry) else { return nil }
+                do {
+                    return try lookup(name)
+                } catch let error as ModelError {
+                    reader.problem(
+                        fields[key], "\(key) \"\(name)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
+                }
+                return nil
+            }
+            let municipality = try resolved("municipality", directory.resolve)
+            let indicator = try resolved("indicator", indicators.indicator)
+            func number(_ key: String) -> Double? {
+                guard let node = fields[key] else { return nil }
+                guard let value = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }),
+                    value.isFinite, value >= 0
+                else {
+                    reader.problem(node, "\"\(key)\" must be a percentage of 0 or more, like 20")
+                    return nil
+                }
+                return value
+            }
+            var rule: Norm.Rule?
+            if let groupNode = fields["above"] {
+                let name = groupNode.scalar?.string ?? ""
+                if let kind = PeerGroupKind(rawValue: name == "amr" ? "labour-market-region" : name) {
+                    if let percent = number("by-percent") {
+                        rule = .aboveGroup(kind, percent: percent)
+                    } else if fields["by-percent"] == nil {
+                        reader.problem(entry, "\"above\" needs \"by-percent\": how far above the group sounds the alarm")
+                    }
+                } else {
+                    reader.problem(groupNode, "\"above\" must be a group: national, province, corop, amr, size-class or urbanity")
+                }
+                if fields["growth-percent"] != nil { reader.problem(entry, "give above/by-percent or growth-percent, not both") }
+            } else if let percent = number("growth-percent") {
+                rule = .growth(percent: percent)
+            } else if fields["growth-percent"] == nil {
+                reader.problem(entry, "a norm needs above: GROUP with by-percent: N, or growth-percent: N")
+            }
+            let margin = fields["margin"] == nil ? defaultMargin : percent(fields["margin"])
+            guard let municipality, let indicator, let rule, let margin else { continue }
+            norms.append(
+                Norm(
+                    municipalityCode: municipality.code, indicatorID: indicator.id, rule: rule, marginPercent: margin,
                     location: "\(file)\(entry.mark.map { ":\($0.line)" } ?? "")"))
         }
         guard reader.problems.isEmpty else { throw error(reader.problems, file: file) }
-        return targets
+        return Contents(targets: targets, norms: norms)
+    }
+
+    /// `-10% from 2019`, `+5 % vs 2020`, `-10% t.o.v. 2019`: a change against an earlier year.
+    static func change(_ text: String) -> (percent: Double, from: Int)? {
+        let pattern = #"^([+-−]?\s*\d+(?:[.,]\d+)?)\s*%\s*(?:from|vs|against|t\.o\.v\.|tov|sinds)\s*(\d{4})$"#
+        guard let match = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        let words = String(text[match]).replacingOccurrences(of: "−", with: "-").split(whereSeparator: { $0 == "%" })
+        guard words.count == 2,
+            let percent = Double(words[0].replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")),
+            let year = words[1].split(separator: " ").last.flatMap({ Int($0) })
+        else { return nil }
+        return (percent, year)
     }
 
     private static func error(_ problems: [YAMLReader.Problem], file: String) -> ModelError {

@@ -59,6 +59,10 @@ public struct OwnFiguresFile: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8 (CSV UTF-8 in Excel)")
         }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(Problem(line: nil, column: nil, message: "the file has no rows of figures"))
+            return
+        }
         let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         let separator: Character = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
         let table = try DelimitedText(data: data, separator: separator, source: source)
@@ -166,7 +170,12 @@ public struct OwnFiguresFile: Sendable {
     /// `3,07` or `3.07` → 3.07 under the file's decimal rule.
     static func number(_ text: String, decimal: Decimal) -> Result<Double, Problem> {
         let raw = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-        guard !raw.isEmpty else { return .failure(Problem(line: nil, column: nil, message: "is empty (a missing figure is left out of the file, never written as 0 or blank)")) }
+        guard !raw.isEmpty else {
+            return .failure(
+                Problem(
+                    line: nil, column: nil,
+                    message: "is empty (a missing figure is left out of the file, never written as 0 or blank)"))
+        }
         let hasComma = raw.contains(",")
         let hasPoint = raw.contains(".")
         var normalised: String
@@ -188,7 +197,8 @@ public struct OwnFiguresFile: Sendable {
                 return .failure(
                     Problem(
                         line: nil, column: nil,
-                        message: "\"\(text)\" can be read as \(raw.replacingOccurrences(of: ".", with: "")) or as \(raw); state the decimal sign (--decimal comma or point)"
+                        message:
+                            "\"\(text)\" can be read as \(raw.replacingOccurrences(of: ".", with: "")) or as \(raw); state whether the file writes decimals with a comma or a point"
                     ))
             } else {
                 normalised = raw

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf check`: every target and norm of a file against the latest figures — the alarm a council can run from
+/// cron.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every target and norm in a file against the latest figures; the exit code says if any is missed.",
+        discussion: """
+            For each municipality and indicator in the file: the latest year the municipality has a value in, the \
+            target that applies to it (that year's; else the next one ahead; else the last one — the line says \
+            which), and every norm (an alarm when the value is more than N % above a group's rate, or grows more \
+            than N % on a year earlier). One line each, worst first: MISSED/BREACH, NO VALUE, NEAR, MET/FINE; then \
+            a summary. Runs offline from the store.
+
+            Exit codes: 0 every target met and no norm breached; 1 a target missed or a norm breached; 2 only \
+            near-misses (within the file's margin); 3 a target or norm could not be checked (no value); plus the \
+            usual 64, 65, 70, 74 for errors.
+
+            Examples:
+              maatstaf check --targets examples/own-figures/targets.yaml --indicators examples/own-figures/indicators.yaml
+              maatstaf check --targets doelen.yaml --alerts-only --locale nl     # from cron: only what needs attention
+              maatstaf check --targets doelen.yaml --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("The file of targets and norms (format: docs/own-data.md).", valueName: "file"))
+    var targets: String
+
+    @Flag(help: "Print only missed, near and unchecked lines (and the summary).")
+    var alertsOnly = false
+
+    @Option(help: "Output: table (one line each) or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language: en or nl.")
+    var locale: ReportLocale = .en
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let catalog = try workspace.indicators()
+        let contents = try TargetFile.readAll(
+            URL(fileURLWithPath: targets), directory: workspace.atlas.directory, indicators: catalog)
+        let results = try workspace.engine.check(targets: contents.targets, norms: contents.norms) {
+            try catalog.indicator($0)
+        }
+        let report = CheckReport(results, locale: locale)
+        try OutputFile.write(format == .json ? try report.renderJSON() : report.renderText(alertsOnly: alertsOnly), to: nil)
+        if let alarm = CheckAlarm(results) { throw alarm }
+    }
+}
+
+/// What `check` found that a scheduler must act on, as an exit code: 1 missed or breached, 3 unchecked, 2 near.
+struct CheckAlarm: Error {
+    var code: Int32
+    var message: String
+
+    init?(_ results: [CheckResult]) {
+        let missed = results.filter { $0.status == .missed }.count
+        let unchecked = results.filter { $0.status == nil }.count
+        let near = results.filter { $0.status == .withinMargin }.count
+        if missed > 0 {
+            (code, message) = (1, "\(missed) target(s) missed or norm(s) breached")
+        } else if unchecked > 0 {
+            (code, message) = (3, "\(unchecked) target(s) or norm(s) could not be checked: no value")
+        } else if near > 0 {
+            (code, message) = (2, "\(near) target(s) or norm(s) within the margin")
+        } else {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,91 @@
+public import MaatstafCore
+import MaatstafModel
+
+extension ComparisonEngine {
+    /// Every target and norm checked for the latest year the municipality has a value of the indicator (the latest
+    /// year with data when it has none): what `maatstaf check` reports. `indicator(id)` looks indicators up.
+    public func check(targets: [Target], norms: [Norm], indicator: (String) throws -> Indicator) throws -> [CheckResult] {
+        var results: [CheckResult] = []
+        var latest: [String: (year: Int, value: Double?, missing: MissingReason?)] = [:]
+        /// The latest year the municipality has a value in, with that value.
+        func latestValue(_ code: String, _ indicator: Indicator) throws -> (year: Int, value: Double?, missing: MissingReason?)? {
+            let key = "\(code)|\(indicator.id)"
+            if let known = latest[key] { return known }
+            let years = try self.years(for: indicator)
+            var found: (year: Int, value: Double?, missing: MissingReason?)?
+            for year in years.reversed() {
+                let observation = try data(indicator, year: year).observations[code]
+                if let observation, observation.status == .ok, let value = observation.value {
+                    found = (year, value, nil)
+                    break
+                }
+                if found == nil {
+                    var reason: MissingReason = .noData
+                    if case .missing(let why)? = observation?.status { reason = why }
+                    found = (year, nil, reason)
+                }
+            }
+            latest[key] = found
+            return found
+        }
+
+        let byPair = Dictionary(grouping: targets) { "\($0.municipalityCode)|\($0.indicatorID)" }
+        for key in byPair.keys.sorted() {
+            let group = byPair[key]!
+            let indicator = try indicator(group[0].indicatorID)
+            guard let municipality = atlas.directory.byCode[group[0].municipalityCode] else { continue }
+            guard let latest = try latestValue(municipality.code, indicator),
+                let target = Self.applicableTarget(group, year: latest.year)
+            else {
+                results.append(
+                    CheckResult(
+                        subject: .target(
+                            TargetEvaluation(
+                                target: group[0], applied: group[0], municipality: municipality, year: group[0].year,
+                                value: nil, missing: .noData, unresolved: nil, status: nil)),
+                        municipality: municipality, indicator: indicator, year: group[0].year, value: nil, status: nil,
+                        missing: .noData))
+                continue
+            }
+            let evaluation = try evaluate(target, indicator: indicator, year: latest.year)
+            results.append(
+                CheckResult(
+                    subject: .target(evaluation), municipality: municipality, indicator: indicator, year: latest.year,
+                    value: evaluation.value, status: evaluation.status, missing: evaluation.missing ?? evaluation.unresolved))
+        }
+
+        for norm in norms {
+            let indicator = try indicator(norm.indicatorID)
+            guard let municipality = atlas.directory.byCode[norm.municipalityCode] else { continue }
+            guard let latest = try latestValue(municipality.code, indicator) else {
+                results.append(
+                    CheckResult(
+                        subject: .norm(norm, threshold: nil), municipality: municipality, indicator: indicator, year: 0,
+                        value: nil, status: nil, missing: .noData))
+                continue
+            }
+            var threshold: Double?
+            var missing = latest.missing
+            switch norm.rule {
+            case .aboveGroup(let kind, let percent):
+                let data = try data(indicator, year: latest.year)
+                let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
+                threshold = GroupSummary(group: group, data: data).rate.map { $0 * (1 + percent / 100) }
+            case .growth(let percent):
+                // The same period a year earlier (the same month of a monthly monitor).
+                let earlier = try? data(indicator, year: latest.year - 1).observations[municipality.code]
+                if let earlier, earlier.status == .ok, let value = earlier.value {
+                    threshold = value * (1 + percent / 100)
+                } else if missing == nil {
+                    missing = .noData
+                }
+            }
+            let status = latest.value.flatMap { value in threshold.map { norm.evaluate(value, threshold: $0) } }
+            results.append(
+                CheckResult(
+                    subject: .norm(norm, threshold: threshold), municipality: municipality, indicator: indicator,
+                    year: latest.year, value: latest.value, status: status, missing: status == nil ? (missing ?? .noData) : nil))
+        }
+        return results
+    }
+}

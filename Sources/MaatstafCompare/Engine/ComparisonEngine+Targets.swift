@@ -1,0 +1,51 @@
+public import MaatstafCore
+import MaatstafModel
+
+extension ComparisonEngine {
+    /// `target` checked against the municipality's value in `year` (default: the target's own year). A relative
+    /// target resolves in that year: the group's rate then, or the municipality's own value in the base year changed
+    /// by the percentage.
+    public func evaluate(_ target: Target, indicator: Indicator, year: Int? = nil) throws -> TargetEvaluation {
+        let year = year ?? target.year
+        guard let municipality = atlas.directory.byCode[target.municipalityCode] else {
+            throw CompareError(
+                .municipalityNotAvailable, subject: target.municipalityCode, reason: "is not a known municipality",
+                hint: "Check the targets file (\(target.location))")
+        }
+        let data = try self.data(indicator, year: year)
+        let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
+        let value = observation.status == .ok ? observation.value : nil
+        var missing: MissingReason?
+        if case .missing(let reason) = observation.status { missing = reason }
+        var bound: Double? = target.value
+        var unresolved: MissingReason?
+        switch target.relative {
+        case nil: break
+        case .group(let kind):
+            let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
+            bound = GroupSummary(group: group, data: data).rate
+            if bound == nil { unresolved = .noData }
+        case .change(let percent, let from):
+            let base = try self.data(indicator, year: from).observations[municipality.code]
+            if let base, base.status == .ok, let baseValue = base.value {
+                bound = baseValue * (1 + percent / 100)
+            } else {
+                bound = nil
+                if case .missing(let reason)? = base?.status { unresolved = reason } else { unresolved = .noData }
+            }
+        }
+        let applied = target.resolved(bound ?? 0)
+        let status = value.flatMap { actual in bound.map { _ in applied.evaluate(actual) } }
+        return TargetEvaluation(
+            target: target, applied: applied, municipality: municipality, year: year, value: value,
+            missing: value == nil ? (missing ?? .noData) : nil, unresolved: unresolved, status: status)
+    }
+
+    /// The target that applies to a value of `year` among a municipality's targets for one indicator: that year's;
+    /// else the next one ahead (the goal being worked towards); else the last one before. Nil without targets.
+    public static func applicableTarget(_ targets: [Target], year: Int) -> Target? {
+        targets.first { $0.year == year }
+            ?? targets.filter { $0.year > year }.min { $0.year < $1.year }
+            ?? targets.filter { $0.year < year }.max { $0.year < $1.year }
+    }
+}

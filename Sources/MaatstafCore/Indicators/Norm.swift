@@ -1,0 +1,32 @@
+/// A norm from a user's targets file: a condition under which `maatstaf check` sounds the alarm (the *piepsysteem*
+/// a council asked for), as opposed to a target the municipality works towards.
+public struct Norm: Sendable, Hashable {
+    public enum Rule: Sendable, Hashable {
+        /// The value exceeds the group's rate by more than `percent` %.
+        case aboveGroup(PeerGroupKind, percent: Double)
+        /// The value grew more than `percent` % against the same period a year earlier.
+        case growth(percent: Double)
+    }
+
+    public var municipalityCode: String
+    public var indicatorID: String
+    public var rule: Rule
+    /// Percent of the threshold: a value this close below it is a near-breach (amber).
+    public var marginPercent: Double
+    /// `file:line`.
+    public var location: String
+
+    public init(municipalityCode: String, indicatorID: String, rule: Rule, marginPercent: Double, location: String) {
+        self.municipalityCode = municipalityCode
+        self.indicatorID = indicatorID
+        self.rule = rule
+        self.marginPercent = marginPercent
+        self.location = location
+    }
+
+    /// Breach above `threshold`, near-breach within the margin below it, else fine.
+    public func evaluate(_ value: Double, threshold: Double) -> TargetStatus {
+        if value > threshold { return .missed }
+        return value > threshold - abs(threshold) * marginPercent / 100 ? .withinMargin : .met
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import MaatstafStore
+import MaatstafTestServer
+import Testing
+
+/// A municipality's own figures end to end: the shipped example (real figures from Westervoort's and Steenwijkerland's
+/// council documents) imports cleanly, its indicators compare and trend, and `check` sounds the alarm. Every expected
+/// ratio is computed here from the example's rows.
+@Suite("Own figures: import, indicators, targets and check")
+struct OwnFiguresTests {
+    static let folder = RepositoryFixtures.root.appendingPathComponent("examples/own-figures")
+    static var files: [String] {
+        ["westervoort-huishoudelijke-hulp.csv", "steenwijkerland-monitor.csv"].map { folder.appendingPathComponent($0).path }
+    }
+    static var indicators: String { folder.appendingPathComponent("indicators.yaml").path }
+    static var targets: String { folder.appendingPathComponent("targets.yaml").path }
+
+    /// The example's rows, split here independently of maatstaf's reader: (municipality, period text, measure) → value.
+    static func rows() throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for file in files {
+            for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: ";").map(String.init)
+                result["\(fields[0])|\(fields[1])|\(fields[2])"] = Double(fields[3].replacingOccurrences(of: ",", with: "."))!
+            }
+        }
+        return result
+    }
+
+    func imported() async throws -> (CLIRunner, String) {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let result = try await runner.run(["import", "--cache-dir", cache] + Self.files)
+        #expect(result.status == 0, "\(result.stderr)")
+        return (runner, cache)
+    }
+
+    @Test("the example imports cleanly; again it is unchanged; a changed file replaces its import; imports lists and removes")
+    func importing() async throws {
+        let (runner, cache) = try await imported()
+        let again = try await runner.run(["import", "--cache-dir", cache] + Self.files)
+        #expect(again.stdout.contains("westervoort-huishoudelijke-hulp.csv: imported before, unchanged"))
+        let store = try Store(path: cache + "/maatstaf.sqlite")
+        #expect(try store.ownImports().map(\.rows) == [3, 17])
+
+        // A changed copy of the Westervoort file (same name) replaces the earlier import in one go.
+        let changed = RepositoryFixtures.temporaryFolder().appendingPathComponent("westervoort-huishoudelijke-hulp.csv")
+        try "gemeente;periode;maat;waarde;eenheid\nWestervoort;2022;hh-uren-per-client;2,6;uur\n".write(
+            to: changed, atomically: true, encoding: .utf8)
+        let replaced = try await runner.run(["import", "--cache-dir", cache, changed.path])
+        #expect(replaced.stdout.contains("replacing its earlier import (3 figures)"), "\(replaced.stdout)")
+        #expect(try store.ownFigures(measure: "hh-uren-per-client").filter { $0.code == "GM0293" }.map(\.value) == [2.6])
+
+        let list = try await runner.run(["imports", "--cache-dir", cache])
+        #expect(list.stdout.contains("steenwijkerland-monitor.csv\t17 figures"))
+        let removed = try await runner.run(["imports", "--cache-dir", cache, "--remove", "steenwijkerland-monitor.csv"])
+        #expect(removed.status == 0)
+        #expect(try store.ownFigures(measure: "jeugdigen-0-17").isEmpty)
+        let unknown = try await runner.run(["imports", "--cache-dir", cache, "--remove", "nothing.csv"])
+        #expect(unknown.status == 65)
+    }
+
+    @Test("a bad file: every problem with row and column, an unknown municipality with suggestions, nothing stored")
+    func badFile() async throws {
+        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("fout.csv")
+        try """
+        gemeente;periode;maat;waarde;eenheid
+        Westervort;2019;clients;10;aantal
+        Westervoort;2019;clients;x;aantal
+        Westervoort;2020;clients;10;aantal
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let cache = CLIRunner.freshLoadedCache()
+        let result = try await CLIRunner().run(["import", "--cache-dir", cache, file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("fout.csv: has 2 problems:"))
+        #expect(result.stderr.contains("row 3, column value: \"x\" is not a number"))
+        #expect(
+            result.stderr.contains(
+                "row 2, column municipality: \"Westervort\" is not a known municipality. Did you mean: Westervoort"))
+        #expect(try Store(path: cache + "/maatstaf.sqlite").ownImports().isEmpty)
+    }
+
+    @Test("indicators over own figures: own ÷ own per 1,000 in February, an average as reported; to the cent")
+    func indicators() async throws {
+        let (runner, cache) = try await imported()
+        let rows = try Self.rows()
+        let trend = try await runner.run([
+            "trend", "--indicator", "eigen.jeugd-met-voorziening-per-1000", "--indicators", Self.indicators, "--format", "csv",
+            "--cache-dir", cache, "Steenwijkerland",
+        ])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        let lines = trend.stdout.split(separator: "\r\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        #expect(lines.count == 3)
+        for (line, year) in zip(lines, [2019, 2020, 2021]) {
+            let expected =
+                rows["Steenwijkerland|februari \(year)|jeugd-met-voorziening"]! / rows[
+                    "Steenwijkerland|februari \(year)|jeugdigen-0-17"]! * 1000
+            #expect(line[3] == "\(year)")
+            #expect(Double(line[5]).map { ($0 * 100).rounded() } == (expected * 100).rounded())
+        }
+        let compare = try await runner.run([
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--year", "2020",
+            "--against", "national", "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
+        let entry = try #require((object["municipalities"] as? [[String: Any]])?.first)
+        #expect(entry["value"] as? Double == rows["Westervoort|2020|hh-uren-per-client"])
+        #expect((object["sources"] as? [[String: Any]])?.first?["table"] as? String == "Own figures: hh-uren-per-client")
+    }
+
+    @Test("check: the missed target is named, the near one and the fine norm too; exit 1; JSON for a scheduler")
+    func check() async throws {
+        let (runner, cache) = try await imported()
+        let rows = try Self.rows()
+        let arguments = ["check", "--targets", Self.targets, "--indicators", Self.indicators, "--cache-dir", cache]
+        let result = try await runner.run(arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr == "maatstaf: error: 1 target(s) missed or norm(s) breached\n")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines[0].hasPrefix("MISSED   Westervoort eigen.hh-uren-per-client 2021: 2.83; target at most 2.50 (the 2022 target)"))
+        // Steenwijkerland 2021 against 2019 − 3 %, computed from the rows.
+        let youth2019 =
+            rows["Steenwijkerland|februari 2019|jeugd-met-voorziening"]! / rows["Steenwijkerland|februari 2019|jeugdigen-0-17"]!
+            * 1000
+        let bound = String(format: "%.2f", youth2019 * 0.97)
+        #expect(lines[1].hasPrefix("NEAR     Steenwijkerland eigen.jeugd-met-voorziening-per-1000 2021:"))
+        #expect(lines[1].contains("(\(bound))"))
+        #expect(lines[2].hasPrefix("FINE     Steenwijkerland eigen.vervoer-70plus-per-1000 2021:"))
+        #expect(lines[3] == "3 check(s): 1 missed or breached, 1 near, 1 fine, 0 without a value.")
+
+        let alerts = try await runner.run(arguments + ["--alerts-only", "--locale", "nl"])
+        #expect(alerts.stdout.split(separator: "\n").count == 3)
+        #expect(alerts.stdout.hasPrefix("GEMIST"))
+        let json = try await runner.run(arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "maatstaf.check/1")
+        #expect((object["summary"] as? [String: Int]) == ["missed": 1, "near": 1, "met": 1, "no-value": 0])
+    }
+
+    @Test("check exit codes: all met is 0; only near is 2; a target without a value is 3")
+    func exitCodes() async throws {
+        let (runner, cache) = try await imported()
+        let folder = RepositoryFixtures.temporaryFolder()
+        func check(_ yaml: String) async throws -> CLIRunner.Result {
+            let file = folder.appendingPathComponent("t\(yaml.hashValue).yaml")
+            try yaml.write(to: file, atomically: true, encoding: .utf8)
+            return try await runner.run([
+                "check", "--targets", file.path, "--indicators", Self.indicators, "--cache-dir", cache,
+            ])
+        }
+        let target = "targets:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, year: 2021, at-most: "
+        #expect(try await check(target + "3.0 }\n").status == 0)
+        #expect(try await check(target + "2.75 }\n").status == 2)  // 2.83 within 5 % of 2.75
+        let other = "targets:\n  - { municipality: Duiven, indicator: eigen.hh-uren-per-client, year: 2021, at-most: 3 }\n"
+        let none = try await check(other)
+        #expect(none.status == 3)
+        #expect(
+            none.stdout.hasPrefix("NO VALUE Duiven eigen.hh-uren-per-client 2021: no own figure hh-uren-per-client for 2021JJ00"))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import MaatstafCore
+import MaatstafSources
+import Testing
+
+/// Reading a municipality's own figures: periods as monitors write them, decimals, and every bad input named with
+/// its row and column.
+@Suite("Own figures files")
+struct OwnFiguresFileTests {
+    @Test(
+        "periods as monitors write them become CBS-style periods",
+        arguments: [
+            ("2021", "2021JJ00"), ("2021JJ00", "2021JJ00"), ("2021H1", "2021HJ01"), ("1e halfjaar 2021", "2021HJ01"),
+            ("2021Q1", "2021KW01"), ("2021-Q3", "2021KW03"), ("Q4 2021", "2021KW04"), ("2021KW02", "2021KW02"),
+            ("2021-02", "2021MM02"), ("02-2021", "2021MM02"), ("februari 2021", "2021MM02"), ("Feb 2021", "2021MM02"),
+            ("February 2021", "2021MM02"), ("mrt 2021", "2021MM03"), ("2021MM12", "2021MM12"),
+            ("2021-02-15", "2021MM02"), ("15-02-2021", "2021MM02"),
+        ])
+    func periods(_ text: String, _ code: String) {
+        #expect(PeriodText.parse(text)?.code == code)
+    }
+
+    @Test("what is not a period is nil, never a guess", arguments: ["", "21", "2021-13", "2021Q5", "spring 2021", "2021H3"])
+    func notPeriods(_ text: String) {
+        #expect(PeriodText.parse(text) == nil)
+    }
+
+    @Test("periods sort by year, then from the whole year down to its months")
+    func order() {
+        let codes = ["2021MM02", "2020JJ00", "2021JJ00", "2021KW01", "2021MM01"].compactMap { Period(code: $0) }.sorted()
+        #expect(codes.map(\.code) == ["2020JJ00", "2021JJ00", "2021KW01", "2021MM01", "2021MM02"])
+    }
+
+    func read(_ text: String, decimal: OwnFiguresFile.Decimal = .auto) throws -> OwnFiguresFile {
+        try OwnFiguresFile(data: Data(text.utf8), source: "test.csv", decimal: decimal)
+    }
+
+    @Test("Dutch and English layouts; comma and point decimals where unambiguous")
+    func layouts() throws {
+        let dutch = try read(
+            "gemeente;periode;maat;waarde;eenheid\nWestervoort;2019;uren;3,07;uur\nDuiven;2019;uren;1.234,5;uur\n")
+        #expect(dutch.problems.isEmpty)
+        #expect(dutch.rows.map(\.value) == [3.07, 1234.5])
+        let english = try read(
+            "municipality,period,measure,value\nWestervoort,2021-02,clients,764\nDuiven,2021-02,clients,12.5\n")
+        #expect(english.problems.isEmpty)
+        #expect(english.rows.map(\.value) == [764, 12.5])
+        #expect(english.rows.map(\.period.code) == ["2021MM02", "2021MM02"])
+    }
+
+    @Test("a value that reads two ways needs the decimal sign stated; stated, it is read that way")
+    func ambiguousDecimals() throws {
+        let file = "gemeente;periode;maat;waarde\nWestervoort;2019;kosten;1.234\n"
+        let auto = try read(file)
+        #expect(auto.rows.isEmpty)
+        #expect(
+            auto.problems.map(\.description) == [
+                "row 2, column value: \"1.234\" can be read as 1234 or as 1.234; state whether the file writes decimals with a comma or a point"
+            ])
+        #expect(try read(file, decimal: .comma).rows.map(\.value) == [1234])
+        #expect(try read(file, decimal: .point).rows.map(\.value) == [1.234])
+    }
+
+    @Test("every problem of a file, with row and column; none of its rows kept")
+    func problems() throws {
+        let file = """
+            gemeente;periode;maat;waarde;eenheid
+            Westervoort;2019;clients;10;aantal
+            Westervoort;spring 2019;clients;11;aantal
+            Westervoort;2020;clients;abc;aantal
+            Westervoort;2019;clients;12;aantal
+            Westervoort;2021;clients;-4;aantal
+            Westervoort;2022;clients;5;personen
+            ;2022;clients;5;aantal
+            """
+        let parsed = try read(file)
+        #expect(
+            parsed.problems.map(\.description) == [
+                "row 3, column period: \"spring 2019\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)",
+                "row 4, column value: \"abc\" is not a number",
+                "row 5: Westervoort 2019JJ00 clients is 12 here and 10 in row 2",
+                "row 6, column value: -4 is a negative count",
+                "row 7, column unit: \"personen\" for clients, which row 2 gives in \"aantal\"; one measure has one unit",
+                "row 8, column municipality: is empty",
+            ])
+    }
+
+    @Test("an empty file, a file without rows, a header without the needed columns")
+    func emptyFiles() throws {
+        #expect(try read("").problems.map(\.description) == ["the file has no rows of figures"])
+        #expect(try read("gemeente;periode;maat;waarde\n").problems.map(\.description) == ["the file has no rows of figures"])
+        let noValue = try read("gemeente;periode;maat\nWestervoort;2019;x\n")
+        #expect(noValue.problems.count == 1)
+        #expect(noValue.problems[0].description.hasPrefix("row 1: no value column"))
+    }
+
+    @Test("the example files shipped with maatstaf read without problems, every row")
+    func examples() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/own-figures")
+        for name in ["westervoort-huishoudelijke-hulp.csv", "steenwijkerland-monitor.csv"] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let parsed = try OwnFiguresFile(data: data, source: name)
+            #expect(parsed.problems.isEmpty, "\(name): \(parsed.problems)")
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").count - 1
+            #expect(parsed.rows.count == lines)
+        }
+    }
+}
