@@ -145,6 +145,30 @@ struct BenchmarkReportTests {
                 "1. Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld."))
     }
 
+    @Test("relative targets resolve in their year: the national rate; −10 % on 2023, budget on budget")
+    func relativeTargets() throws {
+        func code(_ name: String) throws -> String { try ReportFixtures.atlas.directory.resolve(name).code }
+        let id = "wmo.huishoudelijke-hulp"
+        let targets = [
+            Target(
+                municipalityCode: try code("Duiven"), indicatorID: id, year: 2025, value: 0, bound: .atMost, marginPercent: 5,
+                relative: .group(.national)),
+            Target(
+                municipalityCode: try code("Westervoort"), indicatorID: id, year: 2025, value: 0, bound: .atMost,
+                marginPercent: 5, relative: .change(percent: -10, from: 2023)),
+        ]
+        let built = try report(targets: targets, locale: .en)
+        let raw = Self.raw2025
+        let national = raw.groupRate(["6.711"]) { $0.delivered && $0.books(["6.711"]) }
+        let duiven = try #require(built.targets.first { $0.target.municipalityCode == (try? code("Duiven")) })
+        #expect(sameCent(duiven.target.value, national))
+        #expect(duiven.status == .missed)
+        let budget2023 = try RawIv3("iv3/2023_begroting.csv")
+        let westervoort = try #require(built.targets.first { $0.target.municipalityCode == (try? code("Westervoort")) })
+        #expect(sameCent(westervoort.target.value, budget2023.rate("Westervoort", ["6.71a"]) * 0.9))
+        #expect(built.renderMarkdown().contains("at most the national rate (€"))
+    }
+
     @Test("targets: met, within the margin, missed, each with a word beside its colour")
     func targets() throws {
         let raw = Self.raw2025

@@ -26,7 +26,9 @@ extension ComparisonEngine {
             bound = GroupSummary(group: group, data: data).rate
             if bound == nil { unresolved = .noData }
         case .change(let percent, let from):
-            let base = try self.data(indicator, year: from).observations[municipality.code]
+            // Budget on budget, accounts on accounts, where the base year has the same document.
+            let baseData = try (try? self.data(indicator, year: from, kind: data.document)) ?? self.data(indicator, year: from)
+            let base = baseData.observations[municipality.code]
             if let base, base.status == .ok, let baseValue = base.value {
                 bound = baseValue * (1 + percent / 100)
             } else {

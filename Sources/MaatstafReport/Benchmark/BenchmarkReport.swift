@@ -183,9 +183,10 @@ public struct TargetResult: Sendable {
     public var actual: Double?
     public var status: TargetStatus?
 
-    public init(target: Target, actual: Double?) {
+    /// `resolved`: false when a relative target's bound cannot be formed that year (then there is no status).
+    public init(target: Target, actual: Double?, resolved: Bool = true) {
         self.target = target
         self.actual = actual
-        self.status = actual.map { target.evaluate($0) }
+        self.status = resolved ? actual.map { target.evaluate($0) } : nil
     }
 }

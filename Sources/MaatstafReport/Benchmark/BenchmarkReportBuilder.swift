@@ -68,11 +68,22 @@ public struct BenchmarkReportBuilder: Sendable {
                 notShown += 1
                 continue
             }
-            // A target is about what was spent: the accounts when the year has them, else the budget.
+            // A target is about what was spent: the accounts when the year has them, else the budget. A relative
+            // target (a group's rate, a change on a base year) resolves in its year.
             let point =
                 section.trend.first { $0.year == target.year && !$0.isBudget }
                 ?? section.trend.first { $0.year == target.year }
-            results.append(TargetResult(target: target, actual: point?.values[target.municipalityCode]))
+            guard target.relative != nil else {
+                results.append(TargetResult(target: target, actual: point?.values[target.municipalityCode]))
+                continue
+            }
+            do {
+                let evaluation = try engine.evaluate(target, indicator: section.indicator)
+                results.append(
+                    TargetResult(target: evaluation.applied, actual: evaluation.value, resolved: evaluation.unresolved == nil))
+            } catch let error as CompareError where error.kind == .yearNotAvailable || error.kind == .tableNotFetched {
+                results.append(TargetResult(target: target, actual: nil, resolved: false))
+            }
         }
         return BenchmarkReport(
             locale: locale, municipalities: municipalities, sections: sections,

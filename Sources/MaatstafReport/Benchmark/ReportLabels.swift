@@ -125,7 +125,19 @@ struct ReportLabels {
     /// may be of another year than the report's.
     func targetDescription(_ result: TargetResult, style: ValueStyle) -> String {
         let target = result.target
-        let bound = "\(targetBound(target.bound)) \(style.value(target.value)) \(t("in", "in")) \(target.year)"
+        let level: String
+        switch target.relative {
+        case nil: level = style.value(target.value)
+        case .group(let kind):
+            level =
+                t("het cijfer van \(kind.rawValue)", "the \(kind.rawValue) rate")
+                + (result.status == nil ? "" : " (\(style.value(target.value)))")
+        case .change(let percent, let from):
+            level =
+                NumberFormat(locale: locale).percent(percent) + t(" t.o.v. \(from)", " on \(from)")
+                + (result.status == nil ? "" : " (\(style.value(target.value)))")
+        }
+        let bound = "\(targetBound(target.bound)) \(level) \(t("in", "in")) \(target.year)"
         return bound + (result.actual.map { "; \(t("waarde", "value")) \(style.value($0))" } ?? "")
             + (target.marginPercent > 0
                 ? " (\(t("marge", "margin")) \(NumberFormat(locale: locale).number(target.marginPercent, decimals: target.marginPercent == target.marginPercent.rounded() ? 0 : 1))%)"
