@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian, reached through small typed shims.
@@ -39,7 +40,9 @@ let package = Package(
         .target(name: "MaatstafFetch", dependencies: ["MaatstafCore", "CCurl", "CCrypto"]),
 
         // sources: parsers for CBS responses and the CSV/TSV/JSON files of the embedded snapshot.
-        .target(name: "MaatstafSources", dependencies: ["MaatstafCore", "MaatstafFetch"]),
+        .target(
+            name: "MaatstafSources",
+            dependencies: ["MaatstafCore", "MaatstafFetch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // store: the embedded SQLite database (GRDB), its migrations, and the snapshot loader.
         .target(
@@ -101,7 +104,10 @@ let package = Package(
         .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafCore", "MaatstafFetch", "MaatstafTestServer"]),
         .testTarget(
             name: "MaatstafSourcesTests",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafFetch", "MaatstafTestServer"],
+            dependencies: [
+                "MaatstafCore", "MaatstafSources", "MaatstafFetch", "MaatstafTestServer",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

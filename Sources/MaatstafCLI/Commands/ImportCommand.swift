@@ -12,7 +12,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import a municipality's own figures (CSV) to compare them with open data and check them against targets.",
         discussion: """
-            The file has one row per municipality, period and measure: columns gemeente/municipality, \
+            A CSV file or an Excel workbook (.xlsx, the first sheet or --sheet). The sheet or file has one row per \
+            municipality, period and measure: columns gemeente/municipality, \
             periode/period, maat/measure, waarde/value, and optionally eenheid/unit and toelichting/note; `;` or `,` \
             between columns (read from the header). Periods as monitors write them: 2021, 2021H1, 2021Q1, 2021-02, \
             februari 2021, a date (its month). The layout, with examples: docs/own-data.md.
@@ -24,19 +25,28 @@ struct ImportCommand: AsyncParsableCommand {
             Examples:
               maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
               maatstaf import --decimal comma monitor.csv
+              maatstaf import --sheet "Monitor 2021" monitor.xlsx
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(help: "How decimals are written: comma (3,07), point (3.07), or auto (each value where unambiguous).")
+    @Option(
+        help:
+            "How decimals are written: comma (3,07), point (3.07), or auto (each value where unambiguous; in Excel, numbers are read as Excel stores them)."
+    )
     var decimal: OwnFiguresFile.Decimal = .auto
 
-    @Argument(help: "Files of own figures (CSV).")
+    @Option(help: ArgumentHelp("The sheet of an Excel file to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @Argument(help: "Files of own figures (CSV or Excel .xlsx).")
     var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Name a file of own figures, e.g. examples/own-figures/westervoort-huishoudelijke-hulp.csv.") }
+        if files.isEmpty {
+            throw ValidationError("Name a file of own figures, e.g. examples/own-figures/westervoort-huishoudelijke-hulp.csv.")
+        }
     }
 
     func run() async throws {
@@ -47,7 +57,14 @@ struct ImportCommand: AsyncParsableCommand {
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 throw ImportError(file: file, reason: "cannot be read", hint: "Check the path")
             }
-            let parsed = try OwnFiguresFile(data: bytes, source: file, decimal: decimal)
+            // An Excel workbook is a ZIP archive: recognised by its first bytes, whatever the file is called.
+            let isExcel = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+            let parsed =
+                isExcel
+                ? try OwnFiguresFile(
+                    workbook: try XLSXWorkbook(data: bytes, source: file), sheet: sheet,
+                    decimal: decimal == .auto ? .point : decimal)
+                : try OwnFiguresFile(data: bytes, source: file, decimal: decimal)
             var problems = parsed.problems.map(\.description)
             var figures: [OwnFigureRecord] = []
             for row in parsed.rows {
@@ -66,7 +83,8 @@ struct ImportCommand: AsyncParsableCommand {
             if !problems.isEmpty {
                 throw ImportError(
                     file: file,
-                    reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  " + problems.joined(separator: "\n  "),
+                    reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
+                        + problems.joined(separator: "\n  "),
                     hint:
                         "Fix the file (decimals: --decimal comma or --decimal point) and import it again; nothing of it was stored (layout: docs/own-data.md)"
                 )
@@ -89,8 +107,10 @@ struct ImportCommand: AsyncParsableCommand {
         let measures = Set(figures.map(\.measure)).sorted()
         let names = Set(figures.map(\.code)).sorted().map { directory.byCode[$0]?.name ?? $0 }
         let periods = figures.map(\.period).sorted()
-        let span = periods.first.map { first in first == periods.last! ? first.code : "\(first.code)–\(periods.last!.code)" } ?? ""
-        let what = "\(figures.count) figure\(figures.count == 1 ? "" : "s") of \(measures.count) measure\(measures.count == 1 ? "" : "s") (\(measures.joined(separator: ", "))) for \(names.joined(separator: ", ")), \(span)"
+        let span =
+            periods.first.map { first in first == periods.last! ? first.code : "\(first.code)–\(periods.last!.code)" } ?? ""
+        let what =
+            "\(figures.count) figure\(figures.count == 1 ? "" : "s") of \(measures.count) measure\(measures.count == 1 ? "" : "s") (\(measures.joined(separator: ", "))) for \(names.joined(separator: ", ")), \(span)"
         switch outcome {
         case .imported: return "\(name): \(what), imported."
         case .replaced(let previous): return "\(name): \(what), replacing its earlier import (\(previous) figures)."

@@ -35,10 +35,21 @@ public struct OwnFiguresFile: Sendable {
         public var line: Int?
         public var column: String?
         public var message: String
+        /// The sheet, for an Excel file.
+        public var sheet: String?
+
+        public init(line: Int?, column: String?, message: String, sheet: String? = nil) {
+            self.line = line
+            self.column = column
+            self.message = message
+            self.sheet = sheet
+        }
 
         /// `row 4, column value: "3,0.7" is not a number`.
         public var description: String {
-            let place = [line.map { "row \($0)" }, column.map { "column \($0)" }].compactMap { $0 }
+            let place = [sheet.map { "sheet \"\($0)\"" }, line.map { "row \($0)" }, column.map { "column \($0)" }].compactMap {
+                $0
+            }
             return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
         }
     }
@@ -66,8 +77,39 @@ public struct OwnFiguresFile: Sendable {
         let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         let separator: Character = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
         let table = try DelimitedText(data: data, separator: separator, source: source)
-        let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if header.allSatisfy(\.isEmpty) || table.rows.isEmpty {
+        read(
+            header: table.header, records: table.rows.map { ($0.line, $0.fields) }, separator: String(separator), decimal: decimal
+        )
+    }
+
+    /// The first sheet of an Excel workbook, or `sheet`. Numbers are as Excel stores them (a point, whatever the
+    /// locale), so `decimal` applies only to numbers typed as text; a date cell in the period column is a date.
+    public init(workbook: XLSXWorkbook, sheet: String?, decimal: Decimal = .point) throws {
+        let (name, rows) = try workbook.rows(sheet: sheet)
+        sheetName = name
+        excelDates = true
+        guard let header = rows.first else {
+            problems.append(Problem(line: nil, column: nil, message: "sheet \"\(name)\" has no rows of figures"))
+            return
+        }
+        read(header: header.fields, records: Array(rows.dropFirst()), separator: " | ", decimal: decimal)
+        problems = problems.map { problem in
+            var placed = problem
+            placed.sheet = name
+            return placed
+        }
+    }
+
+    /// The sheet read, for an Excel file.
+    public private(set) var sheetName: String?
+    /// Whether a number in the period column is an Excel date (days since 30 December 1899).
+    private var excelDates = false
+
+    private mutating func read(
+        header rawHeader: [String], records: [(line: Int, fields: [String])], separator: String, decimal: Decimal
+    ) {
+        let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if header.allSatisfy(\.isEmpty) || records.isEmpty {
             problems.append(Problem(line: nil, column: nil, message: "the file has no rows of figures"))
             return
         }
@@ -80,7 +122,7 @@ public struct OwnFiguresFile: Sendable {
                     Problem(
                         line: 1, column: nil,
                         message:
-                            "no \(column.key) column (one of: \(column.names.sorted().joined(separator: ", "))); the header is: \(table.header.joined(separator: String(separator)))"
+                            "no \(column.key) column (one of: \(column.names.sorted().joined(separator: ", "))); the header is: \(rawHeader.joined(separator: separator))"
                     ))
             }
         }
@@ -88,10 +130,10 @@ public struct OwnFiguresFile: Sendable {
         // Row 1 is the header, so a record's spreadsheet row is its line number when every record is one line.
         var units: [String: (unit: String, line: Int)] = [:]
         var seen: [String: (value: Double, line: Int)] = [:]
-        for record in table.rows {
+        for record in records {
             let line = record.line
             func field(_ key: String) -> String {
-                index[key].map { record[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                index[key].map { $0 < record.fields.count ? record.fields[$0].trimmingCharacters(in: .whitespaces) : "" } ?? ""
             }
             let municipality = field("municipality")
             let measure = field("measure")
@@ -101,7 +143,7 @@ public struct OwnFiguresFile: Sendable {
             var rowProblems: [Problem] = []
             if municipality.isEmpty { rowProblems.append(Problem(line: line, column: "municipality", message: "is empty")) }
             if measure.isEmpty { rowProblems.append(Problem(line: line, column: "measure", message: "is empty")) }
-            let period = PeriodText.parse(periodText)
+            let period = Self.excelDate(periodText, enabled: excelDates) ?? PeriodText.parse(periodText)
             if period == nil {
                 rowProblems.append(
                     Problem(
@@ -158,6 +200,17 @@ public struct OwnFiguresFile: Sendable {
                     line: line, municipality: municipality, period: period, measure: measure, value: value, unit: unit,
                     note: field("note")))
         }
+    }
+
+    /// An Excel date cell (a serial day number, > 10 000 so never a year) as the month it falls in.
+    static func excelDate(_ text: String, enabled: Bool) -> Period? {
+        guard enabled, let serial = Double(text), serial > 10_000, serial < 100_000 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let origin = DateComponents(calendar: calendar, year: 1899, month: 12, day: 30).date!
+        guard let date = calendar.date(byAdding: .day, value: Int(serial), to: origin) else { return nil }
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return Period(year: parts.year!, kind: .month, number: parts.month!)
     }
 
     /// Whether a measure counts things (a negative value is then an error): by its unit, or its name when it has none.

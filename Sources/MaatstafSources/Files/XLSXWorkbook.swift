@@ -1,0 +1,217 @@
+public import Foundation
+import MaatstafCore
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The cells of an Excel workbook (`.xlsx`), as text, sheet by sheet: what `maatstaf import` reads a municipality's
+/// own figures from.
+///
+/// An `.xlsx` file is a ZIP of XML parts (ECMA-376): the workbook lists the sheets, each sheet its rows of cells, and
+/// texts live once in the shared-strings part. ZIPFoundation (pure Swift, kept up, in maatstaf's package list) opens
+/// the ZIP in memory; Foundation's XMLParser reads the parts. Numbers are given as Excel stores them (`3.07`, a point
+/// whatever the user's locale); a date cell is its serial day number (the importer turns it into a date).
+public struct XLSXWorkbook: Sendable {
+    /// The sheet names, in the workbook's order.
+    public var sheetNames: [String]
+    private var sheetParts: [String: String]
+    private var sharedStrings: [String]
+    private let parts: [String: Data]
+    private let source: String
+
+    public init(data: Data, source: String) throws {
+        self.source = source
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw SourceError(
+                subject: source, reason: "is not an Excel .xlsx file (not a ZIP archive)",
+                hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
+        }
+        var parts: [String: Data] = [:]
+        for entry in archive where entry.type == .file && entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
+            // A workbook of municipal figures is small; a part of more than 64 MiB is not one.
+            guard entry.uncompressedSize < 64 << 20 else {
+                throw SourceError(
+                    subject: "\(source) \(entry.path)", reason: "is larger than 64 MiB",
+                    hint: "Split the workbook, or save the sheet as CSV")
+            }
+            var content = Data()
+            do {
+                _ = try archive.extract(entry) { content.append($0) }
+            } catch {
+                throw SourceError(
+                    subject: "\(source) \(entry.path)", reason: "cannot be unpacked (\(error))",
+                    hint: "The file may be damaged; save it again from Excel")
+            }
+            parts[entry.path] = content
+        }
+        self.parts = parts
+        guard let workbook = parts["xl/workbook.xml"], let relations = parts["xl/_rels/workbook.xml.rels"] else {
+            throw SourceError(
+                subject: source, reason: "has no workbook part (xl/workbook.xml)",
+                hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
+        }
+        let sheets = try XMLElements(workbook, source: source).elements(named: "sheet")
+        let targets = try XMLElements(relations, source: source).elements(named: "Relationship")
+        var byID: [String: String] = [:]
+        for target in targets {
+            guard let id = target["Id"], let path = target["Target"] else { continue }
+            byID[id] = path.hasPrefix("/") ? String(path.dropFirst()) : "xl/" + path
+        }
+        sheetNames = []
+        sheetParts = [:]
+        for sheet in sheets {
+            guard let name = sheet["name"], let id = sheet["r:id"], let part = byID[id] else { continue }
+            sheetNames.append(name)
+            sheetParts[name] = part
+        }
+        sharedStrings = try parts["xl/sharedStrings.xml"].map { try XMLElements($0, source: source).sharedStrings() } ?? []
+    }
+
+    /// The rows of a sheet (the first when nil), each with its spreadsheet row number; a cell not given is "".
+    public func rows(sheet: String?) throws -> (sheet: String, rows: [(line: Int, fields: [String])]) {
+        guard let name = sheet ?? sheetNames.first else {
+            throw SourceError(subject: source, reason: "has no sheets", hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
+        }
+        guard let path = sheetParts[name], let part = parts[path] else {
+            throw SourceError(
+                subject: source, reason: "has no sheet \"\(name)\"",
+                hint: "Its sheets: \(sheetNames.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        let cells = try XMLElements(part, source: "\(source) sheet \(name)").cells()
+        var rows: [Int: [Int: String]] = [:]
+        for cell in cells {
+            let text: String
+            switch cell.type {
+            case "s":
+                guard let index = Int(cell.value), index < sharedStrings.count else {
+                    throw SourceError(
+                        subject: "\(source) sheet \(name) cell \(cell.reference)",
+                        reason: "points to a text the workbook does not have",
+                        hint: "The file may be damaged; save it again from Excel")
+                }
+                text = sharedStrings[index]
+            case "b": text = cell.value == "1" ? "TRUE" : "FALSE"
+            case "e": text = ""
+            default: text = cell.value
+            }
+            rows[cell.row, default: [:]][cell.column] = text
+        }
+        let result = rows.keys.sorted().map { line -> (line: Int, fields: [String]) in
+            let row = rows[line]!
+            let width = (row.keys.max() ?? -1) + 1
+            return (line, (0..<width).map { row[$0] ?? "" })
+        }
+        return (name, result)
+    }
+}
+
+/// A small reader over one XML part: the elements the workbook needs, without a document tree.
+private final class XMLElements: NSObject, XMLParserDelegate {
+    struct Cell {
+        var reference: String
+        var row: Int
+        var column: Int
+        var type: String
+        var value: String
+    }
+
+    private let data: Data
+    private let source: String
+    private var wanted: String?
+    private var found: [[String: String]] = []
+    // Shared strings and cells.
+    private var strings: [String] = []
+    private var collected: [Cell] = []
+    private var text = ""
+    private var inText = false
+    private var stringText = ""
+    private var inString = false
+    private var current: Cell?
+
+    init(_ data: Data, source: String) throws {
+        self.data = data
+        self.source = source
+    }
+
+    private func parse() throws {
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        parser.shouldProcessNamespaces = false
+        guard parser.parse() else {
+            throw SourceError(
+                subject: source, reason: "has a part that is not well-formed XML (line \(parser.lineNumber))",
+                hint: "The file may be damaged; save it again from Excel")
+        }
+    }
+
+    /// Every element of this name, with its attributes.
+    func elements(named name: String) throws -> [[String: String]] {
+        wanted = name
+        try parse()
+        return found
+    }
+
+    /// The texts of the shared-strings part, rich text joined.
+    func sharedStrings() throws -> [String] {
+        wanted = nil
+        try parse()
+        return strings
+    }
+
+    func cells() throws -> [Cell] {
+        wanted = nil
+        try parse()
+        return collected
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if let wanted, elementName == wanted || elementName.hasSuffix(":" + wanted) { found.append(attributes) }
+        switch elementName {
+        case "si":
+            inString = true
+            stringText = ""
+        case "t", "v":
+            inText = true
+            text = ""
+        case "c":
+            let reference = attributes["r"] ?? ""
+            let letters = reference.prefix { $0.isLetter }
+            let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+            current = Cell(
+                reference: reference, row: Int(reference.dropFirst(letters.count)) ?? 0, column: max(column, 0),
+                type: attributes["t"] ?? "n", value: "")
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        switch elementName {
+        case "t", "v":
+            inText = false
+            if current != nil {
+                current?.value += text
+            } else if inString {
+                stringText += text
+            }
+        case "si":
+            strings.append(stringText)
+            inString = false
+        case "c":
+            if let cell = current { collected.append(cell) }
+            current = nil
+        default: break
+        }
+    }
+}
