@@ -161,4 +161,30 @@ struct OwnFiguresTests {
         #expect(
             none.stdout.hasPrefix("NO VALUE Duiven eigen.hh-uren-per-client 2021: no own figure hh-uren-per-client for 2021JJ00"))
     }
+
+    @Test("--targets on trend and compare: the target that applies to each value is listed, saying when it is another year's")
+    func targetsBesideValues() async throws {
+        let (runner, cache) = try await imported()
+        let trend = try await runner.run([
+            "trend", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--targets", Self.targets,
+            "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        let lines = trend.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains {
+                $0.hasPrefix("MISSED   Westervoort eigen.hh-uren-per-client 2019: 3.07; target at most 2.90 (the 2020 target)")
+            })
+        #expect(
+            lines.contains { $0.hasPrefix("NEAR     Westervoort eigen.hh-uren-per-client 2020: 2.91; target at most 2.90 —") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("MISSED   Westervoort eigen.hh-uren-per-client 2021: 2.83; target at most 2.50 (the 2022 target)")
+            })
+        let compare = try await runner.run([
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--targets", Self.targets,
+            "--year", "2020", "--against", "national", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(compare.stdout.contains("NEAR     Westervoort eigen.hh-uren-per-client 2020: 2.91; target at most 2.90 —"))
+    }
 }

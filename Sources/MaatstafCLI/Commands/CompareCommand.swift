@@ -28,6 +28,7 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     @OptionGroup var options: IndicatorOptions
+    @OptionGroup var targets: TargetsOption
 
     @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
     var against = "national,province,size-class"
@@ -47,7 +48,9 @@ struct CompareCommand: AsyncParsableCommand {
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let comparison = try workspace.engine.compare(
             indicator, year: year, kind: options.kind, municipalities: chosen, against: groups)
-        try options.output.write(CompareReport(comparison, locale: options.locale))
+        var report = CompareReport(comparison, locale: options.locale)
+        report.targets = try targets.evaluations(workspace, indicator: indicator, municipalities: chosen, years: [year])
+        try options.output.write(report)
         if let missing = MissingValues(comparison) { throw missing }
     }
 }

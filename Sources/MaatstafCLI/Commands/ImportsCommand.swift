@@ -38,7 +38,8 @@ struct ImportsCommand: AsyncParsableCommand {
         if imports.isEmpty { return try StandardOutput.line("no imports (maatstaf import FILE adds one)") }
         for entry in imports {
             try StandardOutput.line(
-                "\(entry.name)\t\(entry.rows) figures\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)")
+                "\(entry.name)\t\(entry.rows) figures\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)"
+            )
         }
     }
 }

@@ -21,6 +21,7 @@ struct RankCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     @OptionGroup var options: IndicatorOptions
+    @OptionGroup var targets: TargetsOption
 
     @Option(help: ArgumentHelp("Rank within this group or region only (default: all municipalities).", valueName: "group"))
     var within: String?
@@ -35,6 +36,9 @@ struct RankCommand: AsyncParsableCommand {
         let anchor = try municipality.map { try workspace.atlas.directory.resolve($0) }
         let ranking = try workspace.engine.rank(
             indicator, year: year, kind: options.kind, within: within.map { PeerGroup(parsing: $0) }, anchor: anchor)
-        try options.output.write(RankReport(ranking, locale: options.locale))
+        var report = RankReport(ranking, locale: options.locale)
+        let ranked = ranking.entries.map(\.profile.municipality)
+        report.targets = try targets.evaluations(workspace, indicator: indicator, municipalities: ranked, years: [year])
+        try options.output.write(report)
     }
 }

@@ -45,6 +45,7 @@ struct TrendCommand: AsyncParsableCommand {
     var against = "national"
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var targets: TargetsOption
 
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
@@ -64,7 +65,11 @@ struct TrendCommand: AsyncParsableCommand {
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let series = try workspace.engine.series(
             indicator, municipalities: chosen, against: groups, years: years?.range, baseYear: baseYear)
-        try output.write(TrendReport(series, locale: output.locale))
+        var report = TrendReport(series, locale: output.locale)
+        report.targets = try targets.evaluations(
+            workspace, indicator: indicator, municipalities: chosen,
+            years: Array(Set(series.points.map(\.period.year))).sorted())
+        try output.write(report)
     }
 }
 

@@ -58,10 +58,12 @@ public struct CheckReport: Sendable {
             switch applied.relative {
             case nil: level = style.value(applied.value)
             case .group(let kind):
-                level = (nl ? "het cijfer van \(kind.rawValue)" : "the \(kind.rawValue) rate")
+                level =
+                    (nl ? "het cijfer van \(kind.rawValue)" : "the \(kind.rawValue) rate")
                     + (evaluation.unresolved == nil ? " (\(style.value(applied.value)))" : "")
             case .change(let percent, let from):
-                level = NumberFormat(locale: locale).percent(percent) + (nl ? " t.o.v. \(from)" : " on \(from)")
+                level =
+                    NumberFormat(locale: locale).percent(percent) + (nl ? " t.o.v. \(from)" : " on \(from)")
                     + (evaluation.unresolved == nil ? " (\(style.value(applied.value)))" : "")
             }
             rule = (nl ? "doel \(bound) \(level)" : "target \(bound) \(level)")
@@ -70,19 +72,25 @@ public struct CheckReport: Sendable {
         case .norm(let norm, let threshold):
             switch norm.rule {
             case .aboveGroup(let kind, let percent):
-                rule = nl
+                rule =
+                    nl
                     ? "alarm boven \(kind.rawValue) + \(NumberFormat(locale: locale).percent(percent))"
                     : "alarm above the \(kind.rawValue) rate + \(NumberFormat(locale: locale).percent(percent))"
             case .growth(let percent):
-                rule = nl
+                rule =
+                    nl
                     ? "alarm bij groei boven \(NumberFormat(locale: locale).percent(percent)) t.o.v. een jaar eerder"
                     : "alarm at growth above \(NumberFormat(locale: locale).percent(percent)) on a year earlier"
             }
             if let threshold { rule += " (\(style.value(threshold)))" }
             location = norm.location
         }
-        return "\(word(result).padding(toLength: nl ? 11 : 8, withPad: " ", startingAt: 0)) \(what): \(value); \(rule) — \(location)"
+        return
+            "\(word(result).padding(toLength: nl ? 11 : 8, withPad: " ", startingAt: 0)) \(what): \(value); \(rule) — \(location)"
     }
+
+    /// One line per result, in the given order (beside a table: which target applies to which value).
+    public var lines: [String] { results.map(line) }
 
     public var summary: String {
         let missed = results.filter { $0.status == .missed }.count

@@ -7,6 +7,10 @@ public struct CompareReport: Sendable {
     public let comparison: Comparison
     public let locale: ReportLocale
 
+    /// Targets checked against the values shown (`--targets`), each saying which target applies; listed under the
+    /// table.
+    public var targets: [CheckResult] = []
+
     public init(_ comparison: Comparison, locale: ReportLocale) {
         self.comparison = comparison
         self.locale = locale
@@ -53,7 +57,7 @@ public struct CompareReport: Sendable {
                 table.rows.append(row)
             }
         }
-        table.notes = notes
+        table.notes = CheckReport(targets, locale: locale).lines + notes
         return table
     }
 

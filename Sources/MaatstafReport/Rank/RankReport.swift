@@ -8,6 +8,10 @@ public struct RankReport: Sendable {
     public let ranking: Ranking
     public let locale: ReportLocale
 
+    /// Targets checked against the values shown (`--targets`), each saying which target applies; listed under the
+    /// table.
+    public var targets: [CheckResult] = []
+
     public init(_ ranking: Ranking, locale: ReportLocale) {
         self.ranking = ranking
         self.locale = locale
@@ -60,7 +64,7 @@ public struct RankReport: Sendable {
         notes += ranking.notes.map(wording.note)
         notes += ranking.data.sources.map { (nl ? "Bron: " : "Source: ") + "\($0.table) — \($0.origin)" }
         notes.append(Attribution.cbs + ".")
-        table.notes = notes
+        table.notes = CheckReport(targets, locale: locale).lines + notes
         return table
     }
 

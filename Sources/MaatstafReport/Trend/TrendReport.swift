@@ -9,6 +9,10 @@ public struct TrendReport: Sendable {
     public let series: IndicatorSeries
     public let locale: ReportLocale
 
+    /// Targets checked against the values shown (`--targets`), each saying which target applies; listed under the
+    /// table.
+    public var targets: [CheckResult] = []
+
     public init(_ series: IndicatorSeries, locale: ReportLocale) {
         self.series = series
         self.locale = locale
@@ -95,7 +99,7 @@ public struct TrendReport: Sendable {
                 table.rows.append(row)
             }
         }
-        table.notes = notes
+        table.notes = CheckReport(targets, locale: locale).lines + notes
         return table
     }
 
