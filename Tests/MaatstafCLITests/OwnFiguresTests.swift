@@ -187,4 +187,24 @@ struct OwnFiguresTests {
         ])
         #expect(compare.stdout.contains("NEAR     Westervoort eigen.hh-uren-per-client 2020: 2.91; target at most 2.90 —"))
     }
+
+    @Test(
+        "report --targets: the targeted own indicator joins the report, its panel draws the target path, the summary says which target"
+    )
+    func reportWithTargets() async throws {
+        let (runner, cache) = try await imported()
+        let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("westervoort.html")
+        let result = try await runner.run([
+            "report", "--targets", Self.targets, "--indicator-file", Self.indicators, "--cache-dir", cache,
+            "--output", output.path, "Westervoort",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.contains("Uren huishoudelijke hulp per cliënt"))
+        let panel = try #require(
+            html.components(separatedBy: "Westervoort: ontwikkeling").last?.components(separatedBy: "</svg>").first)
+        #expect(panel.contains("≤ 2,90") && panel.contains("≤ 2,50"))
+        // The 2021 value is checked against the 2022 target, and the summary says both years.
+        #expect(html.contains("hoogstens 2,50 in 2022; waarde 2,83 (2021)"))
+    }
 }

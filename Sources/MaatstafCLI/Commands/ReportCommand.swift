@@ -98,7 +98,7 @@ struct ReportCommand: AsyncParsableCommand {
         var workspace = try Workspace.open(global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
         workspace.iv3Source = iv3Source
         let catalog = try workspace.indicators()
-        let chosenIndicators: [Indicator]
+        var chosenIndicators: [Indicator]
         if let indicators {
             chosenIndicators = try indicators.split(separator: ",").map {
                 try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces))
@@ -112,6 +112,16 @@ struct ReportCommand: AsyncParsableCommand {
             try targets.map {
                 try TargetFile.read(URL(fileURLWithPath: $0), directory: workspace.atlas.directory, indicators: catalog)
             } ?? []
+        // Without --indicators, the indicators the targets file sets targets on for these municipalities join the
+        // set: a file of targets says what the user watches.
+        if indicators == nil {
+            for target in targetList
+            where chosen.contains(where: { $0.code == target.municipalityCode })
+                && !chosenIndicators.contains(where: { $0.id == target.indicatorID })
+            {
+                chosenIndicators.append(try catalog.indicator(target.indicatorID))
+            }
+        }
         var report = try BenchmarkReportBuilder(engine: workspace.engine).build(
             indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
             locale: locale)

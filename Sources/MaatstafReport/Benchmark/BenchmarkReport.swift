@@ -14,6 +14,8 @@ public struct BenchmarkReport: Sendable {
     public var targets: [TargetResult]
     /// Targets in the file for municipalities or indicators not in this report; counted so nothing is silently dropped.
     public var targetsNotShown: Int
+    /// Every target with a number of the municipalities and indicators shown: the path drawn in the trend panels.
+    public var targetPath: [Target]
     /// How a fetch is written for the reader: the CLI passes its command line; without one the report describes the
     /// request in words.
     public var fetchText: (@Sendable (FetchRequest) -> String)?
@@ -23,7 +25,8 @@ public struct BenchmarkReport: Sendable {
 
     public init(
         locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],
-        unavailable: [UnavailableIndicator] = [], targets: [TargetResult] = [], targetsNotShown: Int = 0
+        unavailable: [UnavailableIndicator] = [], targets: [TargetResult] = [], targetsNotShown: Int = 0,
+        targetPath: [Target] = []
     ) {
         self.locale = locale
         self.municipalities = municipalities
@@ -31,6 +34,7 @@ public struct BenchmarkReport: Sendable {
         self.unavailable = unavailable
         self.targets = targets
         self.targetsNotShown = targetsNotShown
+        self.targetPath = targetPath
     }
 
     /// The target for a municipality and indicator, if the file set one.
@@ -179,14 +183,17 @@ extension BenchmarkReport {
 /// A target next to the value it is about.
 public struct TargetResult: Sendable {
     public var target: Target
-    /// The municipality's value in the target's year; nil when it has none (then there is no status).
+    /// The municipality's value in `valueYear`; nil when it has none (then there is no status).
     public var actual: Double?
     public var status: TargetStatus?
+    /// The year of the value checked: the report's year, which may differ from the target's (then it says so).
+    public var valueYear: Int
 
     /// `resolved`: false when a relative target's bound cannot be formed that year (then there is no status).
-    public init(target: Target, actual: Double?, resolved: Bool = true) {
+    public init(target: Target, actual: Double?, resolved: Bool = true, valueYear: Int? = nil) {
         self.target = target
         self.actual = actual
         self.status = resolved ? actual.map { target.evaluate($0) } : nil
+        self.valueYear = valueYear ?? target.year
     }
 }

@@ -59,35 +59,37 @@ public struct BenchmarkReportBuilder: Sendable {
                 .yearNotAvailable, subject: String(year), reason: "none of the indicators has data for \(year)",
                 hint: "Leave out \(option: .year) to use each indicator's latest year")
         }
+        // Per municipality and indicator shown: the target that applies to the section's year (that year's; else
+        // the next ahead; else the last), checked against that year's value; the others stay in the file's path,
+        // drawn in the trend panels. A target for another year is never silently used: the report says which.
         var results: [TargetResult] = []
         var notShown = 0
-        for target in targets {
-            guard municipalities.contains(where: { $0.code == target.municipalityCode }),
-                let section = sections.first(where: { $0.indicator.id == target.indicatorID })
+        var path: [Target] = []
+        let byPair = Dictionary(grouping: targets) { "\($0.municipalityCode)|\($0.indicatorID)" }
+        for key in byPair.keys.sorted() {
+            let group = byPair[key]!
+            guard let first = group.first, municipalities.contains(where: { $0.code == first.municipalityCode }),
+                let section = sections.first(where: { $0.indicator.id == first.indicatorID })
             else {
-                notShown += 1
+                notShown += group.count
                 continue
             }
-            // A target is about what was spent: the accounts when the year has them, else the budget. A relative
-            // target (a group's rate, a change on a base year) resolves in its year.
-            let point =
-                section.trend.first { $0.year == target.year && !$0.isBudget }
-                ?? section.trend.first { $0.year == target.year }
-            guard target.relative != nil else {
-                results.append(TargetResult(target: target, actual: point?.values[target.municipalityCode]))
-                continue
-            }
+            path += group.filter { $0.relative == nil }
+            guard let target = ComparisonEngine.applicableTarget(group, year: section.comparison.year) else { continue }
             do {
-                let evaluation = try engine.evaluate(target, indicator: section.indicator)
+                let evaluation = try engine.evaluate(
+                    target, indicator: section.indicator, year: section.comparison.year)
                 results.append(
-                    TargetResult(target: evaluation.applied, actual: evaluation.value, resolved: evaluation.unresolved == nil))
+                    TargetResult(
+                        target: evaluation.applied, actual: evaluation.value, resolved: evaluation.unresolved == nil,
+                        valueYear: section.comparison.year))
             } catch let error as CompareError where error.kind == .yearNotAvailable || error.kind == .tableNotFetched {
-                results.append(TargetResult(target: target, actual: nil, resolved: false))
+                results.append(TargetResult(target: target, actual: nil, resolved: false, valueYear: section.comparison.year))
             }
         }
         return BenchmarkReport(
             locale: locale, municipalities: municipalities, sections: sections,
-            unavailable: unavailable, targets: results, targetsNotShown: notShown)
+            unavailable: unavailable, targets: results, targetsNotShown: notShown, targetPath: path)
     }
 
     private func trendPoint(

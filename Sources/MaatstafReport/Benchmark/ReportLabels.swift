@@ -22,8 +22,8 @@ struct ReportLabels {
     var position: String { t("Positie (laagste – hoogste)", "Position (lowest – highest)") }
     var differenceFromNL: String { t("t.o.v. Nederland", "vs the Netherlands") }
     var differenceFromNLShort: String { t("t.o.v. NL", "vs NL") }
-    var sinceFirstYear: String { t("Sinds eerste jaar", "Since first year") }
-    func since(_ year: Int) -> String { t("sinds \(year)", "since \(year)") }
+    var sinceFirstYear: String { t("Sinds", "Since") }
+    func since(_ year: Int) -> String { "(\(year))" }
     func sinceYear(_ year: Int) -> String { t("Sinds \(year)", "Since \(year)") }
     var acrossDefinitionChange: String {
         t(
@@ -138,7 +138,8 @@ struct ReportLabels {
                 + (result.status == nil ? "" : " (\(style.value(target.value)))")
         }
         let bound = "\(targetBound(target.bound)) \(level) \(t("in", "in")) \(target.year)"
-        return bound + (result.actual.map { "; \(t("waarde", "value")) \(style.value($0))" } ?? "")
+        let valueYear = result.valueYear == target.year ? "" : " (\(result.valueYear))"
+        return bound + (result.actual.map { "; \(t("waarde", "value")) \(style.value($0))\(valueYear)" } ?? "")
             + (target.marginPercent > 0
                 ? " (\(t("marge", "margin")) \(NumberFormat(locale: locale).number(target.marginPercent, decimals: target.marginPercent == target.marginPercent.rounded() ? 0 : 1))%)"
                 : "")

@@ -9,13 +9,16 @@ struct TrendChart {
     var scale: (low: Double, high: Double)
     var style: ValueStyle
     var labels: ReportLabels
+    /// The municipality's targets with a number: drawn as a dotted green path of ticks, so a reader sees the figure
+    /// heading for them (or not).
+    var targets: [Target] = []
 
     static let width = 220.0
     static let height = 150.0
 
     /// The shared vertical range of an indicator's panels: from 0 (or the lowest value) to a little above the highest.
-    static func range(_ points: [TrendPoint]) -> (low: Double, high: Double) {
-        let values = points.flatMap { Array($0.values.values) + [$0.national].compactMap { $0 } }
+    static func range(_ points: [TrendPoint], targets: [Target] = []) -> (low: Double, high: Double) {
+        let values = points.flatMap { Array($0.values.values) + [$0.national].compactMap { $0 } } + targets.map(\.value)
         let low = min(0, values.min() ?? 0)
         let high = max(0, values.max() ?? 1)
         return (low, high == low ? low + 1 : high + (high - low) * 0.2)
@@ -37,7 +40,7 @@ struct TrendChart {
         let right = Self.width - left
         let top = 30.0
         let bottom = Self.height - 26
-        let years = Set(points.map(\.year)).sorted()
+        let years = Set(points.map(\.year) + targets.map(\.year)).sorted()
         let x = Scale(values: years.map(Double.init), start: left, end: right)
         let y = Scale(values: [scale.low, scale.high], start: bottom, end: top)
         svg.line(x1: left - 16, y1: bottom, x2: right + 16, y2: bottom, stroke: Palette.axis)
@@ -83,6 +86,15 @@ struct TrendChart {
                     style.value(value), x: px, y: above ? py - 7 : py + 14, anchor: .middle, size: 10, bold: true,
                     fill: Palette.chosen)
             }
+        }
+        // The target path: a tick at each target, joined by a dotted line.
+        let ticks = targets.sorted { $0.year < $1.year }.map { (x(Double($0.year)), y($0.value), $0) }
+        if ticks.count > 1 { svg.polyline(ticks.map { ($0.0, $0.1) }, stroke: Palette.good, width: 1.2, dashed: true) }
+        for (px, py, target) in ticks {
+            svg.line(x1: px - 7, y1: py, x2: px + 7, y2: py, stroke: Palette.good, width: 2.5)
+            svg.text(
+                (target.bound == .atMost ? "≤ " : "≥ ") + style.value(target.value), x: px, y: py + 12, anchor: .middle,
+                size: 9, fill: Palette.good)
         }
         if drawn == 0 {
             svg.text(labels.noValue, x: Self.width / 2, y: (top + bottom) / 2, anchor: .middle, fill: Palette.axis)

@@ -194,14 +194,16 @@ extension BenchmarkReport {
         // Trend, one panel per municipality on a shared scale.
         html.raw("<figure>\n")
         html.element("figcaption", labels.trendHeading)
-        if section.trend.count > 1 {
-            let range = TrendChart.range(section.trend)
+        let sectionTargets = targetPath.filter { $0.indicatorID == section.indicator.id }
+        if section.trend.count > 1 || !sectionTargets.isEmpty && !section.trend.isEmpty {
+            let range = TrendChart.range(section.trend, targets: sectionTargets)
             html.raw("<div class=\"trend\">\n")
             for municipality in section.comparison.municipalities {
                 html.raw(
                     TrendChart(
                         name: municipality.profile.name, points: section.trend, code: municipality.profile.code,
-                        scale: range, style: style, labels: labels
+                        scale: range, style: style, labels: labels,
+                        targets: sectionTargets.filter { $0.municipalityCode == municipality.profile.code }
                     ).render() + "\n")
             }
             html.raw("</div>\n")
@@ -290,7 +292,8 @@ extension BenchmarkReport {
                 (nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
                     + IndicatorDescription.describe(selection) + ".")
         case .own(let measure):
-            lines.append((nl ? "Teller: eigen cijfers van de gemeente, " : "Numerator: the municipality's own figures, ") + measure + ".")
+            lines.append(
+                (nl ? "Teller: eigen cijfers van de gemeente, " : "Numerator: the municipality's own figures, ") + measure + ".")
         }
         switch indicator.denominator {
         case .population:
@@ -303,9 +306,14 @@ extension BenchmarkReport {
                 (nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
                     + IndicatorDescription.describe(selection) + ".")
         case .own(let measure):
-            lines.append((nl ? "Noemer: eigen cijfers van de gemeente, " : "Denominator: the municipality's own figures, ") + measure + ".")
+            lines.append(
+                (nl ? "Noemer: eigen cijfers van de gemeente, " : "Denominator: the municipality's own figures, ") + measure + "."
+            )
         case .none:
-            lines.append(nl ? "Geen noemer: het cijfer zoals de gemeente het meldt." : "No denominator: the figure as the municipality reports it.")
+            lines.append(
+                nl
+                    ? "Geen noemer: het cijfer zoals de gemeente het meldt."
+                    : "No denominator: the figure as the municipality reports it.")
         }
         if indicator.multiplier != 1 {
             lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).")
