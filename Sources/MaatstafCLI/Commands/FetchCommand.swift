@@ -163,8 +163,8 @@ extension FetchCommand {
         }
         guard candidates.count == 1 else {
             let known = [2023: "45063NED", 2024: "45067NED", 2025: "45071NED", 2026: "45078NED"]
-            throw FetchedIv3Error(
-                table: "Iv3 \(year)",
+            throw InputError(
+                subject: "Iv3 \(year)",
                 reason: candidates.isEmpty
                     ? "the third-party catalog lists no Iv3 table for \(year)"
                     : "the third-party catalog lists \(candidates.count) Iv3 tables for \(year): "

@@ -55,7 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
         var ready: [(file: String, figures: [OwnFigureRecord], sha256: String)] = []
         for file in files {
             guard let bytes = FileManager.default.contents(atPath: file) else {
-                throw ImportError(file: file, reason: "cannot be read", hint: "Check the path")
+                throw InputError(subject: file, reason: "cannot be read", hint: "Check the path")
             }
             // An Excel workbook is a ZIP archive: recognised by its first bytes, whatever the file is called.
             let isExcel = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
@@ -81,8 +81,8 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             if !problems.isEmpty {
-                throw ImportError(
-                    file: file,
+                throw InputError(
+                    subject: file,
                     reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
                         + problems.joined(separator: "\n  "),
                     hint:
@@ -117,22 +117,6 @@ struct ImportCommand: AsyncParsableCommand {
         case .unchanged: return ""
         }
     }
-}
-
-/// A file of own figures that cannot be imported (exit 65): what is wrong, with rows and columns.
-struct ImportError: MaatstafError {
-    var file: String
-    var reason: String
-    var hint: Advice
-
-    init(file: String, reason: String, hint: String) {
-        self.file = file
-        self.reason = reason
-        self.hint = Advice(hint)
-    }
-
-    var subject: String { file }
-    var category: ErrorCategory { .badInput }
 }
 
 extension OwnFiguresFile.Decimal: ExpressibleByArgument {}

@@ -27,8 +27,8 @@ struct ImportsCommand: AsyncParsableCommand {
         if let remove {
             guard try store.removeOwnImport(name: remove) else {
                 let known = try store.ownImports().map(\.name)
-                throw ImportError(
-                    file: remove, reason: "is not an import",
+                throw InputError(
+                    subject: remove, reason: "is not an import",
                     hint: known.isEmpty ? "There are no imports" : "Imports: \(known.joined(separator: ", "))")
             }
             try StandardOutput.line("removed the import \(remove) and its figures")

@@ -17,8 +17,8 @@ enum FetchedIv3 {
         if !filter.regions.isEmpty || !filter.topics.isEmpty || filter.years != nil
             || filter.selections.contains(where: { $0.dimension != "Verslagsoort" })
         {
-            throw FetchedIv3Error(
-                table: set.table.identifier,
+            throw InputError(
+                subject: set.table.identifier,
                 reason: "is a CBS Iv3 table, which is read whole per document: sums over part of it would look complete",
                 hint:
                     "Fetch it without --region, --period and --topic; pick documents only, e.g. --where Verslagsoort=2024X005 (nothing was stored)"
@@ -70,8 +70,8 @@ enum FetchedIv3 {
             differences.append("\(code) has no delivery in \(table) but figures in the snapshot")
         }
         guard let first = differences.first else { return }
-        throw FetchedIv3Error(
-            table: table,
+        throw InputError(
+            subject: table,
             reason:
                 "the \(NoteWording(locale: .en).document(document.kind, document.year)) differs from the embedded snapshot in \(differences.count) figure(s), e.g. \(first)",
             hint:
@@ -89,21 +89,4 @@ enum FetchedIv3 {
                 + (missing.isEmpty ? "" : ", no delivery from \(wording.names(missing))")
         }.joined(separator: "; ") + ". Every Iv3 indicator now reads these documents."
     }
-}
-
-/// A fetched Iv3 table that cannot be taken: it contradicts the snapshot, is only part of a table, or the year's table
-/// cannot be found in the catalog (exit 65).
-struct FetchedIv3Error: MaatstafError {
-    var table: String
-    var reason: String
-    var hint: Advice
-
-    init(table: String, reason: String, hint: String) {
-        self.table = table
-        self.reason = reason
-        self.hint = Advice(hint)
-    }
-
-    var subject: String { table }
-    var category: ErrorCategory { .badInput }
 }

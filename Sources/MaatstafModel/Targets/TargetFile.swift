@@ -85,19 +85,8 @@ public enum TargetFile {
                     entry, allowed: entryKeys,
                     otherwise: "each target must be a mapping with municipality, indicator, year and at-most or at-least")
             else { continue }
-            /// The named field looked up; a lookup that fails is a problem on that field's line.
-            func resolved<Value>(_ key: String, _ lookup: (String) throws -> Value) throws -> Value? {
-                guard let name = reader.text(fields, key, required: true, owner: entry) else { return nil }
-                do {
-                    return try lookup(name)
-                } catch let error as ModelError {
-                    reader.problem(
-                        fields[key], "\(key) \"\(name)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
-                }
-                return nil
-            }
-            let municipality = try resolved("municipality", directory.resolve)
-            let indicator = try resolved("indicator", indicators.indicator)
+            let municipality = try resolved("municipality", in: fields, of: entry, reader: &reader, directory.resolve)
+            let indicator = try resolved("indicator", in: fields, of: entry, reader: &reader, indicators.indicator)
             let year = reader.year(fields, "year", required: true, owner: entry, example: 2025)
             let given = ["at-most", "at-least", "target"].filter { fields[$0] != nil }
             var bound: Target.Bound?
@@ -162,18 +151,8 @@ public enum TargetFile {
                     entry, allowed: normKeys,
                     otherwise: "each norm must be a mapping with municipality, indicator and above/by-percent or growth-percent")
             else { continue }
-            func resolved<Value>(_ key: String, _ lookup: (String) throws -> Value) throws -> Value? {
-                guard let name = reader.text(fields, key, required: true, owner: entry) else { return nil }
-                do {
-                    return try lookup(name)
-                } catch let error as ModelError {
-                    reader.problem(
-                        fields[key], "\(key) \"\(name)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
-                }
-                return nil
-            }
-            let municipality = try resolved("municipality", directory.resolve)
-            let indicator = try resolved("indicator", indicators.indicator)
+            let municipality = try resolved("municipality", in: fields, of: entry, reader: &reader, directory.resolve)
+            let indicator = try resolved("indicator", in: fields, of: entry, reader: &reader, indicators.indicator)
             func number(_ key: String) -> Double? {
                 guard let node = fields[key] else { return nil }
                 guard let value = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }),
@@ -211,6 +190,19 @@ public enum TargetFile {
         }
         guard reader.problems.isEmpty else { throw error(reader.problems, file: file) }
         return Contents(targets: targets, norms: norms)
+    }
+
+    /// The named field looked up (a municipality, an indicator); a lookup that fails is a problem on that field's line.
+    private static func resolved<Value>(
+        _ key: String, in fields: Node.Mapping, of entry: Node, reader: inout YAMLReader, _ lookup: (String) throws -> Value
+    ) throws -> Value? {
+        guard let name = reader.text(fields, key, required: true, owner: entry) else { return nil }
+        do {
+            return try lookup(name)
+        } catch let error as ModelError {
+            reader.problem(fields[key], "\(key) \"\(name)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
+        }
+        return nil
     }
 
     /// `-10% from 2019`, `+5 % vs 2020`, `-10% t.o.v. 2019`: a change against an earlier year.
