@@ -91,7 +91,20 @@ public struct CompareReport: Sendable {
             }
         }
         // No delivery and nothing booked have notes of their own (engine notes below); the rest are listed here.
-        let others = comparison.missing.filter { $0.exclusion != .noDelivery && $0.exclusion != .notBooked }
+        // Municipalities without an imported own figure are most of the country: counted, not listed.
+        let withoutOwn = comparison.missing.filter {
+            if case .missing(.noOwnFigure) = $0.status { return true } else { return false }
+        }
+        if !withoutOwn.isEmpty {
+            notes.append(
+                nl
+                    ? "\(withoutOwn.count) gemeente(n) hebben geen eigen cijfer voor deze periode; zij tellen niet mee."
+                    : "\(withoutOwn.count) municipalities have no own figure for this period; they are left out.")
+        }
+        let others = comparison.missing.filter { municipality in
+            if case .missing(.noOwnFigure) = municipality.status { return false }
+            return municipality.exclusion != .noDelivery && municipality.exclusion != .notBooked
+        }
         if !others.isEmpty {
             let names = others.prefix(10).map { "\($0.name) (\(wording.status($0.status)))" }.joined(separator: ", ")
             let more = others.count > 10 ? (nl ? " en \(others.count - 10) meer" : " and \(others.count - 10) more") : ""
