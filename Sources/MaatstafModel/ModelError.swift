@@ -13,6 +13,8 @@ public struct ModelError: MaatstafError {
         case unknownIndicator
         case invalidIndicatorFile
         case invalidTargetFile
+        /// A mapping file for own figures that cannot be used.
+        case invalidMappingFile
     }
 
     public let kind: Kind

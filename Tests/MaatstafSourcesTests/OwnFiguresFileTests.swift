@@ -106,4 +106,28 @@ struct OwnFiguresFileTests {
             #expect(parsed.rows.count == lines)
         }
     }
+
+    @Test("a wide file (a column per month) through a layout: each filled cell a figure, an empty cell none")
+    func wideLayout() throws {
+        let text = """
+            Gemeente;Indicator;januari 2021;februari 2021;maart 2021
+            Steenwijkerland;aanvragen;12;;15
+            Westervoort;aanvragen;7;9,5;
+            """
+        let layout = OwnFiguresFile.WideLayout(
+            municipality: .column("gemeente"), measure: .column("Indicator"), unit: .value("aantal"))
+        let parsed = try OwnFiguresFile(data: Data(text.utf8), source: "maand.csv", wide: layout)
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(
+            parsed.rows.map { "\($0.line) \($0.municipality) \($0.period.code) \($0.value)" } == [
+                "2 Steenwijkerland 2021MM01 12.0", "2 Steenwijkerland 2021MM03 15.0", "3 Westervoort 2021MM01 7.0",
+                "3 Westervoort 2021MM02 9.5",
+            ])
+        let named = OwnFiguresFile.WideLayout(
+            municipality: .value("Westervoort"), measure: .column("Indicator"), periodColumns: ["april 2021"])
+        let wrong = try OwnFiguresFile(data: Data(text.utf8), source: "maand.csv", wide: named)
+        #expect(
+            wrong.problems.first?.description.hasPrefix(
+                "row 1: the mapping names column(s) \"april 2021\" the header does not have") == true)
+    }
 }

@@ -26,6 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
               maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
               maatstaf import --decimal comma monitor.csv
               maatstaf import --sheet "Monitor 2021" monitor.xlsx
+              maatstaf import --mapping per-maand.yaml maandmonitor.csv     # a column per month
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -40,6 +41,11 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The sheet of an Excel file to read (default: the first).", valueName: "name"))
     var sheet: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A mapping file for another layout, e.g. a column per month (format: docs/own-data.md).", valueName: "file"))
+    var mapping: String?
+
     @Argument(help: "Files of own figures (CSV or Excel .xlsx).")
     var files: [String]
 
@@ -51,6 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
+        let wide = try mapping.map { try OwnFiguresMapping.read(URL(fileURLWithPath: $0)) }
         // Every file is read and checked before anything is stored.
         var ready: [(file: String, figures: [OwnFigureRecord], sha256: String)] = []
         for file in files {
@@ -63,8 +70,8 @@ struct ImportCommand: AsyncParsableCommand {
                 isExcel
                 ? try OwnFiguresFile(
                     workbook: try XLSXWorkbook(data: bytes, source: file), sheet: sheet,
-                    decimal: decimal == .auto ? .point : decimal)
-                : try OwnFiguresFile(data: bytes, source: file, decimal: decimal)
+                    decimal: decimal == .auto ? .point : decimal, wide: wide)
+                : try OwnFiguresFile(data: bytes, source: file, decimal: decimal, wide: wide)
             var problems = parsed.problems.map(\.description)
             var figures: [OwnFigureRecord] = []
             for row in parsed.rows {

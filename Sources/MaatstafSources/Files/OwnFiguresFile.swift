@@ -66,7 +66,34 @@ public struct OwnFiguresFile: Sendable {
         ("note", ["toelichting", "note", "opmerking", "bron", "source"], false),
     ]
 
-    public init(data: Data, source: String, decimal: Decimal = .auto) throws {
+    /// A wide layout (a mapping file): one row per municipality and measure, a column per period. Each filled cell
+    /// is a figure; an empty cell is no figure (never 0).
+    public struct WideLayout: Sendable, Equatable {
+        /// A column holding the value, or one value for every row.
+        public enum Field: Sendable, Equatable {
+            case column(String)
+            case value(String)
+        }
+
+        public var municipality: Field
+        public var measure: Field
+        public var unit: Field?
+        /// The period columns by their header; nil: every column not named above.
+        public var periodColumns: [String]?
+
+        public init(municipality: Field, measure: Field, unit: Field? = nil, periodColumns: [String]? = nil) {
+            self.municipality = municipality
+            self.measure = measure
+            self.unit = unit
+            self.periodColumns = periodColumns
+        }
+    }
+
+    /// The layout of a wide file, when a mapping gives one.
+    private var wide: WideLayout?
+
+    public init(data: Data, source: String, decimal: Decimal = .auto, wide: WideLayout? = nil) throws {
+        self.wide = wide
         guard let text = String(data: data, encoding: .utf8) else {
             throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8 (CSV UTF-8 in Excel)")
         }
@@ -84,7 +111,8 @@ public struct OwnFiguresFile: Sendable {
 
     /// The first sheet of an Excel workbook, or `sheet`. Numbers are as Excel stores them (a point, whatever the
     /// locale), so `decimal` applies only to numbers typed as text; a date cell in the period column is a date.
-    public init(workbook: XLSXWorkbook, sheet: String?, decimal: Decimal = .point) throws {
+    public init(workbook: XLSXWorkbook, sheet: String?, decimal: Decimal = .point, wide: WideLayout? = nil) throws {
+        self.wide = wide
         let (name, rows) = try workbook.rows(sheet: sheet)
         sheetName = name
         excelDates = true
@@ -108,6 +136,66 @@ public struct OwnFiguresFile: Sendable {
     private mutating func read(
         header rawHeader: [String], records: [(line: Int, fields: [String])], separator: String, decimal: Decimal
     ) {
+        if let wide {
+            // A column per period: each filled cell becomes a row of the tidy layout, with its spreadsheet row.
+            let trimmed = rawHeader.map { $0.trimmingCharacters(in: .whitespaces) }
+            func position(_ name: String) -> Int? { trimmed.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame } }
+            var used: Set<Int> = []
+            var missing: [String] = []
+            func field(_ field: WideLayout.Field?) -> ((_ fields: [String]) -> String)? {
+                switch field {
+                case nil: return nil
+                case .value(let text): return { _ in text }
+                case .column(let name):
+                    guard let index = position(name) else {
+                        missing.append(name)
+                        return { _ in "" }
+                    }
+                    used.insert(index)
+                    return { $0.count > index ? $0[index] : "" }
+                }
+            }
+            let municipality = field(wide.municipality)!
+            let measure = field(wide.measure)!
+            let unit = field(wide.unit)
+            let periods: [Int] =
+                wide.periodColumns.map { names in
+                    names.compactMap { name in
+                        let index = position(name)
+                        if index == nil { missing.append(name) }
+                        return index
+                    }
+                } ?? trimmed.indices.filter { !used.contains($0) && !trimmed[$0].isEmpty }
+            if !missing.isEmpty {
+                problems.append(
+                    Problem(
+                        line: 1, column: nil,
+                        message:
+                            "the mapping names column(s) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) the header does not have; the header is: \(rawHeader.joined(separator: separator))"
+                    ))
+                return
+            }
+            var tidy: [(line: Int, fields: [String])] = []
+            for record in records {
+                for index in periods {
+                    let value = index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
+                    if value.isEmpty { continue }  // no figure for that period: absent, never 0
+                    tidy.append(
+                        (
+                            record.line,
+                            [
+                                municipality(record.fields), trimmed[index], measure(record.fields), value,
+                                unit?(record.fields) ?? "",
+                            ]
+                        ))
+                }
+            }
+            let tidyHeader = ["gemeente", "periode", "maat", "waarde", "eenheid"]
+            self.wide = nil
+            read(header: tidyHeader, records: tidy, separator: separator, decimal: decimal)
+            self.wide = wide
+            return
+        }
         let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if header.allSatisfy(\.isEmpty) || records.isEmpty {
             problems.append(Problem(line: nil, column: nil, message: "the file has no rows of figures"))
