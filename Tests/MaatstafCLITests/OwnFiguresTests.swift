@@ -207,4 +207,46 @@ struct OwnFiguresTests {
         // The 2021 value is checked against the 2022 target, and the summary says both years.
         #expect(html.contains("hoogstens 2,50 in 2022; waarde 2,83 (2021)"))
     }
+
+    @Test("the norm 'latest month above the 12-month maximum' on a monthly monitor (SYNTHETIC counts, for the rule only)")
+    func recentMaximum() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // Thirteen months of made-up application counts: the highest of February 2020 – January 2021 is 15 (June).
+        let counts = [11, 12, 13, 14, 15, 9, 10, 12, 11, 13, 12, 14, 16]
+        var csv = "gemeente;periode;maat;waarde;eenheid\n"
+        for (index, count) in counts.enumerated() {
+            let month = (index + 1) % 12 + 1
+            let year = index == 0 || index >= 11 ? (index == 0 ? 2020 : 2021) : 2020
+            csv += "Westervoort;\(year)-\(month < 10 ? "0" : "")\(month);aanvragen;\(count);aantal\n"
+        }
+        try csv.write(to: folder.appendingPathComponent("aanvragen.csv"), atomically: true, encoding: .utf8)
+        try """
+        indicators:
+          - id: test.aanvragen
+            title: { nl: Nieuwe aanvragen, en: New applications }
+            unit: { nl: aanvragen, en: applications }
+            numerator: { source: own, measure: aanvragen }
+            denominator: none
+            period: MM01
+        """.write(to: folder.appendingPathComponent("indicators.yaml"), atomically: true, encoding: .utf8)
+        try """
+        norms:
+          - municipality: Westervoort
+            indicator: test.aanvragen
+            above-max-of-months: 12
+        """.write(to: folder.appendingPathComponent("norms.yaml"), atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let imported = try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("aanvragen.csv").path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let result = try await runner.run([
+            "check", "--targets", folder.appendingPathComponent("norms.yaml").path, "--indicators",
+            folder.appendingPathComponent("indicators.yaml").path, "--cache-dir", cache,
+        ])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix(
+                "BREACH   Westervoort test.aanvragen 2021: 16.00; alarm above the highest of the 12 months before (\(counts.dropLast().max()!).00)"
+            ), "\(result.stdout)")
+    }
 }

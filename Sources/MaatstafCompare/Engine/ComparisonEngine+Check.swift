@@ -1,5 +1,6 @@
 public import MaatstafCore
 import MaatstafModel
+import MaatstafStore
 
 extension ComparisonEngine {
     /// Every target and norm checked for the latest year the municipality has a value of the indicator (the latest
@@ -57,6 +58,10 @@ extension ComparisonEngine {
         for norm in norms {
             let indicator = try indicator(norm.indicatorID)
             guard let municipality = atlas.directory.byCode[norm.municipalityCode] else { continue }
+            if case .aboveRecentMaximum(let months) = norm.rule {
+                results.append(try recentMaximum(norm, months: months, indicator: indicator, municipality: municipality))
+                continue
+            }
             guard let latest = try latestValue(municipality.code, indicator) else {
                 results.append(
                     CheckResult(
@@ -71,6 +76,7 @@ extension ComparisonEngine {
                 let data = try data(indicator, year: latest.year)
                 let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
                 threshold = GroupSummary(group: group, data: data).rate.map { $0 * (1 + percent / 100) }
+            case .aboveRecentMaximum: break  // checked above
             case .growth(let percent):
                 // The same period a year earlier (the same month of a monthly monitor).
                 let earlier = try? data(indicator, year: latest.year - 1).observations[municipality.code]
@@ -87,5 +93,43 @@ extension ComparisonEngine {
                     year: latest.year, value: latest.value, status: status, missing: status == nil ? (missing ?? .noData) : nil))
         }
         return results
+    }
+
+    /// The latest month of an indicator over own monthly figures against the highest of the months before it.
+    private func recentMaximum(_ norm: Norm, months: Int, indicator: Indicator, municipality: Municipality) throws -> CheckResult
+    {
+        guard case .own(let measure) = indicator.numerator else {
+            return CheckResult(
+                subject: .norm(norm, threshold: nil), municipality: municipality, indicator: indicator, year: 0, value: nil,
+                status: nil, missing: .noData)
+        }
+        /// The indicator's value in one month: the same definition, that month of the year.
+        func value(in period: Period) throws -> Double? {
+            var monthly = indicator
+            monthly.ownPeriod = OwnPeriod(code: "MM\(period.number < 10 ? "0" : "")\(period.number)")
+            let observation = try? data(monthly, year: period.year).observations[municipality.code]
+            return observation?.status == .ok ? observation?.value : nil
+        }
+        let periods = try loader.source.ownFigures(measure: measure, period: nil)
+            .filter { $0.code == municipality.code && $0.period.kind == .month }.map(\.period)
+        guard let latest = periods.max(), let now = try value(in: latest) else {
+            return CheckResult(
+                subject: .norm(norm, threshold: nil), municipality: municipality, indicator: indicator, year: 0, value: nil,
+                status: nil, missing: .noOwnFigure(measure: measure, period: "MM"))
+        }
+        var before: [Double] = []
+        var month = latest
+        for _ in 0..<months {
+            month =
+                month.number == 1
+                ? Period(year: month.year - 1, kind: .month, number: 12)!
+                : Period(year: month.year, kind: .month, number: month.number - 1)!
+            if let earlier = try value(in: month) { before.append(earlier) }
+        }
+        let threshold = before.max()
+        return CheckResult(
+            subject: .norm(norm, threshold: threshold), municipality: municipality, indicator: indicator,
+            year: latest.year, value: now, status: threshold.map { norm.evaluate(now, threshold: $0) },
+            missing: threshold == nil ? .noData : nil)
     }
 }

@@ -6,7 +6,7 @@ public import MaatstafStore
 public struct ComparisonEngine: Sendable {
     public let atlas: MunicipalityAtlas
     public let resolver: PeerGroupResolver
-    private let loader: ObservationLoader
+    let loader: ObservationLoader
 
     /// `iv3Source`: which copy of an Iv3 document is read when the snapshot and a fetched CBS table both hold it.
     public init(

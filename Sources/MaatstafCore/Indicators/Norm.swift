@@ -6,6 +6,8 @@ public struct Norm: Sendable, Hashable {
         case aboveGroup(PeerGroupKind, percent: Double)
         /// The value grew more than `percent` % against the same period a year earlier.
         case growth(percent: Double)
+        /// The latest month's value is above the highest of the `months` months before it (own monthly figures).
+        case aboveRecentMaximum(months: Int)
     }
 
     public var municipalityCode: String

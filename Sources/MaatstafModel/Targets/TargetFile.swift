@@ -18,7 +18,9 @@ public enum TargetFile {
     public static let defaultMarginPercent = 5.0
 
     static let topKeys: Set<String> = ["margin", "targets", "norms"]
-    static let normKeys: Set<String> = ["municipality", "indicator", "above", "by-percent", "growth-percent", "margin", "note"]
+    static let normKeys: Set<String> = [
+        "municipality", "indicator", "above", "by-percent", "growth-percent", "above-max-of-months", "margin", "note",
+    ]
 
     /// What a file holds: targets to work towards and norms that sound the alarm.
     public struct Contents: Sendable {
@@ -178,8 +180,19 @@ public enum TargetFile {
                 if fields["growth-percent"] != nil { reader.problem(entry, "give above/by-percent or growth-percent, not both") }
             } else if let percent = number("growth-percent") {
                 rule = .growth(percent: percent)
+            } else if let node = fields["above-max-of-months"] {
+                if let months = node.scalar.flatMap({ Int($0.string) }), (1...60).contains(months) {
+                    guard case .own = indicator?.numerator ?? .own(measure: "") else {
+                        reader.problem(node, "\"above-max-of-months\" is for indicators over own monthly figures")
+                        continue
+                    }
+                    rule = .aboveRecentMaximum(months: months)
+                } else {
+                    reader.problem(node, "\"above-max-of-months\" must be a number of months, like 12")
+                }
             } else if fields["growth-percent"] == nil {
-                reader.problem(entry, "a norm needs above: GROUP with by-percent: N, or growth-percent: N")
+                reader.problem(
+                    entry, "a norm needs above: GROUP with by-percent: N, growth-percent: N, or above-max-of-months: N")
             }
             let margin = fields["margin"] == nil ? defaultMargin : percent(fields["margin"])
             guard let municipality, let indicator, let rule, let margin else { continue }

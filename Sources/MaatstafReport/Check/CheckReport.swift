@@ -76,6 +76,11 @@ public struct CheckReport: Sendable {
                     nl
                     ? "alarm boven \(kind.rawValue) + \(NumberFormat(locale: locale).percent(percent))"
                     : "alarm above the \(kind.rawValue) rate + \(NumberFormat(locale: locale).percent(percent))"
+            case .aboveRecentMaximum(let months):
+                rule =
+                    nl
+                    ? "alarm boven het hoogste van de \(months) maanden ervoor"
+                    : "alarm above the highest of the \(months) months before"
             case .growth(let percent):
                 rule =
                     nl
