@@ -118,7 +118,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
+            name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
         .testTarget(
             name: "MaatstafCompareTests",
             dependencies: [
