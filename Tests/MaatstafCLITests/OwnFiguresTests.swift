@@ -249,4 +249,42 @@ struct OwnFiguresTests {
                 "BREACH   Westervoort test.aanvragen 2021: 16.00; alarm above the highest of the 12 months before (\(counts.dropLast().max()!).00)"
             ), "\(result.stdout)")
     }
+
+    @Test("a national figure entered in the file (with its source) is the reference: in compare, and for 'at most national'")
+    func nationalReference() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // Westervoort's real 2021 figure; the national row is a TEST value with a made-up source, for the rule only.
+        let file = folder.appendingPathComponent("uren.csv")
+        try """
+        gemeente;periode;maat;waarde;eenheid;toelichting
+        Westervoort;2021;hh-uren-per-client;2,83;uur;
+        Nederland;2021;hh-uren-per-client;2,5;uur;testbron (geen echte cijfers)
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        #expect(try await runner.run(["import", "--cache-dir", cache, file.path]).status == 0)
+        let compare = try await runner.run([
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--year", "2021",
+            "--against", "national", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(compare.stdout.contains("National figure as entered in the file: 2.50 (source: testbron (geen echte cijfers))."))
+        #expect(compare.stdout.contains("Westervoort: 2.83 against 2.50 nationally: +0.33 (+13.2%)."), "\(compare.stdout)")
+        let targets = folder.appendingPathComponent("t.yaml")
+        try "targets:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, year: 2021, at-most: national }\n"
+            .write(to: targets, atomically: true, encoding: .utf8)
+        let check = try await runner.run([
+            "check", "--targets", targets.path, "--indicators", Self.indicators, "--cache-dir", cache,
+        ])
+        #expect(
+            check.stdout.hasPrefix(
+                "MISSED   Westervoort eigen.hh-uren-per-client 2021: 2.83; target at most the national rate (2.50)"),
+            "\(check.stdout)")
+
+        let unsourced = folder.appendingPathComponent("zonder-bron.csv")
+        try "gemeente;periode;maat;waarde\nNederland;2021;hh-uren-per-client;2,5\n".write(
+            to: unsourced, atomically: true, encoding: .utf8)
+        let refused = try await runner.run(["import", "--cache-dir", cache, unsourced.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("row 2, column note: a national figure needs its source in the note"))
+    }
 }

@@ -75,6 +75,19 @@ struct ImportCommand: AsyncParsableCommand {
             var problems = parsed.problems.map(\.description)
             var figures: [OwnFigureRecord] = []
             for row in parsed.rows {
+                // A row for the Netherlands is a national reference figure, entered with its source in the note.
+                if ["nederland", "nl01", "the netherlands", "netherlands"].contains(row.municipality.lowercased()) {
+                    if row.note.isEmpty {
+                        problems.append(
+                            "row \(row.line), column note: a national figure needs its source in the note (e.g. \"Benchmark Wmo 2021\")"
+                        )
+                    }
+                    figures.append(
+                        OwnFigureRecord(
+                            code: "NL01", period: row.period, measure: row.measure, value: row.value, unit: row.unit,
+                            note: row.note, line: row.line))
+                    continue
+                }
                 do {
                     let municipality = try workspace.atlas.directory.resolve(row.municipality)
                     figures.append(

@@ -74,8 +74,14 @@ extension ComparisonEngine {
             switch norm.rule {
             case .aboveGroup(let kind, let percent):
                 let data = try data(indicator, year: latest.year)
-                let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
-                threshold = GroupSummary(group: group, data: data).rate.map { $0 * (1 + percent / 100) }
+                let rate: Double?
+                if kind == .national, let reference = data.ownReference {
+                    rate = reference.value  // the national figure the file entered
+                } else {
+                    let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
+                    rate = GroupSummary(group: group, data: data).rate
+                }
+                threshold = rate.map { $0 * (1 + percent / 100) }
             case .aboveRecentMaximum: break  // checked above
             case .growth(let percent):
                 // The same period a year earlier (the same month of a monthly monitor).

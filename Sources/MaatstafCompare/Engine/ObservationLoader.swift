@@ -130,6 +130,7 @@ struct ObservationLoader: Sendable {
             notes: notes, taakvelden: taakvelden, classificationYear: classificationYear)
         data.document = document
         data.layoutDifferences = layoutDifferences
+        data.ownReference = try ownReference(indicator, year: year)
         return data
     }
 
@@ -485,6 +486,28 @@ struct ObservationLoader: Sendable {
             SourceReference(
                 table: "Own figures: \(measure)", year: 0,
                 origin: "\(file.name) (imported \(file.importedAt))", sha256: file.sha256)
+        }
+    }
+
+    /// The national figure a file entered for an indicator over own figures: the reported figure itself, or the
+    /// ratio of two reported figures; nil when the file has none for the period.
+    private func ownReference(_ indicator: Indicator, year: Int) throws -> OwnReference? {
+        guard case .own(let measure) = indicator.numerator else { return nil }
+        let period = ownPeriod(indicator, year: year)
+        guard let numerator = try source.ownFigures(measure: measure, period: period).first(where: { $0.code == "NL01" })
+        else { return nil }
+        switch indicator.denominator {
+        case .none:
+            return OwnReference(value: numerator.value * Double(indicator.multiplier), source: numerator.note)
+        case .own(let other):
+            guard let denominator = try source.ownFigures(measure: other, period: period).first(where: { $0.code == "NL01" }),
+                denominator.value > 0
+            else { return nil }
+            return OwnReference(
+                value: numerator.value / denominator.value * Double(indicator.multiplier),
+                source: [numerator.note, denominator.note].filter { !$0.isEmpty }.joined(separator: "; "))
+        default:
+            return nil
         }
     }
 }

@@ -17,6 +17,9 @@ public struct IndicatorData: Sendable {
     public var document: Iv3DocumentKind?
     /// Other years in the store whose Iv3 layout sums other taakvelden for this indicator.
     public var layoutDifferences: [LayoutDifference] = []
+    /// For an indicator over own figures: the national figure entered in the file (a row for the Netherlands), with
+    /// the source its note gives; nil when the file has none.
+    public var ownReference: OwnReference?
 
     /// True when the figures are a budget (Iv3 begroting): planned, not spent. Trend charts mark such years.
     public var isBudget: Bool { document == .begroting }

@@ -91,6 +91,23 @@ public struct CompareReport: Sendable {
             }
         }
         // No delivery and nothing booked have notes of their own (engine notes below); the rest are listed here.
+        if let reference = comparison.data.ownReference {
+            let format = NumberFormat(locale: locale)
+            notes.append(
+                (nl ? "Landelijk cijfer zoals ingevoerd in het bestand: " : "National figure as entered in the file: ")
+                    + "\(style.value(reference.value)) (\(nl ? "bron" : "source"): \(reference.source)).")
+            for municipality in comparison.municipalities {
+                guard municipality.observation.status == .ok, let value = municipality.observation.value else { continue }
+                let difference = value - reference.value
+                notes.append(
+                    "\(municipality.profile.name): \(style.value(value)) "
+                        + (nl
+                            ? "tegenover \(style.value(reference.value)) landelijk: "
+                            : "against \(style.value(reference.value)) nationally: ")
+                        + style.difference(difference)
+                        + (reference.value == 0 ? "" : " (\(format.percent(difference / reference.value * 100)))") + ".")
+            }
+        }
         // Municipalities without an imported own figure are most of the country: counted, not listed.
         let withoutOwn = comparison.missing.filter {
             if case .missing(.noOwnFigure) = $0.status { return true } else { return false }
