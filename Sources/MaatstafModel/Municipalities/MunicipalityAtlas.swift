@@ -56,8 +56,8 @@ public struct MunicipalityAtlas: Sendable {
         // Nederland" or from 03759ned, the size class from it; provinces and regions from "Gebieden in Nederland"
         // when fetched; urbanity (and otherwise the province) from the nearest year with a class file. Said wherever
         // such a year is used.
-        let fetched = try PopulationTable(store: store)
         let classYears = Set(profiles.map(\.year))
+        let fetched = try PopulationTable(store: store, covered: classYears)
         var derivations: [Int: Derivation] = [:]
         var incomplete: [Int: [String]] = [:]
         var byYearAndCode: [Int: [String: MunicipalityProfile]] = [:]

@@ -22,10 +22,13 @@ public struct PopulationTable: Sendable {
             table: table, years: years, topics: [topic], selection: totals.mapValues { [$0] })
     }
 
-    /// Reads the stored table; empty when it is not in the store.
-    public init(store: Store) throws {
+    /// Reads the stored table; empty when it is not in the store, or when it holds no year beyond `covered` (the
+    /// years the class files give): every command opens the atlas, and a full 03759ned is large.
+    public init(store: Store, covered: Set<Int> = []) throws {
         population = [:]
         guard try store.cbsTables().contains(where: { $0.id == Self.table }) else { return }
+        let years = Set(try store.cbsPeriods(table: Self.table).compactMap { Int($0.prefix(4)) })
+        guard !years.isSubset(of: covered) else { return }
         let keys = try store.cbsTopicKeys(table: Self.table)
         guard let key = keys[Self.topic] else {
             throw ModelError(
