@@ -287,4 +287,51 @@ struct OwnFiguresTests {
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("row 2, column note: a national figure needs its source in the note"))
     }
+
+    @Test("the report shows own figures period by period, with the target band and the latest value's colour")
+    func reportOwnPeriods() async throws {
+        let (runner, cache) = try await imported()
+        let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("steenwijkerland.html")
+        let result = try await runner.run([
+            "report", "--indicators", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators,
+            "--targets", Self.targets, "--cache-dir", cache, "--output", output.path, "Steenwijkerland",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        let chart = try #require(
+            html.components(separatedBy: "<figcaption>Eigen cijfers per periode</figcaption>").dropFirst().first?
+                .components(separatedBy: "</figure>").first)
+        for label in ["feb 2019", "feb 2020", "feb 2021"] { #expect(chart.contains(label)) }
+        // The latest value (February 2021) against the 2021 target (−3 % on 2019): within the margin, so amber.
+        #expect(chart.contains("r=\"5\" fill=\"#E69F00\""))
+    }
+
+    @Test("any partner: Iv3 lasten ÷ own clients (cost per client), the Iv3 side from the raw CSV, the count SYNTHETIC")
+    func iv3OverOwn() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        try "gemeente;periode;maat;waarde;eenheid;toelichting\nWestervoort;2023;hh-clienten;412;aantal;testwaarde\n".write(
+            to: folder.appendingPathComponent("clienten.csv"), atomically: true, encoding: .utf8)
+        try """
+        indicators:
+          - id: test.hh-kosten-per-client
+            title: { nl: Kosten huishoudelijke hulp per cliënt, en: Cost of household help per client }
+            unit: { nl: euro per cliënt, en: euros per client }
+            numerator: { source: iv3, measure: lasten, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
+            denominator: { source: own, measure: hh-clienten }
+        """.write(to: folder.appendingPathComponent("ind.yaml"), atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        #expect(
+            try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("clienten.csv").path]).status == 0
+        )
+        let result = try await runner.run([
+            "compare", "--indicator", "test.hh-kosten-per-client", "--indicators", folder.appendingPathComponent("ind.yaml").path,
+            "--year", "2023", "--against", "national", "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let value = try #require((object["municipalities"] as? [[String: Any]])?.first?["value"] as? Double)
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let lasten = raw.total(raw.municipalities["Westervoort"]!, ["6.71a"], netto: false)
+        #expect(sameCent(value, lasten / 412))
+    }
 }

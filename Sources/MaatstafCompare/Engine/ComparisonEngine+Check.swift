@@ -110,12 +110,7 @@ extension ComparisonEngine {
                 status: nil, missing: .noData)
         }
         /// The indicator's value in one month: the same definition, that month of the year.
-        func value(in period: Period) throws -> Double? {
-            var monthly = indicator
-            monthly.ownPeriod = OwnPeriod(code: "MM\(period.number < 10 ? "0" : "")\(period.number)")
-            let observation = try? data(monthly, year: period.year).observations[municipality.code]
-            return observation?.status == .ok ? observation?.value : nil
-        }
+        func value(in period: Period) throws -> Double? { ownValue(indicator, municipality: municipality, in: period) }
         let periods = try loader.source.ownFigures(measure: measure, period: nil)
             .filter { $0.code == municipality.code && $0.period.kind == .month }.map(\.period)
         guard let latest = periods.max(), let now = try value(in: latest) else {

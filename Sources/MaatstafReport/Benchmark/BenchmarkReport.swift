@@ -51,6 +51,8 @@ public struct IndicatorSection: Sendable {
     public var national: GroupSummary
     /// One point per year in the store, oldest first (a single point when the store holds one year).
     public var trend: [TrendPoint]
+    /// For an indicator over own figures: per municipality code, its value in every period of the definition's kind.
+    public var ownSeries: [String: [OwnPoint]] = [:]
 
     public init(comparison: Comparison, national: GroupSummary, trend: [TrendPoint]) {
         self.comparison = comparison

@@ -52,7 +52,14 @@ public struct BenchmarkReportBuilder: Sendable {
                     return nil
                 }
             }
-            sections.append(IndicatorSection(comparison: comparison, national: nationalSummary, trend: trend))
+            var section = IndicatorSection(comparison: comparison, national: nationalSummary, trend: trend)
+            if case .own = indicator.numerator {
+                for municipality in municipalities {
+                    section.ownSeries[municipality.code] = try engine.ownSeries(indicator, municipality: municipality)
+                        .map { OwnPoint(period: $0.period, value: $0.value) }
+                }
+            }
+            sections.append(section)
         }
         if sections.isEmpty, let year, !indicators.isEmpty {
             throw CompareError(

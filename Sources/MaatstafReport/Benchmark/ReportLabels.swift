@@ -22,6 +22,26 @@ struct ReportLabels {
     var position: String { t("Positie (laagste – hoogste)", "Position (lowest – highest)") }
     var differenceFromNL: String { t("t.o.v. Nederland", "vs the Netherlands") }
     var differenceFromNLShort: String { t("t.o.v. NL", "vs NL") }
+    var ownFiguresHeading: String { t("Eigen cijfers per periode", "Own figures per period") }
+    var ownFiguresNote: String {
+        t(
+            "Blauw: de eigen cijfers van de gemeente; groen: het doel, oranje: de marge erboven; het laatste punt gekleurd naar waar het staat. Stippellijn: het landelijke cijfer uit het bestand.",
+            "Blue: the municipality's own figures; green: the target, orange: the margin beyond it; the latest point coloured by where it stands. Dashed: the national figure from the file."
+        )
+    }
+    /// `feb 2021`, `K1 2021`, `2021`.
+    func period(_ period: Period) -> String {
+        let months =
+            locale == .nl
+            ? ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        switch period.kind {
+        case .year: return String(period.year)
+        case .month: return "\(months[period.number - 1]) \(period.year)"
+        case .quarter: return t("K\(period.number) \(period.year)", "Q\(period.number) \(period.year)")
+        case .halfYear: return t("H\(period.number) \(period.year)", "H\(period.number) \(period.year)")
+        }
+    }
     var sinceFirstYear: String { t("Sinds", "Since") }
     func since(_ year: Int) -> String { "(\(year))" }
     func sinceYear(_ year: Int) -> String { t("Sinds \(year)", "Since \(year)") }

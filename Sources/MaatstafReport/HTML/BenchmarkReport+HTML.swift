@@ -191,6 +191,26 @@ extension BenchmarkReport {
                 ).render())
         }
 
+        // Own figures: every period of the monitor, with the target band and the national figure from the file.
+        if section.ownSeries.values.contains(where: { !$0.isEmpty }) {
+            html.raw("<figure>\n")
+            html.element("figcaption", labels.ownFiguresHeading)
+            for municipality in section.comparison.municipalities {
+                guard let points = section.ownSeries[municipality.profile.code], !points.isEmpty else { continue }
+                html.raw(
+                    OwnFiguresChart(
+                        name: municipality.profile.name, points: points,
+                        targets: targetPath.filter {
+                            $0.indicatorID == section.indicator.id && $0.municipalityCode == municipality.profile.code
+                        },
+                        latestStatus: target(municipality.profile.code, section.indicator.id)?.status,
+                        reference: section.comparison.data.ownReference, style: style, labels: labels
+                    ).render() + "\n")
+            }
+            html.element("p", labels.ownFiguresNote, class: "note")
+            html.raw("</figure>\n")
+        }
+
         // Trend, one panel per municipality on a shared scale.
         html.raw("<figure>\n")
         html.element("figcaption", labels.trendHeading)
