@@ -16,7 +16,7 @@ extension ComparisonEngine {
             var found: (year: Int, value: Double?, missing: MissingReason?)?
             for year in years.reversed() {
                 let observation = try data(indicator, year: year).observations[code]
-                if let observation, observation.status == .ok, let value = observation.value {
+                if let value = observation?.okValue {
                     found = (year, value, nil)
                     break
                 }
@@ -86,7 +86,7 @@ extension ComparisonEngine {
             case .growth(let percent):
                 // The same period a year earlier (the same month of a monthly monitor).
                 let earlier = try? data(indicator, year: latest.year - 1).observations[municipality.code]
-                if let earlier, earlier.status == .ok, let value = earlier.value {
+                if let value = earlier?.okValue {
                     threshold = value * (1 + percent / 100)
                 } else if missing == nil {
                     missing = .noData

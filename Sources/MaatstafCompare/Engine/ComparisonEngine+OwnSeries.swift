@@ -9,8 +9,7 @@ extension ComparisonEngine {
         within.ownPeriod =
             period.kind == .year
             ? nil : OwnPeriod(code: "\(period.kind.rawValue)\(period.number < 10 ? "0" : "")\(period.number)")
-        let observation = try? data(within, year: period.year).observations[municipality.code]
-        return observation?.status == .ok ? observation?.value : nil
+        return (try? data(within, year: period.year))?.observations[municipality.code]?.okValue
     }
 
     /// Every period of the indicator's kind (each month for a monthly definition) the municipality has figures for,

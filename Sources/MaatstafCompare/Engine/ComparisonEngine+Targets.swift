@@ -14,7 +14,7 @@ extension ComparisonEngine {
         }
         let data = try self.data(indicator, year: year)
         let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
-        let value = observation.status == .ok ? observation.value : nil
+        let value = observation.okValue
         var missing: MissingReason?
         if case .missing(let reason) = observation.status { missing = reason }
         var bound: Double? = target.value

@@ -100,7 +100,3 @@ public struct IndicatorSeries: Sendable {
     }
 }
 
-extension Observation {
-    /// The value when the observation counts.
-    var okValue: Double? { status == .ok ? value : nil }
-}

@@ -44,6 +44,9 @@ public struct Observation: Sendable, Hashable, Codable {
 
     /// Why the observation is left out of groups and ranks; nil when it has a value.
     public var exclusion: Exclusion? { status.exclusion }
+
+    /// The value when the observation counts; nil otherwise (missing, zero denominator) — never 0.
+    public var okValue: Double? { status == .ok ? value : nil }
 }
 
 extension Observation.Status {

@@ -97,7 +97,7 @@ public struct CompareReport: Sendable {
                 (nl ? "Landelijk cijfer zoals ingevoerd in het bestand: " : "National figure as entered in the file: ")
                     + "\(style.value(reference.value)) (\(nl ? "bron" : "source"): \(reference.source)).")
             for municipality in comparison.municipalities {
-                guard municipality.observation.status == .ok, let value = municipality.observation.value else { continue }
+                guard let value = municipality.observation.okValue else { continue }
                 let difference = value - reference.value
                 notes.append(
                     "\(municipality.profile.name): \(style.value(value)) "

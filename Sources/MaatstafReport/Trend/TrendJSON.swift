@@ -94,7 +94,7 @@ public struct TrendJSON: Encodable, Sendable {
                         code: municipality.code, name: municipality.name,
                         status: CompareReport.statusCode(observation.status),
                         reason: Nullable(observation.status == .ok ? nil : wording.status(observation.status)),
-                        value: Nullable(observation.status == .ok ? observation.value : nil),
+                        value: Nullable(observation.okValue),
                         index: figure(series.index(municipality.code, at: point)),
                         changePerYear: figure(series.changePerYear(municipality.code, at: point)),
                         groups: comparison.references.map { group($0.summary) })
