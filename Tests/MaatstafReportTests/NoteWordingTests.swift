@@ -20,12 +20,18 @@ struct NoteWordingTests {
         .notBooked(names: ["Arnhem", "Breda"], taakvelden: ["6.711"], broader: "wmo.maatwerk"),
         .notBooked(names: ["Arnhem"], taakvelden: ["6.711"], broader: nil),
         .noDelivery(names: ["Vijfheerenlanden"], kind: .begroting, year: 2025), .reportedZero(names: ["Rotterdam"]),
-        .missingIsNotZero,
+        .missingIsNotZero, .ownFigures(true), .ownFigures(false),
+        .iv3DocumentChoice(kind: .jaarrekening, year: 2023, usedTable: "45063NED", otherTable: nil),
+        .iv3DocumentChoice(kind: .jaarrekening, year: 2023, usedTable: nil, otherTable: "45063NED"),
+        .populationFetched(year: 2024, table: "03759ned", regionsTable: nil, classesFrom: 2023),
+        .populationFetched(year: 2024, table: "85755NED", regionsTable: "85755NED", classesFrom: 2023),
+        .regionsFetched(year: 2025, table: "86059NED"),
     ]
     static let reasons: [MissingReason] = [
         .noDelivery(kind: .jaarrekening, year: 2023), .notInIv3File(kind: .begroting, year: 2025), .incompleteIv3,
         .notBooked(taakvelden: ["6.711"], broader: "wmo.maatwerk"), .notInCBSTable(table: "85984NED"),
         .suppressedByCBS(table: "85984NED"), .noDenominator, .negativeDenominator, .noData,
+        .noOwnFigure(measure: "hh-uren-per-client", period: "2021MM02"),
     ]
     /// Words that give English away in a Dutch sentence (none of them is a Dutch word).
     static let english = [
@@ -110,5 +116,30 @@ struct NoteWordingTests {
         let trend = try #require(
             html.components(separatedBy: "Westervoort: ontwikkeling").dropFirst().first?.components(separatedBy: "</svg>").first)
         #expect(!trend.contains("<polyline"))
+    }
+
+    @Test("trend, budget and check in Dutch: no English words, no English group names")
+    func dutchNewOutputs() throws {
+        let engine = try ReportFixtures.engine()
+        let chosen = try ReportFixtures.municipalities(["Westervoort", "Duiven"])
+        let indicator = try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")
+        let groups: [PeerGroup] = [.builtIn(.province), .builtIn(.sizeClass), .userRegion("1stroom")]
+        let trend = TrendReport(try engine.series(indicator, municipalities: chosen, against: groups), locale: .nl)
+        let budget = BudgetExecutionReport(
+            try engine.budgetExecution(indicator, year: 2023, municipalities: chosen, against: groups), locale: .nl)
+        let target = Target(
+            municipalityCode: chosen[0].code, indicatorID: indicator.id, year: 2025, value: 0, bound: .atMost,
+            marginPercent: 5, relative: .group(.sizeClass))
+        let check = CheckReport(
+            try engine.check(targets: [target], norms: [], indicator: { _ in indicator }), locale: .nl)
+        for (what, text) in [
+            ("trend", trend.renderText()), ("budget", budget.renderText()), ("check", check.renderText(alertsOnly: false)),
+        ] {
+            let body = text.components(separatedBy: "\n").filter { !$0.hasPrefix("Bron") }.joined(separator: "\n")
+            dutch(body, what)
+            for word in ["province", "size-class", "national", "region)"] {
+                #expect(!body.contains(word), "\(what): \"\(word)\"")
+            }
+        }
     }
 }

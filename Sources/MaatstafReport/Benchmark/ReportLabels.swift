@@ -150,7 +150,7 @@ struct ReportLabels {
         case nil: level = style.value(target.value)
         case .group(let kind):
             level =
-                t("het cijfer van \(kind.rawValue)", "the \(kind.rawValue) rate")
+                groupRate(kind)
                 + (result.status == nil ? "" : " (\(style.value(target.value)))")
         case .change(let percent, let from):
             level =
@@ -180,6 +180,13 @@ struct ReportLabels {
     /// `Nederland`, or a group's label with its kind: `Gelderland (provincie)`.
     func groupName(_ group: ResolvedPeerGroup) -> String {
         group.group == .builtIn(.national) ? netherlands : "\(group.label) (\(groupKind(group.group)))"
+    }
+
+    /// `het landelijke cijfer`, `het cijfer van de provincie` / `the national rate`, `the province rate`: what a
+    /// relative target or a norm measures against.
+    func groupRate(_ kind: PeerGroupKind) -> String {
+        if kind == .national { return t("het landelijke cijfer", "the national rate") }
+        return t("het cijfer van de \(groupKind(.builtIn(kind)))", "the \(groupKind(.builtIn(kind))) rate")
     }
 
     func groupKind(_ group: PeerGroup) -> String {

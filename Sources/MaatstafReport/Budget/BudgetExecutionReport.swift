@@ -24,7 +24,7 @@ public struct BudgetExecutionReport: Sendable {
                 : "\(execution.year) accounts against budget, \(indicator.unit.text(locale))")
     }
 
-    func label(_ group: ResolvedPeerGroup) -> String { "\(group.group.description): \(group.label)" }
+    func label(_ group: ResolvedPeerGroup) -> String { ReportLabels(locale: locale).groupName(group) }
 
     public var table: Table {
         let format = NumberFormat(locale: locale)

@@ -59,7 +59,7 @@ public struct CheckReport: Sendable {
             case nil: level = style.value(applied.value)
             case .group(let kind):
                 level =
-                    (nl ? "het cijfer van \(kind.rawValue)" : "the \(kind.rawValue) rate")
+                    ReportLabels(locale: locale).groupRate(kind)
                     + (evaluation.unresolved == nil ? " (\(style.value(applied.value)))" : "")
             case .change(let percent, let from):
                 level =
@@ -74,8 +74,8 @@ public struct CheckReport: Sendable {
             case .aboveGroup(let kind, let percent):
                 rule =
                     nl
-                    ? "alarm boven \(kind.rawValue) + \(NumberFormat(locale: locale).percent(percent))"
-                    : "alarm above the \(kind.rawValue) rate + \(NumberFormat(locale: locale).percent(percent))"
+                    ? "alarm boven \(ReportLabels(locale: locale).groupRate(kind)) + \(NumberFormat(locale: locale).percent(percent))"
+                    : "alarm above \(ReportLabels(locale: locale).groupRate(kind)) + \(NumberFormat(locale: locale).percent(percent))"
             case .aboveRecentMaximum(let months):
                 rule =
                     nl

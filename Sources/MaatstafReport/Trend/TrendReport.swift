@@ -74,7 +74,7 @@ public struct TrendReport: Sendable {
             .init(nl ? "waarde" : "value", .right), .init("index", .right), .init(nl ? "per jaar" : "per year", .right),
             .init(nl ? "Nederland" : "national", .right), .init(nl ? "index NL" : "index NL", .right),
         ]
-        columns += groups.map { Table.Column($0.description, .right) }
+        columns += groups.map { Table.Column(ReportLabels(locale: locale).groupKind($0), .right) }
         var table = Table(columns: columns)
         let wording = NoteWording(locale: locale)
         for municipality in series.municipalities {
