@@ -42,7 +42,13 @@ struct FetchedIv3Tests {
         let cache = CLIRunner.freshLoadedCache()
         let fetch = try await runner.run(["fetch", "--catalog", "dataderden", "45063NED", "--cache-dir", cache])
         #expect(fetch.status == 0, "\(fetch.stderr)")
-        #expect(fetch.stdout.contains("Iv3 2023 accounts: 341 municipalities, no delivery from Vijfheerenlanden."))
+        // Counted from the raw file: who delivered, and who has only zeros (no delivery, SOURCES.md §11).
+        let raw2023 = try RawIv3("iv3/2023_jaarrekening.csv")
+        let undelivered = raw2023.municipalities.filter { !$0.value.delivered }.keys.sorted()
+        #expect(
+            fetch.stdout.contains(
+                "Iv3 2023 accounts: \(raw2023.municipalities.count - undelivered.count) municipalities, no delivery from \(undelivered.joined(separator: ", "))."
+            ), "\(fetch.stdout)")
 
         let fetched = try await compare(runner, cache: cache)
         let snapshot = try await compare(runner, cache: cache, ["--iv3-source", "snapshot"])

@@ -31,12 +31,7 @@ public enum TargetFile {
 
     /// The targets of a file; throws one error listing every problem found.
     public static func read(_ url: URL, directory: MunicipalityDirectory, indicators: IndicatorCatalog) throws -> [Target] {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw ModelError(
-                .invalidTargetFile, subject: url.path, reason: "cannot be read as UTF-8 text",
-                hint: "Check the path given to \(option: .targetsFile)")
-        }
-        return try parse(text, file: url.path, directory: directory, indicators: indicators)
+        try readAll(url, directory: directory, indicators: indicators).targets
     }
 
     public static func parse(

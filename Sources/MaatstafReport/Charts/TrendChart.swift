@@ -24,17 +24,18 @@ struct TrendChart {
         return (low, high == low ? low + 1 : high + (high - low) * 0.2)
     }
 
-    /// Where a point sits: at its year, budgets a little left and accounts a little right when a year has both, so
-    /// the two series stand side by side.
-    func position(_ point: TrendPoint, _ x: Scale) -> Double {
-        let bothKinds = points.contains(where: \.isBudget) && points.contains(where: { !$0.isBudget })
-        return x(Double(point.year) + (bothKinds ? (point.isBudget ? -0.18 : 0.18) : 0))
+    /// Whether the panel has budgets and accounts: then they stand side by side, and labels make room.
+    var bothKinds: Bool { points.contains(where: \.isBudget) && points.contains(where: { !$0.isBudget }) }
+
+    /// Where a point sits: at its year, budgets a little left and accounts a little right when a year has both.
+    func position(_ point: TrendPoint, _ x: Scale, bothKinds: Bool) -> Double {
+        x(Double(point.year) + (bothKinds ? (point.isBudget ? -0.18 : 0.18) : 0))
     }
 
     func render() -> String {
         var svg = SVG(width: Self.width, height: Self.height, title: "\(name): \(labels.trend)")
         svg.text(BarChart.truncated(name, width: Self.width - 8, size: 12), x: 4, y: 14, size: 12, bold: true)
-        let bothKinds = points.contains(where: \.isBudget) && points.contains(where: { !$0.isBudget })
+        let bothKinds = self.bothKinds
         // Two series side by side need room for a label beside the outermost points.
         let left = bothKinds ? 60.0 : 40.0
         let right = Self.width - left
@@ -49,8 +50,12 @@ struct TrendChart {
         }
         // Lines only within a series and a definition: never from a budget to accounts, never across the layout change.
         for segment in TrendBreak.segments(of: points) {
-            let nationalLine = segment.compactMap { point in point.national.map { (position(point, x), y($0)) } }
-            let ownLine = segment.compactMap { point in point.values[code].map { (position(point, x), y($0)) } }
+            let nationalLine = segment.compactMap { point in
+                point.national.map { (position(point, x, bothKinds: bothKinds), y($0)) }
+            }
+            let ownLine = segment.compactMap { point in
+                point.values[code].map { (position(point, x, bothKinds: bothKinds), y($0)) }
+            }
             if nationalLine.count > 1 { svg.polyline(nationalLine, stroke: Palette.national, width: 1.5, dashed: true) }
             if ownLine.count > 1 { svg.polyline(ownLine, stroke: Palette.chosen, width: 2.5) }
         }
@@ -59,7 +64,7 @@ struct TrendChart {
         }
         for point in points {
             guard let value = point.national else { continue }
-            let px = position(point, x)
+            let px = position(point, x, bothKinds: bothKinds)
             let py = y(value)
             svg.circle(x: px, y: py, radius: 2.5, fill: point.isBudget ? "#ffffff" : Palette.national, stroke: Palette.national)
             // With two series side by side there is no room for every label: the table under the panels has them.
@@ -72,7 +77,7 @@ struct TrendChart {
         for point in points {
             guard let value = point.values[code] else { continue }
             drawn += 1
-            let px = position(point, x)
+            let px = position(point, x, bothKinds: bothKinds)
             let py = y(value)
             svg.circle(x: px, y: py, radius: 3.5, fill: point.isBudget ? "#ffffff" : Palette.chosen, stroke: Palette.chosen)
             if bothKinds {

@@ -89,11 +89,7 @@ public struct OwnFiguresFile: Sendable {
         }
     }
 
-    /// The layout of a wide file, when a mapping gives one.
-    private var wide: WideLayout?
-
     public init(data: Data, source: String, decimal: Decimal = .auto, wide: WideLayout? = nil) throws {
-        self.wide = wide
         guard let text = String(data: data, encoding: .utf8) else {
             throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8 (CSV UTF-8 in Excel)")
         }
@@ -105,22 +101,22 @@ public struct OwnFiguresFile: Sendable {
         let separator: Character = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
         let table = try DelimitedText(data: data, separator: separator, source: source)
         read(
-            header: table.header, records: table.rows.map { ($0.line, $0.fields) }, separator: String(separator), decimal: decimal
-        )
+            header: table.header, records: table.rows.map { ($0.line, $0.fields) }, separator: String(separator),
+            decimal: decimal, wide: wide, excelDates: false)
     }
 
     /// The first sheet of an Excel workbook, or `sheet`. Numbers are as Excel stores them (a point, whatever the
     /// locale), so `decimal` applies only to numbers typed as text; a date cell in the period column is a date.
     public init(workbook: XLSXWorkbook, sheet: String?, decimal: Decimal = .point, wide: WideLayout? = nil) throws {
-        self.wide = wide
         let (name, rows) = try workbook.rows(sheet: sheet)
         sheetName = name
-        excelDates = true
         guard let header = rows.first else {
             problems.append(Problem(line: nil, column: nil, message: "sheet \"\(name)\" has no rows of figures"))
             return
         }
-        read(header: header.fields, records: Array(rows.dropFirst()), separator: " | ", decimal: decimal)
+        read(
+            header: header.fields, records: Array(rows.dropFirst()), separator: " | ", decimal: decimal, wide: wide,
+            excelDates: true)
         problems = problems.map { problem in
             var placed = problem
             placed.sheet = name
@@ -130,71 +126,18 @@ public struct OwnFiguresFile: Sendable {
 
     /// The sheet read, for an Excel file.
     public private(set) var sheetName: String?
-    /// Whether a number in the period column is an Excel date (days since 30 December 1899).
-    private var excelDates = false
 
+    /// Reads the rows; a wide layout is first turned into the tidy one. With `excelDates`, a number in the period
+    /// column is an Excel date (days since 30 December 1899).
     private mutating func read(
-        header rawHeader: [String], records: [(line: Int, fields: [String])], separator: String, decimal: Decimal
+        header rawHeader: [String], records: [(line: Int, fields: [String])], separator: String, decimal: Decimal,
+        wide: WideLayout?, excelDates: Bool
     ) {
         if let wide {
-            // A column per period: each filled cell becomes a row of the tidy layout, with its spreadsheet row.
-            let trimmed = rawHeader.map { $0.trimmingCharacters(in: .whitespaces) }
-            func position(_ name: String) -> Int? { trimmed.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame } }
-            var used: Set<Int> = []
-            var missing: [String] = []
-            func field(_ field: WideLayout.Field?) -> ((_ fields: [String]) -> String)? {
-                switch field {
-                case nil: return nil
-                case .value(let text): return { _ in text }
-                case .column(let name):
-                    guard let index = position(name) else {
-                        missing.append(name)
-                        return { _ in "" }
-                    }
-                    used.insert(index)
-                    return { $0.count > index ? $0[index] : "" }
-                }
-            }
-            let municipality = field(wide.municipality)!
-            let measure = field(wide.measure)!
-            let unit = field(wide.unit)
-            let periods: [Int] =
-                wide.periodColumns.map { names in
-                    names.compactMap { name in
-                        let index = position(name)
-                        if index == nil { missing.append(name) }
-                        return index
-                    }
-                } ?? trimmed.indices.filter { !used.contains($0) && !trimmed[$0].isEmpty }
-            if !missing.isEmpty {
-                problems.append(
-                    Problem(
-                        line: 1, column: nil,
-                        message:
-                            "the mapping names column(s) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) the header does not have; the header is: \(rawHeader.joined(separator: separator))"
-                    ))
-                return
-            }
-            var tidy: [(line: Int, fields: [String])] = []
-            for record in records {
-                for index in periods {
-                    let value = index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
-                    if value.isEmpty { continue }  // no figure for that period: absent, never 0
-                    tidy.append(
-                        (
-                            record.line,
-                            [
-                                municipality(record.fields), trimmed[index], measure(record.fields), value,
-                                unit?(record.fields) ?? "",
-                            ]
-                        ))
-                }
-            }
-            let tidyHeader = ["gemeente", "periode", "maat", "waarde", "eenheid"]
-            self.wide = nil
-            read(header: tidyHeader, records: tidy, separator: separator, decimal: decimal)
-            self.wide = wide
-            return
+            guard let tidy = tidied(header: rawHeader, records: records, layout: wide, separator: separator) else { return }
+            return read(
+                header: tidy.header, records: tidy.records, separator: separator, decimal: decimal, wide: nil,
+                excelDates: excelDates)
         }
         let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if header.allSatisfy(\.isEmpty) || records.isEmpty {
@@ -288,6 +231,67 @@ public struct OwnFiguresFile: Sendable {
                     line: line, municipality: municipality, period: period, measure: measure, value: value, unit: unit,
                     note: field("note")))
         }
+    }
+
+    /// A wide layout (a column per period) as tidy rows: each filled cell a row of municipality, period, measure,
+    /// value and unit, with its spreadsheet row; nil, with a problem, when the layout names columns the header lacks.
+    private mutating func tidied(
+        header rawHeader: [String], records: [(line: Int, fields: [String])], layout wide: WideLayout, separator: String
+    ) -> (header: [String], records: [(line: Int, fields: [String])])? {
+        // A column per period: each filled cell becomes a row of the tidy layout, with its spreadsheet row.
+        let trimmed = rawHeader.map { $0.trimmingCharacters(in: .whitespaces) }
+        func position(_ name: String) -> Int? { trimmed.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame } }
+        var used: Set<Int> = []
+        var missing: [String] = []
+        func field(_ field: WideLayout.Field?) -> ((_ fields: [String]) -> String)? {
+            switch field {
+            case nil: return nil
+            case .value(let text): return { _ in text }
+            case .column(let name):
+                guard let index = position(name) else {
+                    missing.append(name)
+                    return { _ in "" }
+                }
+                used.insert(index)
+                return { $0.count > index ? $0[index] : "" }
+            }
+        }
+        let municipality = field(wide.municipality)!
+        let measure = field(wide.measure)!
+        let unit = field(wide.unit)
+        let periods: [Int] =
+            wide.periodColumns.map { names in
+                names.compactMap { name in
+                    let index = position(name)
+                    if index == nil { missing.append(name) }
+                    return index
+                }
+            } ?? trimmed.indices.filter { !used.contains($0) && !trimmed[$0].isEmpty }
+        if !missing.isEmpty {
+            problems.append(
+                Problem(
+                    line: 1, column: nil,
+                    message:
+                        "the mapping names column(s) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) the header does not have; the header is: \(rawHeader.joined(separator: separator))"
+                ))
+            return nil
+        }
+        var tidy: [(line: Int, fields: [String])] = []
+        for record in records {
+            for index in periods {
+                let value = index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
+                if value.isEmpty { continue }  // no figure for that period: absent, never 0
+                tidy.append(
+                    (
+                        record.line,
+                        [
+                            municipality(record.fields), trimmed[index], measure(record.fields), value,
+                            unit?(record.fields) ?? "",
+                        ]
+                    ))
+            }
+        }
+        return (["gemeente", "periode", "maat", "waarde", "eenheid"], tidy)
     }
 
     /// An Excel date cell (a serial day number, > 10 000 so never a year) as the month it falls in.

@@ -32,7 +32,7 @@ public struct XLSXWorkbook: Sendable {
                 hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
         }
         var parts: [String: Data] = [:]
-        for entry in archive where entry.type == .file && entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
+        for entry in archive where entry.type == .file && (entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels")) {
             // A workbook of municipal figures is small; a part of more than 64 MiB is not one.
             guard entry.uncompressedSize < 64 << 20 else {
                 throw SourceError(
@@ -133,7 +133,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
     private var inString = false
     private var current: Cell?
 
-    init(_ data: Data, source: String) throws {
+    init(_ data: Data, source: String) {
         self.data = data
         self.source = source
     }
