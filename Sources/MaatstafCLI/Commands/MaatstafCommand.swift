@@ -27,7 +27,8 @@ struct MaatstafCommand: AsyncParsableCommand {
             """,
         version: MaatstafVersion.current,
         subcommands: [
-            CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, ReportCommand.self,
+            CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, RegionCommand.self,
+            ReportCommand.self,
             ImportCommand.self, ImportsCommand.self, CheckCommand.self,
             IndicatorsCommand.self,
             MunicipalitiesCommand.self,

@@ -237,7 +237,7 @@ public struct ComparisonEngine: Sendable {
     }
 
     /// User regions do not depend on the municipality: any member anchors them.
-    private static func anyMember(of group: PeerGroup, resolver: PeerGroupResolver) -> Municipality? {
+    static func anyMember(of group: PeerGroup, resolver: PeerGroupResolver) -> Municipality? {
         guard case .userRegion(let id) = group, let code = resolver.regions?.region(id: id)?.members.first else { return nil }
         return resolver.atlas.directory.byCode[code]
     }

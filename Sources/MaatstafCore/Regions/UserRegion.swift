@@ -11,13 +11,17 @@ public struct UserRegion: Sendable, Hashable, Codable {
     public var validUntil: Int?
     /// The file it was read from.
     public var file: String
+    /// A fixed cost-split key (`key:` in the file): member code → percentage of the region's total, summing to 100.
+    /// A joint arrangement's contribution percentages; nil when the file gives none.
+    public var fixedKey: [String: Double]?
 
     public func isValid(in year: Int) -> Bool {
         (validFrom.map { year >= $0 } ?? true) && (validUntil.map { year <= $0 } ?? true)
     }
 
-    public init(id: String, name: String, description: String, members: [String], validFrom: Int?, validUntil: Int?, file: String)
-    {
+    public init(id: String, name: String, description: String, members: [String], validFrom: Int?, validUntil: Int?, file: String,
+        fixedKey: [String: Double]? = nil
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -25,5 +29,6 @@ public struct UserRegion: Sendable, Hashable, Codable {
         self.validFrom = validFrom
         self.validUntil = validUntil
         self.file = file
+        self.fixedKey = fixedKey
     }
 }

@@ -12,11 +12,14 @@ import Yams
 /// members: [Duiven, Westervoort]     # names or codes (GM0226)
 /// from: 2017                         # optional: first year the region applies
 /// until: 2030                        # optional: last year
+/// key:                               # optional: a fixed cost-split key, percentages summing to 100
+///   Duiven: 61.5
+///   Westervoort: 38.5
 /// ```
 enum UserRegionFile {
     typealias Problem = YAMLReader.Problem
 
-    static let allowedKeys: Set<String> = ["id", "name", "description", "members", "from", "until"]
+    static let allowedKeys: Set<String> = ["id", "name", "description", "members", "from", "until", "key"]
 
     /// A region, or every problem found in its file.
     enum Outcome {
@@ -77,10 +80,59 @@ enum UserRegionFile {
         } else {
             reader.problem(root, "\"members\" is missing")
         }
+        let fixedKey = mapping["key"].flatMap { readKey($0, members: members, reader: &reader, directory: directory) }
         guard reader.problems.isEmpty, let id, let name else { return .failure(reader.problems) }
         return .success(
             UserRegion(
                 id: id, name: name, description: description, members: members,
-                validFrom: from, validUntil: until, file: url.path))
+                validFrom: from, validUntil: until, file: url.path, fixedKey: fixedKey))
+    }
+
+    /// The fixed key: one percentage per member, none for a non-member, every member present, summing to 100 %
+    /// (to within 0.01, the rounding of a percentage with two decimals). Nil with a problem when it is not so.
+    private static func readKey(
+        _ node: Node, members: [String], reader: inout YAMLReader, directory: MunicipalityDirectory
+    ) -> [String: Double]? {
+        guard let entries = node.mapping, !entries.isEmpty else {
+            reader.problem(node, "\"key\" must map each member to its percentage, e.g. \"Duiven: 61.5\"")
+            return nil
+        }
+        var key: [String: Double] = [:]
+        var valid = true
+        for (nameNode, valueNode) in entries {
+            let name = nameNode.string ?? ""
+            guard let municipality = try? directory.resolve(name), members.contains(municipality.code) else {
+                reader.problem(nameNode, "key \"\(name)\" is not a member of the region; the key lists members only")
+                valid = false
+                continue
+            }
+            guard let text = valueNode.scalar?.string, let percent = Double(text.replacingOccurrences(of: "%", with: "")),
+                percent.isFinite, percent >= 0
+            else {
+                reader.problem(valueNode, "the key of \"\(name)\" must be a percentage of 0 or more, e.g. 38.5")
+                valid = false
+                continue
+            }
+            if key[municipality.code] != nil {
+                reader.problem(nameNode, "key \"\(name)\" is given twice")
+                valid = false
+            }
+            key[municipality.code] = percent
+        }
+        guard valid else { return nil }
+        let absent = members.filter { key[$0] == nil }
+        if !absent.isEmpty {
+            let names = absent.map { directory.byCode[$0]?.name ?? $0 }
+            reader.problem(node, "\"key\" has no percentage for \(names.joined(separator: ", ")); give every member one")
+            return nil
+        }
+        let total = key.values.reduce(0, +)
+        if abs(total - 100) > 0.01 {
+            reader.problem(
+                node,
+                "the key's percentages sum to \(String(format: "%.2f", total)) %, not 100 %; correct them so they sum to 100")
+            return nil
+        }
+        return key
     }
 }

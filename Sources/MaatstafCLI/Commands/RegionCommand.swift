@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf region`: one region's members side by side, for a regional purchasing or cost-sharing discussion.
+struct RegionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "region",
+        abstract: "A region's members side by side: shares of spending and population, cost-split keys, what-if savings.",
+        discussion: """
+            For every member of a region (a region file in regions/, or a built-in group around --for): its \
+            inhabitants, its amount (€ in total and per inhabitant), its share of the region's spending beside its \
+            share of the population (and of the use, with --volume), and its rate against the region's rate, the \
+            national rate and the region's best quartile (the cheapest quarter of the members for spending, where \
+            lower is not better in itself; the best quarter where the indicator has a direction).
+
+            Cost-split keys: what each member would pay of the region's total by population, by use (--volume), \
+            by current spending, and by the fixed key of the region file (key:, see regions/README.md), next to \
+            what it spends now. What if: each member's amount at the region's, the national and the best-quartile \
+            rate, and the saving in € per member and in all.
+
+            A member without a value is named with the reason and left out of every total, share and key, which then \
+            cover the members with a value; a missing figure is never taken as 0.
+
+            Examples:
+              maatstaf region liemers --indicator wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
+              maatstaf region 1stroom --indicator jeugd.hulp --format csv --locale nl --output 1stroom.csv
+              maatstaf region liemers --indicator wmo.maatwerk --volume wmo.clienten-per-1000
+              maatstaf region corop --for Westervoort --indicator jeugd.hulp
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.")
+    var region: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Indicator ids, comma-separated or repeated (see `maatstaf indicators list`).", valueName: "ids"))
+    var indicator: [String] = []
+
+    @Option(help: "Year (default: the latest year with data for the first indicator).")
+    var year: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Iv3 document: jaarrekening (accounts) or begroting (budget). Default: the accounts when the year has them.",
+            valueName: "kind"))
+    var kind: Iv3DocumentKind?
+
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp(
+            "The municipality whose built-in group (province, corop, labour-market-region, size-class, urbanity) is the region.",
+            valueName: "municipality"))
+    var anchor: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "An indicator whose numerator counts the use (clients, youths in care), for the key by use: VOLUME for every indicator, or INDICATOR=VOLUME; repeatable.",
+            valueName: "volume"))
+    var volume: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Cost-split keys to show, comma-separated: population, use, spending, fixed (default: every key the data allows).",
+            valueName: "keys"))
+    var keys: String?
+
+    @OptionGroup var output: OutputOptions
+
+    var indicatorIDs: [String] {
+        indicator.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The keys asked for; nil for every key the data allows.
+    func requestedKeys() throws -> [RegionBreakdown.CostSplit.Kind]? {
+        guard let keys else { return nil }
+        return try keys.split(separator: ",").map { word in
+            let text = word.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let kind = RegionBreakdown.CostSplit.Kind(rawValue: text) else {
+                throw ValidationError(
+                    "Unknown key \"\(text)\" in --keys; choose from population, use, spending, fixed.")
+            }
+            return kind
+        }
+    }
+
+    /// The volume indicator id per indicator id: `VOLUME` applies to all, `INDICATOR=VOLUME` to one.
+    func volumes() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in volume {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 {
+                guard indicatorIDs.contains(parts[0]) else {
+                    throw ValidationError(
+                        "--volume \(entry): \(parts[0]) is not one of the indicators asked for (\(indicatorIDs.joined(separator: ", "))).")
+                }
+                result[parts[0]] = parts[1]
+            } else {
+                for id in indicatorIDs where result[id] == nil { result[id] = parts[0] }
+            }
+        }
+        return result
+    }
+
+    func validate() throws {
+        if indicatorIDs.isEmpty {
+            throw ValidationError("Name at least one indicator, e.g. --indicator wmo.huishoudelijke-hulp.")
+        }
+        let volumes = try volumes()
+        if try requestedKeys()?.contains(.use) == true {
+            let without = indicatorIDs.filter { volumes[$0] == nil }
+            if !without.isEmpty {
+                throw ValidationError(
+                    "The key by use needs a volume for \(without.joined(separator: ", ")); add --volume INDICATOR=VOLUME, e.g. --volume \(without[0])=wmo.clienten-per-1000.")
+            }
+        }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let catalog = try workspace.indicators()
+        let group = PeerGroup(parsing: region)
+        let anchor = try self.anchor.map { try workspace.atlas.directory.resolve($0) }
+        if case .builtIn(let kind) = group, anchor == nil {
+            throw ValidationError(
+                "\(kind.rawValue) is a group around a municipality: add --for MUNICIPALITY, e.g. --for Westervoort.")
+        }
+        let volumes = try volumes()
+        let requested = try requestedKeys()
+        let indicators = try indicatorIDs.map { try catalog.indicator($0) }
+        let year = try workspace.year(self.year, for: indicators[0], kind: kind)
+        var breakdowns: [RegionBreakdown] = []
+        for indicator in indicators {
+            let volume = try volumes[indicator.id].map { try catalog.indicator($0) }
+            if let volume, let error = try workspace.engine.notFetchedError(volume, year: year) { throw error }
+            var breakdown = try workspace.engine.regionBreakdown(
+                indicator, year: year, kind: kind, region: group, anchor: anchor, volume: volume)
+            if let requested {
+                if requested.contains(.use), case .volumeMissing(let codes)? = breakdown.unavailableKeys.first(where: {
+                    $0.kind == .use
+                })?.reason {
+                    let names = codes.compactMap { workspace.atlas.directory.byCode[$0]?.name }
+                    throw InputError(
+                        subject: volume?.id ?? indicator.id,
+                        reason: "has no value for \(names.joined(separator: ", ")) in \(year), so the key by use cannot split \(indicator.id)",
+                        hint: "Choose another volume indicator or year, or leave use out of --keys")
+                }
+                breakdown.keys = breakdown.keys.filter { requested.contains($0.kind) }
+                breakdown.unavailableKeys = breakdown.unavailableKeys.filter { requested.contains($0.kind) }
+            }
+            breakdowns.append(breakdown)
+        }
+        try output.write(RegionReport(breakdowns, locale: output.locale))
+    }
+}
+
+extension RegionReport: CommandResult {
+    func renderJSON() throws -> String { try RegionJSON(breakdowns, locale: locale).encoded() }
+}
