@@ -15,6 +15,8 @@ public struct ModelError: MaatstafError {
         case invalidTargetFile
         /// A mapping file for own figures that cannot be used.
         case invalidMappingFile
+        /// A traits file for nearest neighbours that cannot be used.
+        case invalidTraitsFile
     }
 
     public let kind: Kind

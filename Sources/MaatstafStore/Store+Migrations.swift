@@ -169,6 +169,16 @@ extension Store {
                     CREATE INDEX own_figure_by_measure ON own_figure (measure, period);
                     """)
         }
+        migrator.registerMigration("v10 municipality traits") { db in
+            try db.execute(
+                sql: """
+                    -- Structural traits of a municipality for nearest neighbours: a number (density) or a class on an
+                    -- ordered scale (value = its position); NULL value = the source has no class for it.
+                    CREATE TABLE municipality_trait (
+                        code TEXT NOT NULL, trait TEXT NOT NULL, value REAL, label TEXT, source TEXT NOT NULL,
+                        checksum INTEGER, PRIMARY KEY (code, trait));
+                    """)
+        }
         return migrator
     }
 }

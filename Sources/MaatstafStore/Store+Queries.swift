@@ -31,6 +31,16 @@ extension Store {
         }
     }
 
+    /// Every municipality's structural traits (density, centre function, social structure), checked row by row.
+    public func municipalityTraits() throws -> [MunicipalityTraitRecord] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM municipality_trait ORDER BY code, trait")
+            for row in rows { try Self.verify(row, table: "municipality_trait") }
+            if !rows.isEmpty { try Self.verifyCounts([IntegrityKey.municipalityTrait: rows.count], in: db) }
+            return try rows.map { try MunicipalityTraitRecord(row: $0) }
+        }
+    }
+
     /// The years for which classes and populations are known, ascending.
     public func classificationYears() throws -> [Int] {
         try read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM municipality_year ORDER BY year") }

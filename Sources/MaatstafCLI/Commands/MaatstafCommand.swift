@@ -28,6 +28,7 @@ struct MaatstafCommand: AsyncParsableCommand {
         version: MaatstafVersion.current,
         subcommands: [
             CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, RegionCommand.self,
+            PeersCommand.self,
             ReportCommand.self,
             ImportCommand.self, ImportsCommand.self, CheckCommand.self,
             IndicatorsCommand.self,

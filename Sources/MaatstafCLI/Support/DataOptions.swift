@@ -29,6 +29,13 @@ struct DataOptions: ParsableArguments {
             valueName: "source"))
     var iv3Source: Iv3SourcePreference = .fetched
 
+    @Option(
+        name: .customLong("traits"),
+        help: ArgumentHelp(
+            "A YAML file choosing and weighting the traits of nearest neighbours, for the group peers (format: docs/peers.md; default: population, density, centre function, social structure, and the shares of youths and 65+ when CBS 85984NED is fetched).",
+            valueName: "file"))
+    var traitsFile: String?
+
     var regionsFolder: String? { regions.regionsFolder }
 }
 

@@ -12,11 +12,21 @@ struct Workspace {
     let regions: UserRegionCatalog
     let indicatorsFile: URL?
     var iv3Source: Iv3SourcePreference = .fetched
+    /// The traits of nearest neighbours (group `peers`) and whether the user chose them in a file.
+    var peerSettings: PeerSettings = .standard
+    /// The indicators the peer traits are read with; nil when the catalog cannot be read (the command that needs
+    /// an indicator says why).
+    var peerIndicators: IndicatorCatalog?
 
     /// Opens the store in the cache folder, loads the embedded snapshot on first use, reads the region files.
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
         var workspace = try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
         workspace.iv3Source = data.iv3Source
+        workspace.peerIndicators = try? workspace.indicators()
+        if let file = data.traitsFile {
+            workspace.peerSettings = try PeerSettingsFile.read(
+                URL(fileURLWithPath: file), indicators: try workspace.indicators())
+        }
         return workspace
     }
 
@@ -37,7 +47,12 @@ struct Workspace {
         try IndicatorCatalog(store: store, userFile: indicatorsFile)
     }
 
-    var engine: ComparisonEngine { ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: iv3Source) }
+    /// The engine, with the group `peers` (each municipality's nearest neighbours) available.
+    var engine: ComparisonEngine {
+        let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: iv3Source)
+        guard let peerIndicators else { return engine }
+        return engine.withPeers(peerSettings, indicators: peerIndicators, strict: peerSettings.file != nil)
+    }
 
     /// The year asked for, or the latest year for which the indicator has data in the store (in the Iv3 document
     /// `kind`, when one is asked for).

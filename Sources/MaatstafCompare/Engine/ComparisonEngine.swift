@@ -5,7 +5,7 @@ public import MaatstafStore
 /// Computes comparisons: an indicator for chosen municipalities against their reference groups.
 public struct ComparisonEngine: Sendable {
     public let atlas: MunicipalityAtlas
-    public let resolver: PeerGroupResolver
+    public internal(set) var resolver: PeerGroupResolver
     let loader: ObservationLoader
 
     /// `iv3Source`: which copy of an Iv3 document is read when the snapshot and a fetched CBS table both hold it.

@@ -14,12 +14,16 @@ public enum PeerGroupKind: String, Sendable, Codable, CaseIterable {
 public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
     case builtIn(PeerGroupKind)
     case userRegion(String)
+    /// The municipality's nearest neighbours on structural traits (`maatstaf peers`).
+    case peers
 
     /// `national`, `province`, `corop`, `labour-market-region` (or `amr`), `size-class`, `urbanity`, or a region id.
     public init(parsing text: String) {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         if key == "amr" || key == "arbeidsmarktregio" {
             self = .builtIn(.labourMarketRegion)
+        } else if key == "peers" || key == "neighbours" || key == "buren" {
+            self = .peers
         } else if let kind = PeerGroupKind(rawValue: key) {
             self = .builtIn(kind)
         } else {
@@ -31,6 +35,7 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .builtIn(let kind): kind.rawValue
         case .userRegion(let id): id
+        case .peers: "peers"
         }
     }
 

@@ -16,6 +16,11 @@ public struct MunicipalityAtlas: Sendable {
         public var classesFrom: Int
     }
 
+    /// Code → density and gemeentefonds classes (the snapshot's trait files); empty when the store has none.
+    public private(set) var traits: [String: StructuralTraits] = [:]
+    /// The files the traits come from.
+    public private(set) var traitSources: [String] = []
+
     /// Years put together from fetched tables: year → how.
     public private(set) var derivations: [Int: Derivation] = [:]
     /// Years with a fetched "Gebieden in Nederland": year → its table (its COROP and labour-market regions are used,
@@ -107,6 +112,33 @@ public struct MunicipalityAtlas: Sendable {
         regionsTables = areas.tables
         populationYears = fetched.population.keys.sorted()
         incompletePopulation = incomplete
+        var traits: [String: StructuralTraits] = [:]
+        var sources: Set<String> = []
+        for record in try store.municipalityTraits() {
+            var entry = traits[record.code] ?? StructuralTraits()
+            switch record.trait {
+            case "density": entry.density = record.value
+            case "centre-function":
+                entry.centreFunction = record.label
+                entry.centreFunctionRank = record.value
+            case "social-structure":
+                entry.socialStructure = record.label
+                entry.socialStructureRank = record.value
+            default: continue
+            }
+            traits[record.code] = entry
+            sources.insert(record.source)
+        }
+        self.traits = traits
+        traitSources = sources.sorted()
+    }
+
+    /// With structural traits (tests build an atlas in memory).
+    public func with(traits: [String: StructuralTraits], sources: [String]) -> MunicipalityAtlas {
+        var copy = self
+        copy.traits = traits
+        copy.traitSources = sources
+        return copy
     }
 
     /// From values: a directory and every municipality's profile in every year (tests build one in memory).

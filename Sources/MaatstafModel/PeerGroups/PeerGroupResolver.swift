@@ -10,6 +10,9 @@ public struct PeerGroupResolver: Sendable {
     public let regions: UserRegionCatalog?
     /// Year → code → its groups, in the order of `PeerGroupKind.allCases`.
     private let builtIn: [Int: [String: [ResolvedPeerGroup]]]
+    /// Finds a municipality's nearest neighbours in a year, for the group `peers`; set by the comparison engine,
+    /// which can read the traits that are indicators. Nil: `peers` is not available (said when asked for).
+    public var peerFinder: (@Sendable (Municipality, Int) throws -> ResolvedPeerGroup)?
 
     public init(atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
         self.atlas = atlas
@@ -67,9 +70,16 @@ public struct PeerGroupResolver: Sendable {
         switch group {
         case .builtIn(let kind):
             return groups[PeerGroupKind.allCases.firstIndex(of: kind)!]
+        case .peers:
+            guard let peerFinder else {
+                throw ModelError(
+                    .unknownPeerGroup, subject: "peers", reason: "nearest neighbours are not available here",
+                    hint: "Compare with a built-in group or a region instead")
+            }
+            return try peerFinder(municipality, year)
         case .userRegion(let id):
             guard let region = regions?.region(id: id) else {
-                let known = (regions?.regions.map(\.id) ?? []) + PeerGroupKind.allCases.map(\.rawValue) + ["amr"]
+                let known = (regions?.regions.map(\.id) ?? []) + PeerGroupKind.allCases.map(\.rawValue) + ["amr", "peers"]
                 throw ModelError(
                     .unknownPeerGroup, subject: id,
                     reason: "is neither a built-in group nor a region in \(regions?.folder.path ?? "regions/")",

@@ -198,6 +198,7 @@ struct ReportLabels {
         case .builtIn(.sizeClass): t("grootteklasse", "size class")
         case .builtIn(.urbanity): t("stedelijkheid", "urbanity")
         case .userRegion: t("regio", "region")
+        case .peers: t("naaste buren", "nearest neighbours")
         }
     }
 }

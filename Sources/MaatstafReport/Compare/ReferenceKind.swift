@@ -9,6 +9,7 @@ enum ReferenceKind {
         case .builtIn(.labourMarketRegion): "amr"
         case .builtIn(let kind): kind.rawValue
         case .userRegion: "region"
+        case .peers: "peers"
         }
     }
 

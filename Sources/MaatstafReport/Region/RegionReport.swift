@@ -177,8 +177,8 @@ public struct RegionReport: Sendable {
             let names = uncounted.map { "\($0.municipality.name) (\(wording.status($0.observation.status)))" }
             notes.append(
                 t(
-                    "Niet meegeteld, want zonder waarde: \(names.joined(separator: ", ")). Totalen, aandelen, sleutels en besparingen gaan over de \(breakdown.counted.count) gemeenten met een waarde; een ontbrekende waarde is geen 0.",
-                    "Not counted, having no value: \(names.joined(separator: ", ")). Totals, shares, keys and savings are over the \(breakdown.counted.count) municipalities with a value; a missing value is not 0."
+                    "Niet meegeteld, want zonder waarde: \(names.joined(separator: ", ")). Totalen, aandelen, sleutels en besparingen gaan over de \(breakdown.counted.count) gemeenten met een waarde (een vaste sleutel herschaald naar 100 % over hen); een ontbrekende waarde is geen 0.",
+                    "Not counted, having no value: \(names.joined(separator: ", ")). Totals, shares, keys and savings are over the \(breakdown.counted.count) municipalities with a value (a fixed key rescaled to 100 % over them); a missing value is not 0."
                 ))
         }
         notes.append(

@@ -53,3 +53,15 @@ public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Deco
         case urbanity, population, source
     }
 }
+
+/// One structural trait of a municipality: a number, or a class with its position on an ordered scale as value.
+public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var code: String
+    /// `density`, `centre-function` or `social-structure`.
+    public var trait: String
+    /// Nil when the source gives no class for the municipality.
+    public var value: Double?
+    /// The class as written (`Sterk`), for classes.
+    public var label: String?
+    public var source: String
+}

@@ -57,6 +57,8 @@ struct SnapshotPlan {
     /// Municipalities without a delivery per document (their zero rows are not kept as amounts).
     var iv3NoDelivery: [(year: Int, kind: String, code: String)] = []
     var definitions: [(year: Int, taakveld: String, title: String, parent: String?)] = []
+    /// Structural traits: code, trait, value (nil: no class), label as written, source file.
+    var traits: [(code: String, trait: String, value: Double?, label: String?, source: String)] = []
     private var codeByName: [String: String] = [:]
 
     init(contents: [SnapshotFile]) throws {
@@ -77,6 +79,10 @@ struct SnapshotPlan {
                 try addIv3(file, year: year, kind: name.hasSuffix("_jaarrekening.csv") ? "jaarrekening" : "begroting")
             } else if name.hasPrefix("iv3_definities_") {
                 try addDefinitions(file)
+            } else if name == "sociale_structuur_centrumfunctie.tsv" {
+                try addClassTraits(file)
+            } else if name.hasPrefix("85984NED_") {
+                try addDensities(file)
             }
         }
     }
@@ -187,6 +193,34 @@ struct SnapshotPlan {
         }
     }
 
+    private mutating func addClassTraits(_ file: SnapshotFile) throws {
+        let rows = try Self.parse { try MunicipalityTraitsFile.classes(data: file.data, source: file.path) }
+        for row in rows {
+            let code = try code(for: row.name, source: file.path, line: row.line)
+            let centre = row.centreFunction
+            let social = row.socialStructure
+            traits.append(
+                (code, "centre-function", centre.flatMap { MunicipalityTraitsFile.centreFunctionScale.firstIndex(of: $0) }
+                    .map(Double.init), centre, file.path))
+            traits.append(
+                (code, "social-structure", social.flatMap { MunicipalityTraitsFile.socialStructureScale.firstIndex(of: $0) }
+                    .map(Double.init), social, file.path))
+        }
+    }
+
+    private mutating func addDensities(_ file: SnapshotFile) throws {
+        let densities = try Self.parse { try MunicipalityTraitsFile.densities(data: file.data, source: file.path) }
+        let known = Set(municipalities.map(\.code))
+        for (code, density) in densities.sorted(by: { $0.key < $1.key }) {
+            guard known.contains(code) else {
+                throw StoreError(
+                    .snapshotInvalid, subject: file.path, reason: "municipality \(code) is not in municipalities.csv",
+                    hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+            }
+            traits.append((code, "density", density, nil, file.path))
+        }
+    }
+
     private static func parse<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -201,7 +235,7 @@ struct SnapshotPlan {
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
         for table in [
             "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
-            "municipality_name", "municipality", "snapshot_file",
+            "municipality_name", "municipality", "snapshot_file", "municipality_trait",
         ] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -295,6 +329,24 @@ struct SnapshotPlan {
         let insertDefinition = try db.cachedStatement(sql: "INSERT OR REPLACE INTO iv3_definition VALUES (?, ?, ?, ?)")
         for d in definitions {
             try insertDefinition.execute(arguments: [d.year, d.taakveld, d.title, d.parent])
+        }
+        let insertTrait = try db.cachedStatement(sql: "INSERT INTO municipality_trait VALUES (?, ?, ?, ?, ?, ?)")
+        for trait in traits {
+            var checksum = RowChecksum()
+            checksum.add(trait.code)
+            checksum.add(trait.trait)
+            checksum.add(trait.value.databaseValue)
+            checksum.add(trait.label)
+            checksum.add(trait.source)
+            try insertTrait.execute(arguments: [
+                trait.code, trait.trait, trait.value, trait.label, trait.source, checksum.value,
+            ])
+        }
+        if !traits.isEmpty {
+            let key = Store.IntegrityKey.municipalityTrait
+            try db.execute(
+                sql: "INSERT INTO integrity VALUES (?, ?, ?)",
+                arguments: [key, traits.count, Store.countChecksum(key, traits.count)])
         }
         try db.execute(sql: "INSERT OR REPLACE INTO store_meta VALUES ('snapshot', ?)", arguments: [fingerprint])
     }

@@ -1,0 +1,76 @@
+import ArgumentParser
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf peers`: a municipality's nearest neighbours on structural traits.
+struct PeersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peers",
+        abstract: "A municipality's nearest neighbours: the most similar municipalities on traits of place and people.",
+        discussion: """
+            Comparing with a size class is often felt to be too coarse. maatstaf finds the municipalities most like \
+            yours on traits that describe the place and its people, not how services are run: inhabitants (log), \
+            population density (log, CBS 2024), the gemeentefonds' centre-function and social-structure classes \
+            (BZK), and the shares of youths (0–14) and of residents 65+ when CBS Kerncijfers wijken en buurten \
+            (85984NED) is fetched. Each trait is standardised over all municipalities of the year and combined into \
+            a weighted Euclidean distance, the method of CIPFA's nearest-neighbour model; the 15 nearest are shown \
+            with their traits, their distance and the trait on which each differs most.
+
+            The neighbours are a reference group like the others: --against peers in compare, rank, trend, budget \
+            and report. Choose or weight the traits in a file with --traits (format: docs/peers.md).
+
+            Examples:
+              maatstaf peers Westervoort
+              maatstaf peers Duiven --count 10 --same-province
+              maatstaf peers Westervoort --traits my-traits.yaml --format csv --output buren.csv
+              maatstaf compare --indicator jeugd.hulp --against national,peers Westervoort
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The municipality, by name or code.")
+    var municipality: String
+
+    @Option(help: "How many neighbours (default 15, or the traits file's count).")
+    var count: Int?
+
+    @Flag(help: "Only neighbours in the municipality's own province.")
+    var sameProvince = false
+
+    @Option(help: "Year of the population and classes (default: the latest year with classes).")
+    var year: Int?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let count, !(1...100).contains(count) { throw ValidationError("--count must be from 1 to 100.") }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let chosen = try workspace.atlas.directory.resolve(municipality)
+        let year = try workspace.year(self.year)
+        var settings = workspace.peerSettings
+        if let count { settings.count = count }
+        if sameProvince { settings.sameProvince = true }
+        let search = try workspace.engine.peers(
+            of: chosen, year: year, settings: settings, indicators: try workspace.indicators(),
+            strict: settings.file != nil)
+        let report = PeerReport(search, locale: output.locale, fetchText: { "`\($0.commandLine)`" })
+        try output.write(PeerResult(report: report, traits: workspace.atlas.traits))
+    }
+}
+
+/// The peers report with the class labels it shows.
+struct PeerResult: CommandResult {
+    let report: PeerReport
+    let traits: [String: StructuralTraits]
+
+    func renderText() -> String { report.renderText(traits: traits) }
+    func renderMarkdown() -> String { report.renderMarkdown(traits: traits) }
+    func renderCSV() -> String { report.renderCSV() }
+    func renderJSON() throws -> String { try PeerJSON(report.search, locale: report.locale).encoded() }
+}
