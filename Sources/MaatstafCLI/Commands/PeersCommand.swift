@@ -72,5 +72,5 @@ struct PeerResult: CommandResult {
     func renderText() -> String { report.renderText(traits: traits) }
     func renderMarkdown() -> String { report.renderMarkdown(traits: traits) }
     func renderCSV() -> String { report.renderCSV() }
-    func renderJSON() throws -> String { try PeerJSON(report.search, locale: report.locale).encoded() }
+    func renderJSON() throws -> String { try PeerJSON(report).encoded() }
 }

@@ -40,7 +40,8 @@ public struct PeerJSON: Encodable, Sendable {
     var neighbours: [Entry]
     var notes: [String]
 
-    public init(_ search: PeerSearch, locale: ReportLocale) {
+    public init(_ report: PeerReport) {
+        let search = report.search
         let used = search.model.used
         func values(_ code: String) -> [String: Nullable<Double>] {
             Dictionary(uniqueKeysWithValues: used.indices.map { (used[$0].trait.trait.description, Nullable(search.shown[$0][code])) })
@@ -75,7 +76,7 @@ public struct PeerJSON: Encodable, Sendable {
                         (used[$0].trait.trait.description, Nullable(neighbour.differences[$0]))
                     }))
         }
-        notes = PeerReport(search, locale: locale).notes
+        notes = report.notes
     }
 
     public func encoded() throws -> String { try JSONOutput.encode(self) }
