@@ -1,5 +1,5 @@
-public import MaatstafCompare
-public import MaatstafCore
+import MaatstafCompare
+import MaatstafCore
 import MaatstafModel
 
 /// The JSON contract `maatstaf.peers/1` (docs/peers.md): the traits with their weights, means and standard

@@ -1,0 +1,69 @@
+import ArgumentParser
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf best-practice`: who does best, and who improved most, among a municipality's true peers.
+struct BestPracticeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "best-practice",
+        abstract: "The best performers and the most improved on an indicator among a municipality's nearest neighbours.",
+        discussion: """
+            Among the municipality's nearest neighbours (see `maatstaf peers`), or any group with --among: the best \
+            performers on the indicator given its direction, and the most improved from the first to the last \
+            period of one document in the store (accounts when there are two years of them, else budgets). Each \
+            with the gap in €: what the municipality would spend less (+) or more (−) at that rate.
+
+            Cautions are given where they apply: a difference within the uncertainty (indicators with a confidence \
+            interval), budgets rather than accounts, Iv3 lines that changed between the years, and who has no value \
+            (not delivered, booked elsewhere) and is therefore not ranked. Spending indicators have no direction: the \
+            lowest are listed first, and lower is not better in itself.
+
+            Examples:
+              maatstaf best-practice --indicator jeugd.hulp Westervoort
+              maatstaf best-practice --indicator wmo.huishoudelijke-hulp --among province --top 10 Duiven
+              maatstaf best-practice --indicator jeugd.hulp --format csv --output beste.csv Westervoort
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "The indicator id (see `maatstaf indicators list`).")
+    var indicator: String
+
+    @Option(help: "Year (default: the latest year with data for the indicator).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Iv3 document: jaarrekening or begroting (default: accounts when the year has them).", valueName: "kind"))
+    var kind: Iv3DocumentKind?
+
+    @Option(help: ArgumentHelp("The group to look in: peers (default), province, corop, size-class, a region id …", valueName: "group"))
+    var among = "peers"
+
+    @Option(help: "How many to list (default 5).")
+    var top = 5
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The municipality, by name or code.")
+    var municipality: String
+
+    func validate() throws {
+        if !(1...50).contains(top) { throw ValidationError("--top must be from 1 to 50.") }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let indicator = try workspace.indicators().indicator(indicator)
+        let year = try workspace.year(self.year, for: indicator, kind: kind)
+        let chosen = try workspace.atlas.directory.resolve(municipality)
+        let result = try workspace.engine.bestPractice(
+            indicator, municipality: chosen, year: year, kind: kind, among: PeerGroup(parsing: among), top: top)
+        try output.write(BestPracticeReport(result, locale: output.locale))
+    }
+}
+
+extension BestPracticeReport: CommandResult {
+    func renderJSON() throws -> String { try BestPracticeJSON(self).encoded() }
+}
