@@ -179,6 +179,16 @@ extension Store {
                         checksum INTEGER, PRIMARY KEY (code, trait));
                     """)
         }
+        migrator.registerMigration("v11 municipality areas") { db in
+            try db.execute(
+                sql: """
+                    -- Areas a municipality belongs to that the snapshot derives from boundaries (kind 'jeugdregio'):
+                    -- the area's code and name, and the share of the municipality's sample points inside it.
+                    CREATE TABLE municipality_area (
+                        code TEXT NOT NULL, kind TEXT NOT NULL, area_code TEXT NOT NULL, area_name TEXT NOT NULL,
+                        share REAL NOT NULL, source TEXT NOT NULL, checksum INTEGER, PRIMARY KEY (code, kind));
+                    """)
+        }
         return migrator
     }
 }

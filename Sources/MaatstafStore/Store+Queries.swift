@@ -41,6 +41,16 @@ extension Store {
         }
     }
 
+    /// The areas derived from boundaries (each municipality's jeugdregio), checked row by row.
+    public func municipalityAreas() throws -> [MunicipalityAreaRecord] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM municipality_area ORDER BY code, kind")
+            for row in rows { try Self.verify(row, table: "municipality_area") }
+            if !rows.isEmpty { try Self.verifyCounts([IntegrityKey.municipalityArea: rows.count], in: db) }
+            return try rows.map { try MunicipalityAreaRecord(row: $0) }
+        }
+    }
+
     /// The years for which classes and populations are known, ascending.
     public func classificationYears() throws -> [Int] {
         try read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM municipality_year ORDER BY year") }

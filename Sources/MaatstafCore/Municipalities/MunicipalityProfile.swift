@@ -13,13 +13,16 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
     /// has it, else the one classification of the municipality list.
     public var corop: Region
     public var labourMarketRegion: Region
+    /// The youth-care region (jeugdregio) of 2024, derived from boundaries when the snapshot was loaded; nil when
+    /// the municipality has none (it did not exist in 2024).
+    public var youthCareRegion: Region?
 
     public var code: String { municipality.code }
     public var name: String { municipality.name }
 
     public init(
         municipality: Municipality, year: Int, province: String, sizeClass: SizeClass, urbanity: Urbanity, population: Int,
-        source: String, corop: Region? = nil, labourMarketRegion: Region? = nil
+        source: String, corop: Region? = nil, labourMarketRegion: Region? = nil, youthCareRegion: Region? = nil
     ) {
         self.municipality = municipality
         self.year = year
@@ -30,5 +33,6 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
         self.source = source
         self.corop = corop ?? municipality.corop
         self.labourMarketRegion = labourMarketRegion ?? municipality.labourMarketRegion
+        self.youthCareRegion = youthCareRegion
     }
 }

@@ -8,6 +8,8 @@ public enum PeerGroupKind: String, Sendable, Codable, CaseIterable {
     case labourMarketRegion = "labour-market-region"
     case sizeClass = "size-class"
     case urbanity
+    /// The youth-care region (jeugdregio) of 2024: the municipalities that purchase youth care together.
+    case youthCareRegion = "jeugdregio"
 }
 
 /// A reference group as the user names it: a built-in kind or a user region id.
@@ -20,7 +22,9 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `national`, `province`, `corop`, `labour-market-region` (or `amr`), `size-class`, `urbanity`, or a region id.
     public init(parsing text: String) {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if key == "amr" || key == "arbeidsmarktregio" {
+        if key == "youth-care-region" {
+            self = .builtIn(.youthCareRegion)
+        } else if key == "amr" || key == "arbeidsmarktregio" {
             self = .builtIn(.labourMarketRegion)
         } else if key == "peers" || key == "neighbours" || key == "buren" {
             self = .peers

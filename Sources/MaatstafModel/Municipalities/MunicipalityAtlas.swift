@@ -61,6 +61,16 @@ public struct MunicipalityAtlas: Sendable {
         // Nederland" or from 03759ned, the size class from it; provinces and regions from "Gebieden in Nederland"
         // when fetched; urbanity (and otherwise the province) from the nearest year with a class file. Said wherever
         // such a year is used.
+        // The jeugdregio of 2024 for every year (derived from boundaries; see cache/snapshot/PROVENANCE.md).
+        var youthCare: [String: Region] = [:]
+        for record in try store.municipalityAreas() where record.kind == "jeugdregio" {
+            youthCare[record.code] = Region(code: record.areaCode, name: record.areaName)
+        }
+        profiles = profiles.map { profile in
+            var updated = profile
+            updated.youthCareRegion = youthCare[profile.code]
+            return updated
+        }
         let classYears = Set(profiles.map(\.year))
         let fetched = try PopulationTable(store: store, covered: classYears)
         var derivations: [Int: Derivation] = [:]
@@ -104,7 +114,7 @@ public struct MunicipalityAtlas: Sendable {
                         municipality: municipality, year: year, province: entry?.province.name ?? classes.province,
                         sizeClass: SizeClass(population: population), urbanity: classes.urbanity,
                         population: population, source: "CBS \(populationTable)", corop: entry?.corop,
-                        labourMarketRegion: entry?.labourMarketRegion))
+                        labourMarketRegion: entry?.labourMarketRegion, youthCareRegion: youthCare[code]))
             }
         }
         self.init(directory: directory, profiles: profiles)

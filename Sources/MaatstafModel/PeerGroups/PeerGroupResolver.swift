@@ -38,7 +38,7 @@ public struct PeerGroupResolver: Sendable {
         [
             "national|", "province|\(profile.province)", "corop|\(profile.corop.code)",
             "amr|\(profile.labourMarketRegion.code)", "size|\(profile.sizeClass.rawValue)",
-            "urbanity|\(profile.urbanity.rawValue)",
+            "urbanity|\(profile.urbanity.rawValue)", "jeugdregio|\(profile.youthCareRegion?.code ?? "")",
         ]
     }
 
@@ -52,6 +52,7 @@ public struct PeerGroupResolver: Sendable {
             (.labourMarketRegion, own.labourMarketRegion.name, own.labourMarketRegion.code),
             (.sizeClass, own.sizeClass.dutch, nil),
             (.urbanity, own.urbanity.dutch, nil),
+            (.youthCareRegion, own.youthCareRegion?.name ?? "–", own.youthCareRegion?.code),
         ]
         return labels.enumerated().map { index, entry in
             ResolvedPeerGroup(
@@ -69,7 +70,14 @@ public struct PeerGroupResolver: Sendable {
         }
         switch group {
         case .builtIn(let kind):
-            return groups[PeerGroupKind.allCases.firstIndex(of: kind)!]
+            let resolved = groups[PeerGroupKind.allCases.firstIndex(of: kind)!]
+            if kind == .youthCareRegion, resolved.code == nil {
+                throw ModelError(
+                    .unknownPeerGroup, subject: municipality.name,
+                    reason: "has no jeugdregio in the snapshot (the 2024 regions cover the municipalities of 2024)",
+                    hint: "Compare with another group, or define the region in regions/")
+            }
+            return resolved
         case .peers:
             guard let peerFinder else {
                 throw ModelError(

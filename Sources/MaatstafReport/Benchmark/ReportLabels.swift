@@ -197,6 +197,7 @@ struct ReportLabels {
         case .builtIn(.labourMarketRegion): t("arbeidsmarktregio", "labour-market region")
         case .builtIn(.sizeClass): t("grootteklasse", "size class")
         case .builtIn(.urbanity): t("stedelijkheid", "urbanity")
+        case .builtIn(.youthCareRegion): t("jeugdregio", "youth-care region")
         case .userRegion: t("regio", "region")
         case .peers: t("naaste buren", "nearest neighbours")
         }

@@ -7,6 +7,7 @@ extension Store {
     enum IntegrityKey {
         static let municipality = "municipality"
         static let municipalityTrait = "municipality_trait"
+        static let municipalityArea = "municipality_area"
         /// Keys of Iv3 from fetched tables start with this; a reload of the snapshot keeps them.
         static let fetchedPrefix = "cbs_"
         static func municipalityYear(_ year: Int) -> String { "municipality_year|\(year)" }

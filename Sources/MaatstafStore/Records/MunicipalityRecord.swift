@@ -65,3 +65,21 @@ public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord, Dec
     public var label: String?
     public var source: String
 }
+
+/// An area a municipality belongs to, derived from boundaries when the snapshot is loaded (kind `jeugdregio`).
+public struct MunicipalityAreaRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    public var code: String
+    public var kind: String
+    public var areaCode: String
+    public var areaName: String
+    /// The share of the municipality's sample points inside the area.
+    public var share: Double
+    public var source: String
+
+    enum CodingKeys: String, CodingKey {
+        case code, kind
+        case areaCode = "area_code"
+        case areaName = "area_name"
+        case share, source
+    }
+}

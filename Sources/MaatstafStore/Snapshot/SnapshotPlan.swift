@@ -57,6 +57,8 @@ struct SnapshotPlan {
     /// Municipalities without a delivery per document (their zero rows are not kept as amounts).
     var iv3NoDelivery: [(year: Int, kind: String, code: String)] = []
     var definitions: [(year: Int, taakveld: String, title: String, parent: String?)] = []
+    /// Areas derived from boundaries: code, kind, area code, area name, share, source.
+    var areas: [(code: String, kind: String, area: String, name: String, share: Double, source: String)] = []
     /// Structural traits: code, trait, value (nil: no class), label as written, source file.
     var traits: [(code: String, trait: String, value: Double?, label: String?, source: String)] = []
     private var codeByName: [String: String] = [:]
@@ -70,6 +72,11 @@ struct SnapshotPlan {
         try addMunicipalities(regionsFile)
         if let variants = contents.first(where: { $0.path.hasSuffix("gemeentenamen_iv3_vs_gemeentefonds.tsv") }) {
             try addNameVariants(variants)
+        }
+        if let municipalities = contents.first(where: { $0.path.hasSuffix("gemeente_2025.geojson") }),
+            let regions = contents.first(where: { $0.path.hasSuffix("jeugdregio_2024.geojson") })
+        {
+            try addYouthCareRegions(municipalities: municipalities, regions: regions)
         }
         for file in contents {
             let name = file.url.lastPathComponent
@@ -193,6 +200,37 @@ struct SnapshotPlan {
         }
     }
 
+    /// Each municipality's youth-care region of 2024, derived from the two boundary files (the method is in
+    /// cache/snapshot/PROVENANCE.md); a municipality that cannot be placed stops the load.
+    private mutating func addYouthCareRegions(municipalities: SnapshotFile, regions: SnapshotFile) throws {
+        let units = try Self.parse { try GeoJSONAreas.read(data: municipalities.data, source: municipalities.path) }
+        let areas = try Self.parse { try GeoJSONAreas.read(data: regions.data, source: regions.path) }
+        let known = Set(self.municipalities.map(\.code))
+        for unit in units where !known.contains(unit.code) {
+            throw StoreError(
+                .snapshotInvalid, subject: municipalities.path, reason: "municipality \(unit.code) is not in municipalities.csv",
+                hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+        }
+        let (assignments, problems) = AreaAssignment.assign(units, to: areas)
+        if let problem = problems.first {
+            let text: String
+            switch problem {
+            case .outside(let code): text = "\(code) lies in no jeugdregio"
+            case .ambiguous(let code, let best, let share):
+                text = "\(code) has only \(Int(share * 100)) % of its area in \(best), the most of any jeugdregio"
+            }
+            throw StoreError(
+                .snapshotInvalid, subject: regions.path, reason: text,
+                hint: "The boundary files do not fit together; restore cache/snapshot from git")
+        }
+        let names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for assignment in assignments {
+            self.areas.append(
+                (assignment.code, "jeugdregio", assignment.region, names[assignment.region] ?? assignment.region, assignment.share,
+                    regions.path))
+        }
+    }
+
     private mutating func addClassTraits(_ file: SnapshotFile) throws {
         let rows = try Self.parse { try MunicipalityTraitsFile.classes(data: file.data, source: file.path) }
         for row in rows {
@@ -235,7 +273,7 @@ struct SnapshotPlan {
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
         for table in [
             "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
-            "municipality_name", "municipality", "snapshot_file", "municipality_trait",
+            "municipality_name", "municipality", "snapshot_file", "municipality_trait", "municipality_area",
         ] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -341,6 +379,25 @@ struct SnapshotPlan {
             try insertTrait.execute(arguments: [
                 trait.code, trait.trait, trait.value, trait.label, trait.source, checksum.value,
             ])
+        }
+        let insertArea = try db.cachedStatement(sql: "INSERT INTO municipality_area VALUES (?, ?, ?, ?, ?, ?, ?)")
+        for area in areas {
+            var checksum = RowChecksum()
+            checksum.add(area.code)
+            checksum.add(area.kind)
+            checksum.add(area.area)
+            checksum.add(area.name)
+            checksum.add(area.share)
+            checksum.add(area.source)
+            try insertArea.execute(arguments: [
+                area.code, area.kind, area.area, area.name, area.share, area.source, checksum.value,
+            ])
+        }
+        if !areas.isEmpty {
+            let key = Store.IntegrityKey.municipalityArea
+            try db.execute(
+                sql: "INSERT INTO integrity VALUES (?, ?, ?)",
+                arguments: [key, areas.count, Store.countChecksum(key, areas.count)])
         }
         if !traits.isEmpty {
             let key = Store.IntegrityKey.municipalityTrait
