@@ -250,4 +250,38 @@ struct RegionCommandTests {
         let members = regions.filter { $0[2] == "2026" && $0[3] == "CR15" }.count
         #expect((breakdowns[0]["members"] as! [[String: Any]]).count == members)
     }
+
+    @Test("report --region: a regional section with the stacked shares and the keys, in HTML and Markdown")
+    func reportSection() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        let html = folder.appendingPathComponent("r.html").path
+        var result = try await CLIRunner().run([
+            "report", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "liemers",
+            "--output", html, "--cache-dir", CLIRunner.loadedCache, "--regions", RepositoryFixtures.regions.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.contains("Regionaal beeld: De Liemers — Jeugdhulp"))
+        #expect(text.contains("<title>Aandelen per lid: De Liemers</title>"))
+        #expect(text.contains("Kostenverdeelsleutels"))
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let total = Self.liemers.reduce(0.0) { $0 + raw.total(raw.municipalities[$1]!, Self.youthCare, netto: false) }
+        // The region's total in whole euros, Dutch grouping: € 43.202.000 from the raw file.
+        let euros = Int(total.rounded())
+        var digits = String(euros)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        #expect(text.contains("€ " + groups.joined(separator: ".")), "\(euros)")
+        result = try await CLIRunner().run([
+            "report", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "jeugdregio",
+            "--format", "markdown", "--cache-dir", CLIRunner.loadedCache,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("— Centraal Gelderland (jeugdregio), jaarrekening 2023"))
+        #expect(result.stdout.contains("#### Kostenverdeelsleutels"))
+    }
 }

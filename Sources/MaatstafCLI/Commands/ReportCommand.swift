@@ -67,6 +67,13 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var regions: RegionsOption
 
+    @Option(
+        name: .customLong("region"),
+        help: ArgumentHelp(
+            "Add a regional view of each indicator for this region (a region id, or jeugdregio/corop/… of the first municipality): shares, cost-split keys, what-if; repeatable.",
+            valueName: "region"))
+    var regionViews: [String] = []
+
     /// Named --indicator-file here because --indicators lists the ids to report on.
     @Option(
         name: .customLong("indicator-file"),
@@ -131,6 +138,15 @@ struct ReportCommand: AsyncParsableCommand {
                 .tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
                 hint: "Fetch the tables named, or choose other indicators",
                 fetch: report.unavailable.flatMap(\.fetch))
+        }
+        for id in regionViews {
+            let group = PeerGroup(parsing: id)
+            for section in report.sections {
+                report.regionViews.append(
+                    try workspace.engine.regionBreakdown(
+                        section.indicator, year: section.comparison.year, kind: section.comparison.data.document,
+                        region: group, anchor: chosen.first))
+            }
         }
         report.fetchText = { $0.commandLine }
         report.adviceText = { $0.commandLine }

@@ -22,7 +22,6 @@ struct Workspace {
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
         var workspace = try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
         workspace.iv3Source = data.iv3Source
-        workspace.peerIndicators = try? workspace.indicators()
         if let file = data.traitsFile {
             workspace.peerSettings = try PeerSettingsFile.read(
                 URL(fileURLWithPath: file), indicators: try workspace.indicators())
@@ -36,9 +35,11 @@ struct Workspace {
         let regions = try UserRegionCatalog(
             folder: ProjectPaths.regionsFolder(option: regionsFolder),
             directory: atlas.directory)
-        return Workspace(
+        var workspace = Workspace(
             store: store, atlas: atlas, regions: regions,
             indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
+        workspace.peerIndicators = try? workspace.indicators()
+        return workspace
     }
 
     var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }

@@ -22,6 +22,8 @@ public struct BenchmarkReport: Sendable {
     /// How advice naming options and commands is written for the reader: the CLI passes its spelling; without one
     /// the report uses the neutral one.
     public var adviceText: (@Sendable (Advice) -> String)?
+    /// Regional views (`--region`): each region's members on each indicator of the report, after the indicators.
+    public var regionViews: [RegionBreakdown] = []
 
     public init(
         locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],

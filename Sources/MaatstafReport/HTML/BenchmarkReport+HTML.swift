@@ -27,6 +27,9 @@ extension BenchmarkReport {
         for (index, section) in sections.enumerated() {
             renderSection(section, number: index + 1, into: &html, labels)
         }
+        for (index, view) in regionViews.enumerated() {
+            renderRegion(view, number: sections.count + index + 1, into: &html)
+        }
         renderSources(&html, labels)
         html.raw("</body>\n</html>\n")
         return html.text

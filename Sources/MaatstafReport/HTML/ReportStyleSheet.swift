@@ -28,6 +28,9 @@ enum ReportStyleSheet {
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
         td.target { min-width: 120px; }
+        .region table { font-size: 7.5pt; }
+        .region th.num { white-space: normal; }
+        .region td, .region th { padding: 2px 3px; }
         th[scope=rowgroup] { max-width: 140px; overflow-wrap: anywhere; hyphens: auto; }
         .status.met { background: #c8ecdf; border: 1px solid #009E73; }
         .status.within-margin { background: #fbe3b0; border: 1px solid #E69F00; }

@@ -64,6 +64,9 @@ extension BenchmarkReport {
         for (index, section) in sections.enumerated() {
             out.append(contentsOf: markdownSection(section, number: index + 1, labels))
         }
+        if !regionViews.isEmpty {
+            out.append(RegionReport(regionViews, locale: locale).renderMarkdown())
+        }
         out.append("---")
         out.append("")
         out.append(escape(labels.credit))
