@@ -67,6 +67,16 @@ struct BestPracticeCommandTests {
         let values = best.map { $0["value"] as! Double }
         #expect(values == values.sorted())
         #expect(best.allSatisfy { ($0["cautions"] as! [String]).contains("budget") })
+        // The outlier caution: outside Tukey's fences over every municipality's 2025 budget rate.
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        let rates = raw.memberRates(Self.youth2025) { $0.delivered && $0.books(Self.youth2025) }
+        let q1 = RegionCommandTests.quartile(rates, 0.25)
+        let q3 = RegionCommandTests.quartile(rates, 0.75)
+        for entry in best {
+            let value = entry["value"] as! Double
+            let outside = value < q1 - 1.5 * (q3 - q1) || value > q3 + 1.5 * (q3 - q1)
+            #expect(((entry["cautions"] as! [String]).contains("outlier")) == outside, "\(entry)")
+        }
     }
 
     @Test("an unknown group names the known ones")

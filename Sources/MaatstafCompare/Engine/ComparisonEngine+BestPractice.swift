@@ -32,6 +32,13 @@ extension ComparisonEngine {
             return (value - rate) * denominator / multiplier
         }
         let ownInterval = interval(own)
+        // Tukey's fences over every municipality's value: a value outside them is flagged, not dropped.
+        let everyone = Distribution(data.observations.values.compactMap(\.okValue))
+        func isOutlier(_ value: Double) -> Bool {
+            guard let everyone else { return false }
+            let spread = everyone.q3 - everyone.q1
+            return value < everyone.q1 - 1.5 * spread || value > everyone.q3 + 1.5 * spread
+        }
         var leftOut: [(code: String, name: String, status: Observation.Status)] = []
         var ranked: [BestPractice.Performer] = []
         for code in members {
@@ -48,6 +55,7 @@ extension ComparisonEngine {
             }
             if data.isBudget { cautions.append(.budget) }
             if own.okValue == nil { cautions.append(.ownMissing) }
+            if isOutlier(value) { cautions.append(.outlier) }
             ranked.append(
                 .init(profile: memberProfile, value: value, interval: theirs, gap: gap(at: value), cautions: cautions))
         }

@@ -58,5 +58,8 @@ public struct BestPractice: Sendable {
         case definitionChanged(from: Int, to: Int)
         /// The municipality itself has no value: no gap can be given.
         case ownMissing
+        /// Far from every other municipality (outside the national quartiles ± 1.5 × the interquartile range): often
+        /// a sign that it books the service elsewhere (a joint arrangement, another line), so check before copying.
+        case outlier
     }
 }

@@ -43,7 +43,7 @@ enum UserRegionFile {
         if let id, id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
             reader.problem(mapping["id"], "id \"\(id)\" may only hold lower-case letters, digits and -")
         }
-        if let id, PeerGroupKind(rawValue: id) != nil || id == "amr" {
+        if let id, PeerGroup(parsing: id) != .userRegion(id) {
             reader.problem(mapping["id"], "id \"\(id)\" is the name of a built-in peer group; choose another")
         }
         let name = reader.text(mapping, "name", required: true, owner: root)

@@ -179,7 +179,11 @@ struct ReportLabels {
     }
     /// `Nederland`, or a group's label with its kind: `Gelderland (provincie)`.
     func groupName(_ group: ResolvedPeerGroup) -> String {
-        group.group == .builtIn(.national) ? netherlands : "\(group.label) (\(groupKind(group.group)))"
+        switch group.group {
+        case .builtIn(.national): netherlands
+        case .peers: group.label  // "Westervoort: 15 naaste buren" says what it is
+        default: "\(group.label) (\(groupKind(group.group)))"
+        }
     }
 
     /// `het landelijke cijfer`, `het cijfer van de provincie` / `the national rate`, `the province rate`: what a

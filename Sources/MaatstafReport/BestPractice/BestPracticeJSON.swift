@@ -49,6 +49,7 @@ public struct BestPracticeJSON: Encodable, Sendable {
         case .budget: "budget"
         case .definitionChanged(let from, let to): "definition-changed-\(from)-\(to)"
         case .ownMissing: "own-missing"
+        case .outlier: "outlier"
         }
     }
 

@@ -31,6 +31,7 @@ public struct BestPracticeReport: Sendable {
         case .budget: t("begroting, geen realisatie", "budget, not accounts")
         case .definitionChanged(let from, let to): t("andere Iv3-regels in \(from) en \(to)", "other Iv3 lines in \(from) and \(to)")
         case .ownMissing: t("eigen waarde ontbreekt", "own value missing")
+        case .outlier: t("ver van alle andere gemeenten: boekt zij dit elders?", "far from every other municipality: does it book this elsewhere?")
         }
     }
 
