@@ -53,8 +53,7 @@ let package = Package(
         // model: municipalities and their names, memberships per year, user regions, peer groups.
         .target(
             name: "MaatstafModel",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "Yams"],
-            resources: [.copy("Indicators/Resources/builtin-indicators.yaml")]
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "Yams"]
         ),
 
         // compare: the engine — rates, reference groups, ranks, intervals.

@@ -17,6 +17,11 @@ public enum MaatstafMain {
     /// short of exiting. Tests call it (through `InProcess`) with a console of their own.
     static func execute(_ arguments: [String]) async -> Int32 {
         let console = Console.current
+        // `--version` says more than a version: where the data is and what it holds.
+        if arguments == ["--version"] {
+            try? console.output(VersionText.describe() + "\n")
+            return 0
+        }
         do {
             var command = try MaatstafCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -49,6 +49,20 @@ struct CLIRunner {
     }
 
     var environment: [String: String] = [:]
+
+    /// A per-user cache folder of this test process's own: a command run without `--cache-dir` never touches the
+    /// user's real `~/.cache/maatstaf`.
+    static let userCache: URL = RepositoryFixtures.temporaryFolder()
+
+    /// The process environment without `MAATSTAF_CACHE_DIR`, with `XDG_CACHE_HOME` pointing at `userCache`, and the
+    /// test's own variables on top.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["MAATSTAF_CACHE_DIR"] = nil
+        env["XDG_CACHE_HOME"] = userCache.path
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
     /// The working folder; only a started binary can have its own, so setting it implies `binary`.
     var currentDirectory: URL?
     /// Start the built executable instead of running in process.
@@ -59,10 +73,7 @@ struct CLIRunner {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["MAATSTAF_CACHE_DIR"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe()
         let err = Pipe()
@@ -110,10 +121,7 @@ struct CLIRunner {
 
     func run(_ arguments: [String]) async throws -> Result {
         if binary || currentDirectory != nil { return await Self.finish(try start(arguments)) }
-        var env = ProcessInfo.processInfo.environment
-        env["MAATSTAF_CACHE_DIR"] = nil
-        for (key, value) in environment { env[key] = value }
-        let result = await InProcess.run(arguments, environment: env)
+        let result = await InProcess.run(arguments, environment: Self.environment(environment))
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

@@ -87,9 +87,12 @@ struct HintTests {
     @Test("below the CLI no message spells an option or a command: they say what to do as values (Advice)")
     func adviceIsAValue() throws {
         let commandWords = try NSRegularExpression(
-            pattern: "maatstaf (fetch|describe|export|indicators|municipalities|tables|cache|regions|rank|compare|report)\\b")
+            pattern: "maatstaf (fetch|describe|export|indicators|municipalities|tables|cache|regions|region|rank|compare|report|trend|budget|import|imports|check|peers|best-practice)\\b")
         var scanned = 0
-        for (file, text) in try Self.literals() where !file.hasPrefix("MaatstafCLI/") && !file.hasPrefix("maatstaf/") {
+        // The built-in indicators are YAML text in a Swift file: data in the format users write their own in, whose
+        // notes may name a command as a user's file may. The first test still checks every command they name exists.
+        for (file, text) in try Self.literals()
+        where !file.hasPrefix("MaatstafCLI/") && !file.hasPrefix("maatstaf/") && !file.hasSuffix("BuiltinIndicators.swift") {
             scanned += 1
             #expect(Self.options(in: text).isEmpty, "\(file): \"\(text)\" spells an option")
             let range = NSRange(text.startIndex..., in: text)

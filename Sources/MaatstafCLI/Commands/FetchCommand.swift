@@ -137,7 +137,7 @@ struct FetchCommand: AsyncParsableCommand {
             // An Iv3 table (recognised by its shape) also becomes Iv3 documents, stored in the same transaction.
             let iv3 = try FetchedIv3.read(
                 set, filter: odata == .v4 ? CBSFilter() : filter, store: store,
-                snapshot: ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
+                snapshot: try ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
                 acceptRevision: acceptRevision)
             let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog, iv3: iv3)
             progress.finish()

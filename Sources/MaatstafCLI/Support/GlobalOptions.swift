@@ -9,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("cache-dir"),
         help: ArgumentHelp(
-            "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else ./cache).",
+            "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else $XDG_CACHE_HOME/maatstaf, else ~/.cache/maatstaf).",
             valueName: "dir"))
     var cacheDirectory: String?
 
@@ -33,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
         if let environment = Console.variable("MAATSTAF_CACHE_DIR") {
             return URL(fileURLWithPath: environment, isDirectory: true)
         }
-        return URL(fileURLWithPath: "cache", isDirectory: true)
+        return ProjectPaths.defaultCache()
     }
 
     /// The local store (SQLite) in the cache folder, opened, migrated and checked. A damaged store is moved aside and

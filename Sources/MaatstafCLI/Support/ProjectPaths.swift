@@ -1,26 +1,71 @@
 import Foundation
 import MaatstafCore
 
-/// Where the embedded snapshot and the shipped regions are, wherever maatstaf is run from.
+/// Where maatstaf's data (the embedded snapshot, the shipped regions) and the user's cache are, wherever maatstaf
+/// is installed or run from.
 ///
-/// A clone carries them in `cache/snapshot` and `regions/`; the binary knows the checkout it was built from, so
-/// `swift run maatstaf` works from any folder.
+/// An installed maatstaf (`scripts/install PREFIX`) keeps its data in `PREFIX/share/maatstaf`, found relative to the
+/// executable, so the install can be moved and needs no source tree. A binary run from a checkout (`swift run`)
+/// finds the checkout it was built from.
 enum ProjectPaths {
     /// The package root of the checkout this binary was built from (this file is Sources/MaatstafCLI/Support/…).
     static let sourceRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `MAATSTAF_SNAPSHOT_DIR`, else `<cache>/snapshot` when it holds a snapshot, else the checkout's `cache/snapshot`.
-    static func snapshotFolder(cacheRoot: URL) -> URL {
+    /// The running executable, symbolic links resolved (`/usr/local/bin/maatstaf` → the installed file).
+    static var executable: URL? {
+        let link = URL(fileURLWithPath: "/proc/self/exe")
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) {
+            return URL(fileURLWithPath: target)
+        }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath()
+    }
+
+    /// Where the data is, and how it was found (for `--version` and errors).
+    struct DataRoot {
+        var snapshot: URL
+        var regions: URL
+        var origin: String
+    }
+
+    /// `MAATSTAF_DATA_DIR`, else `share/maatstaf` beside the executable's `bin/`, else the checkout it was built
+    /// from; the first that holds a snapshot. Nil when none does.
+    static func dataRoot() -> DataRoot? {
+        let fileManager = FileManager.default
+        func installed(_ root: URL, _ origin: String) -> DataRoot? {
+            let snapshot = root.appendingPathComponent("snapshot", isDirectory: true)
+            guard fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) else { return nil }
+            return DataRoot(snapshot: snapshot, regions: root.appendingPathComponent("regions", isDirectory: true), origin: origin)
+        }
+        if let environment = Console.variable("MAATSTAF_DATA_DIR") {
+            return installed(URL(fileURLWithPath: environment, isDirectory: true), "MAATSTAF_DATA_DIR")
+        }
+        if let executable {
+            let share = executable.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/maatstaf", isDirectory: true)
+            if let root = installed(share, "installed beside the executable") { return root }
+        }
+        let snapshot = sourceRoot.appendingPathComponent("cache/snapshot", isDirectory: true)
+        if fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) {
+            return DataRoot(
+                snapshot: snapshot, regions: sourceRoot.appendingPathComponent("regions", isDirectory: true),
+                origin: "the checkout maatstaf was built from")
+        }
+        return nil
+    }
+
+    /// `MAATSTAF_SNAPSHOT_DIR`, else `<cache>/snapshot` when it holds a snapshot, else the data root's snapshot.
+    static func snapshotFolder(cacheRoot: URL) throws -> URL {
         if let environment = Console.variable("MAATSTAF_SNAPSHOT_DIR") {
             return URL(fileURLWithPath: environment, isDirectory: true)
         }
         let inCache = cacheRoot.appendingPathComponent("snapshot", isDirectory: true)
         if FileManager.default.fileExists(atPath: inCache.appendingPathComponent("SHA256SUMS").path) { return inCache }
-        return sourceRoot.appendingPathComponent("cache/snapshot", isDirectory: true)
+        guard let root = dataRoot() else { throw dataMissing }
+        return root.snapshot
     }
 
-    /// `--regions DIR`, else `MAATSTAF_REGIONS_DIR`, else `./regions` when it exists, else the checkout's `regions/`.
+    /// `--regions DIR`, else `MAATSTAF_REGIONS_DIR`, else `./regions` when it exists, else the data root's regions.
     static func regionsFolder(option: String?) -> URL {
         if let option { return URL(fileURLWithPath: option, isDirectory: true) }
         if let environment = Console.variable("MAATSTAF_REGIONS_DIR") {
@@ -30,6 +75,26 @@ enum ProjectPaths {
         if FileManager.default.fileExists(atPath: "regions", isDirectory: &isFolder), isFolder.boolValue {
             return URL(fileURLWithPath: "regions", isDirectory: true)
         }
-        return sourceRoot.appendingPathComponent("regions", isDirectory: true)
+        return dataRoot()?.regions ?? sourceRoot.appendingPathComponent("regions", isDirectory: true)
+    }
+
+    /// The cache folder when neither `--cache-dir` nor `MAATSTAF_CACHE_DIR` names one: per user, as the XDG base
+    /// directories say (`$XDG_CACHE_HOME/maatstaf`, else `~/.cache/maatstaf`), so every folder one works in shares one
+    /// store.
+    static func defaultCache() -> URL {
+        if let xdg = Console.variable("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("maatstaf", isDirectory: true)
+        }
+        if let home = Console.variable("HOME"), !home.isEmpty {
+            return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/maatstaf", isDirectory: true)
+        }
+        return URL(fileURLWithPath: "cache", isDirectory: true)
+    }
+
+    static var dataMissing: InputError {
+        InputError(
+            subject: "maatstaf", reason: "cannot find its embedded data (the snapshot of CBS files)",
+            hint:
+                "Install it with scripts/install PREFIX (the data goes to PREFIX/share/maatstaf beside PREFIX/bin), or set MAATSTAF_DATA_DIR to a folder holding snapshot/ and regions/")
     }
 }

@@ -22,5 +22,5 @@ public struct HTTPClientConfiguration: Sendable {
 
 /// The version sent in the User-Agent and printed by `maatstaf --version`.
 public enum MaatstafVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

@@ -91,14 +91,7 @@ public struct IndicatorCatalog: Sendable {
     }
 
     static func builtIn() throws -> [Indicator] {
-        guard let url = Bundle.module.url(forResource: "builtin-indicators", withExtension: "yaml"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            throw ModelError(
-                .invalidIndicatorFile, subject: "builtin-indicators.yaml", reason: "is missing from the build",
-                hint: "Rebuild maatstaf (swift build)")
-        }
-        return try IndicatorFile.read(text, origin: "built-in")
+        try IndicatorFile.read(BuiltinIndicators.yaml, origin: "built-in")
     }
 
     /// `iv3.<code>.lasten|baten|netto` for every taakveld of every Iv3 document, valid in the years that list it.

@@ -24,6 +24,12 @@ public struct SnapshotLoader: Sendable {
         public var iv3Amounts: Int
     }
 
+    /// The snapshot's files (as its checksum list names them) and the checksum of that list, for `--version`.
+    public func contents() throws -> (fingerprint: String, files: [String]) {
+        let manifest = try SnapshotManifest(folder: folder)
+        return (manifest.fingerprint, manifest.files.map(\.path))
+    }
+
     /// Loads the snapshot unless the store already has exactly this one.
     @discardableResult
     public func loadIfNeeded(into store: Store) throws -> Report {

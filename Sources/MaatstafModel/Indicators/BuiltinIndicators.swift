@@ -1,3 +1,9 @@
+/// maatstaf's built-in named indicators, in the format users write their own in (docs/indicators.md).
+///
+/// They live in the binary as text rather than in a resource bundle, so an installed or copied maatstaf needs no
+/// bundle beside it (a missing bundle used to stop the program). `maatstaf indicators show ID` prints any of them.
+enum BuiltinIndicators {
+    static let yaml = #"""
 # maatstaf's built-in named indicators. Users add their own in the same format with --indicators FILE;
 # the format is documented in docs/indicators.md.
 #
@@ -277,3 +283,5 @@ indicators:
     notes:
       nl: "CBS Kerncijfers wijken en buurten 2024. Een kenmerk van de bevolking, gebruikt om naaste buren te vinden (maatstaf peers)."
       en: "CBS Kerncijfers wijken en buurten 2024. A trait of the population, used to find nearest neighbours (maatstaf peers)."
+"""#
+}

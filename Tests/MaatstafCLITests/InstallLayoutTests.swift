@@ -1,0 +1,80 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+/// The binary where an install puts it: data found beside it, the per-user cache, and a clear error without data.
+@Suite("An installed maatstaf: data beside the program, a cache per user")
+struct InstallLayoutTests {
+    /// PREFIX/bin/maatstaf and PREFIX/share/maatstaf/{snapshot,regions}, as scripts/install lays them out.
+    static func installed() throws -> URL {
+        let prefix = RepositoryFixtures.temporaryFolder()
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fileManager.copyItem(at: CLIRunner.executable, to: prefix.appendingPathComponent("bin/maatstaf"))
+        let share = prefix.appendingPathComponent("share/maatstaf")
+        try fileManager.createDirectory(at: share, withIntermediateDirectories: true)
+        try fileManager.copyItem(at: RepositoryFixtures.snapshot, to: share.appendingPathComponent("snapshot"))
+        try fileManager.copyItem(at: RepositoryFixtures.regions, to: share.appendingPathComponent("regions"))
+        return prefix
+    }
+
+    func run(_ program: URL, _ arguments: [String], environment: [String: String]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("from another folder, the installed program reads its own share/maatstaf and keeps its store in XDG_CACHE_HOME")
+    func installedRun() throws {
+        let prefix = try Self.installed()
+        let home = RepositoryFixtures.temporaryFolder()
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CACHE_HOME": home.appendingPathComponent("xdg").path]
+        let program = prefix.appendingPathComponent("bin/maatstaf")
+        var (status, stdout, stderr) = try run(program, ["--version"], environment: environment)
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("\(prefix.path)/share/maatstaf/snapshot"))
+        #expect(stdout.contains("installed beside the executable"))
+        #expect(stdout.contains("iv3/: 2023_begroting.csv, 2023_jaarrekening.csv, 2025_begroting.csv"))
+        (status, stdout, stderr) = try run(
+            program, ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "--against", "liemers", "Duiven"],
+            environment: environment)
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("De Liemers"))
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("xdg/maatstaf/maatstaf.sqlite").path))
+    }
+
+    @Test("without XDG_CACHE_HOME the store goes to ~/.cache/maatstaf, never the working folder")
+    func homeCache() async throws {
+        let home = RepositoryFixtures.temporaryFolder()
+        var runner = CLIRunner.binary
+        runner.environment = ["HOME": home.path, "XDG_CACHE_HOME": ""]
+        runner.currentDirectory = RepositoryFixtures.temporaryFolder()
+        let result = try await runner.run(["regions", "list"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".cache/maatstaf/maatstaf.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: runner.currentDirectory!.appendingPathComponent("cache").path))
+    }
+
+    @Test("data that cannot be found: one line naming the install and MAATSTAF_DATA_DIR, exit 65")
+    func dataMissing() async throws {
+        var runner = CLIRunner.binary
+        runner.environment = ["MAATSTAF_DATA_DIR": RepositoryFixtures.temporaryFolder().path]
+        let result = try await runner.run(["compare", "--indicator", "jeugd.hulp", "Duiven", "--cache-dir", RepositoryFixtures.temporaryFolder().path])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("maatstaf: error: maatstaf: cannot find its embedded data"))
+        #expect(result.stderr.contains("MAATSTAF_DATA_DIR"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}
