@@ -22,6 +22,10 @@ public enum MaatstafMain {
             try? console.output(VersionText.describe() + "\n")
             return 0
         }
+        if let message = UnknownCommand.message(arguments) {
+            console.error("maatstaf: error: \(message)\n")
+            return ExitCode.validationFailure.rawValue
+        }
         do {
             var command = try MaatstafCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -32,7 +36,9 @@ public enum MaatstafMain {
             return 0
         } catch {
             if let failure = ExitStatus(error) {
-                console.error("maatstaf: error: \(failure.message)\n")
+                // On a terminal a progress line may still stand without a line end: clear it first.
+                let clear = console.errorIsTerminal ? "\r\u{1B}[2K" : ""
+                console.error("\(clear)maatstaf: error: \(failure.message)\n")
                 return failure.code
             }
             // Help, version and argument errors, worded by ArgumentParser: help on stdout, the rest on stderr.

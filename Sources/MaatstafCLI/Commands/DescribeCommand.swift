@@ -41,12 +41,7 @@ struct DescribeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openStore()
         guard let record = try store.cbsTables().first(where: { $0.id == table }) else {
-            let known = try store.cbsTables().map(\.id)
-            throw ValidationError(
-                "Table \(table) is not in the store (ids are case-sensitive). "
-                    + (known.isEmpty
-                        ? "Fetch it with `maatstaf fetch \(table)`."
-                        : "Stored: \(known.joined(separator: ", ")); or fetch it with `maatstaf fetch \(table)`."))
+            throw TableNotStored(table: table, stored: try store.cbsTables().map(\.id))
         }
         let properties = try store.cbsProperties(table: table)
         let counts = try store.cbsCodeCounts(table: table)

@@ -54,17 +54,16 @@ struct ExportCommand: AsyncParsableCommand {
         let store = try global.openStore()
         let tables = try store.cbsTables()
         guard let record = tables.first(where: { $0.id == table }) else {
-            let stored = tables.map(\.id).joined(separator: ", ")
-            throw ValidationError(
-                "Table \(table) is not in the store (ids are case-sensitive). Fetch it with `maatstaf fetch \(table)`."
-                    + (stored.isEmpty ? "" : " Stored: \(stored)."))
+            throw TableNotStored(table: table, stored: tables.map(\.id))
         }
         let properties = try store.cbsProperties(table: table)
         let period = properties.first { $0.kind == "TimeDimension" }?.key
         let export = CBSTableExport(
             table: record, properties: properties, columns: try store.cbsColumns(table: table),
             locale: locale, periodCodes: try period.map { try store.cbsCodes(table: table, dimension: $0) } ?? [])
-        try OutputFile.write(format == .json ? export.json() : export.csv(layout: layout), to: output)
+        // The nl CSV is for Dutch Excel: a byte-order mark so it opens as UTF-8 (see OutputOptions).
+        let csv = (locale == .nl ? "\u{FEFF}" : "") + export.csv(layout: layout)
+        try OutputFile.write(format == .json ? export.json() : csv, to: output)
     }
 }
 

@@ -20,7 +20,9 @@ struct OutputOptions: ParsableArguments {
         switch format {
         case .table: text = result.renderText()
         case .markdown: text = result.renderMarkdown()
-        case .csv: text = result.renderCSV()
+        // Dutch Excel opens a double-clicked CSV as UTF-8 only with a byte-order mark (else `Súdwest-Fryslân`
+        // reads `SÃºdwest-FryslÃ¢n`); the `;`-separated nl CSV is the one made for it.
+        case .csv: text = (locale == .nl ? "\u{FEFF}" : "") + result.renderCSV()
         case .json: text = try result.renderJSON()
         }
         try OutputFile.write(text, to: output)
@@ -39,9 +41,7 @@ extension CompareReport: CommandResult {
     func renderJSON() throws -> String { try CompareJSON(comparison, locale: locale).encoded() }
 }
 
-extension RankReport: CommandResult {
-    func renderCSV() -> String { table.renderCSV(separator: locale == .nl ? ";" : ",") }
-}
+extension RankReport: CommandResult {}
 
 extension TrendReport: CommandResult {
     func renderJSON() throws -> String { try TrendJSON(series, locale: locale).encoded() }

@@ -68,6 +68,25 @@ public struct RankReport: Sendable {
         return table
     }
 
+    /// Plain numbers for spreadsheets and pandas: no currency sign, no thousands separator, the locale's decimal
+    /// mark; the unit in the header. Missing values are empty cells with their status beside them.
+    public func renderCSV() -> String {
+        let format = NumberFormat(locale: locale)
+        let unit = ranking.data.indicator.unit.text(locale)
+        let nl = locale == .nl
+        var table = Table(
+            columns: [
+                "rank", "code", nl ? "gemeente" : "municipality", "value (\(unit))", "percentile", "population",
+            ].map { Table.Column($0) })
+        table.rows = ranking.entries.map {
+            [
+                String($0.rank), $0.profile.code, $0.profile.name, format.csv($0.observation.value),
+                format.csv($0.percentile, decimals: 1), String($0.profile.population),
+            ]
+        }
+        return table.renderCSV(separator: nl ? ";" : ",")
+    }
+
     public func renderText() -> String { heading + "\n\n" + table.renderText() }
     public func renderMarkdown() -> String { "### " + heading + "\n\n" + table.renderMarkdown() }
 
