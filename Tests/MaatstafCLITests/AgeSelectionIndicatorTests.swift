@@ -209,7 +209,7 @@ struct AgeSelectionIndicatorTests {
         // A report over both leaves the starved one out, with the fetch that mends it, and shows the other.
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("rapport.md")
         let report = try await runner.run([
-            "report", "--cache-dir", cache, "--indicator-file", file.path, "--year", "2025",
+            "report", "--locale", "nl", "--cache-dir", cache, "--indicator-file", file.path, "--year", "2025",
             "--indicators", "test.jongvolwassenen,jeugd.jongeren-met-jeugdhulp-pct",
             "--format", "markdown", "--output", output.path, "Westervoort",
         ])

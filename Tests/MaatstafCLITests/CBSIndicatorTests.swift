@@ -105,7 +105,7 @@ struct CBSIndicatorTests {
         let (runner, cache) = try await fetched()
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("participatie.html")
         let result = try await runner.run([
-            "report", "--cache-dir", cache, "--set", "participatie", "Westervoort",
+            "report", "--locale", "nl", "--cache-dir", cache, "--set", "participatie", "Westervoort",
             "--output", output.path, "--regions", RepositoryFixtures.regions.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")

@@ -54,12 +54,16 @@ struct CLIRunner {
     /// user's real `~/.cache/maatstaf`.
     static let userCache: URL = RepositoryFixtures.temporaryFolder()
 
-    /// The process environment without `MAATSTAF_CACHE_DIR`, with `XDG_CACHE_HOME` pointing at `userCache`, and the
-    /// test's own variables on top.
+    /// The process environment without `MAATSTAF_CACHE_DIR`, with `XDG_CACHE_HOME` pointing at `userCache`, the
+    /// language English (`LANG=en_US.UTF-8`, so tests read English unless they pass `--locale nl`, whatever the
+    /// machine's language), and the test's own variables on top.
     static func environment(_ extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["MAATSTAF_CACHE_DIR"] = nil
         env["XDG_CACHE_HOME"] = userCache.path
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
+        env["LANG"] = "en_US.UTF-8"
         for (key, value) in extra { env[key] = value }
         return env
     }

@@ -195,7 +195,7 @@ struct OwnFiguresTests {
         let (runner, cache) = try await imported()
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("westervoort.html")
         let result = try await runner.run([
-            "report", "--targets", Self.targets, "--indicator-file", Self.indicators, "--cache-dir", cache,
+            "report", "--locale", "nl", "--targets", Self.targets, "--indicator-file", Self.indicators, "--cache-dir", cache,
             "--output", output.path, "Westervoort",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -293,7 +293,7 @@ struct OwnFiguresTests {
         let (runner, cache) = try await imported()
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("steenwijkerland.html")
         let result = try await runner.run([
-            "report", "--indicators", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators,
+            "report", "--locale", "nl", "--indicators", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators,
             "--targets", Self.targets, "--cache-dir", cache, "--output", output.path, "Steenwijkerland",
         ])
         #expect(result.status == 0, "\(result.stderr)")

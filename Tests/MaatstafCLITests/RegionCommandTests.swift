@@ -256,7 +256,7 @@ struct RegionCommandTests {
         let folder = RepositoryFixtures.temporaryFolder()
         let html = folder.appendingPathComponent("r.html").path
         var result = try await CLIRunner().run([
-            "report", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "liemers",
+            "report", "--locale", "nl", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "liemers",
             "--output", html, "--cache-dir", CLIRunner.loadedCache, "--regions", RepositoryFixtures.regions.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -277,7 +277,7 @@ struct RegionCommandTests {
         groups.insert(digits, at: 0)
         #expect(text.contains("€ " + groups.joined(separator: ".")), "\(euros)")
         result = try await CLIRunner().run([
-            "report", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "jeugdregio",
+            "report", "--locale", "nl", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "jeugdregio",
             "--format", "markdown", "--cache-dir", CLIRunner.loadedCache,
         ])
         #expect(result.status == 0, "\(result.stderr)")

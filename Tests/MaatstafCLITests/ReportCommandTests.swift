@@ -9,7 +9,10 @@ struct ReportCommandTests {
     let folder = RepositoryFixtures.temporaryFolder()
 
     func run(_ arguments: [String]) async throws -> CLIRunner.Result {
-        try await CLIRunner().run(["report"] + arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
+        // Reports are read in Dutch here unless a test asks for English: the language of most report users.
+        let language = arguments.contains("--locale") ? [] : ["--locale", "nl"]
+        return try await CLIRunner().run(
+            ["report"] + language + arguments + ["--cache-dir", cache, "--regions", RepositoryFixtures.regions.path])
     }
 
     /// `€ 91,52`: two decimals with a decimal comma, for values under 1,000 (no grouping needed).

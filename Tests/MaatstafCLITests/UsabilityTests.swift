@@ -47,4 +47,28 @@ struct UsabilityTests {
         ])
         #expect(english.stdout.hasPrefix("rank,code,municipality,value (euros per inhabitant)"))
     }
+
+    @Test("one language rule: --locale, else LC_ALL / LC_MESSAGES / LANG, else Dutch — the same for compare and report")
+    func languageRule() async throws {
+        let arguments = ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Westervoort", "--cache-dir", CLIRunner.loadedCache]
+        func heading(_ environment: [String: String], _ extra: [String] = []) async throws -> String {
+            var runner = CLIRunner()
+            runner.environment = environment
+            let result = try await runner.run(arguments + extra)
+            return String(result.stdout.prefix { $0 != "\n" })
+        }
+        let dutch = "Jeugdhulp (jeugd.hulp)"
+        let english = "Youth care (jeugd.hulp)"
+        #expect(try await heading(["LANG": "nl_NL.UTF-8"]).hasPrefix(dutch))
+        #expect(try await heading(["LANG": "en_GB.UTF-8"]).hasPrefix(english))
+        #expect(try await heading(["LANG": "C.UTF-8"]).hasPrefix(dutch))  // no language said: Dutch
+        #expect(try await heading(["LANG": "en_GB.UTF-8", "LC_ALL": "nl_NL.UTF-8"]).hasPrefix(dutch))
+        #expect(try await heading(["LANG": "nl_NL.UTF-8"], ["--locale", "en"]).hasPrefix(english))
+        var runner = CLIRunner()
+        runner.environment = ["LANG": "C.UTF-8"]
+        let report = try await runner.run([
+            "report", "Westervoort", "--indicators", "jeugd.hulp", "--format", "markdown", "--cache-dir", CLIRunner.loadedCache,
+        ])
+        #expect(report.stdout.contains("Jeugdhulp"))
+    }
 }

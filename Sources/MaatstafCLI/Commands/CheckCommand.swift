@@ -40,8 +40,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Output: table (one line each) or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "Language: en or nl.")
-    var locale: ReportLocale = .en
+    @OptionGroup var language: LocaleOption
+
+    var locale: ReportLocale { language.locale }
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)

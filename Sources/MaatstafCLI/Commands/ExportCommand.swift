@@ -38,8 +38,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "rows (CBS's TypedDataSet layout) or cells (one line per cell; CSV only).")
     var layout: CBSTableExport.Layout = .rows
 
-    @Option(help: "en (, and decimal point) or nl (; and decimal comma), for CSV.")
-    var locale: ReportLocale = .en
+    @OptionGroup var language: LocaleOption
+
+    var locale: ReportLocale { language.locale }
 
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?

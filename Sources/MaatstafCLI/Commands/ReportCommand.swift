@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
             whether it meets its targets.
 
             The HTML file needs nothing else: no scripts, no fonts or images from the internet; it prints on A4. \
-            Reports are in Dutch by default (--locale en for English).
+            Reports are in Dutch unless --locale en, or LANG (LC_ALL, LC_MESSAGES) says English.
 
             Indicator sets (--set): \(IndicatorCatalog.sets.map { "\($0.name): \($0.description)" }.joined(separator: "; ")).
 
@@ -56,8 +56,9 @@ struct ReportCommand: AsyncParsableCommand {
         help: ArgumentHelp("A YAML file with targets per municipality, indicator and year (docs/targets.md).", valueName: "file"))
     var targets: String?
 
-    @Option(help: "Language and number format: nl (€ 1.234,56, the default) or en (€1,234.56).")
-    var locale: ReportLocale = .nl
+    @OptionGroup var language: LocaleOption
+
+    var locale: ReportLocale { language.locale }
 
     @Option(help: "html (one self-contained file with charts) or markdown (tables and footnotes, for a memo).")
     var format: Format = .html

@@ -8,8 +8,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output: table, csv, json or markdown.")
     var format: OutputFormat = .table
 
-    @Option(help: "Language and number format: en (€1,234.56) or nl (€ 1.234,56; CSV with ; for Dutch Excel).")
-    var locale: ReportLocale = .en
+    @OptionGroup var language: LocaleOption
+
+    var locale: ReportLocale { language.locale }
 
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?

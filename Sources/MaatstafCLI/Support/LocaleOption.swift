@@ -1,0 +1,28 @@
+import ArgumentParser
+import MaatstafCore
+import MaatstafReport
+
+/// The reader's language and number format, one rule for every command: `--locale`, else the environment's
+/// language (`LC_ALL`, `LC_MESSAGES`, `LANG`, in POSIX's order: `nl…` or `en…`), else Dutch — maatstaf is for Dutch
+/// municipalities.
+struct LocaleOption: ParsableArguments {
+    @Option(
+        name: .customLong("locale"),
+        help: ArgumentHelp(
+            "Language and number format: nl (€ 1.234,56; CSV with ; for Dutch Excel) or en (€1,234.56). Default: from LC_ALL, LC_MESSAGES or LANG when it is nl or en, else nl.",
+            valueName: "locale"))
+    var choice: ReportLocale?
+
+    var locale: ReportLocale { choice ?? Self.fromEnvironment() }
+
+    static func fromEnvironment() -> ReportLocale {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = Console.variable(name)?.lowercased() else { continue }
+            if value.hasPrefix("nl") { return .nl }
+            if value.hasPrefix("en") { return .en }
+            // Another language set here decides: maatstaf has only nl and en, and Dutch is its own.
+            if value != "c" && value != "posix" && !value.hasPrefix("c.") { return .nl }
+        }
+        return .nl
+    }
+}
