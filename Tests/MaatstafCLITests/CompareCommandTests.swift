@@ -23,17 +23,17 @@ struct CompareCommandTests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(
             lines[0]
-                == "6.71a Huishoudelijke hulp (WMO), spending (iv3.6.71a.lasten) — Iv3 jaarrekening 2023, euros per inhabitant")
+                == "6.71a Huishoudelijke hulp (WMO), spending (iv3.6.71a.lasten) — Iv3 2023 accounts, euros per inhabitant")
         // iv3/2023_jaarrekening.csv: Westervoort 2017 × €1,000 / 15,114 = €133.45; Nederland 1,592,144 × €1,000 over
         // 17,811,291 inhabitants less Vijfheerenlanden's 60,052 (no delivery: a row of zeros) = €89.69.
         let westervoort = try #require(lines.first { $0.hasPrefix("Westervoort ") })
         #expect(westervoort.contains("€133.45"))
-        #expect(westervoort.contains("national: Nederland"))
+        #expect(westervoort.contains("Netherlands"))
         #expect(westervoort.contains("€89.69"))
         #expect(result.stdout.contains("No Iv3 delivery for the 2023 accounts: Vijfheerenlanden."))
-        #expect(lines.contains { $0.contains("province: Gelderland") })
-        #expect(lines.contains { $0.contains("province: Overijssel") })
-        #expect(lines.contains { $0.contains("size-class: 10 000 tot 20 000 inwoners") })
+        #expect(lines.contains { $0.contains("Gelderland (province)") })
+        #expect(lines.contains { $0.contains("Overijssel (province)") })
+        #expect(lines.contains { $0.contains("10,000 to 20,000 inhabitants (size class)") })
         #expect(lines.contains { $0.hasPrefix("Duiven ") })
         #expect(lines.contains { $0.hasPrefix("Steenwijkerland ") })
         #expect(result.stdout.contains("Bron: CBS"))

@@ -53,7 +53,7 @@ public struct PeerSearch: Sendable {
     /// The neighbours as a reference group.
     public var group: ResolvedPeerGroup {
         ResolvedPeerGroup(
-            group: .peers, label: "\(municipality.name): \(neighbours.count) naaste buren", code: nil,
+            group: .peers, label: municipality.name, code: nil,
             members: neighbours.map(\.code).sorted(), key: "peers|\(municipality.code)|\(year)|\(settings.count)|\(settings.sameProvince)|"
                 + settings.traits.map { "\($0.trait)*\($0.weight)" }.joined(separator: ","))
     }

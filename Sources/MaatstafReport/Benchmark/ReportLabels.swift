@@ -181,8 +181,9 @@ struct ReportLabels {
     func groupName(_ group: ResolvedPeerGroup) -> String {
         switch group.group {
         case .builtIn(.national): netherlands
-        case .peers: group.label  // "Westervoort: 15 naaste buren" says what it is
-        default: "\(group.label) (\(groupKind(group.group)))"
+        // The label is the municipality's name; the words say what the group is.
+        case .peers: t("\(group.label): \(group.members.count) naaste buren", "\(group.label): \(group.members.count) nearest neighbours")
+        default: "\(classLabel(group)) (\(groupKind(group.group)))"
         }
     }
 
@@ -191,6 +192,36 @@ struct ReportLabels {
     func groupRate(_ kind: PeerGroupKind) -> String {
         if kind == .national { return t("het landelijke cijfer", "the national rate") }
         return t("het cijfer van de \(groupKind(.builtIn(kind)))", "the \(groupKind(.builtIn(kind))) rate")
+    }
+
+    /// A group's label in the reader's language: size and urbanity classes are words CBS writes in Dutch
+    /// ("10 000 tot 20 000 inwoners", "matig stedelijk"); region names stay as they are.
+    func classLabel(_ group: ResolvedPeerGroup) -> String {
+        guard locale == .en else { return group.label }
+        switch group.group {
+        case .builtIn(.sizeClass):
+            guard let size = SizeClass.allCases.first(where: { $0.dutch == group.label }) else { return group.label }
+            return switch size {
+            case .under5000: "under 5,000 inhabitants"
+            case .from5000: "5,000 to 10,000 inhabitants"
+            case .from10000: "10,000 to 20,000 inhabitants"
+            case .from20000: "20,000 to 50,000 inhabitants"
+            case .from50000: "50,000 to 100,000 inhabitants"
+            case .from100000: "100,000 to 150,000 inhabitants"
+            case .from150000: "150,000 to 250,000 inhabitants"
+            case .from250000: "250,000 inhabitants or more"
+            }
+        case .builtIn(.urbanity):
+            guard let urbanity = Urbanity.allCases.first(where: { $0.dutch == group.label }) else { return group.label }
+            return switch urbanity {
+            case .veryStronglyUrban: "very strongly urban"
+            case .stronglyUrban: "strongly urban"
+            case .moderatelyUrban: "moderately urban"
+            case .hardlyUrban: "hardly urban"
+            case .notUrban: "not urban"
+            }
+        default: return group.label
+        }
     }
 
     func groupKind(_ group: PeerGroup) -> String {

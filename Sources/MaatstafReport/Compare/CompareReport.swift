@@ -21,7 +21,10 @@ public struct CompareReport: Sendable {
     /// The heading: indicator, year and source document, unit.
     public var heading: String {
         let indicator = comparison.indicator
-        let document = comparison.data.sources.first?.table ?? String(comparison.year)
+        // An Iv3 document in the reader's words ("Iv3 2025 budget"); a CBS table by its source's name.
+        let document =
+            comparison.data.document.map { "Iv3 " + NoteWording(locale: locale).document($0, comparison.data.year) }
+            ?? comparison.data.sources.first?.table ?? String(comparison.data.year)
         return "\(indicator.title.text(locale)) (\(indicator.id)) — \(document), \(indicator.unit.text(locale))"
     }
 
@@ -44,7 +47,7 @@ public struct CompareReport: Sendable {
                 ? style.value(municipality.observation.value) : Self.statusText(municipality.observation.status, nl: nl)
             for (index, reference) in municipality.references.enumerated() {
                 let summary = reference.summary
-                let group = "\(summary.group.group.description): \(summary.group.label)"
+                let group = ReportLabels(locale: locale).groupName(summary.group)
                 let quartiles = summary.distribution.map { "\(style.value($0.q1))–\(style.value($0.q3))" } ?? "–"
                 var row = index == 0 ? [municipality.profile.name, value, rank] : ["", "", ""]
                 row += [
@@ -85,7 +88,7 @@ public struct CompareReport: Sendable {
                     : "* Group with municipalities that are left out (never counted as 0); who and why per group below.")
         }
         for summary in groupSummaries {
-            if let coverage = wording.groupCoverage(summary, label: "\(summary.group.group.description): \(summary.group.label)")
+            if let coverage = wording.groupCoverage(summary, label: ReportLabels(locale: locale).groupName(summary.group))
             {
                 notes.append(coverage)
             }

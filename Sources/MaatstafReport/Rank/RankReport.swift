@@ -20,9 +20,12 @@ public struct RankReport: Sendable {
     public var heading: String {
         let indicator = ranking.data.indicator
         let scope =
-            ranking.group.map { "\($0.group.description): \($0.label)" }
+            ranking.group.map { ReportLabels(locale: locale).groupName($0) }
             ?? (locale == .nl ? "alle gemeenten" : "all municipalities")
-        let document = ranking.data.sources.first?.table ?? String(ranking.data.year)
+        // An Iv3 document in the reader's words ("Iv3 2025 budget"); a CBS table by its source's name.
+        let document =
+            ranking.data.document.map { "Iv3 " + NoteWording(locale: locale).document($0, ranking.data.year) }
+            ?? ranking.data.sources.first?.table ?? String(ranking.data.year)
         return "\(indicator.title.text(locale)) (\(indicator.id)) — \(document), \(scope), \(indicator.unit.text(locale))"
     }
 
