@@ -39,10 +39,21 @@ public struct PeerReport: Sendable {
         switch search.model.used[index].trait.trait {
         case .population, .density: return format.number(value, decimals: 0)
         case .urbanity: return Urbanity(rawValue: Int(value))?.dutch ?? "–"
-        case .centreFunction: return traits[code]?.centreFunction ?? "–"
-        case .socialStructure: return traits[code]?.socialStructure ?? "–"
+        case .centreFunction: return className(traits[code]?.centreFunction)
+        case .socialStructure: return className(traits[code]?.socialStructure)
         case .indicator: return format.number(value, decimals: 1)
         }
+    }
+
+    /// A gemeentefonds class as written (`Zonder`, `Matig`) in Dutch, in English words otherwise.
+    func className(_ label: String?) -> String {
+        guard let label else { return "–" }
+        guard !nl else { return label }
+        let english = [
+            "Zonder": "none", "Weinig": "little", "Redelijk": "fair", "Sterk": "strong", "Zwak": "weak",
+            "Matig": "moderate", "Goed": "good",
+        ]
+        return english[label] ?? label
     }
 
     public var heading: String {
