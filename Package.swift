@@ -31,6 +31,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
 
         // core: the domain as plain values — indicator definitions, municipalities and groups, observations with their
         // status, notes as facts, and the pure statistics. It depends on nothing; everything else may use it.
@@ -62,7 +67,9 @@ let package = Package(
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
         .target(
             name: "MaatstafReport",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare"]),
+            dependencies: [
+                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "CXlsxWriter",
+            ]),
 
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
@@ -133,7 +140,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MaatstafCLITests",
-            dependencies: ["maatstaf", "MaatstafCLI", "MaatstafCore", "MaatstafStore", "MaatstafTestServer"],
+            dependencies: [
+                "maatstaf", "MaatstafCLI", "MaatstafCore", "MaatstafStore", "MaatstafTestServer",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -45,6 +45,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
     case json
     case markdown
+    case xlsx
 }
 
 extension ParsableCommand {
@@ -54,6 +55,7 @@ extension ParsableCommand {
         case .table: try Console.current.output(table.renderText())
         case .csv: try Console.current.output(table.renderCSV())
         case .markdown: try Console.current.output(table.renderMarkdown())
+        case .xlsx: throw ValidationError("--format xlsx is available for compare, rank and trend; use --format csv here.")
         case .json:
             try Console.current.output(try JSONOutput.encode(json))
         }

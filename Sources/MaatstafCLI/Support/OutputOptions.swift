@@ -5,7 +5,7 @@ import MaatstafReport
 
 /// How a command that prints a result writes it: the format, the reader's language and where to.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(help: "Output: table, csv, json, markdown, or xlsx (an Excel workbook, with --output; compare, rank, trend).")
     var format: OutputFormat = .table
 
     @OptionGroup var language: LocaleOption
@@ -15,10 +15,22 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        if format == .xlsx && output == nil {
+            throw ValidationError("An Excel workbook belongs in a file: add --output NAME.xlsx.")
+        }
+    }
+
     /// Renders `result` in the chosen format and writes it.
     func write(_ result: some CommandResult) throws {
         let text: String
         switch format {
+        case .xlsx:
+            guard let tables = result.dataTables, let output else {
+                throw ValidationError("--format xlsx is available for compare, rank and trend; use --format csv here.")
+            }
+            try SpreadsheetWriter.write(tables, notes: result.sheetNotes, locale: locale, to: output)
+            return
         case .table: text = result.renderText()
         case .markdown: text = result.renderMarkdown()
         // Dutch Excel opens a double-clicked CSV as UTF-8 only with a byte-order mark (else `Súdwest-Fryslân`
@@ -36,15 +48,31 @@ protocol CommandResult {
     func renderMarkdown() -> String
     func renderCSV() -> String
     func renderJSON() throws -> String
+    /// The tables an Excel workbook holds, typed; nil where the command has no workbook.
+    var dataTables: [DataTable]? { get }
+    /// The definitions, notes and sources the workbook's last sheet lists.
+    var sheetNotes: [String] { get }
+}
+
+extension CommandResult {
+    var dataTables: [DataTable]? { nil }
+    var sheetNotes: [String] { [] }
 }
 
 extension CompareReport: CommandResult {
+    var dataTables: [DataTable]? { [dataTable] }
+    var sheetNotes: [String] { [heading] + table.notes }
     func renderJSON() throws -> String { try CompareJSON(comparison, locale: locale).encoded() }
 }
 
-extension RankReport: CommandResult {}
+extension RankReport: CommandResult {
+    var dataTables: [DataTable]? { [dataTable] }
+    var sheetNotes: [String] { [heading] + table.notes }
+}
 
 extension TrendReport: CommandResult {
+    var dataTables: [DataTable]? { [dataTable] }
+    var sheetNotes: [String] { notes }
     func renderJSON() throws -> String { try TrendJSON(series, locale: locale).encoded() }
 }
 

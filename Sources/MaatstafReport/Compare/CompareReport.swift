@@ -151,38 +151,45 @@ public struct CompareReport: Sendable {
     }
 
     /// One row per municipality and reference, unformatted numbers; `nl` uses `;` and a decimal comma for Dutch Excel.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
-        var table = Table(
+    public func renderCSV() -> String { dataTable.renderCSV(locale: locale) }
+
+    /// One row per municipality and reference group, typed for CSV and xlsx.
+    public var dataTable: DataTable {
+        let value: DataTable.Kind = style.isMoney ? .money : .number(decimals: 2)
+        var table = DataTable(
+            name: locale == .nl ? "Vergelijking" : "Comparison",
             columns: [
-                "indicator", "year", "code", "municipality", "value", "numerator", "denominator",
-                "rank", "of", "percentile", "z", "status", "reference_kind", "reference_code",
-                "reference", "group_rate", "mean", "median", "q1", "q3", "count", "difference",
-                "difference_percent", "gap", "members", "left_out", "left_out_reasons",
-                "zero_count", "source",
-            ].map { Table.Column($0) })
+                .init("indicator"), .init("year", .count), .init("code"), .init("municipality"), .init("value", value),
+                .init("numerator", .count), .init("denominator", .count), .init("rank", .count), .init("of", .count),
+                .init("percentile", .number(decimals: 1)), .init("z", .number(decimals: 3)), .init("status"),
+                .init("reference_kind"), .init("reference_code"), .init("reference"), .init("group_rate", value),
+                .init("mean", value), .init("median", value), .init("q1", value), .init("q3", value),
+                .init("count", .count), .init("difference", value), .init("difference_percent", .percent(decimals: 1)),
+                .init("gap", .count), .init("members", .count), .init("left_out", .count), .init("left_out_reasons"),
+                .init("zero_count", .count), .init("source"),
+            ])
         let source = comparison.data.sources.first.map { "\($0.table); Bron: CBS" } ?? "Bron: CBS"
         for municipality in comparison.municipalities {
             let observation = municipality.observation
             for reference in municipality.references {
                 let summary = reference.summary
-                table.rows.append([
-                    comparison.indicator.id, String(comparison.year), municipality.profile.code, municipality.profile.name,
-                    format.csv(observation.value), format.csv(observation.numerator, decimals: 0),
-                    format.csv(observation.denominator, decimals: 0), municipality.rank.map(String.init) ?? "",
-                    String(municipality.rankedCount), format.csv(municipality.percentile, decimals: 1),
-                    format.csv(municipality.z, decimals: 3), Self.statusCode(observation.status),
-                    ReferenceKind.of(summary.group.group), ReferenceKind.code(of: summary.group) ?? "", summary.group.label,
-                    format.csv(summary.rate), format.csv(summary.distribution?.mean), format.csv(summary.distribution?.median),
-                    format.csv(summary.distribution?.q1), format.csv(summary.distribution?.q3),
-                    String(summary.distribution?.count ?? 0), format.csv(reference.difference),
-                    format.csv(reference.differencePercent, decimals: 1), format.csv(reference.gap, decimals: 0),
-                    String(summary.group.members.count), String(summary.missing.count), Self.exclusionCodes(summary),
-                    String(summary.zeros.count), source,
-                ])
+                let row: [DataTable.Cell] = [
+                    .text(comparison.indicator.id), .whole(comparison.year), .text(municipality.profile.code),
+                    .text(municipality.profile.name), .value(observation.value), .value(observation.numerator),
+                    .value(observation.denominator), .whole(municipality.rank), .whole(municipality.rankedCount),
+                    .value(municipality.percentile), .value(municipality.z), .text(Self.statusCode(observation.status)),
+                    .text(ReferenceKind.of(summary.group.group)), .text(ReferenceKind.code(of: summary.group) ?? ""),
+                    .text(summary.group.label), .value(summary.rate), .value(summary.distribution?.mean),
+                    .value(summary.distribution?.median), .value(summary.distribution?.q1),
+                    .value(summary.distribution?.q3), .whole(summary.distribution?.count ?? 0),
+                    .value(reference.difference), .value(reference.differencePercent), .value(reference.gap),
+                    .whole(summary.group.members.count), .whole(summary.missing.count),
+                    .text(Self.exclusionCodes(summary)), .whole(summary.zeros.count), .text(source),
+                ]
+                    table.rows.append(row)
             }
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table
     }
 
     /// `ok`, or why there is no value: `no-delivery`, `not-booked`, `suppressed`, `no-value`, `zero-denominator`.

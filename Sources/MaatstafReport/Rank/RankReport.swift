@@ -72,22 +72,28 @@ public struct RankReport: Sendable {
     }
 
     /// Plain numbers for spreadsheets and pandas: no currency sign, no thousands separator, the locale's decimal
-    /// mark; the unit in the header. Missing values are empty cells with their status beside them.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
+    /// mark; the unit in the header.
+    public func renderCSV() -> String { dataTable.renderCSV(locale: locale) }
+
+    /// The league table, typed for CSV and xlsx.
+    public var dataTable: DataTable {
+        let style = ValueStyle(indicator: ranking.data.indicator, locale: locale)
         let unit = ranking.data.indicator.unit.text(locale)
         let nl = locale == .nl
-        var table = Table(
+        var table = DataTable(
+            name: nl ? "Rangorde" : "Ranking",
             columns: [
-                "rank", "code", nl ? "gemeente" : "municipality", "value (\(unit))", "percentile", "population",
-            ].map { Table.Column($0) })
-        table.rows = ranking.entries.map {
+                .init("rank", .count), .init("code"), .init(nl ? "gemeente" : "municipality"),
+                .init("value (\(unit))", style.isMoney ? .money : .number(decimals: 2)),
+                .init("percentile", .number(decimals: 1)), .init("population", .count),
+            ])
+        table.rows = ranking.entries.map { entry -> [DataTable.Cell] in
             [
-                String($0.rank), $0.profile.code, $0.profile.name, format.csv($0.observation.value),
-                format.csv($0.percentile, decimals: 1), String($0.profile.population),
+                .whole(entry.rank), .text(entry.profile.code), .text(entry.profile.name), .value(entry.observation.value),
+                .value(entry.percentile), .whole(entry.profile.population),
             ]
         }
-        return table.renderCSV(separator: nl ? ";" : ",")
+        return table
     }
 
     public func renderText() -> String { heading + "\n\n" + table.renderText() }

@@ -191,15 +191,23 @@ public struct TrendReport: Sendable {
     }
 
     /// One row per municipality, period and reference group; unformatted numbers, `;` and decimal comma for nl.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
-        var table = Table(
+    public func renderCSV() -> String { dataTable.renderCSV(locale: locale) }
+
+    /// One row per municipality, period and group, typed for CSV and xlsx.
+    public var dataTable: DataTable {
+        let value: DataTable.Kind = ValueStyle(indicator: series.indicator, locale: locale).isMoney ? .money : .number(decimals: 2)
+        var table = DataTable(
+            name: locale == .nl ? "Reeks" : "Series",
             columns: [
-                "indicator", "code", "municipality", "year", "document", "value", "status", "index",
-                "index_across_definition_change", "change_per_year", "change_across_definition_change",
-                "definition_changed", "reference_kind", "reference_code", "reference", "group_rate",
-                "group_index", "members", "left_out", "base_year", "source",
-            ].map { Table.Column($0) })
+                .init("indicator"), .init("code"), .init("municipality"), .init("year", .count), .init("document"),
+                .init("value", value), .init("status"), .init("index", .number(decimals: 1)),
+                .init("index_across_definition_change", .count), .init("change_per_year", value),
+                .init("change_across_definition_change", .count), .init("definition_changed", .count),
+                .init("reference_kind"), .init("reference_code"), .init("reference"), .init("group_rate", value),
+                .init("group_index", .number(decimals: 1)), .init("members", .count), .init("left_out", .count),
+                .init("base_year", .count), .init("source"),
+            ])
+        func flag(_ value: Bool?) -> DataTable.Cell { value.map { .number($0 ? 1 : 0) } ?? .empty }
         for municipality in series.municipalities {
             for point in series.points {
                 let comparison = point.comparisons[municipality.code]
@@ -215,21 +223,21 @@ public struct TrendReport: Sendable {
                         }
                     } ?? [(point.national, series.nationalIndex(at: point)?.value)]
                 for (summary, groupIndex) in references {
-                    table.rows.append([
-                        series.indicator.id, municipality.code, municipality.name, String(point.period.year),
-                        point.period.kind?.rawValue ?? "", format.csv(observation?.value),
-                        observation.map { CompareReport.statusCode($0.status) } ?? "not-a-municipality",
-                        format.csv(index?.value, decimals: 1), index.map { $0.acrossDefinitionChange ? "1" : "0" } ?? "",
-                        format.csv(change?.value), change.map { $0.acrossDefinitionChange ? "1" : "0" } ?? "",
-                        series.definitionChanges(before: point) ? "1" : "0",
-                        ReferenceKind.of(summary.group.group), ReferenceKind.code(of: summary.group) ?? "",
-                        summary.group.label, format.csv(summary.rate), format.csv(groupIndex, decimals: 1),
-                        String(summary.group.members.count), String(summary.missing.count), String(series.baseYear),
-                        source,
-                    ])
+                    let row: [DataTable.Cell] = [
+                        .text(series.indicator.id), .text(municipality.code), .text(municipality.name),
+                        .whole(point.period.year), .text(point.period.kind?.rawValue ?? ""), .value(observation?.value),
+                        .text(observation.map { CompareReport.statusCode($0.status) } ?? "not-a-municipality"),
+                        .value(index?.value), flag(index?.acrossDefinitionChange), .value(change?.value),
+                        flag(change?.acrossDefinitionChange), flag(series.definitionChanges(before: point)),
+                        .text(ReferenceKind.of(summary.group.group)), .text(ReferenceKind.code(of: summary.group) ?? ""),
+                        .text(summary.group.label), .value(summary.rate), .value(groupIndex),
+                        .whole(summary.group.members.count), .whole(summary.missing.count), .whole(series.baseYear),
+                        .text(source),
+                    ]
+                    table.rows.append(row)
                 }
             }
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table
     }
 }

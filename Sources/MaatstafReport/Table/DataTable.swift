@@ -1,0 +1,78 @@
+public import MaatstafCore
+
+/// A table of typed cells for spreadsheets and programs: every number stays a number, with a kind that says how to
+/// show it (euros, a count, a percentage). CSV and xlsx are both written from it, so they hold the same columns and
+/// values; only the look differs.
+public struct DataTable: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case text
+        /// Whole numbers: inhabitants, counts, ranks, years.
+        case count
+        /// A number with this many decimals in CSV.
+        case number(decimals: Int)
+        /// Euros to the cent.
+        case money
+        /// Percentage points (25.5 means 25.5 %), with this many decimals in CSV.
+        case percent(decimals: Int)
+    }
+
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case number(Double)
+        /// No value: an empty cell, never 0.
+        case empty
+    }
+
+    public struct Column: Sendable, Hashable {
+        public var key: String
+        public var kind: Kind
+
+        public init(_ key: String, _ kind: Kind = .text) {
+            self.key = key
+            self.kind = kind
+        }
+    }
+
+    /// The sheet's name in a workbook (at most 31 characters, as Excel allows).
+    public var name: String
+    public var columns: [Column]
+    public var rows: [[Cell]] = []
+
+    public init(name: String, columns: [Column]) {
+        self.name = name
+        self.columns = columns
+    }
+
+
+    /// RFC 4180 CSV with plain numbers: the locale's decimal mark, no grouping, no currency sign; `;` for nl.
+    public func renderCSV(locale: ReportLocale) -> String {
+        let format = NumberFormat(locale: locale)
+        var table = Table(columns: columns.map { Table.Column($0.key) })
+        table.rows = rows.map { row in
+            zip(columns, row).map { column, cell in
+                switch cell {
+                case .text(let text): return text
+                case .empty: return ""
+                case .number(let value):
+                    switch column.kind {
+                    case .text, .count: return format.csv(value, decimals: 0)
+                    case .number(let decimals), .percent(let decimals): return format.csv(value, decimals: decimals)
+                    case .money: return format.csv(value, decimals: 2)
+                    }
+                }
+            }
+        }
+        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+    }
+}
+
+extension DataTable.Cell {
+    /// A number cell, or an empty one for nil (and for a value that is not finite).
+    public static func value(_ value: Double?) -> Self {
+        guard let value, value.isFinite else { return .empty }
+        return .number(value)
+    }
+
+    /// A whole number, or an empty cell for nil.
+    public static func whole(_ value: Int?) -> Self { value.map { .number(Double($0)) } ?? .empty }
+}
