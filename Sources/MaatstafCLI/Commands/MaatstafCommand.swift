@@ -28,7 +28,7 @@ struct MaatstafCommand: AsyncParsableCommand {
         version: MaatstafVersion.current,
         subcommands: [
             CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, RegionCommand.self,
-            PeersCommand.self, BestPracticeCommand.self,
+            PeersCommand.self, BestPracticeCommand.self, ExportAllCommand.self,
             ReportCommand.self,
             ImportCommand.self, ImportsCommand.self, CheckCommand.self,
             IndicatorsCommand.self,

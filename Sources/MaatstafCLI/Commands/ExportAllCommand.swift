@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf export-all`: every municipality × indicator × period × reference group in one tidy file.
+struct ExportAllCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-all",
+        abstract: "Everything in one tidy file for analysts: every municipality, indicator, period and reference group.",
+        discussion: """
+            One row per municipality × indicator × period (every Iv3 document and year in the store) × reference \
+            group, with the value, numerator, denominator, the 95% interval where the indicator has one, the status \
+            (why there is no value), the rank, the group's rate and size, and the source files with their sha256. \
+            Column names and keys are stable: docs/export-all.md. CSV (plain numbers; --locale nl for ; and decimal \
+            commas) or JSON Lines (one object per line, keys sorted, null for no value). Indicators whose CBS tables \
+            are not fetched are left out and named on stderr.
+
+            Examples:
+              maatstaf export-all --output maatstaf.csv
+              maatstaf export-all --set all --against national,province,jeugdregio --format jsonl --output alles.jsonl
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case jsonl
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("Indicator set (sociaal-domein, wmo, jeugd, participatie, all) or ids, comma-separated.", valueName: "set"))
+    var set = "all"
+
+    @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
+    var against = "national,province,corop,labour-market-region,size-class,urbanity,jeugdregio"
+
+    @Option(help: "csv or jsonl (JSON Lines).")
+    var format: Format = .csv
+
+    @OptionGroup var language: LocaleOption
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let catalog = try workspace.indicators()
+        let indicators: [Indicator]
+        if IndicatorCatalog.sets.contains(where: { $0.name == set }) {
+            indicators = try catalog.set(set)
+        } else {
+            indicators = try set.split(separator: ",").map { try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces)) }
+        }
+        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
+        let engine = workspace.engine
+        var export = TidyExport()
+        var skipped: [String] = []
+        for indicator in indicators {
+            if let missing = try? engine.missingTables(for: indicator), !missing.isEmpty {
+                skipped.append("\(indicator.id) (CBS \(missing.joined(separator: ", ")) not fetched)")
+                continue
+            }
+            for period in try engine.periods(for: indicator) {
+                let data = try engine.data(indicator, year: period.year, kind: period.kind)
+                let profiles = try workspace.atlas.profiles(year: data.classificationYear)
+                let municipalities = profiles.values.map(\.municipality).sorted { $0.code < $1.code }
+                export.add(try engine.compare(data, municipalities: municipalities, against: groups), locale: language.locale)
+            }
+        }
+        if !skipped.isEmpty && !global.quiet {
+            Console.current.error("maatstaf: left out: \(skipped.joined(separator: "; ")).\n")
+        }
+        let text: String
+        switch format {
+        case .csv: text = (language.locale == .nl ? "\u{FEFF}" : "") + export.table.renderCSV(locale: language.locale)
+        case .jsonl: text = export.renderJSONLines()
+        }
+        try OutputFile.write(text, to: output)
+    }
+}
