@@ -20,13 +20,30 @@ public struct CompareError: MaatstafError {
     /// What to fetch to mend it (a table not fetched, or a stored part that lacks codes or years); the CLI words it
     /// as commands.
     public let fetch: [FetchRequest]
+    /// For a table fetched filtered for other codes: the table and, per dimension, the codes its stored rows lack —
+    /// the fact behind `reason`, for outputs that word it in the reader's language.
+    public var partial: PartialTable?
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: Advice, fetch: [FetchRequest] = []) {
+    public struct PartialTable: Sendable, Hashable {
+        public var table: String
+        public var lacking: [Lacking]
+
+        public struct Lacking: Sendable, Hashable {
+            public var dimension: String
+            public var codes: [String]
+        }
+    }
+
+    public init(
+        _ kind: Kind, subject: String, reason: String, hint: Advice, fetch: [FetchRequest] = [],
+        partial: PartialTable? = nil
+    ) {
         self.kind = kind
         self.subject = subject
         self.reason = reason
         self.hint = hint
         self.fetch = fetch
+        self.partial = partial
     }
 
     public var category: ErrorCategory { kind == .tableNotFetched ? .notAvailable : .badInput }

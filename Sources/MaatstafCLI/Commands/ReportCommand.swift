@@ -134,7 +134,7 @@ struct ReportCommand: AsyncParsableCommand {
             indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
             locale: locale)
         if report.sections.isEmpty {
-            let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason)" }.joined(separator: "; ")
+            let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason(.en))" }.joined(separator: "; ")
             throw CompareError(
                 .tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
                 hint: "Fetch the tables named, or choose other indicators",
@@ -162,7 +162,7 @@ struct ReportCommand: AsyncParsableCommand {
                 let remedy =
                     item.fetch.isEmpty
                     ? (item.hint.isEmpty ? "" : ". \(item.hint.commandLine)") : ". " + FetchRequest.sentence(item.fetch)
-                Console.current.error("Left out \(item.indicator.id): \(item.reason)\(remedy).\n")
+                Console.current.error("Left out \(item.indicator.id): \(item.reason(.en))\(remedy).\n")
             }
         }
     }

@@ -200,11 +200,13 @@ struct ObservationLoader: Sendable {
         }
         // A code the list knows but no stored row has: the table was fetched filtered, for other codes.
         let inRows = try source.cbsCodesInRows(table: table)
-        let absent = codes.sorted { $0.key < $1.key }.compactMap { dimension, wanted -> String? in
+        let lacking = codes.sorted { $0.key < $1.key }.compactMap {
+            dimension, wanted -> CompareError.PartialTable.Lacking? in
             guard let present = inRows[dimension].map(Set.init) else { return nil }
             let lacking = wanted.filter { !present.contains($0) }
-            return lacking.isEmpty ? nil : "\(dimension) \(lacking.joined(separator: ", "))"
+            return lacking.isEmpty ? nil : .init(dimension: dimension, codes: lacking)
         }
+        let absent = lacking.map { "\($0.dimension) \($0.codes.joined(separator: ", "))" }
         if !absent.isEmpty {
             throw CompareError(
                 .tableNotFetched, subject: indicator.id,
@@ -212,7 +214,8 @@ struct ObservationLoader: Sendable {
                     "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
                 hint:
                     "A filtered fetch replaces the stored part, so fetch what is stored and what \(indicator.id) needs together",
-                fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)])
+                fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)],
+                partial: .init(table: table, lacking: lacking))
         }
         let columns = try source.cbsColumns(table: table, topics: resolved)
         let sums = try Self.municipalSums(

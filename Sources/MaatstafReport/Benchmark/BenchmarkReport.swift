@@ -161,17 +161,51 @@ public struct TrendBreak: Sendable, Hashable {
 /// An indicator that was asked for but cannot be shown, e.g. because its CBS table is not fetched.
 public struct UnavailableIndicator: Sendable {
     public var indicator: Indicator
-    public var reason: String
+    /// Why it is not in the report, as a fact; words in the reader's language come from `reason(_:)`.
+    public var why: Why
     /// What to do, when no fetch mends it.
     public var hint: Advice
     /// The fetches that mend it.
     public var fetch: [FetchRequest]
 
-    public init(indicator: Indicator, reason: String, hint: Advice = .none, fetch: [FetchRequest] = []) {
+    public enum Why: Sendable {
+        /// Its CBS tables are not in the store.
+        case notFetched(tables: [String])
+        /// Its table is stored, but as a part fetched for other codes: the codes its rows lack, per dimension.
+        case partFetched(table: String, lacking: [(dimension: String, codes: [String])])
+        /// The store has no data for it at all.
+        case noData
+        /// The store has data for other years only.
+        case noDataForYear(Int, years: [Int])
+    }
+
+    public init(indicator: Indicator, why: Why, hint: Advice = .none, fetch: [FetchRequest] = []) {
         self.indicator = indicator
-        self.reason = reason
+        self.why = why
         self.hint = hint
         self.fetch = fetch
+    }
+
+    /// Why, in words.
+    public func reason(_ locale: ReportLocale) -> String {
+        let nl = locale == .nl
+        switch why {
+        case .notFetched(let tables):
+            let list = tables.joined(separator: nl ? " en " : " and ")
+            return nl
+                ? "heeft CBS-tabel\(tables.count == 1 ? "" : "len") \(list) nodig, die niet in de opslag \(tables.count == 1 ? "staat" : "staan")"
+                : "needs CBS table\(tables.count == 1 ? "" : "s") \(list), which \(tables.count == 1 ? "is" : "are") not in the store"
+        case .partFetched(let table, let lacking):
+            let codes = lacking.map { "\($0.dimension) \($0.codes.joined(separator: ", "))" }.joined(separator: "; ")
+            return nl
+                ? "het opgeslagen deel van CBS-tabel \(table) heeft geen rijen voor \(codes) (het is voor andere codes opgehaald)"
+                : "the stored part of CBS table \(table) has no rows for \(codes) (it was fetched for other codes)"
+        case .noData:
+            return nl ? "heeft geen gegevens in de opslag" : "has no data in the store"
+        case .noDataForYear(let year, let years):
+            let list = years.map(String.init).joined(separator: ", ")
+            return nl ? "heeft geen gegevens voor \(year) (jaren: \(list))" : "has no data for \(year) (years: \(list))"
+        }
     }
 }
 

@@ -36,7 +36,12 @@ public struct BenchmarkReportBuilder: Sendable {
             } catch let error as CompareError where error.kind == .tableNotFetched {
                 // Its tables are stored, but as a part fetched for other codes: left out with the fetch that mends it.
                 unavailable.append(
-                    UnavailableIndicator(indicator: indicator, reason: error.reason, hint: error.hint, fetch: error.fetch))
+                    UnavailableIndicator(
+                        indicator: indicator,
+                        why: .partFetched(
+                            table: error.partial?.table ?? "",
+                            lacking: error.partial?.lacking.map { ($0.dimension, $0.codes) } ?? []),
+                        hint: error.hint, fetch: error.fetch))
                 continue
             }
             let comparison = try engine.compare(data, municipalities: municipalities, against: groups)
@@ -117,15 +122,12 @@ public struct BenchmarkReportBuilder: Sendable {
     }
 
     private func unavailableIndicator(_ indicator: Indicator, years: [Int], year: Int?) throws -> UnavailableIndicator {
-        if years.isEmpty, let error = try engine.notFetchedError(indicator, year: year) {
+        if years.isEmpty, try engine.notFetchedError(indicator, year: year) != nil {
             return UnavailableIndicator(
-                indicator: indicator, reason: error.reason,
+                indicator: indicator, why: .notFetched(tables: try engine.missingTables(for: indicator)),
                 fetch: try engine.fetchRequests(for: indicator, year: year))
         }
-        let list = years.map(String.init).joined(separator: ", ")
         return UnavailableIndicator(
-            indicator: indicator,
-            reason: years.isEmpty ? "has no data in the store" : "has no data for \(year ?? 0) (years: \(list))",
-            hint: "")
+            indicator: indicator, why: years.isEmpty ? .noData : .noDataForYear(year ?? 0, years: years), hint: "")
     }
 }

@@ -96,8 +96,8 @@ struct ReportLabels {
     }
     var gapExplanation: String {
         t(
-            "Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde.",
-            "Group rate: the group's total ÷ its total population (or denominator). Avg municipality: unweighted mean of the members. Gap: (value − group rate) × denominator, i.e. what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value."
+            "Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde; P90 = percentiel: 90 % van de gemeenten met een waarde heeft een lagere.",
+            "Group rate: the group's total ÷ its total population (or denominator). Avg municipality: unweighted mean of the members. Gap: (value − group rate) × denominator, i.e. what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value; P90 = percentile: 90 % of the municipalities with a value have a lower one."
         )
     }
     var credit: String {

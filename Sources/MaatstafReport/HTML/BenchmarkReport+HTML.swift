@@ -123,7 +123,7 @@ extension BenchmarkReport {
         if targetsNotShown > 0 { notes.append(labels.targetsNotShown(targetsNotShown)) }
         for item in unavailable {
             notes.append(
-                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)"
+                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason(locale))"
                     + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
         }
         for note in notes { html.element("p", note, class: "note") }
@@ -366,7 +366,7 @@ extension BenchmarkReport {
             for item in unavailable {
                 html.element(
                     "li",
-                    "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)."
+                    "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason(locale))."
                         + (remedy(item).isEmpty ? "" : " \(locale == .nl ? "Oplossing" : "To include it"): \(remedy(item))"))
             }
             html.raw("</ul>\n")

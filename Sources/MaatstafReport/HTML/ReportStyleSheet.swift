@@ -5,7 +5,10 @@ enum ReportStyleSheet {
     static let css = """
         @page { size: A4; margin: 14mm 12mm; }
         body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 10pt; line-height: 1.4;
-               color: #1a1a1a; background: #fff; max-width: 186mm; margin: 0 auto; padding: 10px; }
+               color: #1a1a1a; background: #fff; max-width: 186mm; margin: 0 auto; padding: 10px;
+               hyphens: auto; overflow-wrap: break-word; }
+        code { overflow-wrap: anywhere; word-break: break-all; }
+        li, p { overflow-wrap: anywhere; }
         h1 { font-size: 18pt; margin: 0 0 4px; }
         h2 { font-size: 14pt; margin: 18px 0 4px; border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
         h3 { font-size: 11pt; margin: 14px 0 4px; }
@@ -31,7 +34,7 @@ enum ReportStyleSheet {
         .region table { font-size: 7.5pt; }
         .region th.num { white-space: normal; }
         .region td, .region th { padding: 2px 3px; }
-        th[scope=rowgroup] { max-width: 140px; overflow-wrap: anywhere; hyphens: auto; }
+        th[scope=rowgroup] { max-width: 158px; overflow-wrap: break-word; hyphens: auto; }
         .status.met { background: #c8ecdf; border: 1px solid #009E73; }
         .status.within-margin { background: #fbe3b0; border: 1px solid #E69F00; }
         .status.missed { background: #f6cdb8; border: 1px solid #D55E00; }

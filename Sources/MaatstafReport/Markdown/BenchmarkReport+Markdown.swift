@@ -56,7 +56,7 @@ extension BenchmarkReport {
         if targetsNotShown > 0 { summary.notes.append(labels.targetsNotShown(targetsNotShown)) }
         for item in unavailable {
             summary.notes.append(
-                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason)"
+                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason(locale))"
                     + (remedy(item).isEmpty ? "" : " — \(remedy(item))"))
         }
         out.append(summary.renderMarkdown())
