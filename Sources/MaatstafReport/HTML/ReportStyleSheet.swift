@@ -34,7 +34,7 @@ enum ReportStyleSheet {
         .region table { font-size: 7.5pt; }
         .region th.num { white-space: normal; }
         .region td, .region th { padding: 2px 3px; }
-        th[scope=rowgroup] { max-width: 158px; overflow-wrap: break-word; hyphens: auto; }
+        th[scope=rowgroup] { max-width: 140px; overflow-wrap: break-word; hyphens: auto; }
         .status.met { background: #c8ecdf; border: 1px solid #009E73; }
         .status.within-margin { background: #fbe3b0; border: 1px solid #E69F00; }
         .status.missed { background: #f6cdb8; border: 1px solid #D55E00; }
