@@ -50,6 +50,16 @@ struct TablesCommandTests {
         #expect(entries[1]["title"] as? String == "Synthetic: bijstandsuitkeringen per gemeente")
     }
 
+    @Test("a search without hits is an answer, not a usage error: exit 0, saying nothing matched and what to try")
+    func noHits() async throws {
+        let server = try Self.server()
+        let result = try await CLIRunner().run([
+            "tables", "--search", "zzzqqq", "--cbs-base", server.baseURL, "--cache-dir", CLIRunner.freshLoadedCache(),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0 of 3 tables in opendata match \"zzzqqq\". Try fewer or other words"))
+    }
+
     @Test("a listing that is not a CBS catalog: exit 65 naming the URL")
     func notACatalog() async throws {
         let server = try TestHTTPServer { _ in TestResponse(text: #"{"value":[{"Title":"no id"}]}"#) }

@@ -66,7 +66,9 @@ struct TablesCommand: AsyncParsableCommand {
         output.notes = [
             "\(found.count) of \(all.count) tables in \(source.catalog.rawValue)\(words.isEmpty ? "" : " match \"\(words.joined(separator: " "))\"")"
                 + (shown.count < found.count ? "; the \(shown.count) most recently modified are shown (--limit 0 for all)" : "")
-                + ". Fetch one with `maatstaf fetch ID\(source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)")`.",
+                + (found.isEmpty
+                    ? ". Try fewer or other words (accents and case do not matter), or another catalog with --catalog."
+                    : ". Fetch one with `maatstaf fetch ID\(source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)")`."),
             Attribution.cbs + ".",
         ]
         try emit(
