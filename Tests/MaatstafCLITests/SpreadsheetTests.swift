@@ -94,4 +94,29 @@ struct SpreadsheetTests {
         #expect(result.status == 74)
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test("report as xlsx: a sheet per indicator and per regional view, amounts from the raw file as number cells")
+    func reportWorkbook() async throws {
+        let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("rapport.xlsx").path
+        let result = try await CLIRunner().run([
+            "report", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2023", "--region", "liemers",
+            "--format", "xlsx", "--output", path, "--locale", "nl", "--cache-dir", CLIRunner.loadedCache,
+            "--regions", RepositoryFixtures.regions.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(archive["xl/workbook.xml"]!) { data.append($0) }
+        let workbook = String(decoding: data, as: UTF8.self)
+        #expect(workbook.contains("name=\"jeugd.hulp\""))
+        #expect(workbook.contains("name=\"De Liemers jeugd.hulp\""))
+        #expect(workbook.contains("name=\"Definities en bronnen\""))
+        // Sheet 2, the regional view: Duiven's amount (D2) as a number, from the raw 2023 accounts.
+        let cells = try Self.cells(path, sheet: 2)
+        #expect(cells["B2"]?.value == "Duiven")
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let taakvelden = ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
+        #expect(cells["D2"]?.type == nil)
+        #expect(Double(cells["D2"]!.value) == raw.total(raw.municipalities["Duiven"]!, taakvelden, netto: false))
+    }
 }

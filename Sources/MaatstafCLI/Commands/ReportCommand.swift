@@ -35,6 +35,8 @@ struct ReportCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html
         case markdown
+        /// An Excel workbook: each indicator's comparison as a sheet of number cells, and the notes.
+        case xlsx
     }
 
     @OptionGroup var global: GlobalOptions
@@ -60,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     var locale: ReportLocale { language.locale }
 
-    @Option(help: "html (one self-contained file with charts) or markdown (tables and footnotes, for a memo).")
+    @Option(help: "html (one self-contained file with charts), markdown (tables and footnotes, for a memo) or xlsx (an Excel workbook: a sheet per indicator and regional view).")
     var format: Format = .html
 
     @Option(help: ArgumentHelp("Write to this file (needed for HTML on a terminal).", valueName: "file"))
@@ -96,6 +98,9 @@ struct ReportCommand: AsyncParsableCommand {
         if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
         if indicators != nil && indicatorSet != nil {
             throw ValidationError("Give either --indicators or --set, not both.")
+        }
+        if format == .xlsx && output == nil {
+            throw ValidationError("An Excel workbook belongs in a file: add --output NAME.xlsx.")
         }
         if format == .html && output == nil && Console.current.outputIsTerminal {
             throw ValidationError("An HTML report belongs in a file: add --output report.html (or use --format markdown).")
@@ -151,6 +156,12 @@ struct ReportCommand: AsyncParsableCommand {
         }
         report.fetchText = { $0.commandLine }
         report.adviceText = { $0.commandLine }
+        if format == .xlsx, let output {
+            try SpreadsheetWriter.write(
+                report.dataTables, notes: report.workbookNotes, locale: locale, to: output)
+            if !global.quiet { Console.current.error("Wrote \(output): \(report.sections.count) indicator(s) as sheets.\n") }
+            return
+        }
         let text = format == .html ? report.renderHTML() : report.renderMarkdown()
         try OutputFile.write(text, to: output)
         if let output, !global.quiet {

@@ -260,6 +260,45 @@ public struct RegionReport: Sendable {
         breakdowns.map { render($0, markdown: true) }.joined(separator: "\n\n") + "\n"
     }
 
+    /// One row per member with its figures, keys and what-if amounts, typed for a workbook.
+    public func dataTable(_ breakdown: RegionBreakdown) -> DataTable {
+        let amount: DataTable.Kind = ValueStyle(indicator: breakdown.indicator, locale: locale).isMoney ? .money : .number(decimals: 2)
+        var columns: [DataTable.Column] = [
+            .init("code"), .init(nl ? "gemeente" : "municipality"), .init(nl ? "inwoners" : "population", .count),
+            .init(nl ? "bedrag" : "amount", amount), .init(nl ? "per inwoner" : "rate", amount), .init("status"),
+            .init(nl ? "aandeel bedrag" : "share of amount", .percent(decimals: 1)),
+            .init(nl ? "aandeel inwoners" : "share of population", .percent(decimals: 1)),
+        ]
+        for key in breakdown.keys {
+            columns.append(.init(keyName(key.kind), amount))
+            columns.append(.init(keyName(key.kind) + (nl ? " verschil" : " difference"), amount))
+        }
+        for scenario in breakdown.scenarios {
+            columns.append(.init((nl ? "tegen " : "at ") + rateName(scenario.rate.kind, breakdown.indicator), amount))
+            columns.append(.init(nl ? "besparing" : "saving", amount))
+        }
+        var table = DataTable(name: breakdown.region.label, columns: columns)
+        for member in breakdown.members {
+            let code = member.municipality.code
+            var row: [DataTable.Cell] = [
+                .text(code), .text(member.municipality.name), .whole(member.population), .value(member.amount),
+                .value(member.observation.okValue),
+                .text(member.counted ? "ok" : CompareReport.statusCode(member.observation.status)),
+                .value(member.amountShare.map { $0 * 100 }), .value(member.populationShare.map { $0 * 100 }),
+            ]
+            for key in breakdown.keys {
+                let entry = key.shares.first { $0.code == code }
+                row += [.value(entry?.amount), .value(entry?.difference)]
+            }
+            for scenario in breakdown.scenarios {
+                let outcome = scenario.amounts.first { $0.code == code }
+                row += [.value(outcome?.amount), .value(outcome?.saving)]
+            }
+            table.rows.append(row)
+        }
+        return table
+    }
+
     /// Tidy rows for Excel: one per member and measure (`amount`, `rate`, shares, each key's amount, each
     /// scenario's amount and saving); unformatted numbers, to the cent, `;` and decimal comma for nl.
     public func renderCSV() -> String {
