@@ -74,6 +74,8 @@ struct TrendChart {
             }
         }
         var drawn = 0
+        // Labels already placed (left, top, right, bottom), so a label that would cover another goes below its point.
+        var placed: [(Double, Double, Double, Double)] = []
         for point in points {
             guard let value = point.values[code] else { continue }
             drawn += 1
@@ -81,10 +83,22 @@ struct TrendChart {
             let py = y(value)
             svg.circle(x: px, y: py, radius: 3.5, fill: point.isBudget ? "#ffffff" : Palette.chosen, stroke: Palette.chosen)
             if bothKinds {
-                // Side by side: above the point, a budget's label reaching left and the accounts' reaching right.
+                // Side by side: above the point, a budget's label reaching left and the accounts' reaching right; below
+                // the point when that would cover a label already drawn.
+                let text = style.value(value)
+                let width = SVG.textWidth(text, size: 9) * 1.15
+                let anchorX = point.isBudget ? px + 3 : px - 3
+                let left = point.isBudget ? anchorX - width : anchorX
+                func box(_ baseline: Double) -> (Double, Double, Double, Double) { (left, baseline - 9, left + width, baseline + 2) }
+                func clashes(_ b: (Double, Double, Double, Double)) -> Bool {
+                    placed.contains { $0.0 < b.2 && b.0 < $0.2 && $0.1 < b.3 && b.1 < $0.3 }
+                }
+                var baseline = py - 7
+                if clashes(box(baseline)) { baseline = py + 15 }
+                placed.append(box(baseline))
                 svg.text(
-                    style.value(value), x: point.isBudget ? px + 3 : px - 3, y: py - 7,
-                    anchor: point.isBudget ? .end : .start, size: 9, bold: true, fill: Palette.chosen)
+                    text, x: anchorX, y: baseline, anchor: point.isBudget ? .end : .start, size: 9, bold: true,
+                    fill: Palette.chosen)
             } else {
                 let above = point.national.map { value >= $0 } ?? true
                 svg.text(

@@ -53,7 +53,6 @@ public struct RegionReport: Sendable {
     func membersTable(_ breakdown: RegionBreakdown) -> Table {
         let style = ValueStyle(indicator: breakdown.indicator, locale: locale)
         let format = NumberFormat(locale: locale)
-        let wording = NoteWording(locale: locale)
         let hasVolume = breakdown.volumeIndicator != nil
         var columns: [Table.Column] = [
             .init(t("gemeente", "municipality")), .init(t("inwoners", "inhabitants"), .right),
@@ -69,13 +68,15 @@ public struct RegionReport: Sendable {
             var row = [
                 member.municipality.name, format.number(Double(member.population), decimals: 0),
                 amount(member.amount, style: style, format: format),
-                member.observation.okValue.map { style.value($0) } ?? wording.status(member.observation.status),
+                // The table says only "missing"; why is in the notes under it (a long reason would widen the page).
+                member.observation.okValue.map { style.value($0) }
+                    ?? CompareReport.statusText(member.observation.status, nl: nl),
                 share(member.amountShare), share(member.populationShare),
             ]
             if hasVolume {
                 row.append(
                     member.volume == nil
-                        ? member.volumeStatus.map(wording.status) ?? "–" : share(member.volumeShare))
+                        ? member.volumeStatus.map { CompareReport.statusText($0, nl: nl) } ?? "–" : share(member.volumeShare))
             }
             for rate in breakdown.rates {
                 row.append(member.observation.okValue.map { style.difference($0 - rate.rate) } ?? "–")
