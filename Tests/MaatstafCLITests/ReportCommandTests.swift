@@ -96,4 +96,23 @@ struct ReportCommandTests {
         #expect(year.status == 65)
         #expect(year.stderr.contains("1999"))
     }
+
+    @Test("many municipalities: one row each with the difference from every group, smaller trend panels")
+    func manyMunicipalities() async throws {
+        let output = folder.appendingPathComponent("zeven.html").path
+        let names = ["Westervoort", "Duiven", "Zevenaar", "Montferland", "Doesburg", "Rheden", "Arnhem"]
+        let result = try await run(["--indicators", "jeugd.hulp", "--year", "2023", "--output", output] + names)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(html.contains("<div class=\"trend many\">"))
+        #expect(html.contains(">Δ provincie</th>"))
+        // Westervoort's row: its difference from the national rate, from the raw 2023 accounts.
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let taakvelden = ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
+        let national = raw.groupRate(taakvelden) { $0.delivered && $0.books(taakvelden) }
+        let percent = (raw.rate("Westervoort", taakvelden) - national) / national * 100
+        let expected = String(format: "+%.1f%%", percent).replacingOccurrences(of: ".", with: ",")
+        let row = try #require(html.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>Westervoort</td>") })
+        #expect(row.contains(">\(expected)</td>"), "\(row)")
+    }
 }

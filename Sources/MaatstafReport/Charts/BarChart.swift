@@ -20,8 +20,9 @@ struct BarChart {
     var missingText: String
 
     static let width = 680.0
-    /// Rows shrink when there are many (twenty municipalities and their groups), so the chart fits on one A4 page.
-    var rowHeight: Double { min(22, max(13, 880 / Double(max(1, bars.count)))) }
+    /// Rows shrink when there are many (twenty municipalities and their groups), so the chart and the strip plot
+    /// under it share one A4 page.
+    var rowHeight: Double { min(22, max(13, 500 / Double(max(1, bars.count)))) }
     var fontSize: Double { rowHeight < 18 ? 9.5 : 11 }
 
     func render() -> String {

@@ -220,7 +220,8 @@ extension BenchmarkReport {
         let sectionTargets = targetPath.filter { $0.indicatorID == section.indicator.id }
         if section.trend.count > 1 || !sectionTargets.isEmpty && !section.trend.isEmpty {
             let range = TrendChart.range(section.trend, targets: sectionTargets)
-            html.raw("<div class=\"trend\">\n")
+            // Many municipalities: smaller panels, four to a row, so the panels of twenty fit on one page.
+            html.raw(section.comparison.municipalities.count > 6 ? "<div class=\"trend many\">\n" : "<div class=\"trend\">\n")
             for municipality in section.comparison.municipalities {
                 html.raw(
                     TrendChart(
@@ -248,6 +249,10 @@ extension BenchmarkReport {
     ) {
         let format = NumberFormat(locale: locale)
         html.element("h3", labels.table)
+        if section.comparison.municipalities.count > 6 {
+            renderCompactNumbers(section, style: style, format: format, into: &html, labels)
+            return
+        }
         // One heading row per municipality (value, rank) and one row per reference group under it: six columns fit
         // on A4 where ten did not.
         html.raw("<table>\n<thead><tr>")
@@ -291,6 +296,36 @@ extension BenchmarkReport {
                     : "* Group with municipalities without a value; they are left out (never counted as 0).",
                 class: "note")
         }
+    }
+
+    /// Many municipalities: one row each — value, rank, and the difference with each group's rate in % — so twenty
+    /// take a page, not four. The group rates and gaps are in the CSV and xlsx outputs.
+    private func renderCompactNumbers(
+        _ section: IndicatorSection, style: ValueStyle, format: NumberFormat, into html: inout HTMLDocument,
+        _ labels: ReportLabels
+    ) {
+        let kinds = section.comparison.municipalities.first?.references.map(\.summary.group.group) ?? []
+        html.raw("<table>\n<thead><tr>")
+        html.headerCells([labels.municipality])
+        html.headerCells([labels.value, labels.rank] + kinds.map { "Δ " + labels.groupKind($0) }, numeric: true)
+        html.raw("</tr></thead>\n<tbody>\n")
+        for municipality in section.comparison.municipalities {
+            html.raw("<tr>")
+            html.cell(municipality.profile.name)
+            html.cell(section.valueText(municipality, style: style, labels), numeric: true)
+            html.cell(municipality.rankText(format), numeric: true)
+            for reference in municipality.references {
+                html.cell(reference.differencePercent.map { format.percent($0) } ?? "–", numeric: true)
+            }
+            html.raw("</tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n")
+        html.element(
+            "p",
+            locale == .nl
+                ? "Δ: verschil met het groepscijfer van elke groep van de gemeente, in % van dat groepscijfer. Met zoveel gemeenten staan de groepscijfers en het gat in euro's niet hier maar in de CSV- en xlsx-uitvoer van de vergelijking."
+                : "Δ: difference with the rate of each of the municipality's groups, as % of that rate. With this many municipalities the group rates and the gap in euros are not shown here but in the comparison's CSV and xlsx outputs.",
+            class: "note")
     }
 
     private func renderDefinition(_ section: IndicatorSection, into html: inout HTMLDocument, _ labels: ReportLabels) {
