@@ -137,6 +137,18 @@ struct PeersCommandTests {
         #expect(sameCent(peers?["value"] as? Double, expected))
     }
 
+    @Test("rank --within peers: the municipality among its 15 neighbours")
+    func rankWithinPeers() async throws {
+        let result = try await CLIRunner().run([
+            "rank", "--indicator", "jeugd.hulp", "--year", "2025", "--within", "peers", "Westervoort", "--format", "csv",
+            "--cache-dir", CLIRunner.loadedCache,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let codes = Set(result.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[1]) })
+        let neighbours = Self.neighbours(of: "GM0293", traits: try Self.rawTraits(), count: 15).map(\.0)
+        #expect(codes == Set(neighbours + ["GM0293"]))
+    }
+
     @Test("a traits file: weights and count; a bad file names its line")
     func traitsFile() async throws {
         let folder = RepositoryFixtures.temporaryFolder()

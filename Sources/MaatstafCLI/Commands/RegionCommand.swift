@@ -26,21 +26,36 @@ struct RegionCommand: AsyncParsableCommand {
             cover the members with a value; a missing figure is never taken as 0.
 
             Examples:
-              maatstaf region liemers --indicator wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
+              maatstaf region liemers --indicators wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
               maatstaf region 1stroom --indicator jeugd.hulp --format csv --locale nl --output 1stroom.csv
               maatstaf region liemers --indicator wmo.maatwerk --volume wmo.clienten-per-1000
               maatstaf region corop --for Westervoort --indicator jeugd.hulp
             """)
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var data: DataOptions
+    @OptionGroup var regions: RegionsOption
+
+    @Option(
+        name: .customLong("indicator-file"),
+        help: ArgumentHelp(
+            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+    var indicatorsFile: String?
+
+    @Option(
+        name: .customLong("iv3-source"),
+        help: ArgumentHelp(
+            "When the snapshot and a fetched CBS Iv3 table hold the same document: cbs (the default) or snapshot.",
+            valueName: "source"))
+    var iv3Source: Iv3SourcePreference = .fetched
 
     @Argument(help: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.")
     var region: String
 
     @Option(
+        name: [.customLong("indicators"), .customLong("indicator")],
         help: ArgumentHelp(
-            "Indicator ids, comma-separated or repeated (see `maatstaf indicators list`).", valueName: "ids"))
+            "Indicator ids, comma-separated or repeated (see `maatstaf indicators list`); as in report, a file of your own indicators is --indicator-file.",
+            valueName: "ids"))
     var indicator: [String] = []
 
     @Option(help: "Year (default: the latest year with data for the first indicator).")
@@ -124,7 +139,9 @@ struct RegionCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try Workspace.open(global: global, data: data)
+        var workspace = try Workspace.open(
+            global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
+        workspace.iv3Source = iv3Source
         let catalog = try workspace.indicators()
         let group = PeerGroup(parsing: region)
         let anchor = try self.anchor.map { try workspace.atlas.directory.resolve($0) }

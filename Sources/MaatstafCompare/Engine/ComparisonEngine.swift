@@ -190,7 +190,9 @@ public struct ComparisonEngine: Sendable {
         } else {
             resolved = nil
         }
-        let members = resolved?.members ?? profiles.keys.sorted()
+        var members = resolved?.members ?? profiles.keys.sorted()
+        // A municipality's neighbours are ranked with it: the group is defined around it but leaves it out.
+        if group == .peers, let anchor, !members.contains(anchor.code) { members = (members + [anchor.code]).sorted() }
         let national = ResolvedPeerGroup.national(members: profiles.keys.sorted())
         let summary = GroupSummary(group: resolved ?? national, data: data)
         var memberData = data
