@@ -27,7 +27,7 @@ enum ReportStyleSheet {
         figcaption { font-size: 9pt; color: #444; margin-bottom: 2px; font-weight: bold; }
         .trend { display: flex; flex-wrap: wrap; gap: 4px 10px; }
         .trend svg { border: 1px solid #e0e0e0; }
-        .trend.many svg { width: 168px; height: auto; }
+        .trend.many svg { width: 160px; height: auto; }
         .note { font-size: 8.5pt; color: #444; overflow-wrap: anywhere; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
