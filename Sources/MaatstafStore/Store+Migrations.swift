@@ -189,6 +189,16 @@ extension Store {
                         share REAL NOT NULL, source TEXT NOT NULL, checksum INTEGER, PRIMARY KEY (code, kind));
                     """)
         }
+        migrator.registerMigration("v12 municipality shapes") { db in
+            try db.execute(
+                sql: """
+                    -- Each municipality's boundary in a year, projected to the Dutch grid (RD New) as an SVG path in
+                    -- hectometres: what the report's map draws.
+                    CREATE TABLE municipality_shape (
+                        year INTEGER NOT NULL, code TEXT NOT NULL, path TEXT NOT NULL, source TEXT NOT NULL,
+                        checksum INTEGER, PRIMARY KEY (year, code));
+                    """)
+        }
         return migrator
     }
 }

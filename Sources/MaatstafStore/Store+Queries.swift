@@ -41,6 +41,19 @@ extension Store {
         }
     }
 
+    /// Every municipality's boundary per year as an SVG path on the Dutch grid (hectometres, north up): year → code →
+    /// path. The rows are checked; the count is checked as a whole.
+    public func municipalityShapes() throws -> [Int: [String: String]] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM municipality_shape ORDER BY year, code")
+            for row in rows { try Self.verify(row, table: "municipality_shape") }
+            if !rows.isEmpty { try Self.verifyCounts([IntegrityKey.municipalityShape: rows.count], in: db) }
+            var shapes: [Int: [String: String]] = [:]
+            for row in rows { shapes[row["year"] as Int, default: [:]][row["code"] as String] = row["path"] as String }
+            return shapes
+        }
+    }
+
     /// The areas derived from boundaries (each municipality's jeugdregio), checked row by row.
     public func municipalityAreas() throws -> [MunicipalityAreaRecord] {
         try read { db in

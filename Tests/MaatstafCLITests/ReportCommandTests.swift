@@ -115,4 +115,29 @@ struct ReportCommandTests {
         let row = try #require(html.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>Westervoort</td>") })
         #expect(row.contains(">\(expected)</td>"), "\(row)")
     }
+
+    @Test("a map per indicator: every municipality with its name and value as a title, the chosen outlined, no value hatched")
+    func map() async throws {
+        let output = folder.appendingPathComponent("kaart.html").path
+        let result = try await run([
+            "--indicators", "jeugd.hulp", "--year", "2023", "--output", output, "Westervoort", "Duiven", "Steenwijkerland",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: output, encoding: .utf8)
+        let start = try #require(html.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\""))
+        let map = String(html[start.lowerBound...].prefix { _ in true }.split(separator: "</svg>", maxSplits: 1)[0])
+        let classes2023 = try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2023.tsv", separator: "\t").count - 1
+        #expect(map.components(separatedBy: "<path ").count - 1 == classes2023)
+        // Westervoort's title carries its value from the raw 2023 accounts, in Dutch notation.
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let taakvelden = ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
+        let value = String(format: "%.2f", raw.rate("Westervoort", taakvelden)).replacingOccurrences(of: ".", with: ",")
+        #expect(map.contains("<title>Westervoort: € \(value)</title>"))
+        // The three chosen drawn with the outline; Vijfheerenlanden (no 2023 accounts) hatched, named, not 0.
+        #expect(map.components(separatedBy: "stroke=\"#D55E00\" stroke-width=\"14\"").count - 1 == 3)
+        #expect(map.contains("fill=\"url(#hatch)\""))
+        #expect(map.contains("<title>Vijfheerenlanden: "))
+        #expect(!map.contains("<title>Vijfheerenlanden: € 0"))
+        #expect(html.contains("geen waarde (1): Vijfheerenlanden"))
+    }
 }

@@ -4,6 +4,7 @@ import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport
+import MaatstafStore
 
 /// `maatstaf report`: a benchmark report people read — one HTML file with charts, or Markdown for a memo.
 struct ReportCommand: AsyncParsableCommand {
@@ -154,6 +155,8 @@ struct ReportCommand: AsyncParsableCommand {
                         region: group, anchor: chosen.first))
             }
         }
+        report.shapes = try workspace.store.municipalityShapes()
+        report.names = workspace.atlas.directory.byCode.mapValues(\.name)
         report.fetchText = { $0.commandLine }
         report.adviceText = { $0.commandLine }
         if format == .xlsx, let output {

@@ -22,6 +22,10 @@ public struct BenchmarkReport: Sendable {
     /// How advice naming options and commands is written for the reader: the CLI passes its spelling; without one
     /// the report uses the neutral one.
     public var adviceText: (@Sendable (Advice) -> String)?
+    /// Municipal boundaries per year as SVG paths on the Dutch grid, and every municipality's name: the map per
+    /// indicator. Empty: no maps.
+    public var shapes: [Int: [String: String]] = [:]
+    public var names: [String: String] = [:]
     /// Regional views (`--region`): each region's members on each indicator of the report, after the indicators.
     public var regionViews: [RegionBreakdown] = []
 

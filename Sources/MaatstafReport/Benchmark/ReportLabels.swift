@@ -67,6 +67,14 @@ struct ReportLabels {
     var trend: String { t("ontwikkeling", "trend") }
     var budgetMark: String { t("(B)", "(B)") }
     var noValue: String { t("geen waarde", "no value") }
+    var map: String { t("Kaart", "Map") }
+    func mapMissing(_ count: Int) -> String { t("geen waarde (\(count))", "no value (\(count))") }
+    var mapNote: String {
+        t(
+            "Klassen: vijf kwintielen van de gemeenten met een waarde (elk een vijfde van hen), van licht (laag) naar donker (hoog); gearceerd: geen waarde, nooit als 0; omlijnd: de gekozen gemeenten. Projectie: Rijksdriehoeksstelsel (RD New). Grenzen: CBS/PDOK, gegeneraliseerd. Wijs een gemeente aan voor haar naam en waarde.",
+            "Classes: five quintiles of the municipalities with a value (a fifth of them each), from light (low) to dark (high); hatched: no value, never 0; outlined: the chosen municipalities. Projection: Dutch national grid (RD New). Boundaries: CBS/PDOK, generalised. Point at a municipality for its name and value."
+        )
+    }
     var missing: String { t("ontbreekt", "missing") }
     var comparison: String { t("Vergelijking", "Comparison") }
     var distribution: String { t("Alle gemeenten", "All municipalities") }

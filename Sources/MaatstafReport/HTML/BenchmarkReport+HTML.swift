@@ -175,6 +175,7 @@ extension BenchmarkReport {
             ).render())
 
         // Every municipality, the chosen ones highlighted.
+        renderMap(section, style: style, into: &html, labels)
         let marked = section.comparison.municipalities.compactMap { municipality in
             municipality.observation.value.map { StripPlot.Marked(name: municipality.profile.name, value: $0) }
         }
@@ -296,6 +297,41 @@ extension BenchmarkReport {
                     : "* Group with municipalities without a value; they are left out (never counted as 0).",
                 class: "note")
         }
+    }
+
+    /// The map of every municipality of the year, with its legend; nothing when the store has no boundaries.
+    private func renderMap(
+        _ section: IndicatorSection, style: ValueStyle, into html: inout HTMLDocument, _ labels: ReportLabels
+    ) {
+        let year = section.comparison.data.classificationYear
+        // The boundaries of the year, else those of the nearest year with boundaries.
+        guard let shapeYear = shapes.keys.min(by: { (abs($0 - year), -$0) < (abs($1 - year), -$1) }),
+            let yearShapes = shapes[shapeYear]
+        else { return }
+        let wording = NoteWording(locale: locale)
+        var values: [String: Double] = [:]
+        var missing: [String: String] = [:]
+        for (code, observation) in section.comparison.data.observations where yearShapes[code] != nil {
+            if let value = observation.okValue { values[code] = value } else { missing[code] = wording.status(observation.status) }
+        }
+        let map = ChoroplethMap(
+            shapes: yearShapes, names: names, values: values, missing: missing,
+            chosen: section.comparison.municipalities.map(\.profile.code), style: style, labels: labels,
+            title: "\(labels.map): \(section.indicator.title.text(locale)), \(section.comparison.year)")
+        let drawing = map.render()
+        guard !drawing.isEmpty else { return }
+        html.raw("<figure class=\"map\">\n<figcaption>\(HTMLText.escape(labels.map))</figcaption>\n<div class=\"map-body\">\n")
+        html.raw(drawing + "\n<ul class=\"legend\">\n")
+        for item in map.legend() {
+            let swatch =
+                item.colour == "hatch"
+                ? "<span class=\"swatch hatch\"></span>"
+                : "<span class=\"swatch\" style=\"background:\(item.colour ?? "#fff")\"></span>"
+            html.raw("<li>\(swatch)\(HTMLText.escape(item.text))</li>\n")
+        }
+        html.raw("</ul>\n</div>\n")
+        html.element("p", labels.mapNote + (shapeYear == year ? "" : (locale == .nl ? " Grenzen van \(shapeYear)." : " Boundaries of \(shapeYear).")), class: "note")
+        html.raw("</figure>\n")
     }
 
     /// Many municipalities: one row each — value, rank, and the difference with each group's rate in % — so twenty

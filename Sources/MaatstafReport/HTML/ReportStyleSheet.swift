@@ -27,6 +27,12 @@ enum ReportStyleSheet {
         figcaption { font-size: 9pt; color: #444; margin-bottom: 2px; font-weight: bold; }
         .trend { display: flex; flex-wrap: wrap; gap: 4px 10px; }
         .trend svg { border: 1px solid #e0e0e0; }
+        .map-body { display: flex; gap: 12px; align-items: flex-start; }
+        .map-body svg { flex: 0 0 auto; }
+        ul.legend { list-style: none; padding: 0; margin: 0; font-size: 8.5pt; overflow-wrap: anywhere; }
+        ul.legend li { margin: 0 0 3px; }
+        .swatch { display: inline-block; width: 14px; height: 10px; border: 1px solid #999; margin-right: 6px; vertical-align: middle; }
+        .swatch.hatch { background: repeating-linear-gradient(45deg, #fff 0 3px, #999 3px 5px); }
         .trend.many svg { width: 160px; height: auto; }
         .note { font-size: 8.5pt; color: #444; overflow-wrap: anywhere; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }

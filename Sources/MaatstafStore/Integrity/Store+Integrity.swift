@@ -8,6 +8,7 @@ extension Store {
         static let municipality = "municipality"
         static let municipalityTrait = "municipality_trait"
         static let municipalityArea = "municipality_area"
+        static let municipalityShape = "municipality_shape"
         /// Keys of Iv3 from fetched tables start with this; a reload of the snapshot keeps them.
         static let fetchedPrefix = "cbs_"
         static func municipalityYear(_ year: Int) -> String { "municipality_year|\(year)" }

@@ -57,6 +57,8 @@ struct SnapshotPlan {
     /// Municipalities without a delivery per document (their zero rows are not kept as amounts).
     var iv3NoDelivery: [(year: Int, kind: String, code: String)] = []
     var definitions: [(year: Int, taakveld: String, title: String, parent: String?)] = []
+    /// Boundaries per year as SVG paths on the Dutch grid: year, code, path, source.
+    var shapes: [(year: Int, code: String, path: String, source: String)] = []
     /// Areas derived from boundaries: code, kind, area code, area name, share, source.
     var areas: [(code: String, kind: String, area: String, name: String, share: Double, source: String)] = []
     /// Structural traits: code, trait, value (nil: no class), label as written, source file.
@@ -86,6 +88,8 @@ struct SnapshotPlan {
                 try addIv3(file, year: year, kind: name.hasSuffix("_jaarrekening.csv") ? "jaarrekening" : "begroting")
             } else if name.hasPrefix("iv3_definities_") {
                 try addDefinitions(file)
+            } else if name.hasPrefix("gemeente_"), name.hasSuffix(".geojson"), let year = Self.year(in: name) {
+                try addShapes(file, year: year)
             } else if name == "sociale_structuur_centrumfunctie.tsv" {
                 try addClassTraits(file)
             } else if name.hasPrefix("85984NED_") {
@@ -231,6 +235,20 @@ struct SnapshotPlan {
         }
     }
 
+    /// A year's municipal boundaries, projected once here so the report draws them without any geometry.
+    private mutating func addShapes(_ file: SnapshotFile, year: Int) throws {
+        let areas = try Self.parse { try GeoJSONAreas.read(data: file.data, source: file.path) }
+        let known = Set(municipalities.map(\.code))
+        for area in areas {
+            guard known.contains(area.code) else {
+                throw StoreError(
+                    .snapshotInvalid, subject: file.path, reason: "municipality \(area.code) is not in municipalities.csv",
+                    hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+            }
+            shapes.append((year, area.code, RDProjection.svgPath(area), file.path))
+        }
+    }
+
     private mutating func addClassTraits(_ file: SnapshotFile) throws {
         let rows = try Self.parse { try MunicipalityTraitsFile.classes(data: file.data, source: file.path) }
         for row in rows {
@@ -273,7 +291,7 @@ struct SnapshotPlan {
     func write(to db: Database, files: [SnapshotFile], fingerprint: String) throws {
         for table in [
             "iv3_amount", "iv3_no_delivery", "iv3_taakveld", "iv3_document", "iv3_definition", "municipality_year",
-            "municipality_name", "municipality", "snapshot_file", "municipality_trait", "municipality_area",
+            "municipality_name", "municipality", "snapshot_file", "municipality_trait", "municipality_area", "municipality_shape",
         ] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -379,6 +397,21 @@ struct SnapshotPlan {
             try insertTrait.execute(arguments: [
                 trait.code, trait.trait, trait.value, trait.label, trait.source, checksum.value,
             ])
+        }
+        let insertShape = try db.cachedStatement(sql: "INSERT INTO municipality_shape VALUES (?, ?, ?, ?, ?)")
+        for shape in shapes {
+            var checksum = RowChecksum()
+            checksum.add(shape.year)
+            checksum.add(shape.code)
+            checksum.add(shape.path)
+            checksum.add(shape.source)
+            try insertShape.execute(arguments: [shape.year, shape.code, shape.path, shape.source, checksum.value])
+        }
+        if !shapes.isEmpty {
+            let key = Store.IntegrityKey.municipalityShape
+            try db.execute(
+                sql: "INSERT INTO integrity VALUES (?, ?, ?)",
+                arguments: [key, shapes.count, Store.countChecksum(key, shapes.count)])
         }
         let insertArea = try db.cachedStatement(sql: "INSERT INTO municipality_area VALUES (?, ?, ?, ?, ?, ?, ?)")
         for area in areas {

@@ -1,0 +1,141 @@
+import MaatstafCore
+
+/// Every municipality of the year on a map, coloured by its value in five classes (quintiles of the municipalities
+/// with a value), missing ones hatched, the chosen ones outlined and labelled. Each municipality carries its name and
+/// value as an SVG `<title>`: a tooltip in a browser, text for a screen reader. The shapes come projected to the
+/// Dutch grid (RD New) in hectometres (`RDProjection.svgPath`).
+struct ChoroplethMap {
+    var shapes: [String: String]
+    var names: [String: String]
+    var values: [String: Double]
+    /// Codes without a value, with the words for why.
+    var missing: [String: String]
+    var chosen: [String]
+    var style: ValueStyle
+    var labels: ReportLabels
+    var title: String
+
+    /// Colour-blind-safe sequential blues (ColorBrewer "Blues", 5 classes): light is low, dark is high.
+    static let colours = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+
+    /// The upper bounds of the first four classes: the 20th, 40th, 60th and 80th percentile of the values.
+    var breaks: [Double] {
+        let sorted = values.values.sorted()
+        guard !sorted.isEmpty else { return [] }
+        return [0.2, 0.4, 0.6, 0.8].map { p in
+            let position = p * Double(sorted.count - 1)
+            let lower = Int(position)
+            let upper = min(lower + 1, sorted.count - 1)
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        }
+    }
+
+    func colour(_ value: Double) -> String {
+        let index = breaks.firstIndex { value <= $0 } ?? 4
+        return Self.colours[index]
+    }
+
+    /// The bounding box of the shapes' points, in hectometres.
+    private func bounds() -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for path in shapes.values {
+            for token in path.split(whereSeparator: { $0 == "M" || $0 == "L" || $0 == "Z" }) {
+                let xy = token.split(separator: " ")
+                guard xy.count == 2, let x = Double(xy[0]), let y = Double(xy[1]) else { continue }
+                minX = min(minX, x)
+                maxX = max(maxX, x)
+                minY = min(minY, y)
+                maxY = max(maxY, y)
+            }
+        }
+        return (minX, minY, maxX, maxY)
+    }
+
+    /// The middle of a shape's points: where its label goes.
+    private func centre(_ path: String) -> (Double, Double)? {
+        var xs: [Double] = []
+        var ys: [Double] = []
+        for token in path.split(whereSeparator: { $0 == "M" || $0 == "L" || $0 == "Z" }) {
+            let xy = token.split(separator: " ")
+            guard xy.count == 2, let x = Double(xy[0]), let y = Double(xy[1]) else { continue }
+            xs.append(x)
+            ys.append(y)
+        }
+        guard !xs.isEmpty else { return nil }
+        return ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
+    }
+
+    func render() -> String {
+        let box = bounds()
+        guard box.minX.isFinite else { return "" }
+        let margin = 20.0
+        let width = box.maxX - box.minX + 2 * margin
+        let height = box.maxY - box.minY + 2 * margin
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" role=\"img\" "
+        svg += "viewBox=\"\(Int(box.minX - margin)) \(Int(box.minY - margin)) \(Int(width)) \(Int(height))\" "
+        svg += "width=\"360\" height=\"\(Int(360 * height / width))\">"
+        svg += "<title>\(HTMLText.escape(title))</title>"
+        svg += "<defs><pattern id=\"hatch\" width=\"24\" height=\"24\" patternUnits=\"userSpaceOnUse\" "
+        svg += "patternTransform=\"rotate(45)\"><rect width=\"24\" height=\"24\" fill=\"#ffffff\"/>"
+        svg += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"24\" stroke=\"#999999\" stroke-width=\"8\"/></pattern></defs>"
+        for code in shapes.keys.sorted() where !chosen.contains(code) {
+            svg += shape(code, stroke: "#ffffff", width: 3)
+        }
+        // The chosen on top, outlined, with their names.
+        for code in chosen where shapes[code] != nil {
+            svg += shape(code, stroke: Palette.highlight, width: 14)
+        }
+        // Labels move down, a line at a time, until they cover no label already placed (neighbours such as Duiven
+        // and Westervoort would otherwise print over each other).
+        // With many chosen municipalities names would cover the map: then the outlines and tooltips say who is who.
+        var placed: [(Double, Double, Double, Double)] = []
+        for code in chosen where chosen.count <= 6 {
+            guard let path = shapes[code], let (x, centreY) = centre(path), let name = names[code] else { continue }
+            let half = Double(name.count) * 110 * 0.7 / 2
+            var y = centreY - 40
+            func box(_ baseline: Double) -> (Double, Double, Double, Double) { (x - half, baseline - 100, x + half, baseline + 20) }
+            var tries = 0
+            while placed.contains(where: { other in
+                let b = box(y)
+                return other.0 < b.2 && b.0 < other.2 && other.1 < b.3 && b.1 < other.3
+            }), tries < 12 {
+                y += 125
+                tries += 1
+            }
+            placed.append(box(y))
+            svg += "<text x=\"\(Int(x))\" y=\"\(Int(y))\" text-anchor=\"middle\" font-size=\"110\" font-weight=\"bold\" "
+            svg += "fill=\"\(Palette.text)\" stroke=\"#ffffff\" stroke-width=\"24\" paint-order=\"stroke\">"
+            svg += HTMLText.escape(name) + "</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    private func shape(_ code: String, stroke: String, width: Int) -> String {
+        guard let path = shapes[code] else { return "" }
+        let name = names[code] ?? code
+        let fill: String
+        let tip: String
+        if let value = values[code] {
+            fill = colour(value)
+            tip = "\(name): \(style.value(value))"
+        } else {
+            fill = "url(#hatch)"
+            tip = "\(name): \(missing[code] ?? labels.noValue)"
+        }
+        return "<path d=\"\(path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">"
+            + "<title>\(HTMLText.escape(tip))</title></path>"
+    }
+
+    /// The legend: each class's range, the hatched missing ones by name, the outline.
+    func legend() -> [(colour: String?, text: String)] {
+        let breaks = self.breaks
+        guard let low = values.values.min(), let high = values.values.max(), breaks.count == 4 else { return [] }
+        let bounds = [low] + breaks + [high]
+        var items: [(String?, String)] = (0..<5).map { (Self.colours[$0], "\(style.value(bounds[$0]))–\(style.value(bounds[$0 + 1]))") }
+        if !missing.isEmpty {
+            let names = missing.keys.compactMap { self.names[$0] }.sorted()
+            items.append(("hatch", labels.mapMissing(names.count) + ": " + names.joined(separator: ", ")))
+        }
+        return items
+    }
+}
