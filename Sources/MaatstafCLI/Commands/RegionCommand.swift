@@ -33,20 +33,9 @@ struct RegionCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var regions: RegionsOption
+    @OptionGroup var data: IndicatorFileDataOptions
 
-    @Option(
-        name: .customLong("indicator-file"),
-        help: ArgumentHelp(
-            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
-    var indicatorsFile: String?
 
-    @Option(
-        name: .customLong("iv3-source"),
-        help: ArgumentHelp(
-            "When the snapshot and a fetched CBS Iv3 table hold the same document: cbs (the default) or snapshot.",
-            valueName: "source"))
-    var iv3Source: Iv3SourcePreference = .fetched
 
     @Argument(help: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.")
     var region: String
@@ -140,8 +129,8 @@ struct RegionCommand: AsyncParsableCommand {
 
     func run() async throws {
         var workspace = try Workspace.open(
-            global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
-        workspace.iv3Source = iv3Source
+            global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
+        workspace.iv3Source = data.iv3Source
         let catalog = try workspace.indicators()
         let group = PeerGroup(parsing: region)
         let anchor = try self.anchor.map { try workspace.atlas.directory.resolve($0) }

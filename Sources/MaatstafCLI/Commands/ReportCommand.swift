@@ -69,7 +69,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (needed for HTML on a terminal).", valueName: "file"))
     var output: String?
 
-    @OptionGroup var regions: RegionsOption
+    @OptionGroup var data: IndicatorFileDataOptions
 
     @Option(
         name: .customLong("region"),
@@ -78,19 +78,7 @@ struct ReportCommand: AsyncParsableCommand {
             valueName: "region"))
     var regionViews: [String] = []
 
-    /// Named --indicator-file here because --indicators lists the ids to report on.
-    @Option(
-        name: .customLong("indicator-file"),
-        help: ArgumentHelp(
-            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
-    var indicatorsFile: String?
 
-    @Option(
-        name: .customLong("iv3-source"),
-        help: ArgumentHelp(
-            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot.",
-            valueName: "source"))
-    var iv3Source: Iv3SourcePreference = .fetched
 
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
@@ -109,8 +97,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var workspace = try Workspace.open(global: global, regionsFolder: regions.regionsFolder, indicatorsFile: indicatorsFile)
-        workspace.iv3Source = iv3Source
+        var workspace = try Workspace.open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
+        workspace.iv3Source = data.iv3Source
         let catalog = try workspace.indicators()
         var chosenIndicators: [Indicator]
         if let indicators {

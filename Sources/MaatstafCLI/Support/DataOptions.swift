@@ -39,6 +39,27 @@ struct DataOptions: ParsableArguments {
     var regionsFolder: String? { regions.regionsFolder }
 }
 
+/// Data options of the commands whose `--indicators` lists indicator ids (report, region): a file of one's own
+/// indicators is `--indicator-file` there.
+struct IndicatorFileDataOptions: ParsableArguments {
+    @OptionGroup var regions: RegionsOption
+
+    @Option(
+        name: .customLong("indicator-file"),
+        help: ArgumentHelp(
+            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+    var indicatorsFile: String?
+
+    @Option(
+        name: .customLong("iv3-source"),
+        help: ArgumentHelp(
+            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot.",
+            valueName: "source"))
+    var iv3Source: Iv3SourcePreference = .fetched
+
+    var regionsFolder: String? { regions.regionsFolder }
+}
+
 /// How a command prints its result.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
