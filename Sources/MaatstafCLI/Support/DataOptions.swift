@@ -12,6 +12,16 @@ struct RegionsOption: ParsableArguments {
     var regionsFolder: String?
 }
 
+/// Which copy of an Iv3 document is read when the snapshot and a fetched CBS table both hold it.
+struct Iv3SourceOption: ParsableArguments {
+    @Option(
+        name: .customLong("iv3-source"),
+        help: ArgumentHelp(
+            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot. The output says which was read.",
+            valueName: "source"))
+    var iv3Source: Iv3SourcePreference = .fetched
+}
+
 /// Options of commands that read municipalities, regions and statistics.
 struct DataOptions: ParsableArguments {
     @OptionGroup var regions: RegionsOption
@@ -22,12 +32,7 @@ struct DataOptions: ParsableArguments {
             "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
 
-    @Option(
-        name: .customLong("iv3-source"),
-        help: ArgumentHelp(
-            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot. The output says which was read.",
-            valueName: "source"))
-    var iv3Source: Iv3SourcePreference = .fetched
+    @OptionGroup var source: Iv3SourceOption
 
     @Option(
         name: .customLong("traits"),
@@ -37,6 +42,7 @@ struct DataOptions: ParsableArguments {
     var traitsFile: String?
 
     var regionsFolder: String? { regions.regionsFolder }
+    var iv3Source: Iv3SourcePreference { source.iv3Source }
 }
 
 /// Data options of the commands whose `--indicators` lists indicator ids (report, region): a file of one's own
@@ -50,13 +56,9 @@ struct IndicatorFileDataOptions: ParsableArguments {
             "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
     var indicatorsFile: String?
 
-    @Option(
-        name: .customLong("iv3-source"),
-        help: ArgumentHelp(
-            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot.",
-            valueName: "source"))
-    var iv3Source: Iv3SourcePreference = .fetched
+    @OptionGroup var source: Iv3SourceOption
 
+    var iv3Source: Iv3SourcePreference { source.iv3Source }
     var regionsFolder: String? { regions.regionsFolder }
 }
 
