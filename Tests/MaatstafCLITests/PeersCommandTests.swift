@@ -135,6 +135,14 @@ struct PeersCommandTests {
         let peers = (municipality["references"] as! [[String: Any]]).first { $0["kind"] as? String == "peers" }
         #expect(peers?["members"] as? Int == 15)
         #expect(sameCent(peers?["value"] as? Double, expected))
+        // Every output says what the neighbours were found on.
+        let text = try await CLIRunner().run([
+            "compare", "--indicator", "jeugd.hulp", "--year", "2023", "--against", "peers", "Westervoort",
+            "--cache-dir", CLIRunner.loadedCache,
+        ])
+        #expect(
+            text.stdout.contains(
+                "Westervoort: 15 nearest neighbours, found on inhabitants, inhabitants per km², centre function, social structure"))
     }
 
     @Test("rank --within peers: the municipality among its 15 neighbours")

@@ -52,9 +52,11 @@ public struct PeerSearch: Sendable {
 
     /// The neighbours as a reference group.
     public var group: ResolvedPeerGroup {
-        ResolvedPeerGroup(
+        var group = ResolvedPeerGroup(
             group: .peers, label: municipality.name, code: nil,
             members: neighbours.map(\.code).sorted(), key: "peers|\(municipality.code)|\(year)|\(settings.count)|\(settings.sameProvince)|"
                 + settings.traits.map { "\($0.trait)*\($0.weight)" }.joined(separator: ","))
+        group.traits = model.used.map(\.trait.trait)
+        return group
     }
 }

@@ -58,6 +58,8 @@ public struct ResolvedPeerGroup: Sendable, Hashable, Codable {
     public var members: [String]
     /// Identifies the concrete group within a year (`province|Gelderland`, `region|liemers`), for caching its figures.
     public var key: String
+    /// For nearest neighbours: the traits they were found on, so every output can say what "alike" means here.
+    public var traits: [Trait]?
 
     public init(group: PeerGroup, label: String, code: String?, members: [String], key: String? = nil) {
         self.group = group

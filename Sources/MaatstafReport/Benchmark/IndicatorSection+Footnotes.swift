@@ -17,7 +17,8 @@ extension IndicatorSection {
             notes.append(labels.municipalitiesWithoutValue(comparison.missing.count))
         }
         for group in referenceGroups {
-            if let coverage = wording.groupCoverage(group, label: group.group.label) { notes.append(coverage) }
+            if let peers = labels.peersNote(group.group) { notes.append(peers) }
+            if let coverage = wording.groupCoverage(group, label: labels.groupName(group.group)) { notes.append(coverage) }
         }
         // The engine's facts, in the report's language; the general "missing is never 0" is said above already.
         notes += comparison.notes.filter { $0 != .missingIsNotZero }.map(wording.note)

@@ -232,6 +232,25 @@ struct ReportLabels {
         }
     }
 
+    /// A trait of nearest neighbours in words.
+    func traitName(_ trait: Trait) -> String {
+        switch trait {
+        case .population: t("inwoners", "inhabitants")
+        case .density: t("inwoners per km²", "inhabitants per km²")
+        case .urbanity: t("stedelijkheid", "urbanity")
+        case .centreFunction: t("centrumfunctie", "centre function")
+        case .socialStructure: t("sociale structuur", "social structure")
+        case .indicator(let id): id
+        }
+    }
+
+    /// What nearest neighbours were found on: "Westervoort: 15 naaste buren, gevonden op inwoners, …".
+    func peersNote(_ group: ResolvedPeerGroup) -> String? {
+        guard group.group == .peers, let traits = group.traits else { return nil }
+        return groupName(group) + t(", gevonden op ", ", found on ") + traits.map(traitName).joined(separator: ", ")
+            + t(" (gestandaardiseerd, euclidische afstand).", " (standardised, Euclidean distance).")
+    }
+
     func groupKind(_ group: PeerGroup) -> String {
         switch group {
         case .builtIn(.national): netherlands

@@ -88,6 +88,7 @@ public struct CompareReport: Sendable {
                     : "* Group with municipalities that are left out (never counted as 0); who and why per group below.")
         }
         for summary in groupSummaries {
+            if let peers = ReportLabels(locale: locale).peersNote(summary.group) { notes.append(peers) }
             if let coverage = wording.groupCoverage(summary, label: ReportLabels(locale: locale).groupName(summary.group))
             {
                 notes.append(coverage)

@@ -21,16 +21,7 @@ public struct PeerReport: Sendable {
     private func t(_ nl: String, _ en: String) -> String { self.nl ? nl : en }
 
     /// A trait's name for the reader.
-    public func name(_ trait: Trait) -> String {
-        switch trait {
-        case .population: t("inwoners", "inhabitants")
-        case .density: t("inwoners per km²", "inhabitants per km²")
-        case .urbanity: t("stedelijkheid", "urbanity")
-        case .centreFunction: t("centrumfunctie", "centre function")
-        case .socialStructure: t("sociale structuur", "social structure")
-        case .indicator(let id): id
-        }
-    }
+    public func name(_ trait: Trait) -> String { ReportLabels(locale: locale).traitName(trait) }
 
     /// A trait's value as the reader knows it: a count, a class as written, an indicator's value.
     func value(_ index: Int, _ code: String, atlas traits: [String: StructuralTraits]) -> String {
