@@ -38,14 +38,17 @@ struct Workspace {
         var workspace = Workspace(
             store: store, atlas: atlas, regions: regions,
             indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
-        workspace.peerIndicators = try? workspace.indicators()
+        workspace.peerIndicators = try? IndicatorCatalog(store: store, userFile: workspace.indicatorsFile)
         return workspace
     }
 
     var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }
 
+    /// The indicator catalog: read once when the workspace opens (it parses the built-in YAML and lists every Iv3
+    /// taakveld), again only when that failed, so the error is thrown where an indicator is needed.
     func indicators() throws -> IndicatorCatalog {
-        try IndicatorCatalog(store: store, userFile: indicatorsFile)
+        if let peerIndicators { return peerIndicators }
+        return try IndicatorCatalog(store: store, userFile: indicatorsFile)
     }
 
     /// The engine, with the group `peers` (each municipality's nearest neighbours) available.
