@@ -112,9 +112,26 @@ extension ComparisonEngine {
     public func withPeers(_ settings: PeerSettings, indicators: IndicatorCatalog, strict: Bool = false) -> ComparisonEngine {
         var engine = self
         let base = self
+        // A municipality's neighbours in a year are the same for every indicator: found once per run.
+        let found = PeerMemory()
         engine.resolver.peerFinder = { municipality, year in
-            try base.peers(of: municipality, year: year, settings: settings, indicators: indicators, strict: strict).group
+            try found.group("\(municipality.code)|\(year)") {
+                try base.peers(of: municipality, year: year, settings: settings, indicators: indicators, strict: strict).group
+            }
         }
         return engine
+    }
+}
+
+/// The neighbour groups found in a run, by municipality and year; shared by the engine's copies, so a class with a lock.
+final class PeerMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var groups: [String: ResolvedPeerGroup] = [:]
+
+    func group(_ key: String, _ find: () throws -> ResolvedPeerGroup) throws -> ResolvedPeerGroup {
+        if let known = lock.withLock({ groups[key] }) { return known }
+        let group = try find()
+        lock.withLock { groups[key] = group }
+        return group
     }
 }
