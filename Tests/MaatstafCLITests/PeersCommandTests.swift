@@ -185,6 +185,14 @@ struct PeersCommandTests {
         #expect(neighbours.map { $0["code"] as! String } == expected.map(\.0))
         #expect(abs((neighbours[0]["distance"] as! Double) - expected.first!.1) < 1e-9)
 
+        // The same file chooses the group peers in a report.
+        let report = try await CLIRunner().run([
+            "report", "Westervoort", "--indicators", "jeugd.hulp", "--year", "2025", "--against", "peers", "--traits",
+            good.path, "--format", "markdown", "--locale", "en", "--cache-dir", CLIRunner.loadedCache,
+        ])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Westervoort: 3 nearest neighbours, found on inhabitants, inhabitants per km²"))
+
         let bad = folder.appendingPathComponent("bad.yaml")
         try "traits:\n  - population\n  - trait: sunshine\n    weight: -1\n".write(to: bad, atomically: true, encoding: .utf8)
         result = try await CLIRunner().run([

@@ -131,6 +131,7 @@ struct RegionCommand: AsyncParsableCommand {
         var workspace = try Workspace.open(
             global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
         workspace.iv3Source = data.iv3Source
+        try workspace.readTraits(data.traitsFile)
         let catalog = try workspace.indicators()
         let group = PeerGroup(parsing: region)
         let anchor = try self.anchor.map { try workspace.atlas.directory.resolve($0) }

@@ -22,6 +22,16 @@ struct Iv3SourceOption: ParsableArguments {
     var iv3Source: Iv3SourcePreference = .fetched
 }
 
+/// The traits nearest neighbours are found on, for every command that can compare with the group `peers`.
+struct TraitsOption: ParsableArguments {
+    @Option(
+        name: .customLong("traits"),
+        help: ArgumentHelp(
+            "A YAML file choosing and weighting the traits of nearest neighbours, for the group peers (format: docs/peers.md; default: population, density, centre function, social structure, and the shares of youths and 65+ when CBS 85984NED is fetched).",
+            valueName: "file"))
+    var traitsFile: String?
+}
+
 /// Options of commands that read municipalities, regions and statistics.
 struct DataOptions: ParsableArguments {
     @OptionGroup var regions: RegionsOption
@@ -34,15 +44,11 @@ struct DataOptions: ParsableArguments {
 
     @OptionGroup var source: Iv3SourceOption
 
-    @Option(
-        name: .customLong("traits"),
-        help: ArgumentHelp(
-            "A YAML file choosing and weighting the traits of nearest neighbours, for the group peers (format: docs/peers.md; default: population, density, centre function, social structure, and the shares of youths and 65+ when CBS 85984NED is fetched).",
-            valueName: "file"))
-    var traitsFile: String?
+    @OptionGroup var traits: TraitsOption
 
     var regionsFolder: String? { regions.regionsFolder }
     var iv3Source: Iv3SourcePreference { source.iv3Source }
+    var traitsFile: String? { traits.traitsFile }
 }
 
 /// Data options of the commands whose `--indicators` lists indicator ids (report, region): a file of one's own
@@ -59,6 +65,9 @@ struct IndicatorFileDataOptions: ParsableArguments {
     @OptionGroup var source: Iv3SourceOption
 
     var iv3Source: Iv3SourcePreference { source.iv3Source }
+    @OptionGroup var traits: TraitsOption
+
+    var traitsFile: String? { traits.traitsFile }
     var regionsFolder: String? { regions.regionsFolder }
 }
 

@@ -14,19 +14,22 @@ struct Workspace {
     var iv3Source: Iv3SourcePreference = .fetched
     /// The traits of nearest neighbours (group `peers`) and whether the user chose them in a file.
     var peerSettings: PeerSettings = .standard
-    /// The indicators the peer traits are read with; nil when the catalog cannot be read (the command that needs
-    /// an indicator says why).
-    var peerIndicators: IndicatorCatalog?
+    /// The indicator catalog, read on first use and then kept: commands that need no indicator (regions,
+    /// municipalities) never parse it, and those that do read it once, also for the traits of `peers`.
+    let catalog: CatalogCache
 
     /// Opens the store in the cache folder, loads the embedded snapshot on first use, reads the region files.
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
         var workspace = try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
         workspace.iv3Source = data.iv3Source
-        if let file = data.traitsFile {
-            workspace.peerSettings = try PeerSettingsFile.read(
-                URL(fileURLWithPath: file), indicators: try workspace.indicators())
-        }
+        try workspace.readTraits(data.traitsFile)
         return workspace
+    }
+
+    /// The traits of nearest neighbours from a file (`--traits`), when one is given.
+    mutating func readTraits(_ file: String?) throws {
+        guard let file else { return }
+        peerSettings = try PeerSettingsFile.read(URL(fileURLWithPath: file), indicators: try indicators())
     }
 
     static func open(global: GlobalOptions, regionsFolder: String?, indicatorsFile: String?) throws -> Workspace {
@@ -35,27 +38,22 @@ struct Workspace {
         let regions = try UserRegionCatalog(
             folder: ProjectPaths.regionsFolder(option: regionsFolder),
             directory: atlas.directory)
-        var workspace = Workspace(
-            store: store, atlas: atlas, regions: regions,
-            indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
-        workspace.peerIndicators = try? IndicatorCatalog(store: store, userFile: workspace.indicatorsFile)
-        return workspace
+        let file = indicatorsFile.map { URL(fileURLWithPath: $0) }
+        return Workspace(
+            store: store, atlas: atlas, regions: regions, indicatorsFile: file,
+            catalog: CatalogCache { try IndicatorCatalog(store: store, userFile: file) })
     }
 
     var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }
 
-    /// The indicator catalog: read once when the workspace opens (it parses the built-in YAML and lists every Iv3
-    /// taakveld), again only when that failed, so the error is thrown where an indicator is needed.
-    func indicators() throws -> IndicatorCatalog {
-        if let peerIndicators { return peerIndicators }
-        return try IndicatorCatalog(store: store, userFile: indicatorsFile)
-    }
+    /// The indicator catalog (the built-in YAML, the user's file, a generic indicator per Iv3 taakveld).
+    func indicators() throws -> IndicatorCatalog { try catalog.get() }
 
-    /// The engine, with the group `peers` (each municipality's nearest neighbours) available.
+    /// The engine, with the group `peers` (each municipality's nearest neighbours) available; the catalog its
+    /// traits need is read only when a neighbour group is asked for.
     var engine: ComparisonEngine {
-        let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: iv3Source)
-        guard let peerIndicators else { return engine }
-        return engine.withPeers(peerSettings, indicators: peerIndicators, strict: peerSettings.file != nil)
+        ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: iv3Source)
+            .withPeers(peerSettings, indicators: catalog.get, strict: peerSettings.file != nil)
     }
 
     /// The year asked for, or the latest year for which the indicator has data in the store (in the Iv3 document
@@ -82,5 +80,26 @@ struct Workspace {
             return requested
         }
         return atlas.years.last ?? 0
+    }
+}
+
+/// The indicator catalog of one command run, read on first use. A class, so the workspace's copies and the engine's
+/// neighbour finder share one read; the lock makes that safe across threads.
+final class CatalogCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let read: () throws -> IndicatorCatalog
+    private var result: Result<IndicatorCatalog, any Error>?
+
+    init(_ read: @escaping () throws -> IndicatorCatalog) {
+        self.read = read
+    }
+
+    @Sendable func get() throws -> IndicatorCatalog {
+        try lock.withLock {
+            if let result { return try result.get() }
+            let fresh = Result { try read() }
+            result = fresh
+            return try fresh.get()
+        }
     }
 }

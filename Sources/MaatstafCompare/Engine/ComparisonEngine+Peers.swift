@@ -109,14 +109,17 @@ extension ComparisonEngine {
     }
 
     /// This engine with the group `peers` available: each municipality's nearest neighbours in the year compared.
-    public func withPeers(_ settings: PeerSettings, indicators: IndicatorCatalog, strict: Bool = false) -> ComparisonEngine {
+    /// `indicators` is called when a neighbour group is first asked for (an indicator can be a trait).
+    public func withPeers(
+        _ settings: PeerSettings, indicators: @escaping @Sendable () throws -> IndicatorCatalog, strict: Bool = false
+    ) -> ComparisonEngine {
         var engine = self
         let base = self
         // A municipality's neighbours in a year are the same for every indicator: found once per run.
         let found = PeerMemory()
         engine.resolver.peerFinder = { municipality, year in
             try found.group("\(municipality.code)|\(year)") {
-                try base.peers(of: municipality, year: year, settings: settings, indicators: indicators, strict: strict).group
+                try base.peers(of: municipality, year: year, settings: settings, indicators: indicators(), strict: strict).group
             }
         }
         return engine

@@ -277,6 +277,23 @@ struct SnapshotPlan {
         }
     }
 
+    /// Inserts rows into a table whose last column is the row checksum, and records the row count under `key`:
+    /// the checksum is taken over the values as the database gives them back, which is what `Store.verify` checks.
+    private static func insertChecked(
+        _ db: Database, table: String, key: String, rows: [[(any DatabaseValueConvertible)?]]
+    ) throws {
+        guard let width = rows.first?.count else { return }
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO \(table) VALUES (\(databaseQuestionMarks(count: width + 1)))")
+        for row in rows {
+            var checksum = RowChecksum()
+            for value in row { checksum.add(value?.databaseValue ?? .null) }
+            try insert.execute(arguments: StatementArguments(row + [checksum.value]))
+        }
+        try db.execute(
+            sql: "INSERT INTO integrity VALUES (?, ?, ?)", arguments: [key, rows.count, Store.countChecksum(key, rows.count)])
+    }
+
     private static func parse<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -386,58 +403,15 @@ struct SnapshotPlan {
         for d in definitions {
             try insertDefinition.execute(arguments: [d.year, d.taakveld, d.title, d.parent])
         }
-        let insertTrait = try db.cachedStatement(sql: "INSERT INTO municipality_trait VALUES (?, ?, ?, ?, ?, ?)")
-        for trait in traits {
-            var checksum = RowChecksum()
-            checksum.add(trait.code)
-            checksum.add(trait.trait)
-            checksum.add(trait.value.databaseValue)
-            checksum.add(trait.label)
-            checksum.add(trait.source)
-            try insertTrait.execute(arguments: [
-                trait.code, trait.trait, trait.value, trait.label, trait.source, checksum.value,
-            ])
-        }
-        let insertShape = try db.cachedStatement(sql: "INSERT INTO municipality_shape VALUES (?, ?, ?, ?, ?)")
-        for shape in shapes {
-            var checksum = RowChecksum()
-            checksum.add(shape.year)
-            checksum.add(shape.code)
-            checksum.add(shape.path)
-            checksum.add(shape.source)
-            try insertShape.execute(arguments: [shape.year, shape.code, shape.path, shape.source, checksum.value])
-        }
-        if !shapes.isEmpty {
-            let key = Store.IntegrityKey.municipalityShape
-            try db.execute(
-                sql: "INSERT INTO integrity VALUES (?, ?, ?)",
-                arguments: [key, shapes.count, Store.countChecksum(key, shapes.count)])
-        }
-        let insertArea = try db.cachedStatement(sql: "INSERT INTO municipality_area VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for area in areas {
-            var checksum = RowChecksum()
-            checksum.add(area.code)
-            checksum.add(area.kind)
-            checksum.add(area.area)
-            checksum.add(area.name)
-            checksum.add(area.share)
-            checksum.add(area.source)
-            try insertArea.execute(arguments: [
-                area.code, area.kind, area.area, area.name, area.share, area.source, checksum.value,
-            ])
-        }
-        if !areas.isEmpty {
-            let key = Store.IntegrityKey.municipalityArea
-            try db.execute(
-                sql: "INSERT INTO integrity VALUES (?, ?, ?)",
-                arguments: [key, areas.count, Store.countChecksum(key, areas.count)])
-        }
-        if !traits.isEmpty {
-            let key = Store.IntegrityKey.municipalityTrait
-            try db.execute(
-                sql: "INSERT INTO integrity VALUES (?, ?, ?)",
-                arguments: [key, traits.count, Store.countChecksum(key, traits.count)])
-        }
+        try Self.insertChecked(
+            db, table: "municipality_trait", key: Store.IntegrityKey.municipalityTrait,
+            rows: traits.map { [$0.code, $0.trait, $0.value, $0.label, $0.source] })
+        try Self.insertChecked(
+            db, table: "municipality_shape", key: Store.IntegrityKey.municipalityShape,
+            rows: shapes.map { [$0.year, $0.code, $0.path, $0.source] })
+        try Self.insertChecked(
+            db, table: "municipality_area", key: Store.IntegrityKey.municipalityArea,
+            rows: areas.map { [$0.code, $0.kind, $0.area, $0.name, $0.share, $0.source] })
         try db.execute(sql: "INSERT OR REPLACE INTO store_meta VALUES ('snapshot', ?)", arguments: [fingerprint])
     }
 }
