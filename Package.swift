@@ -1,15 +1,16 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // maatstaf: where a Dutch municipality stands, from open CBS statistics.
 //
 // Layers, lowest first; a module imports only modules below it, and declares every module it imports
 // (scripts/check-layers, run by CI, enforces both; docs/architecture.md explains the picture):
 //   core (the domain: indicators, municipalities, observations, statistics — no dependencies)
-//   → fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → CLI
+//   → fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → serve
+//   → CLI
 import PackageDescription
 
 let package = Package(
     name: "maatstaf",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "maatstaf", targets: ["maatstaf"])
     ],
@@ -18,6 +19,16 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The dashboard (`maatstaf serve`): an HTTP server and templates that escape HTML by default. Hummingbird's
+        // default traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Named because the dashboard uses their types directly (status codes and headers, the listening socket's
+        // port, a quiet logger); Hummingbird depends on them anyway.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries from Debian, reached through small typed shims.
@@ -71,6 +82,20 @@ let package = Package(
                 "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "CXlsxWriter",
             ]),
 
+        // serve: the local dashboard, an HTTP application over what report renders (Hummingbird, Mustache templates).
+        .target(
+            name: "MaatstafServe",
+            dependencies: [
+                "MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         // CLI: the commands; the executable is a thin @main wrapper around it.
         .target(
             name: "MaatstafCLI",
@@ -82,6 +107,7 @@ let package = Package(
                 "MaatstafModel",
                 "MaatstafCompare",
                 "MaatstafReport",
+                "MaatstafServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -124,7 +150,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MaatstafModelTests", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
+            name: "MaatstafModelTests",
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
         .testTarget(
             name: "MaatstafCompareTests",
             dependencies: [
@@ -136,6 +163,12 @@ let package = Package(
             dependencies: [
                 "MaatstafCore", "MaatstafReport", "MaatstafCompare", "MaatstafModel", "MaatstafStore", "MaatstafSources",
                 "MaatstafTestServer",
+            ]
+        ),
+        .testTarget(
+            name: "MaatstafServeTests",
+            dependencies: [
+                "MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafServe", "MaatstafTestServer",
             ]
         ),
         .testTarget(

@@ -29,7 +29,7 @@ struct MaatstafCommand: AsyncParsableCommand {
         subcommands: [
             CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, RegionCommand.self,
             PeersCommand.self, BestPracticeCommand.self, ExportAllCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, ServeCommand.self,
             ImportCommand.self, ImportsCommand.self, CheckCommand.self,
             IndicatorsCommand.self,
             MunicipalitiesCommand.self,

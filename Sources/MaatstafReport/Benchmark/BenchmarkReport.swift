@@ -28,6 +28,8 @@ public struct BenchmarkReport: Sendable {
     public var names: [String: String] = [:]
     /// Regional views (`--region`): each region's members on each indicator of the report, after the indicators.
     public var regionViews: [RegionBreakdown] = []
+    /// Where a click on a municipality of the map leads (the dashboard adds it to the view); nil in a printed report.
+    public var mapLink: (@Sendable (String) -> String)?
 
     public init(
         locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],

@@ -14,11 +14,12 @@ public struct BenchmarkReportBuilder: Sendable {
     /// - Parameters:
     ///   - year: the report's year; nil takes each indicator's latest year in the store.
     ///   - groups: reference groups besides the Netherlands, which every report shows.
+    ///   - kind: the Iv3 document (accounts or budget) of indicators from Iv3; nil prefers the accounts.
     /// An indicator without data (its CBS table not fetched, or not defined for `year`) is listed as unavailable
     /// rather than failing the whole report; an unknown municipality or a year no indicator has is an error.
     public func build(
         indicators: [Indicator], year: Int?, municipalities: [Municipality], against groups: [PeerGroup],
-        targets: [Target], locale: ReportLocale
+        targets: [Target], locale: ReportLocale, kind: Iv3DocumentKind? = nil
     ) throws -> BenchmarkReport {
         let national = PeerGroup.builtIn(.national)
         let groups = [national] + groups.filter { $0 != national }
@@ -32,7 +33,7 @@ public struct BenchmarkReportBuilder: Sendable {
             }
             let data: IndicatorData
             do {
-                data = try engine.data(indicator, year: chosenYear)
+                data = try engine.data(indicator, year: chosenYear, kind: kind)
             } catch let error as CompareError where error.kind == .tableNotFetched {
                 // Its tables are stored, but as a part fetched for other codes: left out with the fetch that mends it.
                 unavailable.append(

@@ -13,6 +13,8 @@ struct ChoroplethMap {
     var chosen: [String]
     var style: ValueStyle
     var labels: ReportLabels
+    /// A link per municipality code: each shape becomes a link to it (the dashboard's click to add).
+    var link: (@Sendable (String) -> String)?
     var title: String
 
     /// Colour-blind-safe sequential blues (ColorBrewer "Blues", 5 classes): light is low, dark is high.
@@ -37,7 +39,10 @@ struct ChoroplethMap {
 
     /// The bounding box of the shapes' points, in hectometres.
     private func bounds() -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         for path in shapes.values {
             for token in path.split(whereSeparator: { $0 == "M" || $0 == "L" || $0 == "Z" }) {
                 let xy = token.split(separator: " ")
@@ -93,7 +98,9 @@ struct ChoroplethMap {
             guard let path = shapes[code], let (x, centreY) = centre(path), let name = names[code] else { continue }
             let half = Double(name.count) * 110 * 0.7 / 2
             var y = centreY - 40
-            func box(_ baseline: Double) -> (Double, Double, Double, Double) { (x - half, baseline - 100, x + half, baseline + 20) }
+            func box(_ baseline: Double) -> (Double, Double, Double, Double) {
+                (x - half, baseline - 100, x + half, baseline + 20)
+            }
             var tries = 0
             while placed.contains(where: { other in
                 let b = box(y)
@@ -122,8 +129,11 @@ struct ChoroplethMap {
             fill = "url(#hatch)"
             tip = "\(name): \(missing[code] ?? labels.noValue)"
         }
-        return "<path d=\"\(path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">"
+        let drawn =
+            "<path d=\"\(path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">"
             + "<title>\(HTMLText.escape(tip))</title></path>"
+        guard let link else { return drawn }
+        return "<a href=\"\(HTMLText.escape(link(code)))\" data-code=\"\(code)\">\(drawn)</a>"
     }
 
     /// The legend: each class's range, the hatched missing ones by name, the outline.
@@ -131,7 +141,9 @@ struct ChoroplethMap {
         let breaks = self.breaks
         guard let low = values.values.min(), let high = values.values.max(), breaks.count == 4 else { return [] }
         let bounds = [low] + breaks + [high]
-        var items: [(String?, String)] = (0..<5).map { (Self.colours[$0], "\(style.value(bounds[$0]))–\(style.value(bounds[$0 + 1]))") }
+        var items: [(String?, String)] = (0..<5).map {
+            (Self.colours[$0], "\(style.value(bounds[$0]))–\(style.value(bounds[$0 + 1]))")
+        }
         if !missing.isEmpty {
             let names = missing.keys.compactMap { self.names[$0] }.sorted()
             items.append(("hatch", labels.mapMissing(names.count) + ": " + names.joined(separator: ", ")))

@@ -1,5 +1,5 @@
 import MaatstafCompare
-import MaatstafCore
+public import MaatstafCore
 import MaatstafModel
 
 extension BenchmarkReport {
@@ -24,16 +24,28 @@ extension BenchmarkReport {
         html.raw("</header>\n")
         renderContents(&html, labels)
         renderSummary(&html, labels)
+        html.raw(renderSectionsHTML())
+        renderSources(&html, labels)
+        html.raw("</body>\n</html>\n")
+        return html.text
+    }
+
+    /// Each indicator's section and each regional view, without the page around them: the dashboard shows them in a
+    /// page of its own, with the report's style sheet (`BenchmarkReport.styleSheet`).
+    public func renderSectionsHTML() -> String {
+        let labels = ReportLabels(locale: locale)
+        var html = HTMLDocument()
         for (index, section) in sections.enumerated() {
             renderSection(section, number: index + 1, into: &html, labels)
         }
         for (index, view) in regionViews.enumerated() {
             renderRegion(view, number: sections.count + index + 1, into: &html)
         }
-        renderSources(&html, labels)
-        html.raw("</body>\n</html>\n")
         return html.text
     }
+
+    /// The report's CSS, for pages that show its sections.
+    public static var styleSheet: String { ReportStyleSheet.css }
 
     private func renderContents(_ html: inout HTMLDocument, _ labels: ReportLabels) {
         guard sections.count > 1 else { return }
@@ -303,23 +315,42 @@ extension BenchmarkReport {
     private func renderMap(
         _ section: IndicatorSection, style: ValueStyle, into html: inout HTMLDocument, _ labels: ReportLabels
     ) {
-        let year = section.comparison.data.classificationYear
-        // The boundaries of the year, else those of the nearest year with boundaries.
+        html.raw(
+            Self.mapFigure(
+                section.comparison.data, chosen: section.comparison.municipalities.map(\.profile.code), shapes: shapes,
+                names: names, locale: locale, link: mapLink))
+    }
+
+    /// A figure with the map of every municipality of the data's year (the boundaries of that year, else of the
+    /// nearest year with boundaries), its legend and note; empty without boundaries. `link` makes each municipality
+    /// a link (the dashboard's click to add).
+    public static func mapFigure(
+        _ data: IndicatorData, chosen: [String], shapes: [Int: [String: String]], names: [String: String],
+        locale: ReportLocale, link: (@Sendable (String) -> String)? = nil
+    ) -> String {
+        let labels = ReportLabels(locale: locale)
+        let style = ValueStyle(indicator: data.indicator, locale: locale)
+        let year = data.classificationYear
         guard let shapeYear = shapes.keys.min(by: { (abs($0 - year), -$0) < (abs($1 - year), -$1) }),
             let yearShapes = shapes[shapeYear]
-        else { return }
+        else { return "" }
         let wording = NoteWording(locale: locale)
         var values: [String: Double] = [:]
         var missing: [String: String] = [:]
-        for (code, observation) in section.comparison.data.observations where yearShapes[code] != nil {
-            if let value = observation.okValue { values[code] = value } else { missing[code] = wording.status(observation.status) }
+        for (code, observation) in data.observations where yearShapes[code] != nil {
+            if let value = observation.okValue {
+                values[code] = value
+            } else {
+                missing[code] = wording.status(observation.status)
+            }
         }
         let map = ChoroplethMap(
             shapes: yearShapes, names: names, values: values, missing: missing,
-            chosen: section.comparison.municipalities.map(\.profile.code), style: style, labels: labels,
-            title: "\(labels.map): \(section.indicator.title.text(locale)), \(section.comparison.year)")
+            chosen: chosen, style: style, labels: labels, link: link,
+            title: "\(labels.map): \(data.indicator.title.text(locale)), \(data.year)")
         let drawing = map.render()
-        guard !drawing.isEmpty else { return }
+        guard !drawing.isEmpty else { return "" }
+        var html = HTMLDocument()
         html.raw("<figure class=\"map\">\n<figcaption>\(HTMLText.escape(labels.map))</figcaption>\n<div class=\"map-body\">\n")
         html.raw(drawing + "\n<ul class=\"legend\">\n")
         for item in map.legend() {
@@ -330,8 +361,13 @@ extension BenchmarkReport {
             html.raw("<li>\(swatch)\(HTMLText.escape(item.text))</li>\n")
         }
         html.raw("</ul>\n</div>\n")
-        html.element("p", labels.mapNote + (shapeYear == year ? "" : (locale == .nl ? " Grenzen van \(shapeYear)." : " Boundaries of \(shapeYear).")), class: "note")
+        html.element(
+            "p",
+            labels.mapNote
+                + (shapeYear == year ? "" : (locale == .nl ? " Grenzen van \(shapeYear)." : " Boundaries of \(shapeYear).")),
+            class: "note")
         html.raw("</figure>\n")
+        return html.text
     }
 
     /// Many municipalities: one row each — value, rank, and the difference with each group's rate in % — so twenty

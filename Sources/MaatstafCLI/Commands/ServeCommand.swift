@@ -1,0 +1,65 @@
+import ArgumentParser
+import MaatstafCore
+import MaatstafModel
+import MaatstafServe
+import MaatstafStore
+
+/// `maatstaf serve`: the local dashboard.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Open a local dashboard: choose municipalities, an indicator and groups in a browser.",
+        discussion: """
+            Starts a small web application on this computer and prints its address; open it in a browser. It shows \
+            what `maatstaf report` shows for one indicator — the values with their ranks, the bars beside the \
+            Netherlands and the reference groups, a map of every municipality (click one to add it), the \
+            distribution, the trend and the numbers table with gaps — and downloads the view as CSV, an Excel \
+            workbook, JSON or the self-contained HTML report. The address holds the whole view, so a link can be \
+            shared with a colleague who runs maatstaf with the same data.
+
+            It reads the store the commands use (fetch tables with `maatstaf fetch` first) and writes nothing; it \
+            needs no internet: no scripts, fonts or styles come from elsewhere. It listens on 127.0.0.1 only, so \
+            nobody else on the network can reach it, unless --host says otherwise. Ctrl-C stops it.
+
+            Examples:
+              maatstaf serve
+              maatstaf serve --port 8400 --locale en
+              maatstaf serve --port 0            (any free port; the address printed says which)
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+    @OptionGroup var language: LocaleOption
+
+    @Option(help: ArgumentHelp("The port to listen on; 0 takes any free port.", valueName: "port"))
+    var port = 8321
+
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on. Anything but 127.0.0.1, ::1 or localhost makes the dashboard reachable from other computers: only on a network you trust.",
+            valueName: "address"))
+    var host = "127.0.0.1"
+
+    static let loopback: Set<String> = ["127.0.0.1", "::1", "localhost"]
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let dashboardData = try DashboardData(
+            engine: workspace.engine, atlas: workspace.atlas, catalog: try workspace.indicators(),
+            regions: workspace.regions.regions, shapes: try workspace.store.municipalityShapes(),
+            defaultLocale: language.locale, adviceText: { $0.commandLine }, fetchText: { $0.commandLine })
+        if !Self.loopback.contains(host) {
+            Console.current.error(
+                "Warning: listening on \(host): anyone who can reach this computer on port \(port) can use the dashboard.\n")
+        }
+        let host = self.host
+        try await Dashboard(data: dashboardData).run(host: host, port: port) { bound in
+            let shown = host.contains(":") ? "[\(host)]" : host
+            try? Console.current.output("maatstaf dashboard: http://\(shown):\(bound)/ (Ctrl-C stops)\n")
+        }
+    }
+}

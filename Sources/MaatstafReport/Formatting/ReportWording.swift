@@ -1,0 +1,25 @@
+public import MaatstafCore
+
+/// The report's words and number formats for another edge that shows the same facts (the dashboard), so a figure
+/// reads the same in a report, a table and a page.
+public enum ReportWording {
+    /// A value as the report writes it: `€ 133,12`, `12,3 %`, `4,1`; a dash for none.
+    public static func value(_ value: Double?, indicator: Indicator, locale: ReportLocale) -> String {
+        ValueStyle(indicator: indicator, locale: locale).value(value)
+    }
+
+    /// What kind of group it is: `provincie`, `grootteklasse`, `naaste buren`, … / `province`, `size class`, ….
+    public static func groupKind(_ group: PeerGroup, locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).groupKind(group)
+    }
+
+    /// `Nederland`, `Gelderland (provincie)`, `Westervoort: 15 naaste buren`: one resolved group as a report names it.
+    public static func groupName(_ group: ResolvedPeerGroup, locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).groupName(group)
+    }
+
+    /// The source credit every output carries.
+    public static func credit(locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).credit
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MaatstafCore
+import MaatstafModel
+import NIOCore
+import UnixSignals
+
+/// `maatstaf serve`: the dashboard as a local web application (Hummingbird). It reads the same store as the
+/// commands and writes nothing; it listens on 127.0.0.1 unless the caller binds it elsewhere on purpose.
+public struct Dashboard: Sendable {
+    let data: DashboardData
+
+    public init(data: DashboardData) {
+        self.data = data
+    }
+
+    /// Serves until the task is cancelled, or (with `stopOnSignals`) the process gets SIGINT or SIGTERM.
+    /// `onRunning` receives the port actually bound (the one asked for, or the system's choice for port 0).
+    public func run(
+        host: String, port: Int, stopOnSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void
+    ) async throws {
+        var logger = Logger(label: "maatstaf-serve")
+        // The dashboard reports what matters itself (the address, a failure to bind); the framework's request log
+        // would only bury it.
+        logger.logLevel = .critical
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "maatstaf"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await app.runService(gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [])
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ProblemPages(data: data))
+        let data = self.data
+        router.get("/") { request, _ in
+            let parsed = try ViewRequest.parse(request.uri.query, data: data)
+            if parsed.needsRedirect {
+                return Response(status: .seeOther, headers: [.location: DashboardPage.address(parsed.state)])
+            }
+            return Self.html(try DashboardPage(data: data, state: parsed.state).render())
+        }
+        for download in Download.allCases {
+            router.get("/download/\(download.rawValue)") { request, _ in
+                let state = try ViewRequest.parse(request.uri.query, data: data).state
+                let file = try download.make(state, data: data)
+                var headers: HTTPFields = [.contentType: download.contentType]
+                if download != .json {
+                    headers[.contentDisposition] = "attachment; filename=\"\(download.fileName(state, year: file.year))\""
+                }
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+            }
+        }
+        router.get("/suggest") { request, _ in
+            let query = QueryString(parsing: request.uri.query ?? "")?.first("q") ?? ""
+            let names = Suggestions.names(for: String(query.prefix(ViewRequest.maxValueLength)), data.atlas.directory)
+            let body = try JSONEncoder().encode(names)
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+        router.get("/assets/dashboard.css") { _, _ in
+            Self.asset(DashboardAssets.css, type: "text/css; charset=utf-8")
+        }
+        router.get("/assets/dashboard.js") { _, _ in
+            Self.asset(DashboardAssets.javascript, type: "text/javascript; charset=utf-8")
+        }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        return router
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                // Nothing from elsewhere, even if a page were made to ask: scripts, styles and images from this
+                // server only.
+                .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import MaatstafCompare
+import MaatstafCore
+import MaatstafReport
+
+/// A view as a file: the comparison as `maatstaf compare` writes it (CSV, an Excel workbook, JSON), or the
+/// self-contained HTML report `maatstaf report` writes — the same numbers, so what a colleague downloads can be
+/// traced back to the same command.
+enum Download: String, CaseIterable, Sendable {
+    case csv = "compare.csv"
+    case xlsx = "compare.xlsx"
+    case json = "compare.json"
+    case report = "report.html"
+
+    var contentType: String {
+        switch self {
+        case .csv: "text/csv; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .json: "application/json; charset=utf-8"
+        case .report: "text/html; charset=utf-8"
+        }
+    }
+
+    /// The file name a browser saves it under: `maatstaf-wmo.huishoudelijke-hulp-2023.csv`.
+    func fileName(_ state: ViewState, year: Int) -> String {
+        let ext = rawValue.split(separator: ".").last.map(String.init) ?? "txt"
+        return "maatstaf-\(state.indicator.id)-\(year).\(ext)"
+    }
+
+    /// The file's bytes and the year it is about.
+    func make(_ state: ViewState, data: DashboardData) throws(DashboardError) -> (bytes: [UInt8], year: Int) {
+        guard !state.municipalities.isEmpty else { throw .badParameter("m", "") }
+        do {
+            if self == .report {
+                var report = try BenchmarkReportBuilder(engine: data.engine).build(
+                    indicators: [state.indicator], year: state.year, municipalities: state.municipalities,
+                    against: state.groups, targets: [], locale: state.locale, kind: state.kind)
+                report.shapes = data.shapes
+                report.names = data.names
+                report.fetchText = data.fetchText
+                report.adviceText = data.adviceText
+                let year = report.sections.first?.comparison.year ?? state.year ?? 0
+                return (Array(report.renderHTML().utf8), year)
+            }
+            let page = DashboardPage(data: data, state: state)
+            guard let period = page.chosenPeriod else { throw DashboardError.cannotCompare(state.indicator.id) }
+            let comparison = try data.engine.compare(
+                state.indicator, year: period.year, kind: state.kind, municipalities: state.municipalities,
+                against: [.builtIn(.national)] + state.groups)
+            let report = CompareReport(comparison, locale: state.locale)
+            switch self {
+            case .csv:
+                // Dutch Excel reads a double-clicked CSV as UTF-8 only with a byte-order mark (as the CLI writes it).
+                return (Array(((state.locale == .nl ? "\u{FEFF}" : "") + report.renderCSV()).utf8), period.year)
+            case .json:
+                return (Array(try CompareJSON(comparison, locale: state.locale).encoded().utf8), period.year)
+            case .xlsx:
+                let folder = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("maatstaf-serve-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let file = folder.appendingPathComponent(fileName(state, year: period.year))
+                try SpreadsheetWriter.write(
+                    [report.dataTable], notes: [report.heading] + report.table.notes, locale: state.locale, to: file.path)
+                return (Array(try Data(contentsOf: file)), period.year)
+            case .report:
+                preconditionFailure("handled above")
+            }
+        } catch let error as DashboardError {
+            throw error
+        } catch {
+            throw .cannotCompare(DashboardPage.message(error, data))
+        }
+    }
+}

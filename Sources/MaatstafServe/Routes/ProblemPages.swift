@@ -1,0 +1,45 @@
+import HTTPTypes
+import Hummingbird
+import MaatstafCore
+import Mustache
+
+/// Every failure as a page in the reader's language with its status: a `DashboardError` as it says, an address the
+/// router does not know as 404, anything else as 500 — never a stack trace or the framework's bare text.
+struct ProblemPages: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let data: DashboardData
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let locale =
+            QueryString(parsing: request.uri.query ?? "")?.first("lang").flatMap(ReportLocale.init(rawValue:))
+            ?? data.defaultLocale
+        do {
+            return try await next(request, context)
+        } catch let error as DashboardError {
+            return Self.page(error, locale: locale)
+        } catch let error as HTTPError where error.status == .notFound {
+            return Self.page(.notFound(String(request.uri.path.prefix(80))), locale: locale)
+        } catch let error as HTTPError where error.status == .methodNotAllowed {
+            return Self.page(.notFound(String(request.uri.path.prefix(80))), locale: locale)
+        } catch {
+            let page = PageTemplate.problem.render([
+                "lang": locale.rawValue, "title": locale == .nl ? "Interne fout" : "Internal error",
+                "message": locale == .nl
+                    ? "Deze pagina kon niet worden gemaakt. Probeer het opnieuw of kies iets anders."
+                    : "This page could not be made. Try again or choose something else.",
+                "back": DashboardLabels(locale: locale).back,
+            ])
+            return Dashboard.html(page, status: .internalServerError)
+        }
+    }
+
+    static func page(_ error: DashboardError, locale: ReportLocale) -> Response {
+        let page = PageTemplate.problem.render([
+            "lang": locale.rawValue, "title": error.title(locale), "message": error.message(locale),
+            "back": DashboardLabels(locale: locale).back,
+        ])
+        return Dashboard.html(page, status: HTTPResponse.Status(code: error.status))
+    }
+}

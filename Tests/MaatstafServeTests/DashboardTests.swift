@@ -1,0 +1,148 @@
+import Foundation
+import MaatstafCore
+import MaatstafTestServer
+import Testing
+
+/// The dashboard over real HTTP on 127.0.0.1: the pages a user clicks through, the downloads, and what a hostile or
+/// mistyped address gets. Numbers are checked against the raw Iv3 file, not against the engine that made them.
+@Suite("maatstaf serve: the dashboard")
+struct DashboardTests {
+    @Test("A first visit lands on a shareable address and a map to click; each municipality is a link that adds it")
+    func firstVisit() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get("/")
+        #expect(page.status == 200)
+        #expect(page.url.contains("i=") && page.url.contains("lang=en"))
+        #expect(page.body.contains("Choose a municipality above, or click one on the map"))
+        let links = attributes("href", in: page.body).filter { $0.contains("add=GM") }
+        // Every municipality of the year on the map (342 in 2025, the embedded classes), each one link.
+        let classes = try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t").count - 1
+        #expect(Set(links).count == classes)
+        #expect(page.headers["content-security-policy"]?.contains("default-src 'self'") == true)
+    }
+
+    @Test("The value shown is the raw Iv3 amount per inhabitant; names become codes in the address")
+    func valueMatchesRawData() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get(
+            "/?m=Westervoort&m=duiven&i=wmo.huishoudelijke-hulp&y=2023&kind=jaarrekening&g=province&lang=en")
+        #expect(page.status == 200)
+        #expect(page.url.contains("m=GM0293&m=GM0226"))
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        for (name, code) in [("Westervoort", "GM0293"), ("Duiven", "GM0226")] {
+            let row = try #require(page.body.components(separatedBy: "<tr data-code=\"\(code)\">").dropFirst().first)
+            let attribute = try #require(attributes("data-value", in: row).first)
+            let shown = try #require(Double(attribute))
+            #expect(abs(shown - raw.rate(name, ["6.71a"])) < 1e-9)
+            let text = String(format: "€%.2f", raw.rate(name, ["6.71a"]))
+            #expect(row.contains(text), "\(name) should read \(text)")
+        }
+        // The report's parts for the indicator: bars, map, distribution, trend, numbers with gaps.
+        for part in ["<svg", "class=\"map\"", "Gap", "Trend"] { #expect(page.body.contains(part), "\(part)") }
+    }
+
+    @Test("Clicking a municipality on the map adds it; its × takes it out again")
+    func clickAddsAndRemoves() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get("/?m=GM0293&i=wmo.huishoudelijke-hulp&y=2023&g=province&lang=en")
+        let zevenaar = try #require(
+            attributes("href", in: page.body).first { $0.hasSuffix("add=GM0299") }?.replacingOccurrences(of: "&amp;", with: "&"))
+        let added = try await dashboard.get(zevenaar)
+        #expect(added.status == 200)
+        #expect(added.url.contains("m=GM0293&m=GM0299"))
+        #expect(added.body.contains("<tr data-code=\"GM0299\">"))
+        let remove = try #require(
+            attributes("href", in: added.body).first {
+                !$0.contains("GM0299") && $0.contains("m=GM0293") && !$0.contains("add=")
+            }?
+            .replacingOccurrences(of: "&amp;", with: "&"))
+        let removed = try await dashboard.get(remove)
+        #expect(!removed.body.contains("<tr data-code=\"GM0299\">"))
+        #expect(removed.body.contains("<tr data-code=\"GM0293\">"))
+    }
+
+    @Test("Downloads: CSV with the view's rows, an xlsx workbook, JSON, and the self-contained report")
+    func downloads() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let view = "m=GM0293&m=GM0226&i=wmo.huishoudelijke-hulp&y=2023&kind=jaarrekening&g=province&lang=nl"
+        let csv = try await dashboard.get("/download/compare.csv?" + view)
+        #expect(csv.status == 200)
+        #expect(csv.headers["content-disposition"]?.contains("maatstaf-wmo.huishoudelijke-hulp-2023.csv") == true)
+        #expect(csv.bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let westervoort = String(format: "%.2f", raw.rate("Westervoort", ["6.71a"])).replacingOccurrences(of: ".", with: ",")
+        #expect(csv.body.contains("Westervoort") && csv.body.contains(westervoort))
+        let xlsx = try await dashboard.get("/download/compare.xlsx?" + view)
+        #expect(xlsx.status == 200 && xlsx.bytes.prefix(2) == Data("PK".utf8))
+        let json = try await dashboard.get("/download/compare.json?" + view)
+        let object = try #require(try JSONSerialization.jsonObject(with: json.bytes) as? [String: Any])
+        #expect((object["schema"] as? String)?.hasPrefix("maatstaf.compare/") == true)
+        let report = try await dashboard.get("/download/report.html?" + view)
+        #expect(report.body.hasPrefix("<!DOCTYPE html>") && !report.body.contains("<script"))
+        #expect(report.body.contains("lang=\"nl\""))
+    }
+
+    @Test("Mistyped and hostile addresses get a page that says what is wrong, with 404 or 400")
+    func badAddresses() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let cases: [(String, Int, String)] = [
+            ("/?m=Westervort&lang=en", 404, "Did you mean: Westervoort"),
+            ("/?m=GM0293&i=no.such.indicator&lang=en", 404, "No indicator is called"),
+            ("/?m=GM0293&g=atlantis&lang=en", 404, "not a reference group"),
+            ("/?m=GM0293&lang=xx", 400, "Invalid address"),
+            ("/?m=GM0293&y=20x3&lang=en", 400, "‘20x3’"),
+            ("/?m=%C3%28&lang=en", 400, "Invalid address"),
+            ("/?" + Array(repeating: "m=GM0293", count: 26).joined(separator: "&") + "&lang=en", 400, "at most 25"),
+            ("/?m=" + String(repeating: "x", count: 5000), 400, "longer than"),
+            ("/download/compare.csv?i=wmo.huishoudelijke-hulp&lang=en", 400, "Invalid address"),
+            ("/assets/../../../etc/passwd", 404, "Page not found"),
+            ("/assets/%2e%2e/%2e%2e/etc/passwd", 404, "Page not found"),
+            ("/etc/passwd", 404, "Page not found"),
+            ("/?m=Westervort&lang=nl", 404, "Bedoelt u: Westervoort"),
+        ]
+        for (path, status, words) in cases {
+            let page = try await dashboard.get(path)
+            #expect(page.status == status, "\(path)")
+            #expect(page.body.contains(words), "\(path): \(page.body.prefix(600))")
+            #expect(!page.body.contains("root:"), "\(path)")
+            #expect(page.headers["content-type"]?.hasPrefix("text/html") == true, "\(path)")
+        }
+        // What the user typed comes back escaped, never as markup.
+        let script = try await dashboard.get("/?add=%3Cscript%3Ealert(1)%3C/script%3E&lang=en")
+        #expect(script.status == 404)
+        #expect(script.body.contains("&lt;script&gt;") && !script.body.contains("<script>alert"))
+    }
+
+    @Test("One language per page: the Dutch page in Dutch, the English one in English")
+    func oneLanguage() async throws {
+        let dashboard = try await RunningDashboard.start(locale: .nl)
+        defer { dashboard.stop() }
+        let dutch = try await dashboard.get("/?m=GM0293&i=wmo.huishoudelijke-hulp&y=2023&g=province")
+        #expect(dutch.url.contains("lang=nl") && dutch.body.contains("<html lang=\"nl\">"))
+        for word in ["Gemeenten", "Vergelijken met", "Downloaden", "Positie"] { #expect(dutch.body.contains(word)) }
+        for word in [">Municipalities<", ">Download<", ">Rank<", "Compare with"] {
+            #expect(!dutch.body.contains(word), "\(word)")
+        }
+        let english = try await dashboard.get("/?m=GM0293&i=wmo.huishoudelijke-hulp&y=2023&g=province&lang=en")
+        for word in ["Municipalities", "Compare with", "Download", "Rank"] { #expect(english.body.contains(word)) }
+        for word in [">Gemeenten<", "Downloaden", ">Positie<", "Vergelijken met"] {
+            #expect(!english.body.contains(word), "\(word)")
+        }
+    }
+
+    @Test("The type-ahead matches names as the command line does: accents and case folded")
+    func suggestions() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get("/suggest?q=sudwest")
+        let names = try #require(try JSONSerialization.jsonObject(with: page.bytes) as? [String])
+        #expect(names.first == "Súdwest-Fryslân")
+        let none = try await dashboard.get("/suggest?q=")
+        #expect(none.body == "[]")
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import MaatstafCompare
+import MaatstafCore
+import MaatstafModel
+import MaatstafServe
+import MaatstafStore
+import MaatstafTestServer
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The dashboard running in this process on an ephemeral port of 127.0.0.1, over a copy of the store with the
+/// embedded snapshot, and a browser-like client (URLSession, which follows redirects as a browser does).
+struct RunningDashboard {
+    let port: Int
+    let task: Task<Void, any Error>
+
+    struct Page {
+        var status: Int
+        var body: String
+        var bytes: Data
+        /// Where the redirects ended.
+        var url: String
+        var headers: [String: String]
+    }
+
+    static func start(locale: ReportLocale = .en) async throws -> RunningDashboard {
+        let store = try Store(path: try LoadedStore.copy())
+        let atlas = try MunicipalityAtlas(store: store)
+        let regions = try UserRegionCatalog(folder: RepositoryFixtures.regions, directory: atlas.directory)
+        let catalog = try IndicatorCatalog(store: store, userFile: nil)
+        let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: .fetched)
+            .withPeers(.standard, indicators: { catalog }, strict: false)
+        let data = try DashboardData(
+            engine: engine, atlas: atlas, catalog: catalog, regions: regions.regions,
+            shapes: try store.municipalityShapes(), defaultLocale: locale, adviceText: { $0.description },
+            fetchText: { "fetch \($0.table)" })
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task {
+            try await Dashboard(data: data).run(host: "127.0.0.1", port: 0, stopOnSignals: false) { port in
+                continuation.yield(port)
+                continuation.finish()
+            }
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return RunningDashboard(port: port, task: task)
+    }
+
+    func stop() { task.cancel() }
+
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    func get(_ path: String) async throws -> Page {
+        let url = try #require(URL(string: base + path))
+        let (data, response) = try await URLSession.shared.data(from: url)
+        let http = try #require(response as? HTTPURLResponse)
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+        }
+        return Page(
+            status: http.statusCode, body: String(decoding: data, as: UTF8.self), bytes: data,
+            url: http.url?.absoluteString ?? "", headers: headers)
+    }
+}
+
+/// Values of `data-…` attributes in a page: `attribute("data-value", in: row)`.
+func attributes(_ name: String, in text: String) -> [String] {
+    var found: [String] = []
+    var rest = text[...]
+    while let range = rest.range(of: "\(name)=\"") {
+        let after = rest[range.upperBound...]
+        guard let end = after.firstIndex(of: "\"") else { break }
+        found.append(String(after[..<end]))
+        rest = after[end...]
+    }
+    return found
+}
