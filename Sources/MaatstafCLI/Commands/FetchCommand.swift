@@ -18,6 +18,10 @@ struct FetchCommand: AsyncParsableCommand {
             fetch replaces it: name every year and code you need at once). A table is replaced in one transaction: \
             a failed fetch keeps the previous copy. The embedded snapshot is never touched.
 
+            A download that breaks off (a lost connection, Ctrl-C, a server error) keeps the pages it received in \
+            the cache: the same command again continues from them, after asking CBS whether the table changed in \
+            between (if it did, every page is downloaded anew, so no table mixes two versions).
+
             --where picks codes of any other dimension, by key or by the title StatLine shows, checked against \
             the table's code list. Tables by age, sex and marital status are large: 03759ned holds tens of millions of \
             cells; one year of the ages 0 to 17, both sexes together, is a small part of them.
@@ -146,6 +150,11 @@ struct FetchCommand: AsyncParsableCommand {
             try StandardOutput.line(
                 "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
                     + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
+            if set.pagesFromCache > 0 && set.pagesFromCache < set.pageCount {
+                try StandardOutput.line(
+                    "Continued a broken-off download: \(set.pagesFromCache) of \(set.pageCount) pages were already in the cache "
+                        + "(the table had not changed since), \(set.pageCount - set.pagesFromCache) downloaded now.")
+            }
             if let iv3 {
                 let names = Dictionary(try store.municipalities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
                 try StandardOutput.line(FetchedIv3.summary(iv3, names: names))

@@ -35,6 +35,12 @@ public struct CachedFetcher: Sendable {
         self.events = events
     }
 
+    /// The same fetcher with another policy: a source that must know whether what the cache holds is still current
+    /// (a resumed download) asks the server for that one URL with `.refresh`.
+    public func with(policy: CachePolicy) -> CachedFetcher {
+        CachedFetcher(client: client, cache: cache, policy: policy, events: events)
+    }
+
     /// Fetches and reads a body. A body that `parse` rejects (an HTML error page answered with 200, a cut-off page)
     /// is removed from the cache, so it is never served again as a good entry: the next run downloads it anew.
     public func fetch<T>(_ url: String, parse: (FetchResult) throws -> T) async throws -> T {

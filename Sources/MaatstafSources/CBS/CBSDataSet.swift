@@ -13,6 +13,10 @@ public struct CBSDataSet: Sendable {
     /// Dimension key → its code list (titles, and for periods their status: definitive or provisional). A
     /// dimension CBS serves no list for is absent.
     public var codeLists: [String: [CBSDimensionCode]] = [:]
+    /// Data pages read, and how many of them the cache already held: a fetch that broke off continues from the
+    /// pages it received (`CBSODataV3Source` checks first that the table has not changed since).
+    public var pageCount = 0
+    public var pagesFromCache = 0
 
     public init(table: CBSTableInfo, properties: [CBSDataProperty], responses: [(url: String, sha256: String)]) {
         self.table = table

@@ -72,8 +72,20 @@ public struct CBSODataV3Source: Sendable {
         } else {
             pages = try await pagesByNextLink(table, layout: layout)
         }
+        let fromCache = pages.filter(\.fromCache).count
+        // Some pages from the cache and some from the server: a download that broke off is continuing. Its cached
+        // pages are used only if the table is still the one they came from — CBS's TableInfos, asked again, must be
+        // what it was; otherwise every page is asked for again.
+        if fromCache > 0 && fromCache < pages.count && fetcher.policy == .standard {
+            let current = try await fetcher.with(policy: .refresh).fetch(url(table, "TableInfos"))
+            if Self.sha256(current) != set.responses.first?.sha256 {
+                return try await CBSODataV3Source(fetcher: fetcher.with(policy: .refresh), base: base).dataSet(table)
+            }
+        }
         set.codeLists = try await codeLists
         try add(pages, to: &set)
+        set.pageCount = pages.count
+        set.pagesFromCache = fromCache
         if let count = set.table.recordCount, set.rowCount != count {
             throw SourceError(
                 subject: url(table, "TypedDataSet"),
@@ -172,6 +184,8 @@ public struct CBSODataV3Source: Sendable {
         var url: String
         var columns: ODataPageScanner.Columns
         var sha256: String
+        /// Served by the cache without asking the server.
+        var fromCache = false
     }
 
     /// Reads a page's body into columns; a row without a dimension code means the page does not fit the table.
@@ -191,7 +205,7 @@ public struct CBSODataV3Source: Sendable {
                 subject: url, reason: "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
                 hint: "The response does not match the table's DataProperties; run again with \(option: .refresh)")
         }
-        return Page(url: url, columns: columns, sha256: sha256(result))
+        return Page(url: url, columns: columns, sha256: sha256(result), fromCache: result.origin == .cache)
     }
 
     /// All pages at once: `$skip` = 0, 10000, … up to the announced count. Each page is read into columns as soon
@@ -204,7 +218,24 @@ public struct CBSODataV3Source: Sendable {
                 group.addTask { (index, try await fetcher.fetch(url) { try Self.page($0, layout: layout) }) }
             }
             var pages = [Page?](repeating: nil, count: skips.count)
-            for try await (index, page) in group { pages[index] = page }
+            var received = 0
+            do {
+                for try await (index, page) in group {
+                    pages[index] = page
+                    received += 1
+                }
+            } catch let error as FetchError where received > 0 && error.kind != .cancelled {
+                // The pages received are in the cache: say that running again continues from them.
+                throw FetchError(
+                    error.kind, subject: error.subject, reason: error.reason,
+                    hint: Advice(
+                        parts: error.hint.parts
+                            + [
+                                .text(
+                                    "\(error.hint.isEmpty ? "" : ". ")\(received) of \(skips.count) pages are in the cache; the same command continues from them"
+                                )
+                            ]))
+            }
             return pages.compactMap { $0 }
         }
     }
