@@ -116,6 +116,39 @@ struct ReportCommandTests {
         #expect(row.contains(">\(expected)</td>"), "\(row)")
     }
 
+    @Test(
+        "many municipalities, several indicators: the summary is one matrix of values and differences; a missing value reads as missing"
+    )
+    func summaryMatrix() async throws {
+        let output = folder.appendingPathComponent("matrix.html").path
+        let names = ["Westervoort", "Duiven", "Zevenaar", "Montferland", "Doesburg", "Rheden", "Arnhem", "Vijfheerenlanden"]
+        let result = try await run(
+            ["--indicators", "wmo.huishoudelijke-hulp,jeugd.hulp", "--year", "2023", "--output", output] + names)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: output, encoding: .utf8)
+        let summary = try #require(
+            html.components(separatedBy: "<table class=\"matrix\">").dropFirst().first?
+                .components(separatedBy: "</table>").first)
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        func euros(_ value: Double) -> String {
+            "€ " + String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+        }
+        // One row per municipality with both indicators' values, computed from the raw 2023 accounts.
+        let westervoort = try #require(summary.components(separatedBy: "<tr>").first { $0.contains(">Westervoort</th>") })
+        let youth = ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
+        #expect(westervoort.contains(euros(raw.rate("Westervoort", ["6.71a"]))), "\(westervoort)")
+        #expect(westervoort.contains(euros(raw.rate("Westervoort", youth))), "\(westervoort)")
+        let national = raw.groupRate(["6.71a"]) { $0.delivered && $0.books(["6.71a"]) }
+        let difference = (raw.rate("Westervoort", ["6.71a"]) - national) / national * 100
+        #expect(westervoort.contains(String(format: "+%.1f%%", difference).replacingOccurrences(of: ".", with: ",")))
+        #expect(summary.contains("<tr class=\"national\">") && summary.contains(euros(national)))
+        // Vijfheerenlanden delivered no 2023 accounts: missing in both columns, never € 0,00.
+        let missing = try #require(summary.components(separatedBy: "<tr>").first { $0.contains(">Vijfheerenlanden</th>") })
+        #expect(missing.components(separatedBy: "class=\"num missing\"").count == 3, "\(missing)")
+        #expect(!missing.contains("€ 0,00"))
+        #expect(!html.contains("<svg class=\"gauge\""), "no gauges: a matrix")
+    }
+
     @Test("a map per indicator: every municipality with its name and value as a title, the chosen outlined, no value hatched")
     func map() async throws {
         let output = folder.appendingPathComponent("kaart.html").path

@@ -19,23 +19,24 @@ struct BarChart {
     /// Written where a bar has no value, e.g. "ontbreekt".
     var missingText: String
 
-    static let width = 680.0
+    /// The full text width; a narrower chart (many municipalities) shares its row with the map.
+    var width = 680.0
     /// Rows shrink when there are many (twenty municipalities and their groups), so the chart and the strip plot
     /// under it share one A4 page.
-    var rowHeight: Double { min(22, max(13, 500 / Double(max(1, bars.count)))) }
+    var rowHeight: Double { min(22, max(12, 500 / Double(max(1, bars.count)))) }
     var fontSize: Double { rowHeight < 18 ? 9.5 : 11 }
 
     func render() -> String {
         let size = fontSize
-        let labelWidth = min(300, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
+        let labelWidth = min(width * 0.42, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
         let values = bars.compactMap(\.value)
         let valueRoom = (values.map { SVG.textWidth(style.value($0), size: size) }.max() ?? 40) + 10
         let hasNegative = values.contains { $0 < 0 }
         let scale = Scale(
             values: values, including: [0], start: labelWidth + (hasNegative ? valueRoom : 0),
-            end: Self.width - valueRoom)
+            end: width - valueRoom)
         let top = 6.0
-        var svg = SVG(width: Self.width, height: top + Double(bars.count) * rowHeight + 8, title: title)
+        var svg = SVG(width: width, height: top + Double(bars.count) * rowHeight + 8, title: title)
         for (index, bar) in bars.enumerated() {
             let y = top + Double(index) * rowHeight
             let baseline = y + rowHeight / 2 + size * 0.35

@@ -16,6 +16,8 @@ struct ChoroplethMap {
     /// A link per municipality code: each shape becomes a link to it (the dashboard's click to add).
     var link: (@Sendable (String) -> String)?
     var title: String
+    /// Width on the page in CSS pixels: 360, or less where the map shares its row with the bars.
+    var displayWidth = 360.0
 
     /// Colour-blind-safe sequential blues (ColorBrewer "Blues", 5 classes): light is low, dark is high.
     static let colours = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
@@ -78,7 +80,7 @@ struct ChoroplethMap {
         let height = box.maxY - box.minY + 2 * margin
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" role=\"img\" "
         svg += "viewBox=\"\(Int(box.minX - margin)) \(Int(box.minY - margin)) \(Int(width)) \(Int(height))\" "
-        svg += "width=\"360\" height=\"\(Int(360 * height / width))\">"
+        svg += "width=\"\(Int(displayWidth))\" height=\"\(Int(displayWidth * height / width))\">"
         svg += "<title>\(HTMLText.escape(title))</title>"
         svg += "<defs><pattern id=\"hatch\" width=\"24\" height=\"24\" patternUnits=\"userSpaceOnUse\" "
         svg += "patternTransform=\"rotate(45)\"><rect width=\"24\" height=\"24\" fill=\"#ffffff\"/>"

@@ -21,6 +21,8 @@ struct StripPlot {
     static let margin = 16.0
     static let bandHeight = 56.0
     static let labelRow = 15.0
+    /// Above this many chosen municipalities the dots are not named.
+    static let maxLabelled = 6
 
     func render() -> String {
         let scale = Scale(
@@ -28,8 +30,11 @@ struct StripPlot {
             end: Self.width - Self.margin, padding: 0.03)
         // Labels of the chosen municipalities in rows above the dots, each starting at its marker. Placed from the
         // highest value down, a label goes one row above every label it would reach, so no leader line crosses a label.
+        // With many chosen (twenty), twenty rows of names would make the plot a page high: their dots stand without
+        // names, which the bars and the table beside it give.
+        let labelled = marked.count <= Self.maxLabelled
         var placed: [(marked: Marked, row: Int, left: Double, text: String)] = []
-        for item in marked.sorted(by: { $0.value > $1.value }) {
+        for item in marked.sorted(by: { $0.value > $1.value }) where labelled {
             let text = "\(item.name) \(style.value(item.value))"
             let width = SVG.textWidth(text)
             let left = min(scale(item.value) - 3, Self.width - width)
@@ -69,6 +74,9 @@ struct StripPlot {
             svg.line(x1: x, y1: labelY + 2, x2: x, y2: middle, stroke: Palette.highlight, width: 1)
             svg.circle(x: x, y: middle, radius: 5.5, fill: Palette.highlight, stroke: Palette.text)
             svg.text(item.text, x: item.left, y: labelY, bold: true, halo: true)
+        }
+        for item in marked where !labelled {
+            svg.circle(x: scale(item.value), y: middle, radius: 4.5, fill: Palette.highlight, stroke: Palette.text)
         }
         svg.line(x1: Self.margin, y1: axis, x2: Self.width - Self.margin, y2: axis, stroke: Palette.axis)
         for tick in scale.ticks {

@@ -89,7 +89,9 @@ struct TrendChart {
                 let width = SVG.textWidth(text, size: 9) * 1.15
                 let anchorX = point.isBudget ? px + 3 : px - 3
                 let left = point.isBudget ? anchorX - width : anchorX
-                func box(_ baseline: Double) -> (Double, Double, Double, Double) { (left, baseline - 9, left + width, baseline + 2) }
+                func box(_ baseline: Double) -> (Double, Double, Double, Double) {
+                    (left, baseline - 9, left + width, baseline + 2)
+                }
                 func clashes(_ b: (Double, Double, Double, Double)) -> Bool {
                     placed.contains { $0.0 < b.2 && b.0 < $0.2 && $0.1 < b.3 && b.1 < $0.3 }
                 }

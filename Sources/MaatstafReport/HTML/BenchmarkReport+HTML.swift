@@ -58,7 +58,68 @@ extension BenchmarkReport {
         html.raw("</ol>\n</nav>\n")
     }
 
+    /// Many municipalities and no targets: the summary as one matrix — a row per municipality, a column per
+    /// indicator, each cell the value and its difference from the Netherlands — on one page, where a block of twenty
+    /// rows per indicator took a page each. Ranks, gauges and changes are in each indicator's own table.
+    private func renderSummaryMatrix(_ html: inout HTMLDocument, _ labels: ReportLabels) {
+        let nl = locale == .nl
+        let format = NumberFormat(locale: locale)
+        html.raw("<section id=\"summary\" class=\"matrix\">\n")
+        html.element("h2", labels.summary)
+        html.element(
+            "p",
+            nl
+                ? "Per gemeente en indicator de waarde en daaronder het verschil met het landelijke cijfer in %. Posities, groepen en ontwikkeling staan bij elke indicator."
+                : "For each municipality and indicator the value and, under it, the difference from the national figure in %. Ranks, groups and trends are with each indicator.",
+            class: "note")
+        html.raw("<table class=\"matrix\">\n<thead><tr>")
+        html.headerCells([labels.municipality])
+        for section in sections {
+            html.raw(
+                "<th class=\"num\"><a href=\"#\(section.anchor)\">\(HTMLText.escape(section.indicator.title.text(locale)))</a>"
+                    + "<br/><span class=\"note\">\(HTMLText.escape("\(section.comparison.year)\(section.comparison.data.isBudget ? (nl ? " begroting" : " budget") : "")"))<br/>\(HTMLText.escape(section.indicator.unit.text(locale)))</span></th>"
+            )
+        }
+        html.raw("</tr>\n<tr class=\"national\">")
+        html.raw("<th scope=\"row\">\(HTMLText.escape(labels.netherlands))</th>")
+        for section in sections {
+            html.cell(ValueStyle(indicator: section.indicator, locale: locale).value(section.national.rate), numeric: true)
+        }
+        html.raw("</tr></thead>\n<tbody>\n")
+        for municipality in municipalities {
+            html.raw("<tr><th scope=\"row\">\(HTMLText.escape(municipality.name))</th>")
+            for section in sections {
+                let style = ValueStyle(indicator: section.indicator, locale: locale)
+                guard let entry = section.comparison.municipalities.first(where: { $0.profile.code == municipality.code })
+                else {
+                    html.cell("–", numeric: true)
+                    continue
+                }
+                let value = HTMLText.escape(section.valueText(entry, style: style, labels))
+                guard entry.observation.status == .ok else {
+                    html.raw("<td class=\"num missing\">\(value)</td>")
+                    continue
+                }
+                let difference = entry.references.first?.differencePercent.map { format.percent($0) } ?? "–"
+                html.raw("<td class=\"num\">\(value)<br/><span class=\"delta\">\(HTMLText.escape(difference))</span></td>")
+            }
+            html.raw("</tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n")
+        for item in unavailable {
+            html.element(
+                "p",
+                "\(item.indicator.title.text(locale)) (\(item.indicator.id)): \(item.reason(locale))"
+                    + (remedy(item).isEmpty ? "" : " — \(remedy(item))"), class: "note")
+        }
+        html.raw("</section>\n")
+    }
+
     private func renderSummary(_ html: inout HTMLDocument, _ labels: ReportLabels) {
+        if municipalities.count > 6 && targets.isEmpty && sections.count > 1 {
+            renderSummaryMatrix(&html, labels)
+            return
+        }
         html.raw("<section id=\"summary\">\n")
         html.element("h2", labels.summary)
         html.element("p", labels.summaryIntro, class: "note")
@@ -163,7 +224,9 @@ extension BenchmarkReport {
         let style = ValueStyle(indicator: section.indicator, locale: locale)
         let indicator = section.indicator
         let title = indicator.title.text(locale)
-        html.raw("<section class=\"indicator\" id=\"\(section.anchor)\">\n")
+        html.raw(
+            "<section class=\"indicator\(section.comparison.municipalities.count > 6 ? " many" : "")\" id=\"\(section.anchor)\">\n"
+        )
         html.element("h2", "\(number). \(title)")
         html.element(
             "p",
@@ -179,15 +242,28 @@ extension BenchmarkReport {
             bars.append(
                 BarChart.Bar(label: labels.groupName(group.group), value: group.rate, kind: isNational ? .national : .group))
         }
-        html.figure(
-            labels.comparison,
-            BarChart(
-                bars: bars, style: style, title: "\(title): \(labels.comparison)",
-                missingText: labels.missing
-            ).render())
-
-        // Every municipality, the chosen ones highlighted.
-        renderMap(section, style: style, into: &html, labels)
+        // Many municipalities: the bars narrower, beside a smaller map, the map's legend under both at full width,
+        // so the three share the top of a page.
+        let many = section.comparison.municipalities.count > 6
+        let barChart = BarChart(
+            bars: bars, style: style, title: "\(title): \(labels.comparison)",
+            missingText: labels.missing, width: many ? 400 : 680
+        ).render()
+        if many,
+            let map = Self.mapParts(
+                section.comparison.data, chosen: section.comparison.municipalities.map(\.profile.code), shapes: shapes,
+                names: names, locale: locale, link: mapLink, width: 290)
+        {
+            html.raw("<div class=\"pair\">\n")
+            html.figure(labels.comparison, barChart)
+            html.raw("<figure class=\"map compact\">\n<figcaption>\(HTMLText.escape(labels.map))</figcaption>\n")
+            html.raw(map.drawing + "\n</figure>\n</div>\n")
+            html.raw("<div class=\"map-legend\">\n\(map.legend)\(map.note)</div>\n")
+        } else {
+            html.figure(labels.comparison, barChart)
+            // Every municipality, the chosen ones highlighted.
+            renderMap(section, style: style, into: &html, labels)
+        }
         let marked = section.comparison.municipalities.compactMap { municipality in
             municipality.observation.value.map { StripPlot.Marked(name: municipality.profile.name, value: $0) }
         }
@@ -227,15 +303,17 @@ extension BenchmarkReport {
             html.raw("</figure>\n")
         }
 
-        // Trend, one panel per municipality on a shared scale.
-        html.raw("<figure>\n")
+        // Trend, one panel per municipality on a shared scale. Twenty panels may break between rows across a page.
+        html.raw(section.comparison.municipalities.count > 6 ? "<figure class=\"trends\">\n" : "<figure>\n")
         html.element("figcaption", labels.trendHeading)
         let sectionTargets = targetPath.filter { $0.indicatorID == section.indicator.id }
         if section.trend.count > 1 || !sectionTargets.isEmpty && !section.trend.isEmpty {
             let range = TrendChart.range(section.trend, targets: sectionTargets)
             // Many municipalities: smaller panels, four to a row, so the panels of twenty fit on one page.
-            html.raw(section.comparison.municipalities.count > 6 ? "<div class=\"trend many\">\n" : "<div class=\"trend\">\n")
-            for municipality in section.comparison.municipalities {
+            let many = section.comparison.municipalities.count > 6
+            html.raw(many ? "<div class=\"trend many\">\n" : "<div class=\"trend\">\n")
+            for (index, municipality) in section.comparison.municipalities.enumerated() {
+                if many && index > 0 && index % 5 == 0 { html.raw("</div>\n<div class=\"trend many\">\n") }
                 html.raw(
                     TrendChart(
                         name: municipality.profile.name, points: section.trend, code: municipality.profile.code,
@@ -328,12 +406,24 @@ extension BenchmarkReport {
         _ data: IndicatorData, chosen: [String], shapes: [Int: [String: String]], names: [String: String],
         locale: ReportLocale, link: (@Sendable (String) -> String)? = nil
     ) -> String {
+        guard let parts = mapParts(data, chosen: chosen, shapes: shapes, names: names, locale: locale, link: link, width: 360)
+        else { return "" }
+        return "<figure class=\"map\">\n<figcaption>\(HTMLText.escape(ReportLabels(locale: locale).map))</figcaption>\n"
+            + "<div class=\"map-body\">\n\(parts.drawing)\n\(parts.legend)</div>\n\(parts.note)</figure>\n"
+    }
+
+    /// The map's drawing, its legend (a list) and its note, apart: a report of many municipalities sets the map
+    /// beside the bars and the legend under both, at full width.
+    static func mapParts(
+        _ data: IndicatorData, chosen: [String], shapes: [Int: [String: String]], names: [String: String],
+        locale: ReportLocale, link: (@Sendable (String) -> String)?, width: Double
+    ) -> (drawing: String, legend: String, note: String)? {
         let labels = ReportLabels(locale: locale)
         let style = ValueStyle(indicator: data.indicator, locale: locale)
         let year = data.classificationYear
         guard let shapeYear = shapes.keys.min(by: { (abs($0 - year), -$0) < (abs($1 - year), -$1) }),
             let yearShapes = shapes[shapeYear]
-        else { return "" }
+        else { return nil }
         let wording = NoteWording(locale: locale)
         var values: [String: Double] = [:]
         var missing: [String: String] = [:]
@@ -347,27 +437,26 @@ extension BenchmarkReport {
         let map = ChoroplethMap(
             shapes: yearShapes, names: names, values: values, missing: missing,
             chosen: chosen, style: style, labels: labels, link: link,
-            title: "\(labels.map): \(data.indicator.title.text(locale)), \(data.year)")
+            title: "\(labels.map): \(data.indicator.title.text(locale)), \(data.year)", displayWidth: width)
         let drawing = map.render()
-        guard !drawing.isEmpty else { return "" }
-        var html = HTMLDocument()
-        html.raw("<figure class=\"map\">\n<figcaption>\(HTMLText.escape(labels.map))</figcaption>\n<div class=\"map-body\">\n")
-        html.raw(drawing + "\n<ul class=\"legend\">\n")
+        guard !drawing.isEmpty else { return nil }
+        var legend = HTMLDocument()
+        legend.raw("<ul class=\"legend\">\n")
         for item in map.legend() {
             let swatch =
                 item.colour == "hatch"
                 ? "<span class=\"swatch hatch\"></span>"
                 : "<span class=\"swatch\" style=\"background:\(item.colour ?? "#fff")\"></span>"
-            html.raw("<li>\(swatch)\(HTMLText.escape(item.text))</li>\n")
+            legend.raw("<li>\(swatch)\(HTMLText.escape(item.text))</li>\n")
         }
-        html.raw("</ul>\n</div>\n")
-        html.element(
+        legend.raw("</ul>\n")
+        var note = HTMLDocument()
+        note.element(
             "p",
             labels.mapNote
                 + (shapeYear == year ? "" : (locale == .nl ? " Grenzen van \(shapeYear)." : " Boundaries of \(shapeYear).")),
             class: "note")
-        html.raw("</figure>\n")
-        return html.text
+        return (drawing, legend.text, note.text)
     }
 
     /// Many municipalities: one row each — value, rank, and the difference with each group's rate in % — so twenty

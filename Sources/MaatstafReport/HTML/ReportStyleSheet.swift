@@ -33,7 +33,33 @@ enum ReportStyleSheet {
         ul.legend li { margin: 0 0 3px; }
         .swatch { display: inline-block; width: 14px; height: 10px; border: 1px solid #999; margin-right: 6px; vertical-align: middle; }
         .swatch.hatch { background: repeating-linear-gradient(45deg, #fff 0 3px, #999 3px 5px); }
-        .trend.many svg { width: 160px; height: auto; }
+        /* Twenty panels in rows of five, each row a block a printed page may break before. */
+        .trend.many { gap: 3px 6px; margin-bottom: 3px; break-inside: avoid; }
+        .trend.many svg { width: 132px; height: auto; }
+        figure.trends { break-inside: auto; }
+        figure.trends figcaption { break-after: avoid; }
+        .pair { display: flex; gap: 10px; align-items: flex-start; }
+        .pair > figure { margin: 4px 0 8px; }
+        .pair > figure:first-child { flex: 0 0 auto; }
+        .map-legend { break-inside: avoid; margin: 0 0 8px; }
+        .map-legend ul.legend { display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 7.5pt; }
+        .map-legend ul.legend li { margin: 0; }
+        .map-legend ul.legend li:has(.hatch) { flex-basis: 100%; }
+        .map-legend p.note { font-size: 7.5pt; margin: 2px 0; }
+        table.matrix { font-size: 7.5pt; table-layout: fixed; }
+        table.matrix th { font-size: 7pt; vertical-align: bottom; hyphens: auto; overflow-wrap: break-word;
+                          white-space: normal; }
+        table.matrix thead th:first-child { width: 92px; }
+        table.matrix th .note { font-size: 6.5pt; font-weight: normal; }
+        table.matrix td, table.matrix th { padding: 1.5px 3px; }
+        table.matrix tbody th { font-size: 7.5pt; background: none; vertical-align: middle; }
+        table.matrix tr.national th, table.matrix tr.national td { background: #e8e8e8; font-weight: bold; }
+        table.matrix span.delta { color: #555; font-size: 6.5pt; }
+        section.many ol.footnotes { columns: 2; column-gap: 18px; }
+        section.many ol.footnotes li { break-inside: avoid; }
+        section.many table td, section.many table th { padding: 1.5px 4px; }
+        section.many ol.footnotes, section.many ul.sources { font-size: 7.5pt; }
+        section.many .note { font-size: 7.5pt; }
         .note { font-size: 8.5pt; color: #444; overflow-wrap: anywhere; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
