@@ -15,6 +15,15 @@ public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable
         self.source = source
         self.table = table
     }
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        year = try row.decode(forColumn: "year")
+        kind = try row.decode(forColumn: "kind")
+        source = try row.decode(forColumn: "source")
+        table = try row.decode(forColumn: "table")
+    }
 }
 
 /// A taakveld as an Iv3 document lists it.
@@ -29,6 +38,15 @@ public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord, Decodable
         self.kind = kind
         self.taakveld = taakveld
         self.title = title
+    }
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        year = try row.decode(forColumn: "year")
+        kind = try row.decode(forColumn: "kind")
+        taakveld = try row.decode(forColumn: "taakveld")
+        title = try row.decode(forColumn: "title")
     }
 }
 
@@ -52,6 +70,18 @@ public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord, Decodable {
         self.lasten = lasten
         self.salaries = salaries
     }
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        year = try row.decode(forColumn: "year")
+        kind = try row.decode(forColumn: "kind")
+        code = try row.decode(forColumn: "code")
+        taakveld = try row.decode(forColumn: "taakveld")
+        baten = try row.decode(forColumn: "baten")
+        lasten = try row.decode(forColumn: "lasten")
+        salaries = try row.decode(forColumn: "salaries")
+    }
 }
 
 /// A taakveld in CBS's official Iv3 code list of a year.
@@ -60,4 +90,13 @@ public struct Iv3DefinitionRecord: Sendable, Equatable, FetchableRecord, Decodab
     public var taakveld: String
     public var title: String
     public var parent: String?
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        year = try row.decode(forColumn: "year")
+        taakveld = try row.decode(forColumn: "taakveld")
+        title = try row.decode(forColumn: "title")
+        parent = try row.decode(forColumn: "parent")
+    }
 }

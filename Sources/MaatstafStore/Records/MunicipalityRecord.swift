@@ -25,6 +25,21 @@ public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodabl
         case provinceCode = "province_code"
         case province
     }
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        code = try row.decode(forColumn: "code")
+        name = try row.decode(forColumn: "name")
+        lastYear = try row.decode(forColumn: "last_year")
+        current = try row.decode(forColumn: "current")
+        coropCode = try row.decode(forColumn: "corop_code")
+        corop = try row.decode(forColumn: "corop")
+        amrCode = try row.decode(forColumn: "amr_code")
+        amr = try row.decode(forColumn: "amr")
+        provinceCode = try row.decode(forColumn: "province_code")
+        province = try row.decode(forColumn: "province")
+    }
 }
 
 /// A spelling of a municipality's name in one of the source files.
@@ -32,6 +47,14 @@ public struct MunicipalityNameRecord: Sendable, Equatable, FetchableRecord, Deco
     public var name: String
     public var code: String
     public var source: String
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        name = try row.decode(forColumn: "name")
+        code = try row.decode(forColumn: "code")
+        source = try row.decode(forColumn: "source")
+    }
 }
 
 /// A municipality's classes and population in one year.
@@ -52,6 +75,18 @@ public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Deco
         case sizeClass = "size_class"
         case urbanity, population, source
     }
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        year = try row.decode(forColumn: "year")
+        code = try row.decode(forColumn: "code")
+        province = try row.decode(forColumn: "province")
+        sizeClass = try row.decode(forColumn: "size_class")
+        urbanity = try row.decode(forColumn: "urbanity")
+        population = try row.decode(forColumn: "population")
+        source = try row.decode(forColumn: "source")
+    }
 }
 
 /// One structural trait of a municipality: a number, or a class with its position on an ordered scale as value.
@@ -64,6 +99,16 @@ public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord, Dec
     /// The class as written (`Sterk`), for classes.
     public var label: String?
     public var source: String
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        code = try row.decode(forColumn: "code")
+        trait = try row.decode(forColumn: "trait")
+        value = try row.decode(forColumn: "value")
+        label = try row.decode(forColumn: "label")
+        source = try row.decode(forColumn: "source")
+    }
 }
 
 /// An area a municipality belongs to, derived from boundaries when the snapshot is loaded (kind `jeugdregio`).
@@ -81,5 +126,16 @@ public struct MunicipalityAreaRecord: Sendable, Equatable, FetchableRecord, Deco
         case areaCode = "area_code"
         case areaName = "area_name"
         case share, source
+    }
+
+    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
+    /// decoding containers cost more than the query.
+    public init(row: Row) throws {
+        code = try row.decode(forColumn: "code")
+        kind = try row.decode(forColumn: "kind")
+        areaCode = try row.decode(forColumn: "area_code")
+        areaName = try row.decode(forColumn: "area_name")
+        share = try row.decode(forColumn: "share")
+        source = try row.decode(forColumn: "source")
     }
 }
