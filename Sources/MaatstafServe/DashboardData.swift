@@ -1,6 +1,7 @@
 public import MaatstafCompare
 public import MaatstafCore
 public import MaatstafModel
+import MaatstafReport
 
 /// What the dashboard shows from: the same engine, names and indicators as the commands, read once at start. The
 /// store does not change while the dashboard runs (it writes nothing but the cache), so what each indicator has is
@@ -50,6 +51,19 @@ public struct DashboardData: Sendable {
     var defaultIndicator: Indicator? {
         let social = (try? catalog.set("sociaal-domein")) ?? []
         return (social + indicators).first { !(periods[$0.id] ?? []).isEmpty } ?? indicators.first
+    }
+
+    /// The report `maatstaf report` writes for a view (one indicator), with the map's shapes and names and the
+    /// edge's spelling of advice; the page and the report download both start from it.
+    func report(_ state: ViewState) throws -> BenchmarkReport {
+        var report = try BenchmarkReportBuilder(engine: engine).build(
+            indicators: [state.indicator], year: state.year, municipalities: state.municipalities,
+            against: state.groups, targets: [], locale: state.locale, kind: state.kind)
+        report.shapes = shapes
+        report.names = names
+        report.fetchText = fetchText
+        report.adviceText = adviceText
+        return report
     }
 
     /// The reference groups a user can choose, besides the Netherlands which every view shows.

@@ -197,54 +197,10 @@ struct CBSODataV3SourceTests {
 }
 
 /// A download that breaks off and is run again (the failure CBS users report most for large tables): the pages
-/// received are kept in the cache and used, once the table is known not to have changed in between. Synthetic pages.
+/// received are kept in the cache and used, once the table is known not to have changed in between. Synthetic pages
+/// (`BrokenOffTable`).
 @Suite("CBS OData v3: continuing a broken-off download")
 struct CBSResumeTests {
-    /// What the server does; changed by the test between runs.
-    final class Switches: @unchecked Sendable {
-        private let lock = NSLock()
-        private var _failing = true
-        private var _modified = "2024-01-01T00:00:00"
-        var failing: Bool {
-            get { lock.withLock { _failing } }
-            set { lock.withLock { _failing = newValue } }
-        }
-        var modified: String {
-            get { lock.withLock { _modified } }
-            set { lock.withLock { _modified = newValue } }
-        }
-    }
-
-    /// 25,000 synthetic rows in three pages; while `failing`, the third page answers 500 (after the others arrived).
-    /// Each row's value carries the table version's `Modified` year, so a page of another version is recognisable.
-    static func server(_ switches: Switches) throws -> TestHTTPServer {
-        try TestHTTPServer { request in
-            let version = Int(switches.modified.prefix(4)) ?? 0
-            if request.path.hasSuffix("/TableInfos") {
-                return TestResponse(
-                    text:
-                        #"{"value":[{"Identifier":"SYNTH01","Title":"Synthetic","Modified":"\#(switches.modified)","RecordCount":25000}]}"#
-                )
-            }
-            if request.path.hasSuffix("/DataProperties") {
-                return TestResponse(
-                    text:
-                        #"{"value":[{"ID":0,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":1,"Type":"Topic","Key":"Aantal_1","Title":"Aantal","Unit":"aantal","Decimals":0,"Datatype":"Long"}]}"#
-                )
-            }
-            if !request.path.hasSuffix("/TypedDataSet") { return TestResponse(status: 404, text: "no code list") }
-            let skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
-            if switches.failing && skip == 20_000 {
-                Thread.sleep(forTimeInterval: 0.3)
-                return TestResponse(status: 500, text: "synthetic failure")
-            }
-            let rows = (skip..<min(skip + 10_000, 25_000)).map {
-                #"{"RegioS":"GM\#(String(format: "%06d", $0))","Aantal_1":\#($0 * 10_000 + version)}"#
-            }
-            return TestResponse(text: #"{"value":[\#(rows.joined(separator: ","))]}"#)
-        }
-    }
-
     func source(_ server: TestHTTPServer, cache: HTTPCache) -> CBSODataV3Source {
         var configuration = HTTPClientConfiguration()
         configuration.retry = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(20))
@@ -252,43 +208,38 @@ struct CBSResumeTests {
             fetcher: CachedFetcher(client: HTTPClient(configuration: configuration), cache: cache), base: server.baseURL)
     }
 
-    func pageRequests(_ server: TestHTTPServer) -> [String] {
-        server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.map { $0.target.components(separatedBy: "$skip=").last! }
-    }
-
     @Test("A failed page says the others are kept; the second run asks only for what is missing, after checking the table")
     func continuesFromTheCache() async throws {
-        let switches = Switches()
-        let server = try Self.server(switches)
+        let table = BrokenOffTable(identifier: "SYNTH01")
+        let server = try table.server()
         let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         let error = await #expect(throws: FetchError.self) { try await source(server, cache: cache).dataSet("SYNTH01") }
         #expect(error?.hint.description.contains("2 of 3 pages are in the cache") == true, "\(String(describing: error))")
         let firstRun = server.requests.count
-        switches.failing = false
+        table.failing = false
         let set = try await source(server, cache: cache).dataSet("SYNTH01")
         let secondRun = Array(server.requests.dropFirst(firstRun))
         #expect(
-            secondRun.filter { $0.path.hasSuffix("/TypedDataSet") }.map { $0.target.components(separatedBy: "$skip=").last! } == [
-                "20000"
-            ])
+            secondRun.filter { $0.path.hasSuffix("/TypedDataSet") }.map { $0.target.components(separatedBy: "$skip=").last! }
+                == ["20000"])
         #expect(secondRun.filter { $0.path.hasSuffix("/TableInfos") }.count == 1, "the table's version is checked once")
         #expect(set.pageCount == 3 && set.pagesFromCache == 2)
         // Row for row what the server serves: code and value of every row.
         #expect(set.rowCount == 25_000)
         for row in [0, 9_999, 10_000, 19_999, 20_000, 24_999] {
-            #expect(set.code("RegioS", row: row) == "GM" + String(format: "%06d", row))
-            #expect(set.value("Aantal_1", row: row) == .number(Double(row * 10_000 + 2024)))
+            #expect(set.code("RegioS", row: row) == BrokenOffTable.code(row: row))
+            #expect(set.value("Aantal_1", row: row) == .number(Double(table.value(row: row))))
         }
     }
 
     @Test("When CBS changed the table in between, no page of the old version is used: every page is asked for again")
     func tableChangedInBetween() async throws {
-        let switches = Switches()
-        let server = try Self.server(switches)
+        let table = BrokenOffTable(identifier: "SYNTH01")
+        let server = try table.server()
         let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         _ = await #expect(throws: FetchError.self) { try await source(server, cache: cache).dataSet("SYNTH01") }
-        switches.failing = false
-        switches.modified = "2025-06-01T00:00:00"
+        table.failing = false
+        table.modified = "2025-06-01T00:00:00"
         let set = try await source(server, cache: cache).dataSet("SYNTH01")
         #expect(set.pagesFromCache == 0)
         for row in [0, 10_000, 24_999] {
@@ -298,9 +249,9 @@ struct CBSResumeTests {
 
     @Test("A table read whole from the cache is not a resumed download: the server is not asked for it again")
     func wholeFromCache() async throws {
-        let switches = Switches()
-        switches.failing = false
-        let server = try Self.server(switches)
+        let table = BrokenOffTable(identifier: "SYNTH01")
+        table.failing = false
+        let server = try table.server()
         let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
         _ = try await source(server, cache: cache).dataSet("SYNTH01")
         // (The code lists this synthetic server lacks are answered 404, which is not cached: those are asked again.)

@@ -64,13 +64,7 @@ struct DashboardPage {
     private func buildReport() throws(DashboardError) -> BenchmarkReport? {
         guard !state.municipalities.isEmpty else { return nil }
         do {
-            var report = try BenchmarkReportBuilder(engine: data.engine).build(
-                indicators: [state.indicator], year: state.year, municipalities: state.municipalities,
-                against: state.groups, targets: [], locale: state.locale, kind: state.kind)
-            report.shapes = data.shapes
-            report.names = data.names
-            report.fetchText = data.fetchText
-            report.adviceText = data.adviceText
+            var report = try data.report(state)
             let state = self.state
             report.mapLink = { code in
                 guard let municipality = state.municipalities.first(where: { $0.code == code }) else {

@@ -32,13 +32,7 @@ enum Download: String, CaseIterable, Sendable {
         guard !state.municipalities.isEmpty else { throw .badParameter("m", "") }
         do {
             if self == .report {
-                var report = try BenchmarkReportBuilder(engine: data.engine).build(
-                    indicators: [state.indicator], year: state.year, municipalities: state.municipalities,
-                    against: state.groups, targets: [], locale: state.locale, kind: state.kind)
-                report.shapes = data.shapes
-                report.names = data.names
-                report.fetchText = data.fetchText
-                report.adviceText = data.adviceText
+                let report = try data.report(state)
                 let year = report.sections.first?.comparison.year ?? state.year ?? 0
                 return (Array(report.renderHTML().utf8), year)
             }
