@@ -389,8 +389,8 @@ struct ObservationLoader: Sendable {
         if !absent.isEmpty { notes.append(.taakveldenNotInDocument(taakvelden: absent, kind: kind, year: year)) }
         let amounts = try memory.iv3Amounts(
             year: year, kind: document.kind, table: document.table, taakvelden: layout.taakvelden
-        ) {
-            try source.iv3Amounts(year: year, kind: document.kind, taakvelden: layout.taakvelden, table: document.table)
+        ) { missing in
+            try source.iv3Amounts(year: year, kind: document.kind, taakvelden: missing, table: document.table)
         }
         let undelivered = try memory.iv3NoDelivery(year: year, kind: document.kind, table: document.table) {
             try source.iv3NoDelivery(year: year, kind: document.kind, table: document.table)

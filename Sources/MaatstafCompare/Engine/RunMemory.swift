@@ -5,8 +5,8 @@ import MaatstafStore
 /// and taakvelden exist, who delivered nothing, the files' checksums, the fetched tables — kept for as long as the
 /// engine lives (one command run), so a report or a benchmark over every indicator asks each once.
 ///
-/// Amounts are kept per document and set of taakvelden: a report asks for an indicator's rows for its comparison,
-/// its spread and its trend, and gets them once (the store checks every row when it reads them). Shared between the
+/// Amounts are kept per document and taakveld: a report asks for an indicator's rows for its comparison, its spread
+/// and its trend, and gets them once (the store checks every row when it reads them). Shared between the
 /// engine's copies (a struct), so a class; the lock makes it safe across threads.
 final class RunMemory: @unchecked Sendable {
     private let lock = NSLock()
@@ -45,11 +45,24 @@ final class RunMemory: @unchecked Sendable {
         return try remembered({ undelivered[key] }, { undelivered[key] = $0 }, load)
     }
 
+    /// The amounts of `taakvelden` in one document. Kept per taakveld, so that indicators sharing a taakveld (its
+    /// lasten, baten and netto; a named indicator and the taakveld's own) read it once: only the taakvelden not
+    /// read before are asked of the source, in one query.
     func iv3Amounts(
-        year: Int, kind: String, table: String?, taakvelden: [String], _ load: () throws -> [Iv3AmountRecord]
+        year: Int, kind: String, table: String?, taakvelden: [String], _ load: ([String]) throws -> [Iv3AmountRecord]
     ) rethrows -> [Iv3AmountRecord] {
-        let key = "\(year)|\(kind)|\(table ?? "")|" + taakvelden.sorted().joined(separator: ",")
-        return try remembered({ amounts[key] }, { amounts[key] = $0 }, load)
+        let document = "\(year)|\(kind)|\(table ?? "")"
+        let missing = lock.withLock { taakvelden.filter { amounts[document + "|" + $0] == nil } }
+        if !missing.isEmpty {
+            var read = Dictionary(uniqueKeysWithValues: missing.map { ($0, [Iv3AmountRecord]()) })
+            for record in try load(missing) { read[record.taakveld, default: []].append(record) }
+            lock.withLock {
+                for (taakveld, records) in read { amounts[document + "|" + taakveld] = records }
+            }
+        }
+        var seen = Set<String>()
+        let unique = taakvelden.filter { seen.insert($0).inserted }
+        return lock.withLock { unique.flatMap { amounts[document + "|" + $0] ?? [] } }
     }
 
     func snapshotFiles(_ load: () throws -> [(path: String, sha256: String)]) rethrows -> [(path: String, sha256: String)] {
