@@ -1,5 +1,6 @@
 // Compare benchmark (issue 5): every built-in Iv3 indicator (named and generic) for every municipality against
-// every reference group (six built-in kinds, plus each user region for its members), for every year in the store.
+// six reference groups (national, province, COROP, labour-market region, size class, urbanity) and each user region
+// for its members, for every year in the store.
 // Run by hand through scripts/bench-compare, which times this whole process next to an equivalent pandas script.
 // Prints a checksum over all results so the two can be checked to compute the same numbers.
 import Foundation
@@ -20,7 +21,9 @@ let regions = try UserRegionCatalog(folder: URL(fileURLWithPath: arguments[3]), 
 let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions)
 let catalog = try IndicatorCatalog(store: store)
 let iv3Years = Set(try store.iv3Documents().map(\.year)).sorted()
-let builtIn = PeerGroupKind.allCases.map { PeerGroup.builtIn($0) }
+// The six groups the raw files give (the jeugdregio is derived from boundaries when the snapshot loads, which the
+// peers reading the CSV files cannot do).
+let builtIn = PeerGroupKind.allCases.filter { $0 != .youthCareRegion }.map { PeerGroup.builtIn($0) }
 var everyone: [Int: [Municipality]] = [:]
 for year in iv3Years {
     everyone[year] = try atlas.profiles(year: year).values.map(\.municipality).sorted { $0.code < $1.code }
