@@ -8,7 +8,8 @@ import MaatstafTestServer
 let arguments = CommandLine.arguments
 let count = arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200
 let delay = Duration.milliseconds(arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50)
-let parallelism = arguments.count > 3 ? Int(arguments[3]) ?? 64 : 64
+// By default the product's own limit per host (what `maatstaf fetch` uses), so the number says what a user gets.
+let parallelism = arguments.count > 3 ? Int(arguments[3]) ?? 0 : HTTPClientConfiguration().maxConcurrentPerHost
 
 let body = Data(String(repeating: "synthetic benchmark body\n", count: 40).utf8)
 let server = try TestHTTPServer { _ in TestResponse(body: body, behavior: .delay(delay)) }
