@@ -99,7 +99,7 @@ struct DashboardTests {
             ("/?m=%C3%28&lang=en", 400, "Invalid address"),
             ("/?" + Array(repeating: "m=GM0293", count: 26).joined(separator: "&") + "&lang=en", 400, "at most 25"),
             ("/?m=" + String(repeating: "x", count: 5000), 400, "longer than"),
-            ("/download/compare.csv?i=wmo.huishoudelijke-hulp&lang=en", 400, "Invalid address"),
+            ("/download/compare.csv?i=wmo.huishoudelijke-hulp&lang=en", 400, "choose one on the dashboard first"),
             ("/assets/../../../etc/passwd", 404, "Page not found"),
             ("/assets/%2e%2e/%2e%2e/etc/passwd", 404, "Page not found"),
             ("/etc/passwd", 404, "Page not found"),

@@ -29,7 +29,7 @@ enum Download: String, CaseIterable, Sendable {
 
     /// The file's bytes and the year it is about.
     func make(_ state: ViewState, data: DashboardData) throws(DashboardError) -> (bytes: [UInt8], year: Int) {
-        guard !state.municipalities.isEmpty else { throw .badParameter("m", "") }
+        guard !state.municipalities.isEmpty else { throw .noMunicipality }
         do {
             if self == .report {
                 let report = try data.report(state)

@@ -13,6 +13,7 @@ struct DashboardError: Error, Sendable {
         case tooMany(name: String, limit: Int)
         case queryTooLong(limit: Int)
         case notFound(path: String)
+        case noMunicipality
         case cannotCompare(String)
     }
 
@@ -30,6 +31,8 @@ struct DashboardError: Error, Sendable {
     static func tooMany(_ name: String, limit: Int) -> Self { Self(kind: .tooMany(name: name, limit: limit)) }
     static func queryTooLong(limit: Int) -> Self { Self(kind: .queryTooLong(limit: limit)) }
     static func notFound(_ path: String) -> Self { Self(kind: .notFound(path: path)) }
+    /// A download asked for without a municipality in the view.
+    static let noMunicipality = Self(kind: .noMunicipality)
     /// The engine refused the comparison; `message` is its own one-line message.
     static func cannotCompare(_ message: String) -> Self { Self(kind: .cannotCompare(message)) }
 
@@ -38,7 +41,7 @@ struct DashboardError: Error, Sendable {
     var status: Int {
         switch kind {
         case .unknownMunicipality, .ambiguousMunicipality, .unknownIndicator, .unknownGroup, .notFound: 404
-        case .badParameter, .tooMany, .queryTooLong: 400
+        case .badParameter, .tooMany, .queryTooLong, .noMunicipality: 400
         case .cannotCompare: 422
         }
     }
@@ -51,6 +54,7 @@ struct DashboardError: Error, Sendable {
         case .unknownIndicator: nl ? "Onbekende indicator" : "Unknown indicator"
         case .unknownGroup: nl ? "Onbekende vergelijkingsgroep" : "Unknown reference group"
         case .badParameter, .tooMany, .queryTooLong: nl ? "Ongeldig adres" : "Invalid address"
+        case .noMunicipality: nl ? "Geen gemeente gekozen" : "No municipality chosen"
         case .notFound: nl ? "Pagina niet gevonden" : "Page not found"
         case .cannotCompare: nl ? "Vergelijking niet mogelijk" : "Comparison not possible"
         }
@@ -95,6 +99,10 @@ struct DashboardError: Error, Sendable {
             return nl
                 ? "Op ‘\(path)’ staat niets. Het dashboard begint op /."
                 : "There is nothing at ‘\(path)’. The dashboard starts at /."
+        case .noMunicipality:
+            return nl
+                ? "Een download bevat de gekozen gemeenten; kies er eerst een op het dashboard."
+                : "A download holds the chosen municipalities; choose one on the dashboard first."
         case .cannotCompare(let message):
             return
                 (nl
