@@ -34,7 +34,7 @@ struct DashboardPage {
                 return [
                     "code": municipality.profile.code, "name": municipality.profile.name,
                     "raw": value.map { String($0) } ?? "",
-                    "value": valueText(municipality.observation, municipality.profile.code, section.comparison.data),
+                    "value": valueText(municipality.observation),
                     "national": ReportWording.value(national, indicator: state.indicator, locale: state.locale),
                     "rank": rank,
                 ]
@@ -49,6 +49,7 @@ struct DashboardPage {
             context["jsonURL"] = Self.address(state, path: "/download/compare.json")
         } else {
             context["hasResult"] = false
+            context["nothingChosen"] = state.municipalities.isEmpty
             context["overviewMap"] = try overviewMap()
         }
         if let report {
@@ -107,7 +108,7 @@ struct DashboardPage {
         return NoteWording(locale: state.locale).document(kind, indicatorData.year)
     }
 
-    private func valueText(_ observation: Observation, _ code: String, _ indicatorData: IndicatorData) -> String {
+    private func valueText(_ observation: Observation) -> String {
         if let value = observation.okValue {
             return ReportWording.value(value, indicator: state.indicator, locale: state.locale)
         }

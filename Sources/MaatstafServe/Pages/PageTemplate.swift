@@ -65,7 +65,7 @@ enum PageTemplate {
         {{{sections}}}
         {{/hasResult}}
         {{^hasResult}}
-        <p class="hint">{{chooseFirst}}</p>
+        {{#nothingChosen}}<p class="hint">{{chooseFirst}}</p>{{/nothingChosen}}
         {{{overviewMap}}}
         {{/hasResult}}
         </main>
