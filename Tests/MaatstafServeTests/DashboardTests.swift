@@ -135,6 +135,20 @@ struct DashboardTests {
         }
     }
 
+    @Test("An indicator whose CBS table is not fetched: the page says so with the fetch to run, never a 0")
+    func notFetched() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get("/?m=GM0293&i=wmo.clienten-per-1000&g=province&lang=en")
+        #expect(page.status == 200)
+        #expect(page.body.contains("class=\"problem\">Not available: Wmo clients per 1,000 inhabitants"))
+        #expect(page.body.contains("fetch "), "the fetch that mends it")
+        #expect(!page.body.contains("Choose a municipality above"))
+        #expect(!page.body.contains("data-value="))
+        // Listed in the form as not fetched, so a user sees it before choosing it.
+        #expect(page.body.contains("Wmo clients per 1,000 inhabitants (not fetched)"))
+    }
+
     @Test("The type-ahead matches names as the command line does: accents and case folded")
     func suggestions() async throws {
         let dashboard = try await RunningDashboard.start()
