@@ -57,9 +57,13 @@ struct ServeCommand: AsyncParsableCommand {
                 "Warning: listening on \(host): anyone who can reach this computer on port \(port) can use the dashboard.\n")
         }
         let host = self.host
+        let dutch = language.locale == .nl
+        let console = Console.current
         try await Dashboard(data: dashboardData).run(host: host, port: port) { bound in
             let shown = host.contains(":") ? "[\(host)]" : host
-            try? Console.current.output("maatstaf dashboard: http://\(shown):\(bound)/ (Ctrl-C stops)\n")
+            let address = "http://\(shown):\(bound)/"
+            try? console.output(
+                dutch ? "maatstaf-dashboard: \(address) (Ctrl-C stopt)\n" : "maatstaf dashboard: \(address) (Ctrl-C stops)\n")
         }
     }
 }
