@@ -11,6 +11,7 @@ public final class BrokenOffTable: @unchecked Sendable {
     private let lock = NSLock()
     private var isFailing = true
     private var modifiedDate = "2024-01-01T00:00:00"
+    private var served = 0
 
     public init(identifier: String, rows: Int = 25_000, failureStatus: Int = 500) {
         self.identifier = identifier
@@ -54,12 +55,17 @@ public final class BrokenOffTable: @unchecked Sendable {
             if !request.path.hasSuffix("/TypedDataSet") { return TestResponse(status: 404, text: "no code list") }
             let skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
             if failing && skip / 10_000 == pageCount - 1 {
+                // Fail only after the other pages have gone out (and a moment for the client to keep them), however
+                // slowly a loaded machine serves them.
+                let deadline = Date().addingTimeInterval(30)
+                while lock.withLock({ served }) < pageCount - 1 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
                 Thread.sleep(forTimeInterval: 0.3)
                 return TestResponse(status: failureStatus, text: "synthetic failure")
             }
             let rows = (skip..<min(skip + 10_000, self.rows)).map {
                 #"{"RegioS":"\#(Self.code(row: $0))","Aantal_1":\#(value(row: $0))}"#
             }
+            defer { lock.withLock { served += 1 } }
             return TestResponse(text: #"{"value":[\#(rows.joined(separator: ","))]}"#)
         }
     }

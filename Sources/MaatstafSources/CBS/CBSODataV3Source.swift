@@ -211,32 +211,34 @@ public struct CBSODataV3Source: Sendable {
     /// All pages at once: `$skip` = 0, 10000, … up to the announced count. Each page is read into columns as soon
     /// as it arrives, so parsing runs in parallel with the remaining downloads and on every core.
     private func pagesBySkip(_ table: String, count: Int, layout: PageLayout) async throws -> [Page] {
-        let skips = Array(stride(from: 0, to: max(count, 1), by: Self.pageSize))
-        return try await withThrowingTaskGroup(of: (Int, Page).self) { group in
-            for (index, skip) in skips.enumerated() {
-                let url = url(table, "TypedDataSet", query: "&$top=\(Self.pageSize)&$skip=\(skip)")
-                group.addTask { (index, try await fetcher.fetch(url) { try Self.page($0, layout: layout) }) }
-            }
-            var pages = [Page?](repeating: nil, count: skips.count)
-            var received = 0
-            do {
-                for try await (index, page) in group {
-                    pages[index] = page
-                    received += 1
+        let urls = stride(from: 0, to: max(count, 1), by: Self.pageSize).map {
+            url(table, "TypedDataSet", query: "&$top=\(Self.pageSize)&$skip=\($0)")
+        }
+        do {
+            return try await withThrowingTaskGroup(of: (Int, Page).self) { group in
+                for (index, url) in urls.enumerated() {
+                    group.addTask { (index, try await fetcher.fetch(url) { try Self.page($0, layout: layout) }) }
                 }
-            } catch let error as FetchError where received > 0 && error.kind != .cancelled {
-                // The pages received are in the cache: say that running again continues from them.
-                throw FetchError(
-                    error.kind, subject: error.subject, reason: error.reason,
-                    hint: Advice(
-                        parts: error.hint.parts
-                            + [
-                                .text(
-                                    "\(error.hint.isEmpty ? "" : ". ")\(received) of \(skips.count) pages are in the cache; the same command continues from them"
-                                )
-                            ]))
+                var pages = [Page?](repeating: nil, count: urls.count)
+                for try await (index, page) in group { pages[index] = page }
+                return pages.compactMap { $0 }
             }
-            return pages.compactMap { $0 }
+        } catch let error as FetchError where error.kind != .cancelled && fetcher.policy != .bypass {
+            // The group has waited for every page by now: those in the cache are what a second run starts from.
+            let kept = urls.filter { url in
+                if case .hit = fetcher.cache.lookup(url) { return true }
+                return false
+            }.count
+            guard kept > 0 else { throw error }
+            throw FetchError(
+                error.kind, subject: error.subject, reason: error.reason,
+                hint: Advice(
+                    parts: error.hint.parts
+                        + [
+                            .text(
+                                "\(error.hint.isEmpty ? "" : ". ")\(kept) of \(urls.count) pages are in the cache; the same command continues from them"
+                            )
+                        ]))
         }
     }
 
