@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafStore
 import MaatstafTestServer
 import Testing
 
@@ -55,6 +56,40 @@ struct InstallLayoutTests {
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("xdg/maatstaf/maatstaf.sqlite").path))
     }
 
+    @Test(
+        "a new cache starts from the store template beside the data, byte for byte; a template of another snapshot is loaded over"
+    )
+    func storeTemplate() throws {
+        let prefix = try Self.installed()
+        let share = prefix.appendingPathComponent("share/maatstaf")
+        let program = prefix.appendingPathComponent("bin/maatstaf")
+        let home = RepositoryFixtures.temporaryFolder()
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path]
+        // The template as scripts/install makes it: the installed program loading its own snapshot into a cache.
+        let making = RepositoryFixtures.temporaryFolder()
+        var (status, _, stderr) = try run(program, ["regions", "list", "--cache-dir", making.path], environment: environment)
+        #expect(status == 0, "\(stderr)")
+        let template = share.appendingPathComponent("store-template.sqlite")
+        try FileManager.default.copyItem(at: making.appendingPathComponent("maatstaf.sqlite"), to: template)
+        let cache = RepositoryFixtures.temporaryFolder().appendingPathComponent("new")
+        (status, _, stderr) = try run(
+            program, ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "--cache-dir", cache.path, "Duiven"],
+            environment: environment)
+        #expect(status == 0, "\(stderr)")
+        // Unchanged: copied and found loaded, not loaded again.
+        #expect(try Data(contentsOf: cache.appendingPathComponent("maatstaf.sqlite")) == Data(contentsOf: template))
+
+        // A template that does not hold this snapshot (an empty store) is copied, found wanting, and loaded over.
+        try FileManager.default.removeItem(at: template)
+        _ = try Store(path: template.path)
+        let other = RepositoryFixtures.temporaryFolder().appendingPathComponent("other")
+        let compared: (Int32, String, String) = try run(
+            program, ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "--cache-dir", other.path, "Duiven"],
+            environment: environment)
+        #expect(compared.0 == 0, "\(compared.2)")
+        #expect(compared.1.contains("Duiven"))
+    }
+
     @Test("without XDG_CACHE_HOME the store goes to ~/.cache/maatstaf, never the working folder")
     func homeCache() async throws {
         let home = RepositoryFixtures.temporaryFolder()
@@ -71,7 +106,9 @@ struct InstallLayoutTests {
     func dataMissing() async throws {
         var runner = CLIRunner.binary
         runner.environment = ["MAATSTAF_DATA_DIR": RepositoryFixtures.temporaryFolder().path]
-        let result = try await runner.run(["compare", "--indicator", "jeugd.hulp", "Duiven", "--cache-dir", RepositoryFixtures.temporaryFolder().path])
+        let result = try await runner.run([
+            "compare", "--indicator", "jeugd.hulp", "Duiven", "--cache-dir", RepositoryFixtures.temporaryFolder().path,
+        ])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("maatstaf: error: maatstaf: cannot find its embedded data"))
         #expect(result.stderr.contains("MAATSTAF_DATA_DIR"))

@@ -39,7 +39,9 @@ struct GlobalOptions: ParsableArguments {
     /// The local store (SQLite) in the cache folder, opened, migrated and checked. A damaged store is moved aside and
     /// replaced (the snapshot loader fills the new one); what happened is said on stderr.
     func openStore() throws -> Store {
-        let (store, recovery) = try Store.openRecovering(path: cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
+        let path = cacheRoot.appendingPathComponent("maatstaf.sqlite").path
+        Self.copyStoreTemplate(to: path, cacheRoot: cacheRoot)
+        let (store, recovery) = try Store.openRecovering(path: path)
         if let recovery {
             var message =
                 "maatstaf: \(store.path): \(recovery.reason). It was moved to \(recovery.damagedCopy) and a new store is built from the embedded snapshot."
@@ -50,6 +52,25 @@ struct GlobalOptions: ParsableArguments {
             Console.current.error(message + "\n")
         }
         return store
+    }
+
+    /// A new cache of an installed maatstaf starts from the store template beside its data, when that template was
+    /// made from the snapshot this run would load: the snapshot loader then finds it loaded (it checks the files'
+    /// checksums, and loads them after all if they differ). Copied under a temporary name and renamed, so a store is
+    /// never half there; any failure leaves the normal first load to do the work.
+    static func copyStoreTemplate(to path: String, cacheRoot: URL) {
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: path), let root = ProjectPaths.dataRoot(), let template = root.storeTemplate,
+            (try? ProjectPaths.snapshotFolder(cacheRoot: cacheRoot))?.standardizedFileURL == root.snapshot.standardizedFileURL
+        else { return }
+        let temporary = path + ".template-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try fileManager.createDirectory(at: cacheRoot, withIntermediateDirectories: true)
+            try fileManager.copyItem(atPath: template.path, toPath: temporary)
+            try fileManager.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? fileManager.removeItem(atPath: temporary)
+        }
     }
 
     /// The store with the embedded snapshot loaded (a no-op when it already holds this snapshot).

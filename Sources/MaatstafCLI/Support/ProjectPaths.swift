@@ -26,6 +26,9 @@ enum ProjectPaths {
         var snapshot: URL
         var regions: URL
         var origin: String
+        /// A store with this snapshot already loaded, which `scripts/install` writes beside the data: a first command
+        /// in a new cache copies it instead of loading the snapshot (0.65 s). Nil in a checkout.
+        var storeTemplate: URL? = nil
     }
 
     /// `MAATSTAF_DATA_DIR`, else `share/maatstaf` beside the executable's `bin/`, else the checkout it was built
@@ -35,7 +38,10 @@ enum ProjectPaths {
         func installed(_ root: URL, _ origin: String) -> DataRoot? {
             let snapshot = root.appendingPathComponent("snapshot", isDirectory: true)
             guard fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) else { return nil }
-            return DataRoot(snapshot: snapshot, regions: root.appendingPathComponent("regions", isDirectory: true), origin: origin)
+            let template = root.appendingPathComponent("store-template.sqlite")
+            return DataRoot(
+                snapshot: snapshot, regions: root.appendingPathComponent("regions", isDirectory: true), origin: origin,
+                storeTemplate: fileManager.fileExists(atPath: template.path) ? template : nil)
         }
         if let environment = Console.variable("MAATSTAF_DATA_DIR") {
             return installed(URL(fileURLWithPath: environment, isDirectory: true), "MAATSTAF_DATA_DIR")
@@ -95,6 +101,7 @@ enum ProjectPaths {
         InputError(
             subject: "maatstaf", reason: "cannot find its embedded data (the snapshot of CBS files)",
             hint:
-                "Install it with scripts/install PREFIX (the data goes to PREFIX/share/maatstaf beside PREFIX/bin), or set MAATSTAF_DATA_DIR to a folder holding snapshot/ and regions/")
+                "Install it with scripts/install PREFIX (the data goes to PREFIX/share/maatstaf beside PREFIX/bin), or set MAATSTAF_DATA_DIR to a folder holding snapshot/ and regions/"
+        )
     }
 }
