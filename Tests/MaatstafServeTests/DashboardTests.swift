@@ -104,6 +104,12 @@ struct DashboardTests {
             ("/assets/%2e%2e/%2e%2e/etc/passwd", 404, "Page not found"),
             ("/etc/passwd", 404, "Page not found"),
             ("/?m=Westervort&lang=nl", 404, "Bedoelt u: Westervoort"),
+            // Aalburg merged into Altena in 2019: no municipality in 2023, said in the reader's language.
+            (
+                "/?m=GM0738&i=wmo.huishoudelijke-hulp&y=2023&lang=nl", 422,
+                "Aalburg was in 2023 geen gemeente meer (opgeheven na 2018)"
+            ),
+            ("/download/compare.csv?m=GM0738&i=wmo.huishoudelijke-hulp&y=2023&lang=en", 422, "dissolved after 2018"),
         ]
         for (path, status, words) in cases {
             let page = try await dashboard.get(path)

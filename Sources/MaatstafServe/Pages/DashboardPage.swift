@@ -75,8 +75,22 @@ struct DashboardPage {
             }
             return report
         } catch {
-            throw .cannotCompare(Self.message(error, data))
+            throw Self.problem(error, state, data)
         }
+    }
+
+    /// An engine error as the dashboard words it: a municipality that did not exist in the year in the reader's
+    /// language; anything else with the engine's own message.
+    static func problem(_ error: any Error, _ state: ViewState, _ data: DashboardData) -> DashboardError {
+        if let error = error as? DashboardError { return error }
+        if let compare = error as? CompareError, compare.kind == .municipalityNotAvailable,
+            let year = DashboardPage(data: data, state: state).chosenPeriod?.year,
+            let profiles = try? data.atlas.profiles(year: year),
+            let missing = state.municipalities.first(where: { profiles[$0.code] == nil })
+        {
+            return .notInYear(missing.name, year: year, lastYear: missing.isCurrent ? nil : missing.lastYear)
+        }
+        return .cannotCompare(message(error, data))
     }
 
     /// Every municipality on the map for the indicator's period, each a link that adds it.

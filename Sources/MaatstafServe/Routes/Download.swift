@@ -60,10 +60,8 @@ enum Download: String, CaseIterable, Sendable {
             case .report:
                 preconditionFailure("handled above")
             }
-        } catch let error as DashboardError {
-            throw error
         } catch {
-            throw .cannotCompare(DashboardPage.message(error, data))
+            throw DashboardPage.problem(error, state, data)
         }
     }
 }

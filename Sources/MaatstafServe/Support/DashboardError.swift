@@ -14,6 +14,7 @@ struct DashboardError: Error, Sendable {
         case queryTooLong(limit: Int)
         case notFound(path: String)
         case noMunicipality
+        case notInYear(name: String, year: Int, lastYear: Int?)
         case cannotCompare(String)
     }
 
@@ -33,6 +34,10 @@ struct DashboardError: Error, Sendable {
     static func notFound(_ path: String) -> Self { Self(kind: .notFound(path: path)) }
     /// A download asked for without a municipality in the view.
     static let noMunicipality = Self(kind: .noMunicipality)
+    /// A chosen municipality did not exist in the year shown (dissolved before it, or formed after it).
+    static func notInYear(_ name: String, year: Int, lastYear: Int?) -> Self {
+        Self(kind: .notInYear(name: name, year: year, lastYear: lastYear))
+    }
     /// The engine refused the comparison; `message` is its own one-line message.
     static func cannotCompare(_ message: String) -> Self { Self(kind: .cannotCompare(message)) }
 
@@ -42,7 +47,7 @@ struct DashboardError: Error, Sendable {
         switch kind {
         case .unknownMunicipality, .ambiguousMunicipality, .unknownIndicator, .unknownGroup, .notFound: 404
         case .badParameter, .tooMany, .queryTooLong, .noMunicipality: 400
-        case .cannotCompare: 422
+        case .cannotCompare, .notInYear: 422
         }
     }
 
@@ -56,7 +61,7 @@ struct DashboardError: Error, Sendable {
         case .badParameter, .tooMany, .queryTooLong: nl ? "Ongeldig adres" : "Invalid address"
         case .noMunicipality: nl ? "Geen gemeente gekozen" : "No municipality chosen"
         case .notFound: nl ? "Pagina niet gevonden" : "Page not found"
-        case .cannotCompare: nl ? "Vergelijking niet mogelijk" : "Comparison not possible"
+        case .cannotCompare, .notInYear: nl ? "Vergelijking niet mogelijk" : "Comparison not possible"
         }
     }
 
@@ -103,6 +108,15 @@ struct DashboardError: Error, Sendable {
             return nl
                 ? "Een download bevat de gekozen gemeenten; kies er eerst een op het dashboard."
                 : "A download holds the chosen municipalities; choose one on the dashboard first."
+        case .notInYear(let name, let year, let lastYear):
+            if let lastYear, lastYear < year {
+                return nl
+                    ? "\(name) was in \(year) geen gemeente meer (opgeheven na \(lastYear)). Kies een jaar tot en met \(lastYear), of de gemeente waarin zij opging."
+                    : "\(name) was no longer a municipality in \(year) (dissolved after \(lastYear)). Choose a year up to \(lastYear), or the municipality it merged into."
+            }
+            return nl
+                ? "\(name) was in \(year) geen gemeente. Kies een ander jaar."
+                : "\(name) was not a municipality in \(year). Choose another year."
         case .cannotCompare(let message):
             return
                 (nl
