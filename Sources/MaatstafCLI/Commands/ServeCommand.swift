@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             Examples:
               maatstaf serve
               maatstaf serve --port 8400 --locale en
-              maatstaf serve --port 0            (any free port; the address printed says which)
+              maatstaf serve --port 0      (any free port; the printed address says which)
             """)
 
     @OptionGroup var global: GlobalOptions
