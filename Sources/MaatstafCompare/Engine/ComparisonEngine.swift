@@ -286,10 +286,23 @@ struct Ranks {
     /// Competition ranking (1, 2, 2, 4): ties share the best rank. Percentile: share below, ties counted half.
     func rank(of observation: Observation) -> (rank: Int, percentile: Double)? {
         guard observation.status == .ok, let value = observation.value else { return nil }
-        let higher = sorted.prefix { $0 > value }.count
-        let equal = sorted.dropFirst(higher).prefix { $0 == value }.count
+        // Binary searches in the descending values: ranking every municipality is then n log n, not n².
+        let higher = firstIndex { $0 <= value }
+        let equal = firstIndex { $0 < value } - higher
         let lower = sorted.count - higher - equal
         return (higher + 1, (Double(lower) + Double(equal) / 2) / Double(sorted.count) * 100)
+    }
+
+    /// The first position whose value satisfies `predicate`, which holds from some position on in `sorted`
+    /// (descending); `sorted.count` when it holds nowhere.
+    private func firstIndex(where predicate: (Double) -> Bool) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(sorted[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     func z(of observation: Observation) -> Double? {
