@@ -15,6 +15,8 @@ public struct DashboardData: Sendable {
     /// Every period with data, per indicator id; an indicator without periods is listed as not fetched.
     let periods: [String: [IndicatorPeriod]]
     let regions: [UserRegion]
+    /// The reference groups a user can choose, besides the Netherlands which every view shows.
+    let groupChoices: [PeerGroup]
     /// Boundaries per year, as SVG paths per municipality code (the store's, as the report draws them).
     let shapes: [Int: [String: String]]
     /// The name of every municipality code, dissolved ones included.
@@ -40,6 +42,9 @@ public struct DashboardData: Sendable {
         }
         self.periods = periods
         self.regions = regions
+        self.groupChoices =
+            PeerGroupKind.allCases.filter { $0 != .national }.map { PeerGroup.builtIn($0) } + [.peers]
+            + regions.map { .userRegion($0.id) }
         self.shapes = shapes
         self.names = atlas.directory.byCode.mapValues(\.name)
         self.defaultLocale = defaultLocale
@@ -66,9 +71,4 @@ public struct DashboardData: Sendable {
         return report
     }
 
-    /// The reference groups a user can choose, besides the Netherlands which every view shows.
-    var groupChoices: [PeerGroup] {
-        PeerGroupKind.allCases.filter { $0 != .national }.map { PeerGroup.builtIn($0) } + [.peers]
-            + regions.map { .userRegion($0.id) }
-    }
 }

@@ -86,7 +86,7 @@ struct DashboardTests {
         #expect(report.body.contains("lang=\"nl\""))
     }
 
-    @Test("Mistyped and hostile addresses get a page that says what is wrong, with 404 or 400")
+    @Test("Mistyped and hostile addresses get a page that says what is wrong, with 400, 404 or 405")
     func badAddresses() async throws {
         let dashboard = try await RunningDashboard.start()
         defer { dashboard.stop() }
@@ -118,6 +118,10 @@ struct DashboardTests {
             #expect(!page.body.contains("root:"), "\(path)")
             #expect(page.headers["content-type"]?.hasPrefix("text/html") == true, "\(path)")
         }
+        // The dashboard only shows: anything but GET is refused with 405, in words.
+        let posted = try await dashboard.get("/?lang=en", method: "POST")
+        #expect(posted.status == 405)
+        #expect(posted.body.contains("only shows and downloads"))
         // What the user typed comes back escaped, never as markup.
         let script = try await dashboard.get("/?add=%3Cscript%3Ealert(1)%3C/script%3E&lang=en")
         #expect(script.status == 404)

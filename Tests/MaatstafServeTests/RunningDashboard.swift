@@ -53,9 +53,10 @@ struct RunningDashboard {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    func get(_ path: String) async throws -> Page {
-        let url = try #require(URL(string: base + path))
-        let (data, response) = try await URLSession.shared.data(from: url)
+    func get(_ path: String, method: String = "GET") async throws -> Page {
+        var request = URLRequest(url: try #require(URL(string: base + path)))
+        request.httpMethod = method
+        let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields {

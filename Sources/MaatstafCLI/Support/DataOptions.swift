@@ -64,11 +64,11 @@ struct IndicatorFileDataOptions: ParsableArguments {
 
     @OptionGroup var source: Iv3SourceOption
 
-    var iv3Source: Iv3SourcePreference { source.iv3Source }
     @OptionGroup var traits: TraitsOption
 
-    var traitsFile: String? { traits.traitsFile }
     var regionsFolder: String? { regions.regionsFolder }
+    var iv3Source: Iv3SourcePreference { source.iv3Source }
+    var traitsFile: String? { traits.traitsFile }
 }
 
 /// How a command prints its result.

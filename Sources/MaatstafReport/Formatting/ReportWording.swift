@@ -13,11 +13,6 @@ public enum ReportWording {
         ReportLabels(locale: locale).groupKind(group)
     }
 
-    /// `Nederland`, `Gelderland (provincie)`, `Westervoort: 15 naaste buren`: one resolved group as a report names it.
-    public static func groupName(_ group: ResolvedPeerGroup, locale: ReportLocale) -> String {
-        ReportLabels(locale: locale).groupName(group)
-    }
-
     /// The source credit every output carries.
     public static func credit(locale: ReportLocale) -> String {
         ReportLabels(locale: locale).credit

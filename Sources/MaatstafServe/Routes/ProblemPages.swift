@@ -12,16 +12,20 @@ struct ProblemPages: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let locale =
+        // The page's language, read only when there is a problem to word.
+        var locale: ReportLocale {
             QueryString(parsing: request.uri.query ?? "")?.first("lang").flatMap(ReportLocale.init(rawValue:))
-            ?? data.defaultLocale
+                ?? data.defaultLocale
+        }
+        // Every route is a GET: the router would answer another method with "not found", which it is not.
+        guard request.method == .get || request.method == .head else {
+            return Self.page(.methodNotAllowed, locale: locale)
+        }
         do {
             return try await next(request, context)
         } catch let error as DashboardError {
             return Self.page(error, locale: locale)
         } catch let error as HTTPError where error.status == .notFound {
-            return Self.page(.notFound(String(request.uri.path.prefix(80))), locale: locale)
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
             return Self.page(.notFound(String(request.uri.path.prefix(80))), locale: locale)
         } catch {
             let page = PageTemplate.problem.render([

@@ -13,6 +13,7 @@ struct DashboardError: Error, Sendable {
         case tooMany(name: String, limit: Int)
         case queryTooLong(limit: Int)
         case notFound(path: String)
+        case methodNotAllowed
         case noMunicipality
         case notInYear(name: String, year: Int, lastYear: Int?)
         case cannotCompare(String)
@@ -32,6 +33,8 @@ struct DashboardError: Error, Sendable {
     static func tooMany(_ name: String, limit: Int) -> Self { Self(kind: .tooMany(name: name, limit: limit)) }
     static func queryTooLong(limit: Int) -> Self { Self(kind: .queryTooLong(limit: limit)) }
     static func notFound(_ path: String) -> Self { Self(kind: .notFound(path: path)) }
+    /// Anything but GET (the dashboard only shows and downloads).
+    static let methodNotAllowed = Self(kind: .methodNotAllowed)
     /// A download asked for without a municipality in the view.
     static let noMunicipality = Self(kind: .noMunicipality)
     /// A chosen municipality did not exist in the year shown (dissolved before it, or formed after it).
@@ -47,6 +50,7 @@ struct DashboardError: Error, Sendable {
         switch kind {
         case .unknownMunicipality, .ambiguousMunicipality, .unknownIndicator, .unknownGroup, .notFound: 404
         case .badParameter, .tooMany, .queryTooLong, .noMunicipality: 400
+        case .methodNotAllowed: 405
         case .cannotCompare, .notInYear: 422
         }
     }
@@ -61,6 +65,7 @@ struct DashboardError: Error, Sendable {
         case .badParameter, .tooMany, .queryTooLong: nl ? "Ongeldig adres" : "Invalid address"
         case .noMunicipality: nl ? "Geen gemeente gekozen" : "No municipality chosen"
         case .notFound: nl ? "Pagina niet gevonden" : "Page not found"
+        case .methodNotAllowed: nl ? "Niet toegestaan" : "Not allowed"
         case .cannotCompare, .notInYear: nl ? "Vergelijking niet mogelijk" : "Comparison not possible"
         }
     }
@@ -104,6 +109,10 @@ struct DashboardError: Error, Sendable {
             return nl
                 ? "Op ‘\(path)’ staat niets. Het dashboard begint op /."
                 : "There is nothing at ‘\(path)’. The dashboard starts at /."
+        case .methodNotAllowed:
+            return nl
+                ? "Het dashboard toont en downloadt alleen; het neemt niets aan."
+                : "The dashboard only shows and downloads; it accepts nothing."
         case .noMunicipality:
             return nl
                 ? "Een download bevat de gekozen gemeenten; kies er eerst een op het dashboard."
