@@ -145,6 +145,46 @@ struct BenchmarkReportTests {
                 "1. Duiven: geen waarde (CBS publiceert geen waarde (geheim, onbekend of te klein)); niet als 0 meegeteld."))
     }
 
+    @Test(
+        "twenty municipalities: the trend is a line in each table row, and those without a value for one reason share a footnote")
+    func manyMunicipalities() throws {
+        let twenty = [
+            "Westervoort", "Duiven", "Steenwijkerland", "Arnhem", "Zevenaar", "Montferland", "Doesburg", "Rheden",
+            "Renkum", "Wageningen", "Lingewaard", "Overbetuwe", "Buren", "Houten", "Oldenzaal", "Neder-Betuwe", "Ede",
+            "Apeldoorn", "Zutphen", "Deventer",
+        ]
+        let html = try report(names: twenty).renderHTML()
+        #expect(ReportFixtures.xmlProblem(html) == nil)
+        // No panel per municipality; one line per row, its title carrying the numbers from the raw files.
+        #expect(!html.contains("class=\"chart small\""))
+        #expect(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\"").count - 1 == 20)
+        let accounts2023 = try RawIv3("iv3/2023_jaarrekening.csv")
+        for name in twenty
+        where Self.raw2025.municipalities[name]!.books(["6.711"]) && accounts2023.municipalities[name]!.books(["6.71a"]) {
+            #expect(
+                html.contains(
+                    "2023 \(ReportFixtures.dutchEuros(accounts2023.rate(name, ["6.71a"]))) · 2025 B \(ReportFixtures.dutchEuros(Self.raw2025.rate(name, ["6.711"])))</title>"
+                ), "\(name)")
+        }
+        // From the raw file: the chosen municipalities that book nothing on 6.711 share footnote 1, in the order chosen.
+        let none = twenty.filter { !Self.raw2025.municipalities[$0]!.books(["6.711"]) }
+        #expect(none.count > 1)
+        #expect(html.contains("<li>\(none.joined(separator: ", ")): geen waarde ("))
+        // Each is pointed at footnote 1 twice: in the summary and in the numbers table.
+        #expect(html.components(separatedBy: ">ontbreekt [1]<").count - 1 == 2 * none.count)
+        #expect(!html.contains("ontbreekt [2]"))
+        // Who counts in each group is a table, not a footnote per group; the Netherlands' row from the raw file.
+        let all = Self.raw2025.municipalities.values
+        let counted = all.filter { $0.delivered && $0.books(["6.711"]) }.count
+        let undelivered = all.filter { !$0.delivered }.count
+        let unbooked = all.filter { $0.delivered && !$0.books(["6.711"]) }.count
+        #expect(
+            html.contains(
+                "<tr><td>Nederland</td><td class=\"num\">\(counted)/\(all.count)</td><td class=\"num\">\(undelivered)</td><td class=\"num\">\(unbooked)</td></tr>"
+            ))
+        #expect(!html.contains("gemeenten tellen mee;"))
+    }
+
     @Test("relative targets resolve in their year: the national rate; −10 % on 2023, budget on budget")
     func relativeTargets() throws {
         func code(_ name: String) throws -> String { try ReportFixtures.atlas.directory.resolve(name).code }

@@ -6,17 +6,20 @@ extension IndicatorSection {
     /// What a reader must know about the numbers of this section, in the report's language: missing values of the
     /// chosen municipalities (first, so their cells can point to them), municipalities left out, budget figures,
     /// definition changes between years, and the engine's other notes.
-    func footnotes(_ labels: ReportLabels) -> [String] {
+    ///
+    /// `groupsInTable`: the groups' coverage and the nearest-neighbour method are in a table instead (many
+    /// municipalities: twenty groups of nearest neighbours would otherwise be forty footnotes).
+    func footnotes(_ labels: ReportLabels, groupsInTable: Bool = false) -> [String] {
         let nl = labels.locale == .nl
         let wording = NoteWording(locale: labels.locale)
         var notes: [String] = []
-        for municipality in comparison.municipalities where municipality.observation.status != .ok {
-            notes.append(labels.missingValue(municipality.profile.name, wording.status(municipality.observation.status)))
+        for group in missingGroups(wording) {
+            notes.append(labels.missingValue(group.names.joined(separator: ", "), group.reason))
         }
         if !comparison.missing.isEmpty {
             notes.append(labels.municipalitiesWithoutValue(comparison.missing.count))
         }
-        for group in referenceGroups {
+        for group in referenceGroups where !groupsInTable {
             if let peers = labels.peersNote(group.group) { notes.append(peers) }
             if let coverage = wording.groupCoverage(group, label: labels.groupName(group.group)) { notes.append(coverage) }
         }
@@ -31,14 +34,26 @@ extension IndicatorSection {
         return notes
     }
 
-    /// The number of the footnote on a chosen municipality's missing value (1-based), if it has one.
-    func missingFootnote(for code: String) -> Int? {
-        var number = 0
+    /// The chosen municipalities without a value, one group per reason in the order they first appear: three
+    /// municipalities that book nothing on the taakveld share one footnote, so twenty municipalities do not push the
+    /// section onto a third page with the same sentence three times.
+    func missingGroups(_ wording: NoteWording) -> [(names: [String], codes: [String], reason: String)] {
+        var groups: [(names: [String], codes: [String], reason: String)] = []
         for municipality in comparison.municipalities where municipality.observation.status != .ok {
-            number += 1
-            if municipality.profile.code == code { return number }
+            let reason = wording.status(municipality.observation.status)
+            if let index = groups.firstIndex(where: { $0.reason == reason }) {
+                groups[index].names.append(municipality.profile.name)
+                groups[index].codes.append(municipality.profile.code)
+            } else {
+                groups.append(([municipality.profile.name], [municipality.profile.code], reason))
+            }
         }
-        return nil
+        return groups
+    }
+
+    /// The number of the footnote on a chosen municipality's missing value (1-based), if it has one.
+    func missingFootnote(for code: String, _ wording: NoteWording) -> Int? {
+        missingGroups(wording).firstIndex { $0.codes.contains(code) }.map { $0 + 1 }
     }
 }
 
@@ -46,7 +61,8 @@ extension IndicatorSection {
     /// A chosen municipality's value, or "missing" with the number of the footnote that says why.
     func valueText(_ municipality: MunicipalityComparison, style: ValueStyle, _ labels: ReportLabels) -> String {
         if municipality.observation.status == .ok { return style.value(municipality.observation.value) }
-        return labels.missing + (missingFootnote(for: municipality.profile.code).map { " [\($0)]" } ?? "")
+        let footnote = missingFootnote(for: municipality.profile.code, NoteWording(locale: labels.locale))
+        return labels.missing + (footnote.map { " [\($0)]" } ?? "")
     }
 }
 

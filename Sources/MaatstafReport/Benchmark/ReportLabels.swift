@@ -115,6 +115,13 @@ struct ReportLabels {
     }
 
     /// Why a trend line stops between two years (the vertical dashed line in the panels).
+    var sparklineNote: String {
+        t(
+            "Ontwikkeling: de lijn van de gemeente, alle rijen op dezelfde schaal; stippellijn en kleine grijze punten: Nederland. Dichte punten: jaarrekening (besteed); open punten: begroting (gepland), een aparte reeks. De bedragen per jaar staan in de tooltip van elke lijn.",
+            "Trend: the municipality's line, every row on the same scale; dashed line and small grey points: the Netherlands. Filled points: accounts (spent); open points: budget (planned), a separate series. The amounts per year are in each line's tooltip."
+        )
+    }
+
     func trendBreak(_ change: TrendBreak) -> String {
         let series = change.isBudget ? t("begrotingen", "budgets") : t("jaarrekeningen", "accounts")
         return t(
@@ -190,7 +197,8 @@ struct ReportLabels {
         switch group.group {
         case .builtIn(.national): netherlands
         // The label is the municipality's name; the words say what the group is.
-        case .peers: t("\(group.label): \(group.members.count) naaste buren", "\(group.label): \(group.members.count) nearest neighbours")
+        case .peers:
+            t("\(group.label): \(group.members.count) naaste buren", "\(group.label): \(group.members.count) nearest neighbours")
         default: "\(classLabel(group)) (\(groupKind(group.group)))"
         }
     }
@@ -245,6 +253,54 @@ struct ReportLabels {
     }
 
     /// What nearest neighbours were found on: "Westervoort: 15 naaste buren, gevonden op inwoners, …".
+    /// The nearest-neighbour method without the municipality's name: said once under the coverage table.
+    func peersMethod(_ group: ResolvedPeerGroup) -> String? {
+        guard group.group == .peers, let traits = group.traits else { return nil }
+        let count = group.members.count
+        return t(
+            "Buren: de \(count) naaste buren van de gemeente, gevonden op ",
+            "Neighbours: the municipality's \(count) nearest neighbours, found on ")
+            + traits.map(traitName).joined(separator: ", ")
+            + t(" (gestandaardiseerd, euclidische afstand).", " (standardised, Euclidean distance).")
+    }
+    /// A group's name in the coverage table, where the column "counted" already says how many members it has.
+    func coverageName(_ group: ResolvedPeerGroup) -> String {
+        group.group == .peers ? t("\(group.label): buren", "\(group.label): neighbours") : groupName(group)
+    }
+    var coverageHeading: String { t("Wie telt mee per groep", "Who counts in each group") }
+    var countedOf: String { t("tellen mee", "counted") }
+    var countedWithZero: String { t("met 0", "with 0") }
+    /// A column of the coverage table: how many members a reason leaves out.
+    func exclusionHeader(_ reason: Exclusion) -> String {
+        switch reason {
+        case .noDelivery: t("geen levering", "no delivery")
+        case .notBooked: t("boekt niets", "nothing booked")
+        case .suppressed: t("geheim", "suppressed")
+        case .noValue: t("geen waarde", "no value")
+        case .zeroDenominator: t("noemer 0", "zero denominator")
+        }
+    }
+    /// What the coverage table's columns mean.
+    func coverageNote(_ reasons: [Exclusion]) -> String {
+        let meanings: [String] = reasons.map { reason in
+            switch reason {
+            case .noDelivery:
+                t("geen levering: geen Iv3-levering voor dit document", "no delivery: no Iv3 delivery for this document")
+            case .notBooked:
+                t(
+                    "boekt niets: niets op deze taakvelden geboekt (het geld staat elders)",
+                    "nothing booked: nothing booked on these lines (the money is elsewhere)")
+            case .suppressed: t("geheim: door CBS niet gepubliceerd", "suppressed: not published by CBS")
+            case .noValue: t("geen waarde: om een andere reden geen cijfer", "no value: no figure for another reason")
+            case .zeroDenominator: t("noemer 0: geen cijfer te berekenen", "zero denominator: no rate exists")
+            }
+        }
+        return t("Tellen mee: gemeenten met een waarde van alle leden. ", "Counted: members with a value, of all members. ")
+            + (meanings.isEmpty
+                ? ""
+                : meanings.joined(separator: "; ") + t(" — niet meegeteld, nooit als 0.", " — left out, never counted as 0."))
+    }
+
     func peersNote(_ group: ResolvedPeerGroup) -> String? {
         guard group.group == .peers, let traits = group.traits else { return nil }
         return groupName(group) + t(", gevonden op ", ", found on ") + traits.map(traitName).joined(separator: ", ")

@@ -21,9 +21,9 @@ struct BarChart {
 
     /// The full text width; a narrower chart (many municipalities) shares its row with the map.
     var width = 680.0
-    /// Rows shrink when there are many (twenty municipalities and their groups), so the chart and the strip plot
-    /// under it share one A4 page.
-    var rowHeight: Double { min(22, max(12, 500 / Double(max(1, bars.count)))) }
+    /// Rows shrink when there are many (twenty municipalities and their groups), so the chart, the strip plot under
+    /// it and the start of the numbers table share one A4 page and an indicator fits on two.
+    var rowHeight: Double { min(22, max(12, 420 / Double(max(1, bars.count)))) }
     var fontSize: Double { rowHeight < 18 ? 9.5 : 11 }
 
     func render() -> String {

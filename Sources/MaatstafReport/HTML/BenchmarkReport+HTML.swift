@@ -237,7 +237,10 @@ extension BenchmarkReport {
         var bars = section.comparison.municipalities.map {
             BarChart.Bar(label: $0.profile.name, value: $0.observation.value, kind: .municipality)
         }
-        for group in section.referenceGroups {
+        // Many municipalities: each one's own nearest neighbours are a Δ column of the numbers table, not twenty more
+        // bars (they pushed an indicator onto a third page).
+        let manyChosen = section.comparison.municipalities.count > 6
+        for group in section.referenceGroups where !(manyChosen && group.group.group == .peers) {
             let isNational = group.group.group == .builtIn(.national)
             bars.append(
                 BarChart.Bar(label: labels.groupName(group.group), value: group.rate, kind: isNational ? .national : .group))
@@ -303,6 +306,23 @@ extension BenchmarkReport {
             html.raw("</figure>\n")
         }
 
+        renderTrend(section, style: style, into: &html, labels)
+        renderNumbers(section, style: style, into: &html, labels)
+        renderDefinition(section, into: &html, labels)
+        html.raw("</section>\n")
+    }
+
+    /// Whether the trend is a line in each row of the numbers table rather than a panel per municipality: with many
+    /// municipalities and no targets to draw (targets need the panels' room), so that an indicator fits two pages.
+    private func trendInTable(_ section: IndicatorSection) -> Bool {
+        section.comparison.municipalities.count > 6 && section.trend.count > 1
+            && !targetPath.contains { $0.indicatorID == section.indicator.id }
+    }
+
+    private func renderTrend(
+        _ section: IndicatorSection, style: ValueStyle, into html: inout HTMLDocument, _ labels: ReportLabels
+    ) {
+        if trendInTable(section) { return }
         // Trend, one panel per municipality on a shared scale. Twenty panels may break between rows across a page.
         html.raw(section.comparison.municipalities.count > 6 ? "<figure class=\"trends\">\n" : "<figure>\n")
         html.element("figcaption", labels.trendHeading)
@@ -329,10 +349,6 @@ extension BenchmarkReport {
             html.element("p", labels.onlyOneYear, class: "note")
         }
         html.raw("</figure>\n")
-
-        renderNumbers(section, style: style, into: &html, labels)
-        renderDefinition(section, into: &html, labels)
-        html.raw("</section>\n")
     }
 
     private func renderNumbers(
@@ -469,7 +485,13 @@ extension BenchmarkReport {
         html.raw("<table>\n<thead><tr>")
         html.headerCells([labels.municipality])
         html.headerCells([labels.value, labels.rank] + kinds.map { "Δ " + labels.groupKind($0) }, numeric: true)
+        let sparklines = trendInTable(section)
+        let years = section.trend.map(\.year)
+        if sparklines, let first = years.min(), let last = years.max() {
+            html.headerCells(["\(labels.trendHeading) \(first)–\(last)"])
+        }
         html.raw("</tr></thead>\n<tbody>\n")
+        let range = TrendChart.range(section.trend)
         for municipality in section.comparison.municipalities {
             html.raw("<tr>")
             html.cell(municipality.profile.name)
@@ -478,9 +500,24 @@ extension BenchmarkReport {
             for reference in municipality.references {
                 html.cell(reference.differencePercent.map { format.percent($0) } ?? "–", numeric: true)
             }
+            if sparklines {
+                html.raw(
+                    "<td class=\"spark\">"
+                        + Sparkline(
+                            name: municipality.profile.name, points: section.trend, code: municipality.profile.code,
+                            scale: range, style: style, labels: labels
+                        ).render() + "</td>")
+            }
             html.raw("</tr>\n")
         }
         html.raw("</tbody>\n</table>\n")
+        if sparklines {
+            html.element(
+                "p",
+                ([labels.sparklineNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)).joined(
+                    separator: " "),
+                class: "note")
+        }
         html.element(
             "p",
             locale == .nl
@@ -538,20 +575,64 @@ extension BenchmarkReport {
             lines.append((nl ? "Vermenigvuldigd met " : "Multiplied by ") + "\(indicator.multiplier).")
         }
         if !indicator.notes.text(locale).isEmpty { lines.append(indicator.notes.text(locale)) }
-        for line in lines { html.element("p", line, class: "note") }
+        // Many municipalities: one paragraph, so the section keeps to two pages.
+        if section.comparison.municipalities.count > 6 {
+            html.element("p", lines.joined(separator: " "), class: "note")
+        } else {
+            for line in lines { html.element("p", line, class: "note") }
+        }
         html.raw("<ul class=\"sources\">\n")
         for source in data.sources {
             html.element("li", "\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? ""))
         }
         html.element("li", "Bron: CBS (CC BY 4.0)")
         html.raw("</ul>\n")
-        let footnotes = section.footnotes(labels)
+        let many = section.comparison.municipalities.count > 6
+        if many { renderCoverage(section, into: &html, labels) }
+        let footnotes = section.footnotes(labels, groupsInTable: many)
         if !footnotes.isEmpty {
             html.element("h3", labels.footnotes)
             html.raw("<ol class=\"footnotes\">\n")
             for note in footnotes { html.element("li", note) }
             html.raw("</ol>\n")
         }
+    }
+
+    /// Who counts in each reference group — a row per group that leaves someone out or counts a 0, a column per
+    /// reason — and the nearest-neighbour method once: for many municipalities, where a footnote per group (twenty
+    /// groups of nearest neighbours) filled a page. More than eight rows go in two tables side by side.
+    private func renderCoverage(_ section: IndicatorSection, into html: inout HTMLDocument, _ labels: ReportLabels) {
+        let format = NumberFormat(locale: locale)
+        let rows = section.referenceGroups.filter { !$0.excluded.isEmpty || !$0.zeros.isEmpty }
+        let methods = Set(section.referenceGroups.compactMap { labels.peersMethod($0.group) })
+        guard !rows.isEmpty || !methods.isEmpty else { return }
+        html.element("h3", labels.coverageHeading)
+        let reasons = Exclusion.allCases.filter { reason in rows.contains { $0.excluded[reason] != nil } }
+        let zeros = rows.contains { !$0.zeros.isEmpty }
+        func count(_ number: Int) -> String { number == 0 ? "" : format.number(Double(number), decimals: 0) }
+        let halves =
+            rows.count > 8 ? [Array(rows.prefix((rows.count + 1) / 2)), Array(rows.dropFirst((rows.count + 1) / 2))] : [rows]
+        html.raw("<div class=\"coverage\">\n")
+        for half in halves where !half.isEmpty {
+            html.raw("<table>\n<thead><tr>")
+            html.headerCells([labels.group])
+            html.headerCells(
+                [labels.countedOf] + reasons.map(labels.exclusionHeader) + (zeros ? [labels.countedWithZero] : []),
+                numeric: true)
+            html.raw("</tr></thead>\n<tbody>\n")
+            for summary in half {
+                html.raw("<tr>")
+                html.cell(labels.coverageName(summary.group))
+                let counted = summary.group.members.count - summary.missing.count
+                html.cell("\(count(counted))/\(count(summary.group.members.count))", numeric: true)
+                for reason in reasons { html.cell(count(summary.excluded[reason]?.count ?? 0), numeric: true) }
+                if zeros { html.cell(count(summary.zeros.count), numeric: true) }
+                html.raw("</tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+        html.raw("</div>\n")
+        html.element("p", ([labels.coverageNote(reasons)] + methods.sorted()).joined(separator: " "), class: "note")
     }
 
     private func renderSources(_ html: inout HTMLDocument, _ labels: ReportLabels) {

@@ -57,9 +57,14 @@ enum ReportStyleSheet {
         table.matrix span.delta { color: #555; font-size: 6.5pt; }
         section.many ol.footnotes { columns: 2; column-gap: 18px; }
         section.many ol.footnotes li { break-inside: avoid; }
-        section.many table td, section.many table th { padding: 1.5px 4px; }
+        section.many table td, section.many table th { padding: 1.5px 4px; line-height: 1.2; }
         section.many ol.footnotes, section.many ul.sources { font-size: 7.5pt; }
         section.many .note { font-size: 7.5pt; }
+        section.many table td.spark { padding: 0 4px; width: 110px; }
+        svg.spark { display: block; }
+        .coverage { display: flex; gap: 12px; align-items: flex-start; }
+        .coverage table { flex: 1 1 0; min-width: 0; font-size: 7.5pt; margin: 2px 0; }
+        .coverage th.num { white-space: normal; vertical-align: bottom; }
         .note { font-size: 8.5pt; color: #444; overflow-wrap: anywhere; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
