@@ -16,14 +16,20 @@ public enum MaatstafMain {
     /// Runs one command line and returns its exit status, writing to the current `Console`: what the binary does,
     /// short of exiting. Tests call it (through `InProcess`) with a console of their own.
     static func execute(_ arguments: [String]) async -> Int32 {
+        let locale = ReaderLanguage.of(arguments)
+        return await ReaderLanguage.$current.withValue(locale) { await execute(arguments, locale: locale) }
+    }
+
+    private static func execute(_ arguments: [String], locale: ReportLocale) async -> Int32 {
         let console = Console.current
+        let prefix = locale == .nl ? "maatstaf: fout: " : "maatstaf: error: "
         // `--version` says more than a version: where the data is and what it holds.
         if arguments == ["--version"] {
             try? console.output(VersionText.describe() + "\n")
             return 0
         }
-        if let message = UnknownCommand.message(arguments) {
-            console.error("maatstaf: error: \(message)\n")
+        if let message = UnknownCommand.message(arguments, locale) {
+            console.error("\(prefix)\(message)\n")
             return ExitCode.validationFailure.rawValue
         }
         do {
@@ -35,15 +41,15 @@ public enum MaatstafMain {
             }
             return 0
         } catch {
-            if let failure = ExitStatus(error) {
+            if let failure = ExitStatus(error, locale: locale) {
                 // On a terminal a progress line may still stand without a line end: clear it first.
                 let clear = console.errorIsTerminal ? "\r\u{1B}[2K" : ""
-                console.error("\(clear)maatstaf: error: \(failure.message)\n")
+                console.error("\(clear)\(prefix)\(failure.message)\n")
                 return failure.code
             }
             // Help, version and argument errors, worded by ArgumentParser: help on stdout, the rest on stderr.
             let code = MaatstafCommand.exitCode(for: error)
-            let message = MaatstafCommand.fullMessage(for: error)
+            let message = ParserMessage.localized(MaatstafCommand.fullMessage(for: error), locale)
             if code == .success {
                 if !message.isEmpty { try? console.output(message + "\n") }
             } else if !message.isEmpty {

@@ -15,7 +15,7 @@ public struct CompareError: MaatstafError {
 
     public let kind: Kind
     public let subject: String
-    public let reason: String
+    public let reason: LocalizedText
     public let hint: Advice
     /// What to fetch to mend it (a table not fetched, or a stored part that lacks codes or years); the CLI words it
     /// as commands.
@@ -35,7 +35,7 @@ public struct CompareError: MaatstafError {
     }
 
     public init(
-        _ kind: Kind, subject: String, reason: String, hint: Advice, fetch: [FetchRequest] = [],
+        _ kind: Kind, subject: String, reason: LocalizedText, hint: Advice, fetch: [FetchRequest] = [],
         partial: PartialTable? = nil
     ) {
         self.kind = kind

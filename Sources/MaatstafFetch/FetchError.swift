@@ -34,11 +34,11 @@ public struct FetchError: MaatstafError {
     /// The URL or file path the error is about.
     public let subject: String
     /// What happened, in one sentence.
-    public let reason: String
+    public let reason: LocalizedText
     /// What the user can do next.
     public let hint: Advice
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: Advice) {
+    public init(_ kind: Kind, subject: String, reason: LocalizedText, hint: Advice) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

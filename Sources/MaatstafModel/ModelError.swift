@@ -22,10 +22,10 @@ public struct ModelError: MaatstafError {
     public let kind: Kind
     /// What the user gave (a name, a file:line, a group id).
     public let subject: String
-    public let reason: String
+    public let reason: LocalizedText
     public let hint: Advice
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: Advice) {
+    public init(_ kind: Kind, subject: String, reason: LocalizedText, hint: Advice) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

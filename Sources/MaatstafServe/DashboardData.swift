@@ -24,13 +24,13 @@ public struct DashboardData: Sendable {
     /// The language of a page whose address does not say.
     let defaultLocale: ReportLocale
     /// How the edge that started the dashboard spells advice and fetch commands (the CLI: `maatstaf fetch …`).
-    let adviceText: @Sendable (Advice) -> String
+    let adviceText: @Sendable (Advice, ReportLocale) -> String
     let fetchText: @Sendable (FetchRequest) -> String
 
     public init(
         engine: ComparisonEngine, atlas: MunicipalityAtlas, catalog: IndicatorCatalog, regions: [UserRegion],
         shapes: [Int: [String: String]], defaultLocale: ReportLocale,
-        adviceText: @escaping @Sendable (Advice) -> String, fetchText: @escaping @Sendable (FetchRequest) -> String
+        adviceText: @escaping @Sendable (Advice, ReportLocale) -> String, fetchText: @escaping @Sendable (FetchRequest) -> String
     ) throws {
         self.engine = engine
         self.atlas = atlas

@@ -7,10 +7,10 @@ public struct SourceError: MaatstafError {
     public let subject: String
     /// 1-based line, when the problem is on one line.
     public let line: Int?
-    public let reason: String
+    public let reason: LocalizedText
     public let hint: Advice
 
-    public init(subject: String, line: Int? = nil, reason: String, hint: Advice) {
+    public init(subject: String, line: Int? = nil, reason: LocalizedText, hint: Advice) {
         self.subject = subject
         self.line = line
         self.reason = reason

@@ -24,19 +24,26 @@ public struct Store: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             if let found = try? String(contentsOfFile: Self.damageMark(path), encoding: .utf8) {
-                throw StoreError(.damaged, subject: path, reason: "the store is damaged (\(found))", hint: Self.damagedHint)
+                let damage = Self.readMark(found)
+                throw StoreError(
+                    .damaged, subject: path,
+                    reason: .en("the store is damaged (\(damage.en))", nl: "de opslag is beschadigd (\(damage.nl))"),
+                    hint: Self.damagedHint)
             }
             let unclean = ["-journal", "-wal"].contains { FileManager.default.fileExists(atPath: path + $0) }
             database = try DatabaseQueue(path: path, configuration: configuration)
             if unclean, let damage = try database.read(Self.structuralDamage) {
                 Self.markDamaged(path, damage)
-                throw StoreError(.damaged, subject: path, reason: "the store is damaged (\(damage))", hint: Self.damagedHint)
+                throw StoreError(
+                    .damaged, subject: path,
+                    reason: .en("the store is damaged (\(damage.en))", nl: "de opslag is beschadigd (\(damage.nl))"),
+                    hint: Self.damagedHint)
             }
             try Self.migrator.migrate(database)
         } catch let error as StoreError {
             throw error
         } catch {
-            throw Self.storeError(error, path: path, action: "cannot open the store")
+            throw Self.storeError(error, path: path, action: .en("cannot open the store", nl: "kan de opslag niet openen"))
         }
     }
 
@@ -51,49 +58,87 @@ public struct Store: Sendable {
         try Self.migrator.migrate(database)
     }
 
-    static let damagedHint: Advice =
-        "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot"
+    static let damagedHint = Advice.en(
+        "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot",
+        nl:
+            "Voer de opdracht opnieuw uit: maatstaf zet het beschadigde bestand dan opzij en bouwt een nieuwe opslag uit de ingebouwde snapshot"
+    )
 
     /// SQLite's structural check: nil when it finds nothing.
-    private static func structuralDamage(_ db: Database) throws -> String? {
+    private static func structuralDamage(_ db: Database) throws -> LocalizedText? {
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
-        return check == ["ok"] ? nil : "SQLite's check: " + check.joined(separator: "; ")
+        let found = check.joined(separator: "; ")
+        return check == ["ok"] ? nil : .en("SQLite's check: " + found, nl: "controle door SQLite: " + found)
     }
 
     /// The file beside the store that records damage found: plain file I/O, so it can be written even when the
     /// database itself cannot.
     static func damageMark(_ path: String) -> String { path + ".damaged" }
 
-    static func markDamaged(_ path: String, _ reason: String) {
+    /// The mark holds the damage in English on its first line and in Dutch on its second, so a later run says it in
+    /// its reader's language.
+    static func markDamaged(_ path: String, _ reason: LocalizedText) {
         guard path != ":memory:" else { return }
-        try? reason.write(toFile: damageMark(path), atomically: true, encoding: .utf8)
+        try? (reason.en + "\n" + reason.nl).write(toFile: damageMark(path), atomically: true, encoding: .utf8)
     }
 
-    static func describe(_ error: Error) -> String {
-        if let database = error as? DatabaseError { return database.message ?? "\(database.resultCode)" }
-        return "\(error)"
+    /// A damage mark read back; a mark of one line (written by an older maatstaf) in both languages.
+    static func readMark(_ text: String) -> LocalizedText {
+        let lines = text.split(separator: "\n", maxSplits: 1).map(String.init)
+        return .en(lines.first ?? "", nl: lines.count > 1 ? lines[1] : lines.first ?? "")
+    }
+
+    /// SQLite's own message (English) and, for the causes a user can act on, the Dutch in words.
+    static func describe(_ error: Error) -> LocalizedText {
+        guard let database = error as? DatabaseError else { return .en("\(error)", nl: "onbekende fout") }
+        let english = database.message ?? "\(database.resultCode)"
+        let dutch: String =
+            switch database.resultCode {
+            case .SQLITE_FULL: "de schijf is vol"
+            case .SQLITE_CORRUPT: "het databasebestand is beschadigd"
+            case .SQLITE_NOTADB: "het bestand is geen SQLite-database"
+            case .SQLITE_CANTOPEN: "het bestand kan niet geopend worden"
+            case .SQLITE_READONLY: "het bestand is alleen-lezen"
+            case .SQLITE_PERM, .SQLITE_AUTH: "geen toestemming"
+            case .SQLITE_IOERR: "invoer-/uitvoerfout"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: "in gebruik"
+            default: "SQLite-fout \(database.resultCode.primaryResultCode.rawValue)"
+            }
+        return .en(english, nl: dutch)
     }
 
     /// A database error as the user must read it: locked (wait), damaged (rebuilt on the next run), or I/O.
-    static func storeError(_ error: Error, path: String, action: String) -> StoreError {
+    static func storeError(_ error: Error, path: String, action: LocalizedText) -> StoreError {
+        let detail = describe(error)
         if let database = error as? DatabaseError {
             switch database.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 return StoreError(
-                    .locked, subject: path, reason: "\(action): another maatstaf process is using it",
-                    hint: "Wait until the other run has finished, then run again")
+                    .locked, subject: path,
+                    reason: .en(
+                        "\(action.en): another maatstaf process is using it",
+                        nl: "\(action.nl): een ander maatstaf-proces gebruikt haar"),
+                    hint: .en(
+                        "Wait until the other run has finished, then run again",
+                        nl: "Wacht tot de andere opdracht klaar is en probeer het dan opnieuw"))
             case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-                markDamaged(path, describe(error))
+                markDamaged(path, detail)
                 return StoreError(
-                    .damaged, subject: path, reason: "\(action): the file is damaged (\(describe(error)))",
+                    .damaged, subject: path,
+                    reason: .en(
+                        "\(action.en): the file is damaged (\(detail.en))",
+                        nl: "\(action.nl): het bestand is beschadigd (\(detail.nl))"),
                     hint: damagedHint)
             default: break
             }
         }
         return StoreError(
-            .io, subject: path, reason: "\(action) (\(describe(error)))",
-            hint:
-                "Check that the folder is writable and the disk is not full, or choose another folder with \(option: .cacheDirectory)"
+            .io, subject: path, reason: .en("\(action.en) (\(detail.en))", nl: "\(action.nl) (\(detail.nl))"),
+            hint: .en(
+                "Check that the folder is writable and the disk is not full, or choose another folder with \(option: .cacheDirectory)",
+                nl:
+                    "Controleer of de map beschrijfbaar is en de schijf niet vol, of kies een andere map met \(option: .cacheDirectory)"
+            )
         )
     }
 
@@ -107,10 +152,13 @@ public struct Store: Sendable {
         } catch let damage as StoreDamage {
             Self.markDamaged(path, damage.reason)
             throw StoreError(
-                .damaged, subject: path, reason: "the store is damaged (\(damage.reason)); no figure was read from it",
+                .damaged, subject: path,
+                reason: .en(
+                    "the store is damaged (\(damage.reason.en)); no figure was read from it",
+                    nl: "de opslag is beschadigd (\(damage.reason.nl)); er is geen cijfer uit gelezen"),
                 hint: Self.damagedHint)
         } catch {
-            throw Self.storeError(error, path: path, action: "cannot read the store")
+            throw Self.storeError(error, path: path, action: .en("cannot read the store", nl: "kan de opslag niet lezen"))
         }
     }
 }

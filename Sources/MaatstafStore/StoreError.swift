@@ -23,10 +23,10 @@ public struct StoreError: MaatstafError {
 
     public let kind: Kind
     public let subject: String
-    public let reason: String
+    public let reason: LocalizedText
     public let hint: Advice
 
-    public init(_ kind: Kind, subject: String, reason: String, hint: Advice) {
+    public init(_ kind: Kind, subject: String, reason: LocalizedText, hint: Advice) {
         self.kind = kind
         self.subject = subject
         self.reason = reason

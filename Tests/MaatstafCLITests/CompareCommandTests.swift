@@ -176,7 +176,10 @@ struct CompareCommandTests {
             "Vijfheerenlanden",
         ])
         #expect(result.status == 66)
-        #expect(result.stderr.contains("Vijfheerenlanden (no Iv3 delivery for the 2023 accounts)"))
+        #expect(
+            result.stderr.contains(
+                "maatstaf: fout: participatie.inkomen 2023: geen waarde voor Vijfheerenlanden (geen Iv3-levering voor de jaarrekening 2023)"
+            ))
         #expect(result.stdout.contains("Vijfheerenlanden  ontbreekt"))
         #expect(result.stdout.contains("Geen Iv3-levering voor de jaarrekening 2023: Vijfheerenlanden."))
         #expect(!result.stdout.contains("€ 0,00"))

@@ -19,7 +19,8 @@ struct LanguageTests {
     /// names of the Iv3 documents, which English outputs give beside their English words ("a budget (begroting)").
     static let dutch = [
         "de", "het", "een", "niet", "geen", "gemeente", "gemeenten", "inwoners", "inwoner", "waarde", "verschil", "bron",
-        "met", "zonder", "naaste", "buren", "jaar", "jaren", "aandeel", "matig", "redelijk", "sterk", "zwak", "weinig", "regio", "landelijk",
+        "met", "zonder", "naaste", "buren", "jaar", "jaren", "aandeel", "matig", "redelijk", "sterk", "zwak", "weinig", "regio",
+        "landelijk",
         "provincie", "groep", "tellen", "mee", "wat", "zou", "tegen", "besparing", "sleutel", "gat", "rang", "mediaan",
         "grootteklasse", "stedelijkheid", "afstand", "kenmerk", "kenmerken", "verandering", "zijn", "voor", "van",
     ]
@@ -30,12 +31,13 @@ struct LanguageTests {
         if let rows = try? RepositoryFixtures.simpleRows("regions/municipalities.csv", separator: ",") {
             for row in rows.dropFirst() {
                 names.append(row.dropLast(8).joined(separator: ",").trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
-                names += [row[row.count - 6], row[row.count - 4], row[row.count - 1]]
+                // name, code, year, corop_code, corop, region_code, region, province_code, province
+                names += [row[row.count - 5], row[row.count - 3], row[row.count - 1]]
             }
         }
         names += [
             "De Liemers", "1Stroom (Duiven en Westervoort)", "Nederland", "Centraal Gelderland", "Bron: CBS",
-            "Gebieden in Nederland",
+            "Gebieden in Nederland", "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio",
         ]
         return Array(Set(names)).sorted { $0.count > $1.count }
     }()
@@ -61,15 +63,47 @@ struct LanguageTests {
     }
 
     static let runs: [[String]] = [
-        ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "--against", "national,province,size-class,urbanity,corop,peers,liemers", "Westervoort", "Súdwest-Fryslân"],
+        [
+            "compare", "--indicator", "jeugd.hulp", "--year", "2023", "--against",
+            "national,province,size-class,urbanity,corop,peers,liemers", "Westervoort", "Súdwest-Fryslân",
+        ],
         ["rank", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023", "--within", "province", "Westervoort"],
         ["trend", "--indicator", "jeugd.hulp", "--against", "province,liemers", "Westervoort"],
         ["budget", "--indicator", "jeugd.hulp", "--against", "national,province,1stroom", "Westervoort"],
         ["region", "liemers", "--indicator", "wmo.huishoudelijke-hulp,jeugd.hulp", "--year", "2023"],
         ["peers", "Westervoort"],
         ["best-practice", "--indicator", "jeugd.hulp", "--year", "2023", "Westervoort"],
-        ["report", "--format", "markdown", "--indicators", "wmo.huishoudelijke-hulp,jeugd.hulp", "--region", "liemers", "--against", "province,peers", "Westervoort", "Duiven"],
+        [
+            "report", "--format", "markdown", "--indicators", "wmo.huishoudelijke-hulp,jeugd.hulp", "--region", "liemers",
+            "--against", "province,peers", "Westervoort", "Duiven",
+        ],
     ]
+
+    /// The commands that list and describe: indicators, municipalities, regions, the cache, imports.
+    static let listings: [[String]] = [
+        ["indicators", "list"],
+        ["indicators", "show", "wmo.huishoudelijke-hulp"],
+        ["indicators", "show", "jeugd.jongeren-met-jeugdhulp-pct"],
+        ["tables", "--stored"],
+        ["municipalities", "--search", "west"],
+        ["municipalities", "--dissolved", "--search", "aal"],
+        ["regions", "list"],
+        ["regions", "show", "Westervoort"],
+        ["regions", "show", "1stroom"],
+        ["regions", "check"],
+        ["cache", "status"],
+        ["imports"],
+    ]
+
+    @Test("Dutch listings carry no English words", arguments: listings)
+    func dutchListings(_ arguments: [String]) async throws {
+        try await check(arguments, locale: "nl", forbidden: Self.english)
+    }
+
+    @Test("English listings carry no Dutch words", arguments: listings)
+    func englishListings(_ arguments: [String]) async throws {
+        try await check(arguments, locale: "en", forbidden: Self.dutch)
+    }
 
     @Test("Dutch outputs carry no English words", arguments: runs)
     func dutchOnly(_ arguments: [String]) async throws {
@@ -81,11 +115,73 @@ struct LanguageTests {
         try await check(arguments, locale: "en", forbidden: Self.dutch)
     }
 
-    func check(_ arguments: [String], locale: String, forbidden: [String]) async throws {
+    /// Command lines that fail — bad names, years, groups, files, options; a table not fetched; ArgumentParser's own
+    /// complaints — so that every kind of error message is read in both languages.
+    static let failing: [[String]] = [
+        ["compare", "--indicator", "jeugd.hulp", "Atlantis"],
+        ["compare", "--indicator", "jeugd.hulp", "Westervoorde"],
+        ["compare", "--indicator", "jeugd.hulp", "--year", "1999", "Westervoort"],
+        ["compare", "--indicator", "geen.indicator", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--against", "nergens", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Aalburg"],
+        ["compare", "--indicator", "bijstand.per-1000-15-65", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--year", "abc", "Westervoort"],
+        ["compare", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--bogus", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--offline", "--refresh", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--format", "xlsx", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--indicators", "/nonexistent/own.yaml", "Westervoort"],
+        ["rank", "--indicator", "jeugd.hulp", "--within", "province"],
+        ["trend", "--indicator", "jeugd.hulp", "--base-year", "2019", "Westervoort"],
+        ["budget", "--indicator", "bijstand.per-1000-15-65", "Westervoort"],
+        ["region", "province", "--indicator", "jeugd.hulp"],
+        ["peers", "--count", "500", "Westervoort"],
+        ["best-practice", "--indicator", "jeugd.hulp", "--top", "0", "Westervoort"],
+        ["report", "--set", "zorg", "Duiven"],
+        ["report", "--set", "wmo", "--indicators", "jeugd.hulp", "Duiven"],
+        ["report", "--year", "1999", "Duiven"],
+        ["comapre", "--indicator", "jeugd.hulp", "Westervoort"],
+    ]
+
+    /// Group ids and command names are typed as they are, in either language.
+    static let identifiers = [
+        "national", "province", "corop", "amr", "size-class", "urbanity", "youth-care-region", "peers", "report",
+        "compare", "rank", "trend", "budget", "region", "regions", "municipalities", "indicators", "tables", "describe",
+        "export", "export-all", "fetch", "cache", "check", "import", "imports", "best-practice", "serve", "help",
+    ]
+
+    @Test("Dutch error messages carry no English words", arguments: failing)
+    func dutchErrors(_ arguments: [String]) async throws {
+        try await checkError(arguments, locale: "nl", forbidden: Self.english, prefix: ["maatstaf: fout: ", "Fout: "])
+    }
+
+    @Test("English error messages carry no Dutch words", arguments: failing)
+    func englishErrors(_ arguments: [String]) async throws {
+        try await checkError(arguments, locale: "en", forbidden: Self.dutch, prefix: ["maatstaf: error: ", "Error: "])
+    }
+
+    func checkError(_ arguments: [String], locale: String, forbidden: [String], prefix: [String]) async throws {
         let result = try await CLIRunner().run(
             arguments + ["--locale", locale, "--cache-dir", CLIRunner.loadedCache, "--regions", RepositoryFixtures.regions.path])
+        #expect(result.status != 0)
+        #expect(prefix.contains { result.stderr.hasPrefix($0) }, "\(result.stderr)")
+        // The usage line is syntax (`<municipalities>`), the same in both languages.
+        // So are commands to run (`maatstaf …`) and options quoted as typed ('--year <year>').
+        let prose = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("Usage:") && !$0.hasPrefix("Gebruik:") }
+            .joined(separator: "\n").replacing(/`[^`]*`/, with: " ").replacing(/'[^']*'/, with: " ")
+        let words = Self.words(prose).subtracting(Self.identifiers)
+        let found = forbidden.filter { words.contains($0) }
+        #expect(found.isEmpty, "\(arguments.joined(separator: " ")) --locale \(locale): \(found) in: \(result.stderr)")
+    }
+
+    func check(_ arguments: [String], locale: String, forbidden: [String]) async throws {
+        // Commands over the cache alone take no regions folder.
+        let regions =
+            ["cache", "imports", "tables"].contains(arguments[0]) ? [] : ["--regions", RepositoryFixtures.regions.path]
+        let result = try await CLIRunner().run(
+            arguments + ["--locale", locale, "--cache-dir", CLIRunner.loadedCache] + regions)
         #expect(result.status == 0, "\(result.stderr)")
-        let words = Self.words(result.stdout)
+        let words = Self.words(result.stdout).subtracting(Self.identifiers)
         let found = forbidden.filter { words.contains($0) }
         #expect(found.isEmpty, "\(arguments[0]) --locale \(locale): \(found)")
         for word in found.prefix(3) {

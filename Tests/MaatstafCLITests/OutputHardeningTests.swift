@@ -64,6 +64,7 @@ struct OutputHardeningTests {
     func fullDisk() async throws {
         let process = Process()
         process.executableURL = CLIRunner.executable
+        process.environment = CLIRunner.environment([:])
         process.arguments = compare + ["--cache-dir", cache]
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         let err = Pipe()

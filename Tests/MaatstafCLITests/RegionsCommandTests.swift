@@ -25,8 +25,9 @@ struct RegionsCommandTests {
         #expect(lines.contains { $0.hasPrefix("province Gelderland PV25 ") })
         #expect(lines.contains { $0.hasPrefix("corop Arnhem/Nijmegen CR15 ") })
         #expect(lines.contains { $0.hasPrefix("labour-market-region Midden-Gelderland AM07 ") })
-        #expect(lines.contains { $0.hasPrefix("size-class 10 000 tot 20 000 inwoners ") })
-        #expect(lines.contains { $0.hasPrefix("urbanity matig stedelijk ") })
+        // An English run names CBS's classes in English (CBS: "10 000 tot 20 000 inwoners", "matig stedelijk").
+        #expect(lines.contains { $0.hasPrefix("size-class 10,000 to 20,000 inhabitants ") })
+        #expect(lines.contains { $0.hasPrefix("urbanity moderately urban ") })
         #expect(lines.contains("1stroom 1Stroom (Duiven en Westervoort) 2"))
         #expect(lines.contains("liemers De Liemers 4"))
         // classes/gemeenteklassen_2025.tsv: Westervoort ... 15202

@@ -25,7 +25,8 @@ struct ReportCommandTests {
         let output = folder.appendingPathComponent("report.html")
         let result = try await run(["Westervoort", "Duiven", "Steenwijkerland", "--output", output.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("Wrote \(output.path): 8 indicator(s), 3 municipalities"))
+        // A Dutch run says so in Dutch on stderr too.
+        #expect(result.stderr.contains("\(output.path) geschreven: 8 indicator(en), 3 gemeenten"))
         let html = try String(contentsOf: output, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         let raw = try RawIv3("iv3/2025_begroting.csv")
@@ -52,7 +53,7 @@ struct ReportCommandTests {
         let output = folder.appendingPathComponent("all.html")
         let result = try await run(["--set", "all", "Westervoort", "--output", output.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("Left out bijstand.per-1000-15-65"))
+        #expect(result.stderr.contains("Weggelaten: bijstand.per-1000-15-65"))
         #expect(result.stderr.contains("maatstaf fetch 85984NED"))
     }
 

@@ -54,12 +54,12 @@ struct BudgetExecutionTests {
             try Engine.engine.budgetExecution(
                 try Engine.catalog.indicator("jeugd.hulp"), year: 2025, municipalities: [westervoort], against: [])
         }
-        #expect(noAccounts?.reason == "no Iv3 jaarrekening data for 2025 in the store")
+        #expect(noAccounts?.reason.en == "no Iv3 jaarrekening data for 2025 in the store")
         let cbs = #expect(throws: CompareError.self) {
             try Engine.engine.budgetExecution(
                 try Engine.catalog.indicator("wmo.clienten-per-1000"), year: 2023, municipalities: [westervoort],
                 against: [])
         }
-        #expect(cbs?.reason == "is computed from CBS tables, which have no budget")
+        #expect(cbs?.reason.en == "is computed from CBS tables, which have no budget")
     }
 }

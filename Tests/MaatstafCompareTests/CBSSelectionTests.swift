@@ -86,12 +86,12 @@ struct CBSSelectionTests {
     @Test("a dimension left unpicked, or one the table lacks, is an error that says what to write")
     func unpicked() throws {
         let none = #expect(throws: CompareError.self) { try Self.engine.data(try Self.indicator(""), year: 2024) }
-        #expect(none?.reason == "CBS table SYNTH06 has a dimension Leeftijd its numerator does not pick codes of")
+        #expect(none?.reason.en == "CBS table SYNTH06 has a dimension Leeftijd its numerator does not pick codes of")
         #expect(none?.hint.description.contains("where: { Leeftijd: [CODE, …] }") == true)
         let wrong = #expect(throws: CompareError.self) {
             try Self.engine.data(try Self.indicator(", where: { Leeftijd: T, Geslacht: M }"), year: 2024)
         }
-        #expect(wrong?.reason == "its numerator picks codes of Geslacht, which CBS table SYNTH06 does not have")
+        #expect(wrong?.reason.en == "its numerator picks codes of Geslacht, which CBS table SYNTH06 does not have")
     }
 
     @Test("indicators show says which codes are summed")

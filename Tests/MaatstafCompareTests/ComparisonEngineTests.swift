@@ -87,7 +87,7 @@ struct ComparisonEngineTests {
         let noAccounts = #expect(throws: CompareError.self) {
             try Self.engine.compare(indicator, year: 2025, kind: .jaarrekening, municipalities: chosen, against: [])
         }
-        #expect(noAccounts?.reason == "no Iv3 jaarrekening data for 2025 in the store")
+        #expect(noAccounts?.reason.en == "no Iv3 jaarrekening data for 2025 in the store")
     }
 
     @Test("Westervoort 2023: €133.45 per inhabitant against the Netherlands' €89.69")
@@ -182,9 +182,9 @@ struct ComparisonEngineTests {
         #expect(layout?.hint.description.contains("wmo.huishoudelijke-hulp") == true)
 
         let missingYear = #expect(throws: CompareError.self) { try Self.engine.data(generic, year: 2024) }
-        #expect(missingYear?.reason == "no Iv3 data for 2024 in the store")
+        #expect(missingYear?.reason.en == "no Iv3 data for 2024 in the store")
         #expect(
-            missingYear?.hint
+            missingYear?.hint.english
                 == "Available Iv3 documents: 2023 begroting, 2023 jaarrekening, 2025 begroting; CBS publishes each year's Iv3: \(action: .fetchIv3(year: 2024))"
         )
 
@@ -197,7 +197,7 @@ struct ComparisonEngineTests {
         let cbs = try Self.catalog.indicator("wmo.clienten-per-1000")
         let unfetched = #expect(throws: CompareError.self) { try Self.engine.data(cbs, year: 2023) }
         #expect(unfetched?.kind == .tableNotFetched)
-        #expect(unfetched?.reason.contains("85984NED") == true)
+        #expect(unfetched?.reason.en.contains("85984NED") == true)
 
         let unknown = #expect(throws: ModelError.self) { try Self.catalog.indicator("wmo.huishoudelijke-hlup") }
         #expect(unknown?.hint.description.contains("wmo.huishoudelijke-hulp") == true)

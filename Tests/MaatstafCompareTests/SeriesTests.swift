@@ -71,12 +71,12 @@ struct SeriesTests {
         let base = #expect(throws: CompareError.self) {
             try Engine.engine.series(indicator, municipalities: [westervoort], against: [], baseYear: 2019)
         }
-        #expect(base?.reason == "has no data for the base year 2019")
-        #expect(base?.hint == "Choose a base year of the series: 2023, 2025")
+        #expect(base?.reason.en == "has no data for the base year 2019")
+        #expect(base?.hint.english == "Choose a base year of the series: 2023, 2025")
         let span = #expect(throws: CompareError.self) {
             try Engine.engine.series(indicator, municipalities: [westervoort], against: [], years: 2010...2020)
         }
-        #expect(span?.reason == "has no data from 2010 to 2020 in the store")
-        #expect(span?.hint == "Periods in the store: 2023 begroting, 2023 jaarrekening, 2025 begroting")
+        #expect(span?.reason.en == "has no data from 2010 to 2020 in the store")
+        #expect(span?.hint.english == "Periods in the store: 2023 begroting, 2023 jaarrekening, 2025 begroting")
     }
 }

@@ -97,7 +97,7 @@ struct CachedFetcherTests {
         #expect(try await offline.fetch(cachedURL).body == Data("online".utf8))
         let error = await #expect(throws: FetchError.self) { try await offline.fetch(server.baseURL + "/missing") }
         #expect(error?.kind == .notCached)
-        #expect(error?.hint == "Run the same command without \(option: .offline) once while connected")
+        #expect(error?.hint.english == "Run the same command without \(option: .offline) once while connected")
         #expect(server.requests.count == 1)
     }
 

@@ -151,7 +151,7 @@ struct HTTPClientTests {
             let error = await #expect(throws: FetchError.self) { try await client.get(server.baseURL + path) }
             #expect(error?.kind == .tooLarge, "\(path)")
             #expect(error?.subject == server.baseURL + path)
-            #expect(error?.reason.contains("larger than the limit of 1048576 bytes") == true)
+            #expect(error?.reason.en.contains("larger than the limit of 1048576 bytes") == true)
         }
         #expect(bomb.count < 1 << 20)
         #expect(server.requests.count == 2, "a body over the limit is not asked for again")

@@ -45,14 +45,14 @@ struct MunicipalityDirectoryTests {
     func ambiguous() {
         let error = #expect(throws: ModelError.self) { try directory.resolve("Bergen") }
         #expect(error?.kind == .ambiguousMunicipality)
-        #expect(error?.reason.contains("Bergen (L.) (GM0893)") == true)
-        #expect(error?.reason.contains("Bergen (NH.) (GM0373)") == true)
+        #expect(error?.reason.en.contains("Bergen (L.) (GM0893)") == true)
+        #expect(error?.reason.en.contains("Bergen (NH.) (GM0373)") == true)
     }
 
     @Test("an unknown code is an error, not a guess")
     func unknownCode() {
         let error = #expect(throws: ModelError.self) { try directory.resolve("GM9999") }
-        #expect(error?.reason == "no municipality has code GM9999")
+        #expect(error?.reason.en == "no municipality has code GM9999")
     }
 
     @Test("dissolved municipalities are known and marked")

@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import MaatstafModel
 import MaatstafSources
 import Testing
@@ -22,7 +23,7 @@ struct OwnFiguresMappingTests {
         let error = #expect(throws: ModelError.self) {
             try OwnFiguresMapping.parse("layout: tall\nmunicipality: { column: Gemeente }\nmaand: x\n", file: "map.yaml")
         }
-        let reason = error?.reason ?? ""
+        let reason = error?.reason.en ?? ""
         #expect(reason.hasPrefix("has 3 problems:"))
         #expect(reason.contains("map.yaml:1: \"layout\" must be wide"))
         #expect(reason.contains("map.yaml:3: unknown key \"maand\""))

@@ -61,7 +61,9 @@ struct PeerGroupTests {
     func missingYear() throws {
         let error = #expect(throws: ModelError.self) { try ModelFixtures.atlas.profiles(year: 2024) }
         let request = PopulationTable.request(years: 2024...2024)
-        #expect(error?.hint == "Years with them: 2023, 2025; the population of 2024 comes from CBS: \(action: .fetch(request))")
+        #expect(
+            error?.hint.english
+                == "Years with them: 2023, 2025; the population of 2024 comes from CBS: \(action: .fetch(request))")
         #expect(request.selection == ["Geslacht": ["T001038"], "BurgerlijkeStaat": ["T001019"], "Leeftijd": ["10000"]])
     }
 }

@@ -125,8 +125,8 @@ struct TargetFileTests {
         try broken.write(to: indicators, atomically: true, encoding: .utf8)
         let error = #expect(throws: ModelError.self) { try IndicatorCatalog(store: ModelFixtures.store, userFile: indicators) }
         #expect(error?.subject.hasPrefix("\(indicators.path):") == true)
-        #expect(error?.reason.hasPrefix("is not valid YAML") == true)
+        #expect(error?.reason.en.hasPrefix("is not valid YAML") == true)
         let targets = #expect(throws: ModelError.self) { try parse("targets:\n  - municipality: [Westervoort\n") }
-        #expect(targets?.reason.contains("doelen.yaml:") == true && targets?.reason.contains("is not valid YAML") == true)
+        #expect(targets?.reason.en.contains("doelen.yaml:") == true && targets?.reason.en.contains("is not valid YAML") == true)
     }
 }

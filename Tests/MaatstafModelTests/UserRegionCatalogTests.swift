@@ -48,7 +48,7 @@ struct UserRegionCatalogTests {
         }
         #expect(error?.kind == .invalidRegionFile)
         #expect(error?.subject == folder.appendingPathComponent("bad.yaml").path + ":5")
-        #expect(error?.reason.contains("member \"Westervort\" is not a known municipality. Did you mean: Westervoort") == true)
+        #expect(error?.reason.en.contains("member \"Westervort\" is not a known municipality. Did you mean: Westervoort") == true)
     }
 
     @Test("invalid YAML is reported with its line")
@@ -56,8 +56,8 @@ struct UserRegionCatalogTests {
         let folder = try ModelFixtures.regionFolder(["broken.yaml": "id: x\nname: [unclosed\nmembers: []\n"])
         let (_, problems) = UserRegionCatalog.check(folder: folder, directory: ModelFixtures.directory)
         #expect(problems.count == 1)
-        #expect(problems[0].hasPrefix(folder.appendingPathComponent("broken.yaml").path + ":"))
-        #expect(problems[0].contains("is not valid YAML"))
+        #expect(problems[0].en.hasPrefix(folder.appendingPathComponent("broken.yaml").path + ":"))
+        #expect(problems[0].en.contains("is not valid YAML"))
     }
 
     @Test("every problem of a file is listed: missing fields, bad id, unknown key, years reversed, duplicates")
@@ -72,7 +72,7 @@ struct UserRegionCatalogTests {
         ])
         let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: ModelFixtures.directory)
         func problemsIn(_ file: String) -> [String] {
-            problems.filter { $0.hasPrefix(folder.appendingPathComponent(file).path) }
+            problems.map(\.en).filter { $0.hasPrefix(folder.appendingPathComponent(file).path) }
         }
         #expect(regions.map(\.id) == ["same"])
         let a = problemsIn("a.yaml").joined(separator: "\n")

@@ -35,7 +35,8 @@ struct RunningDashboard {
             .withPeers(.standard, indicators: { catalog }, strict: false)
         let data = try DashboardData(
             engine: engine, atlas: atlas, catalog: catalog, regions: regions.regions,
-            shapes: try store.municipalityShapes(), defaultLocale: locale, adviceText: { $0.description },
+            shapes: try store.municipalityShapes(), defaultLocale: locale,
+            adviceText: { advice, locale in advice.rendered(locale, option: { "‹\($0)›" }, action: { "‹\($0)›" }) },
             fetchText: { "fetch \($0.table)" })
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {

@@ -110,7 +110,7 @@ struct CBSFilterTests {
         let region = await #expect(throws: SourceError.self) {
             try await source(server).dataSet("SYNTH04", filter: CBSFilter(regions: ["GM9999"]))
         }
-        #expect(region?.reason == "has no region GM9999")
+        #expect(region?.reason.en == "has no region GM9999")
         let topic = await #expect(throws: SourceError.self) {
             try await source(server).dataSet("SYNTH04", filter: CBSFilter(topics: ["Inwoners"]))
         }
@@ -118,7 +118,7 @@ struct CBSFilterTests {
         let years = await #expect(throws: SourceError.self) {
             try await source(server).dataSet("SYNTH04", filter: CBSFilter(years: 1990...1995))
         }
-        #expect(years?.hint == "The table covers 2018–2023")
+        #expect(years?.hint.english == "The table covers 2018–2023")
         #expect(!server.requests.contains { $0.path.hasSuffix("/TypedDataSet") })
     }
 

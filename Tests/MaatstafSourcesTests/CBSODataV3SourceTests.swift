@@ -142,7 +142,7 @@ struct CBSODataV3SourceTests {
     func countMismatch() async throws {
         let server = try Self.pagedServer(recordCount: 25_000, served: 24_990, counter: RequestCounter())
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH01") }
-        #expect(error?.reason == "received 24990 rows but TableInfos announces 25000")
+        #expect(error?.reason.en == "received 24990 rows but TableInfos announces 25000")
     }
 
     @Test("a page that repeats another page's rows (same count): a loud error naming the table")
@@ -150,7 +150,7 @@ struct CBSODataV3SourceTests {
         let server = try Self.pagedServer(recordCount: 25_000, served: 25_000, counter: RequestCounter(), repeatFirstPage: true)
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH01") }
         #expect(error?.subject.contains("SYNTH01/TypedDataSet") == true)
-        #expect(error?.reason.contains("row 10000 repeats the dimension codes of row 0 (RegioS=GM000000)") == true)
+        #expect(error?.reason.en.contains("row 10000 repeats the dimension codes of row 0 (RegioS=GM000000)") == true)
     }
 
     @Test("malformed JSON and a response that is not OData name the URL")
@@ -160,10 +160,10 @@ struct CBSODataV3SourceTests {
                 ? TestResponse(text: #"{"value":[{"Identif"#) : TestResponse(text: #"{"error":"x"}"#)
         }
         let error = await #expect(throws: SourceError.self) { try await source(server).tableInfo("BAD") }
-        #expect(error?.reason.hasPrefix("is not valid JSON") == true)
+        #expect(error?.reason.en.hasPrefix("is not valid JSON") == true)
         #expect(error?.subject.hasSuffix("/ODataFeed/odata/BAD/TableInfos?$format=json") == true)
         let other = await #expect(throws: SourceError.self) { try await source(server).dataProperties("BAD") }
-        #expect(other?.reason == "is not a CBS OData response (no \"value\" list)")
+        #expect(other?.reason.en == "is not a CBS OData response (no \"value\" list)")
     }
 
     @Test("nextLink pages are followed on the given base, even when CBS writes its own host")

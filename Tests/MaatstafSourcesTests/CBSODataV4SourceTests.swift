@@ -75,6 +75,6 @@ struct CBSODataV4SourceTests {
         let short = try JSONSerialization.data(withJSONObject: ["value": Array((raw["value"] as! [[String: Any]]).prefix(100))])
         let server = try Self.server(observations: short)
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("80072ned") }
-        #expect(error?.reason == "received 100 observations but Properties announces 4409")
+        #expect(error?.reason.en == "received 100 observations but Properties announces 4409")
     }
 }

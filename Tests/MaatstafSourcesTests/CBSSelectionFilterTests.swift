@@ -77,29 +77,30 @@ struct CBSSelectionFilterTests {
                     .init(dimension: "Persoonskenmerken", codes: ["Mannen", "Leeftijd: 65 jaar of ouder"])
                 ]))
         }
-        #expect(unknown?.reason == "has no code or title \"Leeftijd: 65 jaar of ouder\"")
+        #expect(unknown?.reason.en == "has no code or title \"Leeftijd: 65 jaar of ouder\"")
         #expect(unknown?.hint.description.contains("4 (Leeftijd: jonger dan 35 jaar)") == true)
         let period = await #expect(throws: SourceError.self) {
             try await source(server).dataSet(
                 "80137ned", filter: CBSFilter(selections: [.init(dimension: "Perioden", codes: ["2003JJ00"])]))
         }
-        #expect(period?.reason == "Perioden is its region or period dimension, which a selection of codes cannot pick")
-        #expect(period?.hint == "Pick regions with \(option: .region) and periods with \(option: .period)")
+        #expect(period?.reason.en == "Perioden is its region or period dimension, which a selection of codes cannot pick")
+        #expect(period?.hint.english == "Pick regions with \(option: .region) and periods with \(option: .period)")
         let dimension = await #expect(throws: SourceError.self) {
             try await source(server).dataSet(
                 "80137ned", filter: CBSFilter(selections: [.init(dimension: "Geslacht", codes: ["T001038"])]))
         }
-        #expect(dimension?.reason == "has no dimension Geslacht to pick codes of")
+        #expect(dimension?.reason.en == "has no dimension Geslacht to pick codes of")
         #expect(
-            dimension?.hint == "Dimensions \(option: .selection(dimension: nil)) can pick: Persoonskenmerken, BedrijfstakkenSBI93"
+            dimension?.hint.english
+                == "Dimensions \(option: .selection(dimension: nil)) can pick: Persoonskenmerken, BedrijfstakkenSBI93"
         )
         // The fixture set has no BedrijfstakkenSBI93 code list (the server answers 404), so its codes cannot be checked.
         let noList = await #expect(throws: SourceError.self) {
             try await source(server).dataSet(
                 "80137ned", filter: CBSFilter(selections: [.init(dimension: "BedrijfstakkenSBI93", codes: ["99"])]))
         }
-        #expect(noList?.reason == "CBS serves no code list for it, so the codes picked cannot be checked")
-        #expect(noList?.hint == "Fetch without \(option: .selection(dimension: "BedrijfstakkenSBI93"))")
+        #expect(noList?.reason.en == "CBS serves no code list for it, so the codes picked cannot be checked")
+        #expect(noList?.hint.english == "Fetch without \(option: .selection(dimension: "BedrijfstakkenSBI93"))")
         #expect(!server.requests.contains { $0.path.hasSuffix("/TypedDataSet") })
     }
 

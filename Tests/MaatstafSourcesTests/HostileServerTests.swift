@@ -43,7 +43,7 @@ struct HostileServerTests {
                 : TestResponse(text: #"{"value":[{"Identifier":"SYNTH03","Title":"Synthetic"}]}"#)
         }
         let first = await #expect(throws: SourceError.self) { try await source(server).tableInfo("SYNTH03") }
-        #expect(first?.reason.hasPrefix("is not valid JSON") == true)
+        #expect(first?.reason.en.hasPrefix("is not valid JSON") == true)
         let (info, result) = try await source(server).tableInfo("SYNTH03")
         #expect(info.title == "Synthetic")
         #expect(result.origin == .network, "the HTML page was not served from the cache")
@@ -74,7 +74,7 @@ struct HostileServerTests {
             )
         }
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH04") }
-        #expect(error?.reason.contains("links to a next page outside this table") == true)
+        #expect(error?.reason.en.contains("links to a next page outside this table") == true)
         #expect(!server.requests.contains { $0.path.contains("OTHER") })
     }
 
@@ -90,7 +90,7 @@ struct HostileServerTests {
         var limited = source(server)
         limited.maxPagesWithoutCount = 5
         let error = await #expect(throws: SourceError.self) { try await limited.dataSet("SYNTH05") }
-        #expect(error?.reason.contains("keeps linking to further pages after 5 pages") == true)
+        #expect(error?.reason.en.contains("keeps linking to further pages after 5 pages") == true)
         #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count == 5)
     }
 
@@ -106,7 +106,7 @@ struct HostileServerTests {
             return TestResponse(status: 404, text: "none")
         }
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH06") }
-        #expect(error?.reason.contains("which no CBS table has") == true)
+        #expect(error?.reason.en.contains("which no CBS table has") == true)
         #expect(!server.requests.contains { $0.path.hasSuffix("/TypedDataSet") })
     }
 
@@ -116,7 +116,7 @@ struct HostileServerTests {
     func badTableID(_ id: String) async throws {
         let server = try TestHTTPServer { _ in TestResponse(status: 404, text: "none") }
         let error = await #expect(throws: SourceError.self) { try await source(server).dataSet(id) }
-        #expect(error?.reason.contains("is not a CBS table id") == true)
+        #expect(error?.reason.en.contains("is not a CBS table id") == true)
         #expect(server.requests.isEmpty)
     }
 }

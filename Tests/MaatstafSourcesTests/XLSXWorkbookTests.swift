@@ -107,8 +107,8 @@ struct XLSXWorkbookTests {
         ])
         let workbook = try XLSXWorkbook(data: data, source: "monitor.xlsx")
         let wrong = #expect(throws: SourceError.self) { try OwnFiguresFile(workbook: workbook, sheet: "Blad1") }
-        #expect(wrong?.reason == "has no sheet \"Blad1\"")
-        #expect(wrong?.hint == "Its sheets: \"Monitor\"")
+        #expect(wrong?.reason.en == "has no sheet \"Blad1\"")
+        #expect(wrong?.hint.plainText(.en) == "Its sheets: \"Monitor\"")
         let bad = try OwnFiguresFile(workbook: workbook, sheet: nil)
         #expect(bad.problems.map(\.description) == ["sheet \"Monitor\", row 2, column value: \"x\" is not a number"])
         let damaged = #expect(throws: SourceError.self) {

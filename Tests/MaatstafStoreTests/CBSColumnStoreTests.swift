@@ -79,7 +79,7 @@ struct CBSColumnStoreTests {
         }
         let error = #expect(throws: StoreError.self) { try store.cbsColumns(table: "SYNTH03") }
         #expect(error?.kind == .damaged)
-        #expect(error?.reason.contains("column Aantal_1 of CBS table SYNTH03 does not match its checksum") == true)
+        #expect(error?.reason.en.contains("column Aantal_1 of CBS table SYNTH03 does not match its checksum") == true)
 
     }
 }

@@ -87,7 +87,7 @@ struct SnapshotLoaderTests {
         #expect(error?.kind == .snapshotInvalid)
         let line = text.split(separator: "\n").firstIndex { $0.hasPrefix("Westervoorde\t") }.map { $0 + 1 }
         #expect(error?.subject == "\(path):\(line ?? -1)")
-        #expect(error?.reason == "municipality \"Westervoorde\" is not in municipalities.csv")
+        #expect(error?.reason.en == "municipality \"Westervoorde\" is not in municipalities.csv")
         #expect(try store.municipalities().isEmpty)
     }
 

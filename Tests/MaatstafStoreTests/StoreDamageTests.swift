@@ -42,7 +42,7 @@ struct StoreDamageTests {
         let damaged = try Store(path: path)
         let error = #expect(throws: StoreError.self) { try Self.figures(damaged) }
         #expect(error?.kind == .damaged)
-        #expect(error?.reason.contains("a row of iv3_amount does not match its checksum") == true)
+        #expect(error?.reason.en.contains("a row of iv3_amount does not match its checksum") == true)
 
         // The finding is kept: opening again refuses the store even though SQLite's own check finds nothing.
         #expect(throws: StoreError.self) { try Store(path: path) }
@@ -62,7 +62,7 @@ struct StoreDamageTests {
         }
         let error = #expect(throws: StoreError.self) { try Self.figures(try Store(path: path)) }
         #expect(
-            error?.reason.contains("341 rows of municipality_year|2023 were read where the snapshot loader wrote 342") == true)
+            error?.reason.en.contains("341 rows of municipality_year|2023 were read where the snapshot loader wrote 342") == true)
     }
 
     @Test(
@@ -103,7 +103,7 @@ struct StoreDamageTests {
         #expect(FileManager.default.createFile(atPath: path + "-journal", contents: Data()))
         let error = #expect(throws: StoreError.self) { try Store(path: path) }
         #expect(error?.kind == .damaged)
-        #expect(error?.reason.contains("SQLite's check") == true)
+        #expect(error?.reason.en.contains("SQLite's check") == true)
     }
 
     @Test(

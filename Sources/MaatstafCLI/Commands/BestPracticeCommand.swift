@@ -35,10 +35,14 @@ struct BestPracticeCommand: AsyncParsableCommand {
     @Option(help: "Year (default: the latest year with data for the indicator).")
     var year: Int?
 
-    @Option(help: ArgumentHelp("Iv3 document: jaarrekening or begroting (default: accounts when the year has them).", valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "Iv3 document: jaarrekening or begroting (default: accounts when the year has them).", valueName: "kind"))
     var kind: Iv3DocumentKind?
 
-    @Option(help: ArgumentHelp("The group to look in: peers (default), province, corop, size-class, a region id …", valueName: "group"))
+    @Option(
+        help: ArgumentHelp(
+            "The group to look in: peers (default), province, corop, size-class, a region id …", valueName: "group"))
     var among = "peers"
 
     @Option(help: "How many to list (default 5).")
@@ -50,7 +54,9 @@ struct BestPracticeCommand: AsyncParsableCommand {
     var municipality: String
 
     func validate() throws {
-        if !(1...50).contains(top) { throw ValidationError("--top must be from 1 to 50.") }
+        if !(1...50).contains(top) {
+            throw ValidationError(en: "--top must be from 1 to 50.", nl: "--top moet van 1 tot en met 50 zijn.")
+        }
     }
 
     func run() async throws {

@@ -41,7 +41,11 @@ struct BudgetCommand: AsyncParsableCommand {
     var municipalities: [String]
 
     func validate() throws {
-        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+        if municipalities.isEmpty {
+            throw ValidationError(
+                en: "Name at least one municipality, e.g. Westervoort.",
+                nl: "Noem minstens één gemeente, bijvoorbeeld Westervoort.")
+        }
     }
 
     func run() async throws {
@@ -52,8 +56,13 @@ struct BudgetCommand: AsyncParsableCommand {
             .intersection(periods.filter { $0.kind == .jaarrekening }.map(\.year)).sorted()
         guard let chosenYear = year ?? both.last else {
             throw CompareError(
-                .yearNotAvailable, subject: indicator.id, reason: "has no year with both a budget and accounts in the store",
-                hint: "Periods in the store: \(periods.map(\.description).joined(separator: ", "))")
+                .yearNotAvailable, subject: indicator.id,
+                reason: .en(
+                    "has no year with both a budget and accounts in the store",
+                    nl: "heeft in de opslag geen jaar met zowel een begroting als een jaarrekening"),
+                hint: .en(
+                    "Periods in the store: \(periods.map(\.description).joined(separator: ", "))",
+                    nl: "Perioden in de opslag: \(periods.map(\.description).joined(separator: ", "))"))
         }
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }

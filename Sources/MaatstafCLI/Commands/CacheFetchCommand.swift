@@ -15,6 +15,7 @@ struct CacheFetchCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
 
     @Argument(help: "The URLs to fetch (http or https).")
     var urls: [String]
@@ -34,8 +35,12 @@ struct CacheFetchCommand: AsyncParsableCommand {
     var noCache = false
 
     func validate() throws {
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
-        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1.") }
+        guard concurrency >= 1 else {
+            throw ValidationError(en: "--concurrency must be at least 1.", nl: "--concurrency moet minstens 1 zijn.")
+        }
+        guard maxAttempts >= 1 else {
+            throw ValidationError(en: "--max-attempts must be at least 1.", nl: "--max-attempts moet minstens 1 zijn.")
+        }
     }
 
     func run() async throws {

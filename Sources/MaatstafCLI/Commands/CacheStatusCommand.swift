@@ -8,15 +8,18 @@ struct CacheStatusCommand: AsyncParsableCommand {
         commandName: "status", abstract: "Show how many responses the cache holds, their size and age.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
 
     func run() async throws {
         let cache = HTTPCache(root: global.cacheRoot)
         let status = cache.status()
-        try StandardOutput.line("cache:   \(cache.root.path)")
-        try StandardOutput.line("entries: \(status.entries)")
-        try StandardOutput.line("bytes:   \(status.bytes) (\(ProgressReporter.format(bytes: status.bytes)))")
+        let nl = language.locale == .nl
+        try StandardOutput.line((nl ? "cache:    " : "cache:   ") + cache.root.path)
+        try StandardOutput.line((nl ? "items:    " : "entries: ") + String(status.entries))
+        try StandardOutput.line(
+            (nl ? "bytes:    " : "bytes:   ") + "\(status.bytes) (\(ProgressReporter.format(bytes: status.bytes)))")
         let formatter = ISO8601DateFormatter()
-        try StandardOutput.line("oldest:  \(status.oldest.map(formatter.string(from:)) ?? "-")")
-        try StandardOutput.line("newest:  \(status.newest.map(formatter.string(from:)) ?? "-")")
+        try StandardOutput.line((nl ? "oudste:   " : "oldest:  ") + (status.oldest.map(formatter.string(from:)) ?? "-"))
+        try StandardOutput.line((nl ? "nieuwste: " : "newest:  ") + (status.newest.map(formatter.string(from:)) ?? "-"))
     }
 }

@@ -61,18 +61,30 @@ struct CheckCommand: AsyncParsableCommand {
 /// What `check` found that a scheduler must act on, as an exit code: 1 missed or breached, 3 unchecked, 2 near.
 struct CheckAlarm: Error {
     var code: Int32
-    var message: String
+    var message: LocalizedText
 
     init?(_ results: [CheckResult]) {
         let missed = results.filter { $0.status == .missed }.count
         let unchecked = results.filter { $0.status == nil }.count
         let near = results.filter { $0.status == .withinMargin }.count
         if missed > 0 {
-            (code, message) = (1, "\(missed) target(s) missed or norm(s) breached")
+            (code, message) = (
+                1,
+                .en(
+                    "\(missed) target(s) missed or norm(s) breached",
+                    nl: "\(missed) doel(en) niet gehaald of norm(en) overschreden")
+            )
         } else if unchecked > 0 {
-            (code, message) = (3, "\(unchecked) target(s) or norm(s) could not be checked: no value")
+            (code, message) = (
+                3,
+                .en(
+                    "\(unchecked) target(s) or norm(s) could not be checked: no value",
+                    nl: "\(unchecked) doel(en) of norm(en) niet te toetsen: geen waarde")
+            )
         } else if near > 0 {
-            (code, message) = (2, "\(near) target(s) or norm(s) within the margin")
+            (code, message) = (
+                2, .en("\(near) target(s) or norm(s) within the margin", nl: "\(near) doel(en) of norm(en) binnen de marge")
+            )
         } else {
             return nil
         }

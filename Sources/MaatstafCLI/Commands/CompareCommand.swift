@@ -37,7 +37,11 @@ struct CompareCommand: AsyncParsableCommand {
     var municipalities: [String]
 
     func validate() throws {
-        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+        if municipalities.isEmpty {
+            throw ValidationError(
+                en: "Name at least one municipality, e.g. Westervoort.",
+                nl: "Noem minstens één gemeente, bijvoorbeeld Westervoort.")
+        }
     }
 
     func run() async throws {

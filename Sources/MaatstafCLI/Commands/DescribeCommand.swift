@@ -11,6 +11,7 @@ struct DescribeCommand: AsyncParsableCommand {
         discussion: "Topic keys are shown with their stem (without CBS's numeric suffix), which indicator files use.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
 
     @Argument(help: "A CBS table id in the store (see `maatstaf fetch`).")
     var table: String
@@ -45,20 +46,25 @@ struct DescribeCommand: AsyncParsableCommand {
         }
         let properties = try store.cbsProperties(table: table)
         let counts = try store.cbsCodeCounts(table: table)
+        let nl = language.locale == .nl
         var output = Table(columns: [
-            .init("key"), .init("stem"), .init("kind"), .init("title"), .init("unit"), .init("codes", .right),
+            .init(nl ? "sleutel" : "key"), .init(nl ? "stam" : "stem"), .init(nl ? "soort" : "kind"),
+            .init(nl ? "titel" : "title"), .init(nl ? "eenheid" : "unit"), .init("codes", .right),
         ])
         output.rows = properties.map { property in
             // Dimensions: codes in the stored rows, and in CBS's code list when it was served.
             let codes =
                 counts[property.key].map {
-                    $0.listed > 0 && $0.listed != $0.used ? "\($0.used) of \($0.listed)" : String($0.used)
+                    $0.listed > 0 && $0.listed != $0.used ? "\($0.used) \(nl ? "van" : "of") \($0.listed)" : String($0.used)
                 } ?? ""
             return [property.key, property.keyStem, property.kind, property.title, property.unit ?? "", codes]
         }
         output.notes = [
-            "\(record.id): \(record.title) — period \(record.period ?? "?"), modified \(record.modified ?? "?"), "
-                + "\(record.rows) rows (announced: \(record.recordCount.map(String.init) ?? "not announced")), fetched \(record.fetchedAt) from \(record.catalog).",
+            nl
+                ? "\(record.id): \(record.title) — periode \(record.period ?? "?"), gewijzigd \(record.modified ?? "?"), "
+                    + "\(record.rows) rijen (aangekondigd: \(record.recordCount.map(String.init) ?? "niet aangekondigd")), opgehaald \(record.fetchedAt) uit \(record.catalog)."
+                : "\(record.id): \(record.title) — period \(record.period ?? "?"), modified \(record.modified ?? "?"), "
+                    + "\(record.rows) rows (announced: \(record.recordCount.map(String.init) ?? "not announced")), fetched \(record.fetchedAt) from \(record.catalog).",
             Attribution.cbs + ".",
         ]
         let json = Description(

@@ -31,7 +31,9 @@ struct ExportAllCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Indicator set (sociaal-domein, wmo, jeugd, participatie, all) or ids, comma-separated.", valueName: "set"))
+    @Option(
+        help: ArgumentHelp(
+            "Indicator set (sociaal-domein, wmo, jeugd, participatie, all) or ids, comma-separated.", valueName: "set"))
     var set = "all"
 
     @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
@@ -52,7 +54,9 @@ struct ExportAllCommand: AsyncParsableCommand {
         if IndicatorCatalog.sets.contains(where: { $0.name == set }) {
             indicators = try catalog.set(set)
         } else {
-            indicators = try set.split(separator: ",").map { try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces)) }
+            indicators = try set.split(separator: ",").map {
+                try catalog.indicator(String($0).trimmingCharacters(in: .whitespaces))
+            }
         }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let engine = workspace.engine
@@ -60,7 +64,10 @@ struct ExportAllCommand: AsyncParsableCommand {
         var skipped: [String] = []
         for indicator in indicators {
             if let missing = try? engine.missingTables(for: indicator), !missing.isEmpty {
-                skipped.append("\(indicator.id) (CBS \(missing.joined(separator: ", ")) not fetched)")
+                skipped.append(
+                    language.locale == .nl
+                        ? "\(indicator.id) (CBS \(missing.joined(separator: ", ")) niet opgehaald)"
+                        : "\(indicator.id) (CBS \(missing.joined(separator: ", ")) not fetched)")
                 continue
             }
             for period in try engine.periods(for: indicator) {
@@ -71,7 +78,9 @@ struct ExportAllCommand: AsyncParsableCommand {
             }
         }
         if !skipped.isEmpty && !global.quiet {
-            Console.current.error("maatstaf: left out: \(skipped.joined(separator: "; ")).\n")
+            Console.current.error(
+                (language.locale == .nl ? "maatstaf: weggelaten: " : "maatstaf: left out: ") + skipped.joined(separator: "; ")
+                    + ".\n")
         }
         let text: String
         switch format {

@@ -47,7 +47,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if format == .json && layout == .cells {
-            throw ValidationError("JSON is written in the rows layout only; leave out --layout cells.")
+            throw ValidationError(
+                en: "JSON is written in the rows layout only; leave out --layout cells.",
+                nl: "JSON wordt alleen in de rijenindeling geschreven; laat --layout cells weg.")
         }
     }
 

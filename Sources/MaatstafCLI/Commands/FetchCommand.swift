@@ -43,6 +43,7 @@ struct FetchCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
 
     @Argument(help: "CBS table ids; or `iv3` and years, to find each year's Iv3 table in the third-party catalog.")
     var tables: [String]
@@ -89,18 +90,30 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if tables.isEmpty { throw ValidationError("Name at least one CBS table id, e.g. 85984NED.") }
+        if tables.isEmpty {
+            throw ValidationError(
+                en: "Name at least one CBS table id, e.g. 85984NED.",
+                nl: "Noem minstens één CBS-tabelcode, bijvoorbeeld 85984NED.")
+        }
         if let years = iv3Years, years.isEmpty || years.count != tables.count - 1 {
-            throw ValidationError("After iv3 name the years whose Iv3 tables to fetch, e.g. maatstaf fetch iv3 2024.")
+            throw ValidationError(
+                en: "After iv3 name the years whose Iv3 tables to fetch, e.g. maatstaf fetch iv3 2024.",
+                nl: "Noem na iv3 de jaren waarvan de Iv3-tabellen op te halen, bijvoorbeeld maatstaf fetch iv3 2024.")
         }
         if let period, CBSFilter.years(parsing: period) == nil {
-            throw ValidationError("--period \(period): write a year (2023) or a span of years (2019..2023).")
+            throw ValidationError(
+                en: "--period \(period): write a year (2023) or a span of years (2019..2023).",
+                nl: "--period \(period): schrijf een jaar (2023) of een reeks jaren (2019..2023).")
         }
         for text in selections where CBSFilter.Selection(parsing: text) == nil {
-            throw ValidationError("--where \(text): write DIMENSION=CODE[,CODE…], e.g. --where Geslacht=T001038.")
+            throw ValidationError(
+                en: "--where \(text): write DIMENSION=CODE[,CODE…], e.g. --where Geslacht=T001038.",
+                nl: "--where \(text): schrijf DIMENSIE=CODE[,CODE…], bijvoorbeeld --where Geslacht=T001038.")
         }
         if odata == .v4 && !filter.isEmpty {
-            throw ValidationError("--region, --period, --topic and --where work with OData v3; for a v4 table fetch it whole.")
+            throw ValidationError(
+                en: "--region, --period, --topic and --where work with OData v3; for a v4 table fetch it whole.",
+                nl: "--region, --period, --topic en --where werken met OData v3; haal een v4-tabel in haar geheel op.")
         }
     }
 
@@ -129,7 +142,9 @@ struct FetchCommand: AsyncParsableCommand {
             ).tables()
             tables = try years.map { year in
                 let found = try Self.iv3Table(year: year, in: listing)
-                try StandardOutput.line("Iv3 \(year): \(found.identifier) — \(found.title) (CBS third-party catalog).")
+                try StandardOutput.line(
+                    "Iv3 \(year): \(found.identifier) — \(found.title) "
+                        + (language.locale == .nl ? "(catalogus van derden van CBS)." : "(CBS third-party catalog)."))
                 return found.identifier
             }
         }
@@ -146,18 +161,32 @@ struct FetchCommand: AsyncParsableCommand {
             let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog, iv3: iv3)
             progress.finish()
             let counts = try store.cbsObservationCounts(table: set.table.identifier)
-            let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
+            let nl = language.locale == .nl
+            // CBS's cell statuses, in the reader's words.
+            let statusWords = [
+                "unknown": nl ? "onbekend" : "unknown", "secret": nl ? "geheim" : "secret",
+                "not-applicable": nl ? "niet van toepassing" : "not applicable", "text": nl ? "tekst" : "text",
+            ]
+            let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \(statusWords[$0.key] ?? $0.key)" }.sorted()
+                .joined(separator: ", ")
             try StandardOutput.line(
-                "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
-                    + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0).")
+                nl
+                    ? "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rijen, \(set.topics.count) onderwerpen, "
+                        + "\(cells) cellen\(missing.isEmpty ? "" : " (geen waarde: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0)."
+                    : "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
+                        + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0)."
+            )
             if set.pagesFromCache > 0 && set.pagesFromCache < set.pageCount {
                 try StandardOutput.line(
-                    "Continued a broken-off download: \(set.pagesFromCache) of \(set.pageCount) pages were already in the cache "
-                        + "(the table had not changed since), \(set.pageCount - set.pagesFromCache) downloaded now.")
+                    nl
+                        ? "Een afgebroken download voortgezet: \(set.pagesFromCache) van de \(set.pageCount) pagina's stonden al in de cache "
+                            + "(de tabel was sindsdien niet veranderd), \(set.pageCount - set.pagesFromCache) nu gedownload."
+                        : "Continued a broken-off download: \(set.pagesFromCache) of \(set.pageCount) pages were already in the cache "
+                            + "(the table had not changed since), \(set.pageCount - set.pagesFromCache) downloaded now.")
             }
             if let iv3 {
                 let names = Dictionary(try store.municipalities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-                try StandardOutput.line(FetchedIv3.summary(iv3, names: names))
+                try StandardOutput.line(FetchedIv3.summary(iv3, names: names, language.locale))
             }
         }
     }
@@ -175,12 +204,19 @@ extension FetchCommand {
             throw InputError(
                 subject: "Iv3 \(year)",
                 reason: candidates.isEmpty
-                    ? "the third-party catalog lists no Iv3 table for \(year)"
-                    : "the third-party catalog lists \(candidates.count) Iv3 tables for \(year): "
-                        + candidates.map { "\($0.identifier) (\($0.title))" }.joined(separator: ", "),
-                hint:
-                    "Look with `maatstaf tables --catalog dataderden --search iv3` and fetch by id: `maatstaf fetch --catalog dataderden ID`"
-                    + (known[year].map { " (public code uses \($0) for \(year))" } ?? ""))
+                    ? .en(
+                        "the third-party catalog lists no Iv3 table for \(year)",
+                        nl: "de catalogus van derden noemt geen Iv3-tabel voor \(year)")
+                    : .en(
+                        "the third-party catalog lists \(candidates.count) Iv3 tables for \(year): "
+                            + candidates.map { "\($0.identifier) (\($0.title))" }.joined(separator: ", "),
+                        nl: "de catalogus van derden noemt \(candidates.count) Iv3-tabellen voor \(year): "
+                            + candidates.map { "\($0.identifier) (\($0.title))" }.joined(separator: ", ")),
+                hint: .en(
+                    "Look with `maatstaf tables --catalog dataderden --search iv3` and fetch by id: `maatstaf fetch --catalog dataderden ID`\(known[year].map { " (public code uses \($0) for \(year))" } ?? "")",
+                    nl:
+                        "Zoek met `maatstaf tables --catalog dataderden --search iv3` en haal op met de code: `maatstaf fetch --catalog dataderden CODE`\(known[year].map { " (openbare code gebruikt \($0) voor \(year))" } ?? "")"
+                ))
         }
         return candidates[0]
     }
@@ -189,14 +225,19 @@ extension FetchCommand {
     var filterNote: String {
         let filter = self.filter
         guard !filter.isEmpty else { return "" }
+        let nl = language.locale == .nl
         var parts: [String] = []
-        if !filter.regions.isEmpty { parts.append("\(filter.regions.count) region(s)") }
+        if !filter.regions.isEmpty { parts.append("\(filter.regions.count) \(nl ? "regio('s)" : "region(s)")") }
         if let years = filter.years {
             parts.append(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)")
         }
-        if !filter.topics.isEmpty { parts.append("topics \(filter.topics.joined(separator: ", "))") }
+        if !filter.topics.isEmpty {
+            parts.append("\(nl ? "onderwerpen" : "topics") \(filter.topics.joined(separator: ", "))")
+        }
         for selection in filter.selections { parts.append("\(selection.dimension) \(selection.codes.joined(separator: ", "))") }
-        return "; only " + parts.joined(separator: ", ") + " (fetch without filters for the whole table)"
+        return nl
+            ? "; alleen " + parts.joined(separator: ", ") + " (haal op zonder filters voor de hele tabel)"
+            : "; only " + parts.joined(separator: ", ") + " (fetch without filters for the whole table)"
     }
 }
 

@@ -30,6 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Option(
@@ -51,7 +52,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty {
-            throw ValidationError("Name a file of own figures, e.g. examples/own-figures/westervoort-huishoudelijke-hulp.csv.")
+            throw ValidationError(
+                en: "Name a file of own figures, e.g. examples/own-figures/westervoort-huishoudelijke-hulp.csv.",
+                nl: "Noem een bestand met eigen cijfers, bijvoorbeeld examples/own-figures/westervoort-huishoudelijke-hulp.csv.")
         }
     }
 
@@ -62,7 +65,9 @@ struct ImportCommand: AsyncParsableCommand {
         var ready: [(file: String, figures: [OwnFigureRecord], sha256: String)] = []
         for file in files {
             guard let bytes = FileManager.default.contents(atPath: file) else {
-                throw InputError(subject: file, reason: "cannot be read", hint: "Check the path")
+                throw InputError(
+                    subject: file, reason: .en("cannot be read", nl: "is niet te lezen"),
+                    hint: .en("Check the path", nl: "Controleer het pad"))
             }
             // An Excel workbook is a ZIP archive: recognised by its first bytes, whatever the file is called.
             let isExcel = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
@@ -72,15 +77,18 @@ struct ImportCommand: AsyncParsableCommand {
                     workbook: try XLSXWorkbook(data: bytes, source: file), sheet: sheet,
                     decimal: decimal == .auto ? .point : decimal, wide: wide)
                 : try OwnFiguresFile(data: bytes, source: file, decimal: decimal, wide: wide)
-            var problems = parsed.problems.map(\.description)
+            var problems: [LocalizedText] = parsed.problems.map { .en($0.described(.en), nl: $0.described(.nl)) }
             var figures: [OwnFigureRecord] = []
             for row in parsed.rows {
                 // A row for the Netherlands is a national reference figure, entered with its source in the note.
                 if ["nederland", "nl01", "the netherlands", "netherlands"].contains(row.municipality.lowercased()) {
                     if row.note.isEmpty {
                         problems.append(
-                            "row \(row.line), column note: a national figure needs its source in the note (e.g. \"Benchmark Wmo 2021\")"
-                        )
+                            .en(
+                                "row \(row.line), column note: a national figure needs its source in the note (e.g. \"Benchmark Wmo 2021\")",
+                                nl:
+                                    "rij \(row.line), kolom toelichting: een landelijk cijfer heeft zijn bron in de toelichting nodig (bijvoorbeeld \"Benchmark Wmo 2021\")"
+                            ))
                     }
                     figures.append(
                         OwnFigureRecord(
@@ -96,17 +104,26 @@ struct ImportCommand: AsyncParsableCommand {
                             unit: row.unit, note: row.note, line: row.line))
                 } catch let error as ModelError {
                     problems.append(
-                        "row \(row.line), column municipality: \"\(row.municipality)\" \(error.reason)"
-                            + (error.hint.plainText.map { ". \($0)" } ?? ""))
+                        .en(
+                            "row \(row.line), column municipality: \"\(row.municipality)\" \(error.reason.en)"
+                                + (error.hint.plainText(.en).map { ". \($0)" } ?? ""),
+                            nl: "rij \(row.line), kolom gemeente: \"\(row.municipality)\" \(error.reason.nl)"
+                                + (error.hint.plainText(.nl).map { ". \($0)" } ?? "")))
                 }
             }
             if !problems.isEmpty {
                 throw InputError(
                     subject: file,
-                    reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
-                        + problems.joined(separator: "\n  "),
-                    hint:
-                        "Fix the file (decimals: --decimal comma or --decimal point) and import it again; nothing of it was stored (layout: docs/own-data.md)"
+                    reason: .en(
+                        "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
+                            + problems.map(\.en).joined(separator: "\n  "),
+                        nl: "heeft \(problems.count) probleem\(problems.count == 1 ? "" : "en"):\n  "
+                            + problems.map(\.nl).joined(separator: "\n  ")),
+                    hint: .en(
+                        "Fix the file (decimals: --decimal comma or --decimal point) and import it again; nothing of it was stored (layout: docs/own-data.md)",
+                        nl:
+                            "Verbeter het bestand (decimalen: --decimal comma of --decimal point) en lees het opnieuw in; er is niets van opgeslagen (indeling: docs/own-data.md)"
+                    )
                 )
             }
             ready.append((file, figures, SHA256.hex(bytes)))
@@ -115,25 +132,37 @@ struct ImportCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let outcome = try workspace.store.importOwnFigures(
                 figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue)
-            try StandardOutput.line(Self.summary(name, figures, outcome, directory: workspace.atlas.directory))
+            try StandardOutput.line(
+                Self.summary(name, figures, outcome, directory: workspace.atlas.directory, language.locale))
         }
     }
 
     /// `westervoort.csv: 3 figures of 1 measure (hh-uren-per-client) for Westervoort, 2019JJ00–2021JJ00, imported.`
     static func summary(
-        _ name: String, _ figures: [OwnFigureRecord], _ outcome: OwnImportOutcome, directory: MunicipalityDirectory
+        _ name: String, _ figures: [OwnFigureRecord], _ outcome: OwnImportOutcome, directory: MunicipalityDirectory,
+        _ locale: ReportLocale = .en
     ) -> String {
-        if outcome == .unchanged { return "\(name): imported before, unchanged (sha256 the same); nothing to do." }
+        let nl = locale == .nl
+        if outcome == .unchanged {
+            return nl
+                ? "\(name): eerder ingelezen, ongewijzigd (sha256 gelijk); niets te doen."
+                : "\(name): imported before, unchanged (sha256 the same); nothing to do."
+        }
         let measures = Set(figures.map(\.measure)).sorted()
         let names = Set(figures.map(\.code)).sorted().map { directory.byCode[$0]?.name ?? $0 }
         let periods = figures.map(\.period).sorted()
         let span =
             periods.first.map { first in first == periods.last! ? first.code : "\(first.code)–\(periods.last!.code)" } ?? ""
         let what =
-            "\(figures.count) figure\(figures.count == 1 ? "" : "s") of \(measures.count) measure\(measures.count == 1 ? "" : "s") (\(measures.joined(separator: ", "))) for \(names.joined(separator: ", ")), \(span)"
+            nl
+            ? "\(figures.count) cijfer\(figures.count == 1 ? "" : "s") van \(measures.count) \(measures.count == 1 ? "maat" : "maten") (\(measures.joined(separator: ", "))) voor \(names.joined(separator: ", ")), \(span)"
+            : "\(figures.count) figure\(figures.count == 1 ? "" : "s") of \(measures.count) measure\(measures.count == 1 ? "" : "s") (\(measures.joined(separator: ", "))) for \(names.joined(separator: ", ")), \(span)"
         switch outcome {
-        case .imported: return "\(name): \(what), imported."
-        case .replaced(let previous): return "\(name): \(what), replacing its earlier import (\(previous) figures)."
+        case .imported: return nl ? "\(name): \(what), ingelezen." : "\(name): \(what), imported."
+        case .replaced(let previous):
+            return nl
+                ? "\(name): \(what), in plaats van de eerdere import (\(previous) cijfers)."
+                : "\(name): \(what), replacing its earlier import (\(previous) figures)."
         case .unchanged: return ""
         }
     }

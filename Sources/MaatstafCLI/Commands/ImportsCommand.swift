@@ -18,6 +18,7 @@ struct ImportsCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
 
     @Option(help: ArgumentHelp("Remove the import of this file name.", valueName: "name"))
     var remove: String?
@@ -28,17 +29,27 @@ struct ImportsCommand: AsyncParsableCommand {
             guard try store.removeOwnImport(name: remove) else {
                 let known = try store.ownImports().map(\.name)
                 throw InputError(
-                    subject: remove, reason: "is not an import",
-                    hint: known.isEmpty ? "There are no imports" : "Imports: \(known.joined(separator: ", "))")
+                    subject: remove, reason: .en("is not an import", nl: "is geen import"),
+                    hint: known.isEmpty
+                        ? .en("There are no imports", nl: "Er zijn geen imports")
+                        : .en("Imports: \(known.joined(separator: ", "))", nl: "Imports: \(known.joined(separator: ", "))"))
             }
-            try StandardOutput.line("removed the import \(remove) and its figures")
+            try StandardOutput.line(
+                language.locale == .nl
+                    ? "import \(remove) en haar cijfers verwijderd" : "removed the import \(remove) and its figures")
             return
         }
         let imports = try store.ownImports()
-        if imports.isEmpty { return try StandardOutput.line("no imports (maatstaf import FILE adds one)") }
+        if imports.isEmpty {
+            return try StandardOutput.line(
+                language.locale == .nl
+                    ? "geen imports (maatstaf import BESTAND voegt er een toe)" : "no imports (maatstaf import FILE adds one)")
+        }
         for entry in imports {
             try StandardOutput.line(
-                "\(entry.name)\t\(entry.rows) figures\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)"
+                language.locale == .nl
+                    ? "\(entry.name)\t\(entry.rows) cijfers\tsha256 \(entry.sha256.prefix(12))…\tingelezen \(entry.importedAt)\t\(entry.path)"
+                    : "\(entry.name)\t\(entry.rows) figures\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)"
             )
         }
     }

@@ -17,6 +17,7 @@ struct IndicatorsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the indicators.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Flag(help: "Include the generic per-taakveld Iv3 indicators (iv3.<taakveld>.lasten|baten|netto).")
@@ -36,14 +37,27 @@ struct IndicatorsListCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let catalog = try workspace.indicators()
         let list = all ? catalog.indicators : catalog.named
-        var table = Table(columns: [.init("id"), .init("title"), .init("unit"), .init("defined in")])
-        table.rows = list.map { [$0.id, $0.title.en, $0.unit.en, $0.origin] }
+        let locale = language.locale
+        let nl = locale == .nl
+        var table = Table(columns: [
+            .init("id"), .init(nl ? "titel" : "title"), .init(nl ? "eenheid" : "unit"),
+            .init(nl ? "vastgelegd in" : "defined in"),
+        ])
+        table.rows = list.map {
+            [$0.id, $0.title.text(locale), $0.unit.text(locale), nl && $0.origin == "built-in" ? "ingebouwd" : $0.origin]
+        }
         let generic = catalog.indicators.count - catalog.named.count
         table.notes =
             all
             ? []
-            : ["Also \(generic) generic Iv3 indicators, one per taakveld and measure, e.g. iv3.6.71a.lasten (--all lists them)."]
-        let entries = list.map { Entry(id: $0.id, title: $0.title.en, unit: $0.unit.en, origin: $0.origin) }
+            : [
+                nl
+                    ? "Verder \(generic) algemene Iv3-indicatoren, één per taakveld en maat, bijvoorbeeld iv3.6.71a.lasten (--all noemt ze)."
+                    : "Also \(generic) generic Iv3 indicators, one per taakveld and measure, e.g. iv3.6.71a.lasten (--all lists them)."
+            ]
+        let entries = list.map {
+            Entry(id: $0.id, title: $0.title.text(locale), unit: $0.unit.text(locale), origin: $0.origin)
+        }
         try emit(table, format: format, json: entries)
     }
 }
@@ -54,6 +68,7 @@ struct IndicatorsShowCommand: AsyncParsableCommand {
         abstract: "Show an indicator's definition: what it sums per year and layout, checked against CBS's Iv3 code lists.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Argument(help: "The indicator id.")
@@ -63,6 +78,6 @@ struct IndicatorsShowCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let indicator = try workspace.indicators().indicator(id)
         let description = try IndicatorDescription(indicator: indicator, store: workspace.store, engine: workspace.engine)
-        try Console.current.output(description.render { $0.commandLine })
+        try Console.current.output(description.render(language.locale) { $0.commandLine })
     }
 }

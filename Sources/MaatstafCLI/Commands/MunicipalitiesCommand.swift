@@ -18,6 +18,7 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Option(help: "Only municipalities whose name or code contains this text.")
@@ -45,30 +46,48 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
         let profiles = try atlas.profiles(year: year)
         let list = candidates.compactMap { profiles[$0.code] }.sorted { $0.name < $1.name }
         if list.isEmpty, let search {
+            let closest = atlas.directory.closest(to: search).joined(separator: ", ")
             throw ValidationError(
-                "No municipality in \(year) matches \"\(search)\". "
-                    + "Closest: \(atlas.directory.closest(to: search).joined(separator: ", ")). Try --dissolved for former municipalities."
+                en: "No municipality in \(year) matches \"\(search)\". "
+                    + "Closest: \(closest). Try --dissolved for former municipalities.",
+                nl: "Geen gemeente in \(year) past bij \"\(search)\". "
+                    + "Het dichtst erbij: \(closest). Probeer --dissolved voor voormalige gemeenten."
             )
         }
+        let nl = language.locale == .nl
         var table = Table(columns: [
-            .init("code"), .init("name"), .init("province"), .init("COROP"), .init("labour-market region"),
-            .init("size class"), .init("urbanity"), .init("population", .right),
+            .init("code"), .init(nl ? "naam" : "name"), .init(nl ? "provincie" : "province"), .init("COROP"),
+            .init(nl ? "arbeidsmarktregio" : "labour-market region"), .init(nl ? "grootteklasse" : "size class"),
+            .init(nl ? "stedelijkheid" : "urbanity"), .init(nl ? "inwoners" : "population", .right),
         ])
         table.rows = list.map { profile in
             [
                 profile.code, profile.name, profile.province, profile.municipality.corop.name,
-                profile.municipality.labourMarketRegion.name, profile.sizeClass.dutch, profile.urbanity.dutch,
+                profile.municipality.labourMarketRegion.name, ReportWording.sizeClass(profile.sizeClass, locale: language.locale),
+                ReportWording.urbanity(profile.urbanity, locale: language.locale),
                 String(profile.population),
             ]
         }
-        table.notes = ["\(list.count) municipalities, \(year); population on 1 January \(year). \(Attribution.cbs)."]
+        table.notes = [
+            nl
+                ? "\(list.count) gemeenten, \(year); inwoners op 1 januari \(year). \(Attribution.cbs)."
+                : "\(list.count) municipalities, \(year); population on 1 January \(year). \(Attribution.cbs)."
+        ]
         try emit(table, format: format, json: list)
     }
 
     private func dissolvedTable(_ list: [Municipality]) -> Table {
-        var table = Table(columns: [.init("code"), .init("name"), .init("last year", .right), .init("province"), .init("COROP")])
+        let nl = language.locale == .nl
+        var table = Table(columns: [
+            .init("code"), .init(nl ? "naam" : "name"), .init(nl ? "laatste jaar" : "last year", .right),
+            .init(nl ? "provincie" : "province"), .init("COROP"),
+        ])
         table.rows = list.map { [$0.code, $0.name, String($0.lastYear), $0.province.name, $0.corop.name] }
-        table.notes = ["\(list.count) dissolved municipalities. \(Attribution.cbs)."]
+        table.notes = [
+            nl
+                ? "\(list.count) opgeheven gemeenten. \(Attribution.cbs)."
+                : "\(list.count) dissolved municipalities. \(Attribution.cbs)."
+        ]
         return table
     }
 }

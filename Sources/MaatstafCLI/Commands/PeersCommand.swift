@@ -46,7 +46,9 @@ struct PeersCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let count, !(1...100).contains(count) { throw ValidationError("--count must be from 1 to 100.") }
+        if let count, !(1...100).contains(count) {
+            throw ValidationError(en: "--count must be from 1 to 100.", nl: "--count moet van 1 tot en met 100 zijn.")
+        }
     }
 
     func run() async throws {

@@ -35,8 +35,6 @@ struct RegionCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: IndicatorFileDataOptions
 
-
-
     @Argument(help: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.")
     var region: String
 
@@ -89,7 +87,8 @@ struct RegionCommand: AsyncParsableCommand {
             let text = word.trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = RegionBreakdown.CostSplit.Kind(rawValue: text) else {
                 throw ValidationError(
-                    "Unknown key \"\(text)\" in --keys; choose from population, use, spending, fixed.")
+                    en: "Unknown key \"\(text)\" in --keys; choose from population, use, spending, fixed.",
+                    nl: "Onbekende sleutel \"\(text)\" in --keys; kies uit population, use, spending, fixed.")
             }
             return kind
         }
@@ -103,7 +102,11 @@ struct RegionCommand: AsyncParsableCommand {
             if parts.count == 2 {
                 guard indicatorIDs.contains(parts[0]) else {
                     throw ValidationError(
-                        "--volume \(entry): \(parts[0]) is not one of the indicators asked for (\(indicatorIDs.joined(separator: ", "))).")
+                        en:
+                            "--volume \(entry): \(parts[0]) is not one of the indicators asked for (\(indicatorIDs.joined(separator: ", "))).",
+                        nl:
+                            "--volume \(entry): \(parts[0]) is niet een van de gevraagde indicatoren (\(indicatorIDs.joined(separator: ", ")))."
+                    )
                 }
                 result[parts[0]] = parts[1]
             } else {
@@ -115,14 +118,20 @@ struct RegionCommand: AsyncParsableCommand {
 
     func validate() throws {
         if indicatorIDs.isEmpty {
-            throw ValidationError("Name at least one indicator, e.g. --indicator wmo.huishoudelijke-hulp.")
+            throw ValidationError(
+                en: "Name at least one indicator, e.g. --indicator wmo.huishoudelijke-hulp.",
+                nl: "Noem minstens één indicator, bijvoorbeeld --indicator wmo.huishoudelijke-hulp.")
         }
         let volumes = try volumes()
         if try requestedKeys()?.contains(.use) == true {
             let without = indicatorIDs.filter { volumes[$0] == nil }
             if !without.isEmpty {
                 throw ValidationError(
-                    "The key by use needs a volume for \(without.joined(separator: ", ")); add --volume INDICATOR=VOLUME, e.g. --volume \(without[0])=wmo.clienten-per-1000.")
+                    en:
+                        "The key by use needs a volume for \(without.joined(separator: ", ")); add --volume INDICATOR=VOLUME, e.g. --volume \(without[0])=wmo.clienten-per-1000.",
+                    nl:
+                        "De sleutel naar gebruik heeft een volume nodig voor \(without.joined(separator: ", ")); voeg --volume INDICATOR=VOLUME toe, bijvoorbeeld --volume \(without[0])=wmo.clienten-per-1000."
+                )
             }
         }
     }
@@ -137,7 +146,8 @@ struct RegionCommand: AsyncParsableCommand {
         let anchor = try self.anchor.map { try workspace.atlas.directory.resolve($0) }
         if case .builtIn(let kind) = group, anchor == nil {
             throw ValidationError(
-                "\(kind.rawValue) is a group around a municipality: add --for MUNICIPALITY, e.g. --for Westervoort.")
+                en: "\(kind.rawValue) is a group around a municipality: add --for MUNICIPALITY, e.g. --for Westervoort.",
+                nl: "\(kind.rawValue) is een groep rond een gemeente: voeg --for GEMEENTE toe, bijvoorbeeld --for Westervoort.")
         }
         let volumes = try volumes()
         let requested = try requestedKeys()
@@ -150,14 +160,22 @@ struct RegionCommand: AsyncParsableCommand {
             var breakdown = try workspace.engine.regionBreakdown(
                 indicator, year: year, kind: kind, region: group, anchor: anchor, volume: volume)
             if let requested {
-                if requested.contains(.use), case .volumeMissing(let codes)? = breakdown.unavailableKeys.first(where: {
-                    $0.kind == .use
-                })?.reason {
+                if requested.contains(.use),
+                    case .volumeMissing(let codes)? = breakdown.unavailableKeys.first(where: {
+                        $0.kind == .use
+                    })?.reason
+                {
                     let names = codes.compactMap { workspace.atlas.directory.byCode[$0]?.name }
                     throw InputError(
                         subject: volume?.id ?? indicator.id,
-                        reason: "has no value for \(names.joined(separator: ", ")) in \(year), so the key by use cannot split \(indicator.id)",
-                        hint: "Choose another volume indicator or year, or leave use out of --keys")
+                        reason: .en(
+                            "has no value for \(names.joined(separator: ", ")) in \(year), so the key by use cannot split \(indicator.id)",
+                            nl:
+                                "heeft geen waarde voor \(names.joined(separator: ", ")) in \(year), dus de sleutel naar gebruik kan \(indicator.id) niet verdelen"
+                        ),
+                        hint: .en(
+                            "Choose another volume indicator or year, or leave use out of --keys",
+                            nl: "Kies een andere volume-indicator of een ander jaar, of laat use weg uit --keys"))
                 }
                 breakdown.keys = breakdown.keys.filter { requested.contains($0.kind) }
                 breakdown.unavailableKeys = breakdown.unavailableKeys.filter { requested.contains($0.kind) }

@@ -10,6 +10,7 @@ struct RegionsCheckCommand: AsyncParsableCommand {
         discussion: "Exits with 65 when any file has a problem, so it can guard a CI job.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     func run() async throws {
@@ -17,13 +18,18 @@ struct RegionsCheckCommand: AsyncParsableCommand {
         let directory = try MunicipalityDirectory(store: try global.openStoreWithSnapshot())
         let folder = ProjectPaths.regionsFolder(option: data.regionsFolder)
         let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: directory)
+        let nl = ReaderLanguage.current == .nl
         for region in regions {
-            try StandardOutput.line("ok      \(region.file): \(region.id) (\(region.members.count) members)")
+            try StandardOutput.line(
+                "ok      \(region.file): \(region.id) (\(region.members.count) \(nl ? "leden" : "members"))")
         }
         for problem in problems {
-            try StandardOutput.line("error   \(problem)")
+            try StandardOutput.line((nl ? "fout    " : "error   ") + problem.text(ReaderLanguage.current))
         }
-        try StandardOutput.line("\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder.path)")
+        try StandardOutput.line(
+            nl
+                ? "\(regions.count) regio('s) geldig, \(problems.count) probleem/problemen in \(folder.path)"
+                : "\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder.path)")
         if !problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }
 }

@@ -9,6 +9,7 @@ struct RegionsListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List the built-in reference groups and every user region.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Option(help: "Output: table, csv, json or markdown.")
@@ -24,21 +25,34 @@ struct RegionsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
+        let nl = language.locale == .nl
         let builtIn: [(PeerGroupKind, String)] = [
-            (.national, "all municipalities of the Netherlands"),
-            (.province, "the municipality's province"),
-            (.corop, "the municipality's COROP region"),
-            (.labourMarketRegion, "the municipality's labour-market region (also: amr)"),
-            (.sizeClass, "municipalities of the same CBS size class"),
-            (.urbanity, "municipalities of the same CBS urbanity class"),
+            (.national, nl ? "alle gemeenten van Nederland" : "all municipalities of the Netherlands"),
+            (.province, nl ? "de provincie van de gemeente" : "the municipality's province"),
+            (.corop, nl ? "het COROP-gebied van de gemeente" : "the municipality's COROP region"),
+            (
+                .labourMarketRegion,
+                nl ? "de arbeidsmarktregio van de gemeente (ook: amr)" : "the municipality's labour-market region (also: amr)"
+            ),
+            (.sizeClass, nl ? "gemeenten van dezelfde CBS-grootteklasse" : "municipalities of the same CBS size class"),
+            (.urbanity, nl ? "gemeenten van dezelfde CBS-stedelijkheidsklasse" : "municipalities of the same CBS urbanity class"),
         ]
+        // JSON keeps its values stable for scripts; the table says them in the reader's language.
         var entries = builtIn.map { Entry(id: $0.0.rawValue, kind: "built-in", name: $0.1, members: nil, file: nil) }
         entries += workspace.regions.regions.map {
             Entry(id: $0.id, kind: "user region", name: $0.name, members: $0.members.count, file: $0.file)
         }
-        var table = Table(columns: [.init("id"), .init("kind"), .init("name"), .init("members", .right), .init("file")])
-        table.rows = entries.map { [$0.id, $0.kind, $0.name, $0.members.map(String.init) ?? "", $0.file ?? ""] }
-        table.notes = ["User regions from \(workspace.regions.folder.path)."]
+        var table = Table(columns: [
+            .init("id"), .init(nl ? "soort" : "kind"), .init(nl ? "naam" : "name"), .init(nl ? "leden" : "members", .right),
+            .init(nl ? "bestand" : "file"),
+        ])
+        table.rows = entries.map {
+            let kind = nl ? ($0.kind == "built-in" ? "ingebouwd" : "eigen regio") : $0.kind
+            return [$0.id, kind, $0.name, $0.members.map(String.init) ?? "", $0.file ?? ""]
+        }
+        table.notes = [
+            nl ? "Eigen regio's uit \(workspace.regions.folder.path)." : "User regions from \(workspace.regions.folder.path)."
+        ]
         try emit(table, format: format, json: entries)
     }
 }

@@ -14,6 +14,7 @@ struct RegionsShowCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Argument(help: "A user region id, or a municipality (name or code).")
@@ -34,38 +35,60 @@ struct RegionsShowCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let year = try workspace.year(year)
         let profiles = try workspace.atlas.profiles(year: year)
+        let nl = language.locale == .nl
         if let region = workspace.regions.region(id: subject) {
-            var table = Table(columns: [.init("code"), .init("name"), .init("population", .right)])
+            var table = Table(columns: [
+                .init("code"), .init(nl ? "naam" : "name"), .init(nl ? "inwoners" : "population", .right),
+            ])
             let members = region.members.map { code in (code, profiles[code]) }
             table.rows = members.map { code, profile in
                 [
                     code, profile?.name ?? workspace.atlas.directory.byCode[code]?.name ?? code,
-                    profile.map { String($0.population) } ?? "not a municipality in \(year)",
+                    profile.map { String($0.population) } ?? (nl ? "in \(year) geen gemeente" : "not a municipality in \(year)"),
                 ]
             }
             let total = members.compactMap { $0.1?.population }.reduce(0, +)
             table.notes = [
-                "\(region.name) (\(region.id)), \(year): \(region.members.count) members, \(total) inhabitants on 1 January.",
-                region.description, "Defined in \(region.file). Population: \(Attribution.cbs).",
+                nl
+                    ? "\(region.name) (\(region.id)), \(year): \(region.members.count) leden, \(total) inwoners op 1 januari."
+                    : "\(region.name) (\(region.id)), \(year): \(region.members.count) members, \(total) inhabitants on 1 January.",
+                region.description,
+                nl
+                    ? "Vastgelegd in \(region.file). Inwoners: \(Attribution.cbs)."
+                    : "Defined in \(region.file). Population: \(Attribution.cbs).",
             ].filter { !$0.isEmpty }
             try emit(table, format: format, json: region)
             return
         }
         if PeerGroupKind(rawValue: subject.lowercased()) != nil || subject.lowercased() == "amr" {
             throw ValidationError(
-                "\"\(subject)\" is a built-in group that depends on the municipality; "
-                    + "give a municipality instead, e.g. `maatstaf regions show Westervoort`.")
+                en: "\"\(subject)\" is a built-in group that depends on the municipality; "
+                    + "give a municipality instead, e.g. `maatstaf regions show Westervoort`.",
+                nl: "\"\(subject)\" is een ingebouwde groep die van de gemeente afhangt; "
+                    + "geef in plaats daarvan een gemeente, bijvoorbeeld `maatstaf regions show Westervoort`.")
         }
         let municipality = try workspace.atlas.directory.resolve(subject)
         let profile = try workspace.atlas.profile(municipality, year: year)
         let groups =
             PeerGroup.standard + workspace.regions.regions(containing: municipality.code, year: year).map { .userRegion($0.id) }
         let resolved = try groups.map { try workspace.resolver.resolve($0, for: municipality, year: year) }
-        var table = Table(columns: [.init("group"), .init("region"), .init("code"), .init("members", .right)])
-        table.rows = resolved.map { [$0.group.description, $0.label, $0.code ?? "", String($0.members.count)] }
+        var table = Table(columns: [
+            .init(nl ? "groep" : "group"), .init(nl ? "gebied" : "region"), .init("code"),
+            .init(nl ? "leden" : "members", .right),
+        ])
+        table.rows = resolved.map {
+            [
+                $0.group.description, ReportWording.groupLabel($0, locale: language.locale), $0.code ?? "",
+                String($0.members.count),
+            ]
+        }
         table.notes = [
-            "\(municipality.name) (\(municipality.code)), \(year): \(profile.population) inhabitants on 1 January \(year).",
-            "Classes and population: \(profile.source); COROP and labour-market region: regions/municipalities.csv (one classification for all years).",
+            nl
+                ? "\(municipality.name) (\(municipality.code)), \(year): \(profile.population) inwoners op 1 januari \(year)."
+                : "\(municipality.name) (\(municipality.code)), \(year): \(profile.population) inhabitants on 1 January \(year).",
+            nl
+                ? "Klassen en inwoners: \(profile.source); COROP en arbeidsmarktregio: regions/municipalities.csv (één indeling voor alle jaren)."
+                : "Classes and population: \(profile.source); COROP and labour-market region: regions/municipalities.csv (one classification for all years).",
             Attribution.cbs + ".",
         ]
         try emit(table, format: format, json: Membership(municipality: profile, groups: resolved))

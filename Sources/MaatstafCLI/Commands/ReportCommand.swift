@@ -63,7 +63,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     var locale: ReportLocale { language.locale }
 
-    @Option(help: "html (one self-contained file with charts), markdown (tables and footnotes, for a memo) or xlsx (an Excel workbook: a sheet per indicator and regional view).")
+    @Option(
+        help:
+            "html (one self-contained file with charts), markdown (tables and footnotes, for a memo) or xlsx (an Excel workbook: a sheet per indicator and regional view)."
+    )
     var format: Format = .html
 
     @Option(help: ArgumentHelp("Write to this file (needed for HTML on a terminal).", valueName: "file"))
@@ -78,21 +81,28 @@ struct ReportCommand: AsyncParsableCommand {
             valueName: "region"))
     var regionViews: [String] = []
 
-
-
     @Argument(help: "Municipalities, by name or code.")
     var municipalities: [String]
 
     func validate() throws {
-        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+        if municipalities.isEmpty {
+            throw ValidationError(
+                en: "Name at least one municipality, e.g. Westervoort.",
+                nl: "Noem minstens één gemeente, bijvoorbeeld Westervoort.")
+        }
         if indicators != nil && indicatorSet != nil {
-            throw ValidationError("Give either --indicators or --set, not both.")
+            throw ValidationError(
+                en: "Give either --indicators or --set, not both.", nl: "Geef --indicators of --set, niet allebei.")
         }
         if format == .xlsx && output == nil {
-            throw ValidationError("An Excel workbook belongs in a file: add --output NAME.xlsx.")
+            throw ValidationError(
+                en: "An Excel workbook belongs in a file: add --output NAME.xlsx.",
+                nl: "Een Excel-werkmap hoort in een bestand: voeg --output NAAM.xlsx toe.")
         }
         if format == .html && output == nil && Console.current.outputIsTerminal {
-            throw ValidationError("An HTML report belongs in a file: add --output report.html (or use --format markdown).")
+            throw ValidationError(
+                en: "An HTML report belongs in a file: add --output report.html (or use --format markdown).",
+                nl: "Een HTML-rapport hoort in een bestand: voeg --output rapport.html toe (of gebruik --format markdown).")
         }
     }
 
@@ -129,10 +139,15 @@ struct ReportCommand: AsyncParsableCommand {
             indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
             locale: locale)
         if report.sections.isEmpty {
-            let reasons = report.unavailable.map { "\($0.indicator.id) \($0.reason(.en))" }.joined(separator: "; ")
+            func reasons(_ locale: ReportLocale) -> String {
+                report.unavailable.map { "\($0.indicator.id) \($0.reason(locale))" }.joined(separator: "; ")
+            }
             throw CompareError(
-                .tableNotFetched, subject: "report", reason: "no indicator has data: \(reasons)",
-                hint: "Fetch the tables named, or choose other indicators",
+                .tableNotFetched, subject: "report",
+                reason: .en("no indicator has data: \(reasons(.en))", nl: "geen indicator heeft gegevens: \(reasons(.nl))"),
+                hint: .en(
+                    "Fetch the tables named, or choose other indicators",
+                    nl: "Haal de genoemde tabellen op, of kies andere indicatoren"),
                 fetch: report.unavailable.flatMap(\.fetch))
         }
         for id in regionViews {
@@ -147,11 +162,16 @@ struct ReportCommand: AsyncParsableCommand {
         report.shapes = try workspace.store.municipalityShapes()
         report.names = workspace.atlas.directory.byCode.mapValues(\.name)
         report.fetchText = { $0.commandLine }
-        report.adviceText = { $0.commandLine }
+        report.adviceText = { $0.commandLine($1) }
         if format == .xlsx, let output {
             try SpreadsheetWriter.write(
                 report.dataTables, notes: report.workbookNotes, locale: locale, to: output)
-            if !global.quiet { Console.current.error("Wrote \(output): \(report.sections.count) indicator(s) as sheets.\n") }
+            if !global.quiet {
+                Console.current.error(
+                    locale == .nl
+                        ? "\(output) geschreven: \(report.sections.count) indicator(en) als werkbladen.\n"
+                        : "Wrote \(output): \(report.sections.count) indicator(s) as sheets.\n")
+            }
             return
         }
         let text = format == .html ? report.renderHTML() : report.renderMarkdown()
@@ -159,13 +179,17 @@ struct ReportCommand: AsyncParsableCommand {
         if let output, !global.quiet {
             let size = text.utf8.count
             Console.current.error(
-                "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n"
+                locale == .nl
+                    ? "\(output) geschreven: \(report.sections.count) indicator(en), \(chosen.count) gemeente\(chosen.count == 1 ? "" : "n"), \(size / 1024) kB.\n"
+                    : "Wrote \(output): \(report.sections.count) indicator(s), \(chosen.count) municipalit\(chosen.count == 1 ? "y" : "ies"), \(size / 1024) kB.\n"
             )
             for item in report.unavailable {
                 let remedy =
                     item.fetch.isEmpty
-                    ? (item.hint.isEmpty ? "" : ". \(item.hint.commandLine)") : ". " + FetchRequest.sentence(item.fetch)
-                Console.current.error("Left out \(item.indicator.id): \(item.reason(.en))\(remedy).\n")
+                    ? (item.hint.isEmpty ? "" : ". \(item.hint.commandLine(locale))")
+                    : ". " + FetchRequest.sentence(item.fetch, locale)
+                Console.current.error(
+                    (locale == .nl ? "Weggelaten: " : "Left out ") + "\(item.indicator.id): \(item.reason(locale))\(remedy).\n")
             }
         }
     }

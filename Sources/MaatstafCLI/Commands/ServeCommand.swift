@@ -43,7 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     static let loopback: Set<String> = ["127.0.0.1", "::1", "localhost"]
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError(en: "--port must be between 0 and 65535.", nl: "--port moet tussen 0 en 65535 liggen.")
+        }
     }
 
     func run() async throws {
@@ -51,10 +53,13 @@ struct ServeCommand: AsyncParsableCommand {
         let dashboardData = try DashboardData(
             engine: workspace.engine, atlas: workspace.atlas, catalog: try workspace.indicators(),
             regions: workspace.regions.regions, shapes: try workspace.store.municipalityShapes(),
-            defaultLocale: language.locale, adviceText: { $0.commandLine }, fetchText: { $0.commandLine })
+            defaultLocale: language.locale, adviceText: { $0.commandLine($1) }, fetchText: { $0.commandLine })
         if !Self.loopback.contains(host) {
             Console.current.error(
-                "Warning: listening on \(host): anyone who can reach this computer on port \(port) can use the dashboard.\n")
+                language.locale == .nl
+                    ? "Let op: luistert op \(host): iedereen die deze computer op poort \(port) bereikt, kan het dashboard gebruiken.\n"
+                    : "Warning: listening on \(host): anyone who can reach this computer on port \(port) can use the dashboard.\n"
+            )
         }
         let host = self.host
         let dutch = language.locale == .nl

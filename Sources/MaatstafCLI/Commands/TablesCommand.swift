@@ -23,6 +23,7 @@ struct TablesCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var language: LocaleOption
 
     @OptionGroup var source: CatalogOptions
 
@@ -56,19 +57,32 @@ struct TablesCommand: AsyncParsableCommand {
             ($0.modified ?? "", $0.identifier) > ($1.modified ?? "", $1.identifier)
         }
         let shown = limit > 0 ? Array(found.prefix(limit)) : found
-        var output = Table(columns: [.init("id"), .init("title"), .init("period"), .init("modified"), .init("rows", .right)])
+        let nl = language.locale == .nl
+        var output = Table(columns: [
+            .init("id"), .init(nl ? "titel" : "title"), .init(nl ? "periode" : "period"),
+            .init(nl ? "gewijzigd" : "modified"), .init(nl ? "rijen" : "rows", .right),
+        ])
         output.rows = shown.map {
             [
                 $0.identifier, $0.title, $0.period ?? "", String(($0.modified ?? "").prefix(10)),
                 $0.recordCount.map(String.init) ?? "",
             ]
         }
+        let searched = words.joined(separator: " ")
+        let catalogOption = source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)"
         output.notes = [
-            "\(found.count) of \(all.count) tables in \(source.catalog.rawValue)\(words.isEmpty ? "" : " match \"\(words.joined(separator: " "))\"")"
-                + (shown.count < found.count ? "; the \(shown.count) most recently modified are shown (--limit 0 for all)" : "")
-                + (found.isEmpty
-                    ? ". Try fewer or other words (accents and case do not matter), or another catalog with --catalog."
-                    : ". Fetch one with `maatstaf fetch ID\(source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)")`."),
+            nl
+                ? "\(found.count) van de \(all.count) tabellen in \(source.catalog.rawValue)\(words.isEmpty ? "" : " passen bij \"\(searched)\"")"
+                    + (shown.count < found.count ? "; de \(shown.count) laatst gewijzigde staan hier (--limit 0 voor alle)" : "")
+                    + (found.isEmpty
+                        ? ". Probeer minder of andere woorden (accenten en hoofdletters tellen niet), of een andere catalogus met --catalog."
+                        : ". Haal er een op met `maatstaf fetch CODE\(catalogOption)`.")
+                : "\(found.count) of \(all.count) tables in \(source.catalog.rawValue)\(words.isEmpty ? "" : " match \"\(searched)\"")"
+                    + (shown.count < found.count
+                        ? "; the \(shown.count) most recently modified are shown (--limit 0 for all)" : "")
+                    + (found.isEmpty
+                        ? ". Try fewer or other words (accents and case do not matter), or another catalog with --catalog."
+                        : ". Fetch one with `maatstaf fetch ID\(catalogOption)`."),
             Attribution.cbs + ".",
         ]
         try emit(
@@ -86,14 +100,20 @@ struct TablesCommand: AsyncParsableCommand {
         let tables = try global.openStore().cbsTables().filter {
             CBSCatalogEntry(identifier: $0.id, title: $0.title).matches(words)
         }
+        let nl = language.locale == .nl
         var output = Table(columns: [
-            .init("id"), .init("title"), .init("catalog"), .init("period"), .init("rows", .right), .init("fetched"),
+            .init("id"), .init(nl ? "titel" : "title"), .init(nl ? "catalogus" : "catalog"), .init(nl ? "periode" : "period"),
+            .init(nl ? "rijen" : "rows", .right), .init(nl ? "opgehaald" : "fetched"),
         ])
         output.rows = tables.map { [$0.id, $0.title, $0.catalog, $0.period ?? "", String($0.rows), $0.fetchedAt] }
         output.notes = [
-            tables.isEmpty
-                ? "No fetched tables in the store. Find one with `maatstaf tables --search WORDS`, then `maatstaf fetch ID`."
-                : "\(tables.count) fetched table(s). `maatstaf describe ID` shows one; `maatstaf export ID` writes it out.",
+            nl
+                ? (tables.isEmpty
+                    ? "Geen opgehaalde tabellen in de opslag. Zoek er een met `maatstaf tables --search WOORDEN`, dan `maatstaf fetch CODE`."
+                    : "\(tables.count) opgehaalde tabel(len). `maatstaf describe CODE` toont er een; `maatstaf export CODE` schrijft haar uit.")
+                : (tables.isEmpty
+                    ? "No fetched tables in the store. Find one with `maatstaf tables --search WORDS`, then `maatstaf fetch ID`."
+                    : "\(tables.count) fetched table(s). `maatstaf describe ID` shows one; `maatstaf export ID` writes it out."),
             Attribution.cbs + ".",
         ]
         try emit(

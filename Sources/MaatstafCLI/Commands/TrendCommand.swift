@@ -51,10 +51,15 @@ struct TrendCommand: AsyncParsableCommand {
     var municipalities: [String]
 
     func validate() throws {
-        if municipalities.isEmpty { throw ValidationError("Name at least one municipality, e.g. Westervoort.") }
+        if municipalities.isEmpty {
+            throw ValidationError(
+                en: "Name at least one municipality, e.g. Westervoort.",
+                nl: "Noem minstens één gemeente, bijvoorbeeld Westervoort.")
+        }
         if let baseYear, let years, !years.range.contains(baseYear) {
             throw ValidationError(
-                "--base-year \(baseYear) is outside --years \(years.range.lowerBound)..\(years.range.upperBound).")
+                en: "--base-year \(baseYear) is outside --years \(years.range.lowerBound)..\(years.range.upperBound).",
+                nl: "--base-year \(baseYear) ligt buiten --years \(years.range.lowerBound)..\(years.range.upperBound).")
         }
     }
 

@@ -4,8 +4,9 @@ import MaatstafCore
 /// modules below suggest onto this command line, so a renamed flag is renamed here and `HintTests` checks that
 /// every spelling exists.
 extension Advice {
-    var commandLine: String {
-        rendered(option: Self.flag, action: Self.command)
+    /// The advice in the reader's language, options and commands spelt as this command line has them.
+    func commandLine(_ locale: ReportLocale) -> String {
+        rendered(locale, option: Self.flag, action: Self.command)
     }
 
     static func flag(_ option: Option) -> String {
@@ -37,12 +38,12 @@ extension Advice {
         case .fetchTable(let table): "maatstaf fetch \(table)"
         case .fetch(let request): "`\(request.commandLine)`"
         case .fetchIv3(let year): "`maatstaf fetch iv3 \(year)`"
-        case .rankWithin(let group, let municipality): "maatstaf rank … --within \(group) \(municipality)"
+        case .rankWithin(let group, let municipality): "`maatstaf rank … --within \(group) \(municipality)`"
         }
     }
 }
 
 extension MaatstafError {
-    /// The one-line message as the CLI says it.
-    var commandLineMessage: String { message(hint: hint.commandLine) }
+    /// The one-line message as the CLI says it, in the reader's language.
+    func commandLineMessage(_ locale: ReportLocale) -> String { message(locale, hint: hint.commandLine(locale)) }
 }

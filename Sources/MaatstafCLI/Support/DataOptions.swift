@@ -87,7 +87,10 @@ extension ParsableCommand {
         case .table: try Console.current.output(table.renderText())
         case .csv: try Console.current.output(table.renderCSV())
         case .markdown: try Console.current.output(table.renderMarkdown())
-        case .xlsx: throw ValidationError("--format xlsx is available for compare, rank and trend; use --format csv here.")
+        case .xlsx:
+            throw ValidationError(
+                en: "--format xlsx is available for compare, rank and trend; use --format csv here.",
+                nl: "--format xlsx is er voor compare, rank en trend; gebruik hier --format csv.")
         case .json:
             try Console.current.output(try JSONOutput.encode(json))
         }

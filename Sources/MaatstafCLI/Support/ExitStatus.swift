@@ -17,22 +17,22 @@ struct ExitStatus {
     static let notAvailableOffline: Int32 = 70
     static let ioError: Int32 = 74
 
-    init?(_ error: Error) {
-        guard let (code, message) = Self.classify(error) else { return nil }
+    init?(_ error: Error, locale: ReportLocale) {
+        guard let (code, message) = Self.classify(error, locale) else { return nil }
         self.code = code
         self.message = message
     }
 
     /// Every maatstaf error by its category; nil for errors ArgumentParser reports itself.
-    private static func classify(_ error: Error) -> (Int32, String)? {
-        if let missing = error as? MissingValues { return (missingData, missing.message) }
-        if let alarm = error as? CheckAlarm { return (alarm.code, alarm.message) }
-        if let output = error as? OutputWriteError { return (ioError, output.message) }
+    private static func classify(_ error: Error, _ locale: ReportLocale) -> (Int32, String)? {
+        if let missing = error as? MissingValues { return (missingData, missing.message(locale)) }
+        if let alarm = error as? CheckAlarm { return (alarm.code, alarm.message.text(locale)) }
+        if let output = error as? OutputWriteError { return (ioError, output.message.text(locale)) }
         guard let error = error as? any MaatstafError else { return nil }
-        var message = error.commandLineMessage
+        var message = error.commandLineMessage(locale)
         // A fetch that mends it follows as commands to run: the CLI alone knows their syntax.
         if let compare = error as? CompareError, !compare.fetch.isEmpty {
-            message += (compare.hint.isEmpty ? " " : ". ") + FetchRequest.sentence(compare.fetch)
+            message += (compare.hint.isEmpty ? " " : ". ") + FetchRequest.sentence(compare.fetch, locale)
         }
         switch error.category {
         case .badInput: return (dataError, message)

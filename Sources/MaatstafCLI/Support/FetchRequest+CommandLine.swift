@@ -16,9 +16,12 @@ extension FetchRequest {
         return words.joined(separator: " ")
     }
 
-    /// `Run `…` and `…` once while connected`: several requests as one sentence.
-    static func sentence(_ requests: [FetchRequest]) -> String {
-        "Run " + requests.map { "`\($0.commandLine)`" }.joined(separator: " and ") + " once while connected"
+    /// `Run `…` and `…` once while connected`: several requests as one sentence, in the reader's language.
+    static func sentence(_ requests: [FetchRequest], _ locale: ReportLocale) -> String {
+        let commands = requests.map { "`\($0.commandLine)`" }
+        return locale == .nl
+            ? "Voer " + commands.joined(separator: " en ") + " één keer uit terwijl u verbonden bent"
+            : "Run " + commands.joined(separator: " and ") + " once while connected"
     }
 
     /// Shell-safe: words of letters, digits and `=,._-` stay bare, anything else goes in single quotes.

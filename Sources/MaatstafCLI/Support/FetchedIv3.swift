@@ -19,9 +19,16 @@ enum FetchedIv3 {
         {
             throw InputError(
                 subject: set.table.identifier,
-                reason: "is a CBS Iv3 table, which is read whole per document: sums over part of it would look complete",
-                hint:
-                    "Fetch it without --region, --period and --topic; pick documents only, e.g. --where Verslagsoort=2024X005 (nothing was stored)"
+                reason: .en(
+                    "is a CBS Iv3 table, which is read whole per document: sums over part of it would look complete",
+                    nl:
+                        "is een Iv3-tabel van CBS, die per document helemaal gelezen wordt: sommen over een deel zouden volledig lijken"
+                ),
+                hint: .en(
+                    "Fetch it without --region, --period and --topic; pick documents only, e.g. --where Verslagsoort=2024X005 (nothing was stored)",
+                    nl:
+                        "Haal haar op zonder --region, --period en --topic; kies alleen documenten, bijvoorbeeld --where Verslagsoort=2024X005 (er is niets opgeslagen)"
+                )
             )
         }
         // The code lists and municipalities come with the snapshot.
@@ -50,43 +57,62 @@ enum FetchedIv3 {
             snapshot["\(row.code)|\(row.taakveld)"] = (row.baten, row.lasten)
         }
         let undelivered = try store.iv3NoDelivery(year: document.year, kind: kind)
-        var differences: [String] = []
+        var differences: [LocalizedText] = []
         for amount in document.amounts {
             let key = "\(amount.code)|\(amount.taakveld)"
             guard let known = snapshot[key] else {
                 if undelivered.contains(amount.code) {
-                    differences.append("\(amount.code) has figures where the snapshot has no delivery")
+                    differences.append(
+                        .en(
+                            "\(amount.code) has figures where the snapshot has no delivery",
+                            nl: "\(amount.code) heeft cijfers waar de snapshot geen levering heeft"))
                 }
                 continue
             }
             if known.lasten != amount.lasten || known.baten != amount.baten {
+                let lasten = known.lasten.map(String.init) ?? "–"
+                let baten = known.baten.map(String.init) ?? "–"
                 differences.append(
-                    "\(amount.code) \(amount.taakveld): lasten \(known.lasten.map(String.init) ?? "–") and baten \(known.baten.map(String.init) ?? "–") in the snapshot, \(amount.lasten) and \(amount.baten) in \(table)"
-                )
+                    .en(
+                        "\(amount.code) \(amount.taakveld): lasten \(lasten) and baten \(baten) in the snapshot, \(amount.lasten) and \(amount.baten) in \(table)",
+                        nl:
+                            "\(amount.code) \(amount.taakveld): lasten \(lasten) en baten \(baten) in de snapshot, \(amount.lasten) en \(amount.baten) in \(table)"
+                    ))
             }
         }
         for code in document.noDelivery
         where !undelivered.contains(code) && snapshot.keys.contains(where: { $0.hasPrefix(code + "|") }) {
-            differences.append("\(code) has no delivery in \(table) but figures in the snapshot")
+            differences.append(
+                .en(
+                    "\(code) has no delivery in \(table) but figures in the snapshot",
+                    nl: "\(code) heeft geen levering in \(table) maar wel cijfers in de snapshot"))
         }
         guard let first = differences.first else { return }
         throw InputError(
             subject: table,
-            reason:
-                "the \(NoteWording(locale: .en).document(document.kind, document.year)) differs from the embedded snapshot in \(differences.count) figure(s), e.g. \(first)",
-            hint:
-                "CBS may have revised its figures, or this is not the table you meant. Nothing was stored; to keep it, run again with --accept-revision (compare then reads it; --iv3-source snapshot reads the snapshot)"
+            reason: .en(
+                "the \(NoteWording(locale: .en).document(document.kind, document.year)) differs from the embedded snapshot in \(differences.count) figure(s), e.g. \(first.en)",
+                nl:
+                    "de \(NoteWording(locale: .nl).document(document.kind, document.year)) wijkt in \(differences.count) cijfer(s) af van de ingebouwde snapshot, bijvoorbeeld \(first.nl)"
+            ),
+            hint: .en(
+                "CBS may have revised its figures, or this is not the table you meant. Nothing was stored; to keep it, run again with --accept-revision (compare then reads it; --iv3-source snapshot reads the snapshot)",
+                nl:
+                    "CBS heeft de cijfers misschien herzien, of dit is niet de bedoelde tabel. Er is niets opgeslagen; om haar te bewaren, voer de opdracht opnieuw uit met --accept-revision (compare leest haar dan; --iv3-source snapshot leest de snapshot)"
+            )
         )
     }
 
     /// What the fetch line adds for an Iv3 table: the documents read and who delivered nothing.
-    static func summary(_ iv3: Iv3ThirdPartyTable, names: [String: String]) -> String {
-        let wording = NoteWording(locale: .en)
+    static func summary(_ iv3: Iv3ThirdPartyTable, names: [String: String], _ locale: ReportLocale) -> String {
+        let wording = NoteWording(locale: locale)
+        let nl = locale == .nl
         return iv3.documents.map { document in
             let delivered = Set(document.amounts.map(\.code)).count
             let missing = document.noDelivery.map { names[$0] ?? $0 }
-            return "Iv3 \(wording.document(document.kind, document.year)): \(delivered) municipalities"
-                + (missing.isEmpty ? "" : ", no delivery from \(wording.names(missing))")
-        }.joined(separator: "; ") + ". Every Iv3 indicator now reads these documents."
+            return "Iv3 \(wording.document(document.kind, document.year)): \(delivered) \(nl ? "gemeenten" : "municipalities")"
+                + (missing.isEmpty ? "" : (nl ? ", geen levering van " : ", no delivery from ") + wording.names(missing))
+        }.joined(separator: "; ")
+            + (nl ? ". Elke Iv3-indicator leest nu deze documenten." : ". Every Iv3 indicator now reads these documents.")
     }
 }

@@ -24,7 +24,9 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if offline && refresh {
-            throw ValidationError("--offline and --refresh contradict each other: --refresh needs the network.")
+            throw ValidationError(
+                en: "--offline and --refresh contradict each other: --refresh needs the network.",
+                nl: "--offline en --refresh spreken elkaar tegen: --refresh heeft het netwerk nodig.")
         }
     }
 
@@ -43,11 +45,17 @@ struct GlobalOptions: ParsableArguments {
         Self.copyStoreTemplate(to: path, cacheRoot: cacheRoot)
         let (store, recovery) = try Store.openRecovering(path: path)
         if let recovery {
+            let nl = ReaderLanguage.current == .nl
             var message =
-                "maatstaf: \(store.path): \(recovery.reason). It was moved to \(recovery.damagedCopy) and a new store is built from the embedded snapshot."
+                nl
+                ? "maatstaf: \(store.path): \(recovery.reason.nl). Het bestand is verplaatst naar \(recovery.damagedCopy) en een nieuwe opslag wordt gebouwd uit de ingebouwde snapshot."
+                : "maatstaf: \(store.path): \(recovery.reason.en). It was moved to \(recovery.damagedCopy) and a new store is built from the embedded snapshot."
             if !recovery.fetchedTables.isEmpty {
+                let tables = recovery.fetchedTables.joined(separator: " ")
                 message +=
-                    " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(recovery.fetchedTables.joined(separator: " "))"
+                    nl
+                    ? " Haal deze tabellen opnieuw op (uit de cache, zonder netwerk): maatstaf fetch \(tables)"
+                    : " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(tables)"
             }
             Console.current.error(message + "\n")
         }

@@ -5,13 +5,13 @@ import MaatstafCore
 /// Words for the user are the CLI's own here, so the hint may name options.
 struct InputError: MaatstafError {
     var subject: String
-    var reason: String
+    var reason: LocalizedText
     var hint: Advice
 
-    init(subject: String, reason: String, hint: String) {
+    init(subject: String, reason: LocalizedText, hint: Advice) {
         self.subject = subject
         self.reason = reason
-        self.hint = Advice(hint)
+        self.hint = hint
     }
 
     var category: ErrorCategory { .badInput }

@@ -15,7 +15,10 @@ enum OutputFile {
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                throw OutputWriteError(message: "\(path): is a folder. Name a file, e.g. \(path)/report.html")
+                throw OutputWriteError(
+                    message: .en(
+                        "\(path): is a folder. Name a file, e.g. \(path)/report.html",
+                        nl: "\(path): is een map. Noem een bestand, bijvoorbeeld \(path)/report.html"))
             case S_IFCHR, S_IFIFO, S_IFSOCK:
                 return try writeDirectly(text, to: path)
             default: break
@@ -52,8 +55,11 @@ enum OutputFile {
 
     private static func failure(_ path: String, _ code: Int32) -> OutputWriteError {
         OutputWriteError(
-            message:
-                "\(path): cannot write the output (\(String(cString: strerror(code)))). Check that the folder exists, is writable and has room; an earlier file there was left as it was"
+            message: .en(
+                "\(path): cannot write the output (\(SystemErrorText.describe(code).en)). Check that the folder exists, is writable and has room; an earlier file there was left as it was",
+                nl:
+                    "\(path): kan de uitvoer niet schrijven (\(SystemErrorText.describe(code).nl)). Controleer of de map bestaat, beschrijfbaar is en ruimte heeft; een eerder bestand daar is gelaten zoals het was"
+            )
         )
     }
 }
@@ -64,8 +70,11 @@ enum StandardOutput {
     static func write(_ text: String) throws {
         if let code = writeAll(Array(text.utf8), to: STDOUT_FILENO) {
             throw OutputWriteError(
-                message:
-                    "standard output: cannot write (\(String(cString: strerror(code)))). The output is incomplete; check the disk or the program reading it"
+                message: .en(
+                    "standard output: cannot write (\(SystemErrorText.describe(code).en)). The output is incomplete; check the disk or the program reading it",
+                    nl:
+                        "standaarduitvoer: kan niet schrijven (\(SystemErrorText.describe(code).nl)). De uitvoer is onvolledig; controleer de schijf of het programma dat haar leest"
+                )
             )
         }
     }
@@ -90,6 +99,6 @@ enum StandardOutput {
 
 /// The output cannot be written; exits with 74.
 struct OutputWriteError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+    var message: LocalizedText
+    var description: String { message.en }
 }

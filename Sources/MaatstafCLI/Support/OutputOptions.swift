@@ -17,7 +17,9 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if format == .xlsx && output == nil {
-            throw ValidationError("An Excel workbook belongs in a file: add --output NAME.xlsx.")
+            throw ValidationError(
+                en: "An Excel workbook belongs in a file: add --output NAME.xlsx.",
+                nl: "Een Excel-werkmap hoort in een bestand: voeg --output NAAM.xlsx toe.")
         }
     }
 
@@ -27,7 +29,9 @@ struct OutputOptions: ParsableArguments {
         switch format {
         case .xlsx:
             guard let tables = result.dataTables, let output else {
-                throw ValidationError("--format xlsx is available for compare, rank and trend; use --format csv here.")
+                throw ValidationError(
+                    en: "--format xlsx is available for compare, rank and trend; use --format csv here.",
+                    nl: "--format xlsx is er voor compare, rank en trend; gebruik hier --format csv.")
             }
             try SpreadsheetWriter.write(tables, notes: result.sheetNotes, locale: locale, to: output)
             return

@@ -17,10 +17,13 @@ final class ProgressReporter: @unchecked Sendable {
 
     /// Captured when the reporter is made: fetch events arrive on libcurl's threads, outside the command's task.
     private let console: Console
+    /// The run's language, captured for the same reason.
+    private let locale: ReportLocale
 
     init(enabled: Bool) {
         self.enabled = enabled
         self.console = Console.current
+        self.locale = ReaderLanguage.current
     }
 
     func handle(_ event: FetchEvent) {
@@ -57,9 +60,12 @@ final class ProgressReporter: @unchecked Sendable {
 
     private func draw() {
         drew = true
-        var line = "\r\u{1B}[2K  requests \(finished)/\(started) done, \(Self.format(bytes: bytes))"
-        if fromCache > 0 { line += ", \(fromCache) from cache" }
-        if retries > 0 { line += ", \(retries) retried" }
+        let nl = locale == .nl
+        var line =
+            "\r\u{1B}[2K  " + (nl ? "verzoeken \(finished)/\(started) klaar, " : "requests \(finished)/\(started) done, ")
+            + Self.format(bytes: bytes)
+        if fromCache > 0 { line += nl ? ", \(fromCache) uit de cache" : ", \(fromCache) from cache" }
+        if retries > 0 { line += nl ? ", \(retries) opnieuw geprobeerd" : ", \(retries) retried" }
         console.error(line)
     }
 

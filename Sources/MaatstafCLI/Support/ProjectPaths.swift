@@ -99,9 +99,15 @@ enum ProjectPaths {
 
     static var dataMissing: InputError {
         InputError(
-            subject: "maatstaf", reason: "cannot find its embedded data (the snapshot of CBS files)",
-            hint:
-                "Install it with scripts/install PREFIX (the data goes to PREFIX/share/maatstaf beside PREFIX/bin), or set MAATSTAF_DATA_DIR to a folder holding snapshot/ and regions/"
+            subject: "maatstaf",
+            reason: .en(
+                "cannot find its embedded data (the snapshot of CBS files)",
+                nl: "vindt zijn ingebouwde gegevens niet (de snapshot van CBS-bestanden)"),
+            hint: .en(
+                "Install it with scripts/install PREFIX (the data goes to PREFIX/share/maatstaf beside PREFIX/bin), or set MAATSTAF_DATA_DIR to a folder holding snapshot/ and regions/",
+                nl:
+                    "Installeer het met scripts/install PREFIX (de gegevens komen in PREFIX/share/maatstaf naast PREFIX/bin), of laat MAATSTAF_DATA_DIR wijzen naar een map met snapshot/ en regions/"
+            )
         )
     }
 }

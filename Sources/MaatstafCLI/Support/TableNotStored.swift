@@ -7,11 +7,17 @@ struct TableNotStored: MaatstafError {
     var stored: [String]
 
     var subject: String { table }
-    var reason: String { "is not in the store (table ids are case-sensitive)" }
+    var reason: LocalizedText {
+        .en(
+            "is not in the store (table ids are case-sensitive)",
+            nl: "staat niet in de opslag (hoofdletters in tabelcodes tellen)")
+    }
     var hint: Advice {
         stored.isEmpty
-            ? "Fetch it with \(action: .fetchTable(table))"
-            : "Fetch it with \(action: .fetchTable(table)); stored: \(stored.joined(separator: ", "))"
+            ? .en("Fetch it with \(action: .fetchTable(table))", nl: "Haal haar op met \(action: .fetchTable(table))")
+            : .en(
+                "Fetch it with \(action: .fetchTable(table)); stored: \(stored.joined(separator: ", "))",
+                nl: "Haal haar op met \(action: .fetchTable(table)); opgeslagen: \(stored.joined(separator: ", "))")
     }
     var category: ErrorCategory { .notAvailable }
 }

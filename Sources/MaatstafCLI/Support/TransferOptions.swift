@@ -21,9 +21,16 @@ struct TransferOptions: ParsableArguments {
     var maxResponseMB = 256
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
-        guard stallTimeout >= 1 else { throw ValidationError("--stall-timeout must be at least 1 second.") }
-        guard maxResponseMB >= 1 else { throw ValidationError("--max-response-mb must be at least 1.") }
+        guard timeout > 0 else {
+            throw ValidationError(en: "--timeout must be more than 0 seconds.", nl: "--timeout moet meer dan 0 seconden zijn.")
+        }
+        guard stallTimeout >= 1 else {
+            throw ValidationError(
+                en: "--stall-timeout must be at least 1 second.", nl: "--stall-timeout moet minstens 1 seconde zijn.")
+        }
+        guard maxResponseMB >= 1 else {
+            throw ValidationError(en: "--max-response-mb must be at least 1.", nl: "--max-response-mb moet minstens 1 zijn.")
+        }
     }
 
     /// A client configuration with these limits.

@@ -9,13 +9,14 @@ enum VersionText {
     static func describe() -> String {
         var lines = ["maatstaf \(MaatstafVersion.current)"]
         guard let root = ProjectPaths.dataRoot() else {
-            lines.append("data:     not found — " + (ProjectPaths.dataMissing.hint.plainText ?? ""))
+            lines.append("data:     not found — " + (ProjectPaths.dataMissing.hint.plainText(.en) ?? ""))
             return lines.joined(separator: "\n")
         }
         lines.append("data:     \(root.snapshot.path) and \(root.regions.path) (\(root.origin))")
         if let (fingerprint, files) = try? SnapshotLoader(folder: root.snapshot).contents() {
             lines.append(
-                "snapshot: \(files.count) real CBS files collected in November 2026 (Bron: CBS, CC BY 4.0; origin of each in snapshot/PROVENANCE.md)")
+                "snapshot: \(files.count) real CBS files collected in November 2026 (Bron: CBS, CC BY 4.0; origin of each in snapshot/PROVENANCE.md)"
+            )
             for group in Dictionary(grouping: files, by: { $0.split(separator: "/").first.map(String.init) ?? "" })
                 .sorted(by: { $0.key < $1.key })
             {

@@ -60,15 +60,20 @@ struct Workspace {
     /// `kind`, when one is asked for).
     func year(_ requested: Int?, for indicator: Indicator, kind: Iv3DocumentKind? = nil) throws -> Int {
         if kind != nil, case .cbs = indicator.numerator {
-            throw ValidationError("--kind chooses an Iv3 document; \(indicator.id) is computed from CBS tables.")
+            throw ValidationError(
+                en: "--kind chooses an Iv3 document; \(indicator.id) is computed from CBS tables.",
+                nl: "--kind kiest een Iv3-document; \(indicator.id) wordt berekend uit CBS-tabellen.")
         }
         if let requested { return requested }
         let periods = try engine.periods(for: indicator).filter { kind == nil || $0.kind == kind }
         guard let latest = periods.last?.year else {
             if let error = try engine.notFetchedError(indicator, year: nil) { throw error }
             throw CompareError(
-                .yearNotAvailable, subject: indicator.id, reason: "has no data for any year in the store",
-                hint: "Run `maatstaf indicators show \(indicator.id)` to see what it needs")
+                .yearNotAvailable, subject: indicator.id,
+                reason: .en("has no data for any year in the store", nl: "heeft in de opslag voor geen enkel jaar gegevens"),
+                hint: .en(
+                    "Run \(action: .showIndicator(indicator.id)) to see what it needs",
+                    nl: "Voer \(action: .showIndicator(indicator.id)) uit om te zien wat zij nodig heeft"))
         }
         return latest
     }

@@ -56,12 +56,17 @@ enum CBSFetchAdvice {
 
     /// The error for an indicator whose tables are (partly) not in the store, with every request still to make.
     static func notFetched(_ indicator: Indicator, missing: [String], years: ClosedRange<Int>) -> CompareError {
-        let needs =
+        let reason: LocalizedText =
             missing.count == 1
-            ? "CBS table \(missing[0]), which is" : "CBS tables \(missing.joined(separator: " and ")), which are"
+            ? .en(
+                "needs CBS table \(missing[0]), which is not in the store",
+                nl: "heeft CBS-tabel \(missing[0]) nodig, die niet in de opslag staat")
+            : .en(
+                "needs CBS tables \(missing.joined(separator: " and ")), which are not in the store",
+                nl: "heeft CBS-tabellen \(missing.joined(separator: " en ")) nodig, die niet in de opslag staan")
         return CompareError(
-            .tableNotFetched, subject: indicator.id, reason: "needs \(needs) not in the store",
-            hint: "",
+            .tableNotFetched, subject: indicator.id, reason: reason,
+            hint: .none,
             fetch: requests(for: indicator, tables: missing, years: years))
     }
 }

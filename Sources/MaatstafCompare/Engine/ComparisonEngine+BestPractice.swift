@@ -12,8 +12,9 @@ extension ComparisonEngine {
         let profiles = try atlas.profiles(year: data.classificationYear)
         guard let profile = profiles[municipality.code] else {
             throw CompareError(
-                .municipalityNotAvailable, subject: municipality.name, reason: "was not a municipality in \(year)",
-                hint: "Choose another year")
+                .municipalityNotAvailable, subject: municipality.name,
+                reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
+                hint: .en("Choose another year", nl: "Kies een ander jaar"))
         }
         let resolved = try resolver.resolve(group, for: municipality, year: data.classificationYear)
         let members = resolved.members.filter { $0 != municipality.code }
@@ -59,7 +60,11 @@ extension ComparisonEngine {
             ranked.append(
                 .init(profile: memberProfile, value: value, interval: theirs, gap: gap(at: value), cautions: cautions))
         }
-        ranked.sort { lowerIsBetter ? ($0.value, $0.profile.code) < ($1.value, $1.profile.code) : ($0.value, $1.profile.code) > ($1.value, $0.profile.code) }
+        ranked.sort {
+            lowerIsBetter
+                ? ($0.value, $0.profile.code) < ($1.value, $1.profile.code)
+                : ($0.value, $1.profile.code) > ($1.value, $0.profile.code)
+        }
 
         // Most improved: the document with the most periods (accounts first), from its first to its last period.
         let periods = try self.periods(for: indicator)

@@ -9,8 +9,13 @@ extension ComparisonEngine {
     ) throws -> BudgetExecution {
         guard case .iv3 = indicator.numerator else {
             throw CompareError(
-                .definitionMismatch, subject: indicator.id, reason: "is computed from CBS tables, which have no budget",
-                hint: "Choose an Iv3 indicator (\(action: .listIndicators))")
+                .definitionMismatch, subject: indicator.id,
+                reason: .en(
+                    "is computed from CBS tables, which have no budget",
+                    nl: "wordt berekend uit CBS-tabellen, die geen begroting hebben"),
+                hint: .en(
+                    "Choose an Iv3 indicator (\(action: .listIndicators))",
+                    nl: "Kies een Iv3-indicator (\(action: .listIndicators))"))
         }
         let budget = try data(indicator, year: year, kind: .begroting)
         let accounts = try data(indicator, year: year, kind: .jaarrekening)
@@ -23,9 +28,13 @@ extension ComparisonEngine {
         for municipality in municipalities {
             guard profiles[municipality.code] != nil else {
                 throw CompareError(
-                    .municipalityNotAvailable, subject: municipality.name, reason: "was not a municipality in \(year)",
+                    .municipalityNotAvailable, subject: municipality.name,
+                    reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
                     hint: municipality.isCurrent
-                        ? "Choose another year" : "It was dissolved after \(municipality.lastYear); compare its successor")
+                        ? .en("Choose another year", nl: "Kies een ander jaar")
+                        : .en(
+                            "It was dissolved after \(municipality.lastYear); compare its successor",
+                            nl: "Zij is na \(municipality.lastYear) opgeheven; vergelijk haar opvolger"))
             }
             var keys: [String] = []
             for group in asked {

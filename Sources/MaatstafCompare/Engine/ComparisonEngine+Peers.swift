@@ -13,8 +13,9 @@ extension ComparisonEngine {
         let profiles = try atlas.profiles(year: year)
         guard let own = profiles[municipality.code] else {
             throw CompareError(
-                .municipalityNotAvailable, subject: municipality.name, reason: "was not a municipality in \(year)",
-                hint: "Choose another year")
+                .municipalityNotAvailable, subject: municipality.name,
+                reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
+                hint: .en("Choose another year", nl: "Kies een ander jaar"))
         }
         let codes = profiles.keys.sorted()
         var columns: [NearestNeighbours.Column] = []
@@ -82,9 +83,15 @@ extension ComparisonEngine {
                     throw CompareError(
                         .definitionMismatch, subject: weighted.trait.description,
                         reason: why == .noSpread
-                            ? "has the same value for every municipality, so it cannot tell them apart"
-                            : "has a value for fewer than two municipalities in the store",
-                        hint: "Leave it out of the traits file, or fetch a table that has its figures")
+                            ? .en(
+                                "has the same value for every municipality, so it cannot tell them apart",
+                                nl: "heeft voor elke gemeente dezelfde waarde en kan ze dus niet onderscheiden")
+                            : .en(
+                                "has a value for fewer than two municipalities in the store",
+                                nl: "heeft in de opslag een waarde voor minder dan twee gemeenten"),
+                        hint: .en(
+                            "Leave it out of the traits file, or fetch a table that has its figures",
+                            nl: "Laat het weg uit het kenmerkenbestand, of haal een tabel op die de cijfers heeft"))
                 }
                 unavailable.append(.init(trait: weighted.trait, reason: why))
                 continue
@@ -95,8 +102,11 @@ extension ComparisonEngine {
         }
         guard !columns.isEmpty else {
             throw CompareError(
-                .definitionMismatch, subject: settings.file ?? "peers", reason: "no trait has values to match on",
-                hint: "Choose traits the store has (population, density, centre-function, social-structure, urbanity)")
+                .definitionMismatch, subject: settings.file ?? "peers",
+                reason: .en("no trait has values to match on", nl: "geen kenmerk heeft waarden om op te vergelijken"),
+                hint: .en(
+                    "Choose traits the store has (population, density, centre-function, social-structure, urbanity)",
+                    nl: "Kies kenmerken die de opslag heeft (population, density, centre-function, social-structure, urbanity)"))
         }
         let model = NearestNeighbours(columns: columns, codes: codes)
         let candidates = settings.sameProvince ? codes.filter { profiles[$0]?.province == own.province } : nil

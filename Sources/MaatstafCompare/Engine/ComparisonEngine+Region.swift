@@ -22,15 +22,23 @@ extension ComparisonEngine {
         guard let anchor = anchor ?? member ?? Self.anyMember(of: group, resolver: resolver) else {
             throw CompareError(
                 .municipalityNotAvailable, subject: group.description,
-                reason: "is a group around a municipality; name the municipality whose \(group) it is",
-                hint: "E.g. the province of Westervoort")
+                reason: .en(
+                    "is a group around a municipality; name the municipality whose \(group) it is",
+                    nl: "is een groep rond een gemeente; noem de gemeente wier \(group) het is"),
+                hint: .en("E.g. the province of Westervoort", nl: "Bijvoorbeeld de provincie van Westervoort"))
         }
         let region = try resolver.resolve(group, for: anchor, year: data.classificationYear)
         guard region.members.count >= 2 else {
             throw CompareError(
                 .municipalityNotAvailable, subject: group.description,
-                reason: "has \(region.members.count) member(s) in \(data.classificationYear); a region view splits a total between members",
-                hint: "Add members to the region file, or compare the municipality instead")
+                reason: .en(
+                    "has \(region.members.count) member(s) in \(data.classificationYear); a region view splits a total between members",
+                    nl:
+                        "heeft \(region.members.count) lid/leden in \(data.classificationYear); een regiobeeld verdeelt een totaal over leden"
+                ),
+                hint: .en(
+                    "Add members to the region file, or compare the municipality instead",
+                    nl: "Voeg leden toe aan het regiobestand, of vergelijk in plaats daarvan de gemeente"))
         }
         let volumeData = try volume.map { try self.data($0, year: year) }
         let multiplier = Double(indicator.multiplier)

@@ -15,16 +15,23 @@ extension ComparisonEngine {
             let all = try self.periods(for: indicator).map(\.description).joined(separator: ", ")
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id,
-                reason: years.map { "has no data from \($0.lowerBound) to \($0.upperBound) in the store" }
-                    ?? "has no data for any year in the store",
-                hint: all.isEmpty ? .none : "Periods in the store: \(all)")
+                reason: years.map {
+                    .en(
+                        "has no data from \($0.lowerBound) to \($0.upperBound) in the store",
+                        nl: "heeft in de opslag geen gegevens van \($0.lowerBound) tot \($0.upperBound)")
+                } ?? .en("has no data for any year in the store", nl: "heeft in de opslag voor geen enkel jaar gegevens"),
+                hint: all.isEmpty ? .none : .en("Periods in the store: \(all)", nl: "Perioden in de opslag: \(all)"))
         }
         let base = baseYear ?? first.year
         guard periods.contains(where: { $0.year == base }) else {
             throw CompareError(
-                .yearNotAvailable, subject: indicator.id, reason: "has no data for the base year \(base)",
-                hint:
-                    "Choose a base year of the series: \(Set(periods.map(\.year)).sorted().map(String.init).joined(separator: ", "))"
+                .yearNotAvailable, subject: indicator.id,
+                reason: .en("has no data for the base year \(base)", nl: "heeft geen gegevens voor het basisjaar \(base)"),
+                hint: .en(
+                    "Choose a base year of the series: \(Set(periods.map(\.year)).sorted().map(String.init).joined(separator: ", "))",
+                    nl:
+                        "Kies een basisjaar uit de reeks: \(Set(periods.map(\.year)).sorted().map(String.init).joined(separator: ", "))"
+                )
             )
         }
         let national = PeerGroup.builtIn(.national)

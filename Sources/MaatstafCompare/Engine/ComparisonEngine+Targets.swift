@@ -9,8 +9,11 @@ extension ComparisonEngine {
         let year = year ?? target.year
         guard let municipality = atlas.directory.byCode[target.municipalityCode] else {
             throw CompareError(
-                .municipalityNotAvailable, subject: target.municipalityCode, reason: "is not a known municipality",
-                hint: "Check the targets file (\(target.location))")
+                .municipalityNotAvailable, subject: target.municipalityCode,
+                reason: .en("is not a known municipality", nl: "is geen bekende gemeente"),
+                hint: .en(
+                    "Check the targets file (\(target.location))", nl: "Controleer het doelstellingenbestand (\(target.location))"
+                ))
         }
         let data = try self.data(indicator, year: year)
         let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)

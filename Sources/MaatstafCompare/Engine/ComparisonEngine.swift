@@ -128,9 +128,12 @@ public struct ComparisonEngine: Sendable {
             guard let profile = profiles[municipality.code] else {
                 throw CompareError(
                     .municipalityNotAvailable, subject: municipality.name,
-                    reason: "was not a municipality in \(year)",
+                    reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
                     hint: municipality.isCurrent
-                        ? "Choose another year" : "It was dissolved after \(municipality.lastYear); compare its successor")
+                        ? .en("Choose another year", nl: "Kies een ander jaar")
+                        : .en(
+                            "It was dissolved after \(municipality.lastYear); compare its successor",
+                            nl: "Zij is na \(municipality.lastYear) opgeheven; vergelijk haar opvolger"))
             }
             let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?
@@ -183,8 +186,10 @@ public struct ComparisonEngine: Sendable {
             guard let anchor = anchor ?? Self.anyMember(of: group, resolver: resolver) else {
                 throw CompareError(
                     .municipalityNotAvailable, subject: group.description,
-                    reason: "depends on a municipality",
-                    hint: "Add the municipality: \(action: .rankWithin(group: group.description, adding: "Westervoort"))")
+                    reason: .en("depends on a municipality", nl: "hangt af van een gemeente"),
+                    hint: .en(
+                        "Add the municipality: \(action: .rankWithin(group: group.description, adding: "Westervoort"))",
+                        nl: "Voeg de gemeente toe: \(action: .rankWithin(group: group.description, adding: "Westervoort"))"))
             }
             resolved = try resolver.resolve(group, for: anchor, year: data.classificationYear)
         } else {

@@ -34,8 +34,13 @@ struct ObservationLoader: Sendable {
                     }
                 ).sorted().map(\.description).joined(separator: ", ")
                 throw CompareError(
-                    .yearNotAvailable, subject: indicator.id, reason: "no Iv3 data for \(year) in the store",
-                    hint: "Available Iv3 documents: \(available); CBS publishes each year's Iv3: \(action: .fetchIv3(year: year))"
+                    .yearNotAvailable, subject: indicator.id,
+                    reason: .en("no Iv3 data for \(year) in the store", nl: "geen Iv3-gegevens over \(year) in de opslag"),
+                    hint: .en(
+                        "Available Iv3 documents: \(available); CBS publishes each year's Iv3: \(action: .fetchIv3(year: year))",
+                        nl:
+                            "Beschikbare Iv3-documenten: \(available); CBS publiceert de Iv3 van elk jaar: \(action: .fetchIv3(year: year))"
+                    )
                 )
             }
         }
@@ -78,7 +83,7 @@ struct ObservationLoader: Sendable {
         case .cbs(let table, let topics, let selection):
             numerator = try cbsFigures(
                 indicator, table: table, topics: topics, selection: selection, year: year,
-                stored: stored, role: "numerator")
+                stored: stored, role: .en("numerator", nl: "teller"))
             sources.append(try cbsSource(table, year: year))
         case .own(let measure):
             numerator = try ownFigures(measure, indicator: indicator, year: year)
@@ -94,7 +99,7 @@ struct ObservationLoader: Sendable {
         case .cbs(let table, let topics, let selection):
             denominator = try cbsFigures(
                 indicator, table: table, topics: topics, selection: selection, year: year,
-                stored: stored, role: "denominator")
+                stored: stored, role: .en("denominator", nl: "noemer"))
             if !sources.contains(where: { $0.table.hasPrefix("CBS \(table) ") }) {
                 sources.append(try cbsSource(table, year: year))
             }
@@ -171,30 +176,41 @@ struct ObservationLoader: Sendable {
     /// Per municipality, a CBS table's topics summed over the `where:` codes, for one role of the indicator.
     private func cbsFigures(
         _ indicator: Indicator, table: String, topics stems: [String], selection: [String: [String]],
-        year: Int, stored: [String: CBSTableYears], role: String
+        year: Int, stored: [String: CBSTableYears], role: LocalizedText
     ) throws -> [String: Figure] {
         let available = stored[table]!
         let codes = try resolvedSelection(selection, table: table, indicator: indicator.id, role: role)
         guard available.years.contains(year) else {
             let stored = available.years.map(String.init).joined(separator: ", ")
-            var hint: Advice = "Years in the stored table: \(stored.isEmpty ? "none" : stored)"
+            var hint = Advice.en(
+                "Years in the stored table: \(stored.isEmpty ? "none" : stored)",
+                nl: "Jaren in de opgeslagen tabel: \(stored.isEmpty ? "geen" : stored)")
             var fetch: [FetchRequest] = []
             // A whole table holds every year CBS had; a part (fewer rows than CBS announced) may lack one asked
             // for later. A filtered fetch replaces the stored part: ask for the stored years and this one together.
             if !selection.isEmpty, available.record.recordCount.map({ available.record.rows < $0 }) ?? true {
-                hint = "\(advice: hint); fetch the stored years and \(year) together"
+                hint = .en(
+                    "\(line: hint.english); fetch the stored years and \(year) together",
+                    nl: "\(line: hint.dutch); haal de opgeslagen jaren en \(year) samen op")
                 fetch = [try refetch(table, for: indicator, needing: codes, year: year, available: available)]
             }
             throw CompareError(
-                .yearNotAvailable, subject: indicator.id, reason: "CBS table \(table) has no figures for \(year)",
+                .yearNotAvailable, subject: indicator.id,
+                reason: .en(
+                    "CBS table \(table) has no figures for \(year)", nl: "CBS-tabel \(table) heeft geen cijfers over \(year)"),
                 hint: hint, fetch: fetch)
         }
         let keys = try source.cbsTopicKeys(table: table)
         let resolved = try stems.map { stem -> String in
             guard let key = keys[stem] else {
                 throw CompareError(
-                    .definitionMismatch, subject: indicator.id, reason: "CBS table \(table) has no topic \(stem) (its \(role))",
-                    hint: "Topics of the stored table: \(action: .describeTable(table))")
+                    .definitionMismatch, subject: indicator.id,
+                    reason: .en(
+                        "CBS table \(table) has no topic \(stem) (its \(role.en))",
+                        nl: "CBS-tabel \(table) heeft geen onderwerp \(stem) (de \(role.nl))"),
+                    hint: .en(
+                        "Topics of the stored table: \(action: .describeTable(table))",
+                        nl: "Onderwerpen van de opgeslagen tabel: \(action: .describeTable(table))"))
             }
             return key
         }
@@ -210,10 +226,16 @@ struct ObservationLoader: Sendable {
         if !absent.isEmpty {
             throw CompareError(
                 .tableNotFetched, subject: indicator.id,
-                reason:
+                reason: .en(
                     "the stored part of CBS table \(table) has no rows for \(absent.joined(separator: "; ")) (it was fetched for other codes)",
-                hint:
+                    nl:
+                        "het opgeslagen deel van CBS-tabel \(table) heeft geen rijen voor \(absent.joined(separator: "; ")) (het is voor andere codes opgehaald)"
+                ),
+                hint: .en(
                     "A filtered fetch replaces the stored part, so fetch what is stored and what \(indicator.id) needs together",
+                    nl:
+                        "Een gefilterd ophalen vervangt het opgeslagen deel; haal dus wat er staat en wat \(indicator.id) nodig heeft samen op"
+                ),
                 fetch: [try refetch(table, for: indicator, needing: codes, year: year, available: available)],
                 partial: .init(table: table, lacking: lacking))
         }
@@ -254,7 +276,7 @@ struct ObservationLoader: Sendable {
     /// stored code list (CBS serves none for some dimensions) the codes are used as written.
     private func resolvedSelection(
         _ selection: [String: [String]], table: String, indicator: String,
-        role: String
+        role: LocalizedText
     ) throws -> [String: [String]] {
         var resolved: [String: [String]] = [:]
         for (dimension, wanted) in selection {
@@ -269,16 +291,27 @@ struct ObservationLoader: Sendable {
                 case .ambiguous(let codes):
                     throw CompareError(
                         .definitionMismatch, subject: indicator,
-                        reason: "its \(role) picks \"\(text)\" in \(dimension) of CBS table \(table), the title of several codes",
-                        hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
+                        reason: .en(
+                            "its \(role.en) picks \"\(text)\" in \(dimension) of CBS table \(table), the title of several codes",
+                            nl:
+                                "de \(role.nl) kiest \"\(text)\" in \(dimension) van CBS-tabel \(table), de titel van meerdere codes"
+                        ),
+                        hint: .en(
+                            "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))",
+                            nl: "Schrijf een van de codes: \(codes.map(\.described).joined(separator: ", "))"))
                 case .unknown(let near):
                     throw CompareError(
                         .definitionMismatch, subject: indicator,
-                        reason:
-                            "its \(role) picks \"\(text)\" in \(dimension), which CBS table \(table) has no code or title for",
+                        reason: .en(
+                            "its \(role.en) picks \"\(text)\" in \(dimension), which CBS table \(table) has no code or title for",
+                            nl:
+                                "de \(role.nl) kiest \"\(text)\" in \(dimension), waarvoor CBS-tabel \(table) geen code of titel heeft"
+                        ),
                         hint: near.isEmpty
-                            ? "Codes: \(action: .describeTable(table))"
-                            : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
+                            ? .en("Codes: \(action: .describeTable(table))", nl: "Codes: \(action: .describeTable(table))")
+                            : .en(
+                                "Did you mean \(near.map(\.described).joined(separator: ", "))?",
+                                nl: "Bedoelt u \(near.map(\.described).joined(separator: ", "))?"))
                 }
             }
         }
@@ -291,22 +324,31 @@ struct ObservationLoader: Sendable {
     /// selection implies, is missing: never a partial sum, never 0.
     static func municipalSums(
         _ columns: CBSStoredColumns, selection: [String: [String]], period: String?, table: String,
-        indicator: String, role: String
+        indicator: String, role: LocalizedText
     ) throws -> [String: Double?] {
         let others = columns.dimensions.filter { $0.role == "other" }
         for key in selection.keys where !others.contains(where: { $0.key == key }) {
             throw CompareError(
                 .definitionMismatch, subject: indicator,
-                reason: "its \(role) picks codes of \(key), which CBS table \(table) does not have",
-                hint:
-                    "Dimensions to pick from: \(others.map(\.key).joined(separator: ", ").isEmpty ? "none" : others.map(\.key).joined(separator: ", "))"
+                reason: .en(
+                    "its \(role.en) picks codes of \(key), which CBS table \(table) does not have",
+                    nl: "de \(role.nl) kiest codes van \(key), dat CBS-tabel \(table) niet heeft"),
+                hint: .en(
+                    "Dimensions to pick from: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))",
+                    nl: "Dimensies om uit te kiezen: \(others.isEmpty ? "geen" : others.map(\.key).joined(separator: ", "))")
             )
         }
         if let unpicked = others.first(where: { selection[$0.key] == nil }) {
             throw CompareError(
                 .definitionMismatch, subject: indicator,
-                reason: "CBS table \(table) has a dimension \(unpicked.key) its \(role) does not pick codes of",
-                hint: "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: \(action: .exportTable(table)))")
+                reason: .en(
+                    "CBS table \(table) has a dimension \(unpicked.key) its \(role.en) does not pick codes of",
+                    nl: "CBS-tabel \(table) heeft een dimensie \(unpicked.key) waarvan de \(role.nl) geen codes kiest"),
+                hint: .en(
+                    "Add `where: { \(unpicked.key): [CODE, …] }` to the indicator (codes: \(action: .exportTable(table)))",
+                    nl:
+                        "Voeg `where: { \(unpicked.key): [CODE, …] }` toe aan de indicator (codes: \(action: .exportTable(table)))"
+                ))
         }
         guard let regions = columns.dimensions.first(where: { $0.role == "region" })?.codes else { return [:] }
         let periods = columns.dimensions.first { $0.role == "period" }?.codes
@@ -365,18 +407,27 @@ struct ObservationLoader: Sendable {
             }.sorted().map(\.description).joined(separator: ", ")
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id,
-                reason: "no Iv3 \(wanted.map { "\($0.rawValue) " } ?? "")data for \(year) in the store",
-                hint: "Available Iv3 documents: \(available)")
+                reason: .en(
+                    "no Iv3 \(wanted.map { "\($0.rawValue) " } ?? "")data for \(year) in the store",
+                    nl: "geen Iv3-gegevens\(wanted.map { " (\($0.rawValue))" } ?? "") over \(year) in de opslag"),
+                hint: .en("Available Iv3 documents: \(available)", nl: "Beschikbare Iv3-documenten: \(available)"))
         }
         guard let layout = indicator.iv3Layout(for: year) else {
-            let named: Advice =
-                indicator.origin == IndicatorCatalog.genericOrigin
-                ? "; named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (\(action: .listIndicators))"
-                : .none
+            let generic = indicator.origin == IndicatorCatalog.genericOrigin
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id,
-                reason: "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
-                hint: "Choose a year it exists in (\(action: .showIndicator(indicator.id)))\(advice: named)")
+                reason: .en(
+                    "is not defined for \(year): its taakvelden do not exist in that year's Iv3 layout",
+                    nl: "is niet gedefinieerd voor \(year): de taakvelden bestaan niet in de Iv3-indeling van dat jaar"),
+                hint: generic
+                    ? .en(
+                        "Choose a year it exists in (\(action: .showIndicator(indicator.id))); named indicators such as wmo.huishoudelijke-hulp map taakvelden across layouts (\(action: .listIndicators))",
+                        nl:
+                            "Kies een jaar waarin ze bestaat (\(action: .showIndicator(indicator.id))); benoemde indicatoren zoals wmo.huishoudelijke-hulp zetten taakvelden om tussen indelingen (\(action: .listIndicators))"
+                    )
+                    : .en(
+                        "Choose a year it exists in (\(action: .showIndicator(indicator.id)))",
+                        nl: "Kies een jaar waarin ze bestaat (\(action: .showIndicator(indicator.id)))"))
         }
         let known = try memory.iv3Taakvelden(year: year, kind: document.kind, table: document.table) {
             Set(try source.iv3Taakvelden(year: year, kind: document.kind, table: document.table).map(\.taakveld))

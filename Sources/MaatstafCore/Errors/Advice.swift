@@ -2,8 +2,10 @@
 ///
 /// Only the edge knows how those are spelt: the CLI writes `--refresh` and `` `maatstaf describe 85099NED` ``, a
 /// dashboard could offer a button. So the modules below the CLI never write a flag or a command line; they say
-/// `"run again with \(option: .refresh)"` and the CLI renders it (`Advice+CommandLine.swift` in MaatstafCLI).
-public struct Advice: Sendable, Equatable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+/// `"run again with \(option: .refresh)"` and the CLI renders it (`Advice+CommandLine.swift` in MaatstafCLI). Like the
+/// reason of an error, advice is a fact worded in both of maatstaf's languages where it arises; the edge picks the
+/// reader's.
+public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// A part of the advice: prose, or a reference to something the user can use.
     public enum Part: Sendable, Equatable, Hashable {
         case text(String)
@@ -65,93 +67,122 @@ public struct Advice: Sendable, Equatable, Hashable, ExpressibleByStringInterpol
         case rankWithin(group: String, adding: String)
     }
 
-    public private(set) var parts: [Part]
+    /// The advice for an English reader.
+    public private(set) var english: Line
+    /// The advice for a Dutch reader: the same references, in its own words.
+    public private(set) var dutch: Line
 
-    public init(parts: [Part]) {
-        self.parts = []
-        for part in parts { append(part) }
+    /// Every advice is written in both languages at the place that knows the situation; there is no literal form, so
+    /// the compiler finds any advice written in one language only.
+    public init(en: Line, nl: Line) {
+        english = en
+        dutch = nl
     }
 
-    /// Prose only.
-    public init(_ text: String) {
-        self.init(parts: [.text(text)])
-    }
-
-    public init(stringLiteral value: String) {
-        self.init(value)
-    }
-
-    public init(stringInterpolation: StringInterpolation) {
-        self = stringInterpolation.advice
+    /// `.en("Run again with \(option: .refresh)", nl: "Probeer opnieuw met \(option: .refresh)")`.
+    public static func en(_ english: Line, nl dutch: Line) -> Advice {
+        Advice(en: english, nl: dutch)
     }
 
     /// No advice.
-    public static let none = Advice(parts: [])
+    public static let none = Advice(en: Line(parts: []), nl: Line(parts: []))
 
-    public var isEmpty: Bool { parts.isEmpty }
+    public var isEmpty: Bool { english.parts.isEmpty && dutch.parts.isEmpty }
+
+    /// The advice in the reader's language.
+    public func line(_ locale: ReportLocale) -> Line { locale == .nl ? dutch : english }
 
     /// The advice when it is prose only (nothing for the edge to spell); nil when it points at an option or action.
-    public var plainText: String? {
-        var text = ""
-        for part in parts {
-            guard case .text(let words) = part else { return nil }
-            text += words
-        }
-        return text
+    public func plainText(_ locale: ReportLocale) -> String? { line(locale).plainText }
+
+    /// The advice in the reader's language with each option and action spelt by the caller.
+    public func rendered(
+        _ locale: ReportLocale, option: (Option) -> String, action: (Action) -> String
+    ) -> String {
+        line(locale).rendered(option: option, action: action)
     }
 
-    /// The advice with each option and action spelt by the caller.
-    public func rendered(option: (Option) -> String, action: (Action) -> String) -> String {
-        parts.map { part in
-            switch part {
-            case .text(let text): text
-            case .option(let value): option(value)
-            case .action(let value): action(value)
-            }
-        }.joined()
-    }
-
-    /// A neutral spelling for logs and tests, `‹refresh›`, `‹describeTable("85099NED")›`; users see the CLI's.
+    /// A neutral spelling for logs and tests, in English: `‹refresh›`, `‹describeTable("85099NED")›`; users see the
+    /// CLI's, in their language.
     public var description: String {
-        rendered(option: { "‹\($0)›" }, action: { "‹\($0)›" })
+        rendered(.en, option: { "‹\($0)›" }, action: { "‹\($0)›" })
     }
 
-    private mutating func append(_ part: Part) {
-        if case .text(let new) = part {
-            if new.isEmpty { return }
-            if case .text(let old)? = parts.last {
-                parts[parts.count - 1] = .text(old + new)
-                return
+    /// Advice in one language: prose and references.
+    public struct Line: Sendable, Equatable, Hashable, ExpressibleByStringInterpolation {
+        public private(set) var parts: [Part]
+
+        public init(parts: [Part]) {
+            self.parts = []
+            for part in parts { append(part) }
+        }
+
+        public init(stringLiteral value: String) {
+            self.init(parts: [.text(value)])
+        }
+
+        public init(stringInterpolation: StringInterpolation) {
+            self = stringInterpolation.line
+        }
+
+        /// The line when it is prose only; nil when it points at an option or action.
+        public var plainText: String? {
+            var text = ""
+            for part in parts {
+                guard case .text(let words) = part else { return nil }
+                text += words
             }
-        }
-        parts.append(part)
-    }
-
-    /// `"Run again with \(option: .refresh)"`, `"Codes: \(action: .describeTable(id))"`.
-    public struct StringInterpolation: StringInterpolationProtocol {
-        fileprivate var advice = Advice.none
-
-        public init(literalCapacity: Int, interpolationCount: Int) {}
-
-        public mutating func appendLiteral(_ literal: String) {
-            advice.append(.text(literal))
+            return text
         }
 
-        public mutating func appendInterpolation<T>(_ value: T) {
-            advice.append(.text(String(describing: value)))
+        /// The line with each option and action spelt by the caller.
+        public func rendered(option: (Option) -> String, action: (Action) -> String) -> String {
+            parts.map { part in
+                switch part {
+                case .text(let text): text
+                case .option(let value): option(value)
+                case .action(let value): action(value)
+                }
+            }.joined()
         }
 
-        public mutating func appendInterpolation(option: Option) {
-            advice.append(.option(option))
+        fileprivate mutating func append(_ part: Part) {
+            if case .text(let new) = part {
+                if new.isEmpty { return }
+                if case .text(let old)? = parts.last {
+                    parts[parts.count - 1] = .text(old + new)
+                    return
+                }
+            }
+            parts.append(part)
         }
 
-        public mutating func appendInterpolation(action: Action) {
-            advice.append(.action(action))
-        }
+        /// `"Run again with \(option: .refresh)"`, `"Codes: \(action: .describeTable(id))"`.
+        public struct StringInterpolation: StringInterpolationProtocol {
+            fileprivate var line = Line(parts: [])
 
-        /// Another advice, its references kept.
-        public mutating func appendInterpolation(advice other: Advice) {
-            for part in other.parts { advice.append(part) }
+            public init(literalCapacity: Int, interpolationCount: Int) {}
+
+            public mutating func appendLiteral(_ literal: String) {
+                line.append(.text(literal))
+            }
+
+            public mutating func appendInterpolation<T>(_ value: T) {
+                line.append(.text(String(describing: value)))
+            }
+
+            public mutating func appendInterpolation(option: Option) {
+                line.append(.option(option))
+            }
+
+            public mutating func appendInterpolation(action: Action) {
+                line.append(.action(action))
+            }
+
+            /// Another line, its references kept.
+            public mutating func appendInterpolation(line other: Line) {
+                for part in other.parts { line.append(part) }
+            }
         }
     }
 }

@@ -6,8 +6,8 @@
 public protocol MaatstafError: Error, Sendable, CustomStringConvertible {
     /// The input the error is about: a URL, a file (with its line), a municipality, an indicator.
     var subject: String { get }
-    /// What happened, in one sentence.
-    var reason: String { get }
+    /// What happened, in one sentence, in English and Dutch (the edge says it in the reader's language).
+    var reason: LocalizedText { get }
     /// What the user can do next; may be empty. A value, so that only the edge spells options and commands.
     var hint: Advice { get }
     /// Where it happened: the subject, with a line when the error knows one.
@@ -31,11 +31,11 @@ public enum ErrorCategory: Sendable, Equatable {
 extension MaatstafError {
     public var place: String { subject }
 
-    /// The one-line message with the hint as the edge spells it.
-    public func message(hint rendered: String) -> String {
-        "\(place): \(reason)." + (rendered.isEmpty ? "" : " \(rendered)")
+    /// The one-line message in the reader's language, with the hint as the edge spells it.
+    public func message(_ locale: ReportLocale, hint rendered: String) -> String {
+        "\(place): \(reason.text(locale))." + (rendered.isEmpty ? "" : " \(rendered)")
     }
 
-    /// The message with the hint's neutral spelling (logs, tests); the CLI uses `message(hint:)`.
-    public var description: String { message(hint: hint.description) }
+    /// The message in English with the hint's neutral spelling (logs, tests); the CLI uses `message(_:hint:)`.
+    public var description: String { message(.en, hint: hint.description) }
 }

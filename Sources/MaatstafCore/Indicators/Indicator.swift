@@ -60,6 +60,11 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         self.en = en
     }
 
+    /// English first, where a sentence is written beside its translation: `.en("cannot be read", nl: "is onleesbaar")`.
+    public static func en(_ english: String, nl dutch: String) -> LocalizedText {
+        LocalizedText(nl: dutch, en: english)
+    }
+
     public func text(_ locale: ReportLocale) -> String { locale == .nl ? nl : en }
 }
 

@@ -69,8 +69,14 @@ public struct CachedFetcher: Sendable {
             if policy == .offline {
                 throw FetchError(
                     .corruptCacheEntry, subject: url,
-                    reason: "the cached copy is damaged (\(cache.fileURL(for: url).path))",
-                    hint: "Run without \(option: .offline) to download it again, or run \(action: .verifyCache)")
+                    reason: .en(
+                        "the cached copy is damaged (\(cache.fileURL(for: url).path))",
+                        nl: "de kopie in de cache is beschadigd (\(cache.fileURL(for: url).path))"),
+                    hint: .en(
+                        "Run without \(option: .offline) to download it again, or run \(action: .verifyCache)",
+                        nl:
+                            "Voer de opdracht uit zonder \(option: .offline) om het opnieuw te downloaden, of voer \(action: .verifyCache) uit"
+                    ))
             }
             cached = nil
         }
@@ -80,8 +86,13 @@ public struct CachedFetcher: Sendable {
         }
         if policy == .offline {
             throw FetchError(
-                .notCached, subject: url, reason: "not in the cache, and working offline forbids downloading it",
-                hint: "Run the same command without \(option: .offline) once while connected")
+                .notCached, subject: url,
+                reason: .en(
+                    "not in the cache, and working offline forbids downloading it",
+                    nl: "niet in de cache, en offline werken staat downloaden niet toe"),
+                hint: .en(
+                    "Run the same command without \(option: .offline) once while connected",
+                    nl: "Voer dezelfde opdracht één keer uit zonder \(option: .offline) terwijl u verbonden bent"))
         }
         var headers: [HTTPHeader] = []
         if let cached {
@@ -98,8 +109,10 @@ public struct CachedFetcher: Sendable {
         guard (200..<300).contains(response.status) else {
             throw FetchError(
                 .httpStatus(response.status), subject: url,
-                reason: "unexpected HTTP \(response.status) without a cached copy to revalidate",
-                hint: "Check the address")
+                reason: .en(
+                    "unexpected HTTP \(response.status) without a cached copy to revalidate",
+                    nl: "onverwacht HTTP \(response.status) zonder kopie in de cache om te controleren"),
+                hint: .en("Check the address", nl: "Controleer het adres"))
         }
         let stored = try cache.store(url: url, status: response.status, headers: response.headers, body: response.body)
         return FetchResult(

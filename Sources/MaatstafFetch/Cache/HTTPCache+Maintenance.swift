@@ -1,4 +1,5 @@
 public import Foundation
+import MaatstafCore
 
 /// A summary of the cache for `maatstaf cache status`.
 public struct CacheStatus: Sendable, Equatable {
@@ -56,7 +57,10 @@ extension HTTPCache {
                 do {
                     try FileManager.default.removeItem(at: file)
                 } catch {
-                    throw Self.ioError(path: file.path, action: "cannot remove a damaged entry", underlying: error)
+                    throw Self.ioError(
+                        path: file.path,
+                        action: .en("cannot remove a damaged entry", nl: "kan een beschadigd item niet verwijderen"),
+                        underlying: error)
                 }
                 result.removed.append(file.path)
             }
@@ -74,7 +78,10 @@ extension HTTPCache {
                 do {
                     try FileManager.default.removeItem(at: file)
                 } catch {
-                    throw Self.ioError(path: file.path, action: "cannot remove a cache entry", underlying: error)
+                    throw Self.ioError(
+                        path: file.path,
+                        action: .en("cannot remove a cache entry", nl: "kan een item uit de cache niet verwijderen"),
+                        underlying: error)
                 }
             }
             return files.count

@@ -89,7 +89,9 @@ public struct HTTPCache: Sendable {
                 }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
-                throw Self.ioError(path: folder.path, action: "cannot write a cache entry", underlying: error)
+                throw Self.ioError(
+                    path: folder.path, action: .en("cannot write a cache entry", nl: "kan geen item in de cache schrijven"),
+                    underlying: error)
             }
         }
     }
@@ -99,13 +101,17 @@ public struct HTTPCache: Sendable {
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             if isFolder.boolValue { return }
             throw FetchError(
-                .cacheIO, subject: folder.path, reason: "exists but is not a folder",
-                hint: "Move that file away, or choose another cache folder with \(option: .cacheDirectory)")
+                .cacheIO, subject: folder.path, reason: .en("exists but is not a folder", nl: "bestaat, maar is geen map"),
+                hint: .en(
+                    "Move that file away, or choose another cache folder with \(option: .cacheDirectory)",
+                    nl: "Verplaats dat bestand, of kies een andere cachemap met \(option: .cacheDirectory)"))
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw Self.ioError(path: folder.path, action: "cannot create the cache folder", underlying: error)
+            throw Self.ioError(
+                path: folder.path, action: .en("cannot create the cache folder", nl: "kan de cachemap niet maken"),
+                underlying: error)
         }
     }
 
@@ -115,14 +121,14 @@ public struct HTTPCache: Sendable {
         let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw Self.ioError(
-                path: lockFile.path, action: "cannot open the cache lock",
+                path: lockFile.path, action: .en("cannot open the cache lock", nl: "kan het slot van de cache niet openen"),
                 underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
         }
         defer { close(descriptor) }
         while flock(descriptor, exclusive ? LOCK_EX : LOCK_SH) != 0 {
             if errno != EINTR {
                 throw Self.ioError(
-                    path: lockFile.path, action: "cannot lock the cache",
+                    path: lockFile.path, action: .en("cannot lock the cache", nl: "kan de cache niet vergrendelen"),
                     underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
             }
         }
@@ -130,20 +136,24 @@ public struct HTTPCache: Sendable {
         return try body()
     }
 
-    static func ioError(path: String, action: String, underlying: Error) -> FetchError {
+    static func ioError(path: String, action: LocalizedText, underlying: Error) -> FetchError {
         if let fetchError = underlying as? FetchError { return fetchError }
-        let detail: String
+        let detail: LocalizedText
         if let posix = underlying as? POSIXError {
-            detail = String(cString: strerror(posix.code.rawValue))
+            detail = SystemErrorText.describe(posix.code.rawValue)
         } else if let cocoa = underlying as? CocoaError, let posix = cocoa.userInfo[NSUnderlyingErrorKey] as? POSIXError {
-            detail = String(cString: strerror(posix.code.rawValue))
+            detail = SystemErrorText.describe(posix.code.rawValue)
         } else {
-            detail = (underlying as NSError).localizedDescription
+            let english = (underlying as NSError).localizedDescription
+            detail = .en(english, nl: "systeemfout")
         }
         return FetchError(
-            .cacheIO, subject: path, reason: "\(action) (\(detail))",
-            hint:
-                "Check that the folder is writable and the disk is not full, or choose another folder with \(option: .cacheDirectory)"
+            .cacheIO, subject: path, reason: .en("\(action.en) (\(detail.en))", nl: "\(action.nl) (\(detail.nl))"),
+            hint: .en(
+                "Check that the folder is writable and the disk is not full, or choose another folder with \(option: .cacheDirectory)",
+                nl:
+                    "Controleer of de map beschrijfbaar is en de schijf niet vol, of kies een andere map met \(option: .cacheDirectory)"
+            )
         )
     }
 }

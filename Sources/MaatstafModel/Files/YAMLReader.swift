@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 import Yams
 
 /// The one way maatstaf reads a user's YAML file (regions, targets; indicators for syntax): composed into nodes so
@@ -9,25 +10,43 @@ struct YAMLReader {
     struct Problem: Sendable, Equatable {
         var file: String
         var line: Int?
-        var message: String
+        var message: LocalizedText
 
         var location: String { line.map { "\(file):\($0)" } ?? file }
-        var described: String { "\(location): \(message)" }
+        func described(_ locale: ReportLocale) -> String { "\(location): \(message.text(locale))" }
     }
 
     let file: String
     private(set) var problems: [Problem] = []
 
+    /// `has 2 problems:` and each on its own line, for an error that lists every problem of a file.
+    static func listed(_ problems: [Problem]) -> LocalizedText {
+        let count = problems.count
+        return .en(
+            "has \(count) problem\(count == 1 ? "" : "s"):\n  " + problems.map { $0.described(.en) }.joined(separator: "\n  "),
+            nl: "heeft \(count) probleem\(count == 1 ? "" : "en"):\n  "
+                + problems.map { $0.described(.nl) }.joined(separator: "\n  "))
+    }
+
+    /// The first problem's message and how many more the files hold (`where`: "in the file", "in the region files").
+    static func first(_ problems: [Problem], more place: LocalizedText) -> LocalizedText {
+        let more = problems.count - 1
+        let first = problems[0].message
+        guard more > 0 else { return first }
+        return .en(
+            first.en + " (\(more) more problem(s) \(place.en))", nl: first.nl + " (nog \(more) probleem/problemen \(place.nl))")
+    }
+
     init(file: String) {
         self.file = file
     }
 
-    mutating func problem(_ node: Node?, _ message: String) {
+    mutating func problem(_ node: Node?, _ message: LocalizedText) {
         problems.append(Problem(file: file, line: node?.mark?.line, message: message))
     }
 
     /// The document's root node; nil (with a problem naming the line) when the text is not YAML or is empty.
-    mutating func root(_ text: String, whenEmpty: String) -> Node? {
+    mutating func root(_ text: String, whenEmpty: LocalizedText) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 problems.append(Problem(file: file, line: nil, message: whenEmpty))
@@ -38,24 +57,35 @@ struct YAMLReader {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                problems.append(Problem(file: file, line: mark.line, message: "is not valid YAML: \(problem)"))
+                problems.append(Problem(file: file, line: mark.line, message: Self.invalid("\(problem)")))
             default:
-                problems.append(Problem(file: file, line: nil, message: "is not valid YAML: \(error)"))
+                problems.append(Problem(file: file, line: nil, message: Self.invalid("\(error)")))
             }
         } catch {
-            problems.append(Problem(file: file, line: nil, message: "is not valid YAML: \(error)"))
+            problems.append(Problem(file: file, line: nil, message: Self.invalid("\(error)")))
         }
         return nil
     }
 
     /// `node` as a mapping whose keys are all `allowed`; nil (with `otherwise` as the problem) when it is no mapping.
-    mutating func mapping(_ node: Node, allowed: Set<String>, otherwise: String) -> Node.Mapping? {
+    /// libyaml says what is wrong in English only; the Dutch reader gets where to look.
+    private static func invalid(_ detail: String) -> LocalizedText {
+        .en(
+            "is not valid YAML: \(detail)",
+            nl: "is geen geldige YAML; kijk op deze regel naar inspringing, dubbele punten en aanhalingstekens")
+    }
+
+    mutating func mapping(_ node: Node, allowed: Set<String>, otherwise: LocalizedText) -> Node.Mapping? {
         guard let mapping = node.mapping else {
             problem(node, otherwise)
             return nil
         }
         for key in mapping.keys where !allowed.contains(key.string ?? "") {
-            problem(key, "unknown key \"\(key.string ?? "?")\"; allowed: \(allowed.sorted().joined(separator: ", "))")
+            problem(
+                key,
+                .en(
+                    "unknown key \"\(key.string ?? "?")\"; allowed: \(allowed.sorted().joined(separator: ", "))",
+                    nl: "onbekende sleutel \"\(key.string ?? "?")\"; toegestaan: \(allowed.sorted().joined(separator: ", "))"))
         }
         return mapping
     }
@@ -63,11 +93,11 @@ struct YAMLReader {
     /// The non-empty text under `key`; a missing required key is a problem at `owner`'s line.
     mutating func text(_ mapping: Node.Mapping, _ key: String, required: Bool, owner: Node?) -> String? {
         guard let node = mapping[key] else {
-            if required { problem(owner, "\"\(key)\" is missing") }
+            if required { problem(owner, .en("\"\(key)\" is missing", nl: "\"\(key)\" ontbreekt")) }
             return nil
         }
         guard let value = node.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-            problem(node, "\"\(key)\" must be a non-empty text")
+            problem(node, .en("\"\(key)\" must be a non-empty text", nl: "\"\(key)\" moet een niet-lege tekst zijn"))
             return nil
         }
         return value
@@ -78,7 +108,9 @@ struct YAMLReader {
         guard mapping[key] != nil || required else { return nil }
         guard let text = text(mapping, key, required: required, owner: owner) else { return nil }
         guard let value = Int(text), (1800...2200).contains(value) else {
-            problem(mapping[key], "\"\(key)\" must be a year like \(example)")
+            problem(
+                mapping[key],
+                .en("\"\(key)\" must be a year like \(example)", nl: "\"\(key)\" moet een jaartal zijn zoals \(example)"))
             return nil
         }
         return value

@@ -13,14 +13,18 @@ public struct IndicatorCatalog: Sendable {
         if let userFile {
             guard let data = try? Data(contentsOf: userFile), let text = String(data: data, encoding: .utf8) else {
                 throw ModelError(
-                    .invalidIndicatorFile, subject: userFile.path, reason: "cannot be read",
-                    hint: "Check the path given to \(option: .indicatorsFile)")
+                    .invalidIndicatorFile, subject: userFile.path, reason: .en("cannot be read", nl: "is niet te lezen"),
+                    hint: .en(
+                        "Check the path given to \(option: .indicatorsFile)",
+                        nl: "Controleer het pad bij \(option: .indicatorsFile)"))
             }
             let user = try IndicatorFile.read(text, origin: userFile.path)
             for indicator in user where list.contains(where: { $0.id == indicator.id }) {
                 throw ModelError(
                     .invalidIndicatorFile, subject: userFile.path,
-                    reason: "indicator \(indicator.id) is already built in", hint: "Choose another id")
+                    reason: .en(
+                        "indicator \(indicator.id) is already built in", nl: "indicator \(indicator.id) is al ingebouwd"),
+                    hint: .en("Choose another id", nl: "Kies een andere id"))
             }
             list += user
         }
@@ -30,8 +34,11 @@ public struct IndicatorCatalog: Sendable {
             if case .notBooked(let broader?) = indicator.zero, !list.contains(where: { $0.id == broader }) {
                 throw ModelError(
                     .invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",
-                    reason: "broader names \(broader), which is not an indicator",
-                    hint: "Name an indicator from \(action: .listIndicators)")
+                    reason: .en(
+                        "broader names \(broader), which is not an indicator", nl: "broader noemt \(broader), geen indicator"),
+                    hint: .en(
+                        "Name an indicator from \(action: .listIndicators)",
+                        nl: "Noem een indicator uit \(action: .listIndicators)"))
             }
         }
         self.init(indicators: list)
@@ -53,10 +60,13 @@ public struct IndicatorCatalog: Sendable {
             .filter { $0.0 <= max(3, key.count / 4) }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(5).map(\.1)
         throw ModelError(
-            .unknownIndicator, subject: id, reason: "is not a known indicator",
+            .unknownIndicator, subject: id, reason: .en("is not a known indicator", nl: "is geen bekende indicator"),
             hint: close.isEmpty
-                ? "Run \(action: .listIndicators) to see them"
-                : "Did you mean: \(close.joined(separator: ", "))? (\(action: .listIndicators) shows all)")
+                ? .en(
+                    "Run \(action: .listIndicators) to see them", nl: "Voer \(action: .listIndicators) uit om ze te zien")
+                : .en(
+                    "Did you mean: \(close.joined(separator: ", "))? (\(action: .listIndicators) shows all)",
+                    nl: "Bedoelt u: \(close.joined(separator: ", "))? (\(action: .listIndicators) toont ze allemaal)"))
     }
 
     /// The named (non-generic) indicators.
@@ -85,8 +95,10 @@ public struct IndicatorCatalog: Sendable {
         case "all": return named
         default:
             throw ModelError(
-                .unknownIndicator, subject: name, reason: "is not an indicator set",
-                hint: "Sets: \(Self.sets.map(\.name).joined(separator: ", ")) (or name indicators by id)")
+                .unknownIndicator, subject: name, reason: .en("is not an indicator set", nl: "is geen indicatorset"),
+                hint: .en(
+                    "Sets: \(Self.sets.map(\.name).joined(separator: ", ")) (or name indicators by id)",
+                    nl: "Sets: \(Self.sets.map(\.name).joined(separator: ", ")) (of noem indicatoren bij hun id)"))
         }
     }
 

@@ -106,11 +106,16 @@ enum IndicatorFile {
     static func read(_ text: String, origin: String) throws -> [Indicator] {
         // Syntax first, the way every maatstaf YAML file is read: a problem names its line.
         var reader = YAMLReader(file: origin)
-        guard let tree = reader.root(text, whenEmpty: "is empty; it needs a list under \"indicators\"") else {
+        guard
+            let tree = reader.root(
+                text,
+                whenEmpty: .en(
+                    "is empty; it needs a list under \"indicators\"", nl: "is leeg; er hoort een lijst onder \"indicators\""))
+        else {
             let problem = reader.problems[0]
             throw ModelError(
                 .invalidIndicatorFile, subject: problem.location, reason: problem.message,
-                hint: "See docs/indicators.md for the format")
+                hint: .en("See docs/indicators.md for the format", nl: "Zie docs/indicators.md voor de indeling"))
         }
         let document: Document
         do {
@@ -118,34 +123,51 @@ enum IndicatorFile {
         } catch let error as DecodingError {
             throw ModelError(
                 .invalidIndicatorFile, subject: origin, reason: describe(error),
-                hint: "See docs/indicators.md for the format")
+                hint: .en("See docs/indicators.md for the format", nl: "Zie docs/indicators.md voor de indeling"))
         } catch {
             throw ModelError(
-                .invalidIndicatorFile, subject: origin, reason: "is not valid YAML (\(error))",
-                hint: "See docs/indicators.md for the format")
+                .invalidIndicatorFile, subject: origin,
+                reason: .en("is not valid YAML (\(error))", nl: "is geen geldige YAML"),
+                hint: .en("See docs/indicators.md for the format", nl: "Zie docs/indicators.md voor de indeling"))
         }
         // Line numbers for messages: the decoder has none, the composed tree has each entry's first line.
         var seen: Set<String> = []
         return try document.indicators.enumerated().map { index, entry in
             let line = tree["indicators"]?[index]?.mark.map { ":\($0.line)" } ?? ""
             let place = "\(origin)\(line): indicator \(index + 1) (\(entry.id))"
-            func fail(_ reason: String) -> ModelError {
-                ModelError(.invalidIndicatorFile, subject: place, reason: reason, hint: "See docs/indicators.md for the format")
+            func fail(_ reason: LocalizedText) -> ModelError {
+                ModelError(
+                    .invalidIndicatorFile, subject: place, reason: reason,
+                    hint: .en("See docs/indicators.md for the format", nl: "Zie docs/indicators.md voor de indeling"))
             }
             guard !entry.id.isEmpty, entry.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-._".contains($0)) })
             else {
-                throw fail("id must hold lower-case letters, digits, '.', '-' or '_'")
+                throw fail(
+                    .en(
+                        "id must hold lower-case letters, digits, '.', '-' or '_'",
+                        nl: "id mag alleen kleine letters, cijfers, '.', '-' of '_' bevatten"))
             }
-            guard seen.insert(entry.id).inserted else { throw fail("id \(entry.id) is defined twice") }
+            guard seen.insert(entry.id).inserted else {
+                throw fail(.en("id \(entry.id) is defined twice", nl: "id \(entry.id) is twee keer gedefinieerd"))
+            }
             guard !entry.id.hasPrefix("iv3.") else {
-                throw fail("ids starting with iv3. are reserved for the generic Iv3 indicators")
+                throw fail(
+                    .en(
+                        "ids starting with iv3. are reserved for the generic Iv3 indicators",
+                        nl: "ids die met iv3. beginnen zijn voor de algemene Iv3-indicatoren"))
             }
             let multiplier = entry.multiplier ?? 1
             guard [1, 100, 1000, 10000, 100000].contains(multiplier) else {
-                throw fail("multiplier must be 1, 100, 1000, 10000 or 100000")
+                throw fail(
+                    .en(
+                        "multiplier must be 1, 100, 1000, 10000 or 100000",
+                        nl: "multiplier moet 1, 100, 1000, 10000 of 100000 zijn"))
             }
             guard let direction = Indicator.Direction(rawValue: entry.direction ?? "neither") else {
-                throw fail("direction must be higher-is-better, lower-is-better or neither")
+                throw fail(
+                    .en(
+                        "direction must be higher-is-better, lower-is-better or neither",
+                        nl: "direction moet higher-is-better, lower-is-better of neither zijn"))
             }
             let numerator = try quantity(entry.numerator, fail: fail)
             let denominator: Denominator
@@ -154,25 +176,46 @@ enum IndicatorFile {
             case .keyword("none"):
                 // Only a figure the municipality reports as it is (an average) stands without a denominator.
                 guard case .own = numerator else {
-                    throw fail("denominator none is for own figures that are already a rate or an average")
+                    throw fail(
+                        .en(
+                            "denominator none is for own figures that are already a rate or an average",
+                            nl: "denominator none is voor eigen cijfers die al een verhouding of gemiddelde zijn"))
                 }
                 denominator = .none
             case .keyword(let other):
-                throw fail("denominator \"\(other)\" is unknown; use population, none (own figures), a cbs table or own figures")
+                throw fail(
+                    .en(
+                        "denominator \"\(other)\" is unknown; use population, none (own figures), a cbs table or own figures",
+                        nl:
+                            "denominator \"\(other)\" is onbekend; gebruik population, none (eigen cijfers), een cbs-tabel of eigen cijfers"
+                    ))
             case .quantity(let quantity):
                 // Every numerator divides by the population, a CBS table or own figures; an amount in euros is never
                 // a denominator (euros per euro is not a figure users compare).
                 switch try Self.quantity(quantity, fail: fail) {
-                case .cbs(let table, let topics, let selection): denominator = .cbs(table: table, topics: topics, where: selection)
+                case .cbs(let table, let topics, let selection):
+                    denominator = .cbs(table: table, topics: topics, where: selection)
                 case .own(let measure): denominator = .own(measure: measure)
-                case .iv3: throw fail("an Iv3 amount cannot be a denominator; divide by population, a cbs table or own figures")
+                case .iv3:
+                    throw fail(
+                        .en(
+                            "an Iv3 amount cannot be a denominator; divide by population, a cbs table or own figures",
+                            nl: "een Iv3-bedrag kan geen noemer zijn; deel door population, een cbs-tabel of eigen cijfers"))
                 }
             }
             var ownPeriod: OwnPeriod?
             if let period = entry.period {
-                guard case .own = numerator else { throw fail("period is for indicators over own figures") }
+                guard case .own = numerator else {
+                    throw fail(
+                        .en("period is for indicators over own figures", nl: "period is voor indicatoren over eigen cijfers"))
+                }
                 guard let parsed = OwnPeriod(code: period) else {
-                    throw fail("period \"\(period)\" must be a month (MM01–MM12), quarter (KW01–KW04) or half-year (HJ01, HJ02)")
+                    throw fail(
+                        .en(
+                            "period \"\(period)\" must be a month (MM01–MM12), quarter (KW01–KW04) or half-year (HJ01, HJ02)",
+                            nl:
+                                "period \"\(period)\" moet een maand (MM01–MM12), kwartaal (KW01–KW04) of halfjaar (HJ01, HJ02) zijn"
+                        ))
                 }
                 ownPeriod = parsed
             }
@@ -184,27 +227,49 @@ enum IndicatorFile {
             let valueKind: ValueKind
             if let declared = entry.unitKind {
                 guard let kind = ValueKind(rawValue: declared) else {
-                    throw fail("unit-kind must be \(ValueKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let kinds = ValueKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw fail(.en("unit-kind must be \(kinds)", nl: "unit-kind moet een van deze zijn: \(kinds)"))
                 }
                 valueKind = kind
             } else {
                 valueKind = isIv3 ? .money : multiplier == 100 ? .percentage : .rate
             }
-            if isIv3 && valueKind != .money { throw fail("an Iv3 numerator is an amount in euros: unit-kind must be money") }
-            if valueKind == .percentage && multiplier != 100 { throw fail("a percentage needs multiplier: 100") }
+            if isIv3 && valueKind != .money {
+                throw fail(
+                    .en(
+                        "an Iv3 numerator is an amount in euros: unit-kind must be money",
+                        nl: "een Iv3-teller is een bedrag in euro's: unit-kind moet money zijn"))
+            }
+            if valueKind == .percentage && multiplier != 100 {
+                throw fail(.en("a percentage needs multiplier: 100", nl: "een percentage heeft multiplier: 100 nodig"))
+            }
             // People among people (clients per inhabitant) get a Wilson interval; euros never do.
             let interval = entry.interval ?? (isIv3 || isOwn ? "none" : "wilson")
-            guard interval == "none" || interval == "wilson" else { throw fail("interval must be wilson or none") }
-            if interval == "wilson" && isIv3 { throw fail("amounts in euros get no interval; use interval: none") }
+            guard interval == "none" || interval == "wilson" else {
+                throw fail(.en("interval must be wilson or none", nl: "interval moet wilson of none zijn"))
+            }
+            if interval == "wilson" && isIv3 {
+                throw fail(
+                    .en(
+                        "amounts in euros get no interval; use interval: none",
+                        nl: "bedragen in euro's krijgen geen interval; gebruik interval: none"))
+            }
             let zero: ZeroPolicy
             switch entry.zero ?? "value" {
             case "value":
-                if entry.broader != nil { throw fail("broader goes with zero: not-booked") }
+                if entry.broader != nil {
+                    throw fail(.en("broader goes with zero: not-booked", nl: "broader hoort bij zero: not-booked"))
+                }
                 zero = .value
             case "not-booked":
-                guard isIv3 else { throw fail("zero: not-booked is for Iv3 amounts (what a municipality books on a line)") }
+                guard isIv3 else {
+                    throw fail(
+                        .en(
+                            "zero: not-booked is for Iv3 amounts (what a municipality books on a line)",
+                            nl: "zero: not-booked is voor Iv3-bedragen (wat een gemeente op een taakveld boekt)"))
+                }
                 zero = .notBooked(broader: entry.broader)
-            default: throw fail("zero must be value or not-booked")
+            default: throw fail(.en("zero must be value or not-booked", nl: "zero moet value of not-booked zijn"))
             }
             return Indicator(
                 id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
@@ -214,47 +279,68 @@ enum IndicatorFile {
         }
     }
 
-    private static func quantity(_ entry: QuantityEntry, fail: (String) -> ModelError) throws -> Quantity {
+    private static func quantity(_ entry: QuantityEntry, fail: (LocalizedText) -> ModelError) throws -> Quantity {
         switch entry.source {
         case "iv3":
             guard let measure = Iv3Measure(rawValue: entry.measure ?? "lasten") else {
-                throw fail("measure must be lasten, baten or netto")
+                throw fail(.en("measure must be lasten, baten or netto", nl: "measure moet lasten, baten of netto zijn"))
             }
             guard let taakvelden = entry.taakvelden, !taakvelden.isEmpty else {
-                throw fail("an iv3 numerator needs taakvelden per layout year, e.g. \"2025\": [\"6.711\"]")
+                throw fail(
+                    .en(
+                        "an iv3 numerator needs taakvelden per layout year, e.g. \"2025\": [\"6.711\"]",
+                        nl: "een iv3-teller heeft taakvelden per indelingsjaar nodig, bijvoorbeeld \"2025\": [\"6.711\"]"))
             }
             let layouts = try taakvelden.map { key, codes -> Iv3Layout in
-                guard let year = Int(key), (2000...2100).contains(year) else { throw fail("layout key \"\(key)\" is not a year") }
-                guard !codes.isEmpty else { throw fail("layout \(key) lists no taakvelden") }
+                guard let year = Int(key), (2000...2100).contains(year) else {
+                    throw fail(.en("layout key \"\(key)\" is not a year", nl: "indelingssleutel \"\(key)\" is geen jaartal"))
+                }
+                guard !codes.isEmpty else {
+                    throw fail(.en("layout \(key) lists no taakvelden", nl: "indeling \(key) noemt geen taakvelden"))
+                }
                 return Iv3Layout(fromYear: year, taakvelden: codes, onlyYears: nil)
             }.sorted { $0.fromYear < $1.fromYear }
             return .iv3(measure: measure, layouts: layouts)
         case "cbs":
             guard let table = entry.table, !table.isEmpty, let topics = entry.topics, !topics.isEmpty else {
-                throw fail("a cbs quantity needs a table id and topics")
+                throw fail(
+                    .en(
+                        "a cbs quantity needs a table id and topics",
+                        nl: "een cbs-grootheid heeft een tabelcode en onderwerpen nodig"))
             }
             let selection = (entry.where ?? [:]).mapValues(\.codes)
-            if let empty = selection.first(where: { $0.value.isEmpty }) { throw fail("where: \(empty.key) lists no codes") }
+            if let empty = selection.first(where: { $0.value.isEmpty }) {
+                throw fail(.en("where: \(empty.key) lists no codes", nl: "where: \(empty.key) noemt geen codes"))
+            }
             return .cbs(table: table, topics: topics, where: selection)
         case "own":
             guard let measure = entry.measure, !measure.isEmpty else {
-                throw fail("an own quantity needs the measure as imported, e.g. measure: hh-uren-per-client")
+                throw fail(
+                    .en(
+                        "an own quantity needs the measure as imported, e.g. measure: hh-uren-per-client",
+                        nl: "een eigen grootheid heeft de maat nodig zoals ingelezen, bijvoorbeeld measure: hh-uren-per-client"))
             }
             return .own(measure: measure)
         default:
-            throw fail("source must be iv3, cbs or own")
+            throw fail(.en("source must be iv3, cbs or own", nl: "source moet iv3, cbs of own zijn"))
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// The decoder's complaint; its own wording is English only, so the Dutch names the place and what kind of fault.
+    private static func describe(_ error: DecodingError) -> LocalizedText {
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "#\($0 + 1)" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
-        case .keyNotFound(let key, let context): return "\(path(context)): \"\(key.stringValue)\" is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
+        case .keyNotFound(let key, let context):
+            return .en(
+                "\(path(context)): \"\(key.stringValue)\" is missing", nl: "\(path(context)): \"\(key.stringValue)\" ontbreekt")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return .en(
+                "\(path(context)): \(context.debugDescription)", nl: "\(path(context)): de waarde heeft niet de verwachte soort")
+        case .dataCorrupted(let context):
+            return .en("\(path(context)): \(context.debugDescription)", nl: "\(path(context)): de waarde is ongeldig")
+        @unknown default: return .en("\(error)", nl: "ongeldige indicatorbeschrijving")
         }
     }
 }

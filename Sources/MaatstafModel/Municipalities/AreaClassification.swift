@@ -34,9 +34,14 @@ public struct AreaClassification: Sendable {
             if let earlier = tables[read.year] {
                 throw ModelError(
                     .yearNotAvailable, subject: "CBS \(table.id)",
-                    reason: "classifies the municipalities of \(read.year), as CBS \(earlier) does",
-                    hint:
-                        "Keep one table per year in a store: fetch the other into another cache folder (\(option: .cacheDirectory))"
+                    reason: .en(
+                        "classifies the municipalities of \(read.year), as CBS \(earlier) does",
+                        nl: "deelt de gemeenten van \(read.year) in, net als CBS \(earlier)"),
+                    hint: .en(
+                        "Keep one table per year in a store: fetch the other into another cache folder (\(option: .cacheDirectory))",
+                        nl:
+                            "Houd één tabel per jaar in een opslag: haal de andere op in een andere cachemap (\(option: .cacheDirectory))"
+                    )
                 )
             }
             years[read.year] = read.entries
@@ -66,8 +71,12 @@ public struct AreaClassification: Sendable {
         guard let year = Self.year(of: table) else {
             throw ModelError(
                 .yearNotAvailable, subject: "CBS \(table.id)",
-                reason: "classifies municipalities, but neither its title nor its period names one year",
-                hint: "maatstaf reads one \"Gebieden in Nederland\" table per year; check the table id")
+                reason: .en(
+                    "classifies municipalities, but neither its title nor its period names one year",
+                    nl: "deelt gemeenten in, maar titel noch periode noemt één jaar"),
+                hint: .en(
+                    "maatstaf reads one \"Gebieden in Nederland\" table per year; check the table id",
+                    nl: "maatstaf leest één tabel \"Gebieden in Nederland\" per jaar; controleer de tabelcode"))
         }
         var entries: [String: Entry] = [:]
         for row in municipalityRows {
@@ -76,8 +85,10 @@ public struct AreaClassification: Sendable {
             else {
                 throw ModelError(
                     .yearNotAvailable, subject: "CBS \(table.id) \(region.codes[row])",
-                    reason: "has no province or COROP region",
-                    hint: "The table differs from the shape maatstaf reads; please report it")
+                    reason: .en("has no province or COROP region", nl: "heeft geen provincie of COROP-gebied"),
+                    hint: .en(
+                        "The table differs from the shape maatstaf reads; please report it",
+                        nl: "De tabel wijkt af van de vorm die maatstaf leest; meld het alstublieft"))
             }
             let market = labourMarket.flatMap { pair -> Region? in
                 guard let code = pair.codes[row].text, let name = pair.names[row].text else { return nil }

@@ -40,8 +40,10 @@ public struct MunicipalityAtlas: Sendable {
             guard let size = SizeClass(cbs: record.sizeClass), let urbanity = Urbanity(cbs: record.urbanity) else {
                 throw ModelError(
                     .yearNotAvailable, subject: record.source,
-                    reason: "unknown class \"\(record.sizeClass)\" or \"\(record.urbanity)\" for \(record.code)",
-                    hint: "Restore cache/snapshot from git")
+                    reason: .en(
+                        "unknown class \"\(record.sizeClass)\" or \"\(record.urbanity)\" for \(record.code)",
+                        nl: "onbekende klasse \"\(record.sizeClass)\" of \"\(record.urbanity)\" voor \(record.code)"),
+                    hint: .en("Restore cache/snapshot from git", nl: "Zet cache/snapshot terug uit git"))
             }
             profiles.append(
                 MunicipalityProfile(
@@ -169,9 +171,14 @@ public struct MunicipalityAtlas: Sendable {
             let request = PopulationTable.request(years: (populationYears + [year]).min()!...(populationYears + [year]).max()!)
             throw ModelError(
                 .yearNotAvailable, subject: "CBS \(derivations[year]?.populationTable ?? PopulationTable.table) \(year)",
-                reason:
+                reason: .en(
                     "has no population for \(lacking.count) municipalit\(lacking.count == 1 ? "y" : "ies") that existed then (\(names)\(lacking.count > 5 ? ", …" : "")); groups without them would look complete",
-                hint: "Fetch the whole population of every municipality for the year: \(action: .fetch(request))")
+                    nl:
+                        "heeft geen inwonertal voor \(lacking.count) gemeente\(lacking.count == 1 ? "" : "n") die toen bestond\(lacking.count == 1 ? "" : "en") (\(names)\(lacking.count > 5 ? ", …" : "")); groepen zonder ze zouden volledig lijken"
+                ),
+                hint: .en(
+                    "Fetch the whole population of every municipality for the year: \(action: .fetch(request))",
+                    nl: "Haal het hele inwonertal van elke gemeente voor het jaar op: \(action: .fetch(request))"))
         }
         guard let profiles = profilesByYear[year] else {
             // The population of a year comes from CBS 03759ned: the fetch that supplies it, with the years already
@@ -180,9 +187,14 @@ public struct MunicipalityAtlas: Sendable {
             let request = PopulationTable.request(years: wanted.min()!...wanted.max()!)
             throw ModelError(
                 .yearNotAvailable, subject: String(year),
-                reason: "no municipality classes or population for this year",
-                hint:
-                    "Years with them: \(years.map(String.init).joined(separator: ", ")); the population of \(year) comes from CBS: \(action: .fetch(request))"
+                reason: .en(
+                    "no municipality classes or population for this year",
+                    nl: "geen gemeenteklassen of inwonertal voor dit jaar"),
+                hint: .en(
+                    "Years with them: \(years.map(String.init).joined(separator: ", ")); the population of \(year) comes from CBS: \(action: .fetch(request))",
+                    nl:
+                        "Jaren met gegevens: \(years.map(String.init).joined(separator: ", ")); het inwonertal van \(year) komt van CBS: \(action: .fetch(request))"
+                )
             )
         }
         return profiles
@@ -192,8 +204,13 @@ public struct MunicipalityAtlas: Sendable {
         guard let profile = try profiles(year: year)[municipality.code] else {
             throw ModelError(
                 .yearNotAvailable, subject: municipality.name,
-                reason: "did not exist as a municipality in \(year)",
-                hint: municipality.isCurrent ? "Choose another year" : "It was dissolved after \(municipality.lastYear)")
+                reason: .en(
+                    "did not exist as a municipality in \(year)", nl: "bestond in \(year) niet als gemeente"),
+                hint: municipality.isCurrent
+                    ? .en("Choose another year", nl: "Kies een ander jaar")
+                    : .en(
+                        "It was dissolved after \(municipality.lastYear)",
+                        nl: "Zij is na \(municipality.lastYear) opgeheven"))
         }
         return profile
     }

@@ -59,8 +59,11 @@ public struct MunicipalityDirectory: Sendable {
         if let code = Self.code(from: trimmed) {
             if let municipality = byCode[code] { return municipality }
             throw ModelError(
-                .unknownMunicipality, subject: text, reason: "no municipality has code \(code)",
-                hint: "Run \(action: .searchMunicipalities(placeholder: "NAME")) to find the code")
+                .unknownMunicipality, subject: text,
+                reason: .en("no municipality has code \(code)", nl: "geen gemeente heeft code \(code)"),
+                hint: .en(
+                    "Run \(action: .searchMunicipalities(placeholder: "NAME")) to find the code",
+                    nl: "Zoek de code op met \(action: .searchMunicipalities(placeholder: "NAAM"))"))
         }
         let key = NameKey.make(trimmed)
         let codes = codesByKey[key] ?? []
@@ -72,15 +75,22 @@ public struct MunicipalityDirectory: Sendable {
         if candidates.count > 1 {
             let list = candidates.sorted { $0.code < $1.code }.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
             throw ModelError(
-                .ambiguousMunicipality, subject: text, reason: "is ambiguous: \(list)",
-                hint: "Give the full name or the code")
+                .ambiguousMunicipality, subject: text,
+                reason: .en("is ambiguous: \(list)", nl: "is niet eenduidig: \(list)"),
+                hint: .en("Give the full name or the code", nl: "Geef de volledige naam of de code"))
         }
         let suggestions = closest(to: trimmed)
         let hint: Advice =
             suggestions.isEmpty
-            ? "Run \(action: .searchMunicipalities(placeholder: "TEXT")) to look it up"
-            : "Did you mean: \(suggestions.joined(separator: ", "))?"
-        throw ModelError(.unknownMunicipality, subject: text, reason: "is not a known municipality", hint: hint)
+            ? .en(
+                "Run \(action: .searchMunicipalities(placeholder: "TEXT")) to look it up",
+                nl: "Zoek haar op met \(action: .searchMunicipalities(placeholder: "TEKST"))")
+            : .en(
+                "Did you mean: \(suggestions.joined(separator: ", "))?",
+                nl: "Bedoelt u: \(suggestions.joined(separator: ", "))?")
+        throw ModelError(
+            .unknownMunicipality, subject: text, reason: .en("is not a known municipality", nl: "is geen bekende gemeente"),
+            hint: hint)
     }
 
     /// Up to `limit` names closest to `text`: names that contain it first, then by edit distance.

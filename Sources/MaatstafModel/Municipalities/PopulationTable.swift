@@ -32,8 +32,11 @@ public struct PopulationTable: Sendable {
         let keys = try store.cbsTopicKeys(table: Self.table)
         guard let key = keys[Self.topic] else {
             throw ModelError(
-                .yearNotAvailable, subject: "CBS \(Self.table)", reason: "has no topic \(Self.topic)",
-                hint: "Fetch it with that topic: \(action: .fetchTable(Self.table))")
+                .yearNotAvailable, subject: "CBS \(Self.table)",
+                reason: .en("has no topic \(Self.topic)", nl: "heeft geen onderwerp \(Self.topic)"),
+                hint: .en(
+                    "Fetch it with that topic: \(action: .fetchTable(Self.table))",
+                    nl: "Haal haar op met dat onderwerp: \(action: .fetchTable(Self.table))"))
         }
         let columns = try store.cbsColumns(table: Self.table, topics: [key])
         guard let region = columns.dimensions.first(where: { $0.role == "region" }),
@@ -41,15 +44,21 @@ public struct PopulationTable: Sendable {
             let values = columns.topics.first?.values
         else {
             throw ModelError(
-                .yearNotAvailable, subject: "CBS \(Self.table)", reason: "has no region or period dimension",
-                hint: "The table differs from the shape maatstaf reads; please report it")
+                .yearNotAvailable, subject: "CBS \(Self.table)",
+                reason: .en("has no region or period dimension", nl: "heeft geen regio- of periodedimensie"),
+                hint: .en(
+                    "The table differs from the shape maatstaf reads; please report it",
+                    nl: "De tabel wijkt af van de vorm die maatstaf leest; meld het alstublieft"))
         }
         var selected: [(key: String, code: String, codes: [String])] = []
         for (dimension, code) in Self.totals.sorted(by: { $0.key < $1.key }) {
             guard let column = columns.dimensions.first(where: { $0.key == dimension }) else {
                 throw ModelError(
-                    .yearNotAvailable, subject: "CBS \(Self.table)", reason: "has no dimension \(dimension)",
-                    hint: "The table differs from the shape maatstaf reads; please report it")
+                    .yearNotAvailable, subject: "CBS \(Self.table)",
+                    reason: .en("has no dimension \(dimension)", nl: "heeft geen dimensie \(dimension)"),
+                    hint: .en(
+                        "The table differs from the shape maatstaf reads; please report it",
+                        nl: "De tabel wijkt af van de vorm die maatstaf leest; meld het alstublieft"))
             }
             selected.append((dimension, code, column.codes))
         }

@@ -65,8 +65,9 @@ public struct PeerGroupResolver: Sendable {
         guard let groups = builtIn[year]?[municipality.code] else {
             _ = try atlas.profiles(year: year)  // names the available years when the year is unknown
             throw ModelError(
-                .yearNotAvailable, subject: municipality.name, reason: "did not exist as a municipality in \(year)",
-                hint: "Choose another year")
+                .yearNotAvailable, subject: municipality.name,
+                reason: .en("did not exist as a municipality in \(year)", nl: "bestond in \(year) niet als gemeente"),
+                hint: .en("Choose another year", nl: "Kies een ander jaar"))
         }
         switch group {
         case .builtIn(let kind):
@@ -74,15 +75,22 @@ public struct PeerGroupResolver: Sendable {
             if kind == .youthCareRegion, resolved.code == nil {
                 throw ModelError(
                     .unknownPeerGroup, subject: municipality.name,
-                    reason: "has no jeugdregio in the snapshot (the 2024 regions cover the municipalities of 2024)",
-                    hint: "Compare with another group, or define the region in regions/")
+                    reason: .en(
+                        "has no jeugdregio in the snapshot (the 2024 regions cover the municipalities of 2024)",
+                        nl: "heeft geen jeugdregio in de snapshot (de regio's van 2024 omvatten de gemeenten van 2024)"),
+                    hint: .en(
+                        "Compare with another group, or define the region in regions/",
+                        nl: "Vergelijk met een andere groep, of leg de regio vast in regions/"))
             }
             return resolved
         case .peers:
             guard let peerFinder else {
                 throw ModelError(
-                    .unknownPeerGroup, subject: "peers", reason: "nearest neighbours are not available here",
-                    hint: "Compare with a built-in group or a region instead")
+                    .unknownPeerGroup, subject: "peers",
+                    reason: .en("nearest neighbours are not available here", nl: "naaste buren zijn hier niet beschikbaar"),
+                    hint: .en(
+                        "Compare with a built-in group or a region instead",
+                        nl: "Vergelijk in plaats daarvan met een ingebouwde groep of een regio"))
             }
             return try peerFinder(municipality, year)
         case .userRegion(let id):
@@ -90,14 +98,23 @@ public struct PeerGroupResolver: Sendable {
                 let known = (regions?.regions.map(\.id) ?? []) + PeerGroupKind.allCases.map(\.rawValue) + ["amr", "peers"]
                 throw ModelError(
                     .unknownPeerGroup, subject: id,
-                    reason: "is neither a built-in group nor a region in \(regions?.folder.path ?? "regions/")",
-                    hint: "Known groups: \(known.joined(separator: ", "))")
+                    reason: .en(
+                        "is neither a built-in group nor a region in \(regions?.folder.path ?? "regions/")",
+                        nl: "is geen ingebouwde groep en geen regio in \(regions?.folder.path ?? "regions/")"),
+                    hint: .en(
+                        "Known groups: \(known.joined(separator: ", "))", nl: "Bekende groepen: \(known.joined(separator: ", "))")
+                )
             }
             guard region.isValid(in: year) else {
                 throw ModelError(
-                    .yearNotAvailable, subject: id, reason: "region \(region.name) does not apply in \(year)",
-                    hint:
-                        "Its file (\(region.file)) limits it to \(region.validFrom.map(String.init) ?? "…")–\(region.validUntil.map(String.init) ?? "…")"
+                    .yearNotAvailable, subject: id,
+                    reason: .en(
+                        "region \(region.name) does not apply in \(year)", nl: "regio \(region.name) geldt niet in \(year)"),
+                    hint: .en(
+                        "Its file (\(region.file)) limits it to \(region.validFrom.map(String.init) ?? "…")–\(region.validUntil.map(String.init) ?? "…")",
+                        nl:
+                            "Haar bestand (\(region.file)) beperkt haar tot \(region.validFrom.map(String.init) ?? "…")–\(region.validUntil.map(String.init) ?? "…")"
+                    )
                 )
             }
             let profiles = try atlas.profiles(year: year)

@@ -22,23 +22,34 @@ public enum PeerSettingsFile {
     public static func read(_ url: URL, indicators: IndicatorCatalog) throws -> PeerSettings {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw ModelError(
-                .invalidTraitsFile, subject: url.path, reason: "cannot be read as UTF-8 text",
-                hint: "Check the path of the traits file")
+                .invalidTraitsFile, subject: url.path,
+                reason: .en("cannot be read as UTF-8 text", nl: "is niet te lezen als UTF-8-tekst"),
+                hint: .en("Check the path of the traits file", nl: "Controleer het pad van het kenmerkenbestand"))
         }
         return try parse(text, file: url.path, indicators: indicators)
     }
 
     public static func parse(_ text: String, file: String, indicators: IndicatorCatalog) throws -> PeerSettings {
         var reader = YAMLReader(file: file)
-        guard let root = reader.root(text, whenEmpty: "is empty; it needs a list under \"traits\""),
-            let mapping = reader.mapping(root, allowed: topKeys, otherwise: "must be a mapping with a list under \"traits\"")
+        guard
+            let root = reader.root(
+                text,
+                whenEmpty: .en("is empty; it needs a list under \"traits\"", nl: "is leeg; er hoort een lijst onder \"traits\"")),
+            let mapping = reader.mapping(
+                root, allowed: topKeys,
+                otherwise: .en(
+                    "must be a mapping with a list under \"traits\"", nl: "moet een mapping zijn met een lijst onder \"traits\""))
         else { throw error(reader.problems) }
         var count = 15
         if let node = mapping["count"] {
             if let value = node.scalar.flatMap({ Int($0.string) }), (1...100).contains(value) {
                 count = value
             } else {
-                reader.problem(node, "\"count\" must be a whole number from 1 to 100")
+                reader.problem(
+                    node,
+                    .en(
+                        "\"count\" must be a whole number from 1 to 100", nl: "\"count\" moet een geheel getal van 1 tot 100 zijn"
+                    ))
             }
         }
         var sameProvince = false
@@ -46,24 +57,39 @@ public enum PeerSettingsFile {
             switch node.scalar?.string.lowercased() {
             case "true", "yes": sameProvince = true
             case "false", "no": sameProvince = false
-            default: reader.problem(node, "\"same-province\" must be true or false")
+            default:
+                reader.problem(
+                    node, .en("\"same-province\" must be true or false", nl: "\"same-province\" moet true of false zijn"))
             }
         }
         var traits: [WeightedTrait] = []
         let entries = mapping["traits"]?.sequence ?? []
-        if entries.isEmpty { reader.problem(mapping["traits"] ?? root, "\"traits\" must be a non-empty list") }
+        if entries.isEmpty {
+            reader.problem(
+                mapping["traits"] ?? root,
+                .en("\"traits\" must be a non-empty list", nl: "\"traits\" moet een niet-lege lijst zijn"))
+        }
         for entry in entries {
             var name: String?
             var weight = 1.0
             if let scalar = entry.scalar {
                 name = scalar.string
-            } else if let item = reader.mapping(entry, allowed: traitKeys, otherwise: "a trait is a name or a mapping with \"trait\" and \"weight\"") {
+            } else if let item = reader.mapping(
+                entry, allowed: traitKeys,
+                otherwise: .en(
+                    "a trait is a name or a mapping with \"trait\" and \"weight\"",
+                    nl: "een kenmerk is een naam of een mapping met \"trait\" en \"weight\""))
+            {
                 name = reader.text(item, "trait", required: true, owner: entry)
                 if let node = item["weight"] {
                     if let value = node.scalar.flatMap({ Double($0.string) }), value.isFinite, value > 0 {
                         weight = value
                     } else {
-                        reader.problem(node, "\"weight\" must be a number above 0, like 1 or 0.5")
+                        reader.problem(
+                            node,
+                            .en(
+                                "\"weight\" must be a number above 0, like 1 or 0.5",
+                                nl: "\"weight\" moet een getal boven 0 zijn, zoals 1 of 0.5"))
                     }
                 }
             }
@@ -72,11 +98,15 @@ public enum PeerSettingsFile {
             if case .indicator(let id) = trait, (try? indicators.indicator(id)) == nil {
                 reader.problem(
                     entry,
-                    "\"\(name)\" is neither a trait (population, density, urbanity, centre-function, social-structure) nor a known indicator")
+                    .en(
+                        "\"\(name)\" is neither a trait (population, density, urbanity, centre-function, social-structure) nor a known indicator",
+                        nl:
+                            "\"\(name)\" is geen kenmerk (population, density, urbanity, centre-function, social-structure) en geen bekende indicator"
+                    ))
                 continue
             }
             if traits.contains(where: { $0.trait == trait }) {
-                reader.problem(entry, "\"\(name)\" is listed twice")
+                reader.problem(entry, .en("\"\(name)\" is listed twice", nl: "\"\(name)\" staat er twee keer"))
                 continue
             }
             traits.append(WeightedTrait(trait, weight: weight))
@@ -87,9 +117,9 @@ public enum PeerSettingsFile {
 
     static func error(_ problems: [YAMLReader.Problem]) -> ModelError {
         let first = problems[0]
-        let more = problems.count > 1 ? " (\(problems.count - 1) more problem(s) in the file)" : ""
         return ModelError(
-            .invalidTraitsFile, subject: first.location, reason: first.message + more,
-            hint: "Fix the file (format: docs/peers.md)")
+            .invalidTraitsFile, subject: first.location,
+            reason: YAMLReader.first(problems, more: .en("in the file", nl: "in het bestand")),
+            hint: .en("Fix the file (format: docs/peers.md)", nl: "Verbeter het bestand (indeling: docs/peers.md)"))
     }
 }

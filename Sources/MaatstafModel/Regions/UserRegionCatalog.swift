@@ -13,18 +13,21 @@ public struct UserRegionCatalog: Sendable {
         self.folder = folder
         let (regions, problems) = Self.collect(folder: folder, directory: directory)
         if let first = problems.first {
-            let more = problems.count > 1 ? " (\(problems.count - 1) more problem(s) in the region files)" : ""
             throw ModelError(
-                .invalidRegionFile, subject: first.location, reason: first.message + more,
-                hint: "Fix the file (format: regions/README.md); \(action: .checkRegions) lists every problem")
+                .invalidRegionFile, subject: first.location,
+                reason: YAMLReader.first(problems, more: .en("in the region files", nl: "in de regiobestanden")),
+                hint: .en(
+                    "Fix the file (format: regions/README.md); \(action: .checkRegions) lists every problem",
+                    nl: "Verbeter het bestand (indeling: regions/README.md); \(action: .checkRegions) noemt elk probleem"))
         }
         self.regions = regions.sorted { $0.id < $1.id }
     }
 
     /// Checks every file and returns every problem without throwing (for `maatstaf regions check`).
-    public static func check(folder: URL, directory: MunicipalityDirectory) -> (regions: [UserRegion], problems: [String]) {
+    public static func check(folder: URL, directory: MunicipalityDirectory) -> (regions: [UserRegion], problems: [LocalizedText])
+    {
         let (regions, problems) = collect(folder: folder, directory: directory)
-        return (regions, problems.map { "\($0.location): \($0.message)" })
+        return (regions, problems.map { .en($0.described(.en), nl: $0.described(.nl)) })
     }
 
     static func collect(folder: URL, directory: MunicipalityDirectory) -> ([UserRegion], [UserRegionFile.Problem]) {
@@ -37,7 +40,9 @@ public struct UserRegionCatalog: Sendable {
                     problems.append(
                         .init(
                             file: file.path, line: nil,
-                            message: "id \"\(region.id)\" is already used by \(earlier.file)"))
+                            message: .en(
+                                "id \"\(region.id)\" is already used by \(earlier.file)",
+                                nl: "id \"\(region.id)\" is al in gebruik in \(earlier.file)")))
                 } else {
                     regions.append(region)
                 }

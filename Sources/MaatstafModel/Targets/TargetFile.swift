@@ -45,8 +45,10 @@ public enum TargetFile {
     public static func readAll(_ url: URL, directory: MunicipalityDirectory, indicators: IndicatorCatalog) throws -> Contents {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw ModelError(
-                .invalidTargetFile, subject: url.path, reason: "cannot be read as UTF-8 text",
-                hint: "Check the path given to \(option: .targetsFile)")
+                .invalidTargetFile, subject: url.path,
+                reason: .en("cannot be read as UTF-8 text", nl: "is niet te lezen als UTF-8-tekst"),
+                hint: .en("Check the path given to \(option: .targetsFile)", nl: "Controleer het pad bij \(option: .targetsFile)")
+            )
         }
         return try parseAll(text, file: url.path, directory: directory, indicators: indicators)
     }
@@ -56,13 +58,25 @@ public enum TargetFile {
         indicators: IndicatorCatalog
     ) throws -> Contents {
         var reader = YAMLReader(file: file)
-        guard let root = reader.root(text, whenEmpty: "is empty; it needs a list under \"targets\""),
-            let mapping = reader.mapping(root, allowed: topKeys, otherwise: "must be a mapping with a list under \"targets\"")
+        guard
+            let root = reader.root(
+                text,
+                whenEmpty: .en("is empty; it needs a list under \"targets\"", nl: "is leeg; er hoort een lijst onder \"targets\"")
+            ),
+            let mapping = reader.mapping(
+                root, allowed: topKeys,
+                otherwise: .en(
+                    "must be a mapping with a list under \"targets\"", nl: "moet een mapping zijn met een lijst onder \"targets\""
+                ))
         else { throw error(reader.problems, file: file) }
         func percent(_ node: Node?) -> Double? {
             guard let node else { return nil }
             guard let value = node.scalar.flatMap({ Double($0.string) }), value >= 0, value.isFinite else {
-                reader.problem(node, "\"margin\" must be a percentage of 0 or more, like 5")
+                reader.problem(
+                    node,
+                    .en(
+                        "\"margin\" must be a percentage of 0 or more, like 5",
+                        nl: "\"margin\" moet een percentage van 0 of meer zijn, zoals 5"))
                 return nil
             }
             return value
@@ -71,7 +85,11 @@ public enum TargetFile {
         let entries = mapping["targets"]?.sequence ?? []
         let normEntries = mapping["norms"]?.sequence ?? []
         if entries.isEmpty && normEntries.isEmpty {
-            reader.problem(mapping["targets"] ?? root, "\"targets\" (or \"norms\") must be a non-empty list")
+            reader.problem(
+                mapping["targets"] ?? root,
+                .en(
+                    "\"targets\" (or \"norms\") must be a non-empty list",
+                    nl: "\"targets\" (of \"norms\") moet een niet-lege lijst zijn"))
             throw error(reader.problems, file: file)
         }
         var targets: [Target] = []
@@ -80,7 +98,9 @@ public enum TargetFile {
             guard
                 let fields = reader.mapping(
                     entry, allowed: entryKeys,
-                    otherwise: "each target must be a mapping with municipality, indicator, year and at-most or at-least")
+                    otherwise: .en(
+                        "each target must be a mapping with municipality, indicator, year and at-most or at-least",
+                        nl: "elke doelstelling moet een mapping zijn met municipality, indicator, year en at-most of at-least"))
             else { continue }
             let municipality = try resolved("municipality", in: fields, of: entry, reader: &reader, directory.resolve)
             let indicator = try resolved("indicator", in: fields, of: entry, reader: &reader, indicators.indicator)
@@ -93,8 +113,12 @@ public enum TargetFile {
                 reader.problem(
                     entry,
                     given.isEmpty
-                        ? "give the target as at-most: VALUE or at-least: VALUE"
-                        : "give only one of \(given.joined(separator: ", "))")
+                        ? .en(
+                            "give the target as at-most: VALUE or at-least: VALUE",
+                            nl: "geef de doelstelling als at-most: WAARDE of at-least: WAARDE")
+                        : .en(
+                            "give only one of \(given.joined(separator: ", "))",
+                            nl: "geef maar één van \(given.joined(separator: ", "))"))
             } else if let key = given.first, let node = fields[key] {
                 let text = node.scalar?.string ?? ""
                 if let parsed = Double(text.replacingOccurrences(of: ",", with: ".")), parsed.isFinite {
@@ -108,7 +132,11 @@ public enum TargetFile {
                 } else {
                     reader.problem(
                         node,
-                        "\"\(key)\" must be a number (95, 2.5), a group (national, province, size-class …) or a change (-10% from 2019)"
+                        .en(
+                            "\"\(key)\" must be a number (95, 2.5), a group (national, province, size-class …) or a change (-10% from 2019)",
+                            nl:
+                                "\"\(key)\" moet een getal zijn (95, 2.5), een groep (national, province, size-class …) of een verandering (-10% from 2019)"
+                        )
                     )
                 }
                 switch key {
@@ -121,7 +149,11 @@ public enum TargetFile {
                     case .neither:
                         reader.problem(
                             node,
-                            "indicator \(indicator?.id ?? "") has no better direction; write at-most: or at-least: instead of target:"
+                            .en(
+                                "indicator \(indicator?.id ?? "") has no better direction; write at-most: or at-least: instead of target:",
+                                nl:
+                                    "indicator \(indicator?.id ?? "") heeft geen betere richting; schrijf at-most: of at-least: in plaats van target:"
+                            )
                         )
                     case nil: break
                     }
@@ -132,7 +164,11 @@ public enum TargetFile {
             guard let municipality, let indicator, let year, let bound, let value, let margin else { continue }
             let key = "\(municipality.code)|\(indicator.id)|\(year)"
             if !seen.insert(key).inserted {
-                reader.problem(entry, "a second target for \(municipality.name), \(indicator.id), \(year)")
+                reader.problem(
+                    entry,
+                    .en(
+                        "a second target for \(municipality.name), \(indicator.id), \(year)",
+                        nl: "een tweede doelstelling voor \(municipality.name), \(indicator.id), \(year)"))
                 continue
             }
             targets.append(
@@ -146,7 +182,9 @@ public enum TargetFile {
             guard
                 let fields = reader.mapping(
                     entry, allowed: normKeys,
-                    otherwise: "each norm must be a mapping with municipality, indicator and above/by-percent or growth-percent")
+                    otherwise: .en(
+                        "each norm must be a mapping with municipality, indicator and above/by-percent or growth-percent",
+                        nl: "elke norm moet een mapping zijn met municipality, indicator en above/by-percent of growth-percent"))
             else { continue }
             let municipality = try resolved("municipality", in: fields, of: entry, reader: &reader, directory.resolve)
             let indicator = try resolved("indicator", in: fields, of: entry, reader: &reader, indicators.indicator)
@@ -155,7 +193,11 @@ public enum TargetFile {
                 guard let value = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }),
                     value.isFinite, value >= 0
                 else {
-                    reader.problem(node, "\"\(key)\" must be a percentage of 0 or more, like 20")
+                    reader.problem(
+                        node,
+                        .en(
+                            "\"\(key)\" must be a percentage of 0 or more, like 20",
+                            nl: "\"\(key)\" moet een percentage van 0 of meer zijn, zoals 20"))
                     return nil
                 }
                 return value
@@ -167,27 +209,52 @@ public enum TargetFile {
                     if let percent = number("by-percent") {
                         rule = .aboveGroup(kind, percent: percent)
                     } else if fields["by-percent"] == nil {
-                        reader.problem(entry, "\"above\" needs \"by-percent\": how far above the group sounds the alarm")
+                        reader.problem(
+                            entry,
+                            .en(
+                                "\"above\" needs \"by-percent\": how far above the group sounds the alarm",
+                                nl: "\"above\" heeft \"by-percent\" nodig: hoe ver boven de groep het alarm afgaat"))
                     }
                 } else {
-                    reader.problem(groupNode, "\"above\" must be a group: national, province, corop, amr, size-class or urbanity")
+                    reader.problem(
+                        groupNode,
+                        .en(
+                            "\"above\" must be a group: national, province, corop, amr, size-class or urbanity",
+                            nl: "\"above\" moet een groep zijn: national, province, corop, amr, size-class of urbanity"))
                 }
-                if fields["growth-percent"] != nil { reader.problem(entry, "give above/by-percent or growth-percent, not both") }
+                if fields["growth-percent"] != nil {
+                    reader.problem(
+                        entry,
+                        .en(
+                            "give above/by-percent or growth-percent, not both",
+                            nl: "geef above/by-percent of growth-percent, niet beide"))
+                }
             } else if let percent = number("growth-percent") {
                 rule = .growth(percent: percent)
             } else if let node = fields["above-max-of-months"] {
                 if let months = node.scalar.flatMap({ Int($0.string) }), (1...60).contains(months) {
                     guard case .own = indicator?.numerator ?? .own(measure: "") else {
-                        reader.problem(node, "\"above-max-of-months\" is for indicators over own monthly figures")
+                        reader.problem(
+                            node,
+                            .en(
+                                "\"above-max-of-months\" is for indicators over own monthly figures",
+                                nl: "\"above-max-of-months\" is voor indicatoren over eigen maandcijfers"))
                         continue
                     }
                     rule = .aboveRecentMaximum(months: months)
                 } else {
-                    reader.problem(node, "\"above-max-of-months\" must be a number of months, like 12")
+                    reader.problem(
+                        node,
+                        .en(
+                            "\"above-max-of-months\" must be a number of months, like 12",
+                            nl: "\"above-max-of-months\" moet een aantal maanden zijn, zoals 12"))
                 }
             } else if fields["growth-percent"] == nil {
                 reader.problem(
-                    entry, "a norm needs above: GROUP with by-percent: N, growth-percent: N, or above-max-of-months: N")
+                    entry,
+                    .en(
+                        "a norm needs above: GROUP with by-percent: N, growth-percent: N, or above-max-of-months: N",
+                        nl: "een norm heeft above: GROEP met by-percent: N, growth-percent: N of above-max-of-months: N nodig"))
             }
             let margin = fields["margin"] == nil ? defaultMargin : percent(fields["margin"])
             guard let municipality, let indicator, let rule, let margin else { continue }
@@ -208,7 +275,11 @@ public enum TargetFile {
         do {
             return try lookup(name)
         } catch let error as ModelError {
-            reader.problem(fields[key], "\(key) \"\(name)\" \(error.reason)" + (error.hint.plainText.map { ". \($0)" } ?? ""))
+            reader.problem(
+                fields[key],
+                .en(
+                    "\(key) \"\(name)\" \(error.reason.en)" + (error.hint.plainText(.en).map { ". \($0)" } ?? ""),
+                    nl: "\(key) \"\(name)\" \(error.reason.nl)" + (error.hint.plainText(.nl).map { ". \($0)" } ?? "")))
         }
         return nil
     }
@@ -228,8 +299,9 @@ public enum TargetFile {
     private static func error(_ problems: [YAMLReader.Problem], file: String) -> ModelError {
         ModelError(
             .invalidTargetFile, subject: file,
-            reason: "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
-                + problems.map(\.described).joined(separator: "\n  "),
-            hint: "\nFix them and run again (format: docs/targets.md)")
+            reason: YAMLReader.listed(problems),
+            hint: .en(
+                "\nFix them and run again (format: docs/targets.md)",
+                nl: "\nVerbeter ze en probeer het opnieuw (indeling: docs/targets.md)"))
     }
 }

@@ -21,7 +21,7 @@ public struct BenchmarkReport: Sendable {
     public var fetchText: (@Sendable (FetchRequest) -> String)?
     /// How advice naming options and commands is written for the reader: the CLI passes its spelling; without one
     /// the report uses the neutral one.
-    public var adviceText: (@Sendable (Advice) -> String)?
+    public var adviceText: (@Sendable (Advice, ReportLocale) -> String)?
     /// Municipal boundaries per year as SVG paths on the Dutch grid, and every municipality's name: the map per
     /// indicator. Empty: no maps.
     public var shapes: [Int: [String: String]] = [:]
@@ -218,7 +218,9 @@ public struct UnavailableIndicator: Sendable {
 extension BenchmarkReport {
     /// What to do to include an unavailable indicator, in the report's words.
     func remedy(_ item: UnavailableIndicator) -> String {
-        guard !item.fetch.isEmpty else { return adviceText?(item.hint) ?? item.hint.description }
+        guard !item.fetch.isEmpty else {
+            return adviceText?(item.hint, locale) ?? item.hint.plainText(locale) ?? item.hint.description
+        }
         let wording = NoteWording(locale: locale)
         return item.fetch.map { fetchText?($0) ?? wording.fetch($0) }.joined(separator: " && ")
     }

@@ -69,8 +69,12 @@ public struct BenchmarkReportBuilder: Sendable {
         }
         if sections.isEmpty, let year, !indicators.isEmpty {
             throw CompareError(
-                .yearNotAvailable, subject: String(year), reason: "none of the indicators has data for \(year)",
-                hint: "Leave out \(option: .year) to use each indicator's latest year")
+                .yearNotAvailable, subject: String(year),
+                reason: .en(
+                    "none of the indicators has data for \(year)", nl: "geen van de indicatoren heeft gegevens over \(year)"),
+                hint: .en(
+                    "Leave out \(option: .year) to use each indicator's latest year",
+                    nl: "Laat \(option: .year) weg om van elke indicator het laatste jaar te nemen"))
         }
         // Per municipality and indicator shown: the target that applies to the section's year (that year's; else
         // the next ahead; else the last), checked against that year's value; the others stay in the file's path,
@@ -129,6 +133,6 @@ public struct BenchmarkReportBuilder: Sendable {
                 fetch: try engine.fetchRequests(for: indicator, year: year))
         }
         return UnavailableIndicator(
-            indicator: indicator, why: years.isEmpty ? .noData : .noDataForYear(year ?? 0, years: years), hint: "")
+            indicator: indicator, why: years.isEmpty ? .noData : .noDataForYear(year ?? 0, years: years), hint: .none)
     }
 }

@@ -217,26 +217,38 @@ struct ReportLabels {
         switch group.group {
         case .builtIn(.sizeClass):
             guard let size = SizeClass.allCases.first(where: { $0.dutch == group.label }) else { return group.label }
-            return switch size {
-            case .under5000: "under 5,000 inhabitants"
-            case .from5000: "5,000 to 10,000 inhabitants"
-            case .from10000: "10,000 to 20,000 inhabitants"
-            case .from20000: "20,000 to 50,000 inhabitants"
-            case .from50000: "50,000 to 100,000 inhabitants"
-            case .from100000: "100,000 to 150,000 inhabitants"
-            case .from150000: "150,000 to 250,000 inhabitants"
-            case .from250000: "250,000 inhabitants or more"
-            }
+            return sizeClassName(size)
         case .builtIn(.urbanity):
             guard let urbanity = Urbanity.allCases.first(where: { $0.dutch == group.label }) else { return group.label }
-            return switch urbanity {
-            case .veryStronglyUrban: "very strongly urban"
-            case .stronglyUrban: "strongly urban"
-            case .moderatelyUrban: "moderately urban"
-            case .hardlyUrban: "hardly urban"
-            case .notUrban: "not urban"
-            }
+            return urbanityName(urbanity)
         default: return group.label
+        }
+    }
+
+    /// A CBS size class in the reader's language (CBS names it in Dutch).
+    func sizeClassName(_ size: SizeClass) -> String {
+        guard locale == .en else { return size.dutch }
+        return switch size {
+        case .under5000: "under 5,000 inhabitants"
+        case .from5000: "5,000 to 10,000 inhabitants"
+        case .from10000: "10,000 to 20,000 inhabitants"
+        case .from20000: "20,000 to 50,000 inhabitants"
+        case .from50000: "50,000 to 100,000 inhabitants"
+        case .from100000: "100,000 to 150,000 inhabitants"
+        case .from150000: "150,000 to 250,000 inhabitants"
+        case .from250000: "250,000 inhabitants or more"
+        }
+    }
+
+    /// A CBS urbanity class in the reader's language.
+    func urbanityName(_ urbanity: Urbanity) -> String {
+        guard locale == .en else { return urbanity.dutch }
+        return switch urbanity {
+        case .veryStronglyUrban: "very strongly urban"
+        case .stronglyUrban: "strongly urban"
+        case .moderatelyUrban: "moderately urban"
+        case .hardlyUrban: "hardly urban"
+        case .notUrban: "not urban"
         }
     }
 

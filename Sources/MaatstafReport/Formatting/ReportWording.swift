@@ -13,6 +13,22 @@ public enum ReportWording {
         ReportLabels(locale: locale).groupKind(group)
     }
 
+    /// A group's own name as the report writes it: a size or urbanity class in the reader's language (CBS names
+    /// them in Dutch), any other as it is called.
+    public static func groupLabel(_ group: ResolvedPeerGroup, locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).classLabel(group)
+    }
+
+    /// A CBS size class in the reader's language.
+    public static func sizeClass(_ size: SizeClass, locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).sizeClassName(size)
+    }
+
+    /// A CBS urbanity class in the reader's language.
+    public static func urbanity(_ urbanity: Urbanity, locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).urbanityName(urbanity)
+    }
+
     /// The source credit every output carries.
     public static func credit(locale: ReportLocale) -> String {
         ReportLabels(locale: locale).credit

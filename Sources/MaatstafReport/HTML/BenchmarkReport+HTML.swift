@@ -546,7 +546,7 @@ extension BenchmarkReport {
         case .cbs(let table, let topics, let selection):
             lines.append(
                 (nl ? "Teller: CBS-tabel " : "Numerator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
-                    + IndicatorDescription.describe(selection) + ".")
+                    + IndicatorDescription.describe(selection, locale) + ".")
         case .own(let measure):
             lines.append(
                 (nl ? "Teller: eigen cijfers van de gemeente, " : "Numerator: the municipality's own figures, ") + measure + ".")
@@ -560,7 +560,7 @@ extension BenchmarkReport {
         case .cbs(let table, let topics, let selection):
             lines.append(
                 (nl ? "Noemer: CBS-tabel " : "Denominator: CBS table ") + "\(table), \(topics.joined(separator: " + "))"
-                    + IndicatorDescription.describe(selection) + ".")
+                    + IndicatorDescription.describe(selection, locale) + ".")
         case .own(let measure):
             lines.append(
                 (nl ? "Noemer: eigen cijfers van de gemeente, " : "Denominator: the municipality's own figures, ") + measure + "."

@@ -59,70 +59,123 @@ public struct IndicatorDescription: Sendable {
     }
 
     /// `commandLine` writes a fetch as the command that makes it (the CLI knows its syntax; this module does not).
-    public func render(commandLine: (FetchRequest) -> String) -> String {
-        var lines = ["\(indicator.id)", "  \(indicator.title.en) / \(indicator.title.nl)", "  unit: \(indicator.unit.en)"]
+    public func render(_ locale: ReportLocale = .en, commandLine: (FetchRequest) -> String) -> String {
+        let nl = locale == .nl
+        func t(_ english: String, _ dutch: String) -> String { nl ? dutch : english }
+        var lines = [
+            "\(indicator.id)", "  \(indicator.title.text(locale))",
+            t("  unit: ", "  eenheid: ") + indicator.unit.text(locale),
+        ]
         switch indicator.numerator {
         case .iv3(let measure, _):
             lines.append(
-                "  numerator: Iv3 \(measure.rawValue)\(measure == .netto ? " (lasten − baten)" : ""), summed over the taakvelden below, × €1,000"
-            )
+                t("  numerator: Iv3 ", "  teller: Iv3 ") + measure.rawValue + (measure == .netto ? " (lasten − baten)" : "")
+                    + t(", summed over the taakvelden below, × €1,000", ", opgeteld over de taakvelden hieronder, × € 1.000"))
         case .cbs(let table, let topics, let selection):
             lines.append(
-                "  numerator: CBS table \(table), topics \(topics.joined(separator: " + ")) (resolved through the table's DataProperties)"
-                    + Self.describe(selection))
+                t("  numerator: CBS table ", "  teller: CBS-tabel ") + table
+                    + t(", topics ", ", onderwerpen ") + topics.joined(separator: " + ")
+                    + t(" (resolved through the table's DataProperties)", " (opgezocht via de DataProperties van de tabel)")
+                    + Self.describe(selection, locale))
         case .own(let measure):
+            let period = indicator.ownPeriod.map { "\($0.kind.rawValue)\($0.number < 10 ? "0" : "")\($0.number)" }
             lines.append(
-                "  numerator: own figures, measure \(measure)"
-                    + (indicator.ownPeriod.map { ", period \($0.kind.rawValue)\($0.number < 10 ? "0" : "")\($0.number) of each year" } ?? ", each year"))
+                t("  numerator: own figures, measure ", "  teller: eigen cijfers, maat ") + measure
+                    + (period.map { t(", period \($0) of each year", ", periode \($0) van elk jaar") }
+                        ?? t(", each year", ", elk jaar")))
         }
         switch indicator.denominator {
-        case .population: lines.append("  denominator: inhabitants on 1 January of the year (CBS, gemeenteklassen)")
+        case .population:
+            lines.append(
+                t(
+                    "  denominator: inhabitants on 1 January of the year (CBS, gemeenteklassen)",
+                    "  noemer: inwoners op 1 januari van het jaar (CBS, gemeenteklassen)"))
         case .cbs(let table, let topics, let selection):
             lines.append(
-                "  denominator: CBS table \(table), topics \(topics.joined(separator: " + "))" + Self.describe(selection))
-        case .own(let measure): lines.append("  denominator: own figures, measure \(measure)")
-        case .none: lines.append("  denominator: none (the figure as the municipality reports it)")
+                t("  denominator: CBS table ", "  noemer: CBS-tabel ") + table + t(", topics ", ", onderwerpen ")
+                    + topics.joined(separator: " + ") + Self.describe(selection, locale))
+        case .own(let measure):
+            lines.append(t("  denominator: own figures, measure ", "  noemer: eigen cijfers, maat ") + measure)
+        case .none:
+            lines.append(
+                t(
+                    "  denominator: none (the figure as the municipality reports it)",
+                    "  noemer: geen (het cijfer zoals de gemeente het meldt)"))
         }
+        let direction: String =
+            switch indicator.direction {
+            case .higherIsBetter: t("higher is better", "hoger is beter")
+            case .lowerIsBetter: t("lower is better", "lager is beter")
+            case .neither: t("neither higher nor lower is better", "hoger of lager is niet vanzelf beter")
+            }
+        let origin = indicator.origin == "built-in" ? t("built in", "ingebouwd") : indicator.origin
         lines.append(
-            "  multiplier: \(indicator.multiplier); direction: \(indicator.direction.rawValue); defined in: \(indicator.origin)")
+            t("  multiplier: ", "  vermenigvuldiger: ") + "\(indicator.multiplier); "
+                + t("direction: ", "richting: ") + direction + "; " + t("defined in: ", "vastgelegd in: ") + origin)
         for layout in layouts {
-            let span = layout.untilYear.map { "\(layout.fromYear)–\($0)" } ?? "\(layout.fromYear) onwards"
+            let span =
+                layout.untilYear.map { "\(layout.fromYear)–\($0)" } ?? t("\(layout.fromYear) onwards", "vanaf \(layout.fromYear)")
             let check =
-                layout.checkedAgainst.map { "checked against CBS Iv3 code list \($0)" }
-                ?? "no CBS code list in the snapshot for this layout"
-            lines.append("  layout \(span) (\(check)):")
+                layout.checkedAgainst.map {
+                    t("checked against CBS Iv3 code list \($0)", "getoetst aan de Iv3-codelijst \($0) van CBS")
+                }
+                ?? t(
+                    "no CBS code list in the snapshot for this layout", "geen codelijst van CBS in de snapshot voor deze indeling"
+                )
+            lines.append(t("  layout ", "  indeling ") + "\(span) (\(check)):")
             for taakveld in layout.taakvelden {
-                let title = taakveld.title.map { "\($0)  ✓" } ?? (layout.checkedAgainst == nil ? "" : "NOT IN THE CBS CODE LIST")
+                let title =
+                    taakveld.title.map { "\($0)  ✓" }
+                    ?? (layout.checkedAgainst == nil ? "" : t("NOT IN THE CBS CODE LIST", "NIET IN DE CODELIJST VAN CBS"))
                 lines.append("    \(taakveld.code.padding(toLength: 7, withPad: " ", startingAt: 0)) \(title)")
             }
         }
         if !fetch.isEmpty {
-            lines.append("  not in the store yet; fetch while connected with:")
+            lines.append(
+                t(
+                    "  not in the store yet; fetch while connected with:",
+                    "  nog niet in de opslag; haal op terwijl u verbonden bent met:"))
             lines += fetch.map { "    \(commandLine($0))" }
         } else if !storeYears.isEmpty {
             lines.append(
-                "  years in the store: "
-                    + storeYears.map { "\($0.year)\($0.defined ? "" : " (not defined)")" }.joined(separator: ", "))
+                t("  years in the store: ", "  jaren in de opslag: ")
+                    + storeYears.map { "\($0.year)\($0.defined ? "" : t(" (not defined)", " (niet gedefinieerd)"))" }
+                    .joined(separator: ", "))
         }
-        lines.append("  values: \(indicator.valueKind.rawValue)")
+        let kind: String =
+            switch indicator.valueKind {
+            case .money: t("money (euros)", "geld (euro's)")
+            case .rate: t("a rate", "een verhouding")
+            case .percentage: t("a percentage", "een percentage")
+            }
+        lines.append(t("  values: ", "  waarden: ") + kind)
         switch indicator.zero {
-        case .value: lines.append("  a reported 0: a value like any other")
+        case .value: lines.append(t("  a reported 0: a value like any other", "  een gemelde 0: een waarde als elke andere"))
         case .notBooked(let broader):
             lines.append(
-                "  a reported 0: nothing booked on these lines (booked elsewhere): left out of every group and rank"
-                    + (broader.map { "; \($0) includes it" } ?? ""))
+                t(
+                    "  a reported 0: nothing booked on these lines (booked elsewhere): left out of every group and rank",
+                    "  een gemelde 0: niets geboekt op deze taakvelden (elders geboekt): buiten elke groep en rangorde")
+                    + (broader.map { t("; \($0) includes it", "; \($0) telt het mee") } ?? ""))
         }
-        if !indicator.notes.en.isEmpty { lines.append("  notes: \(indicator.notes.en)") }
+        if !indicator.notes.text(locale).isEmpty {
+            lines.append(t("  notes: ", "  toelichting: ") + indicator.notes.text(locale))
+        }
         lines.append("  \(Attribution.cbs)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `, where Leeftijd in 70100, 70200 and Geslacht = T001038`: the cells summed over other dimensions.
-    static func describe(_ selection: [String: [String]]) -> String {
+    static func describe(_ selection: [String: [String]], _ locale: ReportLocale = .en) -> String {
         guard !selection.isEmpty else { return "" }
-        return ", where "
+        let nl = locale == .nl
+        return (nl ? ", waarbij " : ", where ")
             + selection.sorted { $0.key < $1.key }
-            .map { $0.value.count == 1 ? "\($0.key) = \($0.value[0])" : "\($0.key) in \($0.value.joined(separator: ", "))" }
-            .joined(separator: " and ")
+            .map {
+                $0.value.count == 1
+                    ? "\($0.key) = \($0.value[0])"
+                    : "\($0.key) in \($0.value.joined(separator: ", "))"
+            }
+            .joined(separator: nl ? " en " : " and ")
     }
 }

@@ -16,7 +16,11 @@ public enum SpreadsheetWriter {
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         guard let workbook = workbook_new(temporary.path) else {
-            throw SpreadsheetWriteError(path: path, reason: "cannot create the workbook (is the folder writable?)")
+            throw SpreadsheetWriteError(
+                path: path,
+                reason: .en(
+                    "cannot create the workbook (is the folder writable?)",
+                    nl: "kan de werkmap niet maken (is de map beschrijfbaar?)"))
         }
         let header = workbook_add_format(workbook)
         format_set_bold(header)
@@ -36,11 +40,14 @@ public enum SpreadsheetWriter {
             let sheet = workbook_add_worksheet(workbook, uniqueName(table.name, &used))
             for (column, definition) in table.columns.enumerated() {
                 worksheet_write_string(sheet, 0, lxw_col_t(column), definition.key, header)
-                let longest = table.rows.lazy.compactMap { row -> Int? in
-                    guard column < row.count, case .text(let text) = row[column] else { return nil }
-                    return text.count
-                }.max() ?? 0
-                let width = definition.kind == .text ? min(48, max(definition.key.count, longest) + 2) : max(12, min(24, definition.key.count + 2))
+                let longest =
+                    table.rows.lazy.compactMap { row -> Int? in
+                        guard column < row.count, case .text(let text) = row[column] else { return nil }
+                        return text.count
+                    }.max() ?? 0
+                let width =
+                    definition.kind == .text
+                    ? min(48, max(definition.key.count, longest) + 2) : max(12, min(24, definition.key.count + 2))
                 worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), Double(width), nil)
             }
             worksheet_freeze_panes(sheet, 1, 0)
@@ -77,10 +84,12 @@ public enum SpreadsheetWriter {
         }
         let result = workbook_close(workbook)
         guard result == LXW_NO_ERROR else {
-            throw SpreadsheetWriteError(path: path, reason: String(cString: lxw_strerror(result)))
+            let detail = String(cString: lxw_strerror(result))
+            throw SpreadsheetWriteError(
+                path: path, reason: .en(detail, nl: "kan de werkmap niet schrijven (libxlsxwriter-fout \(result.rawValue))"))
         }
         guard rename(temporary.path, target.path) == 0 else {
-            throw SpreadsheetWriteError(path: path, reason: String(cString: strerror(errno)))
+            throw SpreadsheetWriteError(path: path, reason: SystemErrorText.describe(errno))
         }
     }
 
@@ -109,8 +118,12 @@ public enum SpreadsheetWriter {
 /// A workbook that could not be written: exit 74, the target left as it was.
 public struct SpreadsheetWriteError: MaatstafError {
     public var path: String
-    public var reason: String
+    public var reason: LocalizedText
     public var subject: String { path }
-    public var hint: Advice { "Check that the folder exists and is writable and the disk is not full; nothing was written" }
+    public var hint: Advice {
+        .en(
+            "Check that the folder exists and is writable and the disk is not full; nothing was written",
+            nl: "Controleer of de map bestaat en beschrijfbaar is en de schijf niet vol; er is niets geschreven")
+    }
     public var category: ErrorCategory { .io }
 }

@@ -79,8 +79,8 @@ struct DashboardPage {
         }
     }
 
-    /// An engine error as the dashboard words it: a municipality that did not exist in the year in the reader's
-    /// language; anything else with the engine's own message.
+    /// An engine error as the dashboard words it: a municipality that did not exist in the year with what to choose
+    /// instead; anything else with the engine's own message, in the reader's language.
     static func problem(_ error: any Error, _ state: ViewState, _ data: DashboardData) -> DashboardError {
         if let error = error as? DashboardError { return error }
         if let compare = error as? CompareError, compare.kind == .municipalityNotAvailable,
@@ -196,11 +196,14 @@ struct DashboardPage {
         return context
     }
 
-    /// An engine error as one line: the error's own message, with advice spelt by the edge that started us.
-    static func message(_ error: any Error, _ data: DashboardData) -> String {
+    /// An engine error as one line in both languages: the error's own message, with advice spelt by the edge that
+    /// started us; the problem page picks the reader's.
+    static func message(_ error: any Error, _ data: DashboardData) -> LocalizedText {
         if let error = error as? any MaatstafError {
-            return error.message(hint: data.adviceText(error.hint))
+            return .en(
+                error.message(.en, hint: data.adviceText(error.hint, .en)),
+                nl: error.message(.nl, hint: data.adviceText(error.hint, .nl)))
         }
-        return String(describing: error)
+        return .en(String(describing: error), nl: "onverwachte fout")
     }
 }

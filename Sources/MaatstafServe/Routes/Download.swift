@@ -37,7 +37,9 @@ enum Download: String, CaseIterable, Sendable {
                 return (Array(report.renderHTML().utf8), year)
             }
             let page = DashboardPage(data: data, state: state)
-            guard let period = page.chosenPeriod else { throw DashboardError.cannotCompare(state.indicator.id) }
+            guard let period = page.chosenPeriod else {
+                throw DashboardError.cannotCompare(.en(state.indicator.id, nl: state.indicator.id))
+            }
             let comparison = try data.engine.compare(
                 state.indicator, year: period.year, kind: state.kind, municipalities: state.municipalities,
                 against: [.builtIn(.national)] + state.groups)

@@ -16,7 +16,7 @@ struct DashboardError: Error, Sendable {
         case methodNotAllowed
         case noMunicipality
         case notInYear(name: String, year: Int, lastYear: Int?)
-        case cannotCompare(String)
+        case cannotCompare(LocalizedText)
     }
 
     private let kind: Kind
@@ -42,7 +42,7 @@ struct DashboardError: Error, Sendable {
         Self(kind: .notInYear(name: name, year: year, lastYear: lastYear))
     }
     /// The engine refused the comparison; `message` is its own one-line message.
-    static func cannotCompare(_ message: String) -> Self { Self(kind: .cannotCompare(message)) }
+    static func cannotCompare(_ message: LocalizedText) -> Self { Self(kind: .cannotCompare(message)) }
 
     /// 404 when the address or a name in it names nothing; 400 when a parameter is malformed or out of bounds;
     /// 422 when the names are right but the comparison cannot be made.
@@ -127,10 +127,8 @@ struct DashboardError: Error, Sendable {
                 ? "\(name) was in \(year) geen gemeente. Kies een ander jaar."
                 : "\(name) was not a municipality in \(year). Choose another year."
         case .cannotCompare(let message):
-            return
-                (nl
-                ? "maatstaf kan deze keuze niet vergelijken (melding in het Engels): " : "maatstaf cannot compare this choice: ")
-                + message
+            return (nl ? "maatstaf kan deze keuze niet vergelijken: " : "maatstaf cannot compare this choice: ")
+                + message.text(nl ? .nl : .en)
         }
     }
 }

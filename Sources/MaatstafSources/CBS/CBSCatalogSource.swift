@@ -64,8 +64,11 @@ public struct CBSCatalogSource: Sendable {
             for row in page.rows {
                 guard let identifier = row["Identifier"] as? String else {
                     throw SourceError(
-                        subject: url, reason: "lists a table without Identifier",
-                        hint: "Check that the URL is a CBS catalog (\(option: .cbsBase))")
+                        subject: url,
+                        reason: .en("lists a table without Identifier", nl: "noemt een tabel zonder Identifier"),
+                        hint: .en(
+                            "Check that the URL is a CBS catalog (\(option: .cbsBase))",
+                            nl: "Controleer of het adres een CBS-catalogus is (\(option: .cbsBase))"))
                 }
                 let count = (row["RecordCount"] as? Int) ?? (row["RecordCount"] as? String).flatMap { Int($0) }
                 entries.append(

@@ -32,8 +32,14 @@ public struct CBSODataV3Source: Sendable {
             if let count = info.recordCount, !(0...Self.maxRecordCount).contains(count) {
                 throw SourceError(
                     subject: url,
-                    reason: "announces \(count) rows, which no CBS table has (maatstaf accepts up to \(Self.maxRecordCount))",
-                    hint: "Check the table id and \(option: .cbsBase); the server's answer cannot be right")
+                    reason: .en(
+                        "announces \(count) rows, which no CBS table has (maatstaf accepts up to \(Self.maxRecordCount))",
+                        nl:
+                            "kondigt \(count) rijen aan, wat geen CBS-tabel heeft (maatstaf aanvaardt er tot \(Self.maxRecordCount))"
+                    ),
+                    hint: .en(
+                        "Check the table id and \(option: .cbsBase); the server's answer cannot be right",
+                        nl: "Controleer de tabelcode en \(option: .cbsBase); het antwoord van de server kan niet kloppen"))
             }
             return (info, result)
         }
@@ -89,8 +95,12 @@ public struct CBSODataV3Source: Sendable {
         if let count = set.table.recordCount, set.rowCount != count {
             throw SourceError(
                 subject: url(table, "TypedDataSet"),
-                reason: "received \(set.rowCount) rows but TableInfos announces \(count)",
-                hint: "The download is incomplete; run again with \(option: .refresh) (nothing was stored)")
+                reason: .en(
+                    "received \(set.rowCount) rows but TableInfos announces \(count)",
+                    nl: "\(set.rowCount) rijen ontvangen, maar TableInfos kondigt er \(count) aan"),
+                hint: .en(
+                    "The download is incomplete; run again with \(option: .refresh) (nothing was stored)",
+                    nl: "De download is onvolledig; probeer opnieuw met \(option: .refresh) (er is niets opgeslagen)"))
         }
         return set
     }
@@ -159,8 +169,15 @@ public struct CBSODataV3Source: Sendable {
     private static func repeated(_ set: CBSDataSet, row: Int, first: Int, url: String) -> SourceError {
         let codes = zip(set.dimensions, set.codes).map { "\($0.key)=\($1[row])" }.joined(separator: ", ")
         return SourceError(
-            subject: url, reason: "row \(row) repeats the dimension codes of row \(first) (\(codes)): a page repeated rows",
-            hint: "The server sent inconsistent pages; run again with \(option: .refresh) (nothing was stored)")
+            subject: url,
+            reason: .en(
+                "row \(row) repeats the dimension codes of row \(first) (\(codes)): a page repeated rows",
+                nl: "rij \(row) herhaalt de dimensiecodes van rij \(first) (\(codes)): een pagina herhaalde rijen"),
+            hint: .en(
+                "The server sent inconsistent pages; run again with \(option: .refresh) (nothing was stored)",
+                nl:
+                    "De server stuurde pagina's die elkaar tegenspreken; probeer opnieuw met \(option: .refresh) (er is niets opgeslagen)"
+            ))
     }
 
     /// CBS writes absolute next-page links to its own host; they are followed on the base maatstaf was given (a
@@ -197,13 +214,23 @@ public struct CBSODataV3Source: Sendable {
             columns = try ODataPageScanner.scan(body, dimensionKeys: layout.dimensionKeys, topicKeys: layout.topicKeys)
         } catch let error as ODataPageScanner.Malformed {
             throw SourceError(
-                subject: url, reason: "is not a valid CBS OData page: \(error.reason) at byte \(error.offset) of \(body.count)",
-                hint: "The response may be cut off or an error page; run again with \(option: .refresh)")
+                subject: url,
+                reason: .en(
+                    "is not a valid CBS OData page: \(error.reason.en) at byte \(error.offset) of \(body.count)",
+                    nl: "is geen geldige CBS-OData-pagina: \(error.reason.nl) bij byte \(error.offset) van \(body.count)"),
+                hint: .en(
+                    "The response may be cut off or an error page; run again with \(option: .refresh)",
+                    nl: "Het antwoord is misschien afgebroken of een foutpagina; probeer opnieuw met \(option: .refresh)"))
         }
         if columns.rowsWithoutCode > 0 {
             throw SourceError(
-                subject: url, reason: "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
-                hint: "The response does not match the table's DataProperties; run again with \(option: .refresh)")
+                subject: url,
+                reason: .en(
+                    "\(columns.rowsWithoutCode) row(s) lack a code for a dimension of the table",
+                    nl: "\(columns.rowsWithoutCode) rij(en) missen een code voor een dimensie van de tabel"),
+                hint: .en(
+                    "The response does not match the table's DataProperties; run again with \(option: .refresh)",
+                    nl: "Het antwoord past niet bij de DataProperties van de tabel; probeer opnieuw met \(option: .refresh)"))
         }
         return Page(url: url, columns: columns, sha256: sha256(result), fromCache: result.origin == .cache)
     }
@@ -232,13 +259,11 @@ public struct CBSODataV3Source: Sendable {
             guard kept > 0 else { throw error }
             throw FetchError(
                 error.kind, subject: error.subject, reason: error.reason,
-                hint: Advice(
-                    parts: error.hint.parts
-                        + [
-                            .text(
-                                "\(error.hint.isEmpty ? "" : ". ")\(kept) of \(urls.count) pages are in the cache; the same command continues from them"
-                            )
-                        ]))
+                hint: .en(
+                    "\(line: error.hint.english)\(error.hint.isEmpty ? "" : ". ")\(kept) of \(urls.count) pages are in the cache; the same command continues from them",
+                    nl:
+                        "\(line: error.hint.dutch)\(error.hint.isEmpty ? "" : ". ")\(kept) van de \(urls.count) pagina's staan in de cache; dezelfde opdracht gaat daarmee verder"
+                ))
         }
     }
 
@@ -283,8 +308,11 @@ public struct CBSODataV3Source: Sendable {
         if !filter.regions.isEmpty {
             guard let region = dimensions.first(where: { $0.kind == .geoDimension || $0.kind == .geoDetail }) else {
                 throw SourceError(
-                    subject: table, reason: "has no region dimension to filter on",
-                    hint: "Leave out \(option: .region) (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))")
+                    subject: table,
+                    reason: .en("has no region dimension to filter on", nl: "heeft geen regiodimensie om op te filteren"),
+                    hint: .en(
+                        "Leave out \(option: .region) (dimensions: \(dimensions.map(\.key).joined(separator: ", ")))",
+                        nl: "Laat \(option: .region) weg (dimensies: \(dimensions.map(\.key).joined(separator: ", ")))"))
             }
             let codes = try await self.codes(table, dimension: region.key)
             knownLists[region.key] = codes
@@ -294,9 +322,15 @@ public struct CBSODataV3Source: Sendable {
                     let close = codes.filter { $0.key.uppercased().hasPrefix(String(wanted.uppercased().prefix(2))) }.prefix(5)
                         .map(\.key)
                     throw SourceError(
-                        subject: "\(table) \(region.key)", reason: "has no region \(wanted)",
+                        subject: "\(table) \(region.key)",
+                        reason: .en("has no region \(wanted)", nl: "heeft geen regio \(wanted)"),
                         hint: close.isEmpty
-                            ? "Check the code (e.g. GM0293, PV25, NL01)" : "Codes look like \(close.joined(separator: ", "))")
+                            ? .en(
+                                "Check the code (e.g. GM0293, PV25, NL01)",
+                                nl: "Controleer de code (bijvoorbeeld GM0293, PV25, NL01)")
+                            : .en(
+                                "Codes look like \(close.joined(separator: ", "))",
+                                nl: "Codes zien eruit als \(close.joined(separator: ", "))"))
                 }
                 return code.filterKey
             }
@@ -305,7 +339,9 @@ public struct CBSODataV3Source: Sendable {
         if let years = filter.years {
             guard let period = dimensions.first(where: { $0.kind == .timeDimension }) else {
                 throw SourceError(
-                    subject: table, reason: "has no period dimension to filter on", hint: "Leave out \(option: .period)")
+                    subject: table,
+                    reason: .en("has no period dimension to filter on", nl: "heeft geen periodedimensie om op te filteren"),
+                    hint: .en("Leave out \(option: .period)", nl: "Laat \(option: .period) weg"))
             }
             let codes = try await self.codes(table, dimension: period.key)
             knownLists[period.key] = codes
@@ -313,8 +349,15 @@ public struct CBSODataV3Source: Sendable {
             guard !periodKeys.isEmpty else {
                 let known = Set(codes.compactMap { Int($0.key.prefix(4)) }).sorted()
                 throw SourceError(
-                    subject: "\(table) \(period.key)", reason: "has no periods in \(years.lowerBound)–\(years.upperBound)",
-                    hint: known.isEmpty ? "Leave out \(option: .period)" : "The table covers \(known.first!)–\(known.last!)")
+                    subject: "\(table) \(period.key)",
+                    reason: .en(
+                        "has no periods in \(years.lowerBound)–\(years.upperBound)",
+                        nl: "heeft geen perioden in \(years.lowerBound)–\(years.upperBound)"),
+                    hint: known.isEmpty
+                        ? .en("Leave out \(option: .period)", nl: "Laat \(option: .period) weg")
+                        : .en(
+                            "The table covers \(known.first!)–\(known.last!)",
+                            nl: "De tabel beslaat \(known.first!)–\(known.last!)"))
             }
             dimensionNames.period = period.key
         }
@@ -327,9 +370,15 @@ public struct CBSODataV3Source: Sendable {
         let pickedCount = picked.reduce(0) { $0 + $1.codes.count }
         guard pickedCount <= CBSFilter.codesPerRequest / 2 else {
             throw SourceError(
-                subject: table, reason: "the selection picks \(pickedCount) codes; CBS refuses filters that long",
-                hint:
-                    "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without \(option: .selection(dimension: nil))")
+                subject: table,
+                reason: .en(
+                    "the selection picks \(pickedCount) codes; CBS refuses filters that long",
+                    nl: "de selectie kiest \(pickedCount) codes; CBS weigert zulke lange filters"),
+                hint: .en(
+                    "Pick at most \(CBSFilter.codesPerRequest / 2) codes, or fetch without \(option: .selection(dimension: nil))",
+                    nl:
+                        "Kies hoogstens \(CBSFilter.codesPerRequest / 2) codes, of haal op zonder \(option: .selection(dimension: nil))"
+                ))
         }
         let properties = allProperties.filter { $0.isDimension || $0.kind == .topicGroup || topics.contains($0.key) }
         var set = CBSDataSet(table: metadata.table, properties: properties, responses: metadata.responses)
@@ -369,9 +418,12 @@ public struct CBSODataV3Source: Sendable {
             try wanted.map { name in
                 guard let topic = topics.first(where: { $0.key == name || $0.keyStem == name }) else {
                     throw SourceError(
-                        subject: table, reason: "has no topic \(name)",
-                        hint:
-                            "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (\(action: .describeTable(table)) after a fetch)"
+                        subject: table, reason: .en("has no topic \(name)", nl: "heeft geen onderwerp \(name)"),
+                        hint: .en(
+                            "Topics: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (\(action: .describeTable(table)) after a fetch)",
+                            nl:
+                                "Onderwerpen: \(topics.prefix(12).map(\.keyStem).joined(separator: ", "))\(topics.count > 12 ? ", …" : "") (\(action: .describeTable(table)) na het ophalen)"
+                        )
                     )
                 }
                 return topic.key
@@ -390,11 +442,21 @@ public struct CBSODataV3Source: Sendable {
             throw SourceError(
                 subject: table,
                 reason: isRegionOrPeriod
-                    ? "\(selection.dimension) is its region or period dimension, which a selection of codes cannot pick"
-                    : "has no dimension \(selection.dimension) to pick codes of",
+                    ? .en(
+                        "\(selection.dimension) is its region or period dimension, which a selection of codes cannot pick",
+                        nl: "\(selection.dimension) is de regio- of periodedimensie, die een selectie van codes niet kan kiezen")
+                    : .en(
+                        "has no dimension \(selection.dimension) to pick codes of",
+                        nl: "heeft geen dimensie \(selection.dimension) om codes uit te kiezen"),
                 hint: isRegionOrPeriod
-                    ? "Pick regions with \(option: .region) and periods with \(option: .period)"
-                    : "Dimensions \(option: .selection(dimension: nil)) can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))"
+                    ? .en(
+                        "Pick regions with \(option: .region) and periods with \(option: .period)",
+                        nl: "Kies regio's met \(option: .region) en perioden met \(option: .period)")
+                    : .en(
+                        "Dimensions \(option: .selection(dimension: nil)) can pick: \(others.isEmpty ? "none" : others.map(\.key).joined(separator: ", "))",
+                        nl:
+                            "Dimensies die \(option: .selection(dimension: nil)) kan kiezen: \(others.isEmpty ? "geen" : others.map(\.key).joined(separator: ", "))"
+                    )
             )
         }
         let list: [CBSDimensionCode]
@@ -403,22 +465,35 @@ public struct CBSODataV3Source: Sendable {
         } catch let error as FetchError where error.kind == .httpStatus(404) {
             throw SourceError(
                 subject: "\(table) \(dimension.key)",
-                reason: "CBS serves no code list for it, so the codes picked cannot be checked",
-                hint: "Fetch without \(option: .selection(dimension: dimension.key))")
+                reason: .en(
+                    "CBS serves no code list for it, so the codes picked cannot be checked",
+                    nl: "CBS levert er geen codelijst voor, dus de gekozen codes zijn niet te controleren"),
+                hint: .en(
+                    "Fetch without \(option: .selection(dimension: dimension.key))",
+                    nl: "Haal op zonder \(option: .selection(dimension: dimension.key))"))
         }
         let keys = try selection.codes.map { wanted -> String in
             switch CBSDimensionCode.match(wanted, in: list) {
             case .found(let code): return code.filterKey
             case .ambiguous(let codes):
                 throw SourceError(
-                    subject: "\(table) \(dimension.key)", reason: "\"\(wanted)\" is the title of several codes",
-                    hint: "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))")
+                    subject: "\(table) \(dimension.key)",
+                    reason: .en(
+                        "\"\(wanted)\" is the title of several codes", nl: "\"\(wanted)\" is de titel van meerdere codes"),
+                    hint: .en(
+                        "Write one of the codes: \(codes.map(\.described).joined(separator: ", "))",
+                        nl: "Schrijf een van de codes: \(codes.map(\.described).joined(separator: ", "))"))
             case .unknown(let near):
                 throw SourceError(
-                    subject: "\(table) \(dimension.key)", reason: "has no code or title \"\(wanted)\"",
+                    subject: "\(table) \(dimension.key)",
+                    reason: .en("has no code or title \"\(wanted)\"", nl: "heeft geen code of titel \"\(wanted)\""),
                     hint: near.isEmpty
-                        ? "Codes look like \(list.prefix(5).map(\.described).joined(separator: ", "))"
-                        : "Did you mean \(near.map(\.described).joined(separator: ", "))?")
+                        ? .en(
+                            "Codes look like \(list.prefix(5).map(\.described).joined(separator: ", "))",
+                            nl: "Codes zien eruit als \(list.prefix(5).map(\.described).joined(separator: ", "))")
+                        : .en(
+                            "Did you mean \(near.map(\.described).joined(separator: ", "))?",
+                            nl: "Bedoelt u \(near.map(\.described).joined(separator: ", "))?"))
             }
         }
         return (dimension.key, (keys, list))
@@ -454,15 +529,25 @@ public struct CBSODataV3Source: Sendable {
         while let url = next {
             guard seen.insert(url).inserted else {
                 throw SourceError(
-                    subject: url, reason: "the next-page links go round in a circle",
-                    hint: "The server's paging is broken; try again later (nothing was stored)")
+                    subject: url,
+                    reason: .en(
+                        "the next-page links go round in a circle",
+                        nl: "de verwijzingen naar volgende pagina's gaan in een kringetje"),
+                    hint: .en(
+                        "The server's paging is broken; try again later (nothing was stored)",
+                        nl: "Het pagineren van de server is kapot; probeer het later opnieuw (er is niets opgeslagen)"))
             }
             guard pages.count < limit else {
                 throw SourceError(
                     subject: start,
-                    reason:
+                    reason: .en(
                         "the server keeps linking to further pages after \(pages.count) pages (\(pages.count * Self.pageSize) rows), more than the table can hold",
-                    hint: "The server's paging is broken or hostile; nothing was stored")
+                        nl:
+                            "de server blijft naar volgende pagina's verwijzen na \(pages.count) pagina's (\(pages.count * Self.pageSize) rijen), meer dan de tabel kan bevatten"
+                    ),
+                    hint: .en(
+                        "The server's paging is broken or hostile; nothing was stored",
+                        nl: "Het pagineren van de server is kapot of vijandig; er is niets opgeslagen"))
             }
             let page = try await fetcher.fetch(url) { try Self.page($0, layout: layout) }
             pages.append(page)
@@ -478,8 +563,13 @@ public struct CBSODataV3Source: Sendable {
         guard let here = URLComponents(string: current), let there = URLComponents(string: rebased), here.path == there.path
         else {
             throw SourceError(
-                subject: current, reason: "links to a next page outside this table (\(link))",
-                hint: "The server's answer cannot be right; nothing was stored and the link was not followed")
+                subject: current,
+                reason: .en(
+                    "links to a next page outside this table (\(link))",
+                    nl: "verwijst naar een volgende pagina buiten deze tabel (\(link))"),
+                hint: .en(
+                    "The server's answer cannot be right; nothing was stored and the link was not followed",
+                    nl: "Het antwoord van de server kan niet kloppen; er is niets opgeslagen en de verwijzing is niet gevolgd"))
         }
         return rebased
     }

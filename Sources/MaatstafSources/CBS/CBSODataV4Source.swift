@@ -24,8 +24,13 @@ public struct CBSODataV4Source: Sendable {
             let body = result.body
             guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
                 throw SourceError(
-                    subject: url, reason: "is not valid JSON (\(body.count) bytes)",
-                    hint: "The response may be cut off or an error page; run again (the damaged copy was not kept)")
+                    subject: url,
+                    reason: .en("is not valid JSON (\(body.count) bytes)", nl: "is geen geldige JSON (\(body.count) bytes)"),
+                    hint: .en(
+                        "The response may be cut off or an error page; run again (the damaged copy was not kept)",
+                        nl:
+                            "Het antwoord is misschien afgebroken of een foutpagina; probeer opnieuw (de beschadigde kopie is niet bewaard)"
+                    ))
             }
             return ((object["value"] as? [[String: Any]]) ?? [], object["@odata.nextLink"] as? String, object, SHA256.hex(body))
         }
@@ -37,8 +42,10 @@ public struct CBSODataV4Source: Sendable {
         let properties = try await rows("\(root)/Properties")
         guard let identifier = properties.object["Identifier"] as? String else {
             throw SourceError(
-                subject: "\(root)/Properties", reason: "has no Identifier",
-                hint: "Check the table id (case-sensitive) and that the table exists in OData v4")
+                subject: "\(root)/Properties", reason: .en("has no Identifier", nl: "heeft geen Identifier"),
+                hint: .en(
+                    "Check the table id (case-sensitive) and that the table exists in OData v4",
+                    nl: "Controleer de tabelcode (hoofdletters tellen) en of de tabel in OData v4 bestaat"))
         }
         let expected = properties.object["ObservationCount"] as? Int
         let info = CBSTableInfo(
@@ -85,21 +92,30 @@ public struct CBSODataV4Source: Sendable {
             guard seen.insert(url).inserted, observations <= (expected ?? CBSODataV3Source.maxRecordCount) else {
                 throw SourceError(
                     subject: "\(root)/Observations",
-                    reason:
+                    reason: .en(
                         "the server keeps linking to further pages after \(observations) observations, more than the table announces",
-                    hint: "The server's paging is broken or hostile; nothing was stored")
+                        nl:
+                            "de server blijft naar volgende pagina's verwijzen na \(observations) waarnemingen, meer dan de tabel aankondigt"
+                    ),
+                    hint: .en(
+                        "The server's paging is broken or hostile; nothing was stored",
+                        nl: "Het pagineren van de server is kapot of vijandig; er is niets opgeslagen"))
             }
             let page = try await rows(url)
             responses.append((url, page.sha256))
             for cell in page.rows {
                 guard let measure = cell["Measure"] as? String else {
                     throw SourceError(
-                        subject: url, reason: "an observation has no Measure", hint: "Run again with \(option: .refresh)")
+                        subject: url, reason: .en("an observation has no Measure", nl: "een waarneming heeft geen Measure"),
+                        hint: .en("Run again with \(option: .refresh)", nl: "Probeer opnieuw met \(option: .refresh)"))
                 }
                 guard let topic = topicIndex[measure] else {
                     throw SourceError(
-                        subject: url, reason: "an observation has measure \(measure), which MeasureCodes does not list",
-                        hint: "Run again with \(option: .refresh)")
+                        subject: url,
+                        reason: .en(
+                            "an observation has measure \(measure), which MeasureCodes does not list",
+                            nl: "een waarneming heeft onderwerp \(measure), dat MeasureCodes niet noemt"),
+                        hint: .en("Run again with \(option: .refresh)", nl: "Probeer opnieuw met \(option: .refresh)"))
                 }
                 let cellCodes = dimensionKeys.map { (cell[$0] as? String)?.trimmedSpaces ?? "" }
                 let combination = cellCodes.joined(separator: "\u{1F}")
@@ -120,8 +136,12 @@ public struct CBSODataV4Source: Sendable {
         if let expected, observations != expected {
             throw SourceError(
                 subject: "\(root)/Observations",
-                reason: "received \(observations) observations but Properties announces \(expected)",
-                hint: "The download is incomplete; run again with \(option: .refresh) (nothing was stored)")
+                reason: .en(
+                    "received \(observations) observations but Properties announces \(expected)",
+                    nl: "\(observations) waarnemingen ontvangen, maar Properties kondigt er \(expected) aan"),
+                hint: .en(
+                    "The download is incomplete; run again with \(option: .refresh) (nothing was stored)",
+                    nl: "De download is onvolledig; probeer opnieuw met \(option: .refresh) (er is niets opgeslagen)"))
         }
         var set = CBSDataSet(table: info, properties: dataProperties, responses: responses)
         set.append(codes: codes, values: values)
@@ -139,8 +159,12 @@ public struct CBSODataV4Source: Sendable {
             guard number.isFinite else {
                 throw SourceError(
                     subject: url,
-                    reason: "an observation (\(cell["Measure"] ?? "?")) has the value \(number), not a finite number",
-                    hint: "The server's answer cannot be right; nothing was stored")
+                    reason: .en(
+                        "an observation (\(cell["Measure"] ?? "?")) has the value \(number), not a finite number",
+                        nl: "een waarneming (\(cell["Measure"] ?? "?")) heeft de waarde \(number), geen eindig getal"),
+                    hint: .en(
+                        "The server's answer cannot be right; nothing was stored",
+                        nl: "Het antwoord van de server kan niet kloppen; er is niets opgeslagen"))
             }
             return .number(number)
         }

@@ -17,20 +17,29 @@ enum CBSResponseParser {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw SourceError(
-                subject: url, reason: "is not valid JSON (\(data.count) bytes)",
-                hint: "The response may be cut off or an error page; run again with \(option: .refresh)")
+                subject: url,
+                reason: .en("is not valid JSON (\(data.count) bytes)", nl: "is geen geldige JSON (\(data.count) bytes)"),
+                hint: .en(
+                    "The response may be cut off or an error page; run again with \(option: .refresh)",
+                    nl: "Het antwoord is misschien afgebroken of een foutpagina; probeer opnieuw met \(option: .refresh)"))
         }
         guard let top = object as? [String: Any], let rows = top["value"] as? [[String: Any]] else {
             throw SourceError(
-                subject: url, reason: "is not a CBS OData response (no \"value\" list)",
-                hint: "Check the table id and the catalog (opendata or dataderden)")
+                subject: url,
+                reason: .en(
+                    "is not a CBS OData response (no \"value\" list)", nl: "is geen CBS-OData-antwoord (geen lijst \"value\")"),
+                hint: .en(
+                    "Check the table id and the catalog (opendata or dataderden)",
+                    nl: "Controleer de tabelcode en de catalogus (opendata of dataderden)"))
         }
         return Page(rows: rows, nextLink: top["odata.nextLink"] as? String, sha256: SHA256.hex(data))
     }
 
     static func tableInfo(_ data: Data, url: String) throws -> CBSTableInfo {
         guard let row = try page(data, url: url).rows.first, let identifier = row["Identifier"] as? String else {
-            throw SourceError(subject: url, reason: "has no table information", hint: "Check the table id")
+            throw SourceError(
+                subject: url, reason: .en("has no table information", nl: "bevat geen tabelinformatie"),
+                hint: .en("Check the table id", nl: "Controleer de tabelcode"))
         }
         let count = (row["RecordCount"] as? Int) ?? (row["RecordCount"] as? String).flatMap { Int($0) }
         return CBSTableInfo(
@@ -45,8 +54,13 @@ enum CBSResponseParser {
                 let kind = CBSDataProperty.Kind(rawValue: type)
             else {
                 throw SourceError(
-                    subject: url, reason: "has a DataProperties entry without ID or known Type",
-                    hint: "maatstaf may not know this kind of table yet; please report it")
+                    subject: url,
+                    reason: .en(
+                        "has a DataProperties entry without ID or known Type",
+                        nl: "heeft een DataProperties-regel zonder ID of bekend Type"),
+                    hint: .en(
+                        "maatstaf may not know this kind of table yet; please report it",
+                        nl: "maatstaf kent dit soort tabel misschien nog niet; meld het alstublieft"))
             }
             return CBSDataProperty(
                 id: id, parentID: row["ParentID"] as? Int, kind: kind, key: row["Key"] as? String ?? "",
@@ -58,7 +72,9 @@ enum CBSResponseParser {
     static func codes(_ data: Data, url: String) throws -> [CBSDimensionCode] {
         try page(data, url: url).rows.map { row in
             guard let key = row["Key"] as? String else {
-                throw SourceError(subject: url, reason: "has a code without Key", hint: "Check the dimension name")
+                throw SourceError(
+                    subject: url, reason: .en("has a code without Key", nl: "heeft een code zonder Key"),
+                    hint: .en("Check the dimension name", nl: "Controleer de naam van de dimensie"))
             }
             return CBSDimensionCode(
                 key: key.trimmedSpaces, title: row["Title"] as? String ?? "", status: row["Status"] as? String,

@@ -8,8 +8,11 @@ public enum CBSTableID {
             id.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
         else {
             throw SourceError(
-                subject: id, reason: "is not a CBS table id (ids are letters and digits, e.g. 85984NED)",
-                hint: "Find the id with \(action: .searchTables)")
+                subject: id,
+                reason: .en(
+                    "is not a CBS table id (ids are letters and digits, e.g. 85984NED)",
+                    nl: "is geen CBS-tabelcode (codes zijn letters en cijfers, bijvoorbeeld 85984NED)"),
+                hint: .en("Find the id with \(action: .searchTables)", nl: "Zoek de code op met \(action: .searchTables)"))
         }
     }
 }

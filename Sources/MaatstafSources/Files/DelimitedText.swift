@@ -24,7 +24,9 @@ public struct DelimitedText: Sendable {
             preconditionFailure("separators are ASCII")
         }
         guard String(data: data, encoding: .utf8) != nil else {
-            throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8")
+            throw SourceError(
+                subject: source, reason: .en("is not UTF-8 text", nl: "is geen UTF-8-tekst"),
+                hint: .en("Save the file as UTF-8", nl: "Sla het bestand op als UTF-8"))
         }
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
@@ -88,13 +90,16 @@ public struct DelimitedText: Sendable {
             }
             if inQuotes {
                 throw SourceError(
-                    subject: source, line: recordLine, reason: "a quoted field is never closed",
-                    hint: "Check the file for a missing \" character")
+                    subject: source, line: recordLine,
+                    reason: .en("a quoted field is never closed", nl: "een veld tussen aanhalingstekens wordt nooit gesloten"),
+                    hint: .en("Check the file for a missing \" character", nl: "Zoek in het bestand een ontbrekend \"-teken"))
             }
             if fieldStart < bytes.count || !fields.isEmpty { endRecord(at: bytes.count) }
         }
         guard let first = records.first else {
-            throw SourceError(subject: source, reason: "is empty", hint: "Check that the file was copied completely")
+            throw SourceError(
+                subject: source, reason: .en("is empty", nl: "is leeg"),
+                hint: .en("Check that the file was copied completely", nl: "Controleer of het bestand volledig gekopieerd is"))
         }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         rows = Array(records.dropFirst())
@@ -104,8 +109,13 @@ public struct DelimitedText: Sendable {
     public func column(_ name: String, in source: String) throws -> Int {
         guard let index = header.firstIndex(of: name) else {
             throw SourceError(
-                subject: source, line: 1, reason: "has no column \"\(name)\" (columns: \(header.joined(separator: ", ")))",
-                hint: "Use the file as published, with its original header")
+                subject: source, line: 1,
+                reason: .en(
+                    "has no column \"\(name)\" (columns: \(header.joined(separator: ", ")))",
+                    nl: "heeft geen kolom \"\(name)\" (kolommen: \(header.joined(separator: ", ")))"),
+                hint: .en(
+                    "Use the file as published, with its original header",
+                    nl: "Gebruik het bestand zoals het gepubliceerd is, met de oorspronkelijke kopregel"))
         }
         return index
     }

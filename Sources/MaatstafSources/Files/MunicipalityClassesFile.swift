@@ -25,7 +25,10 @@ public struct MunicipalityClassesFile: Sendable {
             guard let population = Int(row[columns[4]]), population >= 0 else {
                 throw SourceError(
                     subject: source, line: row.line,
-                    reason: "population \"\(row[columns[4]])\" is not a whole number of people", hint: "Use the file as published"
+                    reason: .en(
+                        "population \"\(row[columns[4]])\" is not a whole number of people",
+                        nl: "inwonertal \"\(row[columns[4]])\" is geen geheel aantal mensen"),
+                    hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is")
                 )
             }
             return Row(

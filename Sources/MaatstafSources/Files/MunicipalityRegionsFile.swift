@@ -29,14 +29,17 @@ public struct MunicipalityRegionsFile: Sendable {
         rows = try table.rows.map { row in
             guard let year = Int(row[columns[2]]) else {
                 throw SourceError(
-                    subject: source, line: row.line, reason: "year \"\(row[columns[2]])\" is not a number",
-                    hint: "Use the file as published")
+                    subject: source, line: row.line,
+                    reason: .en("year \"\(row[columns[2]])\" is not a number", nl: "jaar \"\(row[columns[2]])\" is geen getal"),
+                    hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
             }
             let code = row[columns[1]]
             guard code.hasPrefix("GM"), code.count == 6 else {
                 throw SourceError(
-                    subject: source, line: row.line, reason: "\"\(code)\" is not a municipality code like GM0293",
-                    hint: "Use the file as published")
+                    subject: source, line: row.line,
+                    reason: .en(
+                        "\"\(code)\" is not a municipality code like GM0293", nl: "\"\(code)\" is geen gemeentecode zoals GM0293"),
+                    hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
             }
             return Row(
                 line: row.line, name: row[columns[0]], code: code, lastYear: year,

@@ -30,8 +30,10 @@ public enum MunicipalityTraitsFile {
                 guard scale.contains(text) else {
                     throw SourceError(
                         subject: source, line: row.line,
-                        reason: "\"\(text)\" is not one of \(scale.joined(separator: ", "))",
-                        hint: "Use the file as published")
+                        reason: .en(
+                            "\"\(text)\" is not one of \(scale.joined(separator: ", "))",
+                            nl: "\"\(text)\" is niet een van \(scale.joined(separator: ", "))"),
+                        hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
                 }
                 return text
             }
@@ -45,26 +47,36 @@ public enum MunicipalityTraitsFile {
     public static func densities(data: Data, source: String) throws -> [String: Double] {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SourceError(
-                subject: source, line: nil, reason: "is not a JSON object of regions",
-                hint: "Use the file as published")
+                subject: source, line: nil,
+                reason: .en("is not a JSON object of regions", nl: "is geen JSON-object met regio's"),
+                hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
         }
         var result: [String: Double] = [:]
         for (code, value) in object where code.hasPrefix("GM") {
             guard let topics = value as? [String: Any] else {
                 throw SourceError(
-                    subject: source, line: nil, reason: "the entry of \(code) is not an object of topics",
-                    hint: "Use the file as published")
+                    subject: source, line: nil,
+                    reason: .en(
+                        "the entry of \(code) is not an object of topics",
+                        nl: "het item van \(code) is geen object met onderwerpen"),
+                    hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
             }
             guard topics.keys.contains("Bevolkingsdichtheid_34") else {
                 throw SourceError(
-                    subject: source, line: nil, reason: "the entry of \(code) has no Bevolkingsdichtheid_34",
-                    hint: "CBS may have renamed the topic; maatstaf reads only that key")
+                    subject: source, line: nil,
+                    reason: .en(
+                        "the entry of \(code) has no Bevolkingsdichtheid_34",
+                        nl: "het item van \(code) heeft geen Bevolkingsdichtheid_34"),
+                    hint: .en(
+                        "CBS may have renamed the topic; maatstaf reads only that key",
+                        nl: "CBS heeft het onderwerp misschien hernoemd; maatstaf leest alleen die sleutel"))
             }
             if let density = topics["Bevolkingsdichtheid_34"] as? NSNumber {
                 guard density.doubleValue >= 0 else {
                     throw SourceError(
-                        subject: source, line: nil, reason: "the density of \(code) is negative",
-                        hint: "Use the file as published")
+                        subject: source, line: nil,
+                        reason: .en("the density of \(code) is negative", nl: "de dichtheid van \(code) is negatief"),
+                        hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
                 }
                 result[code] = density.doubleValue
             }

@@ -34,11 +34,11 @@ public struct OwnFiguresFile: Sendable {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int?
         public var column: String?
-        public var message: String
+        public var message: LocalizedText
         /// The sheet, for an Excel file.
         public var sheet: String?
 
-        public init(line: Int?, column: String?, message: String, sheet: String? = nil) {
+        public init(line: Int?, column: String?, message: LocalizedText, sheet: String? = nil) {
             self.line = line
             self.column = column
             self.message = message
@@ -46,11 +46,24 @@ public struct OwnFiguresFile: Sendable {
         }
 
         /// `row 4, column value: "3,0.7" is not a number`.
-        public var description: String {
-            let place = [sheet.map { "sheet \"\($0)\"" }, line.map { "row \($0)" }, column.map { "column \($0)" }].compactMap {
-                $0
+        public var description: String { described(.en) }
+
+        /// `rij 4, kolom waarde: "3,0.7" is geen getal`: the place and the message in the reader's language.
+        public func described(_ locale: ReportLocale) -> String {
+            let nl = locale == .nl
+            let columnName = column.map { key in
+                guard nl else { return key }
+                return [
+                    "municipality": "gemeente", "period": "periode", "measure": "maat", "value": "waarde",
+                    "unit": "eenheid", "note": "toelichting",
+                ][key] ?? key
             }
-            return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+            let place = [
+                sheet.map { nl ? "werkblad \"\($0)\"" : "sheet \"\($0)\"" }, line.map { nl ? "rij \($0)" : "row \($0)" },
+                columnName.map { nl ? "kolom \($0)" : "column \($0)" },
+            ].compactMap { $0 }
+            let text = message.text(locale)
+            return place.isEmpty ? text : place.joined(separator: ", ") + ": " + text
         }
     }
 
@@ -91,10 +104,16 @@ public struct OwnFiguresFile: Sendable {
 
     public init(data: Data, source: String, decimal: Decimal = .auto, wide: WideLayout? = nil) throws {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SourceError(subject: source, reason: "is not UTF-8 text", hint: "Save the file as UTF-8 (CSV UTF-8 in Excel)")
+            throw SourceError(
+                subject: source, reason: .en("is not UTF-8 text", nl: "is geen UTF-8-tekst"),
+                hint: .en(
+                    "Save the file as UTF-8 (CSV UTF-8 in Excel)", nl: "Sla het bestand op als UTF-8 (CSV UTF-8 in Excel)"))
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append(Problem(line: nil, column: nil, message: "the file has no rows of figures"))
+            problems.append(
+                Problem(
+                    line: nil, column: nil,
+                    message: .en("the file has no rows of figures", nl: "het bestand heeft geen rijen met cijfers")))
             return
         }
         let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
@@ -111,7 +130,11 @@ public struct OwnFiguresFile: Sendable {
         let (name, rows) = try workbook.rows(sheet: sheet)
         sheetName = name
         guard let header = rows.first else {
-            problems.append(Problem(line: nil, column: nil, message: "sheet \"\(name)\" has no rows of figures"))
+            problems.append(
+                Problem(
+                    line: nil, column: nil,
+                    message: .en(
+                        "sheet \"\(name)\" has no rows of figures", nl: "werkblad \"\(name)\" heeft geen rijen met cijfers")))
             return
         }
         read(
@@ -141,7 +164,10 @@ public struct OwnFiguresFile: Sendable {
         }
         let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if header.allSatisfy(\.isEmpty) || records.isEmpty {
-            problems.append(Problem(line: nil, column: nil, message: "the file has no rows of figures"))
+            problems.append(
+                Problem(
+                    line: nil, column: nil,
+                    message: .en("the file has no rows of figures", nl: "het bestand heeft geen rijen met cijfers")))
             return
         }
         var index: [String: Int] = [:]
@@ -152,8 +178,11 @@ public struct OwnFiguresFile: Sendable {
                 problems.append(
                     Problem(
                         line: 1, column: nil,
-                        message:
-                            "no \(column.key) column (one of: \(column.names.sorted().joined(separator: ", "))); the header is: \(rawHeader.joined(separator: separator))"
+                        message: .en(
+                            "no \(column.key) column (one of: \(column.names.sorted().joined(separator: ", "))); the header is: \(rawHeader.joined(separator: separator))",
+                            nl:
+                                "geen kolom voor \(column.key) (een van: \(column.names.sorted().joined(separator: ", "))); de kopregel is: \(rawHeader.joined(separator: separator))"
+                        )
                     ))
             }
         }
@@ -172,15 +201,22 @@ public struct OwnFiguresFile: Sendable {
             let valueText = field("value")
             if municipality.isEmpty && measure.isEmpty && periodText.isEmpty && valueText.isEmpty { continue }
             var rowProblems: [Problem] = []
-            if municipality.isEmpty { rowProblems.append(Problem(line: line, column: "municipality", message: "is empty")) }
-            if measure.isEmpty { rowProblems.append(Problem(line: line, column: "measure", message: "is empty")) }
+            if municipality.isEmpty {
+                rowProblems.append(Problem(line: line, column: "municipality", message: .en("is empty", nl: "is leeg")))
+            }
+            if measure.isEmpty {
+                rowProblems.append(Problem(line: line, column: "measure", message: .en("is empty", nl: "is leeg")))
+            }
             let period = Self.excelDate(periodText, enabled: excelDates) ?? PeriodText.parse(periodText)
             if period == nil {
                 rowProblems.append(
                     Problem(
                         line: line, column: "period",
-                        message:
-                            "\"\(periodText)\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)"
+                        message: .en(
+                            "\"\(periodText)\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)",
+                            nl:
+                                "\"\(periodText)\" is geen periode die maatstaf leest (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)"
+                        )
                     ))
             }
             let value: Double?
@@ -192,15 +228,21 @@ public struct OwnFiguresFile: Sendable {
             }
             let unit = field("unit")
             if let value, value < 0, Self.isCount(unit: unit, measure: measure) {
-                rowProblems.append(Problem(line: line, column: "value", message: "\(valueText) is a negative count"))
+                rowProblems.append(
+                    Problem(
+                        line: line, column: "value",
+                        message: .en("\(valueText) is a negative count", nl: "\(valueText) is een negatief aantal")))
             }
             if !measure.isEmpty {
                 if let earlier = units[measure], earlier.unit != unit {
                     rowProblems.append(
                         Problem(
                             line: line, column: "unit",
-                            message:
-                                "\"\(unit)\" for \(measure), which row \(earlier.line) gives in \"\(earlier.unit)\"; one measure has one unit"
+                            message: .en(
+                                "\"\(unit)\" for \(measure), which row \(earlier.line) gives in \"\(earlier.unit)\"; one measure has one unit",
+                                nl:
+                                    "\"\(unit)\" voor \(measure), dat rij \(earlier.line) in \"\(earlier.unit)\" geeft; één maat heeft één eenheid"
+                            )
                         ))
                 } else if units[measure] == nil {
                     units[measure] = (unit, line)
@@ -212,8 +254,11 @@ public struct OwnFiguresFile: Sendable {
                     rowProblems.append(
                         Problem(
                             line: line, column: nil,
-                            message:
-                                "\(municipality) \(period.code) \(measure) is \(valueText) here and \(Self.plain(earlier.value)) in row \(earlier.line)"
+                            message: .en(
+                                "\(municipality) \(period.code) \(measure) is \(valueText) here and \(Self.plain(earlier.value)) in row \(earlier.line)",
+                                nl:
+                                    "\(municipality) \(period.code) \(measure) is hier \(valueText) en in rij \(earlier.line) \(Self.plain(earlier.value))"
+                            )
                         ))
                 } else if seen[key] == nil {
                     seen[key] = (value, line)
@@ -271,8 +316,11 @@ public struct OwnFiguresFile: Sendable {
             problems.append(
                 Problem(
                     line: 1, column: nil,
-                    message:
-                        "the mapping names column(s) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) the header does not have; the header is: \(rawHeader.joined(separator: separator))"
+                    message: .en(
+                        "the mapping names column(s) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) the header does not have; the header is: \(rawHeader.joined(separator: separator))",
+                        nl:
+                            "de koppeling noemt kolom(men) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) die de kopregel niet heeft; de kopregel is: \(rawHeader.joined(separator: separator))"
+                    )
                 ))
             return nil
         }
@@ -319,7 +367,9 @@ public struct OwnFiguresFile: Sendable {
             return .failure(
                 Problem(
                     line: nil, column: nil,
-                    message: "is empty (a missing figure is left out of the file, never written as 0 or blank)"))
+                    message: .en(
+                        "is empty (a missing figure is left out of the file, never written as 0 or blank)",
+                        nl: "is leeg (een ontbrekend cijfer laat u weg uit het bestand, nooit als 0 of leeg veld)")))
         }
         let hasComma = raw.contains(",")
         let hasPoint = raw.contains(".")
@@ -342,15 +392,19 @@ public struct OwnFiguresFile: Sendable {
                 return .failure(
                     Problem(
                         line: nil, column: nil,
-                        message:
-                            "\"\(text)\" can be read as \(raw.replacingOccurrences(of: ".", with: "")) or as \(raw); state whether the file writes decimals with a comma or a point"
+                        message: .en(
+                            "\"\(text)\" can be read as \(raw.replacingOccurrences(of: ".", with: "")) or as \(raw); state whether the file writes decimals with a comma or a point",
+                            nl:
+                                "\"\(text)\" is te lezen als \(raw.replacingOccurrences(of: ".", with: "")) of als \(raw); geef aan of het bestand decimalen met een komma of een punt schrijft"
+                        )
                     ))
             } else {
                 normalised = raw
             }
         }
         guard let value = Double(normalised), value.isFinite else {
-            return .failure(Problem(line: nil, column: nil, message: "\"\(text)\" is not a number"))
+            return .failure(
+                Problem(line: nil, column: nil, message: .en("\"\(text)\" is not a number", nl: "\"\(text)\" is geen getal")))
         }
         return .success(value)
     }

@@ -28,32 +28,39 @@ public struct XLSXWorkbook: Sendable {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw SourceError(
-                subject: source, reason: "is not an Excel .xlsx file (not a ZIP archive)",
-                hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
+                subject: source,
+                reason: .en(
+                    "is not an Excel .xlsx file (not a ZIP archive)", nl: "is geen Excel-bestand (.xlsx; geen ZIP-archief)"),
+                hint: .en("Save it from Excel as .xlsx, or as CSV UTF-8", nl: "Sla het in Excel op als .xlsx, of als CSV UTF-8"))
         }
         var parts: [String: Data] = [:]
         for entry in archive where entry.type == .file && (entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels")) {
             // A workbook of municipal figures is small; a part of more than 64 MiB is not one.
             guard entry.uncompressedSize < 64 << 20 else {
                 throw SourceError(
-                    subject: "\(source) \(entry.path)", reason: "is larger than 64 MiB",
-                    hint: "Split the workbook, or save the sheet as CSV")
+                    subject: "\(source) \(entry.path)", reason: .en("is larger than 64 MiB", nl: "is groter dan 64 MiB"),
+                    hint: .en(
+                        "Split the workbook, or save the sheet as CSV", nl: "Splits de werkmap, of sla het werkblad op als CSV"))
             }
             var content = Data()
             do {
                 _ = try archive.extract(entry) { content.append($0) }
             } catch {
                 throw SourceError(
-                    subject: "\(source) \(entry.path)", reason: "cannot be unpacked (\(error))",
-                    hint: "The file may be damaged; save it again from Excel")
+                    subject: "\(source) \(entry.path)",
+                    reason: .en("cannot be unpacked (\(error))", nl: "kan niet uitgepakt worden"),
+                    hint: .en(
+                        "The file may be damaged; save it again from Excel",
+                        nl: "Het bestand is misschien beschadigd; sla het opnieuw op in Excel"))
             }
             parts[entry.path] = content
         }
         self.parts = parts
         guard let workbook = parts["xl/workbook.xml"], let relations = parts["xl/_rels/workbook.xml.rels"] else {
             throw SourceError(
-                subject: source, reason: "has no workbook part (xl/workbook.xml)",
-                hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
+                subject: source,
+                reason: .en("has no workbook part (xl/workbook.xml)", nl: "heeft geen werkmapdeel (xl/workbook.xml)"),
+                hint: .en("Save it from Excel as .xlsx, or as CSV UTF-8", nl: "Sla het in Excel op als .xlsx, of als CSV UTF-8"))
         }
         let sheets = try XMLElements(workbook, source: source).elements(named: "sheet")
         let targets = try XMLElements(relations, source: source).elements(named: "Relationship")
@@ -75,12 +82,16 @@ public struct XLSXWorkbook: Sendable {
     /// The rows of a sheet (the first when nil), each with its spreadsheet row number; a cell not given is "".
     public func rows(sheet: String?) throws -> (sheet: String, rows: [(line: Int, fields: [String])]) {
         guard let name = sheet ?? sheetNames.first else {
-            throw SourceError(subject: source, reason: "has no sheets", hint: "Save it from Excel as .xlsx, or as CSV UTF-8")
+            throw SourceError(
+                subject: source, reason: .en("has no sheets", nl: "heeft geen werkbladen"),
+                hint: .en("Save it from Excel as .xlsx, or as CSV UTF-8", nl: "Sla het in Excel op als .xlsx, of als CSV UTF-8"))
         }
         guard let path = sheetParts[name], let part = parts[path] else {
             throw SourceError(
-                subject: source, reason: "has no sheet \"\(name)\"",
-                hint: "Its sheets: \(sheetNames.map { "\"\($0)\"" }.joined(separator: ", "))")
+                subject: source, reason: .en("has no sheet \"\(name)\"", nl: "heeft geen werkblad \"\(name)\""),
+                hint: .en(
+                    "Its sheets: \(sheetNames.map { "\"\($0)\"" }.joined(separator: ", "))",
+                    nl: "De werkbladen: \(sheetNames.map { "\"\($0)\"" }.joined(separator: ", "))"))
         }
         let cells = try XMLElements(part, source: "\(source) sheet \(name)").cells()
         var rows: [Int: [Int: String]] = [:]
@@ -91,8 +102,12 @@ public struct XLSXWorkbook: Sendable {
                 guard let index = Int(cell.value), index < sharedStrings.count else {
                     throw SourceError(
                         subject: "\(source) sheet \(name) cell \(cell.reference)",
-                        reason: "points to a text the workbook does not have",
-                        hint: "The file may be damaged; save it again from Excel")
+                        reason: .en(
+                            "points to a text the workbook does not have", nl: "verwijst naar een tekst die de werkmap niet heeft"
+                        ),
+                        hint: .en(
+                            "The file may be damaged; save it again from Excel",
+                            nl: "Het bestand is misschien beschadigd; sla het opnieuw op in Excel"))
                 }
                 text = sharedStrings[index]
             case "b": text = cell.value == "1" ? "TRUE" : "FALSE"
@@ -144,8 +159,13 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         parser.shouldProcessNamespaces = false
         guard parser.parse() else {
             throw SourceError(
-                subject: source, reason: "has a part that is not well-formed XML (line \(parser.lineNumber))",
-                hint: "The file may be damaged; save it again from Excel")
+                subject: source,
+                reason: .en(
+                    "has a part that is not well-formed XML (line \(parser.lineNumber))",
+                    nl: "heeft een deel dat geen geldige XML is (regel \(parser.lineNumber))"),
+                hint: .en(
+                    "The file may be damaged; save it again from Excel",
+                    nl: "Het bestand is misschien beschadigd; sla het opnieuw op in Excel"))
         }
     }
 

@@ -35,13 +35,20 @@ public struct Iv3DefinitionsFile: Sendable {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch {
             throw SourceError(
-                subject: source, reason: "is not a CBS Iv3 definition file (\(error))",
-                hint: "Use the file as published by CBS (github.com/statistiekcbs/iv3_definities)")
+                subject: source,
+                reason: .en(
+                    "is not a CBS Iv3 definition file (\(error))", nl: "is geen Iv3-definitiebestand van CBS"),
+                hint: .en(
+                    "Use the file as published by CBS (github.com/statistiekcbs/iv3_definities)",
+                    nl: "Gebruik het bestand zoals CBS het publiceert (github.com/statistiekcbs/iv3_definities)"))
         }
         guard let year = Int(document.metadata.boekjaar) else {
             throw SourceError(
-                subject: source, reason: "boekjaar \"\(document.metadata.boekjaar)\" is not a year",
-                hint: "Use the file as published by CBS")
+                subject: source,
+                reason: .en(
+                    "boekjaar \"\(document.metadata.boekjaar)\" is not a year",
+                    nl: "boekjaar \"\(document.metadata.boekjaar)\" is geen jaartal"),
+                hint: .en("Use the file as published by CBS", nl: "Gebruik het bestand zoals CBS het publiceert"))
         }
         self.year = year
         var list: [Taakveld] = []

@@ -40,8 +40,10 @@ public struct Iv3SpendingFile: Sendable {
             else {
                 throw SourceError(
                     subject: source, line: row.line,
-                    reason: "taakveld \"\(taakveldField)\" does not start with a code like 6.71a",
-                    hint: "Use the file as published")
+                    reason: .en(
+                        "taakveld \"\(taakveldField)\" does not start with a code like 6.71a",
+                        nl: "taakveld \"\(taakveldField)\" begint niet met een code zoals 6.71a"),
+                    hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
             }
             func amount(_ column: Int) throws -> Int? {
                 let text = row[columns[column]].trimmedSpaces
@@ -52,8 +54,10 @@ public struct Iv3SpendingFile: Sendable {
                 guard let value = Double(text), value.isFinite, value == value.rounded() else {
                     throw SourceError(
                         subject: source, line: row.line,
-                        reason: "\(names[column]) \"\(text)\" is not a whole number of thousands of euros",
-                        hint: "Use the file as published")
+                        reason: .en(
+                            "\(names[column]) \"\(text)\" is not a whole number of thousands of euros",
+                            nl: "\(names[column]) \"\(text)\" is geen geheel aantal duizenden euro's"),
+                        hint: .en("Use the file as published", nl: "Gebruik het bestand zoals het gepubliceerd is"))
                 }
                 return Int(value)
             }

@@ -72,9 +72,15 @@ public struct Iv3ThirdPartyTable: Sendable {
             Self.dimensions.filter { !keys.contains($0) } + (set.topics.contains { $0.key == Self.measure } ? [] : [Self.measure])
         guard missing.isEmpty else {
             throw SourceError(
-                subject: id, reason: "looks like a CBS Iv3 table but has no \(missing.joined(separator: ", "))",
-                hint:
-                    "maatstaf reads Iv3 tables with the dimensions \(Self.dimensions.joined(separator: ", ")) and the amount \(Self.measure); nothing was stored. If CBS changed the shape, please report it"
+                subject: id,
+                reason: .en(
+                    "looks like a CBS Iv3 table but has no \(missing.joined(separator: ", "))",
+                    nl: "lijkt een Iv3-tabel van CBS, maar heeft geen \(missing.joined(separator: ", "))"),
+                hint: .en(
+                    "maatstaf reads Iv3 tables with the dimensions \(Self.dimensions.joined(separator: ", ")) and the amount \(Self.measure); nothing was stored. If CBS changed the shape, please report it",
+                    nl:
+                        "maatstaf leest Iv3-tabellen met de dimensies \(Self.dimensions.joined(separator: ", ")) en het bedrag \(Self.measure); er is niets opgeslagen. Heeft CBS de vorm veranderd, meld het dan alstublieft"
+                )
             )
         }
         func column(_ key: String) -> [String] { set.codes[set.dimensions.firstIndex { $0.key == key }!] }
@@ -90,8 +96,14 @@ public struct Iv3ThirdPartyTable: Sendable {
             guard let document = Self.document(code) else {
                 throw SourceError(
                     subject: "\(id) Verslagsoort",
-                    reason: "has the code \"\(code)\", which is not a budget (YYYYX000) or accounts (YYYYX005)",
-                    hint: "maatstaf knows these two Iv3 documents; nothing was stored. If CBS added a kind, please report it")
+                    reason: .en(
+                        "has the code \"\(code)\", which is not a budget (YYYYX000) or accounts (YYYYX005)",
+                        nl: "heeft de code \"\(code)\", geen begroting (YYYYX000) of jaarrekening (YYYYX005)"),
+                    hint: .en(
+                        "maatstaf knows these two Iv3 documents; nothing was stored. If CBS added a kind, please report it",
+                        nl:
+                            "maatstaf kent deze twee Iv3-documenten; er is niets opgeslagen. Heeft CBS een soort toegevoegd, meld het dan alstublieft"
+                    ))
             }
             documentOf[code] = document
         }
@@ -113,8 +125,13 @@ public struct Iv3ThirdPartyTable: Sendable {
             guard municipality.hasPrefix("GM") else { continue }  // totals of provinces or the country, if any
             guard municipalities.contains(municipality) else {
                 throw SourceError(
-                    subject: "\(id) Gemeenten", reason: "has the municipality code \(municipality), which maatstaf does not know",
-                    hint: "The table may be newer than maatstaf's municipality list; nothing was stored")
+                    subject: "\(id) Gemeenten",
+                    reason: .en(
+                        "has the municipality code \(municipality), which maatstaf does not know",
+                        nl: "heeft de gemeentecode \(municipality), die maatstaf niet kent"),
+                    hint: .en(
+                        "The table may be newer than maatstaf's municipality list; nothing was stored",
+                        nl: "De tabel is misschien nieuwer dan de gemeentelijst van maatstaf; er is niets opgeslagen"))
             }
             allMunicipalities.insert(municipality)
             let taakveld = taakveldColumn[row]
@@ -130,9 +147,14 @@ public struct Iv3ThirdPartyTable: Sendable {
             guard value == value.rounded() else {
                 throw SourceError(
                     subject: "\(id) \(municipality) \(taakveld) \(category)",
-                    reason: "has the amount \(value), not whole thousands of euros",
-                    hint:
-                        "Iv3 amounts are whole thousands of euros; nothing was stored. If CBS changed the unit, please report it")
+                    reason: .en(
+                        "has the amount \(value), not whole thousands of euros",
+                        nl: "heeft het bedrag \(value), geen hele duizenden euro's"),
+                    hint: .en(
+                        "Iv3 amounts are whole thousands of euros; nothing was stored. If CBS changed the unit, please report it",
+                        nl:
+                            "Iv3-bedragen zijn hele duizenden euro's; er is niets opgeslagen. Heeft CBS de eenheid veranderd, meld het dan alstublieft"
+                    ))
             }
             var cell = sums[document, default: [:]][municipality, default: [:]][taakveld, default: Sums()]
             if isLasten {
@@ -150,19 +172,31 @@ public struct Iv3ThirdPartyTable: Sendable {
             let order = taakveldOrder[code] ?? []
             guard let known = codeList(document.year) else {
                 throw SourceError(
-                    subject: id, reason: "holds Iv3 for \(document.year), for which maatstaf has no CBS Iv3 code list",
-                    hint:
-                        "maatstaf checks every taakveld against CBS's code list of the year (the snapshot has 2023–2026); nothing was stored"
+                    subject: id,
+                    reason: .en(
+                        "holds Iv3 for \(document.year), for which maatstaf has no CBS Iv3 code list",
+                        nl: "bevat Iv3 over \(document.year), waarvoor maatstaf geen Iv3-codelijst van CBS heeft"),
+                    hint: .en(
+                        "maatstaf checks every taakveld against CBS's code list of the year (the snapshot has 2023–2026); nothing was stored",
+                        nl:
+                            "maatstaf toetst elk taakveld aan de codelijst van CBS voor dat jaar (de snapshot heeft 2023–2026); er is niets opgeslagen"
+                    )
                 )
             }
             let unknown = order.filter { !known.contains($0) }
             guard unknown.isEmpty else {
                 throw SourceError(
                     subject: "\(id) TaakveldBalanspost",
-                    reason:
+                    reason: .en(
                         "has \(unknown.count) taakveld code(s) not in CBS's Iv3 code list for \(document.year): \(unknown.prefix(5).joined(separator: ", "))",
-                    hint:
-                        "The table and the year's code list disagree; nothing was stored. Check that the table is the \(document.year) Iv3 table"
+                        nl:
+                            "heeft \(unknown.count) taakveldcode(s) die niet in de Iv3-codelijst van CBS voor \(document.year) staan: \(unknown.prefix(5).joined(separator: ", "))"
+                    ),
+                    hint: .en(
+                        "The table and the year's code list disagree; nothing was stored. Check that the table is the \(document.year) Iv3 table",
+                        nl:
+                            "De tabel en de codelijst van het jaar verschillen; er is niets opgeslagen. Controleer of het de Iv3-tabel over \(document.year) is"
+                    )
                 )
             }
             let perMunicipality = sums[code] ?? [:]

@@ -95,8 +95,13 @@ extension Store {
             }
         } catch {
             throw StoreError(
-                .io, subject: path, reason: "cannot store table \(id) (\(Self.describe(error)))",
-                hint: "Check that the disk is not full; the previous copy of the table was kept")
+                .io, subject: path,
+                reason: .en(
+                    "cannot store table \(id) (\(Self.describe(error).en))",
+                    nl: "kan tabel \(id) niet opslaan (\(Self.describe(error).nl))"),
+                hint: .en(
+                    "Check that the disk is not full; the previous copy of the table was kept",
+                    nl: "Controleer of de schijf niet vol is; de vorige kopie van de tabel is bewaard"))
         }
         return set.rowCount * topicColumns.count
     }
@@ -165,7 +170,10 @@ extension Store {
                     row["checksum"] as Int64?
                         == Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"])
                 else {
-                    throw StoreDamage(reason: "column \(key) of CBS table \(table) does not match its checksum")
+                    throw StoreDamage(
+                        reason: .en(
+                            "column \(key) of CBS table \(table) does not match its checksum",
+                            nl: "kolom \(key) van CBS-tabel \(table) klopt niet met haar controlesom"))
                 }
                 do {
                     if role == "topic" {
@@ -185,8 +193,13 @@ extension Store {
                     }
                 } catch {
                     throw StoreError(
-                        .corrupt, subject: path, reason: "column \(key) of CBS table \(table) is damaged",
-                        hint: "Fetch the table again: \(action: .fetchTable(table))")
+                        .corrupt, subject: path,
+                        reason: .en(
+                            "column \(key) of CBS table \(table) is damaged",
+                            nl: "kolom \(key) van CBS-tabel \(table) is beschadigd"),
+                        hint: .en(
+                            "Fetch the table again: \(action: .fetchTable(table))",
+                            nl: "Haal de tabel opnieuw op: \(action: .fetchTable(table))"))
                 }
             }
             return columns

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaatstafCore
 
 /// A checksum of one stored row, written with the row and checked whenever the row is read.
 ///
@@ -65,5 +66,5 @@ struct RowChecksum {
 
 /// The store found damage: what and where, so the error can say it.
 struct StoreDamage: Error {
-    var reason: String
+    var reason: LocalizedText
 }

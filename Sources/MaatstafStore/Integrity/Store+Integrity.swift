@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaatstafCore
 
 extension Store {
     /// Keys of the `integrity` table: how many rows each part of the snapshot (and of Iv3 read from a fetched
@@ -27,7 +28,9 @@ extension Store {
         for index in 0..<(count - 1) { checksum.add(row[index] as DatabaseValue) }
         let stored: Int64? = row[count - 1]
         guard stored == checksum.value else {
-            throw StoreDamage(reason: "a row of \(table) does not match its checksum")
+            throw StoreDamage(
+                reason: .en(
+                    "a row of \(table) does not match its checksum", nl: "een rij van \(table) klopt niet met haar controlesom"))
         }
     }
 
@@ -44,14 +47,20 @@ extension Store {
             let rows: Int = row[1]
             let checksum: Int64 = row[2]
             guard checksum == countChecksum(key, rows) else {
-                throw StoreDamage(reason: "the row count of \(key) does not match its checksum")
+                throw StoreDamage(
+                    reason: .en(
+                        "the row count of \(key) does not match its checksum",
+                        nl: "het aantal rijen van \(key) klopt niet met de controlesom"))
             }
             recorded[key] = rows
         }
         for (key, rows) in actual where (recorded[key] ?? 0) != rows {
             throw StoreDamage(
-                reason:
-                    "\(rows) rows of \(key) were read where the snapshot loader wrote \(recorded[key].map(String.init) ?? "none")"
+                reason: .en(
+                    "\(rows) rows of \(key) were read where the snapshot loader wrote \(recorded[key].map(String.init) ?? "none")",
+                    nl:
+                        "\(rows) rijen van \(key) gelezen waar de snapshotlader er \(recorded[key].map(String.init) ?? "geen") schreef"
+                )
             )
         }
     }

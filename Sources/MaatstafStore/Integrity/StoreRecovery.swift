@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import MaatstafCore
+public import MaatstafCore
 
 /// What happened when a damaged store was replaced: where the damaged file went, why, and which fetched tables the
 /// new store lacks (they come back from the HTTP cache with `fetch`).
 public struct StoreRecovery: Sendable {
     public var damagedCopy: String
-    public var reason: String
+    public var reason: LocalizedText
     public var fetchedTables: [String]
 }
 
@@ -27,8 +27,12 @@ extension Store {
             guard rename(path, aside) == 0 else {
                 throw StoreError(
                     .io, subject: path,
-                    reason: "the store is damaged and cannot be moved aside (\(String(cString: strerror(errno))))",
-                    hint: "Move or delete the file yourself; maatstaf then builds a new store from the snapshot")
+                    reason: .en(
+                        "the store is damaged and cannot be moved aside (\(SystemErrorText.describe(errno).en))",
+                        nl: "de opslag is beschadigd en kan niet opzij gezet worden (\(SystemErrorText.describe(errno).nl))"),
+                    hint: .en(
+                        "Move or delete the file yourself; maatstaf then builds a new store from the snapshot",
+                        nl: "Verplaats of verwijder het bestand zelf; maatstaf bouwt dan een nieuwe opslag uit de snapshot"))
             }
             for suffix in ["-journal", "-wal", "-shm"] { _ = rename(path + suffix, aside + suffix) }
             _ = rename(damageMark(path), aside + ".reason")

@@ -54,7 +54,8 @@ extension Store {
     ) throws -> OwnImportOutcome {
         do {
             return try database.write { db in
-                let earlier = try Row.fetchOne(db, sql: "SELECT id, sha256, rows FROM own_import WHERE name = ?", arguments: [name])
+                let earlier = try Row.fetchOne(
+                    db, sql: "SELECT id, sha256, rows FROM own_import WHERE name = ?", arguments: [name])
                 if let earlier, earlier["sha256"] as String == sha256 { return .unchanged }
                 let ownID: Int64? = earlier?["id"]
                 for figure in figures {
@@ -66,9 +67,14 @@ extension Store {
                     {
                         throw StoreError(
                             .conflict, subject: "\(name) row \(figure.line)",
-                            reason:
+                            reason: .en(
                                 "\(figure.code) \(figure.period.code) \(figure.measure) is already imported from \(other["name"] as String) (row \(other["line"] as Int))",
-                            hint: "One figure comes from one file: remove it from one of them; nothing was stored")
+                                nl:
+                                    "\(figure.code) \(figure.period.code) \(figure.measure) is al ingelezen uit \(other["name"] as String) (rij \(other["line"] as Int))"
+                            ),
+                            hint: .en(
+                                "One figure comes from one file: remove it from one of them; nothing was stored",
+                                nl: "Eén cijfer komt uit één bestand: haal het uit een van beide; er is niets opgeslagen"))
                     }
                 }
                 if let ownID { try db.execute(sql: "DELETE FROM own_import WHERE id = ?", arguments: [ownID]) }
@@ -88,7 +94,9 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw Self.storeError(error, path: path, action: "cannot store the figures of \(name)")
+            throw Self.storeError(
+                error, path: path,
+                action: .en("cannot store the figures of \(name)", nl: "kan de cijfers van \(name) niet opslaan"))
         }
     }
 
@@ -111,7 +119,8 @@ extension Store {
                 return db.changesCount > 0
             }
         } catch {
-            throw Self.storeError(error, path: path, action: "cannot remove the import \(name)")
+            throw Self.storeError(
+                error, path: path, action: .en("cannot remove the import \(name)", nl: "kan de import \(name) niet verwijderen"))
         }
     }
 
@@ -127,13 +136,19 @@ extension Store {
             return try Row.fetchAll(db, sql: sql + " ORDER BY period, code", arguments: StatementArguments(arguments))
                 .map { row in
                     guard let period = Period(code: row["period"]) else {
-                        throw StoreDamage(reason: "an own figure has the period \(row["period"] as String)")
+                        throw StoreDamage(
+                            reason: .en(
+                                "an own figure has the period \(row["period"] as String)",
+                                nl: "een eigen cijfer heeft de periode \(row["period"] as String)"))
                     }
                     let figure = OwnFigureRecord(
                         code: row["code"], period: period, measure: row["measure"], value: row["value"],
                         unit: row["unit"], note: row["note"], line: row["line"])
                     guard row["checksum"] as Int64? == Self.ownChecksum(figure) else {
-                        throw StoreDamage(reason: "a row of own_figure does not match its checksum")
+                        throw StoreDamage(
+                            reason: .en(
+                                "a row of own_figure does not match its checksum",
+                                nl: "een rij van own_figure klopt niet met haar controlesom"))
                     }
                     return figure
                 }

@@ -50,8 +50,13 @@ public struct SnapshotLoader: Sendable {
             throw error
         } catch {
             throw StoreError(
-                .io, subject: store.path, reason: "cannot load the snapshot into the store (\(Store.describe(error)))",
-                hint: "Check that the folder is writable and the disk is not full; the store was left as it was")
+                .io, subject: store.path,
+                reason: .en(
+                    "cannot load the snapshot into the store (\(Store.describe(error).en))",
+                    nl: "kan de snapshot niet in de opslag laden (\(Store.describe(error).nl))"),
+                hint: .en(
+                    "Check that the folder is writable and the disk is not full; the store was left as it was",
+                    nl: "Controleer of de map beschrijfbaar is en de schijf niet vol; de opslag is gelaten zoals ze was"))
         }
         return Report(
             loaded: true, files: contents.count, municipalities: plan.municipalities.count,
@@ -64,16 +69,26 @@ public struct SnapshotLoader: Sendable {
             let url = folder.appendingPathComponent(entry.path)
             guard let data = try? Data(contentsOf: url) else {
                 throw StoreError(
-                    .snapshotDamaged, subject: url.path, reason: "the snapshot file is missing",
-                    hint: "Restore cache/snapshot from git (git checkout -- cache/snapshot)")
+                    .snapshotDamaged, subject: url.path,
+                    reason: .en("the snapshot file is missing", nl: "het snapshotbestand ontbreekt"),
+                    hint: .en(
+                        "Restore cache/snapshot from git (git checkout -- cache/snapshot)",
+                        nl: "Zet cache/snapshot terug uit git (git checkout -- cache/snapshot)"))
             }
             let actual = SHA256.hex(data)
             guard actual == entry.sha256 else {
                 throw StoreError(
                     .snapshotDamaged, subject: url.path,
-                    reason:
+                    reason: .en(
                         "the file differs from the snapshot's checksum (sha256 \(actual.prefix(12))…, expected \(entry.sha256.prefix(12))…)",
-                    hint: "Restore it from git (git checkout -- cache/snapshot); maatstaf never loads a changed snapshot file")
+                        nl:
+                            "het bestand wijkt af van de controlesom van de snapshot (sha256 \(actual.prefix(12))…, verwacht \(entry.sha256.prefix(12))…)"
+                    ),
+                    hint: .en(
+                        "Restore it from git (git checkout -- cache/snapshot); maatstaf never loads a changed snapshot file",
+                        nl:
+                            "Zet het terug uit git (git checkout -- cache/snapshot); maatstaf laadt nooit een gewijzigd snapshotbestand"
+                    ))
             }
             return SnapshotFile(path: entry.path, url: url, data: data, sha256: actual)
         }

@@ -17,9 +17,14 @@ struct SnapshotManifest {
         let manifestURL = folder.appendingPathComponent("SHA256SUMS")
         guard let data = try? Data(contentsOf: manifestURL) else {
             throw StoreError(
-                .snapshotDamaged, subject: manifestURL.path, reason: "the snapshot's checksum list is missing",
-                hint:
-                    "Restore cache/snapshot from git (git checkout -- cache/snapshot), or point MAATSTAF_SNAPSHOT_DIR at a complete copy"
+                .snapshotDamaged, subject: manifestURL.path,
+                reason: .en(
+                    "the snapshot's checksum list is missing", nl: "de lijst met controlesommen van de snapshot ontbreekt"),
+                hint: .en(
+                    "Restore cache/snapshot from git (git checkout -- cache/snapshot), or point MAATSTAF_SNAPSHOT_DIR at a complete copy",
+                    nl:
+                        "Zet cache/snapshot terug uit git (git checkout -- cache/snapshot), of laat MAATSTAF_SNAPSHOT_DIR naar een volledige kopie wijzen"
+                )
             )
         }
         fingerprint = SHA256.hex(data)
@@ -28,7 +33,8 @@ struct SnapshotManifest {
             guard parts.count == 2, parts[0].count == 64 else {
                 throw StoreError(
                     .snapshotDamaged, subject: "\(manifestURL.path):\(index + 1)",
-                    reason: "not a \"sha256  path\" line", hint: "Restore cache/snapshot from git")
+                    reason: .en("not a \"sha256  path\" line", nl: "geen regel \"sha256  pad\""),
+                    hint: .en("Restore cache/snapshot from git", nl: "Zet cache/snapshot terug uit git"))
             }
             return File(path: parts[1].trimmingCharacters(in: .whitespaces), sha256: String(parts[0]))
         }

@@ -68,8 +68,9 @@ struct SnapshotPlan {
     init(contents: [SnapshotFile]) throws {
         guard let regionsFile = contents.first(where: { $0.path.hasSuffix("municipalities.csv") }) else {
             throw StoreError(
-                .snapshotInvalid, subject: "SHA256SUMS", reason: "the snapshot has no municipalities.csv",
-                hint: "Restore cache/snapshot from git")
+                .snapshotInvalid, subject: "SHA256SUMS",
+                reason: .en("the snapshot has no municipalities.csv", nl: "de snapshot heeft geen municipalities.csv"),
+                hint: .en("Restore cache/snapshot from git", nl: "Zet cache/snapshot terug uit git"))
         }
         try addMunicipalities(regionsFile)
         if let variants = contents.first(where: { $0.path.hasSuffix("gemeentenamen_iv3_vs_gemeentefonds.tsv") }) {
@@ -138,7 +139,8 @@ struct SnapshotPlan {
         if let known = codeByName[name], known != code {
             throw StoreError(
                 .snapshotInvalid, subject: "\(source):\(line)",
-                reason: "\"\(name)\" is both \(known) and \(code)", hint: "Restore cache/snapshot from git")
+                reason: .en("\"\(name)\" is both \(known) and \(code)", nl: "\"\(name)\" is zowel \(known) als \(code)"),
+                hint: .en("Restore cache/snapshot from git", nl: "Zet cache/snapshot terug uit git"))
         }
         codeByName[name] = code
         names.insert(NameRow(name: name, code: code, source: source))
@@ -155,8 +157,12 @@ struct SnapshotPlan {
         }
         throw StoreError(
             .snapshotInvalid, subject: "\(source):\(line)",
-            reason: "municipality \"\(name)\" is not in municipalities.csv",
-            hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+            reason: .en(
+                "municipality \"\(name)\" is not in municipalities.csv",
+                nl: "gemeente \"\(name)\" staat niet in municipalities.csv"),
+            hint: .en(
+                "The snapshot files do not fit together; restore cache/snapshot from git",
+                nl: "De snapshotbestanden passen niet bij elkaar; zet cache/snapshot terug uit git"))
     }
 
     private mutating func addClasses(_ file: SnapshotFile, year: Int) throws {
@@ -212,26 +218,38 @@ struct SnapshotPlan {
         let known = Set(self.municipalities.map(\.code))
         for unit in units where !known.contains(unit.code) {
             throw StoreError(
-                .snapshotInvalid, subject: municipalities.path, reason: "municipality \(unit.code) is not in municipalities.csv",
-                hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+                .snapshotInvalid, subject: municipalities.path,
+                reason: .en(
+                    "municipality \(unit.code) is not in municipalities.csv",
+                    nl: "gemeente \(unit.code) staat niet in municipalities.csv"),
+                hint: .en(
+                    "The snapshot files do not fit together; restore cache/snapshot from git",
+                    nl: "De snapshotbestanden passen niet bij elkaar; zet cache/snapshot terug uit git"))
         }
         let (assignments, problems) = AreaAssignment.assign(units, to: areas)
         if let problem = problems.first {
-            let text: String
+            let text: LocalizedText
             switch problem {
-            case .outside(let code): text = "\(code) lies in no jeugdregio"
+            case .outside(let code): text = .en("\(code) lies in no jeugdregio", nl: "\(code) ligt in geen jeugdregio")
             case .ambiguous(let code, let best, let share):
-                text = "\(code) has only \(Int(share * 100)) % of its area in \(best), the most of any jeugdregio"
+                text = .en(
+                    "\(code) has only \(Int(share * 100)) % of its area in \(best), the most of any jeugdregio",
+                    nl: "\(code) heeft maar \(Int(share * 100)) % van zijn oppervlak in \(best), het meest van alle jeugdregio's")
             }
             throw StoreError(
                 .snapshotInvalid, subject: regions.path, reason: text,
-                hint: "The boundary files do not fit together; restore cache/snapshot from git")
+                hint: .en(
+                    "The boundary files do not fit together; restore cache/snapshot from git",
+                    nl: "De grenzenbestanden passen niet bij elkaar; zet cache/snapshot terug uit git"))
         }
         let names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         for assignment in assignments {
             self.areas.append(
-                (assignment.code, "jeugdregio", assignment.region, names[assignment.region] ?? assignment.region, assignment.share,
-                    regions.path))
+                (
+                    assignment.code, "jeugdregio", assignment.region, names[assignment.region] ?? assignment.region,
+                    assignment.share,
+                    regions.path
+                ))
         }
     }
 
@@ -242,8 +260,13 @@ struct SnapshotPlan {
         for area in areas {
             guard known.contains(area.code) else {
                 throw StoreError(
-                    .snapshotInvalid, subject: file.path, reason: "municipality \(area.code) is not in municipalities.csv",
-                    hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+                    .snapshotInvalid, subject: file.path,
+                    reason: .en(
+                        "municipality \(area.code) is not in municipalities.csv",
+                        nl: "gemeente \(area.code) staat niet in municipalities.csv"),
+                    hint: .en(
+                        "The snapshot files do not fit together; restore cache/snapshot from git",
+                        nl: "De snapshotbestanden passen niet bij elkaar; zet cache/snapshot terug uit git"))
             }
             shapes.append((year, area.code, RDProjection.svgPath(area), file.path))
         }
@@ -256,11 +279,17 @@ struct SnapshotPlan {
             let centre = row.centreFunction
             let social = row.socialStructure
             traits.append(
-                (code, "centre-function", centre.flatMap { MunicipalityTraitsFile.centreFunctionScale.firstIndex(of: $0) }
-                    .map(Double.init), centre, file.path))
+                (
+                    code, "centre-function",
+                    centre.flatMap { MunicipalityTraitsFile.centreFunctionScale.firstIndex(of: $0) }
+                        .map(Double.init), centre, file.path
+                ))
             traits.append(
-                (code, "social-structure", social.flatMap { MunicipalityTraitsFile.socialStructureScale.firstIndex(of: $0) }
-                    .map(Double.init), social, file.path))
+                (
+                    code, "social-structure",
+                    social.flatMap { MunicipalityTraitsFile.socialStructureScale.firstIndex(of: $0) }
+                        .map(Double.init), social, file.path
+                ))
         }
     }
 
@@ -270,8 +299,13 @@ struct SnapshotPlan {
         for (code, density) in densities.sorted(by: { $0.key < $1.key }) {
             guard known.contains(code) else {
                 throw StoreError(
-                    .snapshotInvalid, subject: file.path, reason: "municipality \(code) is not in municipalities.csv",
-                    hint: "The snapshot files do not fit together; restore cache/snapshot from git")
+                    .snapshotInvalid, subject: file.path,
+                    reason: .en(
+                        "municipality \(code) is not in municipalities.csv",
+                        nl: "gemeente \(code) staat niet in municipalities.csv"),
+                    hint: .en(
+                        "The snapshot files do not fit together; restore cache/snapshot from git",
+                        nl: "De snapshotbestanden passen niet bij elkaar; zet cache/snapshot terug uit git"))
             }
             traits.append((code, "density", density, nil, file.path))
         }

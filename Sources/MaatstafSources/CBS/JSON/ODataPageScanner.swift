@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafCore
 
 /// Reads one OData data page (`{"value": [{…}, …], "odata.nextLink": …}`) straight into columns, without building a
 /// dictionary per row.
@@ -26,7 +27,7 @@ struct ODataPageScanner {
 
     struct Malformed: Error {
         var offset: Int
-        var reason: String
+        var reason: LocalizedText
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -88,9 +89,11 @@ struct ODataPageScanner {
         }
         skipWhitespace()
         guard position == bytes.count else {
-            throw Malformed(offset: position, reason: "text after the end of the JSON document")
+            throw Malformed(
+                offset: position,
+                reason: .en("text after the end of the JSON document", nl: "tekst na het einde van het JSON-document"))
         }
-        guard sawValue else { throw Malformed(offset: 0, reason: "no \"value\" list") }
+        guard sawValue else { throw Malformed(offset: 0, reason: .en("no \"value\" list", nl: "geen lijst \"value\"")) }
         return columns
     }
 
@@ -148,11 +151,16 @@ struct ODataPageScanner {
     /// key is first compared with the one expected at this place.
     private mutating func keyColumn(expected: Int) throws -> Int? {
         skipWhitespace()
-        guard peek() == UInt8(ascii: "\"") else { throw Malformed(offset: position, reason: "expected a key") }
+        guard peek() == UInt8(ascii: "\"") else {
+            throw Malformed(offset: position, reason: .en("expected a key", nl: "een sleutel verwacht"))
+        }
         let start = position + 1
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
-        guard end < bytes.count else { throw Malformed(offset: position, reason: "the text ends inside a key") }
+        guard end < bytes.count else {
+            throw Malformed(
+                offset: position, reason: .en("the text ends inside a key", nl: "de tekst houdt op binnen een sleutel"))
+        }
         if bytes[end] == UInt8(ascii: "\\") {
             // An escaped key: rare; decode it properly and look it up by name.
             let key = try string()
@@ -213,7 +221,11 @@ struct ODataPageScanner {
             let text = try string()
             if let value = CBSValue(untyped: text) { return value }
             if Double(text.trimmedSpaces) != nil {
-                throw Malformed(offset: start, reason: "the cell \"\(text.trimmedSpaces)\" is not a finite number")
+                throw Malformed(
+                    offset: start,
+                    reason: .en(
+                        "the cell \"\(text.trimmedSpaces)\" is not a finite number",
+                        nl: "de cel \"\(text.trimmedSpaces)\" is geen eindig getal"))
             }
             return .text(text.trimmedSpaces)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -238,10 +250,10 @@ struct ODataPageScanner {
         var fractionDigits = 0
         var simple = true
         guard position < bytes.count, isDigit(bytes[position]) else {
-            throw Malformed(offset: start, reason: "a number without digits")
+            throw Malformed(offset: start, reason: .en("a number without digits", nl: "een getal zonder cijfers"))
         }
         if bytes[position] == UInt8(ascii: "0"), position + 1 < bytes.count, isDigit(bytes[position + 1]) {
-            throw Malformed(offset: start, reason: "a number with a leading zero")
+            throw Malformed(offset: start, reason: .en("a number with a leading zero", nl: "een getal met een voorloopnul"))
         }
         while position < bytes.count, isDigit(bytes[position]) {
             if digits < 18 { mantissa = mantissa * 10 + UInt64(bytes[position] - 48) } else { simple = false }
@@ -251,7 +263,9 @@ struct ODataPageScanner {
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
             guard position < bytes.count, isDigit(bytes[position]) else {
-                throw Malformed(offset: start, reason: "a number ends after its decimal point")
+                throw Malformed(
+                    offset: start,
+                    reason: .en("a number ends after its decimal point", nl: "een getal houdt op na de decimale punt"))
             }
             while position < bytes.count, isDigit(bytes[position]) {
                 if digits < 18 {
@@ -271,7 +285,8 @@ struct ODataPageScanner {
                 position += 1
             }
             guard position < bytes.count, isDigit(bytes[position]) else {
-                throw Malformed(offset: start, reason: "a number with an empty exponent")
+                throw Malformed(
+                    offset: start, reason: .en("a number with an empty exponent", nl: "een getal met een lege exponent"))
             }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
@@ -284,7 +299,8 @@ struct ODataPageScanner {
         // Swift's parser: correctly rounded and independent of the C locale (strtod would read "1,5" in nl_NL).
         // Double("1e999") is infinity: one such cell would make every group rate infinite.
         guard let value = Double(text), value.isFinite else {
-            throw Malformed(offset: start, reason: "the cell \(text) is not a finite number")
+            throw Malformed(
+                offset: start, reason: .en("the cell \(text) is not a finite number", nl: "de cel \(text) is geen eindig getal"))
         }
         return value == 0 ? 0 : value
     }
@@ -294,7 +310,9 @@ struct ODataPageScanner {
     /// A JSON string, escapes decoded.
     private mutating func string() throws -> String {
         skipWhitespace()
-        guard peek() == UInt8(ascii: "\"") else { throw Malformed(offset: position, reason: "expected a string") }
+        guard peek() == UInt8(ascii: "\"") else {
+            throw Malformed(offset: position, reason: .en("expected a string", nl: "een tekenreeks verwacht"))
+        }
         position += 1
         let start = position
         while position < bytes.count {
@@ -305,10 +323,14 @@ struct ODataPageScanner {
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw Malformed(offset: position, reason: "a control character inside a string") }
+            if byte < 0x20 {
+                throw Malformed(
+                    offset: position, reason: .en("a control character inside a string", nl: "een stuurteken in een tekenreeks"))
+            }
             position += 1
         }
-        throw Malformed(offset: start, reason: "the text ends inside a string")
+        throw Malformed(
+            offset: start, reason: .en("the text ends inside a string", nl: "de tekst houdt op binnen een tekenreeks"))
     }
 
     private mutating func escapedString(from start: Int) throws -> String {
@@ -338,24 +360,34 @@ struct ODataPageScanner {
                         position += 2
                         let low = try hex4()
                         guard (0xDC00..<0xE000).contains(low) else {
-                            throw Malformed(offset: position, reason: "a broken surrogate pair")
+                            throw Malformed(
+                                offset: position, reason: .en("a broken surrogate pair", nl: "een kapot surrogaatpaar"))
                         }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     utf8.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
                 default:
-                    throw Malformed(offset: position - 1, reason: "an unknown escape in a string")
+                    throw Malformed(
+                        offset: position - 1,
+                        reason: .en("an unknown escape in a string", nl: "een onbekende escape in een tekenreeks"))
                 }
             default:
-                if byte < 0x20 { throw Malformed(offset: position - 1, reason: "a control character inside a string") }
+                if byte < 0x20 {
+                    throw Malformed(
+                        offset: position - 1,
+                        reason: .en("a control character inside a string", nl: "een stuurteken in een tekenreeks"))
+                }
                 utf8.append(byte)
             }
         }
-        throw Malformed(offset: start, reason: "the text ends inside a string")
+        throw Malformed(
+            offset: start, reason: .en("the text ends inside a string", nl: "de tekst houdt op binnen een tekenreeks"))
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard position + 4 <= bytes.count else { throw Malformed(offset: position, reason: "a cut-off \\u escape") }
+        guard position + 4 <= bytes.count else {
+            throw Malformed(offset: position, reason: .en("a cut-off \\u escape", nl: "een afgebroken \\u-escape"))
+        }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[position]
@@ -364,7 +396,7 @@ struct ODataPageScanner {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
-            default: throw Malformed(offset: position, reason: "a bad \\u escape")
+            default: throw Malformed(offset: position, reason: .en("a bad \\u escape", nl: "een ongeldige \\u-escape"))
             }
             value = value * 16 + digit
             position += 1
@@ -374,9 +406,15 @@ struct ODataPageScanner {
 
     /// Skips any JSON value, checking its syntax.
     private mutating func skipValue(depth: Int = 0) throws {
-        guard depth < 64 else { throw Malformed(offset: position, reason: "nesting deeper than 64 levels") }
+        guard depth < 64 else {
+            throw Malformed(offset: position, reason: .en("nesting deeper than 64 levels", nl: "dieper genest dan 64 niveaus"))
+        }
         skipWhitespace()
-        guard let next = peek() else { throw Malformed(offset: position, reason: "the text ends where a value should be") }
+        guard let next = peek() else {
+            throw Malformed(
+                offset: position,
+                reason: .en("the text ends where a value should be", nl: "de tekst houdt op waar een waarde hoort"))
+        }
         switch next {
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "{"):
@@ -397,7 +435,7 @@ struct ODataPageScanner {
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
-        default: throw Malformed(offset: position, reason: "unexpected character")
+        default: throw Malformed(offset: position, reason: .en("unexpected character", nl: "onverwacht teken"))
         }
     }
 
@@ -420,7 +458,9 @@ struct ODataPageScanner {
 
     private mutating func consume(_ byte: UInt8) throws -> Bool {
         skipWhitespace()
-        guard position < bytes.count else { throw Malformed(offset: position, reason: "the text ends too early") }
+        guard position < bytes.count else {
+            throw Malformed(offset: position, reason: .en("the text ends too early", nl: "de tekst houdt te vroeg op"))
+        }
         if bytes[position] == byte {
             position += 1
             return true
@@ -430,7 +470,10 @@ struct ODataPageScanner {
 
     private mutating func expect(_ byte: UInt8) throws {
         guard try consume(byte) else {
-            throw Malformed(offset: position, reason: "expected \"\(Character(Unicode.Scalar(byte)))\"")
+            throw Malformed(
+                offset: position,
+                reason: .en(
+                    "expected \"\(Character(Unicode.Scalar(byte)))\"", nl: "\"\(Character(Unicode.Scalar(byte)))\" verwacht"))
         }
     }
 
@@ -439,7 +482,7 @@ struct ODataPageScanner {
         guard position + count <= bytes.count,
             memcmp(word.utf8Start, bytes.baseAddress! + position, count) == 0
         else {
-            throw Malformed(offset: position, reason: "unexpected characters")
+            throw Malformed(offset: position, reason: .en("unexpected characters", nl: "onverwachte tekens"))
         }
         position += count
     }

@@ -1,0 +1,59 @@
+import Foundation
+import MaatstafCore
+
+/// ArgumentParser's own messages (a missing argument, an unknown option, a value it cannot read) in the run's
+/// language. ArgumentParser words them in English only, so for a Dutch reader each known sentence is rewritten by its
+/// pattern; the option names, values and the usage line stay as typed. The "Help:" line quotes the option's English
+/// help and is left out in Dutch: the line under it points to `--help`.
+enum ParserMessage {
+    static func localized(_ message: String, _ locale: ReportLocale) -> String {
+        guard locale == .nl else { return message }
+        return message.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+            let text = String(line)
+            if text.hasPrefix("Help:") { return nil }
+            if text.hasPrefix("Usage: ") { return "Gebruik: " + text.dropFirst("Usage: ".count) }
+            if let match = text.firstMatch(of: /^(\s*)See '(.+)' for more information\.$/) {
+                return "\(match.1)Zie '\(match.2)' voor meer uitleg."
+            }
+            if text.hasPrefix("Error: ") { return "Fout: " + sentence(String(text.dropFirst("Error: ".count))) }
+            return text
+        }.joined(separator: "\n")
+    }
+
+    /// One of ArgumentParser's sentences in Dutch; a sentence it does not know is returned as it is (maatstaf's own
+    /// validation messages are already in the reader's language).
+    static func sentence(_ text: String) -> String {
+        if let m = text.wholeMatch(of: /Missing expected argument '(.+)'/) {
+            return "verplicht argument '\(m.1)' ontbreekt"
+        }
+        if let m = text.wholeMatch(of: /Missing value for '(.+)'/) {
+            return "waarde ontbreekt bij '\(m.1)'"
+        }
+        if let m = text.wholeMatch(of: /The value '(.*)' is invalid for '(.+)'\. Please provide one of (.+)\./) {
+            return
+                "de waarde '\(m.1)' is ongeldig bij '\(m.2)'. Kies uit \(m.3.replacingOccurrences(of: "' or '", with: "' of '"))."
+        }
+        if let m = text.wholeMatch(of: /The value '(.*)' is invalid for '(.+?)'(.*)/) {
+            return "de waarde '\(m.1)' is ongeldig bij '\(m.2)'" + (m.3.isEmpty ? "" : ".")
+        }
+        if let m = text.wholeMatch(of: /Unknown option '(.+?)'\. Did you mean '(.+)'\?/) {
+            return "onbekende optie '\(m.1)'. Bedoelt u '\(m.2)'?"
+        }
+        if let m = text.wholeMatch(of: /Unknown option '(.+)'/) {
+            return "onbekende optie '\(m.1)'"
+        }
+        if let m = text.wholeMatch(of: /Unexpected argument '(.+)'/) {
+            return "onverwacht argument '\(m.1)'"
+        }
+        if let m = text.wholeMatch(of: /(\d+) unexpected arguments: (.+)/) {
+            return "\(m.1) onverwachte argumenten: \(m.2)"
+        }
+        if let m = text.wholeMatch(of: /Value to be set with flag '(.+)' had already been set with flag '(.+)'/) {
+            return "'\(m.1)' en '\(m.2)' sluiten elkaar uit"
+        }
+        if let m = text.wholeMatch(of: /Value to be set with option '(.+)' had already been set with option '(.+)'/) {
+            return "'\(m.1)' en '\(m.2)' sluiten elkaar uit"
+        }
+        return text
+    }
+}
