@@ -49,7 +49,10 @@ public enum MaatstafMain {
             }
             // Help, version and argument errors, worded by ArgumentParser: help on stdout, the rest on stderr.
             let code = MaatstafCommand.exitCode(for: error)
-            let message = ParserMessage.localized(MaatstafCommand.fullMessage(for: error), locale)
+            let message =
+                code == .success
+                ? ParserMessage.localizedHelp(MaatstafCommand.fullMessage(for: error), locale)
+                : ParserMessage.localized(MaatstafCommand.fullMessage(for: error), locale)
             if code == .success {
                 if !message.isEmpty { try? console.output(message + "\n") }
             } else if !message.isEmpty {

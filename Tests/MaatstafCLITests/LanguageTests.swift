@@ -143,6 +143,52 @@ struct LanguageTests {
         ["comapre", "--indicator", "jeugd.hulp", "Westervoort"],
     ]
 
+    /// Every command's help.
+    static let helps: [[String]] = [
+        ["--help"], ["compare", "--help"], ["rank", "--help"], ["trend", "--help"], ["budget", "--help"],
+        ["region", "--help"], ["peers", "--help"], ["best-practice", "--help"], ["export-all", "--help"],
+        ["report", "--help"], ["serve", "--help"], ["import", "--help"], ["imports", "--help"], ["check", "--help"],
+        ["indicators", "--help"], ["indicators", "list", "--help"], ["indicators", "show", "--help"],
+        ["municipalities", "--help"], ["tables", "--help"], ["fetch", "--help"], ["describe", "--help"],
+        ["export", "--help"], ["regions", "--help"], ["regions", "list", "--help"], ["regions", "show", "--help"],
+        ["regions", "check", "--help"], ["cache", "--help"], ["cache", "status", "--help"],
+        ["cache", "verify", "--help"], ["cache", "clear", "--help"], ["cache", "fetch", "--help"],
+    ]
+
+    @Test("Dutch help carries no English words", arguments: helps)
+    func dutchHelp(_ arguments: [String]) async throws {
+        try await checkHelp(arguments, locale: "nl", forbidden: Self.english)
+    }
+
+    @Test("English help carries no Dutch words", arguments: helps)
+    func englishHelp(_ arguments: [String]) async throws {
+        try await checkHelp(arguments, locale: "en", forbidden: Self.dutch)
+    }
+
+    /// Help in the language of `LANG` (the way a user asks for it: `--help` has no `--locale` before it is parsed).
+    func checkHelp(_ arguments: [String], locale: String, forbidden: [String]) async throws {
+        var runner = CLIRunner()
+        runner.environment = ["LANG": locale == "nl" ? "nl_NL.UTF-8" : "en_GB.UTF-8"]
+        let result = try await runner.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        // Syntax is the same in both languages: examples (lines starting with the command), option names and
+        // placeholders (`--against <groups>`), commands and values in backticks.
+        let prose = result.stdout.split(separator: "\n").filter {
+            let line = $0.trimmingCharacters(in: .whitespaces)
+            return !line.hasPrefix("maatstaf ") && !line.hasPrefix("MAATSTAF_") && !line.hasPrefix("USAGE:")
+                && !line.hasPrefix("GEBRUIK:")
+        }.joined(separator: "\n").replacing(/`[^`]*`/, with: " ").replacing(/<[^>]*>/, with: " ")
+            .replacing(/--[a-z0-9-]+/, with: " ")
+        // "met" is English too (a target met); the keys of `region --keys` are values as typed.
+        let words = Self.words(prose).subtracting(Self.identifiers + ["met", "population", "use", "spending", "fixed"])
+        let found = forbidden.filter { words.contains($0) }
+        #expect(found.isEmpty, "\(arguments.joined(separator: " ")) in \(locale): \(found)")
+        for word in found.prefix(3) {
+            let line = prose.split(separator: "\n").first { Self.words(String($0)).contains(word) } ?? ""
+            Issue.record("\(arguments.joined(separator: " ")) in \(locale): \"\(word)\" in: \(line.prefix(200))")
+        }
+    }
+
     /// Group ids and command names are typed as they are, in either language.
     static let identifiers = [
         "national", "province", "corop", "amr", "size-class", "urbanity", "youth-care-region", "peers", "report",

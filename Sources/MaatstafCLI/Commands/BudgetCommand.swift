@@ -6,38 +6,67 @@ import MaatstafReport
 
 /// `maatstaf budget`: a year's accounts against its budget.
 struct BudgetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "budget",
-        abstract: "A year's accounts against its budget: what was planned and what was spent, per inhabitant.",
-        discussion: """
-            For each municipality: the budgeted (begroting) and the actual (jaarrekening) value of an Iv3 indicator \
-            for one year, the difference in euros and as a percentage of the budget; and the same for the national \
-            total and each group of --against. A group's rates count only the municipalities with a value in both \
-            documents, so its difference is over the same municipalities; who is left out is said.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "budget",
+            abstract: ReaderLanguage.text(
+                en: "A year's accounts against its budget: what was planned and what was spent, per inhabitant.",
+                nl: "De jaarrekening van een jaar naast de begroting: wat gepland was en wat besteed is, per inwoner."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    For each municipality: the budgeted (begroting) and the actual (jaarrekening) value of an Iv3 indicator \
+                    for one year, the difference in euros and as a percentage of the budget; and the same for the national \
+                    total and each group of --against. A group's rates count only the municipalities with a value in both \
+                    documents, so its difference is over the same municipalities; who is left out is said.
 
-            The embedded data has both documents for 2023.
+                    The embedded data has both documents for 2023.
 
-            Examples:
-              maatstaf budget --indicator wmo.huishoudelijke-hulp --year 2023 Westervoort Duiven
-              maatstaf budget --indicator jeugd.hulp --against national,province,1stroom Duiven Westervoort
-              maatstaf budget --indicator sociaal-domein.netto --format csv --locale nl --output begroting.csv Zevenaar
-            """)
+                    Examples:
+                      maatstaf budget --indicator wmo.huishoudelijke-hulp --year 2023 Westervoort Duiven
+                      maatstaf budget --indicator jeugd.hulp --against national,province,1stroom Duiven Westervoort
+                      maatstaf budget --indicator sociaal-domein.netto --format csv --locale nl --output begroting.csv Zevenaar
+                    """,
+                nl: """
+                    Per gemeente: de begrote (begroting) en de werkelijke (jaarrekening) waarde van een Iv3-indicator voor \
+                    één jaar, het verschil in euro's en als percentage van de begroting; en hetzelfde voor het landelijke \
+                    totaal en elke groep van --against. De cijfers van een groep tellen alleen de gemeenten met een waarde in \
+                    beide documenten, zodat het verschil over dezelfde gemeenten gaat; wie buiten blijft, wordt genoemd.
+
+                    De ingebouwde gegevens hebben beide documenten voor 2023.
+
+                    Voorbeelden:
+                      maatstaf budget --indicator wmo.huishoudelijke-hulp --year 2023 Westervoort Duiven
+                      maatstaf budget --indicator jeugd.hulp --against national,province,1stroom Duiven Westervoort
+                      maatstaf budget --indicator sociaal-domein.netto --format csv --locale nl --output begroting.csv Zevenaar
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(help: "The indicator id, an Iv3 indicator (see `maatstaf indicators list`).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The indicator id, an Iv3 indicator (see `maatstaf indicators list`).",
+                nl: "De indicator-id, een Iv3-indicator (zie `maatstaf indicators list`).")))
     var indicator: String
 
-    @Option(help: "Year (default: the latest year that has both a budget and accounts).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Year (default: the latest year that has both a budget and accounts).",
+                nl: "Jaar (standaard: het laatste jaar met zowel een begroting als een jaarrekening).")))
     var year: Int?
 
-    @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Reference groups, comma-separated.", nl: "Referentiegroepen, gescheiden door komma's."),
+            valueName: "groups"))
     var against = "national,province,size-class"
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "Municipalities, by name or code.")
+    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
     var municipalities: [String]
 
     func validate() throws {

@@ -4,9 +4,13 @@ import MaatstafCore
 import MaatstafFetch
 
 struct CacheClearCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "clear",
-        abstract: "Remove every cached response (the embedded snapshot and the store are kept).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "clear",
+            abstract: ReaderLanguage.text(
+                en: "Remove every cached response (the embedded snapshot and the store are kept).",
+                nl: "Verwijder elk bewaard antwoord (de ingebouwde snapshot en de opslag blijven)."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption

@@ -5,33 +5,56 @@ import MaatstafFetch
 
 /// Downloads URLs into the cache: to fill the cache ahead of a trip offline, and to test the fetcher end to end.
 struct CacheFetchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fetch",
-        abstract: "Download URLs into the cache, many at once.",
-        discussion: """
-            Prints one line per URL, in the order given: where the body came from (network, cache, revalidated), \
-            its size in bytes, its sha256, the number of requests sent, and the URL.
-            Example: maatstaf cache fetch 'https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos'
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fetch",
+            abstract: ReaderLanguage.text(
+                en: "Download URLs into the cache, many at once.", nl: "Download adressen in de cache, veel tegelijk."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Prints one line per URL, in the order given: where the body came from (network, cache, revalidated), \
+                    its size in bytes, its sha256, the number of requests sent, and the URL.
+                    Example: maatstaf cache fetch 'https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos'
+                    """,
+                nl: """
+                    Toont één regel per adres, in de gegeven volgorde: waar de inhoud vandaan kwam (network, cache, \
+                    revalidated), de grootte in bytes, de sha256, het aantal verstuurde verzoeken en het adres.
+                    Voorbeeld: maatstaf cache fetch 'https://opendata.cbs.nl/ODataApi/odata/85984NED/TableInfos'
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
 
-    @Argument(help: "The URLs to fetch (http or https).")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "The URLs to fetch (http or https).", nl: "De adressen om op te halen (http of https).")))
     var urls: [String]
 
-    @Option(help: "Transfers in flight at once per host.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Transfers in flight at once per host.", nl: "Gelijktijdige overdrachten per server.")))
     var concurrency = 8
 
-    @OptionGroup(title: "Limits per request") var limits: TransferOptions
+    @OptionGroup(title: ReaderLanguage.text(en: "Limits per request", nl: "Grenzen per verzoek")) var limits: TransferOptions
 
-    @Option(help: "Attempts per request, the first included.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Attempts per request, the first included.", nl: "Pogingen per verzoek, de eerste meegeteld.")
+        ))
     var maxAttempts = 4
 
-    @Option(help: ArgumentHelp("First retry wait in milliseconds; it doubles with each retry.", visibility: .hidden))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "First retry wait in milliseconds; it doubles with each retry.",
+                nl: "Eerste wachttijd voor een nieuwe poging in milliseconden; die verdubbelt bij elke poging."),
+            visibility: .hidden))
     var retryDelayMs = 500
 
-    @Flag(help: "Neither read nor write the cache.")
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Neither read nor write the cache.", nl: "De cache niet lezen en niet schrijven.")))
     var noCache = false
 
     func validate() throws {

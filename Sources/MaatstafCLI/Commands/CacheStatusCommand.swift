@@ -4,8 +4,13 @@ import MaatstafCore
 import MaatstafFetch
 
 struct CacheStatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show how many responses the cache holds, their size and age.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "status",
+            abstract: ReaderLanguage.text(
+                en: "Show how many responses the cache holds, their size and age.",
+                nl: "Toon hoeveel antwoorden de cache bevat, hun grootte en leeftijd."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption

@@ -4,10 +4,16 @@ import MaatstafCore
 import MaatstafFetch
 
 struct CacheVerifyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
-        abstract: "Check every cached response against its checksum; remove the damaged ones.",
-        discussion: "Exits with 0 also when damaged entries were removed: they will be downloaded again when needed.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "verify",
+            abstract: ReaderLanguage.text(
+                en: "Check every cached response against its checksum; remove the damaged ones.",
+                nl: "Controleer elk bewaard antwoord tegen zijn controlesom; verwijder de beschadigde."),
+            discussion: ReaderLanguage.text(
+                en: "Exits with 0 also when damaged entries were removed: they will be downloaded again when needed.",
+                nl: "Sluit ook af met 0 als beschadigde items verwijderd zijn: ze worden opnieuw gedownload wanneer nodig."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption

@@ -6,23 +6,44 @@ import MaatstafReport
 
 /// `maatstaf compare`: where municipalities stand on one indicator.
 struct CompareCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "compare",
-        abstract: "Compare municipalities on an indicator with the national rate, their region and their peers.",
-        discussion: """
-            For each municipality: its value per inhabitant, its rank among all municipalities, and for each \
-            reference group the group's rate as a whole (total ÷ total population), the average municipality, \
-            median and quartiles, the difference, and the gap: what it would spend more or less at the group's rate.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "compare",
+            abstract: ReaderLanguage.text(
+                en: "Compare municipalities on an indicator with the national rate, their region and their peers.",
+                nl: "Vergelijk gemeenten op een indicator met het landelijke cijfer, hun regio en vergelijkbare gemeenten."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    For each municipality: its value per inhabitant, its rank among all municipalities, and for each \
+                    reference group the group's rate as a whole (total ÷ total population), the average municipality, \
+                    median and quartiles, the difference, and the gap: what it would spend more or less at the group's rate.
 
-            Reference groups (--against, comma-separated): national, province, corop, labour-market-region (amr), \
-            size-class, urbanity, and any region id from regions/ (see `maatstaf regions list`).
+                    Reference groups (--against, comma-separated): national, province, corop, labour-market-region (amr), \
+                    size-class, urbanity, and any region id from regions/ (see `maatstaf regions list`).
 
-            Examples:
-              maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland
-              maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
-              maatstaf compare --indicator jeugd.hulp --year 2023 --kind begroting Westervoort
-              maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
-            """)
+                    Examples:
+                      maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland
+                      maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
+                      maatstaf compare --indicator jeugd.hulp --year 2023 --kind begroting Westervoort
+                      maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
+                    """,
+                nl: """
+                    Per gemeente: de waarde per inwoner, de plaats onder alle gemeenten, en per referentiegroep het cijfer \
+                    van de groep als geheel (totaal ÷ totaal aantal inwoners), de gemiddelde gemeente, mediaan en \
+                    kwartielen, het verschil, en het gat: wat de gemeente tegen het cijfer van de groep meer of minder zou \
+                    uitgeven.
+
+                    Referentiegroepen (--against, gescheiden door komma's): national, province, corop, \
+                    labour-market-region (amr), size-class, urbanity, en elke regio-id uit regions/ (zie \
+                    `maatstaf regions list`).
+
+                    Voorbeelden:
+                      maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland
+                      maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
+                      maatstaf compare --indicator jeugd.hulp --year 2023 --kind begroting Westervoort
+                      maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
@@ -30,10 +51,13 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var options: IndicatorOptions
     @OptionGroup var targets: TargetsOption
 
-    @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Reference groups, comma-separated.", nl: "Referentiegroepen, gescheiden door komma's."),
+            valueName: "groups"))
     var against = "national,province,size-class"
 
-    @Argument(help: "Municipalities, by name or code.")
+    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
     var municipalities: [String]
 
     func validate() throws {

@@ -5,18 +5,32 @@ import MaatstafStore
 
 /// `maatstaf describe`: what a fetched CBS table holds.
 struct DescribeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "describe",
-        abstract: "Show a fetched CBS table: title, period, rows, dimensions and topics with their units.",
-        discussion: "Topic keys are shown with their stem (without CBS's numeric suffix), which indicator files use.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "describe",
+            abstract: ReaderLanguage.text(
+                en: "Show a fetched CBS table: title, period, rows, dimensions and topics with their units.",
+                nl: "Toon een opgehaalde CBS-tabel: titel, periode, rijen, dimensies en onderwerpen met hun eenheden."),
+            discussion: ReaderLanguage.text(
+                en: "Topic keys are shown with their stem (without CBS's numeric suffix), which indicator files use.",
+                nl:
+                    "Onderwerpsleutels staan er met hun stam bij (zonder het volgnummer van CBS), die indicatorbestanden gebruiken."
+            ))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
 
-    @Argument(help: "A CBS table id in the store (see `maatstaf fetch`).")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "A CBS table id in the store (see `maatstaf fetch`).",
+                nl: "Een CBS-tabelcode in de opslag (zie `maatstaf fetch`).")))
     var table: String
 
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
     var format: OutputFormat = .table
 
     struct Description: Encodable {

@@ -7,21 +7,38 @@ import MaatstafReport
 
 /// `maatstaf export-all`: every municipality × indicator × period × reference group in one tidy file.
 struct ExportAllCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export-all",
-        abstract: "Everything in one tidy file for analysts: every municipality, indicator, period and reference group.",
-        discussion: """
-            One row per municipality × indicator × period (every Iv3 document and year in the store) × reference \
-            group, with the value, numerator, denominator, the 95% interval where the indicator has one, the status \
-            (why there is no value), the rank, the group's rate and size, and the source files with their sha256. \
-            Column names and keys are stable: docs/export-all.md. CSV (plain numbers; --locale nl for ; and decimal \
-            commas) or JSON Lines (one object per line, keys sorted, null for no value). Indicators whose CBS tables \
-            are not fetched are left out and named on stderr.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export-all",
+            abstract: ReaderLanguage.text(
+                en: "Everything in one tidy file for analysts: every municipality, indicator, period and reference group.",
+                nl: "Alles in één net bestand voor analisten: elke gemeente, indicator, periode en referentiegroep."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    One row per municipality × indicator × period (every Iv3 document and year in the store) × reference \
+                    group, with the value, numerator, denominator, the 95% interval where the indicator has one, the status \
+                    (why there is no value), the rank, the group's rate and size, and the source files with their sha256. \
+                    Column names and keys are stable: docs/export-all.md. CSV (plain numbers; --locale nl for ; and decimal \
+                    commas) or JSON Lines (one object per line, keys sorted, null for no value). Indicators whose CBS tables \
+                    are not fetched are left out and named on stderr.
 
-            Examples:
-              maatstaf export-all --output maatstaf.csv
-              maatstaf export-all --set all --against national,province,jeugdregio --format jsonl --output alles.jsonl
-            """)
+                    Examples:
+                      maatstaf export-all --output maatstaf.csv
+                      maatstaf export-all --set all --against national,province,jeugdregio --format jsonl --output alles.jsonl
+                    """,
+                nl: """
+                    Eén rij per gemeente × indicator × periode (elk Iv3-document en jaar in de opslag) × referentiegroep, \
+                    met de waarde, teller, noemer, het 95%-interval waar de indicator er een heeft, de status (waarom er geen \
+                    waarde is), de plaats, het cijfer en de omvang van de groep, en de bronbestanden met hun sha256. \
+                    Kolomnamen en sleutels zijn vast: docs/export-all.md. CSV (kale getallen; --locale nl voor ; en \
+                    decimale komma's) of JSON Lines (één object per regel, sleutels gesorteerd, null voor geen waarde). \
+                    Indicatoren waarvan de CBS-tabellen niet opgehaald zijn, blijven weg en worden op stderr genoemd.
+
+                    Voorbeelden:
+                      maatstaf export-all --output maatstaf.csv
+                      maatstaf export-all --set all --against national,province,jeugdregio --format jsonl --output alles.jsonl
+                    """))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
@@ -33,18 +50,28 @@ struct ExportAllCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Indicator set (sociaal-domein, wmo, jeugd, participatie, all) or ids, comma-separated.", valueName: "set"))
+            ReaderLanguage.text(
+                en: "Indicator set (sociaal-domein, wmo, jeugd, participatie, all) or ids, comma-separated.",
+                nl: "Indicatorset (sociaal-domein, wmo, jeugd, participatie, all) of ids, gescheiden door komma's."),
+            valueName: "set"))
     var set = "all"
 
-    @Option(help: ArgumentHelp("Reference groups, comma-separated.", valueName: "groups"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Reference groups, comma-separated.", nl: "Referentiegroepen, gescheiden door komma's."),
+            valueName: "groups"))
     var against = "national,province,corop,labour-market-region,size-class,urbanity,jeugdregio"
 
-    @Option(help: "csv or jsonl (JSON Lines).")
+    @Option(help: ArgumentHelp(ReaderLanguage.text(en: "csv or jsonl (JSON Lines).", nl: "csv of jsonl (JSON Lines).")))
     var format: Format = .csv
 
     @OptionGroup var language: LocaleOption
 
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Write to this file instead of stdout.",
+                nl: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer."), valueName: "file"))
     var output: String?
 
     func run() async throws {

@@ -6,21 +6,40 @@ import MaatstafStore
 
 /// `maatstaf export`: a fetched CBS table back out, for R, pandas or Excel.
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write a fetched CBS table as CSV or JSON in the layout of CBS's TypedDataSet.",
-        discussion: """
-            Layout rows (the default): one row per combination of dimension codes (trimmed), one column per topic, \
-            and a status column saying when CBS marks the period provisional and naming the cells without a value \
-            (secret, unknown, not-applicable). A missing value is empty in CSV and null in JSON — never 0.
-            Layout cells: one line per cell (region, period, other dimensions as key=code|…, topic, value, status).
-            --locale nl writes ; and decimal commas for Dutch Excel.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: ReaderLanguage.text(
+                en: "Write a fetched CBS table as CSV or JSON in the layout of CBS's TypedDataSet.",
+                nl: "Schrijf een opgehaalde CBS-tabel als CSV of JSON in de indeling van de TypedDataSet van CBS."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Layout rows (the default): one row per combination of dimension codes (trimmed), one column per topic, \
+                    and a status column saying when CBS marks the period provisional and naming the cells without a value \
+                    (secret, unknown, not-applicable). A missing value is empty in CSV and null in JSON — never 0.
+                    Layout cells: one line per cell (region, period, other dimensions as key=code|…, topic, value, status).
+                    --locale nl writes ; and decimal commas for Dutch Excel.
 
-            Examples:
-              maatstaf export 85984NED --output kwb.csv
-              maatstaf export 85984NED --format json --output kwb.json
-              maatstaf export 85984NED --layout cells --locale nl --output kwb-cellen.csv
-            """)
+                    Examples:
+                      maatstaf export 85984NED --output kwb.csv
+                      maatstaf export 85984NED --format json --output kwb.json
+                      maatstaf export 85984NED --layout cells --locale nl --output kwb-cellen.csv
+                    """,
+                nl: """
+                    Indeling rows (de standaard): één rij per combinatie van dimensiecodes (bijgesneden), één kolom per \
+                    onderwerp, en een statuskolom die zegt wanneer CBS de periode voorlopig noemt en welke cellen geen \
+                    waarde hebben (secret, unknown, not-applicable). Een ontbrekende waarde is leeg in CSV en null in JSON — \
+                    nooit 0.
+                    Indeling cells: één regel per cel (regio, periode, andere dimensies als sleutel=code|…, onderwerp, \
+                    waarde, status).
+                    --locale nl schrijft ; en decimale komma's voor Nederlandse Excel.
+
+                    Voorbeelden:
+                      maatstaf export 85984NED --output kwb.csv
+                      maatstaf export 85984NED --format json --output kwb.json
+                      maatstaf export 85984NED --layout cells --locale nl --output kwb-cellen.csv
+                    """))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
@@ -29,20 +48,32 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A CBS table id in the store (case-sensitive; `maatstaf tables --stored` lists them).")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "A CBS table id in the store (case-sensitive; `maatstaf tables --stored` lists them).",
+                nl: "Een CBS-tabelcode in de opslag (hoofdletters tellen; `maatstaf tables --stored` noemt ze).")))
     var table: String
 
-    @Option(help: "csv or json.")
+    @Option(help: ArgumentHelp(ReaderLanguage.text(en: "csv or json.", nl: "csv of json.")))
     var format: Format = .csv
 
-    @Option(help: "rows (CBS's TypedDataSet layout) or cells (one line per cell; CSV only).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "rows (CBS's TypedDataSet layout) or cells (one line per cell; CSV only).",
+                nl: "rows (de TypedDataSet-indeling van CBS) of cells (één regel per cel; alleen CSV).")))
     var layout: CBSTableExport.Layout = .rows
 
     @OptionGroup var language: LocaleOption
 
     var locale: ReportLocale { language.locale }
 
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Write to this file instead of stdout.",
+                nl: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer."), valueName: "file"))
     var output: String?
 
     func validate() throws {

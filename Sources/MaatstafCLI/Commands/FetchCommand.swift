@@ -7,79 +7,146 @@ import MaatstafStore
 
 /// `maatstaf fetch`: download CBS StatLine tables into the store.
 struct FetchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fetch",
-        abstract: "Download CBS StatLine tables (OData v3, or v4 with --odata v4) with their metadata into the local store.",
-        discussion: """
-            Table ids are case-sensitive, as CBS writes them (85984NED, 03759ned). Responses are cached, so a second \
-            fetch works offline; --refresh asks CBS whether its tables changed. The rows of a whole table must equal \
-            the count CBS announces and no row may repeat another, or nothing is stored. --region, --period, \
-            --topic and --where fetch part of a table (the store then holds only that part, and a later filtered \
-            fetch replaces it: name every year and code you need at once). A table is replaced in one transaction: \
-            a failed fetch keeps the previous copy. The embedded snapshot is never touched.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fetch",
+            abstract: ReaderLanguage.text(
+                en: "Download CBS StatLine tables (OData v3, or v4 with --odata v4) with their metadata into the local store.",
+                nl: "Download CBS StatLine-tabellen (OData v3, of v4 met --odata v4) met hun metadata in de lokale opslag."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Table ids are case-sensitive, as CBS writes them (85984NED, 03759ned). Responses are cached, so a second \
+                    fetch works offline; --refresh asks CBS whether its tables changed. The rows of a whole table must equal \
+                    the count CBS announces and no row may repeat another, or nothing is stored. --region, --period, \
+                    --topic and --where fetch part of a table (the store then holds only that part, and a later filtered \
+                    fetch replaces it: name every year and code you need at once). A table is replaced in one transaction: \
+                    a failed fetch keeps the previous copy. The embedded snapshot is never touched.
 
-            A download that breaks off (a lost connection, Ctrl-C, a server error) keeps the pages it received in \
-            the cache: the same command again continues from them, after asking CBS whether the table changed in \
-            between (if it did, every page is downloaded anew, so no table mixes two versions).
+                    A download that breaks off (a lost connection, Ctrl-C, a server error) keeps the pages it received in \
+                    the cache: the same command again continues from them, after asking CBS whether the table changed in \
+                    between (if it did, every page is downloaded anew, so no table mixes two versions).
 
-            --where picks codes of any other dimension, by key or by the title StatLine shows, checked against \
-            the table's code list. Tables by age, sex and marital status are large: 03759ned holds tens of millions of \
-            cells; one year of the ages 0 to 17, both sexes together, is a small part of them.
+                    --where picks codes of any other dimension, by key or by the title StatLine shows, checked against \
+                    the table's code list. Tables by age, sex and marital status are large: 03759ned holds tens of millions of \
+                    cells; one year of the ages 0 to 17, both sexes together, is a small part of them.
 
-            Iv3 (municipal budgets and accounts) is in CBS's third-party catalog, one table per year: \
-            `maatstaf fetch iv3 2024` finds the year's table there and says which it fetched. A table of the Iv3 \
-            shape becomes Iv3 documents every Iv3 indicator reads (docs/iv3-from-cbs.md).
+                    Iv3 (municipal budgets and accounts) is in CBS's third-party catalog, one table per year: \
+                    `maatstaf fetch iv3 2024` finds the year's table there and says which it fetched. A table of the Iv3 \
+                    shape becomes Iv3 documents every Iv3 indicator reads (docs/iv3-from-cbs.md).
 
-            Examples:
-              maatstaf fetch 85984NED
-              maatstaf fetch iv3 2024
-              maatstaf fetch --catalog dataderden 45067NED
-              maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
-                  --topic BevolkingOp1Januari
-              maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
-                  --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
-                  --where BurgerlijkeStaat="Totaal burgerlijke staat"
-              MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # a mirror
-            """)
+                    Examples:
+                      maatstaf fetch 85984NED
+                      maatstaf fetch iv3 2024
+                      maatstaf fetch --catalog dataderden 45067NED
+                      maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
+                          --topic BevolkingOp1Januari
+                      maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
+                          --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
+                          --where BurgerlijkeStaat="Totaal burgerlijke staat"
+                      MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # a mirror
+                    """,
+                nl: """
+                    Tabelcodes zijn hoofdlettergevoelig, zoals CBS ze schrijft (85984NED, 03759ned). Antwoorden worden \
+                    bewaard, dus een tweede keer ophalen werkt offline; --refresh vraagt CBS of de tabellen veranderd zijn. \
+                    De rijen van een hele tabel moeten gelijk zijn aan het aantal dat CBS aankondigt en geen rij mag een \
+                    andere herhalen, anders wordt er niets opgeslagen. --region, --period, --topic en --where halen een deel \
+                    van een tabel op (de opslag houdt dan alleen dat deel, en een later gefilterd ophalen vervangt het: noem \
+                    elk jaar en elke code die u nodig hebt in één keer). Een tabel wordt in één transactie vervangen: een \
+                    mislukt ophalen houdt de vorige kopie. De ingebouwde snapshot wordt nooit aangeraakt.
+
+                    Een download die afbreekt (een verbroken verbinding, Ctrl-C, een serverfout) houdt de ontvangen pagina's \
+                    in de cache: dezelfde opdracht gaat daarmee verder, nadat ze CBS gevraagd heeft of de tabel intussen \
+                    veranderd is (zo ja, dan wordt elke pagina opnieuw gedownload, zodat geen tabel twee versies mengt).
+
+                    --where kiest codes van elke andere dimensie, met sleutel of met de titel die StatLine toont, getoetst \
+                    aan de codelijst van de tabel. Tabellen naar leeftijd, geslacht en burgerlijke staat zijn groot: \
+                    03759ned heeft tientallen miljoenen cellen; één jaar van de leeftijden 0 tot 17, beide geslachten samen, \
+                    is daar een klein deel van.
+
+                    Iv3 (begrotingen en jaarrekeningen van gemeenten) staat in de catalogus van derden van CBS, één tabel \
+                    per jaar: `maatstaf fetch iv3 2024` vindt daar de tabel van het jaar en zegt welke het ophaalde. Een \
+                    tabel met de vorm van Iv3 wordt Iv3-documenten die elke Iv3-indicator leest (docs/iv3-from-cbs.md).
+
+                    Voorbeelden:
+                      maatstaf fetch 85984NED
+                      maatstaf fetch iv3 2024
+                      maatstaf fetch --catalog dataderden 45067NED
+                      maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
+                          --topic BevolkingOp1Januari
+                      maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
+                          --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
+                          --where BurgerlijkeStaat="Totaal burgerlijke staat"
+                      MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # een spiegel
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
 
-    @Argument(help: "CBS table ids; or `iv3` and years, to find each year's Iv3 table in the third-party catalog.")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "CBS table ids; or `iv3` and years, to find each year's Iv3 table in the third-party catalog.",
+                nl: "CBS-tabelcodes; of `iv3` en jaren, om de Iv3-tabel van elk jaar in de catalogus van derden te vinden.")))
     var tables: [String]
 
     @OptionGroup var source: CatalogOptions
 
-    @OptionGroup(title: "Limits per request") var limits: TransferOptions
+    @OptionGroup(title: ReaderLanguage.text(en: "Limits per request", nl: "Grenzen per verzoek")) var limits: TransferOptions
 
-    @Option(help: "v3 (opendata.cbs.nl / dataderden.cbs.nl, the default) or v4 (datasets.cbs.nl, for tables only there).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "v3 (opendata.cbs.nl / dataderden.cbs.nl, the default) or v4 (datasets.cbs.nl, for tables only there).",
+                nl:
+                    "v3 (opendata.cbs.nl / dataderden.cbs.nl, de standaard) of v4 (datasets.cbs.nl, voor tabellen die alleen daar staan)."
+            )))
     var odata: ODataVersion = .v3
 
     @Option(
         name: .customLong("region"),
         help: ArgumentHelp(
-            "Only these regions (repeat or separate by commas): GM0293, PV25, NL01 …", valueName: "code"))
+            ReaderLanguage.text(
+                en: "Only these regions (repeat or separate by commas): GM0293, PV25, NL01 …",
+                nl: "Alleen deze regio's (herhaal of scheid met komma's): GM0293, PV25, NL01 …"), valueName: "code"))
     var regions: [String] = []
 
-    @Option(help: ArgumentHelp("Only these years: 2019..2023, or one year (all periods of those years).", valueName: "from..to"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Only these years: 2019..2023, or one year (all periods of those years).",
+                nl: "Alleen deze jaren: 2019..2023, of één jaar (alle perioden van die jaren)."), valueName: "from..to"))
     var period: String?
 
     @Option(
         name: .customLong("topic"),
         help: ArgumentHelp(
-            "Only these topics, by key or stem (repeat or separate by commas): WmoClienten, AantalInwoners …", valueName: "key"))
+            ReaderLanguage.text(
+                en: "Only these topics, by key or stem (repeat or separate by commas): WmoClienten, AantalInwoners …",
+                nl: "Alleen deze onderwerpen, met sleutel of stam (herhaal of scheid met komma's): WmoClienten, AantalInwoners …"),
+            valueName: "key"))
     var topics: [String] = []
 
     @Option(
         name: .customLong("where"),
         help: ArgumentHelp(
-            "Only these codes of another dimension, by key or title (repeat per dimension): Geslacht=T001038, Leeftijd=10010,10100 …",
+            ReaderLanguage.text(
+                en:
+                    "Only these codes of another dimension, by key or title (repeat per dimension): Geslacht=T001038, Leeftijd=10010,10100 …",
+                nl:
+                    "Alleen deze codes van een andere dimensie, met sleutel of titel (herhaal per dimensie): Geslacht=T001038, Leeftijd=10010,10100 …"
+            ),
             valueName: "dimension=codes"))
     var selections: [String] = []
 
     @Flag(
-        help:
-            "Keep a fetched Iv3 table whose figures differ from the embedded snapshot's copy of the same document (CBS revised them)."
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "Keep a fetched Iv3 table whose figures differ from the embedded snapshot's copy of the same document (CBS revised them).",
+                nl:
+                    "Bewaar een opgehaalde Iv3-tabel waarvan de cijfers afwijken van de kopie van hetzelfde document in de ingebouwde snapshot (CBS heeft ze herzien)."
+            ))
     )
     var acceptRevision = false
 

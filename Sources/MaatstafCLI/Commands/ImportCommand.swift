@@ -8,46 +8,85 @@ import MaatstafStore
 
 /// `maatstaf import`: a municipality's own figures from its files into the store.
 struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import a municipality's own figures (CSV) to compare them with open data and check them against targets.",
-        discussion: """
-            A CSV file or an Excel workbook (.xlsx, the first sheet or --sheet). The sheet or file has one row per \
-            municipality, period and measure: columns gemeente/municipality, \
-            periode/period, maat/measure, waarde/value, and optionally eenheid/unit and toelichting/note; `;` or `,` \
-            between columns (read from the header). Periods as monitors write them: 2021, 2021H1, 2021Q1, 2021-02, \
-            februari 2021, a date (its month). The layout, with examples: docs/own-data.md.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: ReaderLanguage.text(
+                en: "Import a municipality's own figures (CSV) to compare them with open data and check them against targets.",
+                nl:
+                    "Lees eigen cijfers van een gemeente in (CSV) om ze met open data te vergelijken en aan doelstellingen te toetsen."
+            ),
+            discussion: ReaderLanguage.text(
+                en: """
+                    A CSV file or an Excel workbook (.xlsx, the first sheet or --sheet). The sheet or file has one row per \
+                    municipality, period and measure: columns gemeente/municipality, \
+                    periode/period, maat/measure, waarde/value, and optionally eenheid/unit and toelichting/note; `;` or `,` \
+                    between columns (read from the header). Periods as monitors write them: 2021, 2021H1, 2021Q1, 2021-02, \
+                    februari 2021, a date (its month). The layout, with examples: docs/own-data.md.
 
-            Every problem in a file is listed with its row and column, and nothing of that file is stored. \
-            Importing the same file again changes nothing; a changed file (same name) replaces its earlier import in \
-            one go. `maatstaf imports` lists and removes imports.
+                    Every problem in a file is listed with its row and column, and nothing of that file is stored. \
+                    Importing the same file again changes nothing; a changed file (same name) replaces its earlier import in \
+                    one go. `maatstaf imports` lists and removes imports.
 
-            Examples:
-              maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
-              maatstaf import --decimal comma monitor.csv
-              maatstaf import --sheet "Monitor 2021" monitor.xlsx
-              maatstaf import --mapping per-maand.yaml maandmonitor.csv     # a column per month
-            """)
+                    Examples:
+                      maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
+                      maatstaf import --decimal comma monitor.csv
+                      maatstaf import --sheet "Monitor 2021" monitor.xlsx
+                      maatstaf import --mapping per-maand.yaml maandmonitor.csv     # a column per month
+                    """,
+                nl: """
+                    Een CSV-bestand of een Excel-werkmap (.xlsx, het eerste werkblad of --sheet). Het werkblad of bestand \
+                    heeft één rij per gemeente, periode en maat: kolommen gemeente/municipality, periode/period, \
+                    maat/measure, waarde/value, en eventueel eenheid/unit en toelichting/note; `;` of `,` tussen de kolommen \
+                    (gelezen uit de kopregel). Perioden zoals monitors ze schrijven: 2021, 2021H1, 2021Q1, 2021-02, \
+                    februari 2021, een datum (de maand ervan). De indeling, met voorbeelden: docs/own-data.md.
+
+                    Elk probleem in een bestand wordt genoemd met rij en kolom, en niets van dat bestand wordt opgeslagen. \
+                    Hetzelfde bestand opnieuw inlezen verandert niets; een gewijzigd bestand (zelfde naam) vervangt de \
+                    eerdere import in één keer. `maatstaf imports` noemt en verwijdert imports.
+
+                    Voorbeelden:
+                      maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
+                      maatstaf import --decimal comma monitor.csv
+                      maatstaf import --sheet "Monitor 2021" monitor.xlsx
+                      maatstaf import --mapping per-maand.yaml maandmonitor.csv     # een kolom per maand
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
     @Option(
-        help:
-            "How decimals are written: comma (3,07), point (3.07), or auto (each value where unambiguous; in Excel, numbers are read as Excel stores them)."
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "How decimals are written: comma (3,07), point (3.07), or auto (each value where unambiguous; in Excel, numbers are read as Excel stores them).",
+                nl:
+                    "Hoe decimalen geschreven zijn: comma (3,07), point (3.07), of auto (per waarde waar dat eenduidig is; in Excel worden getallen gelezen zoals Excel ze bewaart)."
+            ))
     )
     var decimal: OwnFiguresFile.Decimal = .auto
 
-    @Option(help: ArgumentHelp("The sheet of an Excel file to read (default: the first).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The sheet of an Excel file to read (default: the first).",
+                nl: "Het werkblad van een Excel-bestand om te lezen (standaard: het eerste)."), valueName: "name"))
     var sheet: String?
 
     @Option(
         help: ArgumentHelp(
-            "A mapping file for another layout, e.g. a column per month (format: docs/own-data.md).", valueName: "file"))
+            ReaderLanguage.text(
+                en: "A mapping file for another layout, e.g. a column per month (format: docs/own-data.md).",
+                nl: "Een koppelbestand voor een andere indeling, bijvoorbeeld een kolom per maand (indeling: docs/own-data.md)."),
+            valueName: "file"))
     var mapping: String?
 
-    @Argument(help: "Files of own figures (CSV or Excel .xlsx).")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Files of own figures (CSV or Excel .xlsx).", nl: "Bestanden met eigen cijfers (CSV of Excel .xlsx).")))
     var files: [String]
 
     func validate() throws {

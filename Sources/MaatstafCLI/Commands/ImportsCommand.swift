@@ -5,22 +5,38 @@ import MaatstafStore
 
 /// `maatstaf imports`: the files of own figures in the store; `--remove NAME` takes one out.
 struct ImportsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "imports",
-        abstract: "List the imported files of own figures, or remove one.",
-        discussion: """
-            Each line: the file name, its figures, its sha256 and when it was imported. Removing an import removes \
-            its figures; importing the file again brings them back.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "imports",
+            abstract: ReaderLanguage.text(
+                en: "List the imported files of own figures, or remove one.",
+                nl: "Noem de ingelezen bestanden met eigen cijfers, of verwijder er een."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Each line: the file name, its figures, its sha256 and when it was imported. Removing an import removes \
+                    its figures; importing the file again brings them back.
 
-            Examples:
-              maatstaf imports
-              maatstaf imports --remove westervoort-huishoudelijke-hulp.csv
-            """)
+                    Examples:
+                      maatstaf imports
+                      maatstaf imports --remove westervoort-huishoudelijke-hulp.csv
+                    """,
+                nl: """
+                    Elke regel: de bestandsnaam, de cijfers, de sha256 en wanneer het ingelezen is. Een import verwijderen \
+                    verwijdert de cijfers; het bestand opnieuw inlezen brengt ze terug.
+
+                    Voorbeelden:
+                      maatstaf imports
+                      maatstaf imports --remove westervoort-huishoudelijke-hulp.csv
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
 
-    @Option(help: ArgumentHelp("Remove the import of this file name.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Remove the import of this file name.", nl: "Verwijder de import van deze bestandsnaam."),
+            valueName: "name"))
     var remove: String?
 
     func run() async throws {

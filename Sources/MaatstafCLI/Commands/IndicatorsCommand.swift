@@ -5,25 +5,38 @@ import MaatstafReport
 
 /// `maatstaf indicators …`: what can be compared, and exactly how each indicator is defined.
 struct IndicatorsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "indicators",
-        abstract: "List indicators, or show exactly how one is defined.",
-        subcommands: [IndicatorsListCommand.self, IndicatorsShowCommand.self],
-        defaultSubcommand: IndicatorsListCommand.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "indicators",
+            abstract: ReaderLanguage.text(
+                en: "List indicators, or show exactly how one is defined.",
+                nl: "Noem de indicatoren, of toon precies hoe een indicator gedefinieerd is."),
+            subcommands: [IndicatorsListCommand.self, IndicatorsShowCommand.self],
+            defaultSubcommand: IndicatorsListCommand.self
+        )
+    }
 }
 
 struct IndicatorsListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the indicators.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list", abstract: ReaderLanguage.text(en: "List the indicators.", nl: "Noem de indicatoren."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
-    @Flag(help: "Include the generic per-taakveld Iv3 indicators (iv3.<taakveld>.lasten|baten|netto).")
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Include the generic per-taakveld Iv3 indicators (iv3.<taakveld>.lasten|baten|netto).",
+                nl: "Neem ook de algemene Iv3-indicatoren per taakveld mee (iv3.<taakveld>.lasten|baten|netto).")))
     var all = false
 
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
     var format: OutputFormat = .table
 
     struct Entry: Encodable {
@@ -63,15 +76,21 @@ struct IndicatorsListCommand: AsyncParsableCommand {
 }
 
 struct IndicatorsShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Show an indicator's definition: what it sums per year and layout, checked against CBS's Iv3 code lists.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "show",
+            abstract: ReaderLanguage.text(
+                en: "Show an indicator's definition: what it sums per year and layout, checked against CBS's Iv3 code lists.",
+                nl:
+                    "Toon de definitie van een indicator: wat ze per jaar en indeling optelt, getoetst aan de Iv3-codelijsten van CBS."
+            ))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
-    @Argument(help: "The indicator id.")
+    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "The indicator id.", nl: "De indicator-id.")))
     var id: String
 
     func run() async throws {

@@ -6,31 +6,57 @@ import MaatstafReport
 
 /// `maatstaf municipalities`: who is who, with regions, classes and population.
 struct MunicipalitiesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "municipalities",
-        abstract: "List municipalities with their province, COROP, labour-market region, classes and population.",
-        discussion: """
-            Names are matched without regard to case or accents; codes may be written GM0293, 0293 or 293.
-            Examples:
-              maatstaf municipalities --search berg
-              maatstaf municipalities --year 2023 --format csv > gemeenten-2023.csv
-              maatstaf municipalities --dissolved --search haaren
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "municipalities",
+            abstract: ReaderLanguage.text(
+                en: "List municipalities with their province, COROP, labour-market region, classes and population.",
+                nl: "Noem gemeenten met hun provincie, COROP-gebied, arbeidsmarktregio, klassen en inwonertal."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Names are matched without regard to case or accents; codes may be written GM0293, 0293 or 293.
+                    Examples:
+                      maatstaf municipalities --search berg
+                      maatstaf municipalities --year 2023 --format csv > gemeenten-2023.csv
+                      maatstaf municipalities --dissolved --search haaren
+                    """,
+                nl: """
+                    Namen worden gevonden zonder op hoofdletters of accenten te letten; codes mogen GM0293, 0293 of 293 zijn.
+                    Voorbeelden:
+                      maatstaf municipalities --search berg
+                      maatstaf municipalities --year 2023 --format csv > gemeenten-2023.csv
+                      maatstaf municipalities --dissolved --search haaren
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
-    @Option(help: "Only municipalities whose name or code contains this text.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Only municipalities whose name or code contains this text.",
+                nl: "Alleen gemeenten waarvan naam of code deze tekst bevat.")))
     var search: String?
 
-    @Option(help: "Classification year (default: the latest in the store).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Classification year (default: the latest in the store).",
+                nl: "Jaar van de indeling (standaard: het laatste in de opslag).")))
     var year: Int?
 
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
     var format: OutputFormat = .table
 
-    @Flag(help: "List dissolved municipalities (merged into others) instead of current ones.")
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "List dissolved municipalities (merged into others) instead of current ones.",
+                nl: "Noem opgeheven gemeenten (opgegaan in andere) in plaats van de huidige.")))
     var dissolved = false
 
     func run() async throws {

@@ -6,16 +6,28 @@ import MaatstafReport
 
 /// `maatstaf rank`: the league table of an indicator.
 struct RankCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rank",
-        abstract: "List municipalities from highest to lowest on an indicator, nationally or within a group.",
-        discussion: """
-            Examples:
-              maatstaf rank --indicator wmo.huishoudelijke-hulp --year 2025
-              maatstaf rank --indicator jeugd.hulp --within liemers
-              maatstaf rank --indicator jeugd.hulp --within size-class Westervoort
-            Groups that depend on a municipality (province, corop, amr, size-class, urbanity) need one.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rank",
+            abstract: ReaderLanguage.text(
+                en: "List municipalities from highest to lowest on an indicator, nationally or within a group.",
+                nl: "Zet gemeenten van hoog naar laag op een indicator, landelijk of binnen een groep."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Examples:
+                      maatstaf rank --indicator wmo.huishoudelijke-hulp --year 2025
+                      maatstaf rank --indicator jeugd.hulp --within liemers
+                      maatstaf rank --indicator jeugd.hulp --within size-class Westervoort
+                    Groups that depend on a municipality (province, corop, amr, size-class, urbanity) need one.
+                    """,
+                nl: """
+                    Voorbeelden:
+                      maatstaf rank --indicator wmo.huishoudelijke-hulp --year 2025
+                      maatstaf rank --indicator jeugd.hulp --within liemers
+                      maatstaf rank --indicator jeugd.hulp --within size-class Westervoort
+                    Groepen die van een gemeente afhangen (province, corop, amr, size-class, urbanity) hebben er een nodig.
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
@@ -23,10 +35,18 @@ struct RankCommand: AsyncParsableCommand {
     @OptionGroup var options: IndicatorOptions
     @OptionGroup var targets: TargetsOption
 
-    @Option(help: ArgumentHelp("Rank within this group or region only (default: all municipalities).", valueName: "group"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Rank within this group or region only (default: all municipalities).",
+                nl: "Rangschik alleen binnen deze groep of regio (standaard: alle gemeenten)."), valueName: "group"))
     var within: String?
 
-    @Argument(help: "A municipality, to choose its province, COROP, … with --within.")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "A municipality, to choose its province, COROP, … with --within.",
+                nl: "Een gemeente, om met --within haar provincie, COROP-gebied, … te kiezen.")))
     var municipality: String?
 
     func run() async throws {

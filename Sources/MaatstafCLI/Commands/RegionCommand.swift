@@ -7,69 +7,125 @@ import MaatstafReport
 
 /// `maatstaf region`: one region's members side by side, for a regional purchasing or cost-sharing discussion.
 struct RegionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "region",
-        abstract: "A region's members side by side: shares of spending and population, cost-split keys, what-if savings.",
-        discussion: """
-            For every member of a region (a region file in regions/, or a built-in group around --for): its \
-            inhabitants, its amount (€ in total and per inhabitant), its share of the region's spending beside its \
-            share of the population (and of the use, with --volume), and its rate against the region's rate, the \
-            national rate and the region's best quartile (the cheapest quarter of the members for spending, where \
-            lower is not better in itself; the best quarter where the indicator has a direction).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "region",
+            abstract: ReaderLanguage.text(
+                en: "A region's members side by side: shares of spending and population, cost-split keys, what-if savings.",
+                nl: "De leden van een regio naast elkaar: aandelen in uitgaven en inwoners, verdeelsleutels, wat-als-besparingen."
+            ),
+            discussion: ReaderLanguage.text(
+                en: """
+                    For every member of a region (a region file in regions/, or a built-in group around --for): its \
+                    inhabitants, its amount (€ in total and per inhabitant), its share of the region's spending beside its \
+                    share of the population (and of the use, with --volume), and its rate against the region's rate, the \
+                    national rate and the region's best quartile (the cheapest quarter of the members for spending, where \
+                    lower is not better in itself; the best quarter where the indicator has a direction).
 
-            Cost-split keys: what each member would pay of the region's total by population, by use (--volume), \
-            by current spending, and by the fixed key of the region file (key:, see regions/README.md), next to \
-            what it spends now. What if: each member's amount at the region's, the national and the best-quartile \
-            rate, and the saving in € per member and in all.
+                    Cost-split keys: what each member would pay of the region's total by population, by use (--volume), \
+                    by current spending, and by the fixed key of the region file (key:, see regions/README.md), next to \
+                    what it spends now. What if: each member's amount at the region's, the national and the best-quartile \
+                    rate, and the saving in € per member and in all.
 
-            A member without a value is named with the reason and left out of every total, share and key, which then \
-            cover the members with a value; a missing figure is never taken as 0.
+                    A member without a value is named with the reason and left out of every total, share and key, which then \
+                    cover the members with a value; a missing figure is never taken as 0.
 
-            Examples:
-              maatstaf region liemers --indicators wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
-              maatstaf region 1stroom --indicator jeugd.hulp --format csv --locale nl --output 1stroom.csv
-              maatstaf region liemers --indicator wmo.maatwerk --volume wmo.clienten-per-1000
-              maatstaf region corop --for Westervoort --indicator jeugd.hulp
-            """)
+                    Examples:
+                      maatstaf region liemers --indicators wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
+                      maatstaf region 1stroom --indicator jeugd.hulp --format csv --locale nl --output 1stroom.csv
+                      maatstaf region liemers --indicator wmo.maatwerk --volume wmo.clienten-per-1000
+                      maatstaf region corop --for Westervoort --indicator jeugd.hulp
+                    """,
+                nl: """
+                    Voor elk lid van een regio (een regiobestand in regions/, of een ingebouwde groep rond --for): de \
+                    inwoners, het bedrag (€ in totaal en per inwoner), het aandeel in de uitgaven van de regio naast het \
+                    aandeel in de inwoners (en in het gebruik, met --volume), en het cijfer naast dat van de regio, het \
+                    landelijke cijfer en het beste kwartiel van de regio (het goedkoopste kwart van de leden bij uitgaven, \
+                    waar lager niet vanzelf beter is; het beste kwart waar de indicator een richting heeft).
+
+                    Verdeelsleutels: wat elk lid van het totaal van de regio zou betalen naar inwoners, naar gebruik \
+                    (--volume), naar huidige uitgaven, en naar de vaste sleutel van het regiobestand (key:, zie \
+                    regions/README.md), naast wat het nu uitgeeft. Wat als: het bedrag van elk lid tegen het cijfer van de \
+                    regio, het landelijke en dat van het beste kwartiel, en de besparing in € per lid en in totaal.
+
+                    Een lid zonder waarde wordt genoemd met de reden en blijft buiten elk totaal, aandeel en elke sleutel, \
+                    die dan de leden met een waarde omvatten; een ontbrekend cijfer telt nooit als 0.
+
+                    Voorbeelden:
+                      maatstaf region liemers --indicators wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
+                      maatstaf region 1stroom --indicator jeugd.hulp --format csv --locale nl --output 1stroom.csv
+                      maatstaf region liemers --indicator wmo.maatwerk --volume wmo.clienten-per-1000
+                      maatstaf region corop --for Westervoort --indicator jeugd.hulp
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: IndicatorFileDataOptions
 
-    @Argument(help: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.",
+                nl: "De regio: een regio-id uit regions/ (zie `maatstaf regions list`) of een ingebouwde groep met --for.")))
     var region: String
 
     @Option(
         name: [.customLong("indicators"), .customLong("indicator")],
         help: ArgumentHelp(
-            "Indicator ids, comma-separated or repeated (see `maatstaf indicators list`); as in report, a file of your own indicators is --indicator-file.",
+            ReaderLanguage.text(
+                en:
+                    "Indicator ids, comma-separated or repeated (see `maatstaf indicators list`); as in report, a file of your own indicators is --indicator-file.",
+                nl:
+                    "Indicator-ids, gescheiden door komma's of herhaald (zie `maatstaf indicators list`); net als bij report is een bestand met eigen indicatoren --indicator-file."
+            ),
             valueName: "ids"))
     var indicator: [String] = []
 
-    @Option(help: "Year (default: the latest year with data for the first indicator).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Year (default: the latest year with data for the first indicator).",
+                nl: "Jaar (standaard: het laatste jaar met gegevens voor de eerste indicator).")))
     var year: Int?
 
     @Option(
         help: ArgumentHelp(
-            "Iv3 document: jaarrekening (accounts) or begroting (budget). Default: the accounts when the year has them.",
+            ReaderLanguage.text(
+                en: "Iv3 document: jaarrekening (accounts) or begroting (budget). Default: the accounts when the year has them.",
+                nl: "Iv3-document: jaarrekening of begroting. Standaard: de jaarrekening als het jaar die heeft."),
             valueName: "kind"))
     var kind: Iv3DocumentKind?
 
     @Option(
         name: .customLong("for"),
         help: ArgumentHelp(
-            "The municipality whose built-in group (province, corop, labour-market-region, size-class, urbanity) is the region.",
+            ReaderLanguage.text(
+                en:
+                    "The municipality whose built-in group (province, corop, labour-market-region, size-class, urbanity) is the region.",
+                nl: "De gemeente wier ingebouwde groep (province, corop, labour-market-region, size-class, urbanity) de regio is."
+            ),
             valueName: "municipality"))
     var anchor: String?
 
     @Option(
         help: ArgumentHelp(
-            "An indicator whose numerator counts the use (clients, youths in care), for the key by use: VOLUME for every indicator, or INDICATOR=VOLUME; repeatable.",
+            ReaderLanguage.text(
+                en:
+                    "An indicator whose numerator counts the use (clients, youths in care), for the key by use: VOLUME for every indicator, or INDICATOR=VOLUME; repeatable.",
+                nl:
+                    "Een indicator waarvan de teller het gebruik telt (cliënten, jongeren in zorg), voor de sleutel naar gebruik: VOLUME voor elke indicator, of INDICATOR=VOLUME; herhaalbaar."
+            ),
             valueName: "volume"))
     var volume: [String] = []
 
     @Option(
         help: ArgumentHelp(
-            "Cost-split keys to show, comma-separated: population, use, spending, fixed (default: every key the data allows).",
+            ReaderLanguage.text(
+                en:
+                    "Cost-split keys to show, comma-separated: population, use, spending, fixed (default: every key the data allows).",
+                nl:
+                    "Verdeelsleutels om te tonen, gescheiden door komma's: population, use, spending, fixed (standaard: elke sleutel die de gegevens toelaten)."
+            ),
             valueName: "keys"))
     var keys: String?
 

@@ -4,10 +4,16 @@ import MaatstafCore
 import MaatstafModel
 
 struct RegionsCheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check every region file; list every problem with its file and line.",
-        discussion: "Exits with 65 when any file has a problem, so it can guard a CI job.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: ReaderLanguage.text(
+                en: "Check every region file; list every problem with its file and line.",
+                nl: "Controleer elk regiobestand; noem elk probleem met bestand en regel."),
+            discussion: ReaderLanguage.text(
+                en: "Exits with 65 when any file has a problem, so it can guard a CI job.",
+                nl: "Sluit af met 65 als een bestand een probleem heeft, zodat het een CI-taak kan bewaken."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption

@@ -3,13 +3,22 @@ import MaatstafCore
 
 /// `maatstaf regions …`: reference groups and user-defined regions.
 struct RegionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "regions",
-        abstract: "Show reference groups and user regions, and check region files.",
-        discussion: """
-            Built-in groups: national, province, corop, labour-market-region (or amr), size-class, urbanity.
-            User regions are YAML files in regions/ (or --regions DIR); see regions/README.md for the format.
-            """,
-        subcommands: [RegionsListCommand.self, RegionsShowCommand.self, RegionsCheckCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "regions",
+            abstract: ReaderLanguage.text(
+                en: "Show reference groups and user regions, and check region files.",
+                nl: "Toon referentiegroepen en eigen regio's, en controleer regiobestanden."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Built-in groups: national, province, corop, labour-market-region (or amr), size-class, urbanity.
+                    User regions are YAML files in regions/ (or --regions DIR); see regions/README.md for the format.
+                    """,
+                nl: """
+                    Ingebouwde groepen: national, province, corop, labour-market-region (of amr), size-class, urbanity.
+                    Eigen regio's zijn YAML-bestanden in regions/ (of --regions MAP); zie regions/README.md voor de indeling.
+                    """),
+            subcommands: [RegionsListCommand.self, RegionsShowCommand.self, RegionsCheckCommand.self]
+        )
+    }
 }

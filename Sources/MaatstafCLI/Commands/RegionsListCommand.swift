@@ -5,14 +5,21 @@ import MaatstafModel
 import MaatstafReport
 
 struct RegionsListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the built-in reference groups and every user region.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: ReaderLanguage.text(
+                en: "List the built-in reference groups and every user region.",
+                nl: "Noem de ingebouwde referentiegroepen en elke eigen regio."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
     var format: OutputFormat = .table
 
     struct Entry: Encodable {

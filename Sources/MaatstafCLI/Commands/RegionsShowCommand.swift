@@ -4,26 +4,46 @@ import MaatstafModel
 import MaatstafReport
 
 struct RegionsShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Show a user region's members, or every group a municipality belongs to.",
-        discussion: """
-            Examples:
-              maatstaf regions show liemers
-              maatstaf regions show Westervoort --year 2025
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "show",
+            abstract: ReaderLanguage.text(
+                en: "Show a user region's members, or every group a municipality belongs to.",
+                nl: "Toon de leden van een eigen regio, of elke groep waar een gemeente bij hoort."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Examples:
+                      maatstaf regions show liemers
+                      maatstaf regions show Westervoort --year 2025
+                    """,
+                nl: """
+                    Voorbeelden:
+                      maatstaf regions show liemers
+                      maatstaf regions show Westervoort --year 2025
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
     @OptionGroup var data: DataOptions
 
-    @Argument(help: "A user region id, or a municipality (name or code).")
+    @Argument(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "A user region id, or a municipality (name or code).",
+                nl: "Een id van een eigen regio, of een gemeente (naam of code).")))
     var subject: String
 
-    @Option(help: "Classification year (default: the latest in the store).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Classification year (default: the latest in the store).",
+                nl: "Jaar van de indeling (standaard: het laatste in de opslag).")))
     var year: Int?
 
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
     var format: OutputFormat = .table
 
     struct Membership: Encodable {

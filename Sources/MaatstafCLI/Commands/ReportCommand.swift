@@ -8,30 +8,57 @@ import MaatstafStore
 
 /// `maatstaf report`: a benchmark report people read — one HTML file with charts, or Markdown for a memo.
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Write a benchmark report: one self-contained HTML file with charts, or Markdown for a memo.",
-        discussion: """
-            For each indicator: the municipalities beside the Netherlands and their reference groups, all \
-            municipalities as dots with the chosen ones highlighted, a trend over the years in the store, a table \
-            with differences and gaps in euros, and the definition with sources and footnotes. A summary on top \
-            shows where each municipality sits between the lowest and highest municipality, and, with --targets, \
-            whether it meets its targets.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: ReaderLanguage.text(
+                en: "Write a benchmark report: one self-contained HTML file with charts, or Markdown for a memo.",
+                nl: "Schrijf een vergelijkingsrapport: één zelfstandig HTML-bestand met grafieken, of Markdown voor een notitie."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    For each indicator: the municipalities beside the Netherlands and their reference groups, all \
+                    municipalities as dots with the chosen ones highlighted, a trend over the years in the store, a table \
+                    with differences and gaps in euros, and the definition with sources and footnotes. A summary on top \
+                    shows where each municipality sits between the lowest and highest municipality, and, with --targets, \
+                    whether it meets its targets.
 
-            The HTML file needs nothing else: no scripts, no fonts or images from the internet; it prints on A4. \
-            Reports are in Dutch unless --locale en, or LANG (LC_ALL, LC_MESSAGES) says English.
+                    The HTML file needs nothing else: no scripts, no fonts or images from the internet; it prints on A4. \
+                    Reports are in Dutch unless --locale en, or LANG (LC_ALL, LC_MESSAGES) says English.
 
-            Indicator sets (--set): \(IndicatorCatalog.sets.map { "\($0.name): \($0.description)" }.joined(separator: "; ")).
+                    Indicator sets (--set): \(IndicatorCatalog.sets.map { "\($0.name): \($0.description.en)" }.joined(separator: "; ")).
 
-            Targets (--targets FILE, format in docs/targets.md): per municipality, indicator and year a bound \
-            (at-most or at-least) and a margin; met is green, within the margin amber, otherwise red.
+                    Targets (--targets FILE, format in docs/targets.md): per municipality, indicator and year a bound \
+                    (at-most or at-least) and a margin; met is green, within the margin amber, otherwise red.
 
-            Examples:
-              maatstaf report Westervoort Duiven Steenwijkerland --output report.html
-              maatstaf report --set wmo --against national,corop,1stroom Duiven Westervoort --output wmo.html
-              maatstaf report --indicators wmo.huishoudelijke-hulp,jeugd.hulp --format markdown Zevenaar > memo.md
-              maatstaf report --targets doelen.yaml --locale en Westervoort --output westervoort.html
-            """)
+                    Examples:
+                      maatstaf report Westervoort Duiven Steenwijkerland --output report.html
+                      maatstaf report --set wmo --against national,corop,1stroom Duiven Westervoort --output wmo.html
+                      maatstaf report --indicators wmo.huishoudelijke-hulp,jeugd.hulp --format markdown Zevenaar > memo.md
+                      maatstaf report --targets doelen.yaml --locale en Westervoort --output westervoort.html
+                    """,
+                nl: """
+                    Per indicator: de gemeenten naast Nederland en hun referentiegroepen, alle gemeenten als stippen met de \
+                    gekozen gemeenten gemarkeerd, een ontwikkeling over de jaren in de opslag, een tabel met verschillen en \
+                    gaten in euro's, en de definitie met bronnen en voetnoten. Een samenvatting bovenaan toont waar elke \
+                    gemeente staat tussen de laagste en de hoogste gemeente, en, met --targets, of ze haar doelstellingen \
+                    haalt.
+
+                    Het HTML-bestand heeft niets anders nodig: geen scripts, geen lettertypen of afbeeldingen van internet; \
+                    het drukt af op A4. Rapporten zijn in het Nederlands, tenzij --locale en, of LANG (LC_ALL, LC_MESSAGES) \
+                    Engels noemt.
+
+                    Indicatorsets (--set): \(IndicatorCatalog.sets.map { "\($0.name): \($0.description.nl)" }.joined(separator: "; ")).
+
+                    Doelstellingen (--targets BESTAND, indeling in docs/targets.md): per gemeente, indicator en jaar een \
+                    grens (at-most of at-least) en een marge; gehaald is groen, binnen de marge oranje, anders rood.
+
+                    Voorbeelden:
+                      maatstaf report Westervoort Duiven Steenwijkerland --output rapport.html
+                      maatstaf report --set wmo --against national,corop,1stroom Duiven Westervoort --output wmo.html
+                      maatstaf report --indicators wmo.huishoudelijke-hulp,jeugd.hulp --format markdown Zevenaar > memo.md
+                      maatstaf report --targets doelen.yaml --locale en Westervoort --output westervoort.html
+                    """))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html
@@ -42,21 +69,40 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Indicator ids, comma-separated (see `maatstaf indicators list`).", valueName: "ids"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Indicator ids, comma-separated (see `maatstaf indicators list`).",
+                nl: "Indicator-ids, gescheiden door komma's (zie `maatstaf indicators list`)."), valueName: "ids"))
     var indicators: String?
 
     @Option(
-        name: .customLong("set"), help: ArgumentHelp("A named set of indicators (default: sociaal-domein).", valueName: "name"))
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "A named set of indicators (default: sociaal-domein).",
+                nl: "Een benoemde set indicatoren (standaard: sociaal-domein)."), valueName: "name"))
     var indicatorSet: String?
 
-    @Option(help: "Year (default: each indicator's latest year in the store).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Year (default: each indicator's latest year in the store).",
+                nl: "Jaar (standaard: van elke indicator het laatste jaar in de opslag).")))
     var year: Int?
 
-    @Option(help: ArgumentHelp("Reference groups besides the Netherlands, comma-separated.", valueName: "groups"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Reference groups besides the Netherlands, comma-separated.",
+                nl: "Referentiegroepen naast Nederland, gescheiden door komma's."), valueName: "groups"))
     var against = "province,size-class"
 
     @Option(
-        help: ArgumentHelp("A YAML file with targets per municipality, indicator and year (docs/targets.md).", valueName: "file"))
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "A YAML file with targets per municipality, indicator and year (docs/targets.md).",
+                nl: "Een YAML-bestand met doelstellingen per gemeente, indicator en jaar (docs/targets.md)."), valueName: "file"))
     var targets: String?
 
     @OptionGroup var language: LocaleOption
@@ -64,12 +110,21 @@ struct ReportCommand: AsyncParsableCommand {
     var locale: ReportLocale { language.locale }
 
     @Option(
-        help:
-            "html (one self-contained file with charts), markdown (tables and footnotes, for a memo) or xlsx (an Excel workbook: a sheet per indicator and regional view)."
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "html (one self-contained file with charts), markdown (tables and footnotes, for a memo) or xlsx (an Excel workbook: a sheet per indicator and regional view).",
+                nl:
+                    "html (één zelfstandig bestand met grafieken), markdown (tabellen en voetnoten, voor een notitie) of xlsx (een Excel-werkmap: een werkblad per indicator en regiobeeld)."
+            ))
     )
     var format: Format = .html
 
-    @Option(help: ArgumentHelp("Write to this file (needed for HTML on a terminal).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Write to this file (needed for HTML on a terminal).",
+                nl: "Schrijf naar dit bestand (nodig voor HTML op een terminal)."), valueName: "file"))
     var output: String?
 
     @OptionGroup var data: IndicatorFileDataOptions
@@ -77,11 +132,16 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("region"),
         help: ArgumentHelp(
-            "Add a regional view of each indicator for this region (a region id, or jeugdregio/corop/… of the first municipality): shares, cost-split keys, what-if; repeatable.",
+            ReaderLanguage.text(
+                en:
+                    "Add a regional view of each indicator for this region (a region id, or jeugdregio/corop/… of the first municipality): shares, cost-split keys, what-if; repeatable.",
+                nl:
+                    "Voeg per indicator een regiobeeld toe voor deze regio (een regio-id, of jeugdregio/corop/… van de eerste gemeente): aandelen, verdeelsleutels, wat-als; herhaalbaar."
+            ),
             valueName: "region"))
     var regionViews: [String] = []
 
-    @Argument(help: "Municipalities, by name or code.")
+    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
     var municipalities: [String]
 
     func validate() throws {

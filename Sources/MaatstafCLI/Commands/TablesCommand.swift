@@ -7,38 +7,66 @@ import MaatstafStore
 
 /// `maatstaf tables`: find a CBS table by words in its title or summary.
 struct TablesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tables",
-        abstract: "List or search the tables of a CBS catalog, to find the id to fetch.",
-        discussion: """
-            Every word must occur in the table's id, title, short title or summary; case and accents do not matter \
-            (wmo clienten finds Wmo-cliënten). The catalog listing is cached: later searches work offline; \
-            --refresh asks CBS for a newer list.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tables",
+            abstract: ReaderLanguage.text(
+                en: "List or search the tables of a CBS catalog, to find the id to fetch.",
+                nl: "Noem of doorzoek de tabellen van een CBS-catalogus, om de code te vinden die u ophaalt."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Every word must occur in the table's id, title, short title or summary; case and accents do not matter \
+                    (wmo clienten finds Wmo-cliënten). The catalog listing is cached: later searches work offline; \
+                    --refresh asks CBS for a newer list.
 
-            Examples:
-              maatstaf tables --search wmo gemeenten
-              maatstaf tables --search kerncijfers wijken buurten
-              maatstaf tables --catalog dataderden --search iv3
-              maatstaf tables --stored
-            """)
+                    Examples:
+                      maatstaf tables --search wmo gemeenten
+                      maatstaf tables --search kerncijfers wijken buurten
+                      maatstaf tables --catalog dataderden --search iv3
+                      maatstaf tables --stored
+                    """,
+                nl: """
+                    Elk woord moet voorkomen in de code, titel, korte titel of samenvatting van de tabel; hoofdletters en \
+                    accenten tellen niet (wmo clienten vindt Wmo-cliënten). De lijst van de catalogus wordt bewaard: latere \
+                    zoekopdrachten werken offline; --refresh vraagt CBS om een nieuwere lijst.
+
+                    Voorbeelden:
+                      maatstaf tables --search wmo gemeenten
+                      maatstaf tables --search kerncijfers wijken buurten
+                      maatstaf tables --catalog dataderden --search iv3
+                      maatstaf tables --stored
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var language: LocaleOption
 
     @OptionGroup var source: CatalogOptions
 
-    @OptionGroup(title: "Limits per request") var limits: TransferOptions
+    @OptionGroup(title: ReaderLanguage.text(en: "Limits per request", nl: "Grenzen per verzoek")) var limits: TransferOptions
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Words that must all occur.", valueName: "words"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Words that must all occur.", nl: "Woorden die allemaal moeten voorkomen."),
+            valueName: "words"))
     var search: [String] = []
 
-    @Flag(help: "List the tables in the local store (fetched ones) instead of the catalog; no network.")
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "List the tables in the local store (fetched ones) instead of the catalog; no network.",
+                nl: "Noem de tabellen in de lokale opslag (de opgehaalde) in plaats van de catalogus; geen netwerk.")))
     var stored = false
 
-    @Option(help: "At most this many tables (0: all).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "At most this many tables (0: all).", nl: "Hoogstens zoveel tabellen (0: alle).")))
     var limit = 50
 
-    @Option(help: "Output: table, csv, json or markdown.")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
     var format: OutputFormat = .table
 
     struct Entry: Encodable {

@@ -7,47 +7,88 @@ import MaatstafReport
 
 /// `maatstaf trend`: an indicator over every year in the store, against a base year.
 struct TrendCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "trend",
-        abstract: "An indicator over the years: value, index against a base year, change per year, beside the country.",
-        discussion: """
-            For each municipality and each period in the store: the value, the document (budget or accounts), an \
-            index against the base year (= 100, budget against budget and accounts against accounts), the change \
-            per year since the previous point of the same document, the national rate and its index, and the rate \
-            of each group in --against.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "trend",
+            abstract: ReaderLanguage.text(
+                en: "An indicator over the years: value, index against a base year, change per year, beside the country.",
+                nl: "Een indicator door de jaren: waarde, index tegen een basisjaar, verandering per jaar, naast het land."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    For each municipality and each period in the store: the value, the document (budget or accounts), an \
+                    index against the base year (= 100, budget against budget and accounts against accounts), the change \
+                    per year since the previous point of the same document, the national rate and its index, and the rate \
+                    of each group in --against.
 
-            Budgets and accounts are separate series: planned and spent are different figures. Where the \
-            definition changes (the 2025 Iv3 layout), an index or change across it is marked † and explained; it \
-            is never bridged silently. A municipality that did not exist in a year has no value there.
+                    Budgets and accounts are separate series: planned and spent are different figures. Where the \
+                    definition changes (the 2025 Iv3 layout), an index or change across it is marked † and explained; it \
+                    is never bridged silently. A municipality that did not exist in a year has no value there.
 
-            The embedded data has the 2023 accounts, the 2023 budget and the 2025 budget; fetched years join the \
-            series.
+                    The embedded data has the 2023 accounts, the 2023 budget and the 2025 budget; fetched years join the \
+                    series.
 
-            Examples:
-              maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven Steenwijkerland
-              maatstaf trend --indicator wmo.huishoudelijke-hulp --against province,1stroom Duiven
-              maatstaf trend --indicator jeugd.hulp --format csv --locale nl --output jeugd-reeks.csv Zevenaar
-            """)
+                    Examples:
+                      maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven Steenwijkerland
+                      maatstaf trend --indicator wmo.huishoudelijke-hulp --against province,1stroom Duiven
+                      maatstaf trend --indicator jeugd.hulp --format csv --locale nl --output jeugd-reeks.csv Zevenaar
+                    """,
+                nl: """
+                    Per gemeente en per periode in de opslag: de waarde, het document (begroting of jaarrekening), een \
+                    index tegen het basisjaar (= 100, begroting tegen begroting en jaarrekening tegen jaarrekening), de \
+                    verandering per jaar sinds het vorige punt van hetzelfde document, het landelijke cijfer en zijn index, \
+                    en het cijfer van elke groep in --against.
+
+                    Begrotingen en jaarrekeningen zijn aparte reeksen: gepland en besteed zijn verschillende cijfers. Waar de \
+                    definitie verandert (de Iv3-indeling van 2025), wordt een index of verandering daaroverheen gemarkeerd \
+                    met † en uitgelegd; ze wordt nooit stil overbrugd. Een gemeente die in een jaar niet bestond, heeft daar \
+                    geen waarde.
+
+                    De ingebouwde gegevens hebben de jaarrekening 2023, de begroting 2023 en de begroting 2025; opgehaalde \
+                    jaren sluiten aan in de reeks.
+
+                    Voorbeelden:
+                      maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven Steenwijkerland
+                      maatstaf trend --indicator wmo.huishoudelijke-hulp --against province,1stroom Duiven
+                      maatstaf trend --indicator jeugd.hulp --format csv --locale nl --output jeugd-reeks.csv Zevenaar
+                    """))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(help: "The indicator id (see `maatstaf indicators list`).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The indicator id (see `maatstaf indicators list`).", nl: "De indicator-id (zie `maatstaf indicators list`).")
+        ))
     var indicator: String
 
-    @Option(help: ArgumentHelp("The year indices are measured from (default: the first year of the series).", valueName: "year"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The year indices are measured from (default: the first year of the series).",
+                nl: "Het jaar waartegen de indexen gemeten worden (standaard: het eerste jaar van de reeks)."), valueName: "year")
+    )
     var baseYear: Int?
 
-    @Option(help: ArgumentHelp("Only these years, e.g. 2019..2025 (default: every year in the store).", valueName: "from..to"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Only these years, e.g. 2019..2025 (default: every year in the store).",
+                nl: "Alleen deze jaren, bijvoorbeeld 2019..2025 (standaard: elk jaar in de opslag)."), valueName: "from..to"))
     var years: YearSpan?
 
-    @Option(help: ArgumentHelp("Reference groups besides the national figure, comma-separated.", valueName: "groups"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Reference groups besides the national figure, comma-separated.",
+                nl: "Referentiegroepen naast het landelijke cijfer, gescheiden door komma's."), valueName: "groups"))
     var against = "national"
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var targets: TargetsOption
 
-    @Argument(help: "Municipalities, by name or code.")
+    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
     var municipalities: [String]
 
     func validate() throws {

@@ -5,13 +5,21 @@ import MaatstafSources
 
 /// Which CBS catalog a command reads, and where: `fetch` and `tables` share these.
 struct CatalogOptions: ParsableArguments {
-    @Option(help: "opendata (StatLine) or dataderden (third-party tables such as Iv3).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "opendata (StatLine) or dataderden (third-party tables such as Iv3).",
+                nl: "opendata (StatLine) of dataderden (tabellen van derden zoals Iv3).")))
     var catalog: CBSCatalogOption = .opendata
 
     @Option(
         name: .customLong("cbs-base"),
         help: ArgumentHelp(
-            "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).", valueName: "url"))
+            ReaderLanguage.text(
+                en: "Base URL of the catalog instead of CBS's (default: $MAATSTAF_CBS_BASE, else the public catalog).",
+                nl:
+                    "Basisadres van de catalogus in plaats van dat van CBS (standaard: $MAATSTAF_CBS_BASE, anders de openbare catalogus)."
+            ), valueName: "url"))
     var cbsBase: String?
 
     /// `--cbs-base`, else `$MAATSTAF_CBS_BASE`, else `publicBase` (the chosen catalog's host unless a command knows better).

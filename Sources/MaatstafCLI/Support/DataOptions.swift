@@ -8,7 +8,9 @@ struct RegionsOption: ParsableArguments {
     @Option(
         name: .customLong("regions"),
         help: ArgumentHelp(
-            "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).", valueName: "dir"))
+            ReaderLanguage.text(
+                en: "Folder of user region files (default: $MAATSTAF_REGIONS_DIR, else ./regions).",
+                nl: "Map met eigen regiobestanden (standaard: $MAATSTAF_REGIONS_DIR, anders ./regions)."), valueName: "dir"))
     var regionsFolder: String?
 }
 
@@ -17,7 +19,12 @@ struct Iv3SourceOption: ParsableArguments {
     @Option(
         name: .customLong("iv3-source"),
         help: ArgumentHelp(
-            "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot. The output says which was read.",
+            ReaderLanguage.text(
+                en:
+                    "When the embedded snapshot and a fetched CBS Iv3 table hold the same document: cbs (the fetched table, the default) or snapshot. The output says which was read.",
+                nl:
+                    "Als de ingebouwde snapshot en een opgehaalde Iv3-tabel van CBS hetzelfde document bevatten: cbs (de opgehaalde tabel, de standaard) of snapshot. De uitvoer zegt welke gelezen is."
+            ),
             valueName: "source"))
     var iv3Source: Iv3SourcePreference = .fetched
 }
@@ -27,7 +34,12 @@ struct TraitsOption: ParsableArguments {
     @Option(
         name: .customLong("traits"),
         help: ArgumentHelp(
-            "A YAML file choosing and weighting the traits of nearest neighbours, for the group peers (format: docs/peers.md; default: population, density, centre function, social structure, and the shares of youths and 65+ when CBS 85984NED is fetched).",
+            ReaderLanguage.text(
+                en:
+                    "A YAML file choosing and weighting the traits of nearest neighbours, for the group peers (format: docs/peers.md; default: population, density, centre function, social structure, and the shares of youths and 65+ when CBS 85984NED is fetched).",
+                nl:
+                    "Een YAML-bestand dat de kenmerken van naaste buren kiest en weegt, voor de groep peers (indeling: docs/peers.md; standaard: inwoners, dichtheid, centrumfunctie, sociale structuur, en de aandelen jongeren en 65-plussers als CBS 85984NED opgehaald is)."
+            ),
             valueName: "file"))
     var traitsFile: String?
 }
@@ -39,7 +51,9 @@ struct DataOptions: ParsableArguments {
     @Option(
         name: .customLong("indicators"),
         help: ArgumentHelp(
-            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+            ReaderLanguage.text(
+                en: "A YAML file with your own indicator definitions (format: docs/indicators.md).",
+                nl: "Een YAML-bestand met uw eigen indicatordefinities (indeling: docs/indicators.md)."), valueName: "file"))
     var indicatorsFile: String?
 
     @OptionGroup var source: Iv3SourceOption
@@ -59,7 +73,9 @@ struct IndicatorFileDataOptions: ParsableArguments {
     @Option(
         name: .customLong("indicator-file"),
         help: ArgumentHelp(
-            "A YAML file with your own indicator definitions (format: docs/indicators.md).", valueName: "file"))
+            ReaderLanguage.text(
+                en: "A YAML file with your own indicator definitions (format: docs/indicators.md).",
+                nl: "Een YAML-bestand met uw eigen indicatordefinities (indeling: docs/indicators.md)."), valueName: "file"))
     var indicatorsFile: String?
 
     @OptionGroup var source: Iv3SourceOption

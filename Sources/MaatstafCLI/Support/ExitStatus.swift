@@ -42,9 +42,18 @@ struct ExitStatus {
         }
     }
 
-    static let helpText = """
-        Exit codes: 0 success; 64 bad command line; 65 bad input (unknown municipality, invalid file or URL); \
-        66 output written, but a chosen municipality has no value (no delivery, nothing booked, suppressed); \
-        69 network or server failure; 70 not available offline or not fetched yet; 74 cannot read or write the cache or store.
-        """
+    static func helpText(_ locale: ReportLocale) -> String {
+        locale == .nl
+            ? """
+            Afsluitcodes: 0 gelukt; 64 onjuiste opdrachtregel; 65 onjuiste invoer (onbekende gemeente, ongeldig bestand \
+            of adres); 66 uitvoer geschreven, maar een gekozen gemeente heeft geen waarde (geen levering, niets geboekt, \
+            geheim); 69 netwerk- of serverfout; 70 niet offline beschikbaar of nog niet opgehaald; 74 kan de cache of \
+            de opslag niet lezen of schrijven.
+            """
+            : """
+            Exit codes: 0 success; 64 bad command line; 65 bad input (unknown municipality, invalid file or URL); \
+            66 output written, but a chosen municipality has no value (no delivery, nothing booked, suppressed); \
+            69 network or server failure; 70 not available offline or not fetched yet; 74 cannot read or write the cache or store.
+            """
+    }
 }

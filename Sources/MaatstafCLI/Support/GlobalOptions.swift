@@ -9,17 +9,33 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("cache-dir"),
         help: ArgumentHelp(
-            "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else $XDG_CACHE_HOME/maatstaf, else ~/.cache/maatstaf).",
+            ReaderLanguage.text(
+                en:
+                    "Folder for fetched responses and the local store (default: $MAATSTAF_CACHE_DIR, else $XDG_CACHE_HOME/maatstaf, else ~/.cache/maatstaf).",
+                nl:
+                    "Map voor opgehaalde antwoorden en de lokale opslag (standaard: $MAATSTAF_CACHE_DIR, anders $XDG_CACHE_HOME/maatstaf, anders ~/.cache/maatstaf)."
+            ),
             valueName: "dir"))
     var cacheDirectory: String?
 
-    @Flag(help: "Use only the cache; fail instead of downloading.")
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Use only the cache; fail instead of downloading.",
+                nl: "Gebruik alleen de cache; stop in plaats van te downloaden.")))
     var offline = false
 
-    @Flag(help: "Ask the server whether every cached response used is still current (conditional requests).")
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Ask the server whether every cached response used is still current (conditional requests).",
+                nl: "Vraag de server of elk gebruikt bewaard antwoord nog actueel is (voorwaardelijke verzoeken).")))
     var refresh = false
 
-    @Flag(name: [.short, .long], help: "No progress output on stderr.")
+    @Flag(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            ReaderLanguage.text(en: "No progress output on stderr.", nl: "Geen voortgang op de foutuitvoer (stderr).")))
     var quiet = false
 
     func validate() throws {

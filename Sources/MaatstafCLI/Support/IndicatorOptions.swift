@@ -4,15 +4,28 @@ import MaatstafModel
 
 /// Options shared by the commands that compute an indicator (`compare`, `rank`).
 struct IndicatorOptions: ParsableArguments {
-    @Option(help: "The indicator id (see `maatstaf indicators list`).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The indicator id (see `maatstaf indicators list`).", nl: "De indicator-id (zie `maatstaf indicators list`).")
+        ))
     var indicator: String
 
-    @Option(help: "Year (default: the latest year with data for the indicator).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Year (default: the latest year with data for the indicator).",
+                nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
     var year: Int?
 
     @Option(
         help: ArgumentHelp(
-            "Iv3 document: jaarrekening (accounts: what was spent) or begroting (budget: what was planned). Default: the accounts when the year has them, else the budget; the output says which.",
+            ReaderLanguage.text(
+                en:
+                    "Iv3 document: jaarrekening (accounts: what was spent) or begroting (budget: what was planned). Default: the accounts when the year has them, else the budget; the output says which.",
+                nl:
+                    "Iv3-document: jaarrekening (wat besteed is) of begroting (wat gepland is). Standaard: de jaarrekening als het jaar die heeft, anders de begroting; de uitvoer zegt welke."
+            ),
             valueName: "kind"))
     var kind: Iv3DocumentKind?
 

@@ -9,7 +9,12 @@ struct LocaleOption: ParsableArguments {
     @Option(
         name: .customLong("locale"),
         help: ArgumentHelp(
-            "Language and number format: nl (€ 1.234,56; CSV with ; for Dutch Excel) or en (€1,234.56). Default: from LC_ALL, LC_MESSAGES or LANG when it is nl or en, else nl.",
+            ReaderLanguage.text(
+                en:
+                    "Language and number format: nl (€ 1.234,56; CSV with ; for Dutch Excel) or en (€1,234.56). Default: from LC_ALL, LC_MESSAGES or LANG when it is nl or en, else nl.",
+                nl:
+                    "Taal en getalnotatie: nl (€ 1.234,56; CSV met ; voor Nederlandse Excel) of en (€1,234.56). Standaard: uit LC_ALL, LC_MESSAGES of LANG als die nl of en is, anders nl."
+            ),
             valueName: "locale"))
     var choice: ReportLocale?
 
@@ -17,7 +22,8 @@ struct LocaleOption: ParsableArguments {
 
     static func fromEnvironment() -> ReportLocale {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            guard let value = Console.variable(name)?.lowercased() else { continue }
+            // An empty variable counts as unset, as POSIX has it.
+            guard let value = Console.variable(name)?.lowercased(), !value.isEmpty else { continue }
             if value.hasPrefix("nl") { return .nl }
             if value.hasPrefix("en") { return .en }
             // Another language set here decides: maatstaf has only nl and en, and Dutch is its own.

@@ -5,14 +5,22 @@ import MaatstafReport
 
 /// How a command that prints a result writes it: the format, the reader's language and where to.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output: table, csv, json, markdown, or xlsx (an Excel workbook, with --output; compare, rank, trend).")
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Output: table, csv, json, markdown, or xlsx (an Excel workbook, with --output; compare, rank, trend).",
+                nl: "Uitvoer: table, csv, json, markdown of xlsx (een Excel-werkmap, met --output; compare, rank, trend).")))
     var format: OutputFormat = .table
 
     @OptionGroup var language: LocaleOption
 
     var locale: ReportLocale { language.locale }
 
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Write to this file instead of stdout.",
+                nl: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer."), valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -20,6 +20,24 @@ enum ParserMessage {
         }.joined(separator: "\n")
     }
 
+    /// ArgumentParser's help around maatstaf's own (already Dutch) texts: its headings, the default and value lists,
+    /// and its own two options. Applied to `--help` and `maatstaf help …` for a Dutch reader.
+    static func localizedHelp(_ help: String, _ locale: ReportLocale) -> String {
+        guard locale == .nl else { return help }
+        var text = help
+        for (english, dutch) in [
+            ("OVERVIEW:", "OVERZICHT:"), ("USAGE:", "GEBRUIK:"), ("ARGUMENTS:", "ARGUMENTEN:"),
+            ("OPTIONS:", "OPTIES:"), ("SUBCOMMANDS:", "OPDRACHTEN:"), ("Show help information.", "Toon deze uitleg."),
+            ("Show the version.", "Toon de versie."), ("(values:", "(waarden:"), ("(default:", "(standaard:"),
+            ("<subcommand>", "<opdracht>"), ("(default)", "(standaard)"),
+        ] {
+            text = text.replacingOccurrences(of: english, with: dutch)
+        }
+        // `; default:` may be broken over two lines by the help's wrapping.
+        text = text.replacing(/;(\s+)default:/) { ";\($0.1)standaard:" }
+        return text.replacing(/See '(.+)' for detailed help\./) { "Zie '\($0.1)' voor de uitleg per opdracht." }
+    }
+
     /// One of ArgumentParser's sentences in Dutch; a sentence it does not know is returned as it is (maatstaf's own
     /// validation messages are already in the reader's language).
     static func sentence(_ text: String) -> String {

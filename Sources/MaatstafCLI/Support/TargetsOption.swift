@@ -8,7 +8,12 @@ import MaatstafModel
 struct TargetsOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A targets file: list the target that applies to each value shown, and whether it is met (format: docs/own-data.md).",
+            ReaderLanguage.text(
+                en:
+                    "A targets file: list the target that applies to each value shown, and whether it is met (format: docs/own-data.md).",
+                nl:
+                    "Een bestand met doelstellingen: noem de doelstelling die bij elke getoonde waarde hoort, en of ze gehaald is (indeling: docs/own-data.md)."
+            ),
             valueName: "file"))
     var targets: String?
 

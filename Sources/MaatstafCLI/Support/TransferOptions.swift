@@ -5,19 +5,28 @@ import MaatstafFetch
 /// Limits on one request that `fetch`, `tables` and `cache fetch` share: what a slow, stalled or hostile server may
 /// cost before maatstaf gives up with an error naming the URL.
 struct TransferOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Seconds one request may take, body included.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Seconds one request may take, body included.", nl: "Seconden die één verzoek mag duren, inhoud meegerekend."),
+            valueName: "seconds"))
     var timeout = 120.0
 
     @Option(
         name: .customLong("stall-timeout"),
         help: ArgumentHelp(
-            "Seconds a transfer may receive nothing before it is aborted and retried.", valueName: "seconds"))
+            ReaderLanguage.text(
+                en: "Seconds a transfer may receive nothing before it is aborted and retried.",
+                nl: "Seconden dat een overdracht niets mag ontvangen voor ze afgebroken en opnieuw geprobeerd wordt."),
+            valueName: "seconds"))
     var stallTimeout = 30.0
 
     @Option(
         name: .customLong("max-response-mb"),
         help: ArgumentHelp(
-            "Largest response accepted, in MiB after decompression (a CBS page is about 1 MB).", valueName: "MiB"))
+            ReaderLanguage.text(
+                en: "Largest response accepted, in MiB after decompression (a CBS page is about 1 MB).",
+                nl: "Grootste aanvaarde antwoord, in MiB na uitpakken (een CBS-pagina is ongeveer 1 MB)."), valueName: "MiB"))
     var maxResponseMB = 256
 
     func validate() throws {

@@ -74,13 +74,31 @@ public struct IndicatorCatalog: Sendable {
 
     public static let genericOrigin = "generic Iv3"
 
-    /// The indicator sets a report can name with `--set`, with what each holds.
-    public static let sets: [(name: String, description: String)] = [
-        ("sociaal-domein", "the named Iv3 spending indicators of the social domain (the default)"),
-        ("wmo", "named indicators whose id starts with wmo."),
-        ("jeugd", "named indicators whose id starts with jeugd."),
-        ("participatie", "named indicators on income support and social assistance"),
-        ("all", "every named indicator, including those over CBS tables that must be fetched first"),
+    /// The indicator sets a report can name with `--set`, with what each holds (in both languages).
+    public static let sets: [(name: String, description: LocalizedText)] = [
+        (
+            "sociaal-domein",
+            .en(
+                "the named Iv3 spending indicators of the social domain (the default)",
+                nl: "de benoemde Iv3-uitgavenindicatoren van het sociaal domein (de standaard)")
+        ),
+        ("wmo", .en("named indicators whose id starts with wmo.", nl: "benoemde indicatoren waarvan de id met wmo. begint")),
+        (
+            "jeugd",
+            .en("named indicators whose id starts with jeugd.", nl: "benoemde indicatoren waarvan de id met jeugd. begint")
+        ),
+        (
+            "participatie",
+            .en(
+                "named indicators on income support and social assistance",
+                nl: "benoemde indicatoren over inkomensondersteuning en bijstand")
+        ),
+        (
+            "all",
+            .en(
+                "every named indicator, including those over CBS tables that must be fetched first",
+                nl: "elke benoemde indicator, ook die over CBS-tabellen die eerst opgehaald moeten worden")
+        ),
     ]
 
     /// The indicators of a named set, in catalog order.
