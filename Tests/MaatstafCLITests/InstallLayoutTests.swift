@@ -41,7 +41,10 @@ struct InstallLayoutTests {
     func installedRun() throws {
         let prefix = try Self.installed()
         let home = RepositoryFixtures.temporaryFolder()
-        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CACHE_HOME": home.appendingPathComponent("xdg").path]
+        let environment = [
+            "PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CACHE_HOME": home.appendingPathComponent("xdg").path,
+            "LANG": "en_US.UTF-8",
+        ]
         let program = prefix.appendingPathComponent("bin/maatstaf")
         var (status, stdout, stderr) = try run(program, ["--version"], environment: environment)
         #expect(status == 0, "\(stderr)")

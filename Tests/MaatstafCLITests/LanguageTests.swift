@@ -143,9 +143,9 @@ struct LanguageTests {
         ["comapre", "--indicator", "jeugd.hulp", "Westervoort"],
     ]
 
-    /// Every command's help.
+    /// Every command's help, and `--version`.
     static let helps: [[String]] = [
-        ["--help"], ["compare", "--help"], ["rank", "--help"], ["trend", "--help"], ["budget", "--help"],
+        ["--version"], ["--help"], ["compare", "--help"], ["rank", "--help"], ["trend", "--help"], ["budget", "--help"],
         ["region", "--help"], ["peers", "--help"], ["best-practice", "--help"], ["export-all", "--help"],
         ["report", "--help"], ["serve", "--help"], ["import", "--help"], ["imports", "--help"], ["check", "--help"],
         ["indicators", "--help"], ["indicators", "list", "--help"], ["indicators", "show", "--help"],

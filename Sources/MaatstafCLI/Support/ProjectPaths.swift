@@ -25,7 +25,7 @@ enum ProjectPaths {
     struct DataRoot {
         var snapshot: URL
         var regions: URL
-        var origin: String
+        var origin: LocalizedText
         /// A store with this snapshot already loaded, which `scripts/install` writes beside the data: a first command
         /// in a new cache copies it instead of loading the snapshot (0.65 s). Nil in a checkout.
         var storeTemplate: URL? = nil
@@ -35,7 +35,7 @@ enum ProjectPaths {
     /// from; the first that holds a snapshot. Nil when none does.
     static func dataRoot() -> DataRoot? {
         let fileManager = FileManager.default
-        func installed(_ root: URL, _ origin: String) -> DataRoot? {
+        func installed(_ root: URL, _ origin: LocalizedText) -> DataRoot? {
             let snapshot = root.appendingPathComponent("snapshot", isDirectory: true)
             guard fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) else { return nil }
             let template = root.appendingPathComponent("store-template.sqlite")
@@ -44,18 +44,23 @@ enum ProjectPaths {
                 storeTemplate: fileManager.fileExists(atPath: template.path) ? template : nil)
         }
         if let environment = Console.variable("MAATSTAF_DATA_DIR") {
-            return installed(URL(fileURLWithPath: environment, isDirectory: true), "MAATSTAF_DATA_DIR")
+            return installed(
+                URL(fileURLWithPath: environment, isDirectory: true), .en("MAATSTAF_DATA_DIR", nl: "MAATSTAF_DATA_DIR"))
         }
         if let executable {
             let share = executable.deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("share/maatstaf", isDirectory: true)
-            if let root = installed(share, "installed beside the executable") { return root }
+            if let root = installed(
+                share, .en("installed beside the executable", nl: "geïnstalleerd naast het programma"))
+            {
+                return root
+            }
         }
         let snapshot = sourceRoot.appendingPathComponent("cache/snapshot", isDirectory: true)
         if fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) {
             return DataRoot(
                 snapshot: snapshot, regions: sourceRoot.appendingPathComponent("regions", isDirectory: true),
-                origin: "the checkout maatstaf was built from")
+                origin: .en("the checkout maatstaf was built from", nl: "de werkmap waaruit maatstaf gebouwd is"))
         }
         return nil
     }
