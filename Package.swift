@@ -32,9 +32,11 @@ let package = Package(
     ],
     targets: [
         // C libraries from Debian, reached through small typed shims.
+        // libcurl's headers only: the library itself is loaded when the first transfer is set up (shim.h), so
+        // commands that never fetch do not pay for loading its chain of shared libraries. No pkgConfig, or its
+        // `-lcurl` would link it again.
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(

@@ -20,19 +20,19 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var activePerHost: [String: Int] = [:]
 
     private static let globalInit: Void = {
-        _ = curl_global_init(Int(CURL_GLOBAL_ALL))
+        _ = mst_global_init(Int(CURL_GLOBAL_ALL))
     }()
 
     init(configuration: HTTPClientConfiguration) {
         _ = Self.globalInit
         self.configuration = configuration
-        self.multi = curl_multi_init()
+        self.multi = mst_multi_init()
         // Keep enough idle connections around to reuse them across a parallel batch.
         _ = mst_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(configuration.maxConcurrentPerHost * 4, 16))
     }
 
     deinit {
-        curl_multi_cleanup(multi)
+        mst_multi_cleanup(multi)
     }
 
     /// Runs one attempt of `request` and returns what happened; never throws (errors are outcomes).
@@ -55,12 +55,12 @@ final class CurlMultiLoop: @unchecked Sendable {
                     thread.name = "maatstaf-curl"
                     thread.start()
                 } else {
-                    curl_multi_wakeup(multi)
+                    mst_multi_wakeup(multi)
                 }
             }
         } onCancel: {
             lock.withLock { _ = cancelled.insert(id) }
-            curl_multi_wakeup(multi)
+            mst_multi_wakeup(multi)
         }
     }
 
@@ -68,10 +68,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         while true {
             guard admitWork() else { return }
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            mst_multi_perform(multi, &running)
             // Start queued transfers as soon as others finish, before waiting again: keeps the window full.
             if collectFinished() > 0 { continue }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            mst_multi_poll(multi, nil, 0, 1000, nil)
         }
     }
 
@@ -98,7 +98,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                 continue
             }
             guard let easy = transfer.makeHandle(configuration: configuration) else { continue }
-            if curl_multi_add_handle(multi, easy) != CURLM_OK {
+            if mst_multi_add_handle(multi, easy) != CURLM_OK {
                 transfer.releaseHandle()
                 transfer.complete(
                     .failed(
@@ -121,7 +121,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func collectFinished() -> Int {
         var finished = 0
         var left: Int32 = 0
-        while let message = curl_multi_info_read(multi, &left) {
+        while let message = mst_multi_info_read(multi, &left) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             var raw: UnsafeMutableRawPointer?
             _ = mst_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &raw)
@@ -138,7 +138,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Detaches a transfer from curl. Caller holds `lock`.
     private func remove(_ transfer: CurlTransfer) {
         if let easy = transfer.easy {
-            curl_multi_remove_handle(multi, easy)
+            mst_multi_remove_handle(multi, easy)
         }
         transfer.releaseHandle()
         active[transfer.id] = nil

@@ -48,7 +48,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Creates and configures the easy handle. Returns nil (and completes the transfer) when curl refuses an option.
     func makeHandle(configuration: HTTPClientConfiguration) -> UnsafeMutableRawPointer? {
-        guard let easy = curl_easy_init() else {
+        guard let easy = mst_easy_init() else {
             complete(.failed(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl could not create a handle", bodyBytes: 0))
             return nil
         }
@@ -78,13 +78,13 @@ final class CurlTransfer: @unchecked Sendable {
         codes.append(mst_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, me))
         codes.append(mst_easy_setopt_pointer(easy, CURLOPT_PRIVATE, me))
         for header in request.headers {
-            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+            headerList = mst_slist_append(headerList, "\(header.name): \(header.value)")
         }
         if headerList != nil {
             codes.append(mst_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
         }
         if let bad = codes.first(where: { $0 != CURLE_OK }) {
-            complete(.failed(code: Int(bad.rawValue), message: String(cString: curl_easy_strerror(bad)), bodyBytes: 0))
+            complete(.failed(code: Int(bad.rawValue), message: String(cString: mst_easy_strerror(bad)), bodyBytes: 0))
             return nil
         }
         return easy
@@ -102,7 +102,7 @@ final class CurlTransfer: @unchecked Sendable {
         }
         if result != CURLE_OK {
             let detail = String(cString: errorBuffer)
-            let message = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
+            let message = detail.isEmpty ? String(cString: mst_easy_strerror(result)) : detail
             complete(.failed(code: Int(result.rawValue), message: message, bodyBytes: body.count))
             return
         }
@@ -122,9 +122,9 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Frees the easy handle; the multi loop calls this after removing it from the multi handle.
     func releaseHandle() {
-        if let easy { curl_easy_cleanup(easy) }
+        if let easy { mst_easy_cleanup(easy) }
         easy = nil
-        if let headerList { curl_slist_free_all(headerList) }
+        if let headerList { mst_slist_free_all(headerList) }
         headerList = nil
     }
 
