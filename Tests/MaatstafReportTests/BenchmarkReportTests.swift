@@ -185,6 +185,25 @@ struct BenchmarkReportTests {
         #expect(!html.contains("gemeenten tellen mee;"))
     }
 
+    @Test("a group in which no municipality has a value says 0 counted, not an empty cell")
+    func noneCounted() throws {
+        // Synthetic alteration of real data, for this test only: every 2025 value removed as if CBS suppressed it.
+        let engine = try ReportFixtures.engine()
+        let indicator = try ReportFixtures.catalog.indicator("wmo.huishoudelijke-hulp")
+        var data = try engine.data(indicator, year: 2025)
+        data.observations = data.observations.mapValues { Observation(code: $0.code, missing: .suppressedByCBS(table: "TEST")) }
+        let chosen = try ReportFixtures.municipalities([
+            "Westervoort", "Duiven", "Zevenaar", "Montferland", "Doesburg", "Rheden", "Arnhem",
+        ])
+        let comparison = try engine.compare(data, municipalities: chosen, against: [.builtIn(.national)])
+        let section = IndicatorSection(
+            comparison: comparison, national: comparison.municipalities[0].references[0].summary, trend: [])
+        let html = BenchmarkReport(locale: .nl, municipalities: chosen, sections: [section]).renderHTML()
+        let members = try ReportFixtures.atlas.profiles(year: 2025).count
+        #expect(html.contains("<tr><td>Nederland</td><td class=\"num\">0/\(members)</td>"))
+        #expect(!html.contains(">/\(members)<"))
+    }
+
     @Test("relative targets resolve in their year: the national rate; −10 % on 2023, budget on budget")
     func relativeTargets() throws {
         func code(_ name: String) throws -> String { try ReportFixtures.atlas.directory.resolve(name).code }

@@ -22,8 +22,11 @@ enum ReaderLanguage {
         return value.flatMap(ReportLocale.init(rawValue:)) ?? LocaleOption.fromEnvironment()
     }
 
-    /// English or Dutch, whichever the run speaks: for the CLI's own sentences.
-    static func text(en: String, nl: String) -> String { current == .nl ? nl : en }
+    /// English or Dutch, whichever the run speaks: for the CLI's own sentences. Only the one said is built (help
+    /// texts are built again each time ArgumentParser reads a command's configuration).
+    static func text(en: @autoclosure () -> String, nl: @autoclosure () -> String) -> String {
+        current == .nl ? nl() : en()
+    }
 }
 
 extension ValidationError {

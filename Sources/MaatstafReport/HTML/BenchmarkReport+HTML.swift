@@ -609,7 +609,9 @@ extension BenchmarkReport {
         html.element("h3", labels.coverageHeading)
         let reasons = Exclusion.allCases.filter { reason in rows.contains { $0.excluded[reason] != nil } }
         let zeros = rows.contains { !$0.zeros.isEmpty }
-        func count(_ number: Int) -> String { number == 0 ? "" : format.number(Double(number), decimals: 0) }
+        func number(_ value: Int) -> String { format.number(Double(value), decimals: 0) }
+        // A reason that leaves no one out is an empty cell; "counted" always shows its number, 0 included.
+        func count(_ value: Int) -> String { value == 0 ? "" : number(value) }
         let halves =
             rows.count > 8 ? [Array(rows.prefix((rows.count + 1) / 2)), Array(rows.dropFirst((rows.count + 1) / 2))] : [rows]
         html.raw("<div class=\"coverage\">\n")
@@ -624,7 +626,7 @@ extension BenchmarkReport {
                 html.raw("<tr>")
                 html.cell(labels.coverageName(summary.group))
                 let counted = summary.group.members.count - summary.missing.count
-                html.cell("\(count(counted))/\(count(summary.group.members.count))", numeric: true)
+                html.cell("\(number(counted))/\(number(summary.group.members.count))", numeric: true)
                 for reason in reasons { html.cell(count(summary.excluded[reason]?.count ?? 0), numeric: true) }
                 if zeros { html.cell(count(summary.zeros.count), numeric: true) }
                 html.raw("</tr>\n")

@@ -1,8 +1,11 @@
 public import GRDB
 
+// Every record here is read by column (`init(row:)`), not through `Decodable`: a command reads thousands of them at
+// start, and the keyed decoding containers cost more than the query.
+
 /// One Iv3 document in the store: a year's budget (`begroting`) or accounts (`jaarrekening`), from the embedded
 /// snapshot (`source` is its file) or from a fetched CBS table (`table` is its id).
-public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord {
     public var year: Int
     public var kind: String
     public var source: String
@@ -16,8 +19,6 @@ public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable
         self.table = table
     }
 
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         year = try row.decode(forColumn: "year")
         kind = try row.decode(forColumn: "kind")
@@ -27,7 +28,7 @@ public struct Iv3DocumentRecord: Sendable, Equatable, FetchableRecord, Decodable
 }
 
 /// A taakveld as an Iv3 document lists it.
-public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord {
     public var year: Int
     public var kind: String
     public var taakveld: String
@@ -40,8 +41,6 @@ public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord, Decodable
         self.title = title
     }
 
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         year = try row.decode(forColumn: "year")
         kind = try row.decode(forColumn: "kind")
@@ -52,7 +51,7 @@ public struct Iv3TaakveldRecord: Sendable, Equatable, FetchableRecord, Decodable
 
 /// Baten and lasten of one municipality (or `NL01`, the file's national total) on one taakveld, in thousands of
 /// euros. Nil means not reported — never zero.
-public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord {
     public var year: Int
     public var kind: String
     public var code: String
@@ -71,8 +70,6 @@ public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord, Decodable {
         self.salaries = salaries
     }
 
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         year = try row.decode(forColumn: "year")
         kind = try row.decode(forColumn: "kind")
@@ -85,14 +82,12 @@ public struct Iv3AmountRecord: Sendable, Equatable, FetchableRecord, Decodable {
 }
 
 /// A taakveld in CBS's official Iv3 code list of a year.
-public struct Iv3DefinitionRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct Iv3DefinitionRecord: Sendable, Equatable, FetchableRecord {
     public var year: Int
     public var taakveld: String
     public var title: String
     public var parent: String?
 
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         year = try row.decode(forColumn: "year")
         taakveld = try row.decode(forColumn: "taakveld")

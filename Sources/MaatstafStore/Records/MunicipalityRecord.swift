@@ -1,7 +1,10 @@
 public import GRDB
 
+// Every record here is read by column (`init(row:)`), not through `Decodable`: a command reads thousands of them at
+// start, and the keyed decoding containers cost more than the query.
+
 /// A municipality as the store keeps it: current or dissolved, with its regions.
-public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord {
     public var code: String
     public var name: String
     /// The last classification year this municipality exists in.
@@ -14,20 +17,6 @@ public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodabl
     public var provinceCode: String
     public var province: String
 
-    enum CodingKeys: String, CodingKey {
-        case code, name
-        case lastYear = "last_year"
-        case current
-        case coropCode = "corop_code"
-        case corop
-        case amrCode = "amr_code"
-        case amr
-        case provinceCode = "province_code"
-        case province
-    }
-
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         code = try row.decode(forColumn: "code")
         name = try row.decode(forColumn: "name")
@@ -43,13 +32,11 @@ public struct MunicipalityRecord: Sendable, Equatable, FetchableRecord, Decodabl
 }
 
 /// A spelling of a municipality's name in one of the source files.
-public struct MunicipalityNameRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct MunicipalityNameRecord: Sendable, Equatable, FetchableRecord {
     public var name: String
     public var code: String
     public var source: String
 
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         name = try row.decode(forColumn: "name")
         code = try row.decode(forColumn: "code")
@@ -58,7 +45,7 @@ public struct MunicipalityNameRecord: Sendable, Equatable, FetchableRecord, Deco
 }
 
 /// A municipality's classes and population in one year.
-public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord {
     public var year: Int
     public var code: String
     public var province: String
@@ -70,14 +57,6 @@ public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Deco
     public var population: Int
     public var source: String
 
-    enum CodingKeys: String, CodingKey {
-        case year, code, province
-        case sizeClass = "size_class"
-        case urbanity, population, source
-    }
-
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         year = try row.decode(forColumn: "year")
         code = try row.decode(forColumn: "code")
@@ -90,7 +69,7 @@ public struct MunicipalityYearRecord: Sendable, Equatable, FetchableRecord, Deco
 }
 
 /// One structural trait of a municipality: a number, or a class with its position on an ordered scale as value.
-public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord {
     public var code: String
     /// `density`, `centre-function` or `social-structure`.
     public var trait: String
@@ -100,8 +79,6 @@ public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord, Dec
     public var label: String?
     public var source: String
 
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         code = try row.decode(forColumn: "code")
         trait = try row.decode(forColumn: "trait")
@@ -112,7 +89,7 @@ public struct MunicipalityTraitRecord: Sendable, Equatable, FetchableRecord, Dec
 }
 
 /// An area a municipality belongs to, derived from boundaries when the snapshot is loaded (kind `jeugdregio`).
-public struct MunicipalityAreaRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct MunicipalityAreaRecord: Sendable, Equatable, FetchableRecord {
     public var code: String
     public var kind: String
     public var areaCode: String
@@ -121,15 +98,6 @@ public struct MunicipalityAreaRecord: Sendable, Equatable, FetchableRecord, Deco
     public var share: Double
     public var source: String
 
-    enum CodingKeys: String, CodingKey {
-        case code, kind
-        case areaCode = "area_code"
-        case areaName = "area_name"
-        case share, source
-    }
-
-    /// Read by column, not through `Decodable`: a command reads thousands of these at start, and the keyed
-    /// decoding containers cost more than the query.
     public init(row: Row) throws {
         code = try row.decode(forColumn: "code")
         kind = try row.decode(forColumn: "kind")
