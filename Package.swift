@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "MaatstafStoreTests",
             dependencies: [
-                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafTestServer",
+                "MaatstafCore", "MaatstafFetch", "MaatstafSources", "MaatstafStore", "MaatstafTestServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -198,6 +199,41 @@ extension Store {
                         year INTEGER NOT NULL, code TEXT NOT NULL, path TEXT NOT NULL, source TEXT NOT NULL,
                         checksum INTEGER, PRIMARY KEY (year, code));
                     """)
+        }
+        migrator.registerMigration("v13 cbs columns in chunks") { db in
+            try db.execute(
+                sql: """
+                    -- A column's rows in chunks, so a table is written as its pages arrive instead of whole at the
+                    -- end (see CBSTableWriter): chunk 0, 1, … in row order, each with the checksum of its data and
+                    -- status. cbs_column keeps the dictionary (its data is now empty).
+                    CREATE TABLE cbs_chunk (
+                        table_id TEXT NOT NULL REFERENCES cbs_table(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                        chunk INTEGER NOT NULL, data BLOB NOT NULL, status BLOB, checksum INTEGER NOT NULL,
+                        PRIMARY KEY (table_id, position, chunk));
+                    """)
+            // Each stored column becomes one chunk. A column that no longer matched its checksum stays damaged: its
+            // chunk gets a checksum that cannot match, so it is reported on reading, never laundered here.
+            for row in try Row.fetchAll(
+                db, sql: "SELECT table_id, position, dictionary, data, status, checksum FROM cbs_column")
+            {
+                let dictionary: String? = row["dictionary"]
+                let data: Data = row["data"]
+                let status: Data? = row["status"]
+                let intact = row["checksum"] as Int64? == Store.columnChecksum(dictionary: dictionary, data: data, status: status)
+                let chunkChecksum = Store.columnChecksum(dictionary: nil, data: data, status: status)
+                try db.execute(
+                    sql: "INSERT INTO cbs_chunk VALUES (?, ?, 0, ?, ?, ?)",
+                    arguments: [
+                        row["table_id"] as String, row["position"] as Int, data, status,
+                        intact ? chunkChecksum : ~chunkChecksum,
+                    ])
+                try db.execute(
+                    sql: "UPDATE cbs_column SET data = x'', status = NULL, checksum = ? WHERE table_id = ? AND position = ?",
+                    arguments: [
+                        Store.columnChecksum(dictionary: dictionary, data: Data(), status: nil), row["table_id"] as String,
+                        row["position"] as Int,
+                    ])
+            }
         }
         return migrator
     }

@@ -23,6 +23,7 @@ public struct Store: Sendable {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
+            configuration.allowsUnsafeTransactions = Self.writesTablesInOneTransaction
             if let found = try? String(contentsOfFile: Self.damageMark(path), encoding: .utf8) {
                 let damage = Self.readMark(found)
                 throw StoreError(
@@ -49,7 +50,9 @@ public struct Store: Sendable {
 
     /// An in-memory store, for tests.
     public static func inMemory() throws -> Store {
-        try Store(queue: DatabaseQueue())
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = writesTablesInOneTransaction
+        return try Store(queue: DatabaseQueue(configuration: configuration))
     }
 
     private init(queue: DatabaseQueue) throws {
@@ -57,6 +60,10 @@ public struct Store: Sendable {
         database = queue
         try Self.migrator.migrate(database)
     }
+
+    /// A fetched table is written page by page in one transaction that stays open between GRDB accesses
+    /// (`CBSTableWriter`), which GRDB allows only when told.
+    private static let writesTablesInOneTransaction = true
 
     static let damagedHint = Advice.en(
         "Run the command again: maatstaf then moves the damaged file aside and builds a new store from the embedded snapshot",

@@ -15,7 +15,8 @@ from urllib.parse import parse_qs, urlparse
 port, rows, latency = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 TABLE = "SYNTH01"
 PAGE = 10_000
-regions = [f"GM{n:04d}" for n in range(1, 401)]
+# At least 400 regions, more for very large tables so that periods stay four-digit years (cbsodata reads them as such).
+regions = [f"GM{n:04d}" for n in range(1, max(400, -(-rows // 8000)) + 1)]
 periods = [f"{year}JJ00" for year in range(1900, 1900 + (rows + len(regions) - 1) // len(regions))]
 
 

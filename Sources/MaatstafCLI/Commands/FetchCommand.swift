@@ -216,46 +216,79 @@ struct FetchCommand: AsyncParsableCommand {
             }
         }
         for table in tables {
-            let set =
-                odata == .v4
-                ? try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table)
-                : try await CBSODataV3Source(fetcher: fetcher, base: base).dataSet(table, filter: filter)
-            // An Iv3 table (recognised by its shape) also becomes Iv3 documents, stored in the same transaction.
-            let iv3 = try FetchedIv3.read(
-                set, filter: odata == .v4 ? CBSFilter() : filter, store: store,
-                snapshot: try ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
-                acceptRevision: acceptRevision)
-            let cells = try store.replaceCBSTable(set, catalog: odata == .v4 ? "odata-v4" : catalog, iv3: iv3)
-            progress.finish()
-            let counts = try store.cbsObservationCounts(table: set.table.identifier)
-            let nl = language.locale == .nl
-            // CBS's cell statuses, in the reader's words.
-            let statusWords = [
-                "unknown": nl ? "onbekend" : "unknown", "secret": nl ? "geheim" : "secret",
-                "not-applicable": nl ? "niet van toepassing" : "not applicable", "text": nl ? "tekst" : "text",
-            ]
-            let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \(statusWords[$0.key] ?? $0.key)" }.sorted()
-                .joined(separator: ", ")
-            try StandardOutput.line(
-                nl
-                    ? "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rijen, \(set.topics.count) onderwerpen, "
-                        + "\(cells) cellen\(missing.isEmpty ? "" : " (geen waarde: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0)."
-                    : "\(set.table.identifier): \(set.table.title) — \(set.rowCount) rows, \(set.topics.count) topics, "
-                        + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0)."
-            )
-            if set.pagesFromCache > 0 && set.pagesFromCache < set.pageCount {
-                try StandardOutput.line(
-                    nl
-                        ? "Een afgebroken download voortgezet: \(set.pagesFromCache) van de \(set.pageCount) pagina's stonden al in de cache "
-                            + "(de tabel was sindsdien niet veranderd), \(set.pageCount - set.pagesFromCache) nu gedownload."
-                        : "Continued a broken-off download: \(set.pagesFromCache) of \(set.pageCount) pages were already in the cache "
-                            + "(the table had not changed since), \(set.pageCount - set.pagesFromCache) downloaded now.")
+            let fetched: CBSFetched
+            var writer: CBSTableWriter?
+            if odata == .v4 {
+                fetched = .whole(try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table))
+            } else {
+                // A whole table streams into the store as its pages arrive, except an Iv3 table: that one is read
+                // whole into documents (below).
+                fetched = try await CBSODataV3Source(fetcher: fetcher, base: base).fetch(table, filter: filter) {
+                    _, properties in
+                    guard !Iv3ThirdPartyTable.resembles(properties: properties) else { return nil }
+                    writer = store.cbsTableWriter(catalog: catalog)
+                    return writer
+                }
             }
-            if let iv3 {
-                let names = Dictionary(try store.municipalities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-                try StandardOutput.line(FetchedIv3.summary(iv3, names: names, language.locale))
+            switch fetched {
+            case .streamed(let summary):
+                progress.finish()
+                try StandardOutput.line(
+                    summaryLine(
+                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer?.cells ?? 0,
+                        counts: writer?.observationCounts ?? [:]))
+                try resumeLine(fromCache: summary.pagesFromCache, pages: summary.pageCount)
+            case .whole(let set):
+                try storeWhole(set, in: store, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
             }
         }
+    }
+
+    /// Stores a table held whole; an Iv3 table also becomes Iv3 documents.
+    private func storeWhole(_ set: CBSDataSet, in store: Store, catalog: String, progress: ProgressReporter) throws {
+        // An Iv3 table (recognised by its shape) also becomes Iv3 documents, stored in the same transaction.
+        let iv3 = try FetchedIv3.read(
+            set, filter: odata == .v4 ? CBSFilter() : filter, store: store,
+            snapshot: try ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
+            acceptRevision: acceptRevision)
+        let cells = try store.replaceCBSTable(set, catalog: catalog, iv3: iv3)
+        progress.finish()
+        let counts = try store.cbsObservationCounts(table: set.table.identifier)
+        try StandardOutput.line(
+            summaryLine(set.table, rows: set.rowCount, topics: set.topics.count, cells: cells, counts: counts))
+        try resumeLine(fromCache: set.pagesFromCache, pages: set.pageCount)
+        if let iv3 {
+            let names = Dictionary(try store.municipalities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            try StandardOutput.line(FetchedIv3.summary(iv3, names: names, language.locale))
+        }
+    }
+
+    /// `85984NED: … — 4,440 rows, 12 topics, 53,280 cells (no value: …). Bron: CBS (CC BY 4.0).`
+    private func summaryLine(_ table: CBSTableInfo, rows: Int, topics: Int, cells: Int, counts: [String: Int]) -> String {
+        let nl = language.locale == .nl
+        // CBS's cell statuses, in the reader's words.
+        let statusWords = [
+            "unknown": nl ? "onbekend" : "unknown", "secret": nl ? "geheim" : "secret",
+            "not-applicable": nl ? "niet van toepassing" : "not applicable", "text": nl ? "tekst" : "text",
+        ]
+        let missing = counts.filter { $0.key != "ok" }.map { "\($0.value) \(statusWords[$0.key] ?? $0.key)" }.sorted()
+            .joined(separator: ", ")
+        return nl
+            ? "\(table.identifier): \(table.title) — \(rows) rijen, \(topics) onderwerpen, "
+                + "\(cells) cellen\(missing.isEmpty ? "" : " (geen waarde: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0)."
+            : "\(table.identifier): \(table.title) — \(rows) rows, \(topics) topics, "
+                + "\(cells) cells\(missing.isEmpty ? "" : " (no value: \(missing))")\(filterNote). Bron: CBS (CC BY 4.0)."
+    }
+
+    /// Said when a fetch continued from pages an earlier, broken-off run left in the cache.
+    private func resumeLine(fromCache: Int, pages: Int) throws {
+        guard fromCache > 0 && fromCache < pages else { return }
+        try StandardOutput.line(
+            language.locale == .nl
+                ? "Een afgebroken download voortgezet: \(fromCache) van de \(pages) pagina's stonden al in de cache "
+                    + "(de tabel was sindsdien niet veranderd), \(pages - fromCache) nu gedownload."
+                : "Continued a broken-off download: \(fromCache) of \(pages) pages were already in the cache "
+                    + "(the table had not changed since), \(pages - fromCache) downloaded now.")
     }
 }
 

@@ -63,12 +63,13 @@ public struct CBSODataV3Source: Sendable {
     /// The typed data set, whole or filtered. A whole table is verified against the announced row count; a
     /// filtered one (CBS announces no count for it) against repeated rows.
     public func dataSet(_ table: String, filter: CBSFilter = CBSFilter()) async throws -> CBSDataSet {
-        filter.isEmpty ? try await dataSet(table) : try await filteredDataSet(table, filter: filter)
+        filter.isEmpty ? try await wholeDataSet(table) : try await filteredDataSet(table, filter: filter)
     }
 
-    /// The whole typed data set, verified against the announced row count.
-    private func dataSet(_ table: String) async throws -> CBSDataSet {
-        var set = try await emptyDataSet(table)
+    /// The whole typed data set, verified against the announced row count. `metadata`: the table's metadata when
+    /// already read (`fetch` read it to decide whether to stream).
+    func wholeDataSet(_ table: String, metadata: CBSDataSet? = nil) async throws -> CBSDataSet {
+        var set = if let metadata { metadata } else { try await emptyDataSet(table) }
         let layout = PageLayout(dimensionKeys: set.dimensions.map(\.key), topicKeys: set.topics.map(\.key))
         let dimensions = set.dimensions
         async let codeLists = codeLists(table, dimensions: dimensions)
@@ -85,7 +86,7 @@ public struct CBSODataV3Source: Sendable {
         if fromCache > 0 && fromCache < pages.count && fetcher.policy == .standard {
             let current = try await fetcher.with(policy: .refresh).fetch(url(table, "TableInfos"))
             if Self.sha256(current) != set.responses.first?.sha256 {
-                return try await CBSODataV3Source(fetcher: fetcher.with(policy: .refresh), base: base).dataSet(table)
+                return try await CBSODataV3Source(fetcher: fetcher.with(policy: .refresh), base: base).wholeDataSet(table)
             }
         }
         set.codeLists = try await codeLists
@@ -93,20 +94,13 @@ public struct CBSODataV3Source: Sendable {
         set.pageCount = pages.count
         set.pagesFromCache = fromCache
         if let count = set.table.recordCount, set.rowCount != count {
-            throw SourceError(
-                subject: url(table, "TypedDataSet"),
-                reason: .en(
-                    "received \(set.rowCount) rows but TableInfos announces \(count)",
-                    nl: "\(set.rowCount) rijen ontvangen, maar TableInfos kondigt er \(count) aan"),
-                hint: .en(
-                    "The download is incomplete; run again with \(option: .refresh) (nothing was stored)",
-                    nl: "De download is onvolledig; probeer opnieuw met \(option: .refresh) (er is niets opgeslagen)"))
+            throw Self.rowCountMismatch(set.rowCount, count, url: url(table, "TypedDataSet"), atLeast: false)
         }
         return set
     }
 
     /// A table's metadata as a data set without rows. The two requests go out together: each costs a round trip.
-    private func emptyDataSet(_ table: String) async throws -> CBSDataSet {
+    func emptyDataSet(_ table: String) async throws -> CBSDataSet {
         async let infoRequest = tableInfo(table)
         async let propertiesRequest = dataProperties(table)
         let (info, infoResult) = try await infoRequest
@@ -144,30 +138,34 @@ public struct CBSODataV3Source: Sendable {
         var sawZero = false
         for hash in hashes {
             if hash == 0 {
-                if sawZero { return try checkUniqueRowsByText(set, url: url) }
+                if sawZero { return try checkUniqueRowsByText(set.codes, keys: set.dimensions.map(\.key), url: url) }
                 sawZero = true
                 continue
             }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 {
-                if slots[slot] == hash { return try checkUniqueRowsByText(set, url: url) }
+                if slots[slot] == hash { return try checkUniqueRowsByText(set.codes, keys: set.dimensions.map(\.key), url: url) }
                 slot = (slot + 1) & mask
             }
             slots[slot] = hash
         }
     }
 
-    /// The exact check, by the codes themselves: names the first repeated row.
-    private static func checkUniqueRowsByText(_ set: CBSDataSet, url: String) throws {
+    /// The exact check, by the codes themselves (one array per dimension, `keys` their names): names the first
+    /// repeated row.
+    static func checkUniqueRowsByText(_ columns: [[String]], keys: [String], url: String) throws {
         var seen: [String: Int] = [:]
-        for row in 0..<set.rowCount {
-            let key = set.codes.map { $0[row] }.joined(separator: "\u{1F}")
-            if let first = seen.updateValue(row, forKey: key) { throw repeated(set, row: row, first: first, url: url) }
+        for row in 0..<(columns.first?.count ?? 0) {
+            let key = columns.map { $0[row] }.joined(separator: "\u{1F}")
+            if let first = seen.updateValue(row, forKey: key) {
+                throw repeated(columns.map { $0[row] }, keys: keys, row: row, first: first, url: url)
+            }
         }
     }
 
-    private static func repeated(_ set: CBSDataSet, row: Int, first: Int, url: String) -> SourceError {
-        let codes = zip(set.dimensions, set.codes).map { "\($0.key)=\($1[row])" }.joined(separator: ", ")
+    /// Row `row` (its dimension codes `row codes`) repeats row `first`.
+    static func repeated(_ rowCodes: [String], keys: [String], row: Int, first: Int, url: String) -> SourceError {
+        let codes = zip(keys, rowCodes).map { "\($0)=\($1)" }.joined(separator: ", ")
         return SourceError(
             subject: url,
             reason: .en(
@@ -238,9 +236,7 @@ public struct CBSODataV3Source: Sendable {
     /// All pages at once: `$skip` = 0, 10000, … up to the announced count. Each page is read into columns as soon
     /// as it arrives, so parsing runs in parallel with the remaining downloads and on every core.
     private func pagesBySkip(_ table: String, count: Int, layout: PageLayout) async throws -> [Page] {
-        let urls = stride(from: 0, to: max(count, 1), by: Self.pageSize).map {
-            url(table, "TypedDataSet", query: "&$top=\(Self.pageSize)&$skip=\($0)")
-        }
+        let urls = pageURLs(table, count: count)
         do {
             return try await withThrowingTaskGroup(of: (Int, Page).self) { group in
                 for (index, url) in urls.enumerated() {
@@ -250,21 +246,34 @@ public struct CBSODataV3Source: Sendable {
                 for try await (index, page) in group { pages[index] = page }
                 return pages.compactMap { $0 }
             }
-        } catch let error as FetchError where error.kind != .cancelled && fetcher.policy != .bypass {
-            // The group has waited for every page by now: those in the cache are what a second run starts from.
-            let kept = urls.filter { url in
-                if case .hit = fetcher.cache.lookup(url) { return true }
-                return false
-            }.count
-            guard kept > 0 else { throw error }
-            throw FetchError(
-                error.kind, subject: error.subject, reason: error.reason,
-                hint: .en(
-                    "\(line: error.hint.english)\(error.hint.isEmpty ? "" : ". ")\(kept) of \(urls.count) pages are in the cache; the same command continues from them",
-                    nl:
-                        "\(line: error.hint.dutch)\(error.hint.isEmpty ? "" : ". ")\(kept) van de \(urls.count) pagina's staan in de cache; dezelfde opdracht gaat daarmee verder"
-                ))
+        } catch let error as FetchError {
+            throw keptPages(error, urls: urls)
         }
+    }
+
+    /// The page URLs of a table of `count` rows: `$skip` = 0, 10000, …
+    func pageURLs(_ table: String, count: Int) -> [String] {
+        stride(from: 0, to: max(count, 1), by: Self.pageSize).map {
+            url(table, "TypedDataSet", query: "&$top=\(Self.pageSize)&$skip=\($0)")
+        }
+    }
+
+    /// A failed download's error, saying how many of its pages the cache kept: what a second run starts from.
+    func keptPages(_ error: FetchError, urls: [String]) -> FetchError {
+        guard error.kind != .cancelled && fetcher.policy != .bypass else { return error }
+        // The group has waited for every page by now: those in the cache are what a second run starts from.
+        let kept = urls.filter { url in
+            if case .hit = fetcher.cache.lookup(url) { return true }
+            return false
+        }.count
+        guard kept > 0 else { return error }
+        return FetchError(
+            error.kind, subject: error.subject, reason: error.reason,
+            hint: .en(
+                "\(line: error.hint.english)\(error.hint.isEmpty ? "" : ". ")\(kept) of \(urls.count) pages are in the cache; the same command continues from them",
+                nl:
+                    "\(line: error.hint.dutch)\(error.hint.isEmpty ? "" : ". ")\(kept) van de \(urls.count) pagina's staan in de cache; dezelfde opdracht gaat daarmee verder"
+            ))
     }
 
     /// The code list of every dimension, fetched together. CBS serves one per dimension; where a mirror has none

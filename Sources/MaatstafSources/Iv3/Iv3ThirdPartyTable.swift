@@ -56,10 +56,14 @@ public struct Iv3ThirdPartyTable: Sendable {
 
     /// Whether the table looks like Iv3 without having its whole shape (an Iv3 dimension, or the amount topic):
     /// refused with the part that is missing rather than stored as an ordinary table no indicator would use.
-    public static func resembles(_ set: CBSDataSet) -> Bool {
-        let keys = Set(set.dimensions.map(\.key))
-        return keys.contains("TaakveldBalanspost") || keys.contains("Verslagsoort")
-            || set.topics.contains { $0.key == measure }
+    public static func resembles(_ set: CBSDataSet) -> Bool { resembles(properties: set.properties) }
+
+    /// The same, from a table's metadata alone: before its rows are fetched.
+    public static func resembles(properties: [CBSDataProperty]) -> Bool {
+        properties.contains {
+            ($0.isDimension && ($0.key == "TaakveldBalanspost" || $0.key == "Verslagsoort"))
+                || ($0.kind == .topic && $0.key == measure)
+        }
     }
 
     /// Converts `set`. `codeList(year)` gives CBS's Iv3 taakveld codes for a year (nil when maatstaf has none);

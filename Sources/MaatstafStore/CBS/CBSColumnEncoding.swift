@@ -1,38 +1,44 @@
 import Foundation
 import MaatstafSources
 
-/// How a fetched CBS table's columns are written into `cbs_column` blobs, and read back.
+/// How a fetched CBS table's columns are written into `cbs_column` and `cbs_chunk` blobs, and read back.
 ///
 /// Why columns: one SQLite row per cell made a 200,000-row table 400,000 inserts plus index updates; a handful of
 /// blobs per table store in milliseconds, and every question maatstaf asks of a table (one topic for all
 /// municipalities in a year, or the whole table for export) reads whole columns anyway. Numbers are little-endian
-/// on every platform.
+/// on every platform. A column is stored in chunks (a page or so of rows each, in `cbs_chunk`) so that a table can be
+/// written as it streams in: its dictionary of codes (in `cbs_column`) is complete only after the last chunk.
 enum CBSColumnEncoding {
-    /// A dimension column: its distinct codes, and per row the index of its code.
-    static func encode(codes: [String]) -> (dictionary: [String], data: Data) {
-        var index: [String: UInt32] = [:]
-        var dictionary: [String] = []
-        var data = Data(count: codes.count * 4)
-        data.withUnsafeMutableBytes { raw in
-            let out = raw.bindMemory(to: UInt32.self)
-            var last: (code: String, position: UInt32)?
-            for (row, code) in codes.enumerated() {
-                let position: UInt32
-                // CBS serves rows sorted, so a code mostly repeats the previous row's: skip the hash lookup then.
-                if let last, last.code == code {
-                    position = last.position
-                } else if let known = index[code] {
-                    position = known
-                } else {
-                    position = UInt32(dictionary.count)
-                    index[code] = position
-                    dictionary.append(code)
+    /// A dimension column's distinct codes, in order of first appearance: grows page by page as a table streams in,
+    /// so every page's rows point into one dictionary for the whole column.
+    struct CodeDictionary {
+        private var index: [String: UInt32] = [:]
+        private(set) var codes: [String] = []
+
+        /// One UInt32 per row: the index of its code, added to the dictionary when new.
+        mutating func encode(_ rows: [String]) -> Data {
+            var data = Data(count: rows.count * 4)
+            data.withUnsafeMutableBytes { raw in
+                let out = raw.bindMemory(to: UInt32.self)
+                var last: (code: String, position: UInt32)?
+                for (row, code) in rows.enumerated() {
+                    let position: UInt32
+                    // CBS serves rows sorted, so a code mostly repeats the previous row's: skip the hash lookup then.
+                    if let last, last.code == code {
+                        position = last.position
+                    } else if let known = index[code] {
+                        position = known
+                    } else {
+                        position = UInt32(codes.count)
+                        index[code] = position
+                        codes.append(code)
+                    }
+                    last = (code, position)
+                    out[row] = position.littleEndian
                 }
-                last = (code, position)
-                out[row] = position.littleEndian
             }
+            return data
         }
-        return (dictionary, data)
     }
 
     static func decodeCodes(dictionary: [String], data: Data) throws -> [String] {
@@ -46,33 +52,40 @@ enum CBSColumnEncoding {
         }
     }
 
-    /// A topic column: the numbers (0 where there is none, never read) and one status byte per row; a text cell keeps
-    /// the index of its text in `texts` (nil when the column has none) where a number would be.
-    static func encode(values: [CBSValue]) -> (data: Data, status: Data, texts: [String]?) {
-        var data = Data(count: values.count * 8)
-        var status = Data(count: values.count)
-        var texts: [String] = []
-        var textIndex: [String: UInt64] = [:]
-        data.withUnsafeMutableBytes { rawData in
-            status.withUnsafeMutableBytes { rawStatus in
-                let numbers = rawData.bindMemory(to: UInt64.self)
-                let states = rawStatus.bindMemory(to: UInt8.self)
-                for (row, value) in values.enumerated() {
-                    if case .text(let text) = value {
-                        let position = textIndex[text] ?? UInt64(texts.count)
-                        if textIndex[text] == nil {
-                            textIndex[text] = position
-                            texts.append(text)
+    /// A topic column's texts (the codes and names of a classification some tables hold as a topic), in order of first
+    /// appearance; grows page by page like `CodeDictionary`.
+    struct TextDictionary {
+        private var index: [String: UInt64] = [:]
+        private(set) var texts: [String] = []
+
+        /// The numbers (0 where there is none, never read) and one status byte per row; a text cell keeps the index of
+        /// its text where a number would be. `tally` counts the rows per status byte.
+        mutating func encode(_ values: [CBSValue], tally: inout [Int]) -> (data: Data, status: Data) {
+            var data = Data(count: values.count * 8)
+            var status = Data(count: values.count)
+            data.withUnsafeMutableBytes { rawData in
+                status.withUnsafeMutableBytes { rawStatus in
+                    let numbers = rawData.bindMemory(to: UInt64.self)
+                    let states = rawStatus.bindMemory(to: UInt8.self)
+                    for (row, value) in values.enumerated() {
+                        if case .text(let text) = value {
+                            let position = index[text] ?? UInt64(texts.count)
+                            if index[text] == nil {
+                                index[text] = position
+                                texts.append(text)
+                            }
+                            numbers[row] = position.littleEndian
+                        } else {
+                            numbers[row] = (value.number ?? 0).bitPattern.littleEndian
                         }
-                        numbers[row] = position.littleEndian
-                    } else {
-                        numbers[row] = (value.number ?? 0).bitPattern.littleEndian
+                        let state = code(of: value)
+                        states[row] = state
+                        tally[Int(state)] += 1
                     }
-                    states[row] = code(of: value)
                 }
             }
+            return (data, status)
         }
-        return (data, status, texts.isEmpty ? nil : texts)
     }
 
     static func decodeValues(data: Data, status: Data, texts: [String]? = nil) throws -> [CBSValue] {

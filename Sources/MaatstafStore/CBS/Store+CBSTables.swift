@@ -23,87 +23,24 @@ public struct CBSTableRecord: Sendable, Equatable, FetchableRecord, Decodable {
 }
 
 extension Store {
-    /// Replaces the stored copy of one CBS table in a single transaction: if anything fails, the previous copy
-    /// stays as it was. Returns the number of cells stored.
+    /// Replaces the stored copy of one CBS table held whole in memory, in a single transaction: if anything fails,
+    /// the previous copy stays as it was. Returns the number of cells stored. `iv3`: the Iv3 documents read from the
+    /// table, when it is a CBS Iv3 table; written in the same transaction. (A whole table that streams in goes
+    /// through `cbsTableWriter` page by page instead.)
     @discardableResult
-    /// `iv3`: the Iv3 documents read from the table, when it is a CBS Iv3 table; written in the same transaction.
     public func replaceCBSTable(
         _ set: CBSDataSet, catalog: String, iv3: Iv3ThirdPartyTable? = nil, now: Date = Date()
     ) throws -> Int {
-        let id = set.table.identifier
-        let dimensions = set.dimensions
-        let region = dimensions.first { $0.kind == .geoDimension || $0.kind == .geoDetail }?.key
-        let period = dimensions.first { $0.kind == .timeDimension }?.key
-        // Encoding is pure computation: done before the write transaction, so the database is locked only briefly.
-        let dimensionColumns = dimensions.enumerated().map { index, dimension in
-            (
-                dimension.key, dimension.key == region ? "region" : dimension.key == period ? "period" : "other",
-                CBSColumnEncoding.encode(codes: set.codes[index])
-            )
+        let writer = CBSTableWriter(store: self, catalog: catalog, iv3: iv3, now: now)
+        try writer.begin(table: set.table, properties: set.properties)
+        // In chunks of the size a page has, so a table stored whole reads back like one that streamed in.
+        let size = CBSODataV3Source.pageSize
+        for start in stride(from: 0, to: set.rowCount, by: size) {
+            let rows = start..<min(start + size, set.rowCount)
+            try writer.append(codes: set.codes.map { Array($0[rows]) }, values: set.values.map { Array($0[rows]) })
         }
-        let topicColumns = set.topics.enumerated().map { index, topic in
-            (topic.key, CBSColumnEncoding.encode(values: set.values[index]))
-        }
-        do {
-            try database.write { db in
-                try db.execute(sql: "DELETE FROM cbs_code WHERE table_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM cbs_column WHERE table_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM cbs_property WHERE table_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM cbs_response WHERE table_id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM cbs_table WHERE id = ?", arguments: [id])
-                try db.execute(
-                    sql: "INSERT INTO cbs_table VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [
-                        id, catalog, set.table.title, set.table.period, set.table.modified, set.table.recordCount,
-                        set.rowCount, ISO8601DateFormatter().string(from: now),
-                    ])
-                for response in set.responses {
-                    try db.execute(
-                        sql: "INSERT INTO cbs_response VALUES (?, ?, ?)", arguments: [id, response.url, response.sha256])
-                }
-                for property in set.properties where property.kind != .topicGroup {
-                    try db.execute(
-                        sql: "INSERT INTO cbs_property VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [
-                            id, property.key, property.keyStem, property.kind.rawValue, property.title, property.unit,
-                            property.decimals,
-                        ])
-                }
-                let code = try db.makeStatement(sql: "INSERT OR IGNORE INTO cbs_code VALUES (?, ?, ?, ?, ?)")
-                for (dimension, codes) in set.codeLists {
-                    for entry in codes { try code.execute(arguments: [id, dimension, entry.key, entry.title, entry.status]) }
-                }
-                let insert = try db.makeStatement(sql: "INSERT INTO cbs_column VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                for (position, column) in dimensionColumns.enumerated() {
-                    let dictionary = String(decoding: try JSONEncoder().encode(column.2.dictionary), as: UTF8.self)
-                    try insert.execute(arguments: [
-                        id, position, column.0, column.1, dictionary, column.2.data, nil,
-                        Store.columnChecksum(dictionary: dictionary, data: column.2.data, status: nil),
-                    ])
-                }
-                for (position, column) in topicColumns.enumerated() {
-                    // A topic's texts (codes and names of a classification) go where a dimension keeps its codes.
-                    let texts = try column.1.texts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-                    try insert.execute(arguments: [
-                        id, dimensionColumns.count + position, column.0, "topic", texts,
-                        column.1.data, column.1.status,
-                        Store.columnChecksum(dictionary: texts, data: column.1.data, status: column.1.status),
-                    ])
-                }
-                // Its Iv3 documents; refetched as something else, the documents read from it before go with it.
-                try Self.replaceFetchedIv3(iv3 ?? Iv3ThirdPartyTable(table: id, documents: []), in: db)
-            }
-        } catch {
-            throw StoreError(
-                .io, subject: path,
-                reason: .en(
-                    "cannot store table \(id) (\(Self.describe(error).en))",
-                    nl: "kan tabel \(id) niet opslaan (\(Self.describe(error).nl))"),
-                hint: .en(
-                    "Check that the disk is not full; the previous copy of the table was kept",
-                    nl: "Controleer of de schijf niet vol is; de vorige kopie van de tabel is bewaard"))
-        }
-        return set.rowCount * topicColumns.count
+        try writer.finish(codeLists: set.codeLists, responses: set.responses)
+        return writer.cells
     }
 
     public func cbsTables() throws -> [CBSTableRecord] {
@@ -113,12 +50,16 @@ extension Store {
     /// Count of stored cells of a table by status, for `maatstaf fetch` and tests.
     public func cbsObservationCounts(table: String) throws -> [String: Int] {
         try read { db in
-            // Only the status bytes are needed: counted without decoding the numbers.
+            // Only the status bytes are needed: counted without decoding the numbers, a chunk at a time.
             var tally = [Int](repeating: 0, count: 256)
-            for status in try Data.fetchAll(
-                db, sql: "SELECT status FROM cbs_column WHERE table_id = ? AND role = 'topic'",
+            let statuses = try Data.fetchCursor(
+                db,
+                sql: """
+                    SELECT k.status FROM cbs_chunk k JOIN cbs_column c ON c.table_id = k.table_id AND c.position = k.position
+                    WHERE k.table_id = ? AND c.role = 'topic'
+                    """,
                 arguments: [table])
-            {
+            while let status = try statuses.next() {
                 for byte in status { tally[Int(byte)] += 1 }
             }
             var counts: [String: Int] = [:]
@@ -156,12 +97,15 @@ public struct CBSStoredColumns: Sendable {
 
 extension Store {
     /// The columns of a stored table, all or only the named topics; a damaged column is an error naming the table.
+    /// A column's chunks are checked one by one (checksum, order) and together (rows: as many as the table has).
     public func cbsColumns(table: String, topics wanted: [String]? = nil) throws -> CBSStoredColumns {
         try read { db in
             var columns = CBSStoredColumns(dimensions: [], topics: [])
+            let rows = try Int.fetchOne(db, sql: "SELECT rows FROM cbs_table WHERE id = ?", arguments: [table]) ?? 0
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT key, role, dictionary, data, status, checksum FROM cbs_column WHERE table_id = ? ORDER BY position",
+                sql:
+                    "SELECT position, key, role, dictionary, data, status, checksum FROM cbs_column WHERE table_id = ? ORDER BY position",
                 arguments: [table])
             {
                 let key: String = row["key"]
@@ -169,27 +113,23 @@ extension Store {
                 guard
                     row["checksum"] as Int64?
                         == Store.columnChecksum(dictionary: row["dictionary"], data: row["data"], status: row["status"])
-                else {
-                    throw StoreDamage(
-                        reason: .en(
-                            "column \(key) of CBS table \(table) does not match its checksum",
-                            nl: "kolom \(key) van CBS-tabel \(table) klopt niet met haar controlesom"))
-                }
+                else { throw Self.damagedColumn(key, table) }
+                if role == "topic" && !(wanted.map { $0.contains(key) } ?? true) { continue }
+                let (data, status) = try Self.chunks(of: row["position"], table: table, key: key, rows: rows, in: db)
                 do {
                     if role == "topic" {
-                        guard wanted.map({ $0.contains(key) }) ?? true else { continue }
                         let texts = try (row["dictionary"] as String?).map {
                             try JSONDecoder().decode([String].self, from: Data($0.utf8))
                         }
                         columns.topics.append(
-                            (key, try CBSColumnEncoding.decodeValues(data: row["data"], status: row["status"], texts: texts)))
+                            (key, try CBSColumnEncoding.decodeValues(data: data, status: status ?? Data(), texts: texts)))
                     } else {
                         let dictionary = try JSONDecoder().decode(
                             [String].self, from: Data((row["dictionary"] as String? ?? "[]").utf8))
                         columns.dimensions.append(
                             .init(
-                                key: key, role: role,
-                                codes: try CBSColumnEncoding.decodeCodes(dictionary: dictionary, data: row["data"])))
+                                key: key, role: role, codes: try CBSColumnEncoding.decodeCodes(dictionary: dictionary, data: data)
+                            ))
                     }
                 } catch {
                     throw StoreError(
@@ -204,6 +144,46 @@ extension Store {
             }
             return columns
         }
+    }
+
+    /// A column's chunks joined in row order, each checked against its checksum; a chunk missing, out of order or
+    /// the wrong length for the table's rows is damage, never a shorter column.
+    private static func chunks(of position: Int, table: String, key: String, rows: Int, in db: Database) throws -> (
+        data: Data, status: Data?
+    ) {
+        var data = Data()
+        var status: Data?
+        var expected = 0
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT chunk, data, status, checksum FROM cbs_chunk WHERE table_id = ? AND position = ? ORDER BY chunk",
+            arguments: [table, position])
+        while let chunk = try cursor.next() {
+            let bytes: Data = chunk["data"]
+            let states: Data? = chunk["status"]
+            guard chunk["chunk"] as Int == expected,
+                chunk["checksum"] as Int64 == Store.columnChecksum(dictionary: nil, data: bytes, status: states)
+            else { throw damagedColumn(key, table) }
+            if expected == 0 {
+                data.reserveCapacity(rows * (states == nil ? 4 : 8))
+                if states != nil {
+                    status = Data()
+                    status?.reserveCapacity(rows)
+                }
+            }
+            data.append(bytes)
+            if let states { status?.append(states) }
+            expected += 1
+        }
+        let width = status == nil ? 4 : 8
+        guard data.count == rows * width, status.map({ $0.count == rows }) ?? true else { throw damagedColumn(key, table) }
+        return (data, status)
+    }
+
+    private static func damagedColumn(_ key: String, _ table: String) -> StoreDamage {
+        StoreDamage(
+            reason: .en(
+                "column \(key) of CBS table \(table) does not match its checksum",
+                nl: "kolom \(key) van CBS-tabel \(table) klopt niet met haar controlesom"))
     }
 }
 

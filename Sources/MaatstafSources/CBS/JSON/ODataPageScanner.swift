@@ -22,6 +22,24 @@ struct ODataPageScanner {
         var rowHashes: [UInt64] = []
     }
 
+    /// A row's hash: FNV-1a over its trimmed dimension codes, each followed by 0x1F. The same function reads stored
+    /// rows back for the exact repeated-row check, so it must stay the one the scanner uses.
+    static func rowHash(_ codes: some Sequence<String>) -> UInt64 {
+        var hash = hashSeed
+        for code in codes { mix(code, into: &hash) }
+        return hash
+    }
+
+    /// One code into a row's hash.
+    @inline(__always)
+    static func mix(_ code: String, into hash: inout UInt64) {
+        var code = code
+        code.withUTF8 { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* hashPrime }
+        }
+        hash = (hash ^ 0x1F) &* hashPrime
+    }
+
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
     static let hashPrime: UInt64 = 0x100_0000_01b3
 
@@ -134,13 +152,7 @@ struct ODataPageScanner {
                 }
             }
             var hash = Self.hashSeed
-            for index in 0..<dimensionCount {
-                var code = columns.codes[index][columns.rowCount]
-                code.withUTF8 { bytes in
-                    for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.hashPrime }
-                }
-                hash = (hash ^ 0x1F) &* Self.hashPrime
-            }
+            for index in 0..<dimensionCount { Self.mix(columns.codes[index][columns.rowCount], into: &hash) }
             columns.rowHashes.append(hash)
             columns.rowCount += 1
         } while try consume(UInt8(ascii: ","))

@@ -1,0 +1,176 @@
+import Foundation
+import MaatstafCore
+import MaatstafFetch
+import MaatstafSources
+import MaatstafTestServer
+import Testing
+
+@testable import MaatstafStore
+
+/// A large table fetched whole streams into the store page by page (`CBSODataV3Source.fetch` into a
+/// `CBSTableWriter`), in memory bounded by the window rather than the table. Synthetic tables (generated numbers, not
+/// statistics) from `SyntheticLargeTable`, served on 127.0.0.1 through libcurl.
+@Suite("A large table streamed into the store (synthetic)")
+struct StreamedTableTests {
+    /// More pages than the window holds, the last one short.
+    static let rows = 10_000 * (CBSODataV3Source.streamWindow + 9) + 1_234
+
+    func source(_ server: TestHTTPServer) -> CBSODataV3Source {
+        var configuration = HTTPClientConfiguration()
+        configuration.retry = RetryPolicy(maxAttempts: 1)
+        return CBSODataV3Source(
+            fetcher: CachedFetcher(
+                client: HTTPClient(configuration: configuration), cache: HTTPCache(root: RepositoryFixtures.temporaryFolder())),
+            base: server.baseURL)
+    }
+
+    /// Passes pages on to the store's writer, noting for each how far the server had got when it arrived.
+    final class RecordingSink: CBSTableSink {
+        let writer: CBSTableWriter
+        let table: SyntheticLargeTable
+        var appends: [(rows: Int, pagesSent: Int)] = []
+
+        init(_ writer: CBSTableWriter, _ table: SyntheticLargeTable) {
+            self.writer = writer
+            self.table = table
+        }
+
+        func begin(table: CBSTableInfo, properties: [CBSDataProperty]) throws {
+            try writer.begin(table: table, properties: properties)
+        }
+        func append(codes: [[String]], values: [[CBSValue]]) throws {
+            appends.append((codes[0].count, table.pagesSent))
+            try writer.append(codes: codes, values: values)
+        }
+        func forEachStoredPage(_ body: ([[String]]) throws -> Void) throws { try writer.forEachStoredPage(body) }
+        func finish(codeLists: [String: [CBSDimensionCode]], responses: [(url: String, sha256: String)]) throws {
+            try writer.finish(codeLists: codeLists, responses: responses)
+        }
+        func abandon() { writer.abandon() }
+    }
+
+    /// The rows of the bodies the server sent, read with Foundation's JSON parser (not maatstaf's scanner): codes
+    /// trimmed, `null` and `"."` unknown, `"x"` secret.
+    static func served(_ table: SyntheticLargeTable) throws -> (codes: [[String]], values: [[CBSValue]]) {
+        var codes = [[String]](repeating: [], count: 3)
+        var values = [[CBSValue]](repeating: [], count: 2)
+        let bodies = table.sentBodies
+        for page in 0..<table.pageCount {
+            let body = try #require(bodies[page], "page \(page) was sent")
+            let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+            for row in try #require(object["value"] as? [[String: Any]]) {
+                for (index, key) in ["RegioS", "Geslacht", "Perioden"].enumerated() {
+                    codes[index].append((row[key] as! String).trimmingCharacters(in: .whitespaces))
+                }
+                for (index, key) in ["Aantal_1", "Bedrag_2"].enumerated() {
+                    switch row[key] {
+                    case let number as NSNumber: values[index].append(.number(number.doubleValue))
+                    case "x" as String: values[index].append(.secret)
+                    default: values[index].append(.unknown)
+                    }
+                }
+            }
+        }
+        return (codes, values)
+    }
+
+    @Test(
+        "pages go into the store as they arrive, never more than the window ahead; the stored table is the pages served, row for row"
+    )
+    func streamedRowForRow() async throws {
+        let table = SyntheticLargeTable(rows: Self.rows)
+        let server = try table.server()
+        let store = try Store.inMemory()
+        let writer = store.cbsTableWriter(catalog: "test")
+        let sink = RecordingSink(writer, table)
+        let fetched = try await source(server).fetch(table.identifier) { _, _ in sink }
+        guard case .streamed(let summary) = fetched else {
+            Issue.record("a whole table with a row count was not streamed")
+            return
+        }
+        #expect(summary.rowCount == Self.rows && summary.pageCount == table.pageCount)
+        // The constant-memory path: one page handed on at a time, in order, and never more than the window of pages
+        // requested ahead of the one handed on — the first page was stored before the server had sent the last.
+        #expect(sink.appends.map(\.rows) == (0..<table.pageCount).map { min(10_000, Self.rows - $0 * 10_000) })
+        for (index, append) in sink.appends.enumerated() {
+            #expect(append.pagesSent <= index + CBSODataV3Source.streamWindow, "page \(index)")
+        }
+        #expect(sink.appends[0].pagesSent < table.pageCount)
+        #expect(summary.mostPagesHeld <= CBSODataV3Source.streamWindow)
+        // Its rows nest (region fastest, period slowest): no row can repeat, and nothing was kept per row.
+        #expect(summary.rowsInNestedOrder)
+        let served = try Self.served(table)
+        let stored = try store.cbsColumns(table: table.identifier)
+        #expect(stored.dimensions.map(\.key) == ["RegioS", "Geslacht", "Perioden"])
+        #expect(stored.dimensions.map(\.role) == ["region", "other", "period"])
+        #expect(stored.dimensions.map(\.codes) == served.codes)
+        #expect(stored.topics.map(\.key) == ["Aantal_1", "Bedrag_2"])
+        #expect(stored.topics.map(\.values) == served.values)
+        #expect(try store.cbsTables().map(\.rows) == [Self.rows])
+        // The counts said after the fetch are the stored ones, and the served ones.
+        var counted: [String: Int] = [:]
+        for value in served.values.joined() { counted[value.statusWord, default: 0] += 1 }
+        #expect(writer.observationCounts == counted)
+        #expect(try store.cbsObservationCounts(table: table.identifier) == counted)
+    }
+
+    @Test("a page repeating the rows of the one before: an error naming the row; the stored copy stays as it was")
+    func repeatedPage() async throws {
+        let store = try Store.inMemory()
+        let earlier = SyntheticLargeTable(identifier: "SYNTHREPEAT", rows: 30_000)
+        let earlierServer = try earlier.server()
+        guard
+            case .streamed = try await source(earlierServer).fetch(
+                "SYNTHREPEAT",
+                streamingInto: { _, _ in
+                    store.cbsTableWriter(catalog: "test")
+                })
+        else {
+            Issue.record("not streamed")
+            return
+        }
+        let before = try store.cbsColumns(table: "SYNTHREPEAT")
+        let table = SyntheticLargeTable(identifier: "SYNTHREPEAT", rows: 30_000, repeatedPage: 2)
+        let server = try table.server()
+        let error = await #expect(throws: SourceError.self) {
+            try await source(server).fetch("SYNTHREPEAT") { _, _ in store.cbsTableWriter(catalog: "test") }
+        }
+        #expect(
+            error?.reason.en.contains("row 20000 repeats the dimension codes of row 10000") == true,
+            "\(String(describing: error))")
+        let after = try store.cbsColumns(table: "SYNTHREPEAT")
+        #expect(after.dimensions.map(\.codes) == before.dimensions.map(\.codes))
+        #expect(after.topics.map(\.values) == before.topics.map(\.values))
+        #expect(try store.cbsTables().map(\.rows) == [30_000])
+    }
+
+    @Test("rows out of nested order from page 3 on: fingerprints of the rows stored so far and after; still row for row")
+    func outOfOrder() async throws {
+        let table = SyntheticLargeTable(rows: 45_000, reversedPage: 3)
+        let server = try table.server()
+        let store = try Store.inMemory()
+        let fetched = try await source(server).fetch(table.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
+        guard case .streamed(let summary) = fetched else {
+            Issue.record("not streamed")
+            return
+        }
+        #expect(!summary.rowsInNestedOrder)
+        let served = try Self.served(table)
+        let stored = try store.cbsColumns(table: table.identifier)
+        #expect(stored.dimensions.map(\.codes) == served.codes)
+        #expect(stored.topics.map(\.values) == served.values)
+    }
+
+    @Test("a sink declined for the table (an Iv3 table is read whole): the table comes back whole, nothing streamed")
+    func declined() async throws {
+        let table = SyntheticLargeTable(rows: 25_000)
+        let server = try table.server()
+        let fetched = try await source(server).fetch(table.identifier) { _, _ in nil }
+        guard case .whole(let set) = fetched else {
+            Issue.record("streamed without a sink")
+            return
+        }
+        #expect(set.rowCount == 25_000)
+        #expect(set.codes == (try Self.served(table)).codes)
+    }
+}
