@@ -11,15 +11,34 @@ public final class SyntheticLargeTable: @unchecked Sendable {
     public let repeatedPage: Int?
     /// When set, page `n` is sent with its rows in reverse order: no row repeats, but the rows are no longer nested.
     public let reversedPage: Int?
+    /// Added to every amount: another version of the table is recognisable by its numbers.
+    public let version: Int
+    /// When set, page `n` is held back until `release()` (or 30 seconds): a download stopped mid-way.
+    public let stalledPage: Int?
+    private let released = NSCondition()
+    private var isReleased = false
     private let lock = NSLock()
     private var bodies: [Int: Data] = [:]
     private var sentOrder: [Int] = []
 
-    public init(identifier: String = "SYNTHLARGE", rows: Int, repeatedPage: Int? = nil, reversedPage: Int? = nil) {
+    public init(
+        identifier: String = "SYNTHLARGE", rows: Int, repeatedPage: Int? = nil, reversedPage: Int? = nil, version: Int = 0,
+        stalledPage: Int? = nil
+    ) {
         self.identifier = identifier
         self.rows = rows
         self.repeatedPage = repeatedPage
         self.reversedPage = reversedPage
+        self.version = version
+        self.stalledPage = stalledPage
+    }
+
+    /// Lets a stalled page go.
+    public func release() {
+        released.withLock {
+            isReleased = true
+            released.broadcast()
+        }
     }
 
     public var pageCount: Int { (rows + 9_999) / 10_000 }
@@ -51,10 +70,16 @@ public final class SyntheticLargeTable: @unchecked Sendable {
             if !request.path.hasSuffix("/TypedDataSet") { return TestResponse(status: 404, text: "no code list") }
             let skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
             let page = skip / 10_000
+            if page == stalledPage {
+                let deadline = Date().addingTimeInterval(30)
+                released.withLock {
+                    while !isReleased && released.wait(until: deadline) {}
+                }
+            }
             let source = page == repeatedPage ? skip - 10_000 : skip
             var numbers = Array(source..<min(source + 10_000, rows))
             if page == reversedPage { numbers.reverse() }
-            let body = Data(#"{"value":[\#(numbers.map(Self.row).joined(separator: ","))]}"#.utf8)
+            let body = Data(#"{"value":[\#(numbers.map { Self.row($0, version: version) }.joined(separator: ","))]}"#.utf8)
             lock.withLock {
                 bodies[page] = body
                 sentOrder.append(page)
@@ -65,11 +90,11 @@ public final class SyntheticLargeTable: @unchecked Sendable {
 
     /// Row `n` as CBS would send it: 400 regions × 3 sexes, then the next year; a `null` every 13th amount, `"x"`
     /// (secret) every 17th and `"."` every 19th sum.
-    static func row(_ n: Int) -> String {
+    public static func row(_ n: Int, version: Int = 0) -> String {
         let region = "GM" + String(format: "%04d", n % 400)
         let sex = ["T001038", "3000   ", "4000   "][(n / 400) % 3]
         let period = "\(1900 + n / 1_200)JJ00"
-        let amount = n % 13 == 0 ? "null" : "\(n * 7 - 300_000)"
+        let amount = n % 13 == 0 ? "null" : "\(n * 7 - 300_000 + version)"
         let sum = n % 17 == 0 ? #""x""# : n % 19 == 0 ? #"".""# : "\(Double(n) / 4 - 1_000.5)"
         return
             #"{"ID":\#(n),"RegioS":"\#(region)  ","Geslacht":"\#(sex)","Perioden":"\#(period)","Aantal_1":\#(amount),"Bedrag_2":\#(sum)}"#

@@ -32,3 +32,44 @@ struct FetchResumeTests {
         #expect(export.stdout.contains("\(BrokenOffTable.code(row: 24_999)),\(table.value(row: 24_999))"))
     }
 }
+
+/// A table streams into the store as it arrives, in one transaction: a fetch stopped dead mid-way (SIGKILL, no chance
+/// to clean up) leaves the stored copy as it was. Synthetic table (generated numbers), through the binary.
+@Suite("fetch stopped mid-way")
+struct FetchKilledTests {
+    @Test("killed while storing pages: the next command finds the earlier copy of the table, every row as it was")
+    func killed() async throws {
+        let cache = CLIRunner.freshLoadedCache()
+        var runner = CLIRunner.binary
+        let first = SyntheticLargeTable(identifier: "SYNTHKILL", rows: 30_000)
+        let firstServer = try first.server()
+        runner.environment["MAATSTAF_CBS_BASE"] = firstServer.baseURL
+        let stored = try await runner.run(["fetch", "SYNTHKILL", "--cache-dir", cache])
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let before = try await runner.run(["export", "SYNTHKILL", "--cache-dir", cache])
+
+        let second = SyntheticLargeTable(identifier: "SYNTHKILL", rows: 30_000, version: 7, stalledPage: 2)
+        defer { second.release() }
+        let secondServer = try second.server()
+        runner.environment["MAATSTAF_CBS_BASE"] = secondServer.baseURL
+        let started = try runner.start(["fetch", "SYNTHKILL", "--refresh", "--cache-dir", cache])
+        // Pages 0 and 1 are sent and the writer's transaction is open (SQLite's rollback journal exists).
+        let journal = cache + "/maatstaf.sqlite-journal"
+        let deadline = Date().addingTimeInterval(30)
+        while (second.pagesSent < 2 || !FileManager.default.fileExists(atPath: journal)) && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(FileManager.default.fileExists(atPath: journal), "the table was being written when the process was killed")
+        kill(started.0.processIdentifier, SIGKILL)
+        _ = await CLIRunner.finish(started)
+
+        let after = try await runner.run(["export", "SYNTHKILL", "--cache-dir", cache])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout == before.stdout)
+        let lines = after.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 30_001)
+        // Row 1 of the earlier version (version 0): amount 1 × 7 − 300,000.
+        #expect(lines[2].contains("-299993"), "\(lines[2])")
+    }
+}
