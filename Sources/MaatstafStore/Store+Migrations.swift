@@ -220,7 +220,7 @@ extension Store {
                 let data: Data = row["data"]
                 let status: Data? = row["status"]
                 let intact = row["checksum"] as Int64? == Store.columnChecksum(dictionary: dictionary, data: data, status: status)
-                let chunkChecksum = Store.columnChecksum(dictionary: nil, data: data, status: status)
+                let chunkChecksum = Store.chunkChecksum(data: data, status: status)
                 try db.execute(
                     sql: "INSERT INTO cbs_chunk VALUES (?, ?, 0, ?, ?, ?)",
                     arguments: [

@@ -95,3 +95,15 @@ struct RowOrderCheckTests {
         #expect(!sparse.holds, "y first appears after z: the order cannot show uniqueness (the fingerprints then do)")
     }
 }
+
+@Suite("Numbering codes by first appearance")
+struct CodeNumberingTests {
+    @Test("each code keeps the number it got first, through the table's growth; a code seen again gets its number back")
+    func stable() {
+        var numbering = CodeNumbering()
+        let codes = (0..<1_000).map { "GM" + String($0 * 7919 % 1_000) }
+        #expect(codes.map { numbering.number($0) } == (0..<1_000).map(Int32.init))
+        #expect(codes.reversed().map { numbering.number($0) } == (0..<1_000).reversed().map(Int32.init))
+        #expect(numbering.count == 1_000)
+    }
+}

@@ -8,18 +8,18 @@
 /// outermost, or last) are followed. A table that breaks both (a sparse table whose first block lacks a code, or
 /// any other order) is not wrong: the caller then falls back to `RowRepeatCheck`.
 struct RowOrderCheck {
-    private var numbers: [[String: Int32]]
+    private var numbering: [CodeNumbering]
     private var lastCode: [String?]
-    private var lastNumber: [Int32]
-    private var previous: [Int32]?
+    private var previous: [Int32]
     private var current: [Int32]
+    private var started = false
     private var forward = true
     private var backward = true
 
     init(dimensions: Int) {
-        numbers = Array(repeating: [:], count: dimensions)
+        numbering = Array(repeating: CodeNumbering(), count: dimensions)
         lastCode = Array(repeating: nil, count: dimensions)
-        lastNumber = Array(repeating: 0, count: dimensions)
+        previous = Array(repeating: 0, count: dimensions)
         current = Array(repeating: 0, count: dimensions)
     }
 
@@ -29,26 +29,33 @@ struct RowOrderCheck {
     /// Follows one page's rows (codes per dimension); stops looking once neither order holds.
     mutating func follow(_ codes: [[String]]) {
         guard holds, let rows = codes.first?.count else { return }
+        let dimensions = codes.count
         for row in 0..<rows {
-            for dimension in codes.indices {
+            for dimension in 0..<dimensions {
                 let code = codes[dimension][row]
+                // Rows repeat most codes of the row before (all but the fastest dimension's): no lookup then.
                 if code != lastCode[dimension] {
-                    let next = Int32(numbers[dimension].count)
-                    lastNumber[dimension] = numbers[dimension][code, default: next]
-                    if lastNumber[dimension] == next { numbers[dimension][code] = next }
+                    current[dimension] = numbering[dimension].number(code)
                     lastCode[dimension] = code
                 }
-                current[dimension] = lastNumber[dimension]
             }
-            if let previous {
+            if started {
                 // The first dimension (from the front, or from the back) that differs must have grown.
-                let front = current.indices.first { current[$0] != previous[$0] }
-                let back = current.indices.last { current[$0] != previous[$0] }
-                forward = forward && front.map { current[$0] > previous[$0] } ?? false
-                backward = backward && back.map { current[$0] > previous[$0] } ?? false
+                var front = 0
+                while front < dimensions && current[front] == previous[front] { front += 1 }
+                guard front < dimensions else {
+                    forward = false
+                    backward = false
+                    return
+                }
+                var back = dimensions - 1
+                while current[back] == previous[back] { back -= 1 }
+                forward = forward && current[front] > previous[front]
+                backward = backward && current[back] > previous[back]
                 guard holds else { return }
             }
-            previous = current
+            started = true
+            for dimension in 0..<dimensions { previous[dimension] = current[dimension] }
         }
     }
 }

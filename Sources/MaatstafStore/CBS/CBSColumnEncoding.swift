@@ -12,8 +12,8 @@ enum CBSColumnEncoding {
     /// A dimension column's distinct codes, in order of first appearance: grows page by page as a table streams in,
     /// so every page's rows point into one dictionary for the whole column.
     struct CodeDictionary {
-        private var index: [String: UInt32] = [:]
-        private(set) var codes: [String] = []
+        private var numbering = CodeNumbering()
+        var codes: [String] { numbering.codes }
 
         /// One UInt32 per row: the index of its code, added to the dictionary when new.
         mutating func encode(_ rows: [String]) -> Data {
@@ -26,12 +26,8 @@ enum CBSColumnEncoding {
                     // CBS serves rows sorted, so a code mostly repeats the previous row's: skip the hash lookup then.
                     if let last, last.code == code {
                         position = last.position
-                    } else if let known = index[code] {
-                        position = known
                     } else {
-                        position = UInt32(codes.count)
-                        index[code] = position
-                        codes.append(code)
+                        position = UInt32(numbering.number(code))
                     }
                     last = (code, position)
                     out[row] = position.littleEndian

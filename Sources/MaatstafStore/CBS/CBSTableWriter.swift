@@ -104,7 +104,7 @@ public final class CBSTableWriter: CBSTableSink {
             for (position, blob) in blobs.enumerated() {
                 try insert.execute(arguments: [
                     id, position, chunk, blob.data, blob.status,
-                    Store.columnChecksum(dictionary: nil, data: blob.data, status: blob.status),
+                    Store.chunkChecksum(data: blob.data, status: blob.status),
                 ])
             }
         }

@@ -161,7 +161,7 @@ extension Store {
             let bytes: Data = chunk["data"]
             let states: Data? = chunk["status"]
             guard chunk["chunk"] as Int == expected,
-                chunk["checksum"] as Int64 == Store.columnChecksum(dictionary: nil, data: bytes, status: states)
+                chunk["checksum"] as Int64 == Store.chunkChecksum(data: bytes, status: states)
             else { throw damagedColumn(key, table) }
             if expected == 0 {
                 data.reserveCapacity(rows * (states == nil ? 4 : 8))

@@ -74,6 +74,27 @@ extension Store {
         return checksum.value
     }
 
+    /// The checksum of one chunk of a fetched table's column (`cbs_chunk`): FNV-1a over 8-byte words rather than
+    /// bytes — a streamed fetch checksums every byte it stores, and word by word costs an eighth of the steps.
+    static func chunkChecksum(data: Data, status: Data?) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ bytes: Data) {
+            bytes.withUnsafeBytes { raw in
+                let words = raw.count / 8
+                for word in 0..<words {
+                    hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)))
+                        &* 0x100_0000_01b3
+                }
+                for byte in raw[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            // The length closes each part, so bytes cannot move from data to status unseen.
+            hash = (hash ^ UInt64(bytes.count)) &* 0x100_0000_01b3
+        }
+        add(data)
+        if let status { add(status) } else { hash = (hash ^ 0xFF) &* 0x100_0000_01b3 }
+        return Int64(bitPattern: hash)
+    }
+
     /// The checksum of an `integrity` row.
     static func countChecksum(_ key: String, _ rows: Int) -> Int64 {
         var checksum = RowChecksum()
