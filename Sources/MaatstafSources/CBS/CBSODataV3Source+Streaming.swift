@@ -20,7 +20,8 @@ extension CBSODataV3Source {
     /// `makeSink` returns a sink for the table's metadata (the caller declines, with nil, a table it must read whole,
     /// such as an Iv3 table that becomes documents). The pages are requested by `$skip`, at most `streamWindow` ahead
     /// of the first page not yet handed on, parsed as they arrive and handed to the sink in order; so memory is
-    /// bounded by the window (plus about six bytes a row for the repeated-row check), not by the table.
+    /// bounded by the window, not by the table (plus 5 bytes a row for the repeated-row check, only when the rows do
+    /// not come in nested order).
     public func fetch(
         _ table: String, filter: CBSFilter = CBSFilter(),
         streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) throws -> (any CBSTableSink)?

@@ -182,6 +182,14 @@ public final class CBSTableWriter: CBSTableSink {
         } catch {
             abandon()
             let id = table?.identifier ?? "?"
+            // Another process holding the store, or a damaged file: said as every store error says them.
+            if let database = error as? DatabaseError,
+                [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_CORRUPT, .SQLITE_NOTADB].contains(database.resultCode)
+            {
+                throw Store.storeError(
+                    error, path: store.path,
+                    action: .en("cannot store table \(id)", nl: "kan tabel \(id) niet opslaan"))
+            }
             throw StoreError(
                 .io, subject: store.path,
                 reason: .en(
