@@ -20,7 +20,8 @@ struct FetchCommand: AsyncParsableCommand {
                     the count CBS announces and no row may repeat another, or nothing is stored. --region, --period, \
                     --topic and --where fetch part of a table (the store then holds only that part, and a later filtered \
                     fetch replaces it: name every year and code you need at once). A table is replaced in one transaction: \
-                    a failed fetch keeps the previous copy. The embedded snapshot is never touched.
+                    a failed or interrupted fetch keeps the previous copy. A whole table is written into the store as its \
+                    pages arrive, so memory hardly grows with the table (about 85 MiB at peak for 5 million rows). The embedded snapshot is never touched.
 
                     A download that breaks off (a lost connection, Ctrl-C, a server error) keeps the pages it received in \
                     the cache: the same command again continues from them, after asking CBS whether the table changed in \
@@ -52,7 +53,9 @@ struct FetchCommand: AsyncParsableCommand {
                     andere herhalen, anders wordt er niets opgeslagen. --region, --period, --topic en --where halen een deel \
                     van een tabel op (de opslag houdt dan alleen dat deel, en een later gefilterd ophalen vervangt het: noem \
                     elk jaar en elke code die u nodig hebt in één keer). Een tabel wordt in één transactie vervangen: een \
-                    mislukt ophalen houdt de vorige kopie. De ingebouwde snapshot wordt nooit aangeraakt.
+                    mislukt of onderbroken ophalen houdt de vorige kopie. Een hele tabel gaat de opslag in terwijl haar \
+                    pagina's binnenkomen, dus het geheugengebruik groeit nauwelijks mee met de tabel (op zijn hoogst \
+                    ongeveer 85 MiB voor 5 miljoen rijen). De ingebouwde snapshot wordt nooit aangeraakt.
 
                     Een download die afbreekt (een verbroken verbinding, Ctrl-C, een serverfout) houdt de ontvangen pagina's \
                     in de cache: dezelfde opdracht gaat daarmee verder, nadat ze CBS gevraagd heeft of de tabel intussen \
