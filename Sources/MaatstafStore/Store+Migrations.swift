@@ -212,10 +212,19 @@ extension Store {
                         PRIMARY KEY (table_id, position, chunk));
                     """)
             // Each stored column becomes one chunk. A column that no longer matched its checksum stays damaged: its
-            // chunk gets a checksum that cannot match, so it is reported on reading, never laundered here.
-            for row in try Row.fetchAll(
-                db, sql: "SELECT table_id, position, dictionary, data, status, checksum FROM cbs_column")
-            {
+            // chunk gets a checksum that cannot match, so it is reported on reading, never laundered here. One column
+            // at a time: a large table's columns together could be hundreds of megabytes.
+            let columns = try Row.fetchAll(db, sql: "SELECT table_id, position FROM cbs_column").map {
+                (table: $0["table_id"] as String, position: $0["position"] as Int)
+            }
+            for column in columns {
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql:
+                            "SELECT table_id, position, dictionary, data, status, checksum FROM cbs_column WHERE table_id = ? AND position = ?",
+                        arguments: [column.table, column.position])
+                else { continue }
                 let dictionary: String? = row["dictionary"]
                 let data: Data = row["data"]
                 let status: Data? = row["status"]
