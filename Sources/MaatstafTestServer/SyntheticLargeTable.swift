@@ -90,7 +90,7 @@ public final class SyntheticLargeTable: @unchecked Sendable {
 
     /// Row `n` as CBS would send it: 400 regions × 3 sexes, then the next year; a `null` every 13th amount, `"x"`
     /// (secret) every 17th and `"."` every 19th sum.
-    public static func row(_ n: Int, version: Int = 0) -> String {
+    static func row(_ n: Int, version: Int) -> String {
         let region = "GM" + String(format: "%04d", n % 400)
         let sex = ["T001038", "3000   ", "4000   "][(n / 400) % 3]
         let period = "\(1900 + n / 1_200)JJ00"

@@ -36,15 +36,7 @@ struct FetchCommand: AsyncParsableCommand {
                     shape becomes Iv3 documents every Iv3 indicator reads (docs/iv3-from-cbs.md).
 
                     Examples:
-                      maatstaf fetch 85984NED
-                      maatstaf fetch iv3 2024
-                      maatstaf fetch --catalog dataderden 45067NED
-                      maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
-                          --topic BevolkingOp1Januari
-                      maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
-                          --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
-                          --where BurgerlijkeStaat="Totaal burgerlijke staat"
-                      MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # a mirror
+                    \(examples(mirror: "a mirror"))
                     """,
                 nl: """
                     Tabelcodes zijn hoofdlettergevoelig, zoals CBS ze schrijft (85984NED, 03759ned). Antwoorden worden \
@@ -71,16 +63,23 @@ struct FetchCommand: AsyncParsableCommand {
                     tabel met de vorm van Iv3 wordt Iv3-documenten die elke Iv3-indicator leest (docs/iv3-from-cbs.md).
 
                     Voorbeelden:
-                      maatstaf fetch 85984NED
-                      maatstaf fetch iv3 2024
-                      maatstaf fetch --catalog dataderden 45067NED
-                      maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
-                          --topic BevolkingOp1Januari
-                      maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
-                          --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
-                          --where BurgerlijkeStaat="Totaal burgerlijke staat"
-                      MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # een spiegel
+                    \(examples(mirror: "een spiegel"))
                     """))
+    }
+
+    /// The same command lines in both languages; only the comment is the reader's.
+    private static func examples(mirror: String) -> String {
+        """
+          maatstaf fetch 85984NED
+          maatstaf fetch iv3 2024
+          maatstaf fetch --catalog dataderden 45067NED
+          maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
+              --topic BevolkingOp1Januari
+          maatstaf fetch 03759ned --period 2024 --topic BevolkingOp1Januari \\
+              --where Geslacht=T001038 --where Leeftijd=10010,10100,10200 \\
+              --where BurgerlijkeStaat="Totaal burgerlijke staat"
+          MAATSTAF_CBS_BASE=http://127.0.0.1:8080 maatstaf fetch 80137ned  # \(mirror)
+        """
     }
 
     @OptionGroup var global: GlobalOptions
@@ -220,7 +219,8 @@ struct FetchCommand: AsyncParsableCommand {
         }
         for table in tables {
             let fetched: CBSFetched
-            var writer: CBSTableWriter?
+            // Used only if the table streams; it opens no transaction until the first page.
+            let writer = store.cbsTableWriter(catalog: catalog)
             if odata == .v4 {
                 fetched = .whole(try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table))
             } else {
@@ -228,9 +228,7 @@ struct FetchCommand: AsyncParsableCommand {
                 // whole into documents (below).
                 fetched = try await CBSODataV3Source(fetcher: fetcher, base: base).fetch(table, filter: filter) {
                     _, properties in
-                    guard !Iv3ThirdPartyTable.resembles(properties: properties) else { return nil }
-                    writer = store.cbsTableWriter(catalog: catalog)
-                    return writer
+                    Iv3ThirdPartyTable.resembles(properties: properties) ? nil : writer
                 }
             }
             switch fetched {
@@ -238,8 +236,8 @@ struct FetchCommand: AsyncParsableCommand {
                 progress.finish()
                 try StandardOutput.line(
                     summaryLine(
-                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer?.cells ?? 0,
-                        counts: writer?.observationCounts ?? [:]))
+                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer.cells,
+                        counts: writer.observationCounts))
                 try resumeLine(fromCache: summary.pagesFromCache, pages: summary.pageCount)
             case .whole(let set):
                 try storeWhole(set, in: store, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
