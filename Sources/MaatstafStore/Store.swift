@@ -24,6 +24,7 @@ public struct Store: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             configuration.allowsUnsafeTransactions = Self.writesTablesInOneTransaction
+            configuration.prepareDatabase { db in try db.execute(sql: Self.readingCache) }
             if let found = try? String(contentsOfFile: Self.damageMark(path), encoding: .utf8) {
                 let damage = Self.readMark(found)
                 throw StoreError(
@@ -60,6 +61,14 @@ public struct Store: Sendable {
         database = queue
         try Self.migrator.migrate(database)
     }
+
+    /// SQLite's page cache while reading: 16 MiB rather than its 2 MiB, so that comparing every indicator reads the
+    /// Iv3 amounts (found through an index, in key order, not file order) from memory instead of asking the file
+    /// system for the same pages again (scripts/bench-compare: 0.60 → 0.55 s). It only grows as pages are read.
+    static let readingCache = "PRAGMA cache_size = -16384"
+    /// While a fetched table streams in: SQLite's default, so that the pages of the open transaction spill to the
+    /// file rather than add 16 MiB to a fetch that promises constant memory.
+    static let writingCache = "PRAGMA cache_size = -2000"
 
     /// A fetched table is written page by page in one transaction that stays open between GRDB accesses
     /// (`CBSTableWriter`), which GRDB allows only when told.

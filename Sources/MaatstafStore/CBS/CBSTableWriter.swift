@@ -60,6 +60,7 @@ public final class CBSTableWriter: CBSTableSink {
         try write { db in
             try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION")
             open = true
+            try db.execute(sql: Store.writingCache)
             for sql in [
                 "DELETE FROM cbs_code WHERE table_id = ?", "DELETE FROM cbs_chunk WHERE table_id = ?",
                 "DELETE FROM cbs_column WHERE table_id = ?", "DELETE FROM cbs_property WHERE table_id = ?",
@@ -163,6 +164,7 @@ public final class CBSTableWriter: CBSTableSink {
             // Its Iv3 documents; refetched as something else, the documents read from it before go with it.
             try Store.replaceFetchedIv3(iv3 ?? Iv3ThirdPartyTable(table: id, documents: []), in: db)
             try db.execute(sql: "COMMIT TRANSACTION")
+            try db.execute(sql: Store.readingCache)
             open = false
         }
     }
@@ -172,6 +174,7 @@ public final class CBSTableWriter: CBSTableSink {
         open = false
         try? store.database.writeWithoutTransaction { db in
             if db.isInsideTransaction { try db.execute(sql: "ROLLBACK TRANSACTION") }
+            try db.execute(sql: Store.readingCache)
         }
     }
 
