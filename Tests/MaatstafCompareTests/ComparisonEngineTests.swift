@@ -56,6 +56,36 @@ struct ComparisonEngineTests {
     }
 
     @Test(
+        "every municipality against every built-in group at once: each group is the resolver's, its figures those of its members, province and size class to the cent from the raw file"
+    )
+    func everyMunicipalityEveryGroup() throws {
+        let indicator = try Self.catalog.indicator("iv3.6.71a.lasten")
+        let data = try Self.engine.data(indicator, year: 2023)
+        let all = try Self.atlas.profiles(year: 2023).values.map(\.municipality).sorted { $0.code < $1.code }
+        let groups = PeerGroupKind.allCases.map { PeerGroup.builtIn($0) }
+        let comparison = try Self.engine.compare(data, municipalities: all, against: groups)
+        #expect(comparison.municipalities.map(\.profile.code) == all.map(\.code))
+        let raw = Self.raw2023
+        var checkedAgainstRaw = 0
+        for (municipality, result) in zip(all, comparison.municipalities) {
+            #expect(result.observation == data.observations[municipality.code])
+            for (group, reference) in zip(groups, result.references) {
+                // The group as the resolver names it by code, and its figures summed over those members by code.
+                let resolved = try Self.engine.resolver.resolve(group, for: municipality, year: 2023)
+                #expect(reference.summary.group == resolved)
+                #expect(reference.summary == GroupSummary(group: resolved, data: data))
+            }
+            guard let own = raw.municipalities[municipality.name] else { continue }
+            let province = raw.groupRate(["6.71a"]) { $0.delivered && $0.province == own.province }
+            let size = raw.groupRate(["6.71a"]) { $0.delivered && $0.sizeClass == own.sizeClass }
+            #expect(sameCent(result.references[1].summary.rate, province), "\(municipality.name)")
+            #expect(sameCent(result.references[4].summary.rate, size), "\(municipality.name)")
+            checkedAgainstRaw += 1
+        }
+        #expect(checkedAgainstRaw > 300)
+    }
+
+    @Test(
         "2023 has accounts and a budget: --kind chooses, the accounts are the default, each to the cent from its own file",
         arguments: ["Westervoort", "Duiven", "Steenwijkerland"])
     func budgetBesideAccounts(_ name: String) throws {

@@ -123,9 +123,29 @@ public struct ComparisonEngine: Sendable {
         let year = data.year
         let profiles = try atlas.profiles(year: data.classificationYear)
         let ranks = Ranks(data: data)
+        // Built-in groups are found by position (an array read) rather than by code; other groups, and a
+        // municipality the index does not know, go through the resolver, which also gives its errors.
+        // The index's arrays are taken out once: reading them through the optional index copied it per reference.
+        let index = resolver.builtInIndex(year: data.classificationYear)
+        let positions = index?.position ?? [:]
+        let slots = index?.slot ?? []
+        let indexGroups = index?.groups ?? []
+        let indexMembers = index?.members ?? []
+        let indexProfiles = index?.profiles ?? []
+        let kinds = groups.map { group -> Int? in
+            guard case .builtIn(let kind) = group else { return nil }
+            return PeerGroupKind.allCases.firstIndex(of: kind)
+        }
+        // A municipality without a jeugdregio goes through the resolver, which says so.
+        let needsCode = groups.map { $0 == .builtIn(.youthCareRegion) }
+        // Only when a built-in group is asked for: a comparison within a user region needs none of it.
+        let byPosition = kinds.contains { $0 != nil } ? index?.codes.map { data.observations[$0] } ?? [] : []
+        var bySlot = kinds.map { kind in kind.map { [GroupSummary?](repeating: nil, count: indexGroups[$0].count) } ?? [] }
         var results: [MunicipalityComparison] = []
+        results.reserveCapacity(municipalities.count)
         for municipality in municipalities {
-            guard let profile = profiles[municipality.code] else {
+            let position = positions[municipality.code]
+            guard let profile = position.map({ indexProfiles[$0] }) ?? profiles[municipality.code] else {
                 throw CompareError(
                     .municipalityNotAvailable, subject: municipality.name,
                     reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
@@ -135,23 +155,45 @@ public struct ComparisonEngine: Sendable {
                             "It was dissolved after \(municipality.lastYear); compare its successor",
                             nl: "Zij is na \(municipality.lastYear) opgeheven; vergelijk haar opvolger"))
             }
-            let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
+            let observation =
+                position.flatMap { byPosition.isEmpty ? nil : byPosition[$0] } ?? data.observations[municipality.code]
+                ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?
             if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator,
                 let d = observation.denominator
             {
                 interval = ProportionInterval(successes: n, trials: d)?.scaled(by: Double(data.indicator.multiplier))
             }
-            let references = try groups.map { group -> ReferenceComparison in
-                let resolved = try resolver.resolve(group, for: municipality, year: data.classificationYear)
+            var references: [ReferenceComparison] = []
+            references.reserveCapacity(groups.count)
+            for (number, group) in groups.enumerated() {
                 let summary: GroupSummary
-                if let cached = cache[resolved.key] {
-                    summary = cached
+                if let position, let kind = kinds[number], !byPosition.isEmpty,
+                    !needsCode[number] || indexGroups[kind][slots[kind][position]].code != nil
+                {
+                    let slot = slots[kind][position]
+                    if let known = bySlot[number][slot] {
+                        summary = known
+                    } else {
+                        let resolved = indexGroups[kind][slot]
+                        let members = indexMembers[kind][slot]
+                        summary =
+                            cache[resolved.key]
+                            ?? GroupSummary(group: resolved, multiplier: data.indicator.multiplier) { byPosition[members[$0]] }
+                        cache[resolved.key] = summary
+                        bySlot[number][slot] = summary
+                    }
                 } else {
-                    summary = GroupSummary(group: resolved, data: data)
-                    cache[resolved.key] = summary
+                    let resolved = try resolver.resolve(group, for: municipality, year: data.classificationYear)
+                    if let cached = cache[resolved.key] {
+                        summary = cached
+                    } else {
+                        summary = GroupSummary(group: resolved, data: data)
+                        cache[resolved.key] = summary
+                    }
                 }
-                return Self.reference(observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval)
+                references.append(
+                    Self.reference(observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval))
             }
             let rank = ranks.rank(of: observation)
             results.append(
@@ -277,13 +319,20 @@ public struct ComparisonEngine: Sendable {
 
 /// Ranks, percentiles and z-scores among the municipalities with a value.
 struct Ranks {
+    /// Descending.
     private let sorted: [Double]
     private let distribution: Distribution?
 
     init(data: IndicatorData) {
-        let values = data.observations.values.compactMap { $0.status == .ok ? $0.value : nil }
-        sorted = values.sorted(by: >)
-        distribution = Distribution(values)
+        var values: [Double] = []
+        values.reserveCapacity(data.observations.count)
+        for observation in data.observations.values where observation.status == .ok {
+            if let value = observation.value { values.append(value) }
+        }
+        // One sort serves both: the distribution takes the ascending order, the ranks read it backwards.
+        values.sort()
+        distribution = Distribution(ascending: values)
+        sorted = values.reversed()
     }
 
     var count: Int { sorted.count }

@@ -91,9 +91,11 @@ struct ObservationLoader: Sendable {
         }
 
         var denominator: [String: Figure] = [:]
+        // The population is read from the profiles where they are divided, not copied into `denominator` first.
+        var perInhabitant = false
         switch indicator.denominator {
         case .population:
-            for (code, profile) in profiles { denominator[code] = .value(Double(profile.population)) }
+            perInhabitant = true
             if case .cbs = indicator.numerator { notes.append(.populationDenominator(year: classificationYear)) }
             sources.append(try populationSource(profiles: profiles, year: classificationYear))
         case .cbs(let table, let topics, let selection):
@@ -120,8 +122,10 @@ struct ObservationLoader: Sendable {
         case .own(let measure): absentNumerator = .noOwnFigure(measure: measure, period: ownPeriod(indicator, year: year).code)
         }
         var observations: [String: Observation] = [:]
-        for code in profiles.keys {
-            switch (numerator[code] ?? .missing(absentNumerator), denominator[code] ?? .missing(.noDenominator)) {
+        observations.reserveCapacity(profiles.count)
+        for (code, profile) in profiles {
+            let divisor = perInhabitant ? .value(Double(profile.population)) : denominator[code] ?? .missing(.noDenominator)
+            switch (numerator[code] ?? .missing(absentNumerator), divisor) {
             case (.missing(let reason), _):
                 observations[code] = Observation(code: code, missing: reason)
             case (.value, .missing):
@@ -446,22 +450,15 @@ struct ObservationLoader: Sendable {
         let undelivered = try memory.iv3NoDelivery(year: year, kind: document.kind, table: document.table) {
             try source.iv3NoDelivery(year: year, kind: document.kind, table: document.table)
         }
-        var perCode: [String: [Iv3AmountRecord]] = [:]
-        for amount in amounts { perCode[amount.code, default: []].append(amount) }
-        var figures: [String: Figure] = [:]
-        for code in try atlas.profiles(year: year).keys {
-            if undelivered.contains(code) {
-                figures[code] = .missing(.noDelivery(kind: kind, year: year))
-                continue
-            }
-            guard let rows = perCode[code], rows.count == layout.taakvelden.count - absent.count, !rows.isEmpty else {
-                figures[code] = .missing(.notInIv3File(kind: kind, year: year))
-                continue
-            }
+        // Each municipality's rows summed as they come (no list of rows per municipality).
+        struct Sum {
             var total = 0
+            var rows = 0
             var booked = false
             var complete = true
-            for row in rows {
+
+            mutating func add(_ row: Iv3AmountRecord, _ measure: Iv3Measure) {
+                rows += 1
                 switch measure {
                 case .lasten: if let value = row.lasten { total += value } else { complete = false }
                 case .baten: if let value = row.baten { total += value } else { complete = false }
@@ -469,15 +466,36 @@ struct ObservationLoader: Sendable {
                     if let lasten = row.lasten, let baten = row.baten { total += lasten - baten } else { complete = false }
                 }
                 // For net amounts "nothing booked" means nothing on either side, not lasten equal to baten.
-                let sides = measure == .netto ? [row.lasten, row.baten] : [measure == .lasten ? row.lasten : row.baten]
-                if sides.contains(where: { ($0 ?? 0) != 0 }) { booked = true }
+                switch measure {
+                case .lasten: booked = booked || (row.lasten ?? 0) != 0
+                case .baten: booked = booked || (row.baten ?? 0) != 0
+                case .netto: booked = booked || (row.lasten ?? 0) != 0 || (row.baten ?? 0) != 0
+                }
             }
-            if !complete {
+        }
+        let profiles = try atlas.profiles(year: year)
+        var sums: [String: Sum] = [:]
+        sums.reserveCapacity(profiles.count)
+        for row in amounts {
+            sums[row.code, default: Sum()].add(row, measure)
+        }
+        var figures: [String: Figure] = [:]
+        figures.reserveCapacity(profiles.count)
+        for code in profiles.keys {
+            if undelivered.contains(code) {
+                figures[code] = .missing(.noDelivery(kind: kind, year: year))
+                continue
+            }
+            guard let sum = sums[code], sum.rows == layout.taakvelden.count - absent.count, sum.rows > 0 else {
+                figures[code] = .missing(.notInIv3File(kind: kind, year: year))
+                continue
+            }
+            if !sum.complete {
                 figures[code] = .missing(.incompleteIv3)
-            } else if !booked, case .notBooked(let broader) = indicator.zero {
+            } else if !sum.booked, case .notBooked(let broader) = indicator.zero {
                 figures[code] = .missing(.notBooked(taakvelden: layout.taakvelden, broader: broader))
             } else {
-                figures[code] = .value(Double(total) * 1000)
+                figures[code] = .value(Double(sum.total) * 1000)
             }
         }
         let reference: SourceReference

@@ -77,16 +77,24 @@ public struct GroupSummary: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws { try shared.figures.encode(to: encoder) }
 
     public init(group: ResolvedPeerGroup, data: IndicatorData) {
+        self.init(group: group, multiplier: data.indicator.multiplier) { data.observations[group.members[$0]] }
+    }
+
+    /// `observation`: the observation of the member at an index of `group.members`, nil when the data has none.
+    /// The engine finds them by position instead of by code.
+    public init(group: ResolvedPeerGroup, multiplier: Int, observation: (Int) -> Observation?) {
         var numerator = 0.0
         var denominator = 0.0
         var values: [Double] = []
+        values.reserveCapacity(group.members.count)
         var excluded: [Exclusion: [String]] = [:]
         var zeros: [String] = []
-        for code in group.members {
-            guard let observation = data.observations[code], observation.status == .ok,
+        for (index, code) in group.members.enumerated() {
+            let found = observation(index)
+            guard let observation = found, observation.status == .ok,
                 let n = observation.numerator, let d = observation.denominator, let value = observation.value
             else {
-                excluded[data.observations[code]?.exclusion ?? .noValue, default: []].append(code)
+                excluded[found?.exclusion ?? .noValue, default: []].append(code)
                 continue
             }
             if value == 0 { zeros.append(code) }
@@ -97,7 +105,7 @@ public struct GroupSummary: Sendable, Hashable, Codable {
         let counted = !values.isEmpty && denominator != 0
         shared = Shared(
             Figures(
-                group: group, rate: counted ? numerator / denominator * Double(data.indicator.multiplier) : nil,
+                group: group, rate: counted ? numerator / denominator * Double(multiplier) : nil,
                 numerator: counted ? numerator : nil, denominator: counted ? denominator : nil,
                 distribution: Distribution(values), excluded: excluded, zeros: zeros))
     }

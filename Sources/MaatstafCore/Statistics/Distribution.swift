@@ -15,8 +15,12 @@ public struct Distribution: Sendable, Hashable, Codable {
 
     /// Nil for an empty list: an empty group has no statistics, not zeros.
     public init?(_ values: [Double]) {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+        self.init(ascending: values.sorted())
+    }
+
+    /// From values already in ascending order (the engine sorts them once for ranks as well).
+    public init?(ascending sorted: [Double]) {
+        guard !sorted.isEmpty else { return nil }
         count = sorted.count
         mean = sorted.reduce(0, +) / Double(count)
         median = Self.quantile(sorted, 0.5)

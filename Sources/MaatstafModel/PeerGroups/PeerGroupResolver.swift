@@ -8,8 +8,8 @@ public import MaatstafCore
 public struct PeerGroupResolver: Sendable {
     public let atlas: MunicipalityAtlas
     public let regions: UserRegionCatalog?
-    /// Year → code → its groups, in the order of `PeerGroupKind.allCases`.
-    private let builtIn: [Int: [String: [ResolvedPeerGroup]]]
+    /// Year → the built-in groups of every municipality, by position.
+    private let builtIn: [Int: BuiltInGroupIndex]
     /// Finds a municipality's nearest neighbours in a year, for the group `peers`; set by the comparison engine,
     /// which can read the traits that are indicators. Nil: `peers` is not available (said when asked for).
     public var peerFinder: (@Sendable (Municipality, Int) throws -> ResolvedPeerGroup)?
@@ -17,7 +17,7 @@ public struct PeerGroupResolver: Sendable {
     public init(atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
         self.atlas = atlas
         self.regions = regions
-        var builtIn: [Int: [String: [ResolvedPeerGroup]]] = [:]
+        var builtIn: [Int: BuiltInGroupIndex] = [:]
         for year in atlas.years {
             let profiles = (try? atlas.profiles(year: year))?.values.sorted(by: { $0.code < $1.code }) ?? []
             var members: [String: [String]] = [:]
@@ -28,7 +28,7 @@ public struct PeerGroupResolver: Sendable {
             for profile in profiles {
                 groups[profile.code] = Self.groups(of: profile, members: members)
             }
-            builtIn[year] = groups
+            builtIn[year] = BuiltInGroupIndex(profiles: profiles, groupsOf: groups)
         }
         self.builtIn = builtIn
     }
@@ -61,8 +61,11 @@ public struct PeerGroupResolver: Sendable {
         }
     }
 
+    /// The built-in groups of a year by position; nil for a year without municipalities.
+    public func builtInIndex(year: Int) -> BuiltInGroupIndex? { builtIn[year] }
+
     public func resolve(_ group: PeerGroup, for municipality: Municipality, year: Int) throws -> ResolvedPeerGroup {
-        guard let groups = builtIn[year]?[municipality.code] else {
+        guard let index = builtIn[year], let position = index.position[municipality.code] else {
             _ = try atlas.profiles(year: year)  // names the available years when the year is unknown
             throw ModelError(
                 .yearNotAvailable, subject: municipality.name,
@@ -71,7 +74,7 @@ public struct PeerGroupResolver: Sendable {
         }
         switch group {
         case .builtIn(let kind):
-            let resolved = groups[PeerGroupKind.allCases.firstIndex(of: kind)!]
+            let resolved = index.group(PeerGroupKind.allCases.firstIndex(of: kind)!, at: position)
             if kind == .youthCareRegion, resolved.code == nil {
                 throw ModelError(
                     .unknownPeerGroup, subject: municipality.name,
