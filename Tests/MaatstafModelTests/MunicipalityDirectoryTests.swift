@@ -1,6 +1,7 @@
 import Foundation
 import MaatstafCore
 import MaatstafModel
+import MaatstafStore
 import MaatstafTestServer
 import Testing
 
@@ -32,6 +33,23 @@ struct MunicipalityDirectoryTests {
         ])
     func shortForms(_ text: String, _ code: String) throws {
         #expect(try directory.resolve(text).code == code)
+    }
+
+    @Test("the quick fold of plain ASCII names gives the key Foundation's folding gives")
+    func asciiFold() throws {
+        // Every name and alias in the snapshot, and ASCII edge cases: the letters' neighbours in the table (@ [ ` {),
+        // digits, runs of punctuation, leading and trailing separators.
+        let names =
+            try ModelFixtures.store.municipalities().map(\.name)
+            + ModelFixtures.store.municipalityNames().map(\.name)
+        let awkward = [
+            "'s-Hertogenbosch", "  Den   Haag  ", "Bergen (NH.)", "@A[Z`a{z", "GM0293", "a--b..c", "-", "", "ZZ 9 0",
+        ]
+        let ascii = (names + awkward).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        #expect(ascii.count > 300)
+        for name in ascii { #expect(NameKey.make(name) == NameKey.folded(name), "\(name)") }
+        // Accented names still take Foundation's path.
+        #expect(NameKey.make("Súdwest-Fryslân") == "sudwest fryslan")
     }
 
     @Test("an unknown name lists the closest names")
