@@ -44,6 +44,10 @@ struct TableRenderingTests {
             table.renderCSV(separator: ";")
                 == "name;value\r\nWestervoort;133.45\r\nSúdwest-Fryslân;9.5\r\n\"a;b \"\"c\"\"\";1|2\r\n")
         #expect(table.renderCSV(separator: ",").contains("a;b \"\"c\"\"") == true)
+        // Line breaks of every kind are quoted; so is a cell holding a separator that is not ASCII.
+        let breaks = Table(columns: [.init("a"), .init("b")], rows: [["x\ny", "x\r\ny"], ["x\ry", "x·y"], ["plain", "é"]])
+        #expect(breaks.renderCSV(separator: ",") == "a,b\r\n\"x\ny\",\"x\r\ny\"\r\n\"x\ry\",x·y\r\nplain,é\r\n")
+        #expect(breaks.renderCSV(separator: "·").contains("\"x\ry\"·\"x·y\"\r\nplain·é") == true)
     }
 
     @Test("Markdown: pipes escaped, right alignment marked")

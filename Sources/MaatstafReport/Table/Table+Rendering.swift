@@ -24,9 +24,17 @@ extension Table {
     /// RFC 4180 CSV with the given separator (`;` for Dutch Excel, which reads `,` as the decimal mark).
     /// Notes are not part of CSV output; callers print them elsewhere or add a source column.
     public func renderCSV(separator: Character = ",") -> String {
+        // The cells are scanned byte by byte: Foundation's `contains` on every cell was four fifths of `export-all`.
+        let separatorByte = separator.asciiValue
+        func needsQuotes(_ cell: String) -> Bool {
+            if let separatorByte {
+                return cell.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            }
+            return cell.contains(separator) || cell.utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        }
         func escape(_ raw: String) -> String {
             let cell = Self.neutralised(raw)
-            if cell.contains(separator) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r") {
+            if needsQuotes(cell) {
                 return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return cell
