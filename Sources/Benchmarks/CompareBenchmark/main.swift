@@ -24,10 +24,11 @@ let iv3Years = Set(try store.iv3Documents().map(\.year)).sorted()
 // The six groups the raw files give (the jeugdregio is derived from boundaries when the snapshot loads, which the
 // peers reading the CSV files cannot do).
 let builtIn = PeerGroupKind.allCases.filter { $0 != .youthCareRegion }.map { PeerGroup.builtIn($0) }
-var everyone: [Int: [Municipality]] = [:]
+var byYear: [Int: [Municipality]] = [:]
 for year in iv3Years {
-    everyone[year] = try atlas.profiles(year: year).values.map(\.municipality).sorted { $0.code < $1.code }
+    byYear[year] = try atlas.profiles(year: year).values.map(\.municipality).sorted { $0.code < $1.code }
 }
+let everyone = byYear
 
 /// Sums every result into one number, so two implementations can be checked against each other.
 struct Tally {
@@ -53,22 +54,29 @@ struct Tally {
     }
 }
 
-var tally = Tally()
-var indicatorYears = 0
-
+// Every indicator-year is computed on its own, on every core, as `export-all` does (ConcurrentMap); the tallies are
+// added in the items' order, so the checksum does not depend on the cores.
+var items: [(indicator: Indicator, year: Int)] = []
 for indicator in catalog.indicators {
     guard case .iv3 = indicator.numerator else { continue }
-    for year in iv3Years where indicator.iv3Layout(for: year) != nil {
-        let data = try engine.data(indicator, year: year)
-        let all = everyone[year] ?? []
-        tally.add(try engine.compare(data, municipalities: all, against: builtIn))
-        for region in regions.regions where region.isValid(in: year) {
-            let members = region.members.compactMap { atlas.directory.byCode[$0] }
-            tally.add(
-                try engine.compare(data, municipalities: members, against: [.userRegion(region.id)]),
-                withOwnFigures: false)
-        }
-        indicatorYears += 1
-    }
+    for year in iv3Years where indicator.iv3Layout(for: year) != nil { items.append((indicator, year)) }
 }
+let tallies = try ConcurrentMap.map(items) { item -> Tally in
+    var tally = Tally()
+    let data = try engine.data(item.indicator, year: item.year)
+    tally.add(try engine.compare(data, municipalities: everyone[item.year] ?? [], against: builtIn))
+    for region in regions.regions where region.isValid(in: item.year) {
+        let members = region.members.compactMap { atlas.directory.byCode[$0] }
+        tally.add(
+            try engine.compare(data, municipalities: members, against: [.userRegion(region.id)]),
+            withOwnFigures: false)
+    }
+    return tally
+}
+var tally = Tally()
+for part in tallies {
+    tally.checksum += part.checksum
+    tally.references += part.references
+}
+let indicatorYears = items.count
 print("indicator-years \(indicatorYears), references \(tally.references), checksum \(String(format: "%.4f", tally.checksum))")

@@ -74,6 +74,9 @@ struct ExportAllCommand: AsyncParsableCommand {
                 nl: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer."), valueName: "file"))
     var output: String?
 
+    /// Indicators and periods computed together; a few per core keeps the cores busy.
+    private static let batch = 32
+
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
         let catalog = try workspace.indicators()
@@ -89,6 +92,7 @@ struct ExportAllCommand: AsyncParsableCommand {
         let engine = workspace.engine
         var export = TidyExport()
         var skipped: [String] = []
+        var items: [(indicator: Indicator, period: IndicatorPeriod)] = []
         for indicator in indicators {
             if let missing = try? engine.missingTables(for: indicator), !missing.isEmpty {
                 skipped.append(
@@ -97,12 +101,20 @@ struct ExportAllCommand: AsyncParsableCommand {
                         : "\(indicator.id) (CBS \(missing.joined(separator: ", ")) not fetched)")
                 continue
             }
-            for period in try engine.periods(for: indicator) {
-                let data = try engine.data(indicator, year: period.year, kind: period.kind)
-                let profiles = try workspace.atlas.profiles(year: data.classificationYear)
+            items += try engine.periods(for: indicator).map { (indicator, $0) }
+        }
+        // Each indicator and period is computed on its own, on every core, a batch at a time (so that memory holds a
+        // batch of comparisons, not all of them), and written in the order of `items`.
+        let atlas = workspace.atlas
+        for start in stride(from: 0, to: items.count, by: Self.batch) {
+            let batch = Array(items[start..<min(start + Self.batch, items.count)])
+            let comparisons = try ConcurrentMap.map(batch) { item in
+                let data = try engine.data(item.indicator, year: item.period.year, kind: item.period.kind)
+                let profiles = try atlas.profiles(year: data.classificationYear)
                 let municipalities = profiles.values.map(\.municipality).sorted { $0.code < $1.code }
-                export.add(try engine.compare(data, municipalities: municipalities, against: groups), locale: language.locale)
+                return try engine.compare(data, municipalities: municipalities, against: groups)
             }
+            for comparison in comparisons { export.add(comparison, locale: language.locale) }
         }
         if !skipped.isEmpty && !global.quiet {
             Console.current.error(
