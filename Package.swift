@@ -177,7 +177,7 @@ let package = Package(
             name: "MaatstafCLITests",
             dependencies: [
                 "maatstaf", "MaatstafCLI", "MaatstafCore", "MaatstafStore", "MaatstafTestServer",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),

@@ -3,6 +3,10 @@ import GRDB
 
 extension Store {
     /// The schema, one migration per change; never edit a migration that has shipped.
+    /// How many migrations the store's schema has had: a copied store (a checkout's template) is used only by a
+    /// binary with the same schema.
+    public static var schemaVersion: Int { migrator.migrations.count }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 snapshot") { db in

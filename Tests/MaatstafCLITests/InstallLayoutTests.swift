@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MaatstafStore
 import MaatstafTestServer
 import Testing
@@ -91,6 +92,41 @@ struct InstallLayoutTests {
             environment: environment)
         #expect(compared.0 == 0, "\(compared.2)")
         #expect(compared.1.contains("Duiven"))
+    }
+
+    @Test(
+        "in a checkout, a first load into a new cache leaves a template under .build; the next new cache starts from it, byte for byte"
+    )
+    func checkoutTemplate() async throws {
+        // Named by the snapshot's checksum list and the schema, so only a binary of this schema and snapshot uses it.
+        let fingerprint = try SnapshotLoader(folder: RepositoryFixtures.snapshot).contents().fingerprint
+        let template = RepositoryFixtures.root.appendingPathComponent(
+            ".build/store-template-\(fingerprint.prefix(16))-schema\(Store.schemaVersion).sqlite")
+        // Another test copying it meanwhile then loads the snapshot as it would without one.
+        try? FileManager.default.removeItem(at: template)
+        let first = RepositoryFixtures.temporaryFolder()
+        var runner = CLIRunner.binary
+        runner.environment = ["MAATSTAF_CACHE_DIR": first.path]
+        var result = try await runner.run(["regions", "list"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: template) == Data(contentsOf: first.appendingPathComponent("maatstaf.sqlite")))
+
+        // Two loads of the snapshot differ in their bytes (the time of loading), so equal bytes mean copied.
+        let second = RepositoryFixtures.temporaryFolder()
+        runner.environment = ["MAATSTAF_CACHE_DIR": second.path]
+        result = try await runner.run(["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Duiven"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Duiven"))
+        #expect(try Data(contentsOf: second.appendingPathComponent("maatstaf.sqlite")) == Data(contentsOf: template))
+
+        // A store that already existed is never made the template, even when the snapshot is loaded into it again.
+        try FileManager.default.removeItem(at: template)
+        try await DatabaseQueue(path: second.appendingPathComponent("maatstaf.sqlite").path).write { db in
+            try db.execute(sql: "UPDATE store_meta SET value = 'an older snapshot' WHERE key = 'snapshot'")
+        }
+        result = try await runner.run(["regions", "list"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: template.path))
     }
 
     @Test("without XDG_CACHE_HOME the store goes to ~/.cache/maatstaf, never the working folder")

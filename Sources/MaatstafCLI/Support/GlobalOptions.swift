@@ -99,9 +99,32 @@ struct GlobalOptions: ParsableArguments {
 
     /// The store with the embedded snapshot loaded (a no-op when it already holds this snapshot).
     func openStoreWithSnapshot() throws -> Store {
+        let isNew = !FileManager.default.fileExists(atPath: cacheRoot.appendingPathComponent("maatstaf.sqlite").path)
         let store = try openStore()
-        try SnapshotLoader(folder: ProjectPaths.snapshotFolder(cacheRoot: cacheRoot)).loadIfNeeded(into: store)
+        let snapshot = try ProjectPaths.snapshotFolder(cacheRoot: cacheRoot)
+        let report = try SnapshotLoader(folder: snapshot).loadIfNeeded(into: store)
+        if isNew, report.loaded { Self.keepStoreTemplate(store, snapshot: snapshot) }
         return store
+    }
+
+    /// In a checkout, a store that has just had the checkout's snapshot loaded into a new cache (and holds nothing
+    /// else) is copied to the checkout's template, so that the next new cache starts from it (see
+    /// `copyStoreTemplate`). Written under a temporary name and renamed: a process copying the template meanwhile reads
+    /// the old file or the new one, whole. A failure (a read-only checkout) only means the next new cache loads again.
+    static func keepStoreTemplate(_ store: Store, snapshot: URL) {
+        let fileManager = FileManager.default
+        guard let root = ProjectPaths.dataRoot(), let target = root.templateToKeep,
+            snapshot.standardizedFileURL == root.snapshot.standardizedFileURL,
+            !fileManager.fileExists(atPath: target.path)
+        else { return }
+        let temporary = target.path + ".\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fileManager.copyItem(atPath: store.path, toPath: temporary)
+            try fileManager.moveItem(atPath: temporary, toPath: target.path)
+        } catch {
+            try? fileManager.removeItem(atPath: temporary)
+        }
     }
 
     var cachePolicy: CachePolicy {
