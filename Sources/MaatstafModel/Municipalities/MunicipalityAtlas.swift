@@ -35,9 +35,17 @@ public struct MunicipalityAtlas: Sendable {
     public init(store: Store) throws {
         let directory = try MunicipalityDirectory(store: store)
         var profiles: [MunicipalityProfile] = []
+        // A handful of distinct class texts, each read once (folding the text for every row was a twentieth of a
+        // warm `compare`).
+        var sizes: [String: SizeClass?] = [:]
+        var urbanities: [String: Urbanity?] = [:]
         for record in try store.municipalityYears() {
             guard let municipality = directory.byCode[record.code] else { continue }
-            guard let size = SizeClass(cbs: record.sizeClass), let urbanity = Urbanity(cbs: record.urbanity) else {
+            let size = sizes[record.sizeClass] ?? SizeClass(cbs: record.sizeClass)
+            let urbanity = urbanities[record.urbanity] ?? Urbanity(cbs: record.urbanity)
+            sizes[record.sizeClass] = size
+            urbanities[record.urbanity] = urbanity
+            guard let size, let urbanity else {
                 throw ModelError(
                     .yearNotAvailable, subject: record.source,
                     reason: .en(

@@ -3,13 +3,14 @@ public import MaatstafCore
 
 /// Turns "province", "size-class", "1stroom" … into concrete member lists for a municipality in a year.
 ///
-/// The built-in groups of every municipality and year are resolved once, when the resolver is made, so resolving is
-/// a lookup: comparing every municipality on hundreds of indicators resolves groups close to a million times.
+/// The built-in groups of every municipality of a year are resolved once, the first time the year is asked for, so
+/// resolving is a lookup: comparing every municipality on hundreds of indicators resolves groups close to a million
+/// times. Only the years asked for are resolved: a single `compare` needs one of the snapshot's nine.
 public struct PeerGroupResolver: Sendable {
     public let atlas: MunicipalityAtlas
     public let regions: UserRegionCatalog?
-    /// Year → the built-in groups of every municipality, by position.
-    private let builtIn: [Int: BuiltInGroupIndex]
+    /// Year → the built-in groups of every municipality, by position; shared by the resolver's copies.
+    private let builtIn = YearIndexes()
     /// Finds a municipality's nearest neighbours in a year, for the group `peers`; set by the comparison engine,
     /// which can read the traits that are indicators. Nil: `peers` is not available (said when asked for).
     public var peerFinder: (@Sendable (Municipality, Int) throws -> ResolvedPeerGroup)?
@@ -17,20 +18,37 @@ public struct PeerGroupResolver: Sendable {
     public init(atlas: MunicipalityAtlas, regions: UserRegionCatalog?) {
         self.atlas = atlas
         self.regions = regions
-        var builtIn: [Int: BuiltInGroupIndex] = [:]
-        for year in atlas.years {
-            let profiles = (try? atlas.profiles(year: year))?.values.sorted(by: { $0.code < $1.code }) ?? []
-            var members: [String: [String]] = [:]
-            for profile in profiles {
-                for key in Self.keys(profile) { members[key, default: []].append(profile.code) }
-            }
-            var groups: [String: [ResolvedPeerGroup]] = [:]
-            for profile in profiles {
-                groups[profile.code] = Self.groups(of: profile, members: members)
-            }
-            builtIn[year] = BuiltInGroupIndex(profiles: profiles, groupsOf: groups)
+    }
+
+    /// The built-in groups of a year's municipalities; nil for a year the atlas has no profiles for.
+    private static func index(of atlas: MunicipalityAtlas, year: Int) -> BuiltInGroupIndex? {
+        guard let profiles = (try? atlas.profiles(year: year))?.values.sorted(by: { $0.code < $1.code }) else {
+            return nil
         }
-        self.builtIn = builtIn
+        var members: [String: [String]] = [:]
+        for profile in profiles {
+            for key in Self.keys(profile) { members[key, default: []].append(profile.code) }
+        }
+        var groups: [String: [ResolvedPeerGroup]] = [:]
+        for profile in profiles {
+            groups[profile.code] = Self.groups(of: profile, members: members)
+        }
+        return BuiltInGroupIndex(profiles: profiles, groupsOf: groups)
+    }
+
+    /// The indexes made so far, under a lock: the engine's copies of the resolver share them, also across cores.
+    private final class YearIndexes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var indexes: [Int: BuiltInGroupIndex?] = [:]
+
+        func index(year: Int, _ make: () -> BuiltInGroupIndex?) -> BuiltInGroupIndex? {
+            lock.withLock {
+                if let known = indexes[year] { return known }
+                let made = make()
+                indexes[year] = made
+                return made
+            }
+        }
     }
 
     /// The keys a profile is indexed under, one per built-in kind, in the order of `PeerGroupKind.allCases`.
@@ -62,10 +80,12 @@ public struct PeerGroupResolver: Sendable {
     }
 
     /// The built-in groups of a year by position; nil for a year without municipalities.
-    public func builtInIndex(year: Int) -> BuiltInGroupIndex? { builtIn[year] }
+    public func builtInIndex(year: Int) -> BuiltInGroupIndex? {
+        builtIn.index(year: year) { Self.index(of: atlas, year: year) }
+    }
 
     public func resolve(_ group: PeerGroup, for municipality: Municipality, year: Int) throws -> ResolvedPeerGroup {
-        guard let index = builtIn[year], let position = index.position[municipality.code] else {
+        guard let index = builtInIndex(year: year), let position = index.position[municipality.code] else {
             _ = try atlas.profiles(year: year)  // names the available years when the year is unknown
             throw ModelError(
                 .yearNotAvailable, subject: municipality.name,
