@@ -1,4 +1,5 @@
 import GRDB
+import MaatstafCore
 
 extension Store {
     public func municipalities() throws -> [MunicipalityRecord] {
@@ -115,11 +116,20 @@ extension Store {
             // Counted by taakveld and only then turned into integrity keys: making a key per row was a tenth of
             // the read.
             var perTaakveld = Dictionary(taakvelden.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
+            // Each column is read from SQLite once, for the checksum and the record alike.
+            var values = [DatabaseValue](repeating: .null, count: 8)
             while let row = try rows.next() {
-                try Self.verify(row, table: "\(prefix)_amount")
+                for index in 0..<8 { values[index] = row[index] }
+                try Self.verify(values, table: "\(prefix)_amount")
+                // Past the checksum the types are the ones written (it covers each value's type).
+                guard let code = String.fromDatabaseValue(values[2]), let taakveld = String.fromDatabaseValue(values[3])
+                else {
+                    throw StoreDamage(
+                        reason: .en("a row of \(prefix)_amount has no code", nl: "een rij van \(prefix)_amount heeft geen code"))
+                }
                 let record = Iv3AmountRecord(
-                    year: year, kind: kind, code: row[2], taakveld: row[3], baten: row[4],
-                    lasten: row[5], salaries: row[6])
+                    year: year, kind: kind, code: code, taakveld: taakveld, baten: Int.fromDatabaseValue(values[4]),
+                    lasten: Int.fromDatabaseValue(values[5]), salaries: Int.fromDatabaseValue(values[6]))
                 perTaakveld[record.taakveld, default: 0] += 1
                 records.append(record)
             }

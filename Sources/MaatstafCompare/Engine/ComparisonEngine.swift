@@ -140,6 +140,7 @@ public struct ComparisonEngine: Sendable {
         let needsCode = groups.map { $0 == .builtIn(.youthCareRegion) }
         // Only when a built-in group is asked for: a comparison within a user region needs none of it.
         let byPosition = kinds.contains { $0 != nil } ? index?.codes.map { data.observations[$0] } ?? [] : []
+        let members = byPosition.map(GroupSummary.Member.init)
         var bySlot = kinds.map { kind in kind.map { [GroupSummary?](repeating: nil, count: indexGroups[$0].count) } ?? [] }
         var results: [MunicipalityComparison] = []
         results.reserveCapacity(municipalities.count)
@@ -176,10 +177,12 @@ public struct ComparisonEngine: Sendable {
                         summary = known
                     } else {
                         let resolved = indexGroups[kind][slot]
-                        let members = indexMembers[kind][slot]
+                        let memberPositions = indexMembers[kind][slot]
                         summary =
                             cache[resolved.key]
-                            ?? GroupSummary(group: resolved, multiplier: data.indicator.multiplier) { byPosition[members[$0]] }
+                            ?? GroupSummary(group: resolved, multiplier: data.indicator.multiplier) {
+                                members[memberPositions[$0]]
+                            }
                         cache[resolved.key] = summary
                         bySlot[number][slot] = summary
                     }

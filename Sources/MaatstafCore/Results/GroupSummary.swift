@@ -76,31 +76,47 @@ public struct GroupSummary: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws { try shared.figures.encode(to: encoder) }
 
-    public init(group: ResolvedPeerGroup, data: IndicatorData) {
-        self.init(group: group, multiplier: data.indicator.multiplier) { data.observations[group.members[$0]] }
+    /// What a group's figures need of one member: its numbers when it counts, else why it is left out. The engine
+    /// makes these once per indicator and year and reads them by position for every group (copying observations,
+    /// with their codes and reasons, for each group was a sixth of comparing everything).
+    public enum Member: Sendable {
+        case counted(numerator: Double, denominator: Double, value: Double)
+        case excluded(Exclusion)
+
+        /// Nil: the data has no observation for the member.
+        public init(_ observation: Observation?) {
+            guard let observation, observation.status == .ok, let n = observation.numerator,
+                let d = observation.denominator, let value = observation.value
+            else {
+                self = .excluded(observation?.exclusion ?? .noValue)
+                return
+            }
+            self = .counted(numerator: n, denominator: d, value: value)
+        }
     }
 
-    /// `observation`: the observation of the member at an index of `group.members`, nil when the data has none.
-    /// The engine finds them by position instead of by code.
-    public init(group: ResolvedPeerGroup, multiplier: Int, observation: (Int) -> Observation?) {
+    public init(group: ResolvedPeerGroup, data: IndicatorData) {
+        self.init(group: group, multiplier: data.indicator.multiplier) { Member(data.observations[group.members[$0]]) }
+    }
+
+    /// `member`: the member at an index of `group.members`.
+    public init(group: ResolvedPeerGroup, multiplier: Int, member: (Int) -> Member) {
         var numerator = 0.0
         var denominator = 0.0
         var values: [Double] = []
         values.reserveCapacity(group.members.count)
         var excluded: [Exclusion: [String]] = [:]
         var zeros: [String] = []
-        for (index, code) in group.members.enumerated() {
-            let found = observation(index)
-            guard let observation = found, observation.status == .ok,
-                let n = observation.numerator, let d = observation.denominator, let value = observation.value
-            else {
-                excluded[found?.exclusion ?? .noValue, default: []].append(code)
-                continue
+        for index in group.members.indices {
+            switch member(index) {
+            case .counted(let n, let d, let value):
+                if value == 0 { zeros.append(group.members[index]) }
+                numerator += n
+                denominator += d
+                values.append(value)
+            case .excluded(let reason):
+                excluded[reason, default: []].append(group.members[index])
             }
-            if value == 0 { zeros.append(code) }
-            numerator += n
-            denominator += d
-            values.append(value)
         }
         let counted = !values.isEmpty && denominator != 0
         shared = Shared(

@@ -23,11 +23,14 @@ extension Store {
 
     /// Throws `StoreDamage` unless the row's fields (all but the last column) match its checksum (the last column).
     static func verify(_ row: Row, table: String) throws {
-        let count = row.count
+        try verify((0..<row.count).map { row[$0] as DatabaseValue }, table: table)
+    }
+
+    /// The same check on a row's values already read (the last is the stored checksum).
+    static func verify(_ values: [DatabaseValue], table: String) throws {
         var checksum = RowChecksum()
-        for index in 0..<(count - 1) { checksum.add(row[index] as DatabaseValue) }
-        let stored: Int64? = row[count - 1]
-        guard stored == checksum.value else {
+        for value in values.dropLast() { checksum.add(value) }
+        guard let last = values.last, Int64.fromDatabaseValue(last) == checksum.value else {
             throw StoreDamage(
                 reason: .en(
                     "a row of \(table) does not match its checksum", nl: "een rij van \(table) klopt niet met haar controlesom"))
@@ -82,7 +85,8 @@ extension Store {
             bytes.withUnsafeBytes { raw in
                 let words = raw.count / 8
                 for word in 0..<words {
-                    hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)))
+                    hash =
+                        (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)))
                         &* 0x100_0000_01b3
                 }
                 for byte in raw[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
