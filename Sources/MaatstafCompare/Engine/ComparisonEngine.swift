@@ -132,15 +132,16 @@ public struct ComparisonEngine: Sendable {
         let indexGroups = index?.groups ?? []
         let indexMembers = index?.members ?? []
         let indexProfiles = index?.profiles ?? []
+        let indexCodes = index?.codes ?? []
         let kinds = groups.map { group -> Int? in
             guard case .builtIn(let kind) = group else { return nil }
             return PeerGroupKind.allCases.firstIndex(of: kind)
         }
         // A municipality without a jeugdregio goes through the resolver, which says so.
         let needsCode = groups.map { $0 == .builtIn(.youthCareRegion) }
-        // Only when a built-in group is asked for: a comparison within a user region needs none of it.
-        let byPosition = kinds.contains { $0 != nil } ? index?.codes.map { data.observations[$0] } ?? [] : []
-        let members = byPosition.map(GroupSummary.Member.init)
+        // Every municipality's numbers by position, made when the first group's figures are: a comparison of one
+        // municipality whose groups were computed by an earlier call (a series) needs none of it.
+        var members: [GroupSummary.Member] = []
         var bySlot = kinds.map { kind in kind.map { [GroupSummary?](repeating: nil, count: indexGroups[$0].count) } ?? [] }
         var results: [MunicipalityComparison] = []
         results.reserveCapacity(municipalities.count)
@@ -156,9 +157,7 @@ public struct ComparisonEngine: Sendable {
                             "It was dissolved after \(municipality.lastYear); compare its successor",
                             nl: "Zij is na \(municipality.lastYear) opgeheven; vergelijk haar opvolger"))
             }
-            let observation =
-                position.flatMap { byPosition.isEmpty ? nil : byPosition[$0] } ?? data.observations[municipality.code]
-                ?? Observation(code: municipality.code, missing: .noData)
+            let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?
             if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator,
                 let d = observation.denominator
@@ -169,7 +168,7 @@ public struct ComparisonEngine: Sendable {
             references.reserveCapacity(groups.count)
             for (number, group) in groups.enumerated() {
                 let summary: GroupSummary
-                if let position, let kind = kinds[number], !byPosition.isEmpty,
+                if let position, let kind = kinds[number],
                     !needsCode[number] || indexGroups[kind][slots[kind][position]].code != nil
                 {
                     let slot = slots[kind][position]
@@ -177,13 +176,16 @@ public struct ComparisonEngine: Sendable {
                         summary = known
                     } else {
                         let resolved = indexGroups[kind][slot]
-                        let memberPositions = indexMembers[kind][slot]
-                        summary =
-                            cache[resolved.key]
-                            ?? GroupSummary(group: resolved, multiplier: data.indicator.multiplier) {
+                        if let cached = cache[resolved.key] {
+                            summary = cached
+                        } else {
+                            if members.isEmpty { members = indexCodes.map { GroupSummary.Member(data.observations[$0]) } }
+                            let memberPositions = indexMembers[kind][slot]
+                            summary = GroupSummary(group: resolved, multiplier: data.indicator.multiplier) {
                                 members[memberPositions[$0]]
                             }
-                        cache[resolved.key] = summary
+                            cache[resolved.key] = summary
+                        }
                         bySlot[number][slot] = summary
                     }
                 } else {
