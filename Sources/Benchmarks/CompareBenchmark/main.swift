@@ -1,8 +1,8 @@
 // Compare benchmark (issue 5): every built-in Iv3 indicator (named and generic) for every municipality against
 // six reference groups (national, province, COROP, labour-market region, size class, urbanity) and each user region
 // for its members, for every year in the store.
-// Run by hand through scripts/bench-compare, which times this whole process next to an equivalent pandas script.
-// Prints a checksum over all results so the two can be checked to compute the same numbers.
+// Run by hand through scripts/bench-compare, which times this whole process next to the same computation in polars,
+// DuckDB and pandas. Prints a checksum over all results so that they can be checked to compute the same numbers.
 import Foundation
 import MaatstafCompare
 import MaatstafCore
