@@ -4,27 +4,47 @@ import Foundation
 /// `'s-Hertogenbosch`, `s hertogenbosch` and `S-HERTOGENBOSCH` meet, and `Súdwest-Fryslân` matches `sudwest fryslan`.
 package enum NameKey {
     package static func make(_ text: String) -> String {
-        // Nearly every name is plain ASCII, for which folding is lower case and alphanumerics are [a-z0-9]: done by
-        // hand, since Foundation's folding made building the directory (≈ 2 000 names, every command) a tenth of a
-        // warm `compare`.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            var pendingSpace = false
-            for byte in text.utf8 {
-                let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
-                    if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes.append(lower)
-                } else {
+        // Names are plain ASCII or Latin letters with accents (Súdwest-Fryslân), for which folding is lower case
+        // without the accent and alphanumerics are [a-z0-9]: done by hand, since Foundation's folding (and the locale
+        // it loads the first time) made building the directory (≈ 2 000 names, every command) a tenth of a warm
+        // `compare`. Any other character takes Foundation's way.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let letter: UInt8
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                letter = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                guard (0x61...0x7A).contains(letter) || (0x30...0x39).contains(letter) else {
                     pendingSpace = true
+                    continue
                 }
+            } else if let base = accented[scalar.value] {
+                letter = base
+            } else {
+                return folded(text)
             }
-            return String(decoding: bytes, as: UTF8.self)
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(letter)
         }
-        return folded(text)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Latin-1 letters with an accent → their letter without it, in lower case (as Foundation folds them; tested
+    /// letter by letter).
+    package static let accented: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        let letters: [(String, Character)] = [
+            ("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"), ("ñÑ", "n"),
+            ("òóôõöÒÓÔÕÖ", "o"), ("ùúûüÙÚÛÜ", "u"), ("ýÿÝ", "y"),
+        ]
+        for (accented, base) in letters {
+            for scalar in accented.unicodeScalars { table[scalar.value] = base.asciiValue! }
+        }
+        return table
+    }()
 
     /// The general rule, for any text: Foundation's case and accent folding, then runs of anything but letters and
     /// digits become one space.
