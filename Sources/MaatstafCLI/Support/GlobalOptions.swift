@@ -113,7 +113,7 @@ struct GlobalOptions: ParsableArguments {
     /// the old file or the new one, whole. A failure (a read-only checkout) only means the next new cache loads again.
     static func keepStoreTemplate(_ store: Store, snapshot: URL) {
         let fileManager = FileManager.default
-        guard let root = ProjectPaths.dataRoot(), let target = root.templateToKeep,
+        guard let root = ProjectPaths.dataRoot(), let target = root.checkoutTemplate,
             snapshot.standardizedFileURL == root.snapshot.standardizedFileURL,
             !fileManager.fileExists(atPath: target.path)
         else { return }

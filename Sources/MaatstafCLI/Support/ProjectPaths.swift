@@ -27,14 +27,31 @@ enum ProjectPaths {
         var snapshot: URL
         var regions: URL
         var origin: LocalizedText
-        /// A store with this snapshot already loaded, which `scripts/install` writes beside the data: a first command
-        /// in a new cache copies it instead of loading the snapshot (0.7 s). In a checkout, the one `templateToKeep`
-        /// names once a command has loaded the snapshot into a new cache.
-        var storeTemplate: URL? = nil
+        /// Where `scripts/install` writes a store with this snapshot already loaded, beside the data; nil in a checkout.
+        var installedTemplate: URL? = nil
+        /// True for the checkout maatstaf was built from.
+        var isCheckout = false
+
         /// In a checkout: where the first load of the snapshot into a new cache leaves a copy for the next new cache
         /// (under `.build/`, named by the snapshot's checksum list and the store's schema, so that a binary only
-        /// starts from a template holding its own snapshot in its own schema). Nil for an install.
-        var templateToKeep: URL? = nil
+        /// starts from a template holding its own snapshot in its own schema). Nil for an install. Worked out when
+        /// asked (it reads the checksum list), which is only when a cache is new.
+        var checkoutTemplate: URL? {
+            guard isCheckout, let fingerprint = try? SnapshotLoader(folder: snapshot).contents().fingerprint else {
+                return nil
+            }
+            return sourceRoot.appendingPathComponent(
+                ".build/store-template-\(fingerprint.prefix(16))-schema\(Store.schemaVersion).sqlite")
+        }
+
+        /// The store a first command in a new cache copies instead of loading the snapshot (0.7 s), when there is one:
+        /// the install's, or the checkout's once a command has loaded the snapshot into a new cache.
+        var storeTemplate: URL? {
+            guard let template = installedTemplate ?? checkoutTemplate,
+                FileManager.default.fileExists(atPath: template.path)
+            else { return nil }
+            return template
+        }
     }
 
     /// `MAATSTAF_DATA_DIR`, else `share/maatstaf` beside the executable's `bin/`, else the checkout it was built
@@ -44,10 +61,9 @@ enum ProjectPaths {
         func installed(_ root: URL, _ origin: LocalizedText) -> DataRoot? {
             let snapshot = root.appendingPathComponent("snapshot", isDirectory: true)
             guard fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) else { return nil }
-            let template = root.appendingPathComponent("store-template.sqlite")
             return DataRoot(
                 snapshot: snapshot, regions: root.appendingPathComponent("regions", isDirectory: true), origin: origin,
-                storeTemplate: fileManager.fileExists(atPath: template.path) ? template : nil)
+                installedTemplate: root.appendingPathComponent("store-template.sqlite"))
         }
         if let environment = Console.variable("MAATSTAF_DATA_DIR") {
             return installed(
@@ -64,15 +80,10 @@ enum ProjectPaths {
         }
         let snapshot = sourceRoot.appendingPathComponent("cache/snapshot", isDirectory: true)
         if fileManager.fileExists(atPath: snapshot.appendingPathComponent("SHA256SUMS").path) {
-            let template = (try? SnapshotLoader(folder: snapshot).contents().fingerprint).map { fingerprint in
-                sourceRoot.appendingPathComponent(
-                    ".build/store-template-\(fingerprint.prefix(16))-schema\(Store.schemaVersion).sqlite")
-            }
             return DataRoot(
                 snapshot: snapshot, regions: sourceRoot.appendingPathComponent("regions", isDirectory: true),
                 origin: .en("the checkout maatstaf was built from", nl: "de werkmap waaruit maatstaf gebouwd is"),
-                storeTemplate: template.flatMap { fileManager.fileExists(atPath: $0.path) ? $0 : nil },
-                templateToKeep: template)
+                isCheckout: true)
         }
         return nil
     }

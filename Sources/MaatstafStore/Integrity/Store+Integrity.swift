@@ -23,11 +23,12 @@ extension Store {
 
     /// Throws `StoreDamage` unless the row's fields (all but the last column) match its checksum (the last column).
     static func verify(_ row: Row, table: String) throws {
-        try verify((0..<row.count).map { row[$0] as DatabaseValue }, table: table)
+        try verify((0..<row.count).lazy.map { row[$0] as DatabaseValue }, table: table)
     }
 
-    /// The same check on a row's values already read (the last is the stored checksum).
-    static func verify(_ values: [DatabaseValue], table: String) throws {
+    /// The same check on a row's values (the last is the stored checksum), read once by the caller or as they are
+    /// iterated.
+    static func verify(_ values: some BidirectionalCollection<DatabaseValue>, table: String) throws {
         var checksum = RowChecksum()
         for value in values.dropLast() { checksum.add(value) }
         guard let last = values.last, Int64.fromDatabaseValue(last) == checksum.value else {
