@@ -219,7 +219,7 @@ struct FetchCommand: AsyncParsableCommand {
         }
         for table in tables {
             let fetched: CBSFetched
-            // Used only if the table streams; it opens no transaction until the first page.
+            // Used only if the table streams; it opens its transaction only when the table starts streaming.
             let writer = store.cbsTableWriter(catalog: catalog)
             if odata == .v4 {
                 fetched = .whole(try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table))
