@@ -103,10 +103,6 @@ public final class TestHTTPServer: @unchecked Sendable {
     /// Every request received so far, in arrival order.
     public var requests: [TestRequest] { lock.withLock { log } }
 
-    public func requestCount(path: String) -> Int {
-        requests.filter { $0.path == path }.count
-    }
-
     public func stop() {
         let toClose: [Int32] = lock.withLock {
             if stopped { return [] }

@@ -17,7 +17,4 @@ public struct FetchRequest: Sendable, Hashable {
         self.topics = topics
         self.selection = selection
     }
-
-    /// The whole table, every year, topic and code.
-    public var isWhole: Bool { years == nil && topics.isEmpty && selection.isEmpty }
 }

@@ -50,9 +50,6 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     public var description: String { code }
 
-    /// The same period a year earlier (February 2020 for February 2021).
-    public var yearEarlier: Period { Period(year: year - 1, kind: kind, number: number)! }
-
     /// Within a year: months, quarters, halves, the year; then by number.
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.kind.perYear, lhs.number) < (rhs.year, rhs.kind.perYear, rhs.number)

@@ -48,12 +48,6 @@ public struct Iv3ThirdPartyTable: Sendable {
         self.documents = documents
     }
 
-    /// Whether the table has the Iv3 shape: the four dimensions and the amount topic.
-    public static func recognises(_ set: CBSDataSet) -> Bool {
-        let keys = Set(set.dimensions.map(\.key))
-        return dimensions.allSatisfy(keys.contains) && set.topics.contains { $0.key == measure }
-    }
-
     /// Whether the table looks like Iv3 without having its whole shape (an Iv3 dimension, or the amount topic):
     /// refused with the part that is missing rather than stored as an ordinary table no indicator would use.
     public static func resembles(_ set: CBSDataSet) -> Bool { resembles(properties: set.properties) }
