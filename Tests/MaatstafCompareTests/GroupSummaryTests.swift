@@ -12,7 +12,7 @@ struct GroupSummaryTests {
         let indicator = Indicator(
             id: "synthetic.test", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
             numerator: .cbs(table: "SYNTHETIC", topics: ["x"]), denominator: .population,
-            multiplier: 1000, direction: .neither, notes: LocalizedText(nl: "", en: ""), origin: "test", valueKind: .rate)
+            multiplier: 1000, direction: .neither, notes: LocalizedText(nl: "", en: ""), origin: .file("test"), valueKind: .rate)
         let observations: [String: Observation] = [
             "A": Observation(code: "A", numerator: 10, denominator: 1000, multiplier: 1000),
             "B": Observation(code: "B", numerator: 30, denominator: 1000, multiplier: 1000),

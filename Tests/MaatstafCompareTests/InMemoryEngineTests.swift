@@ -93,7 +93,7 @@ struct InMemoryEngineTests {
             id: "test.hh", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
             numerator: .iv3(measure: .lasten, layouts: [Iv3Layout(fromYear: 2025, taakvelden: taakvelden)]),
             denominator: .population, multiplier: 1, direction: .neither, notes: LocalizedText(nl: "", en: ""),
-            origin: "test", valueKind: .money, zero: zero)
+            origin: .file("test"), valueKind: .money, zero: zero)
     }
 
     let engine = ComparisonEngine(source: Source(), atlas: InMemoryEngineTests.atlas, regions: nil)

@@ -1,5 +1,5 @@
 import MaatstafCore
-import MaatstafReport
+@testable import MaatstafReport
 import Testing
 
 @Suite("Table renderings")

@@ -107,7 +107,3 @@ struct BestPracticeCommand: AsyncParsableCommand {
         try output.write(BestPracticeReport(result, locale: output.locale))
     }
 }
-
-extension BestPracticeReport: CommandResult {
-    func renderJSON() throws -> String { try BestPracticeJSON(self).encoded() }
-}

@@ -70,8 +70,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table (one line each) or json.", nl: "Uitvoer: table (één regel per stuk) of json."))
-    )
+            ReaderLanguage.text(en: "Output: table (one line each) or json.", nl: "Uitvoer: table (één regel per stuk) of json."),
+            valueName: "format"),
+        completion: .list(["table", "json"]),
+        transform: { try OutputFormat.parse($0, offered: [.table, .json]) })
     var format: OutputFormat = .table
 
     @OptionGroup var language: LocaleOption

@@ -18,8 +18,8 @@ struct CompareCommand: AsyncParsableCommand {
                     reference group the group's rate as a whole (total ÷ total population), the average municipality, \
                     median and quartiles, the difference, and the gap: what it would spend more or less at the group's rate.
 
-                    Reference groups (--against, comma-separated): national, province, corop, labour-market-region (amr), \
-                    size-class, urbanity, and any region id from regions/ (see `maatstaf regions list`).
+                    Reference groups (--against, comma-separated): \(GroupNames.help), and any region id from regions/ \
+                    (see `maatstaf regions list`).
 
                     Examples:
                       maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland
@@ -33,9 +33,8 @@ struct CompareCommand: AsyncParsableCommand {
                     kwartielen, het verschil, en het gat: wat de gemeente tegen het cijfer van de groep meer of minder zou \
                     uitgeven.
 
-                    Referentiegroepen (--against, gescheiden door komma's): national, province, corop, \
-                    labour-market-region (amr), size-class, urbanity, en elke regio-id uit regions/ (zie \
-                    `maatstaf regions list`).
+                    Referentiegroepen (--against, gescheiden door komma's): \(GroupNames.help), en elke regio-id uit \
+                    regions/ (zie `maatstaf regions list`).
 
                     Voorbeelden:
                       maatstaf compare --indicator iv3.6.71a.lasten --year 2023 Westervoort Duiven Steenwijkerland

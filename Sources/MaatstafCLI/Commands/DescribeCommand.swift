@@ -19,7 +19,7 @@ struct DescribeCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var language: LocaleOption
+    @OptionGroup var output: OutputOptions
 
     @Argument(
         help: ArgumentHelp(
@@ -28,10 +28,6 @@ struct DescribeCommand: AsyncParsableCommand {
                 nl: "Een CBS-tabelcode in de opslag (zie `maatstaf fetch`).")))
     var table: String
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
-    var format: OutputFormat = .table
 
     struct Description: Encodable {
         var table: CBSTableRecordJSON
@@ -60,12 +56,12 @@ struct DescribeCommand: AsyncParsableCommand {
         }
         let properties = try store.cbsProperties(table: table)
         let counts = try store.cbsCodeCounts(table: table)
-        let nl = language.locale == .nl
-        var output = Table(columns: [
+        let nl = output.locale == .nl
+        var listing = Table(columns: [
             .init(nl ? "sleutel" : "key"), .init(nl ? "stam" : "stem"), .init(nl ? "soort" : "kind"),
             .init(nl ? "titel" : "title"), .init(nl ? "eenheid" : "unit"), .init("codes", .right),
         ])
-        output.rows = properties.map { property in
+        listing.rows = properties.map { property in
             // Dimensions: codes in the stored rows, and in CBS's code list when it was served.
             let codes =
                 counts[property.key].map {
@@ -73,7 +69,7 @@ struct DescribeCommand: AsyncParsableCommand {
                 } ?? ""
             return [property.key, property.keyStem, property.kind, property.title, property.unit ?? "", codes]
         }
-        output.notes = [
+        listing.notes = [
             nl
                 ? "\(record.id): \(record.title) — periode \(record.period ?? "?"), gewijzigd \(record.modified ?? "?"), "
                     + "\(record.rows) rijen (aangekondigd: \(record.recordCount.map(String.init) ?? "niet aangekondigd")), opgehaald \(record.fetchedAt) uit \(record.catalog)."
@@ -91,6 +87,6 @@ struct DescribeCommand: AsyncParsableCommand {
                     key: $0.key, stem: $0.keyStem, kind: $0.kind, title: $0.title, unit: $0.unit,
                     codes: counts[$0.key]?.used)
             })
-        try emit(output, format: format, json: json)
+        try output.write(Listing(listing, name: record.id, locale: output.locale, json: json))
     }
 }

@@ -40,10 +40,8 @@ struct ExportAllCommand: AsyncParsableCommand {
                     """))
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv
-        case jsonl
-    }
+    /// CSV, or JSON Lines (one object per line).
+    static let formats: [OutputFormat] = [.csv, .jsonl]
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
@@ -62,8 +60,16 @@ struct ExportAllCommand: AsyncParsableCommand {
             valueName: "groups"))
     var against = "national,province,corop,labour-market-region,size-class,urbanity,jeugdregio"
 
-    @Option(help: ArgumentHelp(ReaderLanguage.text(en: "csv or jsonl (JSON Lines).", nl: "csv of jsonl (JSON Lines).")))
-    var format: Format = .csv
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "csv or jsonl (JSON Lines). Default: what --output's extension names, else csv.",
+                nl: "csv of jsonl (JSON Lines). Standaard: wat de extensie van --output noemt, anders csv."),
+            valueName: "format"),
+        completion: .list(Self.formats.map(\.rawValue)),
+        transform: { try OutputFormat.parse($0, offered: Self.formats) })
+    var formatChoice: OutputFormat?
 
     @OptionGroup var language: LocaleOption
 
@@ -73,6 +79,13 @@ struct ExportAllCommand: AsyncParsableCommand {
                 en: "Write to this file instead of stdout.",
                 nl: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer."), valueName: "file"))
     var output: String?
+
+    /// `--format`, else what `--output`'s extension names, else CSV.
+    var format: OutputFormat { formatChoice ?? output.flatMap(OutputFormat.init(fileName:)) ?? .csv }
+
+    func validate() throws {
+        try OutputFormat.validate(formatChoice, output: output, offered: Self.formats)
+    }
 
     /// Indicators and periods computed together; a few per core keeps the cores busy.
     private static let batch = 32
@@ -121,11 +134,7 @@ struct ExportAllCommand: AsyncParsableCommand {
                 (language.locale == .nl ? "maatstaf: weggelaten: " : "maatstaf: left out: ") + skipped.joined(separator: "; ")
                     + ".\n")
         }
-        let text: String
-        switch format {
-        case .csv: text = (language.locale == .nl ? "\u{FEFF}" : "") + export.table.renderCSV(locale: language.locale)
-        case .jsonl: text = export.renderJSONLines()
-        }
+        let text = format == .jsonl ? export.renderJSONLines() : ResultWriter.csv(export.table, locale: language.locale)
         try OutputFile.write(text, to: output)
     }
 }

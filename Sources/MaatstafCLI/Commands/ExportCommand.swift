@@ -41,10 +41,8 @@ struct ExportCommand: AsyncParsableCommand {
                     """))
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv
-        case json
-    }
+    /// CSV in either layout, or JSON in the rows layout.
+    static let formats: [OutputFormat] = [.csv, .json]
 
     @OptionGroup var global: GlobalOptions
 
@@ -55,8 +53,19 @@ struct ExportCommand: AsyncParsableCommand {
                 nl: "Een CBS-tabelcode in de opslag (hoofdletters tellen; `maatstaf tables --stored` noemt ze).")))
     var table: String
 
-    @Option(help: ArgumentHelp(ReaderLanguage.text(en: "csv or json.", nl: "csv of json.")))
-    var format: Format = .csv
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "csv or json. Default: what --output's extension names, else csv.",
+                nl: "csv of json. Standaard: wat de extensie van --output noemt, anders csv."),
+            valueName: "format"),
+        completion: .list(Self.formats.map(\.rawValue)),
+        transform: { try OutputFormat.parse($0, offered: Self.formats) })
+    var formatChoice: OutputFormat?
+
+    /// `--format`, else what `--output`'s extension names, else CSV.
+    var format: OutputFormat { formatChoice ?? output.flatMap(OutputFormat.init(fileName:)) ?? .csv }
 
     @Option(
         help: ArgumentHelp(
@@ -77,6 +86,7 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String?
 
     func validate() throws {
+        try OutputFormat.validate(formatChoice, output: output, offered: Self.formats)
         if format == .json && layout == .cells {
             throw ValidationError(
                 en: "JSON is written in the rows layout only; leave out --layout cells.",
@@ -95,9 +105,7 @@ struct ExportCommand: AsyncParsableCommand {
         let export = CBSTableExport(
             table: record, properties: properties, columns: try store.cbsColumns(table: table),
             locale: locale, periodCodes: try period.map { try store.cbsCodes(table: table, dimension: $0) } ?? [])
-        // The nl CSV is for Dutch Excel: a byte-order mark so it opens as UTF-8 (see OutputOptions).
-        let csv = (locale == .nl ? "\u{FEFF}" : "") + export.csv(layout: layout)
-        try OutputFile.write(format == .json ? export.json() : csv, to: output)
+        try OutputFile.write(format == .json ? export.json() : export.csv(layout: layout), to: output)
     }
 }
 

@@ -24,7 +24,7 @@ struct IndicatorsListCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var language: LocaleOption
+    @OptionGroup var output: OutputOptions
     @OptionGroup var data: DataOptions
 
     @Flag(
@@ -34,10 +34,6 @@ struct IndicatorsListCommand: AsyncParsableCommand {
                 nl: "Neem ook de algemene Iv3-indicatoren per taakveld mee (iv3.<taakveld>.lasten|baten|netto).")))
     var all = false
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
-    var format: OutputFormat = .table
 
     struct Entry: Encodable {
         var id: String
@@ -50,14 +46,15 @@ struct IndicatorsListCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let catalog = try workspace.indicators()
         let list = all ? catalog.indicators : catalog.named
-        let locale = language.locale
+        let locale = output.locale
         let nl = locale == .nl
         var table = Table(columns: [
             .init("id"), .init(nl ? "titel" : "title"), .init(nl ? "eenheid" : "unit"),
             .init(nl ? "vastgelegd in" : "defined in"),
         ])
         table.rows = list.map {
-            [$0.id, $0.title.text(locale), $0.unit.text(locale), nl && $0.origin == "built-in" ? "ingebouwd" : $0.origin]
+            // English keeps the spelling scripts know (`built-in`); Dutch says it in words.
+            [$0.id, $0.title.text(locale), $0.unit.text(locale), nl ? ReportWording.origin($0.origin, locale: locale) : $0.origin.description]
         }
         let generic = catalog.indicators.count - catalog.named.count
         table.notes =
@@ -69,9 +66,9 @@ struct IndicatorsListCommand: AsyncParsableCommand {
                     : "Also \(generic) generic Iv3 indicators, one per taakveld and measure, e.g. iv3.6.71a.lasten (--all lists them)."
             ]
         let entries = list.map {
-            Entry(id: $0.id, title: $0.title.text(locale), unit: $0.unit.text(locale), origin: $0.origin)
+            Entry(id: $0.id, title: $0.title.text(locale), unit: $0.unit.text(locale), origin: $0.origin.description)
         }
-        try emit(table, format: format, json: entries)
+        try output.write(Listing(table, name: nl ? "Indicatoren" : "Indicators", locale: locale, json: entries))
     }
 }
 

@@ -30,7 +30,7 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var language: LocaleOption
+    @OptionGroup var output: OutputOptions
     @OptionGroup var data: DataOptions
 
     @Option(
@@ -47,10 +47,6 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
                 nl: "Jaar van de indeling (standaard: het laatste in de opslag).")))
     var year: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
-    var format: OutputFormat = .table
 
     @Flag(
         help: ArgumentHelp(
@@ -65,7 +61,10 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
         let candidates = search.map { atlas.directory.search($0) } ?? Array(atlas.directory.byCode.values)
         if dissolved {
             let list = candidates.filter { !$0.isCurrent }.sorted { $0.name < $1.name }
-            try emit(dissolvedTable(list), format: format, json: list)
+            try output.write(
+                Listing(
+                    dissolvedTable(list), name: output.locale == .nl ? "Opgeheven gemeenten" : "Dissolved municipalities",
+                    locale: output.locale, json: list))
             return
         }
         let year = try workspace.year(year)
@@ -80,7 +79,7 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
                     + "Het dichtst erbij: \(closest). Probeer --dissolved voor voormalige gemeenten."
             )
         }
-        let nl = language.locale == .nl
+        let nl = output.locale == .nl
         var table = Table(columns: [
             .init("code"), .init(nl ? "naam" : "name"), .init(nl ? "provincie" : "province"), .init("COROP"),
             .init(nl ? "arbeidsmarktregio" : "labour-market region"), .init(nl ? "grootteklasse" : "size class"),
@@ -89,8 +88,8 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
         table.rows = list.map { profile in
             [
                 profile.code, profile.name, profile.province, profile.municipality.corop.name,
-                profile.municipality.labourMarketRegion.name, ReportWording.sizeClass(profile.sizeClass, locale: language.locale),
-                ReportWording.urbanity(profile.urbanity, locale: language.locale),
+                profile.municipality.labourMarketRegion.name, ReportWording.sizeClass(profile.sizeClass, locale: output.locale),
+                ReportWording.urbanity(profile.urbanity, locale: output.locale),
                 String(profile.population),
             ]
         }
@@ -99,11 +98,11 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
                 ? "\(list.count) gemeenten, \(year); inwoners op 1 januari \(year). \(Attribution.cbs)."
                 : "\(list.count) municipalities, \(year); population on 1 January \(year). \(Attribution.cbs)."
         ]
-        try emit(table, format: format, json: list)
+        try output.write(Listing(table, name: nl ? "Gemeenten" : "Municipalities", locale: output.locale, json: list))
     }
 
     private func dissolvedTable(_ list: [Municipality]) -> Table {
-        let nl = language.locale == .nl
+        let nl = output.locale == .nl
         var table = Table(columns: [
             .init("code"), .init(nl ? "naam" : "name"), .init(nl ? "laatste jaar" : "last year", .right),
             .init(nl ? "provincie" : "province"), .init("COROP"),

@@ -98,18 +98,8 @@ struct PeersCommand: AsyncParsableCommand {
         let search = try workspace.engine.peers(
             of: chosen, year: year, settings: settings, indicators: try workspace.indicators(),
             strict: settings.file != nil)
-        let report = PeerReport(search, locale: output.locale, fetchText: { "`\($0.commandLine)`" })
-        try output.write(PeerResult(report: report, traits: workspace.atlas.traits))
+        var report = PeerReport(search, locale: output.locale, fetchText: { "`\($0.commandLine)`" })
+        report.traits = workspace.atlas.traits
+        try output.write(report)
     }
-}
-
-/// The peers report with the class labels it shows.
-struct PeerResult: CommandResult {
-    let report: PeerReport
-    let traits: [String: StructuralTraits]
-
-    func renderText() -> String { report.renderText(traits: traits) }
-    func renderMarkdown() -> String { report.renderMarkdown(traits: traits) }
-    func renderCSV() -> String { report.renderCSV() }
-    func renderJSON() throws -> String { try PeerJSON(report).encoded() }
 }

@@ -18,14 +18,14 @@ struct RankCommand: AsyncParsableCommand {
                       maatstaf rank --indicator wmo.huishoudelijke-hulp --year 2025
                       maatstaf rank --indicator jeugd.hulp --within liemers
                       maatstaf rank --indicator jeugd.hulp --within size-class Westervoort
-                    Groups that depend on a municipality (province, corop, amr, size-class, urbanity) need one.
+                    Groups that depend on a municipality (\(GroupNames.anchored)) need one.
                     """,
                 nl: """
                     Voorbeelden:
                       maatstaf rank --indicator wmo.huishoudelijke-hulp --year 2025
                       maatstaf rank --indicator jeugd.hulp --within liemers
                       maatstaf rank --indicator jeugd.hulp --within size-class Westervoort
-                    Groepen die van een gemeente afhangen (province, corop, amr, size-class, urbanity) hebben er een nodig.
+                    Groepen die van een gemeente afhangen (\(GroupNames.anchored)) hebben er een nodig.
                     """))
     }
 

@@ -101,8 +101,8 @@ struct RegionCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en:
-                    "The municipality whose built-in group (province, corop, labour-market-region, size-class, urbanity) is the region.",
-                nl: "De gemeente wier ingebouwde groep (province, corop, labour-market-region, size-class, urbanity) de regio is."
+                    "The municipality whose built-in group (\(GroupNames.anchored)) is the region.",
+                nl: "De gemeente wier ingebouwde groep (\(GroupNames.anchored)) de regio is."
             ),
             valueName: "municipality"))
     var anchor: String?
@@ -240,8 +240,4 @@ struct RegionCommand: AsyncParsableCommand {
         }
         try output.write(RegionReport(breakdowns, locale: output.locale))
     }
-}
-
-extension RegionReport: CommandResult {
-    func renderJSON() throws -> String { try RegionJSON(breakdowns, locale: locale).encoded() }
 }

@@ -11,11 +11,11 @@ struct RegionsCommand: AsyncParsableCommand {
                 nl: "Toon referentiegroepen en eigen regio's, en controleer regiobestanden."),
             discussion: ReaderLanguage.text(
                 en: """
-                    Built-in groups: national, province, corop, labour-market-region (or amr), size-class, urbanity.
+                    Built-in groups: \(GroupNames.help).
                     User regions are YAML files in regions/ (or --regions DIR); see regions/README.md for the format.
                     """,
                 nl: """
-                    Ingebouwde groepen: national, province, corop, labour-market-region (of amr), size-class, urbanity.
+                    Ingebouwde groepen: \(GroupNames.help).
                     Eigen regio's zijn YAML-bestanden in regions/ (of --regions MAP); zie regions/README.md voor de indeling.
                     """),
             subcommands: [RegionsListCommand.self, RegionsShowCommand.self, RegionsCheckCommand.self]

@@ -14,13 +14,9 @@ struct RegionsListCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var language: LocaleOption
+    @OptionGroup var output: OutputOptions
     @OptionGroup var data: DataOptions
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
-    var format: OutputFormat = .table
 
     struct Entry: Encodable {
         var id: String
@@ -32,20 +28,15 @@ struct RegionsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
-        let nl = language.locale == .nl
-        let builtIn: [(PeerGroupKind, String)] = [
-            (.national, nl ? "alle gemeenten van Nederland" : "all municipalities of the Netherlands"),
-            (.province, nl ? "de provincie van de gemeente" : "the municipality's province"),
-            (.corop, nl ? "het COROP-gebied van de gemeente" : "the municipality's COROP region"),
-            (
-                .labourMarketRegion,
-                nl ? "de arbeidsmarktregio van de gemeente (ook: amr)" : "the municipality's labour-market region (also: amr)"
-            ),
-            (.sizeClass, nl ? "gemeenten van dezelfde CBS-grootteklasse" : "municipalities of the same CBS size class"),
-            (.urbanity, nl ? "gemeenten van dezelfde CBS-stedelijkheidsklasse" : "municipalities of the same CBS urbanity class"),
-        ]
-        // JSON keeps its values stable for scripts; the table says them in the reader's language.
-        var entries = builtIn.map { Entry(id: $0.0.rawValue, kind: "built-in", name: $0.1, members: nil, file: nil) }
+        let nl = output.locale == .nl
+        // Every group `--against` accepts by name, from the one list in core; its other names in brackets.
+        var entries = PeerGroup.named.map { group in
+            let names = group.otherNames(in: output.locale)
+            let also = names.isEmpty ? "" : " (\(nl ? "ook" : "also"): \(names.joined(separator: ", ")))"
+            return Entry(
+                id: group.description, kind: "built-in",
+                name: ReportWording.groupDescription(group, locale: output.locale) + also, members: nil, file: nil)
+        }
         entries += workspace.regions.regions.map {
             Entry(id: $0.id, kind: "user region", name: $0.name, members: $0.members.count, file: $0.file)
         }
@@ -60,6 +51,6 @@ struct RegionsListCommand: AsyncParsableCommand {
         table.notes = [
             nl ? "Eigen regio's uit \(workspace.regions.folder.path)." : "User regions from \(workspace.regions.folder.path)."
         ]
-        try emit(table, format: format, json: entries)
+        try output.write(Listing(table, name: nl ? "Groepen en regio's" : "Groups and regions", locale: output.locale, json: entries))
     }
 }

@@ -24,7 +24,7 @@ struct RegionsShowCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var language: LocaleOption
+    @OptionGroup var output: OutputOptions
     @OptionGroup var data: DataOptions
 
     @Argument(
@@ -41,10 +41,6 @@ struct RegionsShowCommand: AsyncParsableCommand {
                 nl: "Jaar van de indeling (standaard: het laatste in de opslag).")))
     var year: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
-    var format: OutputFormat = .table
 
     struct Membership: Encodable {
         var municipality: MunicipalityProfile
@@ -55,7 +51,7 @@ struct RegionsShowCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let year = try workspace.year(year)
         let profiles = try workspace.atlas.profiles(year: year)
-        let nl = language.locale == .nl
+        let nl = output.locale == .nl
         if let region = workspace.regions.region(id: subject) {
             var table = Table(columns: [
                 .init("code"), .init(nl ? "naam" : "name"), .init(nl ? "inwoners" : "population", .right),
@@ -77,7 +73,7 @@ struct RegionsShowCommand: AsyncParsableCommand {
                     ? "Vastgelegd in \(region.file). Inwoners: \(Attribution.cbs)."
                     : "Defined in \(region.file). Population: \(Attribution.cbs).",
             ].filter { !$0.isEmpty }
-            try emit(table, format: format, json: region)
+            try output.write(Listing(table, name: region.name, locale: output.locale, json: region))
             return
         }
         if PeerGroupKind(rawValue: subject.lowercased()) != nil || subject.lowercased() == "amr" {
@@ -98,7 +94,7 @@ struct RegionsShowCommand: AsyncParsableCommand {
         ])
         table.rows = resolved.map {
             [
-                $0.group.description, ReportWording.groupLabel($0, locale: language.locale), $0.code ?? "",
+                $0.group.description, ReportWording.groupLabel($0, locale: output.locale), $0.code ?? "",
                 String($0.members.count),
             ]
         }
@@ -111,6 +107,9 @@ struct RegionsShowCommand: AsyncParsableCommand {
                 : "Classes and population: \(profile.source); COROP and labour-market region: regions/municipalities.csv (one classification for all years).",
             Attribution.cbs + ".",
         ]
-        try emit(table, format: format, json: Membership(municipality: profile, groups: resolved))
+        try output.write(
+            Listing(
+                table, name: profile.name, locale: output.locale,
+                json: Membership(municipality: profile, groups: resolved)))
     }
 }

@@ -60,12 +60,8 @@ struct ReportCommand: AsyncParsableCommand {
                     """))
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html
-        case markdown
-        /// An Excel workbook: each indicator's comparison as a sheet of number cells, and the notes.
-        case xlsx
-    }
+    /// What a report is written as; an Excel workbook holds each indicator's comparison as a sheet of number cells.
+    static let formats: [OutputFormat] = [.html, .markdown, .xlsx]
 
     @OptionGroup var global: GlobalOptions
 
@@ -110,15 +106,20 @@ struct ReportCommand: AsyncParsableCommand {
     var locale: ReportLocale { language.locale }
 
     @Option(
+        name: .customLong("format"),
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en:
                     "html (one self-contained file with charts), markdown (tables and footnotes, for a memo) or xlsx (an Excel workbook: a sheet per indicator and regional view).",
                 nl:
                     "html (één zelfstandig bestand met grafieken), markdown (tabellen en voetnoten, voor een notitie) of xlsx (een Excel-werkmap: een werkblad per indicator en regiobeeld)."
-            ))
-    )
-    var format: Format = .html
+            ), valueName: "format"),
+        completion: .list(Self.formats.map(\.rawValue)),
+        transform: { try OutputFormat.parse($0, offered: Self.formats) })
+    var formatChoice: OutputFormat?
+
+    /// `--format`, else what `--output`'s extension names, else HTML.
+    var format: OutputFormat { formatChoice ?? output.flatMap(OutputFormat.init(fileName:)) ?? .html }
 
     @Option(
         help: ArgumentHelp(
@@ -154,11 +155,7 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError(
                 en: "Give either --indicators or --set, not both.", nl: "Geef --indicators of --set, niet allebei.")
         }
-        if format == .xlsx && output == nil {
-            throw ValidationError(
-                en: "An Excel workbook belongs in a file: add --output NAME.xlsx.",
-                nl: "Een Excel-werkmap hoort in een bestand: voeg --output NAAM.xlsx toe.")
-        }
+        try OutputFormat.validate(formatChoice, output: output, offered: Self.formats)
         if format == .html && output == nil && Console.current.outputIsTerminal {
             throw ValidationError(
                 en: "An HTML report belongs in a file: add --output report.html (or use --format markdown).",
@@ -224,8 +221,8 @@ struct ReportCommand: AsyncParsableCommand {
         report.fetchText = { $0.commandLine }
         report.adviceText = { $0.commandLine($1) }
         if format == .xlsx, let output {
-            try SpreadsheetWriter.write(
-                report.dataTables, notes: report.workbookNotes, locale: locale, to: output)
+            try OutputFile.write(
+                SpreadsheetWriter.workbook(report.dataTables, notes: report.workbookNotes, locale: locale), to: output)
             if !global.quiet {
                 Console.current.error(
                     locale == .nl

@@ -39,7 +39,7 @@ struct TablesCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var language: LocaleOption
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var source: CatalogOptions
 
@@ -64,10 +64,6 @@ struct TablesCommand: AsyncParsableCommand {
             ReaderLanguage.text(en: "At most this many tables (0: all).", nl: "Hoogstens zoveel tabellen (0: alle).")))
     var limit = 50
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(en: "Output: table, csv, json or markdown.", nl: "Uitvoer: table, csv, json of markdown.")))
-    var format: OutputFormat = .table
 
     struct Entry: Encodable {
         var id, title: String
@@ -85,12 +81,12 @@ struct TablesCommand: AsyncParsableCommand {
             ($0.modified ?? "", $0.identifier) > ($1.modified ?? "", $1.identifier)
         }
         let shown = limit > 0 ? Array(found.prefix(limit)) : found
-        let nl = language.locale == .nl
-        var output = Table(columns: [
+        let nl = output.locale == .nl
+        var table = Table(columns: [
             .init("id"), .init(nl ? "titel" : "title"), .init(nl ? "periode" : "period"),
             .init(nl ? "gewijzigd" : "modified"), .init(nl ? "rijen" : "rows", .right),
         ])
-        output.rows = shown.map {
+        table.rows = shown.map {
             [
                 $0.identifier, $0.title, $0.period ?? "", String(($0.modified ?? "").prefix(10)),
                 $0.recordCount.map(String.init) ?? "",
@@ -98,7 +94,7 @@ struct TablesCommand: AsyncParsableCommand {
         }
         let searched = words.joined(separator: " ")
         let catalogOption = source.catalog == .opendata ? "" : " --catalog \(source.catalog.rawValue)"
-        output.notes = [
+        table.notes = [
             nl
                 ? "\(found.count) van de \(all.count) tabellen in \(source.catalog.rawValue)\(words.isEmpty ? "" : " passen bij \"\(searched)\"")"
                     + (shown.count < found.count ? "; de \(shown.count) laatst gewijzigde staan hier (--limit 0 voor alle)" : "")
@@ -113,13 +109,14 @@ struct TablesCommand: AsyncParsableCommand {
                         : ". Fetch one with `maatstaf fetch ID\(catalogOption)`."),
             Attribution.cbs + ".",
         ]
-        try emit(
-            output, format: format,
-            json: shown.map {
+        try output.write(
+            Listing(
+                table, name: nl ? "Tabellen" : "Tables", locale: output.locale,
+                json: shown.map {
                 Entry(
                     id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
                     frequency: $0.frequency, rows: $0.recordCount)
-            })
+            }))
     }
 
     /// The fetched tables in the store, with when and where from.
@@ -128,13 +125,13 @@ struct TablesCommand: AsyncParsableCommand {
         let tables = try global.openStore().cbsTables().filter {
             CBSCatalogEntry(identifier: $0.id, title: $0.title).matches(words)
         }
-        let nl = language.locale == .nl
-        var output = Table(columns: [
+        let nl = output.locale == .nl
+        var table = Table(columns: [
             .init("id"), .init(nl ? "titel" : "title"), .init(nl ? "catalogus" : "catalog"), .init(nl ? "periode" : "period"),
             .init(nl ? "rijen" : "rows", .right), .init(nl ? "opgehaald" : "fetched"),
         ])
-        output.rows = tables.map { [$0.id, $0.title, $0.catalog, $0.period ?? "", String($0.rows), $0.fetchedAt] }
-        output.notes = [
+        table.rows = tables.map { [$0.id, $0.title, $0.catalog, $0.period ?? "", String($0.rows), $0.fetchedAt] }
+        table.notes = [
             nl
                 ? (tables.isEmpty
                     ? "Geen opgehaalde tabellen in de opslag. Zoek er een met `maatstaf tables --search WOORDEN`, dan `maatstaf fetch CODE`."
@@ -144,12 +141,13 @@ struct TablesCommand: AsyncParsableCommand {
                     : "\(tables.count) fetched table(s). `maatstaf describe ID` shows one; `maatstaf export ID` writes it out."),
             Attribution.cbs + ".",
         ]
-        try emit(
-            output, format: format,
-            json: tables.map {
+        try output.write(
+            Listing(
+                table, name: nl ? "Tabellen" : "Tables", locale: output.locale,
+                json: tables.map {
                 Entry(
                     id: $0.id, title: $0.title, shortTitle: nil, period: $0.period, modified: $0.modified, frequency: nil,
                     rows: $0.rows)
-            })
+            }))
     }
 }

@@ -87,30 +87,4 @@ struct IndicatorFileDataOptions: ParsableArguments {
     var traitsFile: String? { traits.traitsFile }
 }
 
-/// How a command prints its result.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case csv
-    case json
-    case markdown
-    case xlsx
-}
-
-extension ParsableCommand {
-    /// Prints a table in the chosen format; JSON encodes `json` instead, with sorted keys for stable diffs.
-    func emit<T: Encodable>(_ table: Table, format: OutputFormat, json: T) throws {
-        switch format {
-        case .table: try Console.current.output(table.renderText())
-        case .csv: try Console.current.output(table.renderCSV())
-        case .markdown: try Console.current.output(table.renderMarkdown())
-        case .xlsx:
-            throw ValidationError(
-                en: "--format xlsx is available for compare, rank and trend; use --format csv here.",
-                nl: "--format xlsx is er voor compare, rank en trend; gebruik hier --format csv.")
-        case .json:
-            try Console.current.output(try JSONOutput.encode(json))
-        }
-    }
-}
-
 extension Iv3SourcePreference: ExpressibleByArgument {}

@@ -9,8 +9,11 @@ import MaatstafCore
 /// pipe) is written directly and never replaced. A folder is refused. Every write is checked: a full disk or a closed
 /// pipe is an error (exit 74), never a silently shortened output.
 enum OutputFile {
-    static func write(_ text: String, to path: String?) throws {
-        guard let path else { return try Console.current.output(text) }
+    static func write(_ text: String, to path: String?) throws { try write(Array(text.utf8), to: path) }
+
+    /// Bytes of any format; to stdout only text reaches here (a workbook is refused for the terminal beforehand).
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path else { return try Console.current.output(String(decoding: bytes, as: UTF8.self)) }
         var info = stat()
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -20,21 +23,21 @@ enum OutputFile {
                         "\(path): is a folder. Name a file, e.g. \(path)/report.html",
                         nl: "\(path): is een map. Noem een bestand, bijvoorbeeld \(path)/report.html"))
             case S_IFCHR, S_IFIFO, S_IFSOCK:
-                return try writeDirectly(text, to: path)
+                return try writeDirectly(bytes, to: path)
             default: break
             }
         }
-        try replace(path, with: text, keepingMode: info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o7777 : nil)
+        try replace(path, with: bytes, keepingMode: info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o7777 : nil)
     }
 
-    private static func writeDirectly(_ text: String, to path: String) throws {
+    private static func writeDirectly(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, errno) }
         defer { close(descriptor) }
-        if let code = StandardOutput.writeAll(Array(text.utf8), to: descriptor) { throw failure(path, code) }
+        if let code = StandardOutput.writeAll(bytes, to: descriptor) { throw failure(path, code) }
     }
 
-    private static func replace(_ path: String, with text: String, keepingMode mode: mode_t?) throws {
+    private static func replace(_ path: String, with bytes: [UInt8], keepingMode mode: mode_t?) throws {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent().path
         var random = SystemRandomNumberGenerator()
@@ -42,7 +45,7 @@ enum OutputFile {
         let temporary = folder + "/." + target.lastPathComponent + ".tmp-" + suffix
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode ?? 0o666)
         guard descriptor >= 0 else { throw failure(path, errno) }
-        var code = StandardOutput.writeAll(Array(text.utf8), to: descriptor)
+        var code = StandardOutput.writeAll(bytes, to: descriptor)
         if code == nil, let mode, fchmod(descriptor, mode) != 0 { code = errno }
         if code == nil, fsync(descriptor) != 0 { code = errno }
         if close(descriptor) != 0, code == nil { code = errno }

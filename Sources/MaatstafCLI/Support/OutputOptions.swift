@@ -3,14 +3,21 @@ import MaatstafCompare
 import MaatstafCore
 import MaatstafReport
 
-/// How a command that prints a result writes it: the format, the reader's language and where to.
+/// How a command that prints a table writes it: the format, the reader's language and where to. Every such command
+/// takes this one group, so `--format`, `--output` and `--locale` mean the same everywhere, and every format is
+/// written by the report module's one writer (`ResultWriter`).
 struct OutputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             ReaderLanguage.text(
-                en: "Output: table, csv, json, markdown, or xlsx (an Excel workbook, with --output; compare, rank, trend).",
-                nl: "Uitvoer: table, csv, json, markdown of xlsx (een Excel-werkmap, met --output; compare, rank, trend).")))
-    var format: OutputFormat = .table
+                en:
+                    "Output: table, csv, json, markdown or xlsx (an Excel workbook, with --output). Default: what --output's extension names (.csv, .json, .md, .xlsx), else table.",
+                nl:
+                    "Uitvoer: table, csv, json, markdown of xlsx (een Excel-werkmap, met --output). Standaard: wat de extensie van --output noemt (.csv, .json, .md, .xlsx), anders table."
+            ), valueName: "format"),
+        completion: .list(OutputFormat.tabular.map(\.rawValue)),
+        transform: { try OutputFormat.parse($0, offered: OutputFormat.tabular) })
+    var format: OutputFormat?
 
     @OptionGroup var language: LocaleOption
 
@@ -23,71 +30,52 @@ struct OutputOptions: ParsableArguments {
                 nl: "Schrijf naar dit bestand in plaats van naar de standaarduitvoer."), valueName: "file"))
     var output: String?
 
+    /// `--format`, else the format `--output`'s extension names, else a table.
+    var chosenFormat: OutputFormat { format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .table }
+
     func validate() throws {
-        if format == .xlsx && output == nil {
+        try OutputFormat.validate(format, output: output, offered: OutputFormat.tabular)
+    }
+
+    /// Writes `result` in the chosen format, through the one writer.
+    func write(_ result: some TabularResult) throws {
+        try OutputFile.write(ResultWriter.bytes(result, as: chosenFormat), to: output)
+    }
+}
+
+extension OutputFormat {
+    /// A `--format` value, refused with the formats this command offers.
+    static func parse(_ text: String, offered: [OutputFormat]) throws -> OutputFormat {
+        guard let format = OutputFormat(rawValue: text.lowercased()), offered.contains(format) else {
+            let list = offered.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(
+                en: "\(text) is not a format this command writes; choose one of: \(list).",
+                nl: "\(text) is geen uitvoer die deze opdracht schrijft; kies een van: \(list).")
+        }
+        return format
+    }
+
+    /// Refuses an output file whose extension names another format than `--format`, a format this command does not
+    /// write, or a workbook for the terminal: the extension is a promise about what is in the file.
+    static func validate(_ format: OutputFormat?, output: String?, offered: [OutputFormat]) throws {
+        let named = output.flatMap(OutputFormat.init(fileName:))
+        if let named, let output {
+            if let format, format != named {
+                throw ValidationError(
+                    en: "\(output) is named as \(named.rawValue), but --format says \(format.rawValue): change one of them.",
+                    nl: "\(output) heeft de naam van \(named.rawValue), maar --format zegt \(format.rawValue): verander een van beide.")
+            }
+            if format == nil, !offered.contains(named) {
+                let list = offered.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError(
+                    en: "\(output): this command does not write \(named.rawValue); it writes \(list) (give --format, or another extension).",
+                    nl: "\(output): deze opdracht schrijft geen \(named.rawValue); ze schrijft \(list) (geef --format, of een andere extensie).")
+            }
+        }
+        if (format ?? named) == .xlsx && output == nil {
             throw ValidationError(
                 en: "An Excel workbook belongs in a file: add --output NAME.xlsx.",
                 nl: "Een Excel-werkmap hoort in een bestand: voeg --output NAAM.xlsx toe.")
         }
     }
-
-    /// Renders `result` in the chosen format and writes it.
-    func write(_ result: some CommandResult) throws {
-        let text: String
-        switch format {
-        case .xlsx:
-            guard let tables = result.dataTables, let output else {
-                throw ValidationError(
-                    en: "--format xlsx is available for compare, rank and trend; use --format csv here.",
-                    nl: "--format xlsx is er voor compare, rank en trend; gebruik hier --format csv.")
-            }
-            try SpreadsheetWriter.write(tables, notes: result.sheetNotes, locale: locale, to: output)
-            return
-        case .table: text = result.renderText()
-        case .markdown: text = result.renderMarkdown()
-        // Dutch Excel opens a double-clicked CSV as UTF-8 only with a byte-order mark (else `Súdwest-Fryslân`
-        // reads `SÃºdwest-FryslÃ¢n`); the `;`-separated nl CSV is the one made for it.
-        case .csv: text = (locale == .nl ? "\u{FEFF}" : "") + result.renderCSV()
-        case .json: text = try result.renderJSON()
-        }
-        try OutputFile.write(text, to: output)
-    }
-}
-
-/// A result a command prints in every format `--format` offers.
-protocol CommandResult {
-    func renderText() -> String
-    func renderMarkdown() -> String
-    func renderCSV() -> String
-    func renderJSON() throws -> String
-    /// The tables an Excel workbook holds, typed; nil where the command has no workbook.
-    var dataTables: [DataTable]? { get }
-    /// The definitions, notes and sources the workbook's last sheet lists.
-    var sheetNotes: [String] { get }
-}
-
-extension CommandResult {
-    var dataTables: [DataTable]? { nil }
-    var sheetNotes: [String] { [] }
-}
-
-extension CompareReport: CommandResult {
-    var dataTables: [DataTable]? { [dataTable] }
-    var sheetNotes: [String] { [heading] + table.notes }
-    func renderJSON() throws -> String { try CompareJSON(comparison, locale: locale).encoded() }
-}
-
-extension RankReport: CommandResult {
-    var dataTables: [DataTable]? { [dataTable] }
-    var sheetNotes: [String] { [heading] + table.notes }
-}
-
-extension TrendReport: CommandResult {
-    var dataTables: [DataTable]? { [dataTable] }
-    var sheetNotes: [String] { notes }
-    func renderJSON() throws -> String { try TrendJSON(series, locale: locale).encoded() }
-}
-
-extension BudgetExecutionReport: CommandResult {
-    func renderJSON() throws -> String { try BudgetExecutionJSON(execution, locale: locale).encoded() }
 }

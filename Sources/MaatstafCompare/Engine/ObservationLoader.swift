@@ -417,7 +417,7 @@ struct ObservationLoader: Sendable {
                 hint: .en("Available Iv3 documents: \(available)", nl: "Beschikbare Iv3-documenten: \(available)"))
         }
         guard let layout = indicator.iv3Layout(for: year) else {
-            let generic = indicator.origin == IndicatorCatalog.genericOrigin
+            let generic = indicator.origin == .genericIv3
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id,
                 reason: .en(

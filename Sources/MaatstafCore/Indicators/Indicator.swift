@@ -10,8 +10,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var direction: Direction
     /// What a reader must know, in both languages (a user file may give one text for both).
     public var notes: LocalizedText
-    /// Where the definition comes from: `built-in`, `generic Iv3`, or a user file's path.
-    public var origin: String
+    /// Where the definition comes from: built in, a generic Iv3 indicator, or a user's file.
+    public var origin: IndicatorOrigin
     /// Whether the rate is a proportion of people (clients among inhabitants) that gets a 95% Wilson interval.
     public var hasInterval: Bool
     /// Money, a rate or a percentage: how values are written, whatever the source.
@@ -24,7 +24,7 @@ public struct Indicator: Sendable, Hashable, Codable {
 
     public init(
         id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
-        multiplier: Int, direction: Direction, notes: LocalizedText, origin: String, hasInterval: Bool = false,
+        multiplier: Int, direction: Direction, notes: LocalizedText, origin: IndicatorOrigin, hasInterval: Bool = false,
         valueKind: ValueKind, zero: ZeroPolicy = .value, ownPeriod: OwnPeriod? = nil
     ) {
         self.id = id

@@ -19,19 +19,34 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The municipality's nearest neighbours on structural traits (`maatstaf peers`).
     case peers
 
-    /// `national`, `province`, `corop`, `labour-market-region` (or `amr`), `size-class`, `urbanity`, or a region id.
+    /// A group's id or one of its other names (`PeerGroup.named`, `aliases`), any case; anything else is a region id.
     public init(parsing text: String) {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if key == "youth-care-region" {
-            self = .builtIn(.youthCareRegion)
-        } else if key == "amr" || key == "arbeidsmarktregio" {
-            self = .builtIn(.labourMarketRegion)
-        } else if key == "peers" || key == "neighbours" || key == "buren" {
-            self = .peers
-        } else if let kind = PeerGroupKind(rawValue: key) {
-            self = .builtIn(kind)
-        } else {
-            self = .userRegion(key)
+        self = Self.named.first { $0.description == key || $0.aliases.contains(key) } ?? .userRegion(key)
+    }
+
+    /// Every group a user can name without a region file, in the order listings show them: each built-in kind,
+    /// then the nearest neighbours. Listings and help are made from this list, so a new kind cannot be left out.
+    public static let named: [PeerGroup] = PeerGroupKind.allCases.map { .builtIn($0) } + [.peers]
+
+    /// Every other name a group is known by, in either language (`amr`, `provincie`, `buren`, …).
+    public var aliases: [String] { otherNames(in: .en) + otherNames(in: .nl) }
+
+    /// The other names a reader of this language types: an abbreviation, and in Dutch the word maatstaf's outputs
+    /// and dashboard use for the group (a reader types what they read).
+    public func otherNames(in locale: ReportLocale) -> [String] {
+        switch (self, locale) {
+        case (.builtIn(.national), .nl): ["nederland"]
+        case (.builtIn(.province), .nl): ["provincie"]
+        case (.builtIn(.corop), .nl): ["corop-gebied"]
+        case (.builtIn(.labourMarketRegion), .en): ["amr"]
+        case (.builtIn(.labourMarketRegion), .nl): ["arbeidsmarktregio"]
+        case (.builtIn(.sizeClass), .nl): ["grootteklasse"]
+        case (.builtIn(.urbanity), .nl): ["stedelijkheid"]
+        case (.builtIn(.youthCareRegion), .en): ["youth-care-region"]
+        case (.peers, .en): ["neighbours"]
+        case (.peers, .nl): ["buren"]
+        default: []
         }
     }
 

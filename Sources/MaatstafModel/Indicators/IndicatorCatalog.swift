@@ -18,7 +18,7 @@ public struct IndicatorCatalog: Sendable {
                         "Check the path given to \(option: .indicatorsFile)",
                         nl: "Controleer het pad bij \(option: .indicatorsFile)"))
             }
-            let user = try IndicatorFile.read(text, origin: userFile.path)
+            let user = try IndicatorFile.read(text, origin: .file(userFile.path))
             for indicator in user where list.contains(where: { $0.id == indicator.id }) {
                 throw ModelError(
                     .invalidIndicatorFile, subject: userFile.path,
@@ -70,9 +70,7 @@ public struct IndicatorCatalog: Sendable {
     }
 
     /// The named (non-generic) indicators.
-    public var named: [Indicator] { indicators.filter { $0.origin != Self.genericOrigin } }
-
-    public static let genericOrigin = "generic Iv3"
+    public var named: [Indicator] { indicators.filter { $0.origin != .genericIv3 } }
 
     /// The indicator sets a report can name with `--set`, with what each holds (in both languages).
     public static let sets: [(name: String, description: LocalizedText)] = [
@@ -121,7 +119,7 @@ public struct IndicatorCatalog: Sendable {
     }
 
     static func builtIn() throws -> [Indicator] {
-        try IndicatorFile.read(BuiltinIndicators.yaml, origin: "built-in")
+        try IndicatorFile.read(BuiltinIndicators.yaml, origin: .builtIn)
     }
 
     /// `iv3.<code>.lasten|baten|netto` for every taakveld of every Iv3 document, valid in the years that list it.
@@ -164,7 +162,7 @@ public struct IndicatorCatalog: Sendable {
                         en:
                             "Iv3 taakveld \(code) as reported; exists in \(inYears.sorted().map(String.init).joined(separator: ", "))."
                     ),
-                    origin: genericOrigin, valueKind: .money, zero: .value)
+                    origin: .genericIv3, valueKind: .money, zero: .value)
             }
         }
     }

@@ -103,9 +103,9 @@ enum IndicatorFile {
         }
     }
 
-    static func read(_ text: String, origin: String) throws -> [Indicator] {
+    static func read(_ text: String, origin: IndicatorOrigin) throws -> [Indicator] {
         // Syntax first, the way every maatstaf YAML file is read: a problem names its line.
-        var reader = YAMLReader(file: origin)
+        var reader = YAMLReader(file: origin.description)
         guard
             let tree = reader.root(
                 text,
@@ -122,11 +122,11 @@ enum IndicatorFile {
             document = try YAMLDecoder().decode(Document.self, from: text)
         } catch let error as DecodingError {
             throw ModelError(
-                .invalidIndicatorFile, subject: origin, reason: describe(error),
+                .invalidIndicatorFile, subject: origin.description, reason: describe(error),
                 hint: .en("See docs/indicators.md for the format", nl: "Zie docs/indicators.md voor de indeling"))
         } catch {
             throw ModelError(
-                .invalidIndicatorFile, subject: origin,
+                .invalidIndicatorFile, subject: origin.description,
                 reason: .en("is not valid YAML (\(error))", nl: "is geen geldige YAML"),
                 hint: .en("See docs/indicators.md for the format", nl: "Zie docs/indicators.md voor de indeling"))
         }

@@ -332,4 +332,24 @@ struct ReportLabels {
         case .peers: t("naaste buren", "nearest neighbours")
         }
     }
+
+    /// What a group is, in a sentence's words (`regions list`): every named group has one, the switch says so.
+    func groupDescription(_ group: PeerGroup) -> String {
+        switch group {
+        case .builtIn(.national): t("alle gemeenten van Nederland", "all municipalities of the Netherlands")
+        case .builtIn(.province): t("de provincie van de gemeente", "the municipality's province")
+        case .builtIn(.corop): t("het COROP-gebied van de gemeente", "the municipality's COROP region")
+        case .builtIn(.labourMarketRegion): t("de arbeidsmarktregio van de gemeente", "the municipality's labour-market region")
+        case .builtIn(.sizeClass): t("gemeenten van dezelfde CBS-grootteklasse", "municipalities of the same CBS size class")
+        case .builtIn(.urbanity):
+            t("gemeenten van dezelfde CBS-stedelijkheidsklasse", "municipalities of the same CBS urbanity class")
+        case .builtIn(.youthCareRegion):
+            t("de jeugdregio van de gemeente (inkoop van jeugdhulp, 2024)", "the municipality's youth-care region (2024)")
+        case .peers:
+            t(
+                "de naaste buren van de gemeente op structuurkenmerken",
+                "the municipality's nearest neighbours on structural traits")
+        case .userRegion(let id): t("eigen regio \(id)", "user region \(id)")
+        }
+    }
 }

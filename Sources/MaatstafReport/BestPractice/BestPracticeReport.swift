@@ -5,7 +5,7 @@ import MaatstafModel
 /// Best practice written out: the best performers and the most improved among the municipality's peers, each with
 /// the gap in € and the cautions that apply. Text and Markdown for a memo; CSV and JSON (`maatstaf.best-practice/1`)
 /// for further work.
-public struct BestPracticeReport: Sendable {
+public struct BestPracticeReport: TabularResult, Sendable {
     public let result: BestPractice
     public let locale: ReportLocale
 
@@ -134,24 +134,33 @@ public struct BestPracticeReport: Sendable {
     public func renderText() -> String { render(markdown: false) }
     public func renderMarkdown() -> String { render(markdown: true) }
 
-    /// One row per best performer and per most improved; unformatted numbers.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
-        var table = Table(columns: ["list", "rank", "code", "name", "value", "from", "to", "change_percent", "gap", "cautions"].map { Table.Column($0) })
+    /// One row per best performer and per most improved, typed for CSV and xlsx.
+    public var dataTable: DataTable {
+        var table = DataTable(
+            name: t("Beste praktijk", "Best practice"),
+            columns: [
+                .init("list"), .init("rank", .count), .init("code"), .init("name"), .init("value", .number(decimals: 6)),
+                .init("from", .number(decimals: 6)), .init("to", .number(decimals: 6)),
+                .init("change_percent", .percent(decimals: 4)), .init("gap", .money), .init("cautions"),
+            ])
         for (rank, performer) in result.best.enumerated() {
             table.rows.append([
-                "best", String(rank + 1), performer.profile.code, performer.profile.name, format.csv(performer.value, decimals: 6),
-                "", "", "", format.csv(performer.gap), performer.cautions.map(caution).joined(separator: "; "),
+                .text("best"), .whole(rank + 1), .text(performer.profile.code), .text(performer.profile.name),
+                .value(performer.value), .empty, .empty, .empty, .value(performer.gap),
+                .text(performer.cautions.map(caution).joined(separator: "; ")),
             ])
         }
         for (rank, entry) in (result.improvement?.entries ?? []).enumerated() {
             table.rows.append([
-                "most-improved", String(rank + 1), entry.profile.code, entry.profile.name, "",
-                format.csv(entry.fromValue, decimals: 6), format.csv(entry.toValue, decimals: 6),
-                format.csv(entry.changePercent, decimals: 4), format.csv(entry.gap),
-                (result.improvement?.cautions ?? []).map(caution).joined(separator: "; "),
+                .text("most-improved"), .whole(rank + 1), .text(entry.profile.code), .text(entry.profile.name), .empty,
+                .value(entry.fromValue), .value(entry.toValue), .value(entry.changePercent), .value(entry.gap),
+                .text((result.improvement?.cautions ?? []).map(caution).joined(separator: "; ")),
             ])
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table
     }
+
+    public var dataTables: [DataTable] { [dataTable] }
+    public var sheetNotes: [String] { [heading] + notes }
+    public func renderJSON() throws -> String { try BestPracticeJSON(self).encoded() }
 }

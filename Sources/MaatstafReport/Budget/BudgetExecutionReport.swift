@@ -4,7 +4,7 @@ import MaatstafModel
 
 /// Accounts against budget written out: text and Markdown for a council memo, CSV for Excel. JSON is
 /// `BudgetExecutionJSON`.
-public struct BudgetExecutionReport: Sendable {
+public struct BudgetExecutionReport: TabularResult, Sendable {
     public let execution: BudgetExecution
     public let locale: ReportLocale
 
@@ -98,36 +98,42 @@ public struct BudgetExecutionReport: Sendable {
 
     public func renderMarkdown() -> String { "### " + heading + "\n\n" + table.renderMarkdown() }
 
-    /// One row per municipality and per group; unformatted numbers, `;` and decimal comma for nl.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
-        var table = Table(
+    /// One row per municipality and per group, typed for CSV and xlsx.
+    public var dataTable: DataTable {
+        let value: DataTable.Kind = style.isMoney ? .money : .number(decimals: 2)
+        var table = DataTable(
+            name: nl ? "Uitvoering" : "Execution",
             columns: [
-                "indicator", "year", "kind", "code", "name", "budget", "accounts", "difference", "difference_percent",
-                "budget_status", "accounts_status", "counted", "left_out",
-            ].map { Table.Column($0) })
+                .init("indicator"), .init("year", .count), .init("kind"), .init("code"), .init("name"),
+                .init("budget", value), .init("accounts", value), .init("difference", value),
+                .init("difference_percent", .percent(decimals: 1)), .init("budget_status"), .init("accounts_status"),
+                .init("counted", .count), .init("left_out", .count),
+            ])
         let id = execution.indicator.id
-        let year = String(execution.year)
         for entry in execution.municipalities {
             let f = entry.figures
             table.rows.append([
-                id, year, "municipality", entry.municipality.code, entry.municipality.name, format.csv(f.budget),
-                format.csv(f.accounts), format.csv(f.difference), format.csv(f.differencePercent, decimals: 1),
-                entry.budgetStatus.map(CompareReport.statusCode) ?? "ok",
-                entry.accountsStatus.map(CompareReport.statusCode) ?? "ok", "", "",
+                .text(id), .whole(execution.year), .text("municipality"), .text(entry.municipality.code),
+                .text(entry.municipality.name), .value(f.budget), .value(f.accounts), .value(f.difference),
+                .value(f.differencePercent), .text(entry.budgetStatus.map(CompareReport.statusCode) ?? "ok"),
+                .text(entry.accountsStatus.map(CompareReport.statusCode) ?? "ok"), .empty, .empty,
             ])
         }
         for group in execution.groups {
             let f = group.figures
             table.rows.append([
-                id, year, ReferenceKind.of(group.group.group), ReferenceKind.code(of: group.group) ?? "", group.group.label,
-                format.csv(f.budget), format.csv(f.accounts), format.csv(f.difference),
-                format.csv(f.differencePercent, decimals: 1), "", "", String(group.counted.count),
-                String(group.leftOut.count),
+                .text(id), .whole(execution.year), .text(ReferenceKind.of(group.group.group)),
+                .text(ReferenceKind.code(of: group.group) ?? ""), .text(group.group.label), .value(f.budget),
+                .value(f.accounts), .value(f.difference), .value(f.differencePercent), .empty, .empty,
+                .whole(group.counted.count), .whole(group.leftOut.count),
             ])
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table
     }
+
+    public var dataTables: [DataTable] { [dataTable] }
+    public var sheetNotes: [String] { [heading] + table.notes }
+    public func renderJSON() throws -> String { try BudgetExecutionJSON(execution, locale: locale).encoded() }
 }
 
 extension String {

@@ -55,7 +55,9 @@ public struct CBSTableExport: Sendable {
             }).joined(separator: "; ")
     }
 
+    /// The whole CSV file in the reader's dialect (`CSVDialect`), preamble included.
     public func csv(layout: Layout) -> String {
+        let dialect = CSVDialect(locale)
         let format = NumberFormat(locale: locale)
         let decimals = self.decimals
         var output: Table
@@ -90,7 +92,7 @@ public struct CBSTableExport: Sendable {
                 }
             }
         }
-        return output.renderCSV(separator: locale == .nl ? ";" : ",")
+        return dialect.preamble + output.renderCSV(dialect)
     }
 
     /// `{"table": …, "title": …, "source": "Bron: CBS (CC BY 4.0)", "value": [{…}, …]}`, the shape of an OData page,

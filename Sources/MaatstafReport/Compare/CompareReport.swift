@@ -3,7 +3,7 @@ public import MaatstafCore
 import MaatstafModel
 
 /// A comparison written out for people (text, Markdown), for Excel (CSV) and for programs (JSON).
-public struct CompareReport: Sendable {
+public struct CompareReport: TabularResult, Sendable {
     public let comparison: Comparison
     public let locale: ReportLocale
 
@@ -151,8 +151,9 @@ public struct CompareReport: Sendable {
         "### " + heading + "\n\n" + table.renderMarkdown()
     }
 
-    /// One row per municipality and reference, unformatted numbers; `nl` uses `;` and a decimal comma for Dutch Excel.
-    public func renderCSV() -> String { dataTable.renderCSV(locale: locale) }
+    public var dataTables: [DataTable] { [dataTable] }
+    public var sheetNotes: [String] { [heading] + table.notes }
+    public func renderJSON() throws -> String { try CompareJSON(comparison, locale: locale).encoded() }
 
     /// One row per municipality and reference group, typed for CSV and xlsx.
     public var dataTable: DataTable {

@@ -13,6 +13,11 @@ public enum ReportWording {
         ReportLabels(locale: locale).groupKind(group)
     }
 
+    /// What a group is, in words: `de provincie van de gemeente`, `the municipality's province`.
+    public static func groupDescription(_ group: PeerGroup, locale: ReportLocale) -> String {
+        ReportLabels(locale: locale).groupDescription(group)
+    }
+
     /// A group's own name as the report writes it: a size or urbanity class in the reader's language (CBS names
     /// them in Dutch), any other as it is called.
     public static func groupLabel(_ group: ResolvedPeerGroup, locale: ReportLocale) -> String {
@@ -27,6 +32,16 @@ public enum ReportWording {
     /// A CBS urbanity class in the reader's language.
     public static func urbanity(_ urbanity: Urbanity, locale: ReportLocale) -> String {
         ReportLabels(locale: locale).urbanityName(urbanity)
+    }
+
+    /// Where an indicator is defined, for a reader: `ingebouwd` / `built in`, `algemeen (Iv3)` / `generic Iv3`, or
+    /// the file's path.
+    public static func origin(_ origin: IndicatorOrigin, locale: ReportLocale) -> String {
+        switch origin {
+        case .builtIn: locale == .nl ? "ingebouwd" : "built in"
+        case .genericIv3: locale == .nl ? "algemeen (Iv3)" : "generic Iv3"
+        case .file(let path): path
+        }
     }
 
     /// The source credit every output carries.

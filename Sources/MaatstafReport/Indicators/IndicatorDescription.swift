@@ -108,7 +108,7 @@ public struct IndicatorDescription: Sendable {
             case .lowerIsBetter: t("lower is better", "lager is beter")
             case .neither: t("neither higher nor lower is better", "hoger of lager is niet vanzelf beter")
             }
-        let origin = indicator.origin == "built-in" ? t("built in", "ingebouwd") : indicator.origin
+        let origin = ReportWording.origin(indicator.origin, locale: locale)
         lines.append(
             t("  multiplier: ", "  vermenigvuldiger: ") + "\(indicator.multiplier); "
                 + t("direction: ", "richting: ") + direction + "; " + t("defined in: ", "vastgelegd in: ") + origin)

@@ -4,9 +4,11 @@ import MaatstafModel
 
 /// A municipality's nearest neighbours written out: the traits matched on, each neighbour's distance and values, and
 /// on which trait it differs most. Text, Markdown and CSV here; JSON is `PeerJSON`.
-public struct PeerReport: Sendable {
+public struct PeerReport: TabularResult, Sendable {
     public let search: PeerSearch
     public let locale: ReportLocale
+    /// The atlas's structural traits, for the class labels the table shows (a gemeentefonds class as written).
+    public var traits: [String: StructuralTraits] = [:]
     /// Words for a fetch, as the caller's interface spells it (the CLI gives the command).
     public var fetchText: @Sendable (FetchRequest) -> String
 
@@ -129,30 +131,30 @@ public struct PeerReport: Sendable {
         return notes
     }
 
-    public func renderText(traits: [String: StructuralTraits]) -> String {
-        heading + "\n\n" + table(traits: traits).renderText()
-    }
-
-    public func renderMarkdown(traits: [String: StructuralTraits]) -> String {
-        "### " + heading + "\n\n" + table(traits: traits).renderMarkdown()
-    }
+    public func renderText() -> String { heading + "\n\n" + table(traits: traits).renderText() }
+    public func renderMarkdown() -> String { "### " + heading + "\n\n" + table(traits: traits).renderMarkdown() }
 
     /// One row per neighbour (the municipality itself first, rank 0): distance and each trait's value, unformatted.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
-        var columns = ["rank", "code", "name", "province", "distance"]
-        columns += search.model.used.map { $0.trait.trait.description }
-        var table = Table(columns: columns.map { Table.Column($0) })
+    public var dataTable: DataTable {
+        var columns: [DataTable.Column] = [
+            .init("rank", .count), .init("code"), .init("name"), .init("province"), .init("distance", .number(decimals: 6)),
+        ]
+        columns += search.model.used.map { DataTable.Column($0.trait.trait.description, .number(decimals: 6)) }
+        var table = DataTable(name: t("Buren", "Neighbours"), columns: columns)
         let codes = [search.municipality.code] + search.neighbours.map(\.code)
         for (rank, code) in codes.enumerated() {
             let profile = search.profiles[code]
-            var row = [
-                String(rank), code, profile?.name ?? code, profile?.province ?? "",
-                rank == 0 ? format.csv(0, decimals: 6) : format.csv(search.neighbours[rank - 1].distance, decimals: 6),
+            var row: [DataTable.Cell] = [
+                .whole(rank), .text(code), .text(profile?.name ?? code), .text(profile?.province ?? ""),
+                .value(rank == 0 ? 0 : search.neighbours[rank - 1].distance),
             ]
-            row += search.shown.map { format.csv($0[code], decimals: 6) }
+            row += search.shown.map { .value($0[code]) }
             table.rows.append(row)
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table
     }
+
+    public var dataTables: [DataTable] { [dataTable] }
+    public var sheetNotes: [String] { [heading] + notes }
+    public func renderJSON() throws -> String { try PeerJSON(self).encoded() }
 }

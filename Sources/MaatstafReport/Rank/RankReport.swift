@@ -4,7 +4,7 @@ public import MaatstafCore
 import MaatstafModel
 
 /// A league table written out.
-public struct RankReport: Sendable {
+public struct RankReport: TabularResult, Sendable {
     public let ranking: Ranking
     public let locale: ReportLocale
 
@@ -71,9 +71,8 @@ public struct RankReport: Sendable {
         return table
     }
 
-    /// Plain numbers for spreadsheets and pandas: no currency sign, no thousands separator, the locale's decimal
-    /// mark; the unit in the header.
-    public func renderCSV() -> String { dataTable.renderCSV(locale: locale) }
+    public var dataTables: [DataTable] { [dataTable] }
+    public var sheetNotes: [String] { [heading] + table.notes }
 
     /// The league table, typed for CSV and xlsx.
     public var dataTable: DataTable {

@@ -5,7 +5,7 @@ import MaatstafModel
 /// A region's view written out for a procurement discussion: per member its amount and its shares, what it would
 /// pay under each cost-split key, and what it would spend at the region's, the national and the best-quartile rate.
 /// Text and Markdown for a memo, CSV (one row per member, key and scenario) for Excel; JSON is `RegionJSON`.
-public struct RegionReport: Sendable {
+public struct RegionReport: TabularResult, Sendable {
     public let breakdowns: [RegionBreakdown]
     public let locale: ReportLocale
 
@@ -300,16 +300,22 @@ public struct RegionReport: Sendable {
         return table
     }
 
-    /// Tidy rows for Excel: one per member and measure (`amount`, `rate`, shares, each key's amount, each
-    /// scenario's amount and saving); unformatted numbers, to the cent, `;` and decimal comma for nl.
-    public func renderCSV() -> String {
-        let format = NumberFormat(locale: locale)
-        var table = Table(
-            columns: ["indicator", "year", "region", "code", "name", "measure", "value", "status"].map { Table.Column($0) })
+    /// Tidy rows for analysts: one per member and measure (`amount`, `rate`, shares, each key's amount, each
+    /// scenario's amount and saving), to the cent and beyond; the CSV of `region`.
+    public var tidyTable: DataTable {
+        var table = DataTable(
+            name: t("Regio, lang", "Region, long"),
+            columns: [
+                .init("indicator"), .init("year", .count), .init("region"), .init("code"), .init("name"), .init("measure"),
+                .init("value", .number(decimals: 6)), .init("status"),
+            ])
         for breakdown in breakdowns {
-            let prefix = [breakdown.indicator.id, String(breakdown.year), breakdown.region.label]
+            let prefix: [DataTable.Cell] = [
+                .text(breakdown.indicator.id), .whole(breakdown.year), .text(breakdown.region.label),
+            ]
             func add(_ code: String, _ name: String, _ measure: String, _ value: Double?, _ status: String = "ok") {
-                table.rows.append(prefix + [code, name, measure, format.csv(value, decimals: 6), value == nil ? (status == "ok" ? "none" : status) : "ok"])
+                let shown = value == nil ? (status == "ok" ? "none" : status) : "ok"
+                table.rows.append(prefix + [.text(code), .text(name), .text(measure), .value(value), .text(shown)])
             }
             for member in breakdown.members {
                 let code = member.municipality.code
@@ -342,6 +348,12 @@ public struct RegionReport: Sendable {
                 add("", breakdown.region.label, "at_\(scenario.rate.kind.rawValue)_saving", scenario.saving)
             }
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table
     }
+
+    /// A workbook has a sheet per regional view as a reader lays it out, then the tidy one; CSV is the tidy one.
+    public var dataTables: [DataTable] { breakdowns.map(dataTable) + [tidyTable] }
+    public var csvTable: DataTable? { tidyTable }
+    public var sheetNotes: [String] { breakdowns.flatMap { [heading($0)] + notes($0) } }
+    public func renderJSON() throws -> String { try RegionJSON(breakdowns, locale: locale).encoded() }
 }

@@ -7,15 +7,28 @@ public import MaatstafCore
 /// notes and sources. libxlsxwriter because it is a small, long-maintained C library packaged by Debian that writes
 /// the format Excel itself writes, without a spreadsheet program.
 ///
-/// The file is written beside the target under a temporary name and renamed into place, so a failure never leaves
-/// half a workbook under the user's name.
+/// libxlsxwriter (1.1.4 in Debian 12) writes only to a named file, so the workbook is written into a folder of its
+/// own that `mkdtemp` creates (mode 0700, an unpredictable name nobody else can plant a link in), read back as bytes
+/// and removed on every path. The bytes go to the user's file through the same safe output as every other format:
+/// nothing here writes where the user pointed.
 public enum SpreadsheetWriter {
-    public static func write(_ tables: [DataTable], notes: [String], locale: ReportLocale, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        guard let workbook = workbook_new(temporary.path) else {
+    public static func workbook(_ tables: [DataTable], notes: [String], locale: ReportLocale) throws -> [UInt8] {
+        var pattern = Array((NSTemporaryDirectory() + "/maatstaf-xlsx-XXXXXX").utf8CString)
+        guard let folderPointer = mkdtemp(&pattern) else {
+            throw SpreadsheetWriteError(path: NSTemporaryDirectory(), reason: SystemErrorText.describe(errno))
+        }
+        let folder = String(cString: folderPointer)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/workbook.xlsx"
+        try write(tables, notes: notes, locale: locale, to: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpreadsheetWriteError(path: path, reason: SystemErrorText.describe(errno))
+        }
+        return Array(data)
+    }
+
+    private static func write(_ tables: [DataTable], notes: [String], locale: ReportLocale, to path: String) throws {
+        guard let workbook = workbook_new(path) else {
             throw SpreadsheetWriteError(
                 path: path,
                 reason: .en(
@@ -87,9 +100,6 @@ public enum SpreadsheetWriter {
             let detail = String(cString: lxw_strerror(result))
             throw SpreadsheetWriteError(
                 path: path, reason: .en(detail, nl: "kan de werkmap niet schrijven (libxlsxwriter-fout \(result.rawValue))"))
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            throw SpreadsheetWriteError(path: path, reason: SystemErrorText.describe(errno))
         }
     }
 

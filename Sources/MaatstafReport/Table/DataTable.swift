@@ -1,4 +1,4 @@
-public import MaatstafCore
+import MaatstafCore
 
 /// A table of typed cells for spreadsheets and programs: every number stays a number, with a kind that says how to
 /// show it (euros, a count, a percentage). CSV and xlsx are both written from it, so they hold the same columns and
@@ -43,26 +43,31 @@ public struct DataTable: Sendable {
         self.columns = columns
     }
 
-
-    /// RFC 4180 CSV with plain numbers: the locale's decimal mark, no grouping, no currency sign; `;` for nl.
-    public func renderCSV(locale: ReportLocale) -> String {
-        let format = NumberFormat(locale: locale)
+    /// RFC 4180 CSV rows with plain numbers in the dialect: its decimal mark, no grouping, no currency sign; an
+    /// empty cell for no value. Without the dialect's preamble: `ResultWriter.csv` writes whole files.
+    public func renderCSV(_ dialect: CSVDialect) -> String {
         var table = Table(columns: columns.map { Table.Column($0.key) })
         table.rows = rows.map { row in
             zip(columns, row).map { column, cell in
                 switch cell {
                 case .text(let text): return text
                 case .empty: return ""
-                case .number(let value):
-                    switch column.kind {
-                    case .text, .count: return format.csv(value, decimals: 0)
-                    case .number(let decimals), .percent(let decimals): return format.csv(value, decimals: decimals)
-                    case .money: return format.csv(value, decimals: 2)
-                    }
+                case .number(let value): return dialect.number(value, decimals: column.kind.csvDecimals)
                 }
             }
         }
-        return table.renderCSV(separator: locale == .nl ? ";" : ",")
+        return table.renderCSV(dialect)
+    }
+}
+
+extension DataTable.Kind {
+    /// Decimals a number of this kind is written with in CSV.
+    var csvDecimals: Int {
+        switch self {
+        case .text, .count: 0
+        case .number(let decimals), .percent(let decimals): decimals
+        case .money: 2
+        }
     }
 }
 

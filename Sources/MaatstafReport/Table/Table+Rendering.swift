@@ -21,9 +21,12 @@ extension Table {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180 CSV with the given separator (`;` for Dutch Excel, which reads `,` as the decimal mark).
+    /// RFC 4180 CSV rows in the dialect's separator, without its preamble (`ResultWriter.csv` writes whole files).
     /// Notes are not part of CSV output; callers print them elsewhere or add a source column.
-    public func renderCSV(separator: Character = ",") -> String {
+    func renderCSV(_ dialect: CSVDialect) -> String { renderCSV(separator: dialect.separator) }
+
+    /// The rows with any one-character separator (tests try a non-ASCII one; products use a dialect).
+    func renderCSV(separator: Character) -> String {
         // The cells are scanned byte by byte: Foundation's `contains` on every cell was four fifths of `export-all`.
         let separatorByte = separator.asciiValue
         func needsQuotes(_ cell: String) -> Bool {

@@ -5,7 +5,7 @@ import MaatstafModel
 /// A series over the years written out: per municipality and period the value, the document (budget or accounts),
 /// an index against the base year, the change per year, and the national and chosen groups' rates. Text and
 /// Markdown for people, CSV for Excel; JSON is `TrendJSON`.
-public struct TrendReport: Sendable {
+public struct TrendReport: TabularResult, Sendable {
     public let series: IndicatorSeries
     public let locale: ReportLocale
 
@@ -190,8 +190,9 @@ public struct TrendReport: Sendable {
         "### " + heading + "\n\n" + table.renderMarkdown()
     }
 
-    /// One row per municipality, period and reference group; unformatted numbers, `;` and decimal comma for nl.
-    public func renderCSV() -> String { dataTable.renderCSV(locale: locale) }
+    public var dataTables: [DataTable] { [dataTable] }
+    public var sheetNotes: [String] { notes }
+    public func renderJSON() throws -> String { try TrendJSON(series, locale: locale).encoded() }
 
     /// One row per municipality, period and group, typed for CSV and xlsx.
     public var dataTable: DataTable {

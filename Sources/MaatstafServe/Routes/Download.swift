@@ -21,6 +21,16 @@ enum Download: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format the comparison is written in, by the same writer as `maatstaf compare --format`.
+    var format: OutputFormat {
+        switch self {
+        case .csv: .csv
+        case .xlsx: .xlsx
+        case .json: .json
+        case .report: .html
+        }
+    }
+
     /// The file name a browser saves it under: `maatstaf-wmo.huishoudelijke-hulp-2023.csv`.
     func fileName(_ state: ViewState, year: Int) -> String {
         let ext = rawValue.split(separator: ".").last.map(String.init) ?? "txt"
@@ -44,24 +54,7 @@ enum Download: String, CaseIterable, Sendable {
                 state.indicator, year: period.year, kind: state.kind, municipalities: state.municipalities,
                 against: [.builtIn(.national)] + state.groups)
             let report = CompareReport(comparison, locale: state.locale)
-            switch self {
-            case .csv:
-                // Dutch Excel reads a double-clicked CSV as UTF-8 only with a byte-order mark (as the CLI writes it).
-                return (Array(((state.locale == .nl ? "\u{FEFF}" : "") + report.renderCSV()).utf8), period.year)
-            case .json:
-                return (Array(try CompareJSON(comparison, locale: state.locale).encoded().utf8), period.year)
-            case .xlsx:
-                let folder = FileManager.default.temporaryDirectory
-                    .appendingPathComponent("maatstaf-serve-\(UUID().uuidString)")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: folder) }
-                let file = folder.appendingPathComponent(fileName(state, year: period.year))
-                try SpreadsheetWriter.write(
-                    [report.dataTable], notes: [report.heading] + report.table.notes, locale: state.locale, to: file.path)
-                return (Array(try Data(contentsOf: file)), period.year)
-            case .report:
-                preconditionFailure("handled above")
-            }
+            return (try ResultWriter.bytes(report, as: format), period.year)
         } catch {
             throw DashboardPage.problem(error, state, data)
         }
