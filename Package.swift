@@ -75,7 +75,7 @@ let package = Package(
         ),
 
         // compare: the engine — rates, reference groups, ranks, intervals.
-        .target(name: "MaatstafCompare", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel"]),
+        .target(name: "MaatstafCompare", dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafModel"]),
 
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
         .target(

@@ -1,5 +1,5 @@
 import GRDB
-import MaatstafCore
+public import MaatstafCore
 
 extension Store {
     public func municipalities() throws -> [MunicipalityRecord] {
@@ -73,13 +73,14 @@ extension Store {
     /// Every Iv3 document: the snapshot's, then those read from fetched CBS tables (a year and kind can be in both).
     public func iv3Documents() throws -> [Iv3DocumentRecord] {
         try read { db in
-            try Iv3DocumentRecord.fetchAll(
+            try Row.fetchAll(
                 db,
                 sql: """
                     SELECT year, kind, source, NULL AS "table" FROM iv3_document
                     UNION ALL SELECT year, kind, 'CBS ' || table_id, table_id FROM cbs_iv3_document
                     ORDER BY year, kind, 4
-                    """)
+                    """
+            ).map(Iv3DocumentRecord.init(row:))
         }
     }
 
@@ -88,18 +89,21 @@ extension Store {
         table == nil ? ("iv3", false) : ("cbs_iv3", true)
     }
 
-    public func iv3Taakvelden(year: Int, kind: String, table: String? = nil) throws -> [Iv3TaakveldRecord] {
+    public func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String? = nil) throws -> [Iv3TaakveldRecord] {
         let prefix = Self.iv3Tables(table).prefix
         return try read { db in
-            try Iv3TaakveldRecord.fetchAll(
+            try Row.fetchAll(
                 db, sql: "SELECT * FROM \(prefix)_taakveld WHERE year = ? AND kind = ? ORDER BY rowid",
-                arguments: [year, kind])
+                arguments: [year, kind.rawValue]
+            ).map(Iv3TaakveldRecord.init(row:))
         }
     }
 
     /// Amounts for the given taakvelden of one document, for every municipality (and `NL01`, the snapshot file's
     /// national total row).
-    public func iv3Amounts(year: Int, kind: String, taakvelden: [String], table: String? = nil) throws -> [Iv3AmountRecord] {
+    public func iv3Amounts(
+        year: Int, kind: Iv3DocumentKind, taakvelden: [String], table: String? = nil
+    ) throws -> [Iv3AmountRecord] {
         let (prefix, fetched) = Self.iv3Tables(table)
         return try read { db in
             let placeholders = databaseQuestionMarks(count: taakvelden.count)
@@ -111,7 +115,8 @@ extension Store {
                 db,
                 sql:
                     "SELECT year, kind, code, taakveld, baten, lasten, salaries, checksum FROM \(prefix)_amount WHERE year = ? AND kind = ? AND taakveld IN (\(placeholders))",
-                arguments: StatementArguments([year, kind] as [any DatabaseValueConvertible]) + StatementArguments(taakvelden))
+                arguments: StatementArguments([year, kind.rawValue] as [any DatabaseValueConvertible])
+                    + StatementArguments(taakvelden))
             var records: [Iv3AmountRecord] = []
             // Counted by taakveld and only then turned into integrity keys: making a key per row was a tenth of
             // the read.
@@ -135,7 +140,7 @@ extension Store {
             }
             var counts: [String: Int] = [:]
             for (taakveld, count) in perTaakveld {
-                counts[IntegrityKey.iv3Amount(year, kind, taakveld, fetched: fetched)] = count
+                counts[IntegrityKey.iv3Amount(year, kind.rawValue, taakveld, fetched: fetched)] = count
             }
             try Self.verifyCounts(counts, in: db)
             return records
@@ -143,14 +148,14 @@ extension Store {
     }
 
     /// The municipalities (codes) without an Iv3 delivery for one document: absent, never zero.
-    public func iv3NoDelivery(year: Int, kind: String, table: String? = nil) throws -> Set<String> {
+    public func iv3NoDelivery(year: Int, kind: Iv3DocumentKind, table: String? = nil) throws -> Set<String> {
         let (prefix, fetched) = Self.iv3Tables(table)
         return try read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT year, kind, code, checksum FROM \(prefix)_no_delivery WHERE year = ? AND kind = ?",
-                arguments: [year, kind])
+                arguments: [year, kind.rawValue])
             for row in rows { try Self.verify(row, table: "\(prefix)_no_delivery") }
-            try Self.verifyCounts([IntegrityKey.iv3NoDelivery(year, kind, fetched: fetched): rows.count], in: db)
+            try Self.verifyCounts([IntegrityKey.iv3NoDelivery(year, kind.rawValue, fetched: fetched): rows.count], in: db)
             return Set(rows.map { $0["code"] as String })
         }
     }

@@ -61,7 +61,7 @@ struct CBSSelectionTests {
     }
 
     static var engine: ComparisonEngine {
-        ComparisonEngine(store: store, atlas: try! MunicipalityAtlas(store: store), regions: nil)
+        ComparisonEngine(source: store, atlas: try! MunicipalityAtlas(store: store), regions: nil)
     }
 
     @Test("the picked age codes are summed; the total row is not added to them")

@@ -12,7 +12,7 @@ struct ComparisonEngineTests {
     static let store = try! Store(path: LoadedStore.copy())
     static let atlas = try! MunicipalityAtlas(store: store)
     static let regions = try! UserRegionCatalog(folder: RepositoryFixtures.regions, directory: atlas.directory)
-    static let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions)
+    static let engine = ComparisonEngine(source: store, atlas: atlas, regions: regions)
     static let catalog = try! IndicatorCatalog(store: store)
     static let raw2023 = try! RawIv3("iv3/2023_jaarrekening.csv")
     static let raw2025 = try! RawIv3("iv3/2025_begroting.csv")
@@ -188,7 +188,7 @@ struct ComparisonEngineTests {
                 let year = layout.fromYear >= 2025 ? 2025 : 2023
                 let official = Set(try Self.store.iv3Definitions(year: year).map(\.taakveld))
                 let inFile = Set(
-                    try Self.store.iv3Taakvelden(year: year, kind: year == 2023 ? "jaarrekening" : "begroting").map(\.taakveld))
+                    try Self.store.iv3Taakvelden(year: year, kind: year == 2023 ? .jaarrekening : .begroting).map(\.taakveld))
                 for code in layout.taakvelden {
                     #expect(official.contains(code), "\(indicator.id): \(code) not in CBS code list \(year)")
                     #expect(inFile.contains(code), "\(indicator.id): \(code) not in the Iv3 file of \(year)")

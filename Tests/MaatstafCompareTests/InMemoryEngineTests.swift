@@ -37,12 +37,12 @@ struct InMemoryEngineTests {
         var questions = Questions()
         func iv3Documents() throws -> [Iv3DocumentRecord] {
             questions.ask("documents")
-            return [Iv3DocumentRecord(year: 2025, kind: "begroting", source: "synthetic")]
+            return [Iv3DocumentRecord(year: 2025, kind: .begroting, source: "synthetic")]
         }
-        func iv3Taakvelden(year: Int, kind: String, table: String?) throws -> [Iv3TaakveldRecord] {
+        func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?) throws -> [Iv3TaakveldRecord] {
             ["6.711", "6.712"].map { Iv3TaakveldRecord(year: year, kind: kind, taakveld: $0, title: $0) }
         }
-        func iv3Amounts(year: Int, kind: String, taakvelden: [String], table: String?) throws -> [Iv3AmountRecord] {
+        func iv3Amounts(year: Int, kind: Iv3DocumentKind, taakvelden: [String], table: String?) throws -> [Iv3AmountRecord] {
             questions.ask("amounts")
             return lasten.filter { $0.key != "E" }.flatMap { code, amounts in
                 taakvelden.map { taakveld in
@@ -52,7 +52,7 @@ struct InMemoryEngineTests {
                 }
             }
         }
-        func iv3NoDelivery(year: Int, kind: String, table: String?) throws -> Set<String> {
+        func iv3NoDelivery(year: Int, kind: Iv3DocumentKind, table: String?) throws -> Set<String> {
             questions.ask("no delivery")
             return ["E"]
         }

@@ -18,7 +18,7 @@ enum ReportFixtures {
 
     static func engine(regions folder: URL = RepositoryFixtures.regions) throws -> ComparisonEngine {
         ComparisonEngine(
-            store: store, atlas: atlas,
+            source: store, atlas: atlas,
             regions: try UserRegionCatalog(folder: folder, directory: atlas.directory))
     }
 

@@ -31,7 +31,7 @@ struct RunningDashboard {
         let atlas = try MunicipalityAtlas(store: store)
         let regions = try UserRegionCatalog(folder: RepositoryFixtures.regions, directory: atlas.directory)
         let catalog = try IndicatorCatalog(store: store, userFile: nil)
-        let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: .fetched)
+        let engine = ComparisonEngine(source: store, atlas: atlas, regions: regions, iv3Source: .fetched)
             .withPeers(.standard, indicators: { catalog }, strict: false)
         let data = try DashboardData(
             engine: engine, atlas: atlas, catalog: catalog, regions: regions.regions,

@@ -3,6 +3,7 @@ import GRDB
 import MaatstafStore
 import MaatstafTestServer
 import Testing
+import MaatstafCore
 
 /// The engine reads an indicator's Iv3 amounts by taakveld; since migration v14 the index by taakveld holds every
 /// column read, so SQLite answers from the index alone.
@@ -20,7 +21,7 @@ struct AmountIndexTests {
     @Test("a store made before v14 is migrated: the same rows, now from the covering index")
     func migrated() throws {
         let path = try LoadedStore.copy()
-        let before = try Store(path: path).iv3Amounts(year: 2023, kind: "jaarrekening", taakvelden: ["6.71a", "6.71b"])
+        let before = try Store(path: path).iv3Amounts(year: 2023, kind: .jaarrekening, taakvelden: ["6.71a", "6.71b"])
         #expect(try Self.plan(path).contains("COVERING INDEX iv3_amount_by_taakveld"))
         // Back to the index of v2–v13, and v14 not applied.
         try DatabaseQueue(path: path).write { db in
@@ -31,7 +32,7 @@ struct AmountIndexTests {
         #expect(!(try Self.plan(path).contains("COVERING")))
         let store = try Store(path: path)
         #expect(try Self.plan(path).contains("COVERING INDEX iv3_amount_by_taakveld"))
-        let after = try store.iv3Amounts(year: 2023, kind: "jaarrekening", taakvelden: ["6.71a", "6.71b"])
+        let after = try store.iv3Amounts(year: 2023, kind: .jaarrekening, taakvelden: ["6.71a", "6.71b"])
         let order = { (a: Iv3AmountRecord, b: Iv3AmountRecord) in (a.code, a.taakveld) < (b.code, b.taakveld) }
         #expect(!before.isEmpty)
         #expect(after.sorted(by: order) == before.sorted(by: order))

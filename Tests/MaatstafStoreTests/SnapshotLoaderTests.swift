@@ -29,17 +29,17 @@ struct SnapshotLoaderTests {
         #expect(
             try store.iv3Documents().map { "\($0.year) \($0.kind)" }
                 == ["2023 begroting", "2023 jaarrekening", "2025 begroting"])
-        #expect(try store.iv3NoDelivery(year: 2023, kind: "begroting") == ["GM1992"])  // Voorne aan Zee
+        #expect(try store.iv3NoDelivery(year: 2023, kind: .begroting) == ["GM1992"])  // Voorne aan Zee
 
         // Lasten of 6.71a in 2023, summed independently from the raw file, against the store.
         let raw = try RepositoryFixtures.simpleRows("iv3/2023_jaarrekening.csv", separator: ";").dropFirst()
         let rawRows = raw.filter { $0[1].hasPrefix("6.71a ") }
         let rawMunicipalTotal = rawRows.filter { $0[0] != "Nederland" }.map { Int(Double($0[4])!) }.reduce(0, +)
         let rawNational = rawRows.first { $0[0] == "Nederland" }.map { Int(Double($0[4])!) }
-        let amounts = try store.iv3Amounts(year: 2023, kind: "jaarrekening", taakvelden: ["6.71a"])
+        let amounts = try store.iv3Amounts(year: 2023, kind: .jaarrekening, taakvelden: ["6.71a"])
         // Every row but Vijfheerenlanden's: its all-zero rows mean no delivery (SOURCES.md §11), kept as a fact.
         #expect(amounts.count == 342)
-        #expect(try store.iv3NoDelivery(year: 2023, kind: "jaarrekening") == ["GM1961"])
+        #expect(try store.iv3NoDelivery(year: 2023, kind: .jaarrekening) == ["GM1961"])
         #expect(amounts.filter { $0.code != "NL01" }.compactMap(\.lasten).reduce(0, +) == rawMunicipalTotal)
         #expect(amounts.first { $0.code == "NL01" }?.lasten == rawNational)
         #expect(amounts.first { $0.code == "GM0293" }?.lasten == 2017)  // iv3/2023_jaarrekening.csv, Westervoort 6.71a
@@ -62,8 +62,8 @@ struct SnapshotLoaderTests {
         #expect(error?.kind == .snapshotDamaged)
         #expect(error?.subject == file.path)
         #expect(try store.municipalityYears(year: 2025).count == 342)
-        #expect(try store.iv3Amounts(year: 2025, kind: "begroting", taakvelden: ["6.711"]).count == 339)
-        #expect(try store.iv3NoDelivery(year: 2025, kind: "begroting").count == 4)
+        #expect(try store.iv3Amounts(year: 2025, kind: .begroting, taakvelden: ["6.711"]).count == 339)
+        #expect(try store.iv3NoDelivery(year: 2025, kind: .begroting).count == 4)
     }
 
     @Test("a municipality name no file knows stops the load with file and line; nothing is written")

@@ -17,12 +17,12 @@ struct StoreDamageTests {
     }
 
     static func figures(_ store: Store) throws -> Figures {
-        let amounts = try store.iv3Amounts(year: 2023, kind: "jaarrekening", taakvelden: ["6.71a"])
+        let amounts = try store.iv3Amounts(year: 2023, kind: .jaarrekening, taakvelden: ["6.71a"])
         return Figures(
             lasten: Dictionary(uniqueKeysWithValues: amounts.map { ($0.code, $0.lasten) }),
             population: Dictionary(
                 uniqueKeysWithValues: try store.municipalityYears(year: 2023).map { ($0.code, $0.population) }),
-            undelivered: try store.iv3NoDelivery(year: 2023, kind: "jaarrekening"))
+            undelivered: try store.iv3NoDelivery(year: 2023, kind: .jaarrekening))
     }
 
     /// A loaded store file, and its figures as loaded.

@@ -18,7 +18,7 @@ let store = try Store(path: arguments[1])
 try SnapshotLoader(folder: URL(fileURLWithPath: arguments[2])).loadIfNeeded(into: store)
 let atlas = try MunicipalityAtlas(store: store)
 let regions = try UserRegionCatalog(folder: URL(fileURLWithPath: arguments[3]), directory: atlas.directory)
-let engine = ComparisonEngine(store: store, atlas: atlas, regions: regions)
+let engine = ComparisonEngine(source: store, atlas: atlas, regions: regions)
 let catalog = try IndicatorCatalog(store: store)
 let iv3Years = Set(try store.iv3Documents().map(\.year)).sorted()
 // The six groups the raw files give (the jeugdregio is derived from boundaries when the snapshot loads, which the

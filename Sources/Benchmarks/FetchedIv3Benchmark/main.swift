@@ -79,7 +79,7 @@ let groups = PeerGroupKind.allCases.map { PeerGroup.builtIn($0) }
 
 /// Every built-in Iv3 indicator for 2023 (accounts), all municipalities, all built-in groups; a checksum of the results.
 func compareAll(_ source: Iv3SourcePreference) throws -> Double {
-    let engine = ComparisonEngine(store: store, atlas: atlas, regions: nil, iv3Source: source)
+    let engine = ComparisonEngine(source: store, atlas: atlas, regions: nil, iv3Source: source)
     var checksum = 0.0
     for indicator in catalog.indicators {
         guard case .iv3 = indicator.numerator, indicator.iv3Layout(for: 2023) != nil else { continue }

@@ -48,7 +48,7 @@ enum FetchedIv3 {
     /// Refuses a document whose figures differ from the snapshot's copy of it: CBS may have revised them, or the
     /// table is not the one meant; either way the user decides, and nothing is stored until then.
     static func checkAgainstSnapshot(_ document: Iv3ThirdPartyTable.Document, table: String, store: Store) throws {
-        let kind = document.kind.rawValue
+        let kind = document.kind
         guard try store.iv3Documents().contains(where: { $0.year == document.year && $0.kind == kind && $0.table == nil })
         else { return }
         let taakvelden = document.taakvelden.map(\.code)

@@ -52,7 +52,7 @@ struct Workspace {
     /// The engine, with the group `peers` (each municipality's nearest neighbours) available; the catalog its
     /// traits need is read only when a neighbour group is asked for.
     var engine: ComparisonEngine {
-        ComparisonEngine(store: store, atlas: atlas, regions: regions, iv3Source: iv3Source)
+        ComparisonEngine(source: store, atlas: atlas, regions: regions, iv3Source: iv3Source)
             .withPeers(peerSettings, indicators: catalog.get, strict: peerSettings.file != nil)
     }
 

@@ -1,6 +1,5 @@
 public import MaatstafCore
 import MaatstafModel
-import MaatstafStore
 
 extension ComparisonEngine {
     /// Every target and norm checked for the latest year the municipality has a value of the indicator (the latest

@@ -1,5 +1,4 @@
 public import MaatstafCore
-import MaatstafStore
 
 extension ComparisonEngine {
     /// An indicator over own figures in one period of any year: the same definition, that month, quarter or

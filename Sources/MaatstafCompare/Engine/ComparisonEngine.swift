@@ -1,6 +1,5 @@
 public import MaatstafCore
 public import MaatstafModel
-public import MaatstafStore
 
 /// Computes comparisons: an indicator for chosen municipalities against their reference groups.
 public struct ComparisonEngine: Sendable {
@@ -18,12 +17,6 @@ public struct ComparisonEngine: Sendable {
         var loader = ObservationLoader(source: source, atlas: atlas)
         loader.preference = iv3Source
         self.loader = loader
-    }
-
-    public init(
-        store: Store, atlas: MunicipalityAtlas, regions: UserRegionCatalog?, iv3Source: Iv3SourcePreference = .fetched
-    ) {
-        self.init(source: store as any ObservationSource, atlas: atlas, regions: regions, iv3Source: iv3Source)
     }
 
     /// The years with data for an indicator: Iv3 years where its layout is defined, or the years of its CBS table.
@@ -94,10 +87,7 @@ public struct ComparisonEngine: Sendable {
         let documents = try loader.memory.iv3Documents { try loader.source.iv3Documents() }
         // A document in the snapshot and in a fetched table is one period.
         return Set(
-            documents.compactMap { record -> IndicatorPeriod? in
-                guard years.contains(record.year), let kind = Iv3DocumentKind(rawValue: record.kind) else { return nil }
-                return IndicatorPeriod(year: record.year, kind: kind)
-            }
+            documents.filter { years.contains($0.year) }.map { IndicatorPeriod(year: $0.year, kind: $0.kind) }
         ).sorted()
     }
 

@@ -1,7 +1,6 @@
 import MaatstafCore
 import MaatstafModel
 import MaatstafSources
-import MaatstafStore
 
 /// Reads the numbers an indicator needs from its source (the store, or one built in memory) and turns them into
 /// observations.
@@ -28,11 +27,8 @@ struct ObservationLoader: Sendable {
         if case .iv3 = indicator.numerator {
             let documents = try memory.iv3Documents { try source.iv3Documents() }
             if !documents.contains(where: { $0.year == year }) {
-                let available = Set(
-                    documents.compactMap { record in
-                        Iv3DocumentKind(rawValue: record.kind).map { IndicatorPeriod(year: record.year, kind: $0) }
-                    }
-                ).sorted().map(\.description).joined(separator: ", ")
+                let available = Set(documents.map { IndicatorPeriod(year: $0.year, kind: $0.kind) })
+                    .sorted().map(\.description).joined(separator: ", ")
                 throw CompareError(
                     .yearNotAvailable, subject: indicator.id,
                     reason: .en("no Iv3 data for \(year) in the store", nl: "geen Iv3-gegevens over \(year) in de opslag"),
@@ -396,9 +392,7 @@ struct ObservationLoader: Sendable {
     ) throws -> Iv3Figures {
         let documents = try memory.iv3Documents { try source.iv3Documents() }
         // Accounts (jaarrekening) are what was spent; a budget (begroting) is what was planned. Prefer accounts.
-        let kinds = documents.filter { $0.year == year }.compactMap { record in
-            Iv3DocumentKind(rawValue: record.kind).map { (record, $0) }
-        }.filter { wanted == nil || $0.1 == wanted }
+        let kinds = documents.filter { $0.year == year && (wanted == nil || $0.kind == wanted) }.map { ($0, $0.kind) }
         // Within the kind, the copy the user prefers when the snapshot and a fetched table both hold it.
         let ranked = kinds.sorted { a, b in
             if a.1 != b.1 { return a.1 < b.1 }
@@ -406,9 +400,8 @@ struct ObservationLoader: Sendable {
             return aFetched != (b.0.table != nil) && aFetched == (preference == .fetched)
         }
         guard let (document, kind) = ranked.first else {
-            let available = documents.compactMap { record in
-                Iv3DocumentKind(rawValue: record.kind).map { IndicatorPeriod(year: record.year, kind: $0) }
-            }.sorted().map(\.description).joined(separator: ", ")
+            let available = documents.map { IndicatorPeriod(year: $0.year, kind: $0.kind) }
+                .sorted().map(\.description).joined(separator: ", ")
             throw CompareError(
                 .yearNotAvailable, subject: indicator.id,
                 reason: .en(

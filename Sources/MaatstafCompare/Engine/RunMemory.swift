@@ -1,5 +1,5 @@
 import Foundation
-import MaatstafStore
+import MaatstafCore
 
 /// What the engine's source answered to the small questions it asks for every indicator and year — which documents
 /// and taakvelden exist, who delivered nothing, the files' checksums, the fetched tables — kept for as long as the
@@ -35,12 +35,12 @@ final class RunMemory: @unchecked Sendable {
         try remembered({ documents }, { documents = $0 }, load)
     }
 
-    func iv3Taakvelden(year: Int, kind: String, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+    func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
         let key = "\(year)|\(kind)|\(table ?? "")"
         return try remembered({ taakvelden[key] }, { taakvelden[key] = $0 }, load)
     }
 
-    func iv3NoDelivery(year: Int, kind: String, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+    func iv3NoDelivery(year: Int, kind: Iv3DocumentKind, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
         let key = "\(year)|\(kind)|\(table ?? "")"
         return try remembered({ undelivered[key] }, { undelivered[key] = $0 }, load)
     }
@@ -49,7 +49,7 @@ final class RunMemory: @unchecked Sendable {
     /// lasten, baten and netto; a named indicator and the taakveld's own) read it once: only the taakvelden not
     /// read before are asked of the source, in one query.
     func iv3Amounts(
-        year: Int, kind: String, table: String?, taakvelden: [String], _ load: ([String]) throws -> [Iv3AmountRecord]
+        year: Int, kind: Iv3DocumentKind, table: String?, taakvelden: [String], _ load: ([String]) throws -> [Iv3AmountRecord]
     ) rethrows -> [Iv3AmountRecord] {
         let document = "\(year)|\(kind)|\(table ?? "")"
         let missing = lock.withLock { taakvelden.filter { amounts[document + "|" + $0] == nil } }

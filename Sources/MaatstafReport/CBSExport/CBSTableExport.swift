@@ -1,7 +1,7 @@
 import Foundation
 public import MaatstafCore
 import MaatstafModel
-public import MaatstafSources
+import MaatstafSources
 public import MaatstafStore
 
 /// A fetched CBS table written back out for R, pandas or Excel.

@@ -1,4 +1,5 @@
 import Foundation
+public import MaatstafCore
 
 extension CBSDimensionCode {
     /// How a code a user wrote (`T001038`, `10010`, or a title as StatLine shows it: `Totaal mannen en vrouwen`)

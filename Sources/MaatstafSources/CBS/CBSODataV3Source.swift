@@ -1,5 +1,5 @@
 import Foundation
-import MaatstafCore
+public import MaatstafCore
 public import MaatstafFetch
 
 /// Downloads a CBS table through OData v3: metadata, code lists and the full data set.

@@ -1,16 +1,8 @@
-/// One cell of a CBS data set: a number, or why there is none. A missing value is never a zero.
-public enum CBSValue: Sendable, Equatable {
-    case number(Double)
-    /// `.` (and `null` in TypedDataSet): unknown, or too small to publish.
-    case unknown
-    /// `x`: secret.
-    case secret
-    /// `-`: nil, cannot occur.
-    case notApplicable
-    /// A text cell: codes and names in tables that classify (`Code_10` = `CR15`, `Naam_11` = `Arnhem/Nijmegen` in
-    /// "Gebieden in Nederland"). Never a figure.
-    case text(String)
+public import MaatstafCore
 
+// The cell value itself is core's (`CBSValue`): the engine reads stored cells without knowing CBS's formats. How
+// CBS writes a cell is this module's business.
+extension CBSValue {
     /// Parses an UntypedDataSet cell: a padded number or one of CBS's symbols.
     public init?(untyped text: String) {
         let trimmed = text.trimmedSpaces
@@ -22,27 +14,6 @@ public enum CBSValue: Sendable, Equatable {
             // `1e999` parses as infinity: not a figure (the page scanner reports it as malformed).
             guard let number = Double(trimmed), number.isFinite else { return nil }
             self = .number(number)
-        }
-    }
-
-    public var number: Double? {
-        if case .number(let value) = self { return value }
-        return nil
-    }
-
-    public var text: String? {
-        if case .text(let value) = self { return value }
-        return nil
-    }
-
-    /// The word outputs and the store use for the cell's status: `ok`, `unknown`, `secret` or `not-applicable`.
-    public var statusWord: String {
-        switch self {
-        case .number: "ok"
-        case .unknown: "unknown"
-        case .secret: "secret"
-        case .notApplicable: "not-applicable"
-        case .text: "text"
         }
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-import MaatstafCore
+public import MaatstafCore
 public import MaatstafSources
 
 /// Writes one CBS table into the store as its pages arrive, in a single transaction from `begin` to `finish`.

@@ -1,26 +1,7 @@
 public import Foundation
 public import GRDB
-import MaatstafCore
+public import MaatstafCore
 public import MaatstafSources
-
-/// A fetched CBS table as the store lists it.
-public struct CBSTableRecord: Sendable, Equatable, FetchableRecord, Decodable {
-    public var id: String
-    public var catalog: String
-    public var title: String
-    public var period: String?
-    public var modified: String?
-    public var recordCount: Int?
-    public var rows: Int
-    public var fetchedAt: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, catalog, title, period, modified
-        case recordCount = "record_count"
-        case rows
-        case fetchedAt = "fetched_at"
-    }
-}
 
 extension Store {
     /// Replaces the stored copy of one CBS table held whole in memory, in a single transaction: if anything fails,
@@ -44,7 +25,14 @@ extension Store {
     }
 
     public func cbsTables() throws -> [CBSTableRecord] {
-        try read { db in try CBSTableRecord.fetchAll(db, sql: "SELECT * FROM cbs_table ORDER BY id") }
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM cbs_table ORDER BY id").map { row in
+                CBSTableRecord(
+                    id: row["id"], catalog: row["catalog"], title: row["title"], period: row["period"],
+                    modified: row["modified"], recordCount: row["record_count"], rows: row["rows"],
+                    fetchedAt: row["fetched_at"])
+            }
+        }
     }
 
     /// Count of stored cells of a table by status, for `maatstaf fetch` and tests.
@@ -67,32 +55,6 @@ extension Store {
             return counts
         }
     }
-}
-
-/// A stored table read back into columns, in the order CBS served its rows.
-public struct CBSStoredColumns: Sendable {
-    public struct Dimension: Sendable {
-        public var key: String
-        /// `region`, `period` or `other`.
-        public var role: String
-        /// One trimmed code per row.
-        public var codes: [String]
-
-        public init(key: String, role: String, codes: [String]) {
-            self.key = key
-            self.role = role
-            self.codes = codes
-        }
-    }
-
-    public var dimensions: [Dimension]
-    public var topics: [(key: String, values: [CBSValue])]
-
-    public init(dimensions: [Dimension], topics: [(key: String, values: [CBSValue])]) {
-        self.dimensions = dimensions
-        self.topics = topics
-    }
-    public var rowCount: Int { dimensions.first?.codes.count ?? topics.first?.values.count ?? 0 }
 }
 
 extension Store {

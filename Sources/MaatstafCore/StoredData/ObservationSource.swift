@@ -1,8 +1,5 @@
-public import MaatstafCore
-public import MaatstafSources
-public import MaatstafStore
-
-/// What the engine reads its numbers from: the Iv3 documents and fetched CBS tables, with their provenance.
+/// What the engine reads its numbers from: the Iv3 documents and fetched CBS tables, with their provenance — the
+/// engine's port, in core's own values, so the engine does not depend on the store.
 ///
 /// The store implements it; tests hand the engine a source built in memory, so the engine's own rules (who counts,
 /// what a zero means, how a rate is formed) are tested without SQLite. Everything the engine reads goes through
@@ -12,11 +9,11 @@ public protocol ObservationSource: Sendable {
     /// The questions below name the document by year, kind and `table` (nil: the embedded snapshot).
     func iv3Documents() throws -> [Iv3DocumentRecord]
     /// The taakvelden a document lists.
-    func iv3Taakvelden(year: Int, kind: String, table: String?) throws -> [Iv3TaakveldRecord]
+    func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?) throws -> [Iv3TaakveldRecord]
     /// Baten and lasten of every municipality on these taakvelden, in thousands of euros; nil is not reported.
-    func iv3Amounts(year: Int, kind: String, taakvelden: [String], table: String?) throws -> [Iv3AmountRecord]
+    func iv3Amounts(year: Int, kind: Iv3DocumentKind, taakvelden: [String], table: String?) throws -> [Iv3AmountRecord]
     /// The municipalities without a delivery for a document.
-    func iv3NoDelivery(year: Int, kind: String, table: String?) throws -> Set<String>
+    func iv3NoDelivery(year: Int, kind: Iv3DocumentKind, table: String?) throws -> Set<String>
     /// The embedded files with their checksums, for the provenance of every figure.
     func snapshotFiles() throws -> [(path: String, sha256: String)]
 
@@ -39,4 +36,3 @@ public protocol ObservationSource: Sendable {
     func ownImports() throws -> [OwnImportRecord]
 }
 
-extension Store: ObservationSource {}
