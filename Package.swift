@@ -4,8 +4,8 @@
 // Layers, lowest first; a module imports only modules below it, and declares every module it imports
 // (scripts/check-layers, run by CI, enforces both; docs/architecture.md explains the picture):
 //   core (the domain: indicators, municipalities, observations, statistics — no dependencies)
-//   → fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → serve
-//   → CLI
+//   → fetch (libcurl, HTTP cache) → sources (CBS OData, CSV) → store (SQLite) → model → compare → report → app
+//   (the shared use cases) → serve → CLI
 import PackageDescription
 
 let package = Package(
@@ -80,15 +80,19 @@ let package = Package(
         // report: tables, CSV, JSON and Markdown renderings of what the commands compute.
         .target(
             name: "MaatstafReport",
-            dependencies: [
-                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "CXlsxWriter",
-            ]),
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafModel", "MaatstafCompare", "CXlsxWriter"]),
+
+        // app: the use cases the CLI and the dashboard share (open a workspace, build a report, describe an
+        // indicator): written once, above the report's words and below both edges.
+        .target(
+            name: "MaatstafApp",
+            dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafReport"]),
 
         // serve: the local dashboard, an HTTP application over what report renders (Hummingbird, Mustache templates).
         .target(
             name: "MaatstafServe",
             dependencies: [
-                "MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafReport",
+                "MaatstafCore", "MaatstafModel", "MaatstafCompare", "MaatstafReport", "MaatstafApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -109,6 +113,7 @@ let package = Package(
                 "MaatstafModel",
                 "MaatstafCompare",
                 "MaatstafReport",
+                "MaatstafApp",
                 "MaatstafServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -170,7 +175,8 @@ let package = Package(
         .testTarget(
             name: "MaatstafServeTests",
             dependencies: [
-                "MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafServe", "MaatstafTestServer",
+                "MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafApp", "MaatstafServe",
+                "MaatstafTestServer",
             ]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import MaatstafStore
+import MaatstafCore
 import MaatstafTestServer
 import Testing
 

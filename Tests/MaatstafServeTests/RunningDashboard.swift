@@ -1,4 +1,5 @@
 import Foundation
+import MaatstafApp
 import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
@@ -28,16 +29,12 @@ struct RunningDashboard {
 
     static func start(locale: ReportLocale = .en) async throws -> RunningDashboard {
         let store = try Store(path: try LoadedStore.copy())
-        let atlas = try MunicipalityAtlas(store: store)
-        let regions = try UserRegionCatalog(folder: RepositoryFixtures.regions, directory: atlas.directory)
-        let catalog = try IndicatorCatalog(store: store, userFile: nil)
-        let engine = ComparisonEngine(source: store, atlas: atlas, regions: regions, iv3Source: .fetched)
-            .withPeers(.standard, indicators: { catalog }, strict: false)
+        let workspace = try Workspace.open(store: store, regionsFolder: RepositoryFixtures.regions, indicatorsFile: nil)
         let data = try DashboardData(
-            engine: engine, atlas: atlas, catalog: catalog, regions: regions.regions,
-            shapes: try store.municipalityShapes(), defaultLocale: locale,
-            adviceText: { advice, locale in advice.rendered(locale, option: { "‹\($0)›" }, action: { "‹\($0)›" }) },
-            fetchText: { "fetch \($0.table)" })
+            workspace: workspace, defaultLocale: locale,
+            spelling: AdviceSpelling(
+                advice: { advice, locale in advice.rendered(locale, option: { "‹\($0)›" }, action: { "‹\($0)›" }) },
+                fetch: { "fetch \($0.table)" }))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
             try await Dashboard(data: data).run(host: "127.0.0.1", port: 0, stopOnSignals: false) { port in

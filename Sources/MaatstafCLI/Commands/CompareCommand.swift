@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaatstafCompare
+import MaatstafApp
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import MaatstafCore
+import MaatstafApp
 import MaatstafFetch
 import MaatstafModel
 public import MaatstafSources

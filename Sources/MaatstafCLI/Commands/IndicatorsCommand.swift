@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaatstafCore
+import MaatstafApp
 import MaatstafModel
 import MaatstafReport
 
@@ -93,7 +94,7 @@ struct IndicatorsShowCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
         let indicator = try workspace.indicators().indicator(id)
-        let description = try IndicatorDescription(indicator: indicator, store: workspace.store, engine: workspace.engine)
+        let description = try workspace.describe(indicator)
         try Console.current.output(description.render(language.locale) { $0.commandLine })
     }
 }

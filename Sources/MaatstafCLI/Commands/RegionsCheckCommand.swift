@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaatstafCore
+import MaatstafApp
 import MaatstafModel
 
 struct RegionsCheckCommand: AsyncParsableCommand {

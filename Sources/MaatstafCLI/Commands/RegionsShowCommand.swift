@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaatstafCore
+import MaatstafApp
 import MaatstafModel
 import MaatstafReport
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaatstafCompare
+import MaatstafApp
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport
@@ -177,7 +178,6 @@ struct ReportCommand: AsyncParsableCommand {
             chosenIndicators = try catalog.set(indicatorSet ?? "sociaal-domein")
         }
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
-        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let targetList =
             try targets.map {
                 try TargetFile.read(URL(fileURLWithPath: $0), directory: workspace.atlas.directory, indicators: catalog)
@@ -192,9 +192,12 @@ struct ReportCommand: AsyncParsableCommand {
                 chosenIndicators.append(try catalog.indicator(target.indicatorID))
             }
         }
-        var report = try BenchmarkReportBuilder(engine: workspace.engine).build(
-            indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
-            locale: locale)
+        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
+        let report = try workspace.report(
+            ReportRequest(
+                indicators: chosenIndicators, year: year, municipalities: chosen, against: groups, targets: targetList,
+                regionViews: regionViews.map { PeerGroup(parsing: $0) }, locale: locale),
+            spelling: .commandLine)
         if report.sections.isEmpty {
             func reasons(_ locale: ReportLocale) -> String {
                 report.unavailable.map { "\($0.indicator.id) \($0.reason(locale))" }.joined(separator: "; ")
@@ -207,19 +210,6 @@ struct ReportCommand: AsyncParsableCommand {
                     nl: "Haal de genoemde tabellen op, of kies andere indicatoren"),
                 fetch: report.unavailable.flatMap(\.fetch))
         }
-        for id in regionViews {
-            let group = PeerGroup(parsing: id)
-            for section in report.sections {
-                report.regionViews.append(
-                    try workspace.engine.regionBreakdown(
-                        section.indicator, year: section.comparison.year, kind: section.comparison.data.document,
-                        region: group, anchor: chosen.first))
-            }
-        }
-        report.shapes = try workspace.store.municipalityShapes()
-        report.names = workspace.atlas.directory.byCode.mapValues(\.name)
-        report.fetchText = { $0.commandLine }
-        report.adviceText = { $0.commandLine($1) }
         if format == .xlsx, let output {
             try OutputFile.write(
                 SpreadsheetWriter.workbook(report.dataTables, notes: report.workbookNotes, locale: locale), to: output)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MaatstafCore
+import MaatstafApp
 import MaatstafModel
 import MaatstafServe
 import MaatstafStore
@@ -83,9 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
         let dashboardData = try DashboardData(
-            engine: workspace.engine, atlas: workspace.atlas, catalog: try workspace.indicators(),
-            regions: workspace.regions.regions, shapes: try workspace.store.municipalityShapes(),
-            defaultLocale: language.locale, adviceText: { $0.commandLine($1) }, fetchText: { $0.commandLine })
+            workspace: workspace, defaultLocale: language.locale, spelling: .commandLine)
         if !Self.loopback.contains(host) {
             Console.current.error(
                 language.locale == .nl

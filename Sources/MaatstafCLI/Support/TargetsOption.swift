@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MaatstafCompare
+import MaatstafApp
 import MaatstafCore
 import MaatstafModel
 

@@ -2,7 +2,6 @@ import Foundation
 public import MaatstafCore
 import MaatstafModel
 import MaatstafSources
-public import MaatstafStore
 
 /// A fetched CBS table written back out for R, pandas or Excel.
 ///

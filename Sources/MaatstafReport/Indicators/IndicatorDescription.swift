@@ -2,7 +2,6 @@ import Foundation
 public import MaatstafCompare
 public import MaatstafCore
 import MaatstafModel
-public import MaatstafStore
 
 /// `maatstaf indicators show`: an indicator's definition in full, each taakveld checked against CBS's own Iv3 code
 /// list of a year in its layout.
@@ -27,14 +26,13 @@ public struct IndicatorDescription: Sendable {
     /// For an indicator over CBS tables not yet fetched: what brings them in.
     public let fetch: [FetchRequest]
 
-    public init(indicator: Indicator, store: Store, engine: ComparisonEngine) throws {
+    /// `codeLists`: CBS's Iv3 code list of each year the store holds one of (taakveld → title); `documentYears`:
+    /// the years of the Iv3 documents in the store. The application layer reads both from the store.
+    public init(
+        indicator: Indicator, codeLists titles: [Int: [String: String]], documentYears: [Int], engine: ComparisonEngine
+    ) throws {
         self.indicator = indicator
-        let definitionYears = try store.iv3DefinitionYears()
-        var titles: [Int: [String: String]] = [:]
-        for year in definitionYears {
-            titles[year] = Dictionary(
-                try store.iv3Definitions(year: year).map { ($0.taakveld, $0.title) }, uniquingKeysWith: { a, _ in a })
-        }
+        let definitionYears = titles.keys.sorted()
         if case .iv3(_, let layouts) = indicator.numerator {
             self.layouts = layouts.enumerated().map { index, layout in
                 let until = index + 1 < layouts.count ? layouts[index + 1].fromYear - 1 : nil
@@ -52,8 +50,7 @@ public struct IndicatorDescription: Sendable {
             storeYears = try engine.years(for: indicator).map { ($0, true) }
             fetch = try engine.fetchRequests(for: indicator, year: nil)
         } else {
-            let years = Set(try store.iv3Documents().map(\.year)).sorted()
-            storeYears = years.map { ($0, indicator.iv3Layout(for: $0) != nil) }
+            storeYears = Set(documentYears).sorted().map { ($0, indicator.iv3Layout(for: $0) != nil) }
             fetch = []
         }
     }

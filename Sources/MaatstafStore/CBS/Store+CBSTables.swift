@@ -1,5 +1,5 @@
 public import Foundation
-public import GRDB
+import GRDB
 public import MaatstafCore
 public import MaatstafSources
 
@@ -203,22 +203,6 @@ extension Store {
     }
 }
 
-/// A topic or dimension of a fetched table.
-public struct CBSPropertyRecord: Sendable, Equatable, FetchableRecord, Decodable {
-    public var key: String
-    public var keyStem: String
-    public var kind: String
-    public var title: String
-    public var unit: String?
-    public var decimals: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case key
-        case keyStem = "key_stem"
-        case kind, title, unit, decimals
-    }
-}
-
 extension Store {
     /// A dimension's code list as fetched (empty when CBS served none).
     public func cbsCodes(table: String, dimension: String) throws -> [CBSDimensionCode] {
@@ -250,9 +234,14 @@ extension Store {
 
     public func cbsProperties(table: String) throws -> [CBSPropertyRecord] {
         try read { db in
-            try CBSPropertyRecord.fetchAll(
+            try Row.fetchAll(
                 db, sql: "SELECT key, key_stem, kind, title, unit, decimals FROM cbs_property WHERE table_id = ? ORDER BY rowid",
-                arguments: [table])
+                arguments: [table]
+            ).map {
+                CBSPropertyRecord(
+                    key: $0["key"], keyStem: $0["key_stem"], kind: $0["kind"], title: $0["title"], unit: $0["unit"],
+                    decimals: $0["decimals"])
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 public import GRDB
-public import MaatstafCore
+import MaatstafCore
 
 // Every record here is read by column (`init(row:)`), not through `Decodable`: a command reads thousands of them at
 // start, and the keyed decoding containers cost more than the query. The records the engine reads are plain values
