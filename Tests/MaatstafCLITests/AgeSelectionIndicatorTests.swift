@@ -197,7 +197,7 @@ struct AgeSelectionIndicatorTests {
             denominator: population
         """.write(to: file, atomically: true, encoding: .utf8)
         let adults = [
-            "compare", "--cache-dir", cache, "--indicators", file.path, "--indicator", "test.jongvolwassenen",
+            "compare", "--cache-dir", cache, "--indicator-file", file.path, "--indicator", "test.jongvolwassenen",
             "--year", "2025", "--format", "json", "Westervoort",
         ]
         let lacking = try await runner.run(adults)
@@ -264,7 +264,7 @@ struct AgeSelectionIndicatorTests {
             interval: none
         """.write(to: file, atomically: true, encoding: .utf8)
         let result = try await runner.run([
-            "compare", "--cache-dir", cache, "--indicators", file.path,
+            "compare", "--cache-dir", cache, "--indicator-file", file.path,
             "--indicator", "test.jeugdbescherming", "--year", "2025", "Westervoort",
         ])
         #expect(result.status == 65)
@@ -276,7 +276,7 @@ struct AgeSelectionIndicatorTests {
         try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Jeugdbeschermng", with: "jeugdbescherming")
             .write(to: file, atomically: true, encoding: .utf8)
         let fixed = try await runner.run([
-            "compare", "--cache-dir", cache, "--indicators", file.path, "--format", "json",
+            "compare", "--cache-dir", cache, "--indicator-file", file.path, "--format", "json",
             "--indicator", "test.jeugdbescherming", "--year", "2025", "Westervoort",
         ])
         #expect(fixed.status == 0, "\(fixed.stderr)")

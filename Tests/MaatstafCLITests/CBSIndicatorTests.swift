@@ -42,7 +42,7 @@ struct CBSIndicatorTests {
             interval: none
         """.write(to: file, atomically: true, encoding: .utf8)
         let result = try await runner.run([
-            "compare", "--cache-dir", cache, "--indicators", file.path,
+            "compare", "--cache-dir", cache, "--indicator-file", file.path,
             "--indicator", "wonen.woningen-per-1000", "--format", "json",
             "--against", "national,1stroom", "--regions", RepositoryFixtures.regions.path,
             "Westervoort",

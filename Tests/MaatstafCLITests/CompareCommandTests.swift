@@ -153,7 +153,7 @@ struct CompareCommandTests {
             denominator: population
         """.write(to: file, atomically: true, encoding: .utf8)
         let result = try await run([
-            "compare", "--indicators", file.path, "--indicator", "eigen.wmo-netto", "--year", "2023",
+            "compare", "--indicator-file", file.path, "--indicator", "eigen.wmo-netto", "--year", "2023",
             "--format", "csv", "Westervoort",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -164,9 +164,31 @@ struct CompareCommandTests {
         try
             "indicators:\n  - id: kapot\n    title: { nl: x, en: x }\n    unit: { nl: x, en: x }\n    numerator: { source: iv3, measure: bruto, taakvelden: { \"2017\": [\"6.3\"] } }\n    denominator: population\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let broken = try await run(["compare", "--indicators", file.path, "--indicator", "kapot", "Westervoort"])
+        let broken = try await run(["compare", "--indicator-file", file.path, "--indicator", "kapot", "Westervoort"])
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("\(file.path):2: indicator 1 (kapot): measure must be lasten, baten or netto"))
+    }
+
+    @Test("--indicators FILE, the old spelling of --indicator-file, is still read, with a note; both at once are refused")
+    func legacyIndicatorsFile() async throws {
+        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("eigen.yaml")
+        try """
+        indicators:
+          - id: eigen.wmo-netto
+            title: { nl: Wmo huishoudelijke hulp netto, en: Wmo household help net }
+            unit: { nl: euro per inwoner, en: euros per inhabitant }
+            numerator: { source: iv3, measure: netto, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
+            denominator: population
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let arguments = ["compare", "--indicator", "eigen.wmo-netto", "--year", "2023", "--format", "csv", "Westervoort"]
+        let old = try await run(arguments + ["--indicators", file.path, "--locale", "en"])
+        let new = try await run(arguments + ["--indicator-file", file.path, "--locale", "en"])
+        #expect(old.status == 0, "\(old.stderr)")
+        #expect(old.stdout == new.stdout)
+        #expect(old.stderr.contains("--indicators \(file.path) is read as --indicator-file \(file.path)"))
+        #expect(new.stderr.isEmpty)
+        let both = try await run(arguments + ["--indicators", file.path, "--indicator-file", file.path])
+        #expect(both.status == 64)
     }
 
     @Test("a municipality without an Iv3 delivery: the output says so by name, and exit 66 tells a script")

@@ -44,7 +44,7 @@ struct IndicatorCombinationTests {
         let (server, runner, cache) = try AgeSelectionIndicatorTests.session()
         defer { withExtendedLifetime(server) {} }
         let arguments = [
-            "compare", "--cache-dir", cache, "--indicators", try file(Self.definitions), "--indicator",
+            "compare", "--cache-dir", cache, "--indicator-file", try file(Self.definitions), "--indicator",
             "jeugd.kosten-per-client", "--year", "2025", "--against", "national", "--format", "json",
             "Westervoort", "Duiven",
         ]
@@ -86,7 +86,7 @@ struct IndicatorCombinationTests {
         defer { withExtendedLifetime(server) {} }
         try await AgeSelectionIndicatorTests.run([["maatstaf", "fetch", "85099NED"]], runner, cache: cache)
         let result = try await runner.run([
-            "compare", "--cache-dir", cache, "--indicators", try file(Self.definitions),
+            "compare", "--cache-dir", cache, "--indicator-file", try file(Self.definitions),
             "--indicator", "test.jongeren-per-1000", "--year", "2025", "--against", "national",
             "--format", "json", "Westervoort",
         ])
@@ -132,7 +132,7 @@ struct IndicatorCombinationTests {
             """
         let path = try file(text)
         let result = try await CLIRunner().run([
-            "compare", "--indicators", path, "--indicator", "test.ok",
+            "compare", "--indicator-file", path, "--indicator", "test.ok",
             "--cache-dir", cache, "Westervoort",
         ])
         #expect(result.status == 65)
@@ -151,7 +151,7 @@ struct IndicatorCombinationTests {
                 denominator: population
                 zero: not-booked
             """)
-        let first = try await CLIRunner().run(["indicators", "show", "test.telling", "--indicators", cbs, "--cache-dir", cache])
+        let first = try await CLIRunner().run(["indicators", "show", "test.telling", "--indicator-file", cbs, "--cache-dir", cache])
         #expect(first.status == 65)
         #expect(first.stderr.contains("zero: not-booked is for Iv3 amounts"), "\(first.stderr)")
         let unknown = try file(
@@ -165,7 +165,7 @@ struct IndicatorCombinationTests {
                 zero: not-booked
                 broader: wmo.bestaat-niet
             """)
-        let second = try await CLIRunner().run(["indicators", "show", "test.hh", "--indicators", unknown, "--cache-dir", cache])
+        let second = try await CLIRunner().run(["indicators", "show", "test.hh", "--indicator-file", unknown, "--cache-dir", cache])
         #expect(second.status == 65)
         #expect(second.stderr.contains("broader names wmo.bestaat-niet, which is not an indicator"), "\(second.stderr)")
     }

@@ -133,7 +133,7 @@ struct LanguageTests {
         ["compare", "--indicator", "jeugd.hulp", "--bogus", "Westervoort"],
         ["compare", "--indicator", "jeugd.hulp", "--offline", "--refresh", "Westervoort"],
         ["compare", "--indicator", "jeugd.hulp", "--format", "xlsx", "Westervoort"],
-        ["compare", "--indicator", "jeugd.hulp", "--indicators", "/nonexistent/own.yaml", "Westervoort"],
+        ["compare", "--indicator", "jeugd.hulp", "--indicator-file", "/nonexistent/own.yaml", "Westervoort"],
         ["rank", "--indicator", "jeugd.hulp", "--within", "province"],
         ["trend", "--indicator", "jeugd.hulp", "--base-year", "2019", "Westervoort"],
         ["budget", "--indicator", "bijstand.per-1000-15-65", "Westervoort"],

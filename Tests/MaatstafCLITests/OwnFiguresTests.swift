@@ -86,7 +86,7 @@ struct OwnFiguresTests {
         let (runner, cache) = try await imported()
         let rows = try Self.rows()
         let trend = try await runner.run([
-            "trend", "--indicator", "eigen.jeugd-met-voorziening-per-1000", "--indicators", Self.indicators, "--format", "csv",
+            "trend", "--indicator", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators, "--format", "csv",
             "--cache-dir", cache, "Steenwijkerland",
         ])
         #expect(trend.status == 0, "\(trend.stderr)")
@@ -102,7 +102,7 @@ struct OwnFiguresTests {
             #expect(Double(line[5]).map { ($0 * 100).rounded() } == (expected * 100).rounded())
         }
         let compare = try await runner.run([
-            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--year", "2020",
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2020",
             "--against", "national", "--format", "json", "--cache-dir", cache, "Westervoort",
         ])
         #expect(compare.status == 0, "\(compare.stderr)")
@@ -116,7 +116,7 @@ struct OwnFiguresTests {
     func check() async throws {
         let (runner, cache) = try await imported()
         let rows = try Self.rows()
-        let arguments = ["check", "--targets", Self.targets, "--indicators", Self.indicators, "--cache-dir", cache]
+        let arguments = ["check", "--targets", Self.targets, "--indicator-file", Self.indicators, "--cache-dir", cache]
         let result = try await runner.run(arguments)
         #expect(result.status == 1)
         #expect(result.stderr == "maatstaf: error: 1 target(s) missed or norm(s) breached\n")
@@ -150,7 +150,7 @@ struct OwnFiguresTests {
             let file = folder.appendingPathComponent("t\(yaml.hashValue).yaml")
             try yaml.write(to: file, atomically: true, encoding: .utf8)
             return try await runner.run([
-                "check", "--targets", file.path, "--indicators", Self.indicators, "--cache-dir", cache,
+                "check", "--targets", file.path, "--indicator-file", Self.indicators, "--cache-dir", cache,
             ])
         }
         let target = "targets:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, year: 2021, at-most: "
@@ -167,7 +167,7 @@ struct OwnFiguresTests {
     func targetsBesideValues() async throws {
         let (runner, cache) = try await imported()
         let trend = try await runner.run([
-            "trend", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--targets", Self.targets,
+            "trend", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--targets", Self.targets,
             "--cache-dir", cache, "Westervoort",
         ])
         #expect(trend.status == 0, "\(trend.stderr)")
@@ -183,7 +183,7 @@ struct OwnFiguresTests {
                 $0.hasPrefix("MISSED   Westervoort eigen.hh-uren-per-client 2021: 2.83; target at most 2.50 (the 2022 target)")
             })
         let compare = try await runner.run([
-            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--targets", Self.targets,
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--targets", Self.targets,
             "--year", "2020", "--against", "national", "--cache-dir", cache, "Westervoort",
         ])
         #expect(compare.stdout.contains("NEAR     Westervoort eigen.hh-uren-per-client 2020: 2.91; target at most 2.90 —"))
@@ -241,7 +241,7 @@ struct OwnFiguresTests {
         let imported = try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("aanvragen.csv").path])
         #expect(imported.status == 0, "\(imported.stderr)")
         let result = try await runner.run([
-            "check", "--targets", folder.appendingPathComponent("norms.yaml").path, "--indicators",
+            "check", "--targets", folder.appendingPathComponent("norms.yaml").path, "--indicator-file",
             folder.appendingPathComponent("indicators.yaml").path, "--cache-dir", cache,
         ])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
@@ -265,7 +265,7 @@ struct OwnFiguresTests {
         let cache = CLIRunner.freshLoadedCache()
         #expect(try await runner.run(["import", "--cache-dir", cache, file.path]).status == 0)
         let compare = try await runner.run([
-            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicators", Self.indicators, "--year", "2021",
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
             "--against", "national", "--cache-dir", cache, "Westervoort",
         ])
         #expect(compare.stdout.contains("National figure as entered in the file: 2.50 (source: testbron (geen echte cijfers))."))
@@ -274,7 +274,7 @@ struct OwnFiguresTests {
         try "targets:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, year: 2021, at-most: national }\n"
             .write(to: targets, atomically: true, encoding: .utf8)
         let check = try await runner.run([
-            "check", "--targets", targets.path, "--indicators", Self.indicators, "--cache-dir", cache,
+            "check", "--targets", targets.path, "--indicator-file", Self.indicators, "--cache-dir", cache,
         ])
         #expect(
             check.stdout.hasPrefix(
@@ -326,7 +326,7 @@ struct OwnFiguresTests {
             try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("clienten.csv").path]).status == 0
         )
         let result = try await runner.run([
-            "compare", "--indicator", "test.hh-kosten-per-client", "--indicators", folder.appendingPathComponent("ind.yaml").path,
+            "compare", "--indicator", "test.hh-kosten-per-client", "--indicator-file", folder.appendingPathComponent("ind.yaml").path,
             "--year", "2023", "--against", "national", "--format", "json", "--cache-dir", cache, "Westervoort",
         ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -19,7 +19,7 @@ extension Advice {
         case .region: "--region"
         case .period: "--period"
         case .selection(let dimension): dimension.map { "--where \($0)" } ?? "--where"
-        case .indicatorsFile: "--indicators"
+        case .indicatorsFile: "--indicator-file"
         case .targetsFile: "--targets"
         case .year: "--year"
         }

@@ -44,45 +44,64 @@ struct TraitsOption: ParsableArguments {
     var traitsFile: String?
 }
 
-/// Options of commands that read municipalities, regions and statistics.
-struct DataOptions: ParsableArguments {
-    @OptionGroup var regions: RegionsOption
-
-    @Option(
-        name: .customLong("indicators"),
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "A YAML file with your own indicator definitions (format: docs/indicators.md).",
-                nl: "Een YAML-bestand met uw eigen indicatordefinities (indeling: docs/indicators.md)."), valueName: "file"))
-    var indicatorsFile: String?
-
-    @OptionGroup var source: Iv3SourceOption
-
-    @OptionGroup var traits: TraitsOption
-
-    var regionsFolder: String? { regions.regionsFolder }
-    var iv3Source: Iv3SourcePreference { source.iv3Source }
-    var traitsFile: String? { traits.traitsFile }
-}
-
-/// Data options of the commands whose `--indicators` lists indicator ids (report, region): a file of one's own
-/// indicators is `--indicator-file` there.
-struct IndicatorFileDataOptions: ParsableArguments {
-    @OptionGroup var regions: RegionsOption
-
+/// `--indicator-file`: a YAML file of one's own indicator definitions, the same option in every command.
+struct IndicatorFileOption: ParsableArguments {
     @Option(
         name: .customLong("indicator-file"),
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "A YAML file with your own indicator definitions (format: docs/indicators.md).",
                 nl: "Een YAML-bestand met uw eigen indicatordefinities (indeling: docs/indicators.md)."), valueName: "file"))
-    var indicatorsFile: String?
+    var indicatorFile: String?
+}
+
+/// Options of commands that read municipalities, regions and statistics.
+struct DataOptions: ParsableArguments {
+    @OptionGroup var regions: RegionsOption
+
+    @OptionGroup var file: IndicatorFileOption
+
+    /// The spelling of `--indicator-file` before `--indicators` came to mean a list of ids (report, region); still
+    /// read, with a note, because users' scripts and notes have it.
+    @Option(name: .customLong("indicators"), help: .hidden)
+    var legacyIndicatorsFile: String?
 
     @OptionGroup var source: Iv3SourceOption
 
     @OptionGroup var traits: TraitsOption
 
     var regionsFolder: String? { regions.regionsFolder }
+    var indicatorsFile: String? { file.indicatorFile ?? legacyIndicatorsFile }
+    var iv3Source: Iv3SourcePreference { source.iv3Source }
+    var traitsFile: String? { traits.traitsFile }
+
+    func validate() throws {
+        guard let legacy = legacyIndicatorsFile else { return }
+        if file.indicatorFile != nil {
+            throw ValidationError(
+                en: "Give the file of your own indicators once, with --indicator-file.",
+                nl: "Geef het bestand met eigen indicatoren één keer, met --indicator-file.")
+        }
+        Console.current.error(
+            ReaderLanguage.text(
+                en: "maatstaf: note: --indicators \(legacy) is read as --indicator-file \(legacy); --indicators now lists indicator ids (report, region).\n",
+                nl: "maatstaf: let op: --indicators \(legacy) is gelezen als --indicator-file \(legacy); --indicators noemt nu indicator-ids (report, region).\n"))
+    }
+}
+
+/// Data options of the commands whose `--indicators` lists indicator ids (report, region): like `DataOptions`, without
+/// the old spelling of `--indicator-file`.
+struct IndicatorFileDataOptions: ParsableArguments {
+    @OptionGroup var regions: RegionsOption
+
+    @OptionGroup var file: IndicatorFileOption
+
+    @OptionGroup var source: Iv3SourceOption
+
+    @OptionGroup var traits: TraitsOption
+
+    var regionsFolder: String? { regions.regionsFolder }
+    var indicatorsFile: String? { file.indicatorFile }
     var iv3Source: Iv3SourcePreference { source.iv3Source }
     var traitsFile: String? { traits.traitsFile }
 }
