@@ -71,7 +71,9 @@ let package = Package(
         // model: municipalities and their names, memberships per year, user regions, peer groups.
         .target(
             name: "MaatstafModel",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "Yams"]
+            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "Yams"],
+            // The built-in indicators, as the YAML users write their own in, compiled into the binary.
+            resources: [.embedInCode("Indicators/builtin-indicators.yaml")]
         ),
 
         // compare: the engine — rates, reference groups, ranks, intervals.
@@ -99,6 +101,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            // The pages' Mustache templates and the page script, compiled into the binary.
+            resources: [
+                .embedInCode("Pages/Templates/head.mustache"), .embedInCode("Pages/Templates/view.mustache"),
+                .embedInCode("Pages/Templates/problem.mustache"), .embedInCode("Pages/Templates/dashboard.js"),
             ]
         ),
 

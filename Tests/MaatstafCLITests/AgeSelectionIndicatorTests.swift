@@ -215,7 +215,8 @@ struct AgeSelectionIndicatorTests {
         ])
         #expect(report.status == 0, "\(report.stderr)")
         let markdown = try String(contentsOf: output, encoding: .utf8)
-        #expect(markdown.contains("het opgeslagen deel van CBS-tabel 03759ned heeft geen rijen voor Leeftijd 11800, 11900, 12000"))
+        #expect(
+            markdown.contains("het opgeslagen deel van CBS-tabel 03759ned heeft geen rijen voor Leeftijd 11800, 11900, 12000"))
         #expect(markdown.contains("Jongeren met jeugdhulp, % van de 0- tot en met 17-jarigen"))
 
         let joined = try #require(Self.commands(in: lacking.stderr).first)

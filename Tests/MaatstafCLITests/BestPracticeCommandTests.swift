@@ -60,7 +60,8 @@ struct BestPracticeCommandTests {
     @Test("by default among the nearest neighbours: every one named is a neighbour")
     func amongPeers() async throws {
         let object = try await json(["--indicator", "jeugd.hulp", "--year", "2025", "Westervoort"])
-        let neighbours = Set(PeersCommandTests.neighbours(of: "GM0293", traits: try PeersCommandTests.rawTraits(), count: 15).map(\.0))
+        let neighbours = Set(
+            PeersCommandTests.neighbours(of: "GM0293", traits: try PeersCommandTests.rawTraits(), count: 15).map(\.0))
         let best = object["best"] as! [[String: Any]]
         #expect(best.count == 5)
         #expect(best.allSatisfy { neighbours.contains($0["code"] as! String) })

@@ -13,7 +13,9 @@ struct ExportAllTests {
             "--cache-dir", CLIRunner.loadedCache,
         ])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = lines[0]
         #expect(header.prefix(6) == ["indicator", "unit", "year", "document", "code", "municipality"])
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
@@ -23,16 +25,19 @@ struct ExportAllTests {
         #expect(lines.count - 1 == (classes2023 * 2 + classes2025) * 2)
         let raw = try RawIv3("iv3/2023_jaarrekening.csv")
         let taakvelden = ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
-        let westervoort = try #require(lines.first {
-            $0[column("code")] == "GM0293" && $0[column("document")] == "jaarrekening" && $0[column("reference_kind")] == "national"
-        })
+        let westervoort = try #require(
+            lines.first {
+                $0[column("code")] == "GM0293" && $0[column("document")] == "jaarrekening"
+                    && $0[column("reference_kind")] == "national"
+            })
         #expect(abs(Double(westervoort[column("value")])! - raw.rate("Westervoort", taakvelden)) < 1e-6)
         let national = raw.groupRate(taakvelden) { $0.delivered && $0.books(taakvelden) }
         #expect(abs(Double(westervoort[column("reference_rate")])! - national) < 1e-6)
         // Vijfheerenlanden delivered no 2023 accounts: an empty value, never 0, and why.
-        let missing = try #require(lines.first {
-            $0[column("municipality")] == "Vijfheerenlanden" && $0[column("document")] == "jaarrekening"
-        })
+        let missing = try #require(
+            lines.first {
+                $0[column("municipality")] == "Vijfheerenlanden" && $0[column("document")] == "jaarrekening"
+            })
         #expect(missing[column("value")] == "")
         #expect(missing[column("status")] == "no-delivery")
     }
@@ -49,7 +54,8 @@ struct ExportAllTests {
         }
         let first = try await run()
         #expect(try await run() == first)
-        let line = try #require(first.split(separator: "\n").first { $0.contains("\"Vijfheerenlanden\"") && $0.contains("jaarrekening") })
+        let line = try #require(
+            first.split(separator: "\n").first { $0.contains("\"Vijfheerenlanden\"") && $0.contains("jaarrekening") })
         #expect(line.contains("\"value\":null"))
         let keys = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).keys.sorted()
         let positions = keys.map { line.range(of: "\"\($0)\":")!.lowerBound }

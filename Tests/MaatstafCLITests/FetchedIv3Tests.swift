@@ -1,6 +1,6 @@
 import Foundation
-import MaatstafStore
 import MaatstafCore
+import MaatstafStore
 import MaatstafTestServer
 import Testing
 

@@ -41,7 +41,10 @@ struct HintTests {
     static func literals() throws -> [(file: String, text: String)] {
         let sources = RepositoryFixtures.root.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Benchmarks") && !$0.hasPrefix("MaatstafTestServer") }
+            .filter {
+                ($0.hasSuffix(".swift") || $0.hasSuffix("builtin-indicators.yaml")) && !$0.hasPrefix("Benchmarks")
+                    && !$0.hasPrefix("MaatstafTestServer")
+            }
         let literal = try NSRegularExpression(pattern: #""((?:[^"\\\n]|\\.)*)""#)
         return try files.flatMap { file -> [(String, String)] in
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
@@ -87,12 +90,14 @@ struct HintTests {
     @Test("below the CLI no message spells an option or a command: they say what to do as values (Advice)")
     func adviceIsAValue() throws {
         let commandWords = try NSRegularExpression(
-            pattern: "maatstaf (fetch|describe|export|indicators|municipalities|tables|cache|regions|region|rank|compare|report|trend|budget|import|imports|check|peers|best-practice)\\b")
+            pattern:
+                "maatstaf (fetch|describe|export|indicators|municipalities|tables|cache|regions|region|rank|compare|report|trend|budget|import|imports|check|peers|best-practice)\\b"
+        )
         var scanned = 0
-        // The built-in indicators are YAML text in a Swift file: data in the format users write their own in, whose
-        // notes may name a command as a user's file may. The first test still checks every command they name exists.
+        // The built-in indicators are YAML: data in the format users write their own in, whose notes may name a
+        // command as a user's file may. The first test still checks every command they name exists.
         for (file, text) in try Self.literals()
-        where !file.hasPrefix("MaatstafCLI/") && !file.hasPrefix("maatstaf/") && !file.hasSuffix("BuiltinIndicators.swift") {
+        where !file.hasPrefix("MaatstafCLI/") && !file.hasPrefix("maatstaf/") && !file.hasSuffix("builtin-indicators.yaml") {
             scanned += 1
             #expect(Self.options(in: text).isEmpty, "\(file): \"\(text)\" spells an option")
             let range = NSRange(text.startIndex..., in: text)

@@ -151,7 +151,9 @@ struct IndicatorCombinationTests {
                 denominator: population
                 zero: not-booked
             """)
-        let first = try await CLIRunner().run(["indicators", "show", "test.telling", "--indicator-file", cbs, "--cache-dir", cache])
+        let first = try await CLIRunner().run([
+            "indicators", "show", "test.telling", "--indicator-file", cbs, "--cache-dir", cache,
+        ])
         #expect(first.status == 65)
         #expect(first.stderr.contains("zero: not-booked is for Iv3 amounts"), "\(first.stderr)")
         let unknown = try file(
@@ -165,7 +167,9 @@ struct IndicatorCombinationTests {
                 zero: not-booked
                 broader: wmo.bestaat-niet
             """)
-        let second = try await CLIRunner().run(["indicators", "show", "test.hh", "--indicator-file", unknown, "--cache-dir", cache])
+        let second = try await CLIRunner().run([
+            "indicators", "show", "test.hh", "--indicator-file", unknown, "--cache-dir", cache,
+        ])
         #expect(second.status == 65)
         #expect(second.stderr.contains("broader names wmo.bestaat-niet, which is not an indicator"), "\(second.stderr)")
     }

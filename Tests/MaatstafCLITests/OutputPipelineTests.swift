@@ -67,7 +67,8 @@ struct OutputPipelineTests {
         #expect(columns.map { sheet[$0]?.value ?? "" } == header.map { $0.replacingOccurrences(of: "\"", with: "") })
     }
 
-    @Test("the extension of --output chooses the format; a clash with --format, or a format the command does not write, is refused")
+    @Test(
+        "the extension of --output chooses the format; a clash with --format, or a format the command does not write, is refused")
     func extensionChooses() async throws {
         let folder = RepositoryFixtures.temporaryFolder()
         let compare = ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Westervoort"]

@@ -1,6 +1,6 @@
 import Foundation
-import MaatstafStore
 import MaatstafCore
+import MaatstafStore
 import MaatstafTestServer
 import Testing
 
@@ -86,7 +86,8 @@ struct OwnFiguresTests {
         let (runner, cache) = try await imported()
         let rows = try Self.rows()
         let trend = try await runner.run([
-            "trend", "--indicator", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators, "--format", "csv",
+            "trend", "--indicator", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators, "--format",
+            "csv",
             "--cache-dir", cache, "Steenwijkerland",
         ])
         #expect(trend.status == 0, "\(trend.stderr)")
@@ -294,7 +295,8 @@ struct OwnFiguresTests {
         let (runner, cache) = try await imported()
         let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("steenwijkerland.html")
         let result = try await runner.run([
-            "report", "--locale", "nl", "--indicators", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file", Self.indicators,
+            "report", "--locale", "nl", "--indicators", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file",
+            Self.indicators,
             "--targets", Self.targets, "--cache-dir", cache, "--output", output.path, "Steenwijkerland",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -326,7 +328,8 @@ struct OwnFiguresTests {
             try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("clienten.csv").path]).status == 0
         )
         let result = try await runner.run([
-            "compare", "--indicator", "test.hh-kosten-per-client", "--indicator-file", folder.appendingPathComponent("ind.yaml").path,
+            "compare", "--indicator", "test.hh-kosten-per-client", "--indicator-file",
+            folder.appendingPathComponent("ind.yaml").path,
             "--year", "2023", "--against", "national", "--format", "json", "--cache-dir", cache, "Westervoort",
         ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

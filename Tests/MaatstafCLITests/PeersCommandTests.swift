@@ -24,13 +24,17 @@ struct PeersCommandTests {
         func code(_ name: String) -> String {
             codeByName[name] ?? codeByName[name.replacingOccurrences(of: " (gemeente)", with: "")]!
         }
-        let kwb = try JSONSerialization.jsonObject(
-            with: RepositoryFixtures.snapshotFile("traits/85984NED_stripped_filtered_GM_WK_2024.json")) as! [String: [String: Any]]
+        let kwb =
+            try JSONSerialization.jsonObject(
+                with: RepositoryFixtures.snapshotFile("traits/85984NED_stripped_filtered_GM_WK_2024.json"))
+            as! [String: [String: Any]]
         var classes: [String: (Double?, Double?)] = [:]
         let centre = ["Zonder", "Weinig", "Redelijk", "Sterk"]
         let social = ["Zwak", "Matig", "Redelijk", "Goed"]
         for row in try RepositoryFixtures.simpleRows("traits/sociale_structuur_centrumfunctie.tsv", separator: "\t").dropFirst() {
-            classes[code(row[0])] = (centre.firstIndex(of: row[1]).map(Double.init), social.firstIndex(of: row[2]).map(Double.init))
+            classes[code(row[0])] = (
+                centre.firstIndex(of: row[1]).map(Double.init), social.firstIndex(of: row[2]).map(Double.init)
+            )
         }
         var result: [String: [Double?]] = [:]
         for row in try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t").dropFirst() {
@@ -142,7 +146,8 @@ struct PeersCommandTests {
         ])
         #expect(
             text.stdout.contains(
-                "Westervoort: 15 nearest neighbours, found on inhabitants, inhabitants per km², centre function, social structure"))
+                "Westervoort: 15 nearest neighbours, found on inhabitants, inhabitants per km², centre function, social structure"
+            ))
     }
 
     @Test("rank --within peers: the municipality among its 15 neighbours")
@@ -161,7 +166,8 @@ struct PeersCommandTests {
     func traitsFile() async throws {
         let folder = RepositoryFixtures.temporaryFolder()
         let good = folder.appendingPathComponent("traits.yaml")
-        try "count: 3\ntraits:\n  - population\n  - trait: density\n    weight: 2\n".write(to: good, atomically: true, encoding: .utf8)
+        try "count: 3\ntraits:\n  - population\n  - trait: density\n    weight: 2\n".write(
+            to: good, atomically: true, encoding: .utf8)
         var result = try await CLIRunner().run([
             "peers", "Westervoort", "--year", "2025", "--traits", good.path, "--format", "json", "--cache-dir",
             CLIRunner.loadedCache,

@@ -10,7 +10,9 @@ struct RegionCommandTests {
     static let liemers = ["Duiven", "Westervoort", "Zevenaar", "Montferland"]
 
     /// The region view as JSON.
-    func regionJSON(_ arguments: [String], regions: URL = RepositoryFixtures.regions) async throws -> (Int32, [[String: Any]], String) {
+    func regionJSON(_ arguments: [String], regions: URL = RepositoryFixtures.regions) async throws -> (
+        Int32, [[String: Any]], String
+    ) {
         let result = try await CLIRunner().run(
             ["region"] + arguments + ["--format", "json", "--cache-dir", CLIRunner.loadedCache, "--regions", regions.path])
         guard result.status == 0 else { return (result.status, [], result.stderr) }
@@ -62,7 +64,9 @@ struct RegionCommandTests {
             // Rates: the region's as a whole, the national over every municipality that delivered and books the
             // lines, and the lowest quartile of the four members' rates (spending has no direction).
             let rates = Dictionary(
-                uniqueKeysWithValues: (breakdown["rates"] as! [[String: Any]]).map { ($0["kind"] as! String, $0["rate"] as! Double) })
+                uniqueKeysWithValues: (breakdown["rates"] as! [[String: Any]]).map {
+                    ($0["kind"] as! String, $0["rate"] as! Double)
+                })
             let national = raw.groupRate(taakvelden) { $0.delivered && $0.books(taakvelden) }
             let q1 = Self.quartile(zip(amounts, populations).map { $0 / $1 }, 0.25)
             #expect(sameCent(rates["region"], total / totalPopulation))
@@ -111,13 +115,13 @@ struct RegionCommandTests {
     func fixedKey() async throws {
         let folder = try regionFolder([
             "stroom.yaml": """
-                id: stroom
-                name: Test arrangement (key chosen for the test)
-                members: [Duiven, Westervoort]
-                key:
-                  Duiven: 60
-                  Westervoort: 40
-                """
+            id: stroom
+            name: Test arrangement (key chosen for the test)
+            members: [Duiven, Westervoort]
+            key:
+              Duiven: 60
+              Westervoort: 40
+            """
         ])
         let (status, breakdowns, stderr) = try await regionJSON(
             ["stroom", "--indicator", "jeugd.hulp", "--year", "2023", "--keys", "fixed,population"], regions: folder)
@@ -173,7 +177,9 @@ struct RegionCommandTests {
         #expect(voorne["amount"] is NSNull)
         #expect(voorne["shareOfAmount"] is NSNull)
         #expect(breakdown["counted"] as? Int == 2)
-        let total = ["Westervoort", "Duiven"].reduce(0.0) { $0 + raw.total(raw.municipalities[$1]!, Self.youthCare, netto: false) }
+        let total = ["Westervoort", "Duiven"].reduce(0.0) {
+            $0 + raw.total(raw.municipalities[$1]!, Self.youthCare, netto: false)
+        }
         #expect(sameCent(breakdown["total"] as? Double, total))
         let keys = breakdown["keys"] as! [[String: Any]]
         #expect((keys[0]["members"] as! [[String: Any]]).count == 2)
@@ -213,8 +219,9 @@ struct RegionCommandTests {
         ])
         result = try await runner.run(["regions", "check", "--cache-dir", CLIRunner.loadedCache, "--regions", badKey.path])
         #expect(result.status != 0)
-        #expect(result.stdout.contains("scheef.yaml:5: the key's percentages sum to 99.00 %, not 100 %")
-            || result.stderr.contains("scheef.yaml:5: the key's percentages sum to 99.00 %, not 100 %"),
+        #expect(
+            result.stdout.contains("scheef.yaml:5: the key's percentages sum to 99.00 %, not 100 %")
+                || result.stderr.contains("scheef.yaml:5: the key's percentages sum to 99.00 %, not 100 %"),
             "\(result.stdout)\(result.stderr)")
 
         let stranger = try regionFolder([

@@ -52,20 +52,22 @@ struct SpreadsheetTests {
         #expect(cells["B2"]?.type == nil && cells["B2"]?.value == "2023")
         let percent = Double(cells["W2"]!.value)!
         #expect(abs(percent - (raw.rate("Westervoort", ["6.71a"]) - national) / national) < 1e-9)
-        let styles = try String(decoding: {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            var data = Data()
-            _ = try archive.extract(archive["xl/styles.xml"]!) { data.append($0) }
-            return data
-        }(), as: UTF8.self)
+        let styles = try String(
+            decoding: {
+                let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+                var data = Data()
+                _ = try archive.extract(archive["xl/styles.xml"]!) { data.append($0) }
+                return data
+            }(), as: UTF8.self)
         #expect(styles.contains("&quot;€ &quot;#,##0.00"))
         #expect(styles.contains("0.0%"))
-        let sheet = try String(decoding: {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            var data = Data()
-            _ = try archive.extract(archive["xl/worksheets/sheet1.xml"]!) { data.append($0) }
-            return data
-        }(), as: UTF8.self)
+        let sheet = try String(
+            decoding: {
+                let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+                var data = Data()
+                _ = try archive.extract(archive["xl/worksheets/sheet1.xml"]!) { data.append($0) }
+                return data
+            }(), as: UTF8.self)
         #expect(sheet.contains("state=\"frozen\""))
         let notes = try Self.cells(path, sheet: 2)
         #expect(notes.values.contains { $0.value.contains("Bron: CBS") })

@@ -50,7 +50,9 @@ struct UsabilityTests {
 
     @Test("one language rule: --locale, else LC_ALL / LC_MESSAGES / LANG, else Dutch — the same for compare and report")
     func languageRule() async throws {
-        let arguments = ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Westervoort", "--cache-dir", CLIRunner.loadedCache]
+        let arguments = [
+            "compare", "--indicator", "jeugd.hulp", "--year", "2023", "Westervoort", "--cache-dir", CLIRunner.loadedCache,
+        ]
         func heading(_ environment: [String: String], _ extra: [String] = []) async throws -> String {
             var runner = CLIRunner()
             runner.environment = environment

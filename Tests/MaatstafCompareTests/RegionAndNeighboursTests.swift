@@ -70,7 +70,8 @@ struct RegionAndNeighboursTests {
         let nearest = model.nearest(to: "A", count: 2)
         #expect(nearest.map(\.code) == ["B", "C"])
         #expect(nearest[0].differences[1] == 0)
-        let alone = NearestNeighbours(columns: [NearestNeighbours.Column(trait: WeightedTrait(.density), values: ["A": 1])], codes: ["A", "B"])
+        let alone = NearestNeighbours(
+            columns: [NearestNeighbours.Column(trait: WeightedTrait(.density), values: ["A": 1])], codes: ["A", "B"])
         #expect(alone.unused == [.tooFewValues(.density)])
     }
 }

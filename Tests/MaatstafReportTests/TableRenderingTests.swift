@@ -1,6 +1,7 @@
 import MaatstafCore
-@testable import MaatstafReport
 import Testing
+
+@testable import MaatstafReport
 
 @Suite("Table renderings")
 struct TableRenderingTests {

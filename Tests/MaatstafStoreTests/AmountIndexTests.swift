@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
+import MaatstafCore
 import MaatstafStore
 import MaatstafTestServer
 import Testing
-import MaatstafCore
 
 /// The engine reads an indicator's Iv3 amounts by taakveld; since migration v14 the index by taakveld holds every
 /// column read, so SQLite answers from the index alone.

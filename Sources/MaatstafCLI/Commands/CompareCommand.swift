@@ -1,6 +1,6 @@
 import ArgumentParser
-import MaatstafCompare
 import MaatstafApp
+import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport

@@ -28,7 +28,6 @@ struct DescribeCommand: AsyncParsableCommand {
                 nl: "Een CBS-tabelcode in de opslag (zie `maatstaf fetch`).")))
     var table: String
 
-
     struct Description: Encodable {
         var table: CBSTableRecordJSON
         var properties: [PropertyJSON]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import MaatstafCompare
 import MaatstafApp
+import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport

@@ -1,7 +1,7 @@
 public import ArgumentParser
 import Foundation
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafFetch
 import MaatstafModel
 public import MaatstafSources

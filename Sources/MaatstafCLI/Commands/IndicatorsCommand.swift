@@ -1,6 +1,6 @@
 import ArgumentParser
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 
@@ -35,7 +35,6 @@ struct IndicatorsListCommand: AsyncParsableCommand {
                 nl: "Neem ook de algemene Iv3-indicatoren per taakveld mee (iv3.<taakveld>.lasten|baten|netto).")))
     var all = false
 
-
     struct Entry: Encodable {
         var id: String
         var title: String
@@ -55,7 +54,10 @@ struct IndicatorsListCommand: AsyncParsableCommand {
         ])
         table.rows = list.map {
             // English keeps the spelling scripts know (`built-in`); Dutch says it in words.
-            [$0.id, $0.title.text(locale), $0.unit.text(locale), nl ? ReportWording.origin($0.origin, locale: locale) : $0.origin.description]
+            [
+                $0.id, $0.title.text(locale), $0.unit.text(locale),
+                nl ? ReportWording.origin($0.origin, locale: locale) : $0.origin.description,
+            ]
         }
         let generic = catalog.indicators.count - catalog.named.count
         table.notes =

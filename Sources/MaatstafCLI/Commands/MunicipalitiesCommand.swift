@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 
@@ -47,7 +47,6 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
                 en: "Classification year (default: the latest in the store).",
                 nl: "Jaar van de indeling (standaard: het laatste in de opslag).")))
     var year: Int?
-
 
     @Flag(
         help: ArgumentHelp(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafModel
 
 struct RegionsCheckCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 
@@ -17,7 +17,6 @@ struct RegionsListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var data: DataOptions
-
 
     struct Entry: Encodable {
         var id: String
@@ -52,6 +51,7 @@ struct RegionsListCommand: AsyncParsableCommand {
         table.notes = [
             nl ? "Eigen regio's uit \(workspace.regions.folder.path)." : "User regions from \(workspace.regions.folder.path)."
         ]
-        try output.write(Listing(table, name: nl ? "Groepen en regio's" : "Groups and regions", locale: output.locale, json: entries))
+        try output.write(
+            Listing(table, name: nl ? "Groepen en regio's" : "Groups and regions", locale: output.locale, json: entries))
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafModel
 import MaatstafReport
 
@@ -41,7 +41,6 @@ struct RegionsShowCommand: AsyncParsableCommand {
                 en: "Classification year (default: the latest in the store).",
                 nl: "Jaar van de indeling (standaard: het laatste in de opslag).")))
     var year: Int?
-
 
     struct Membership: Encodable {
         var municipality: MunicipalityProfile

@@ -1,6 +1,6 @@
 import ArgumentParser
-import MaatstafCore
 import MaatstafApp
+import MaatstafCore
 import MaatstafModel
 import MaatstafServe
 import MaatstafStore

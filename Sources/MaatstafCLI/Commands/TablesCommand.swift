@@ -64,7 +64,6 @@ struct TablesCommand: AsyncParsableCommand {
             ReaderLanguage.text(en: "At most this many tables (0: all).", nl: "Hoogstens zoveel tabellen (0: alle).")))
     var limit = 50
 
-
     struct Entry: Encodable {
         var id, title: String
         var shortTitle, period, modified, frequency: String?
@@ -113,10 +112,10 @@ struct TablesCommand: AsyncParsableCommand {
             Listing(
                 table, name: nl ? "Tabellen" : "Tables", locale: output.locale,
                 json: shown.map {
-                Entry(
-                    id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
-                    frequency: $0.frequency, rows: $0.recordCount)
-            }))
+                    Entry(
+                        id: $0.identifier, title: $0.title, shortTitle: $0.shortTitle, period: $0.period, modified: $0.modified,
+                        frequency: $0.frequency, rows: $0.recordCount)
+                }))
     }
 
     /// The fetched tables in the store, with when and where from.
@@ -145,9 +144,9 @@ struct TablesCommand: AsyncParsableCommand {
             Listing(
                 table, name: nl ? "Tabellen" : "Tables", locale: output.locale,
                 json: tables.map {
-                Entry(
-                    id: $0.id, title: $0.title, shortTitle: nil, period: $0.period, modified: $0.modified, frequency: nil,
-                    rows: $0.rows)
-            }))
+                    Entry(
+                        id: $0.id, title: $0.title, shortTitle: nil, period: $0.period, modified: $0.modified, frequency: nil,
+                        rows: $0.rows)
+                }))
     }
 }

@@ -84,8 +84,11 @@ struct DataOptions: ParsableArguments {
         }
         Console.current.error(
             ReaderLanguage.text(
-                en: "maatstaf: note: --indicators \(legacy) is read as --indicator-file \(legacy); --indicators now lists indicator ids (report, region).\n",
-                nl: "maatstaf: let op: --indicators \(legacy) is gelezen als --indicator-file \(legacy); --indicators noemt nu indicator-ids (report, region).\n"))
+                en:
+                    "maatstaf: note: --indicators \(legacy) is read as --indicator-file \(legacy); --indicators now lists indicator ids (report, region).\n",
+                nl:
+                    "maatstaf: let op: --indicators \(legacy) is gelezen als --indicator-file \(legacy); --indicators noemt nu indicator-ids (report, region).\n"
+            ))
     }
 }
 

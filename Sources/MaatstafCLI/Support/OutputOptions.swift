@@ -63,13 +63,18 @@ extension OutputFormat {
             if let format, format != named {
                 throw ValidationError(
                     en: "\(output) is named as \(named.rawValue), but --format says \(format.rawValue): change one of them.",
-                    nl: "\(output) heeft de naam van \(named.rawValue), maar --format zegt \(format.rawValue): verander een van beide.")
+                    nl:
+                        "\(output) heeft de naam van \(named.rawValue), maar --format zegt \(format.rawValue): verander een van beide."
+                )
             }
             if format == nil, !offered.contains(named) {
                 let list = offered.map(\.rawValue).joined(separator: ", ")
                 throw ValidationError(
-                    en: "\(output): this command does not write \(named.rawValue); it writes \(list) (give --format, or another extension).",
-                    nl: "\(output): deze opdracht schrijft geen \(named.rawValue); ze schrijft \(list) (geef --format, of een andere extensie).")
+                    en:
+                        "\(output): this command does not write \(named.rawValue); it writes \(list) (give --format, or another extension).",
+                    nl:
+                        "\(output): deze opdracht schrijft geen \(named.rawValue); ze schrijft \(list) (geef --format, of een andere extensie)."
+                )
             }
         }
         if (format ?? named) == .xlsx && output == nil {

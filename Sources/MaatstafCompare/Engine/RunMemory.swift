@@ -35,12 +35,14 @@ final class RunMemory: @unchecked Sendable {
         try remembered({ documents }, { documents = $0 }, load)
     }
 
-    func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+    func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String>
+    {
         let key = "\(year)|\(kind)|\(table ?? "")"
         return try remembered({ taakvelden[key] }, { taakvelden[key] = $0 }, load)
     }
 
-    func iv3NoDelivery(year: Int, kind: Iv3DocumentKind, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String> {
+    func iv3NoDelivery(year: Int, kind: Iv3DocumentKind, table: String?, _ load: () throws -> Set<String>) rethrows -> Set<String>
+    {
         let key = "\(year)|\(kind)|\(table ?? "")"
         return try remembered({ undelivered[key] }, { undelivered[key] = $0 }, load)
     }

@@ -99,4 +99,3 @@ public struct IndicatorSeries: Sendable {
         return value / base
     }
 }
-

@@ -54,7 +54,8 @@ public struct PeerSearch: Sendable {
     public var group: ResolvedPeerGroup {
         var group = ResolvedPeerGroup(
             group: .peers, label: municipality.name, code: nil,
-            members: neighbours.map(\.code).sorted(), key: "peers|\(municipality.code)|\(year)|\(settings.count)|\(settings.sameProvince)|"
+            members: neighbours.map(\.code).sorted(),
+            key: "peers|\(municipality.code)|\(year)|\(settings.count)|\(settings.sameProvince)|"
                 + settings.traits.map { "\($0.trait)*\($0.weight)" }.joined(separator: ","))
         group.traits = model.used.map(\.trait.trait)
         return group

@@ -19,7 +19,8 @@ public struct UserRegion: Sendable, Hashable, Codable {
         (validFrom.map { year >= $0 } ?? true) && (validUntil.map { year <= $0 } ?? true)
     }
 
-    public init(id: String, name: String, description: String, members: [String], validFrom: Int?, validUntil: Int?, file: String,
+    public init(
+        id: String, name: String, description: String, members: [String], validFrom: Int?, validUntil: Int?, file: String,
         fixedKey: [String: Double]? = nil
     ) {
         self.id = id

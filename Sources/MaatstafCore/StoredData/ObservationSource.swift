@@ -35,4 +35,3 @@ public protocol ObservationSource: Sendable {
     /// The imported files, with their checksums.
     func ownImports() throws -> [OwnImportRecord]
 }
-

@@ -29,9 +29,13 @@ public struct BestPracticeReport: TabularResult, Sendable {
         switch caution {
         case .withinUncertainty: t("binnen de onzekerheid", "within the uncertainty")
         case .budget: t("begroting, geen realisatie", "budget, not accounts")
-        case .definitionChanged(let from, let to): t("andere Iv3-regels in \(from) en \(to)", "other Iv3 lines in \(from) and \(to)")
+        case .definitionChanged(let from, let to):
+            t("andere Iv3-regels in \(from) en \(to)", "other Iv3 lines in \(from) and \(to)")
         case .ownMissing: t("eigen waarde ontbreekt", "own value missing")
-        case .outlier: t("ver van alle andere gemeenten: boekt zij dit elders?", "far from every other municipality: does it book this elsewhere?")
+        case .outlier:
+            t(
+                "ver van alle andere gemeenten: boekt zij dit elders?",
+                "far from every other municipality: does it book this elsewhere?")
         }
     }
 
@@ -46,7 +50,10 @@ public struct BestPracticeReport: TabularResult, Sendable {
             .init(t("verschil voor \(result.municipality.name)", "gap for \(result.municipality.name)"), .right),
             .init(t("let op", "caution")),
         ])
-        table.rows.append(["", result.municipality.name, result.own.okValue.map { style.value($0) } ?? NoteWording(locale: locale).status(result.own.status), "", ""])
+        table.rows.append([
+            "", result.municipality.name,
+            result.own.okValue.map { style.value($0) } ?? NoteWording(locale: locale).status(result.own.status), "", "",
+        ])
         for (rank, performer) in result.best.enumerated() {
             table.rows.append([
                 String(rank + 1), performer.profile.name, style.value(performer.value), gap(performer.gap),
@@ -102,8 +109,12 @@ public struct BestPracticeReport: TabularResult, Sendable {
             let cautions = improvement.cautions.map(caution)
             notes.append(
                 t(
-                    "Meest verbeterd: de relatieve verandering van \(improvement.from.year) tot \(improvement.to.year)" + (result.direction == .lowerIsBetter ? " (grootste daling eerst)" : " (grootste stijging eerst)") + (cautions.isEmpty ? "." : "; let op: \(cautions.joined(separator: "; ")).") ,
-                    "Most improved: the relative change from \(improvement.from.year) to \(improvement.to.year)" + (result.direction == .lowerIsBetter ? " (largest fall first)" : " (largest rise first)") + (cautions.isEmpty ? "." : "; caution: \(cautions.joined(separator: "; ")).")
+                    "Meest verbeterd: de relatieve verandering van \(improvement.from.year) tot \(improvement.to.year)"
+                        + (result.direction == .lowerIsBetter ? " (grootste daling eerst)" : " (grootste stijging eerst)")
+                        + (cautions.isEmpty ? "." : "; let op: \(cautions.joined(separator: "; "))."),
+                    "Most improved: the relative change from \(improvement.from.year) to \(improvement.to.year)"
+                        + (result.direction == .lowerIsBetter ? " (largest fall first)" : " (largest rise first)")
+                        + (cautions.isEmpty ? "." : "; caution: \(cautions.joined(separator: "; ")).")
                 ))
         } else {
             notes.append(
@@ -113,7 +124,8 @@ public struct BestPracticeReport: TabularResult, Sendable {
         }
         if !result.leftOut.isEmpty {
             let names = result.leftOut.map { "\($0.name) (\(wording.status($0.status)))" }
-            notes.append(t("Zonder waarde, niet gerangschikt: ", "Without a value, not ranked: ") + names.joined(separator: ", ") + ".")
+            notes.append(
+                t("Zonder waarde, niet gerangschikt: ", "Without a value, not ranked: ") + names.joined(separator: ", ") + ".")
         }
         var seen = Set(notes)
         for text in result.notes.map(wording.note) where seen.insert(text).inserted { notes.append(text) }
@@ -123,9 +135,13 @@ public struct BestPracticeReport: TabularResult, Sendable {
 
     private func render(markdown: Bool) -> String {
         var parts = [(markdown ? "### " : "") + heading]
-        parts.append((markdown ? "#### " : "") + t("Beste presteerders", "Best performers") + "\n" + (markdown ? "\n" + bestTable.renderMarkdown() : bestTable.renderText()))
+        parts.append(
+            (markdown ? "#### " : "") + t("Beste presteerders", "Best performers") + "\n"
+                + (markdown ? "\n" + bestTable.renderMarkdown() : bestTable.renderText()))
         if let improved = improvedTable {
-            parts.append((markdown ? "#### " : "") + t("Meest verbeterd", "Most improved") + "\n" + (markdown ? "\n" + improved.renderMarkdown() : improved.renderText()))
+            parts.append(
+                (markdown ? "#### " : "") + t("Meest verbeterd", "Most improved") + "\n"
+                    + (markdown ? "\n" + improved.renderMarkdown() : improved.renderText()))
         }
         parts.append(notes.map { markdown ? "- " + $0 : $0 }.joined(separator: "\n"))
         return parts.joined(separator: "\n\n") + "\n"

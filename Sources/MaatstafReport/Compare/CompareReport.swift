@@ -89,8 +89,7 @@ public struct CompareReport: TabularResult, Sendable {
         }
         for summary in groupSummaries {
             if let peers = ReportLabels(locale: locale).peersNote(summary.group) { notes.append(peers) }
-            if let coverage = wording.groupCoverage(summary, label: ReportLabels(locale: locale).groupName(summary.group))
-            {
+            if let coverage = wording.groupCoverage(summary, label: ReportLabels(locale: locale).groupName(summary.group)) {
                 notes.append(coverage)
             }
         }
@@ -188,7 +187,7 @@ public struct CompareReport: TabularResult, Sendable {
                     .whole(summary.group.members.count), .whole(summary.missing.count),
                     .text(Self.exclusionCodes(summary)), .whole(summary.zeros.count), .text(source),
                 ]
-                    table.rows.append(row)
+                table.rows.append(row)
             }
         }
         return table

@@ -1,6 +1,6 @@
+import Foundation
 public import MaatstafCompare
 public import MaatstafCore
-import Foundation
 import MaatstafModel
 
 /// Everything for analysts in one tidy table: one row per municipality × indicator × period × reference group, with

@@ -144,9 +144,13 @@ public struct NoteWording: Sendable {
         case .ownFigures(let asReported):
             return nl
                 ? "Eigen cijfers van de gemeenten (geïmporteerd); vergeleken over de gemeenten die ze hebben, de andere tellen niet mee (nooit als 0)."
-                    + (asReported ? " Het cijfer is een gemiddelde zoals de gemeente het meldt; het groepscijfer is het gemiddelde van de gemeenten." : "")
+                    + (asReported
+                        ? " Het cijfer is een gemiddelde zoals de gemeente het meldt; het groepscijfer is het gemiddelde van de gemeenten."
+                        : "")
                 : "The municipalities' own figures (imported); compared across the municipalities that have them, the others are left out (never counted as 0)."
-                    + (asReported ? " The figure is an average as the municipality reports it; a group's figure is the average of its municipalities." : "")
+                    + (asReported
+                        ? " The figure is an average as the municipality reports it; a group's figure is the average of its municipalities."
+                        : "")
         case .regionsFetched(let year, let table):
             return nl
                 ? "De COROP- en arbeidsmarktregio's van \(year) komen uit CBS-tabel \(table) (Gebieden in Nederland)."

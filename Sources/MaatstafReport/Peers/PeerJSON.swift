@@ -44,7 +44,8 @@ public struct PeerJSON: Encodable, Sendable {
         let search = report.search
         let used = search.model.used
         func values(_ code: String) -> [String: Nullable<Double>] {
-            Dictionary(uniqueKeysWithValues: used.indices.map { (used[$0].trait.trait.description, Nullable(search.shown[$0][code])) })
+            Dictionary(
+                uniqueKeysWithValues: used.indices.map { (used[$0].trait.trait.description, Nullable(search.shown[$0][code])) })
         }
         let own = search.municipality
         municipality = Entry(

@@ -89,7 +89,8 @@ public struct RegionJSON: Encodable, Sendable {
                         volume: Nullable(member.volume), shareOfAmount: Nullable(member.amountShare),
                         shareOfPopulation: Nullable(member.populationShare), shareOfVolume: Nullable(member.volumeShare))
                 },
-                absentMembers: breakdown.absentMembers.map(\.code), counted: breakdown.counted.count, total: Nullable(breakdown.total),
+                absentMembers: breakdown.absentMembers.map(\.code), counted: breakdown.counted.count,
+                total: Nullable(breakdown.total),
                 totalPopulation: breakdown.totalPopulation, totalVolume: Nullable(breakdown.totalVolume),
                 rates: breakdown.rates.map { Rate(kind: $0.kind.rawValue, rate: $0.rate) },
                 keys: breakdown.keys.map { key in
@@ -102,7 +103,8 @@ public struct RegionJSON: Encodable, Sendable {
                 unavailableKeys: breakdown.unavailableKeys.map { key in
                     switch key.reason {
                     case .noVolumeIndicator: UnavailableKey(kind: key.kind.rawValue, reason: "no-volume-indicator", lacking: [])
-                    case .volumeMissing(let codes): UnavailableKey(kind: key.kind.rawValue, reason: "volume-missing", lacking: codes)
+                    case .volumeMissing(let codes):
+                        UnavailableKey(kind: key.kind.rawValue, reason: "volume-missing", lacking: codes)
                     case .noFixedKey: UnavailableKey(kind: key.kind.rawValue, reason: "no-fixed-key", lacking: [])
                     }
                 },

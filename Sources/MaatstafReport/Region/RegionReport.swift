@@ -139,7 +139,9 @@ public struct RegionReport: TabularResult, Sendable {
         var columns: [Table.Column] = [.init(t("gemeente", "municipality")), .init(t("nu", "now"), .right)]
         for scenario in breakdown.scenarios {
             columns.append(
-                .init(t("tegen ", "at ") + rateName(scenario.rate.kind, breakdown.indicator) + " " + style.value(scenario.rate.rate), .right))
+                .init(
+                    t("tegen ", "at ") + rateName(scenario.rate.kind, breakdown.indicator) + " "
+                        + style.value(scenario.rate.rate), .right))
             columns.append(.init(t("besparing", "saving"), .right))
         }
         var table = Table(columns: columns)
@@ -202,7 +204,9 @@ public struct RegionReport: TabularResult, Sendable {
                         "Geen sleutel naar gebruik: geef een indicator die het gebruik telt (cliënten, jongeren in zorg).",
                         "No key by use: name an indicator that counts the use (clients, youths in care)."))
             case .volumeMissing(let codes):
-                let names = codes.map { code in breakdown.members.first { $0.municipality.code == code }?.municipality.name ?? code }
+                let names = codes.map { code in
+                    breakdown.members.first { $0.municipality.code == code }?.municipality.name ?? code
+                }
                 notes.append(
                     t(
                         "Geen sleutel naar gebruik: \(names.joined(separator: ", ")) \(names.count == 1 ? "heeft" : "hebben") geen waarde voor \(breakdown.volumeIndicator?.id ?? "het gebruik").",
@@ -246,7 +250,9 @@ public struct RegionReport: TabularResult, Sendable {
             titled(
                 t("Kostenverdeelsleutels (regiototaal \(total))", "Cost-split keys (region total \(total))"),
                 keysTable(breakdown), markdown: markdown),
-            titled(t("Wat als elk lid tegen een tarief uitgaf", "What if every member spent at a rate"), scenarioTable(breakdown), markdown: markdown),
+            titled(
+                t("Wat als elk lid tegen een tarief uitgaf", "What if every member spent at a rate"), scenarioTable(breakdown),
+                markdown: markdown),
         ].compactMap { $0 }
         let notes = notes(breakdown)
         sections.append(notes.map { markdown ? "- \($0)" : $0 }.joined(separator: "\n"))
@@ -263,7 +269,8 @@ public struct RegionReport: TabularResult, Sendable {
 
     /// One row per member with its figures, keys and what-if amounts, typed for a workbook.
     public func dataTable(_ breakdown: RegionBreakdown) -> DataTable {
-        let amount: DataTable.Kind = ValueStyle(indicator: breakdown.indicator, locale: locale).isMoney ? .money : .number(decimals: 2)
+        let amount: DataTable.Kind =
+            ValueStyle(indicator: breakdown.indicator, locale: locale).isMoney ? .money : .number(decimals: 2)
         var columns: [DataTable.Column] = [
             .init("code"), .init(nl ? "gemeente" : "municipality"), .init(nl ? "inwoners" : "population", .count),
             .init(nl ? "bedrag" : "amount", amount), .init(nl ? "per inwoner" : "rate", amount), .init("status"),

@@ -143,7 +143,9 @@ public struct TrendReport: TabularResult, Sendable {
                 let text: String
                 switch note {
                 case .definitionDiffers: continue  // said above, per break
-                case .notBooked, .reportedZero: text = periodLabel(point.period).capitalizedFirst + ": " + wording.note(note)  // name no year
+                case .notBooked, .reportedZero:
+                    // The note names no year: the period label in front of it does.
+                    text = periodLabel(point.period).capitalizedFirst + ": " + wording.note(note)
                 default: text = wording.note(note)
                 }
                 if seen.insert(text).inserted { notes.append(text) }
@@ -196,7 +198,8 @@ public struct TrendReport: TabularResult, Sendable {
 
     /// One row per municipality, period and group, typed for CSV and xlsx.
     public var dataTable: DataTable {
-        let value: DataTable.Kind = ValueStyle(indicator: series.indicator, locale: locale).isMoney ? .money : .number(decimals: 2)
+        let value: DataTable.Kind =
+            ValueStyle(indicator: series.indicator, locale: locale).isMoney ? .money : .number(decimals: 2)
         var table = DataTable(
             name: locale == .nl ? "Reeks" : "Series",
             columns: [

@@ -1,4 +1,5 @@
 public import MaatstafCore
+
 /// A table's data as maatstaf keeps it: one row per combination of dimension codes, a value per topic, held in
 /// columns (one array per dimension and per topic) because a table of 200,000 rows as 200,000 dictionaries cost
 /// hundreds of megabytes and most of a fetch's time.

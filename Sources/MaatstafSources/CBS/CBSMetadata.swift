@@ -62,4 +62,3 @@ public struct CBSDataProperty: Sendable, Equatable {
         return String(key[..<underscore])
     }
 }
-

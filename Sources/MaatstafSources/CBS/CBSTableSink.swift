@@ -1,4 +1,5 @@
 public import MaatstafCore
+
 /// Where a streamed table's rows go as they arrive, page by page, in the table's order.
 ///
 /// Why: a whole table held in memory before it is stored costs about 0.3 KB a row, so a 7-million-row CBS table would

@@ -1,6 +1,6 @@
 import Foundation
-import MaatstafSources
 import MaatstafCore
+import MaatstafSources
 
 /// How a fetched CBS table's columns are written into `cbs_column` and `cbs_chunk` blobs, and read back.
 ///
