@@ -147,6 +147,7 @@ let package = Package(
             path: "Sources/Benchmarks/CompareBenchmark"
         ),
 
+        .testTarget(name: "MaatstafCoreTests", dependencies: ["MaatstafCore"]),
         .testTarget(name: "MaatstafFetchTests", dependencies: ["MaatstafCore", "MaatstafFetch", "MaatstafTestServer"]),
         .testTarget(
             name: "MaatstafSourcesTests",

@@ -1,6 +1,4 @@
-import MaatstafCompare
 import MaatstafCore
-import MaatstafModel
 import Testing
 
 @Suite("Statistics")
