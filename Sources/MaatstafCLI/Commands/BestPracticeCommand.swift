@@ -51,12 +51,8 @@ struct BestPracticeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "The indicator id (see `maatstaf indicators list`).", nl: "De indicator-id (zie `maatstaf indicators list`).")
-        ))
-    var indicator: String
+    @OptionGroup var indicatorChoice: IndicatorOption
+    var indicator: String { indicatorChoice.indicator }
 
     @Option(
         help: ArgumentHelp(
@@ -65,13 +61,8 @@ struct BestPracticeCommand: AsyncParsableCommand {
                 nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
     var year: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "Iv3 document: jaarrekening or begroting (default: accounts when the year has them).",
-                nl: "Iv3-document: jaarrekening of begroting (standaard: de jaarrekening als het jaar die heeft)."),
-            valueName: "kind"))
-    var kind: Iv3DocumentKind?
+    @OptionGroup var document: KindOption
+    var kind: Iv3DocumentKind? { document.kind }
 
     @Option(
         help: ArgumentHelp(

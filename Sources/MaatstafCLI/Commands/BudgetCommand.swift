@@ -45,12 +45,8 @@ struct BudgetCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "The indicator id, an Iv3 indicator (see `maatstaf indicators list`).",
-                nl: "De indicator-id, een Iv3-indicator (zie `maatstaf indicators list`).")))
-    var indicator: String
+    @OptionGroup var indicatorChoice: IndicatorOption
+    var indicator: String { indicatorChoice.indicator }
 
     @Option(
         help: ArgumentHelp(

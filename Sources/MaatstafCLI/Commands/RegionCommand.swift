@@ -89,13 +89,8 @@ struct RegionCommand: AsyncParsableCommand {
                 nl: "Jaar (standaard: het laatste jaar met gegevens voor de eerste indicator).")))
     var year: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "Iv3 document: jaarrekening (accounts) or begroting (budget). Default: the accounts when the year has them.",
-                nl: "Iv3-document: jaarrekening of begroting. Standaard: de jaarrekening als het jaar die heeft."),
-            valueName: "kind"))
-    var kind: Iv3DocumentKind?
+    @OptionGroup var document: KindOption
+    var kind: Iv3DocumentKind? { document.kind }
 
     @Option(
         name: .customLong("for"),

@@ -57,12 +57,8 @@ struct TrendCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "The indicator id (see `maatstaf indicators list`).", nl: "De indicator-id (zie `maatstaf indicators list`).")
-        ))
-    var indicator: String
+    @OptionGroup var indicatorChoice: IndicatorOption
+    var indicator: String { indicatorChoice.indicator }
 
     @Option(
         help: ArgumentHelp(

@@ -2,22 +2,18 @@ public import ArgumentParser
 public import MaatstafCore
 import MaatstafModel
 
-/// Options shared by the commands that compute an indicator (`compare`, `rank`).
-struct IndicatorOptions: ParsableArguments {
+/// `--indicator ID`: the one indicator a command computes (compare, rank, trend, budget, best-practice).
+struct IndicatorOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "The indicator id (see `maatstaf indicators list`).", nl: "De indicator-id (zie `maatstaf indicators list`).")
         ))
     var indicator: String
+}
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "Year (default: the latest year with data for the indicator).",
-                nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
-    var year: Int?
-
+/// `--kind`: which Iv3 document a figure comes from, the same words and default in every command.
+struct KindOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             ReaderLanguage.text(
@@ -28,9 +24,25 @@ struct IndicatorOptions: ParsableArguments {
             ),
             valueName: "kind"))
     var kind: Iv3DocumentKind?
+}
+
+/// Options shared by the commands that compute an indicator (`compare`, `rank`).
+struct IndicatorOptions: ParsableArguments {
+    @OptionGroup var choice: IndicatorOption
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Year (default: the latest year with data for the indicator).",
+                nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
+    var year: Int?
+
+    @OptionGroup var document: KindOption
 
     @OptionGroup var output: OutputOptions
 
+    var indicator: String { choice.indicator }
+    var kind: Iv3DocumentKind? { document.kind }
     var locale: ReportLocale { output.locale }
 }
 
