@@ -163,3 +163,80 @@ struct FetchedIv3Tests {
         #expect(result.stderr.contains("is a CBS Iv3 table, which is read whole per document"))
     }
 }
+
+/// A year the snapshot has no Iv3 for, fetched: every Iv3 indicator — generic and named — has values for it.
+///
+/// The served table is the real 2023 accounts relabelled as the 2024 accounts (`2024X005`; the 2023–2024 layout is the
+/// same, and CBS's 2024 code list is in the snapshot), and the served 2024 population is the 1 January 2023
+/// population of the same file, relabelled: the figures are real, their year is not. Expected values are computed
+/// from the raw file.
+@Suite("A fetched Iv3 year: generic and named indicators in compare, trend, export-all and indicators show")
+struct FetchedIv3YearTests {
+    static let relabelled = Iv3TableServer.Document(csv: "iv3/2023_jaarrekening.csv", code: "2024X005")
+
+    /// A cache with the relabelled 2024 accounts and the 2024 population fetched.
+    static func cacheWith2024() async throws -> (CLIRunner, String) {
+        let cache = CLIRunner.freshLoadedCache()
+        let iv3 = try Iv3TableServer(id: "45067NED", documents: [relabelled]).start()
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = iv3.baseURL
+        let fetched = try await runner.run(["fetch", "--catalog", "dataderden", "45067NED", "--cache-dir", cache])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let population = Dictionary(
+            uniqueKeysWithValues: raw.municipalities.map { (Iv3TableServer.codes[$0.key]!, Int($0.value.population)) })
+        let people = try ODataReplayTable.serve {
+            ["03759ned": PopulationYearTests.table(year: 2024, population: population, title: "the 2023 Iv3 file's, as 2024")]
+        }
+        runner.environment["MAATSTAF_CBS_BASE"] = people.baseURL
+        let population2024 = try await runner.run([
+            "fetch", "03759ned", "--period", "2024", "--topic", "BevolkingOp1Januari", "--where", "BurgerlijkeStaat=T001019",
+            "--where", "Geslacht=T001038", "--where", "Leeftijd=10000", "--cache-dir", cache,
+        ])
+        #expect(population2024.status == 0, "\(population2024.stderr)")
+        return (runner, cache)
+    }
+
+    @Test("generic iv3.6.3.netto and named wmo.huishoudelijke-hulp compare for the fetched year, to the cent")
+    func compareFetchedYear() async throws {
+        let (runner, cache) = try await Self.cacheWith2024()
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        for (indicator, taakvelden, netto) in [
+            ("iv3.6.3.netto", ["6.3"], true), ("wmo.huishoudelijke-hulp", ["6.71a"], false),
+        ] {
+            let result = try await runner.run([
+                "compare", "--indicator", indicator, "--year", "2024", "--against", "national", "--format", "json",
+                "--cache-dir", cache, "Westervoort", "Duiven",
+            ])
+            #expect(result.status == 0, "\(indicator): \(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let entries = try #require(object["municipalities"] as? [[String: Any]])
+            for (index, name) in ["Westervoort", "Duiven"].enumerated() {
+                #expect(sameCent(entries[index]["value"] as? Double, raw.rate(name, taakvelden, netto: netto)), "\(indicator)")
+            }
+        }
+    }
+
+    @Test("trend, export-all and indicators show cover the fetched year")
+    func everyOutputCoversIt() async throws {
+        let (runner, cache) = try await Self.cacheWith2024()
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let expected = raw.rate("Westervoort", ["6.3"], netto: true)
+        let trend = try await runner.run([
+            "trend", "--indicator", "iv3.6.3.netto", "--format", "csv", "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        let row = try #require(trend.stdout.split(separator: "\r\n").first { $0.contains(",2024,jaarrekening,") })
+        #expect(row.contains(",\(String(format: "%.2f", expected)),ok,"), "\(row)")
+
+        let export = try await runner.run([
+            "export-all", "--set", "iv3.6.3.netto", "--against", "national", "--locale", "en", "--cache-dir", cache,
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.split(separator: "\r\n").contains { $0.contains("GM0293") && $0.contains(",2024,") })
+
+        let show = try await runner.run(["indicators", "show", "iv3.6.3.lasten", "--locale", "en", "--cache-dir", cache])
+        #expect(show.stdout.contains("2024"), "\(show.stdout)")
+        #expect(!show.stdout.contains("2024 (not defined)"), "\(show.stdout)")
+    }
+}

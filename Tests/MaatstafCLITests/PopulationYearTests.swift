@@ -28,24 +28,32 @@ struct PopulationYearTests {
 
     /// `leavingOut`: municipalities whose row is not served (a table missing part of the country).
     static func table(leavingOut: Set<String> = []) -> ODataReplayTable {
-        let rows: [[String: Any]] = population2025.filter { !leavingOut.contains($0.key) }.sorted { $0.key < $1.key }
+        table(
+            year: 2025, population: population2025.filter { !leavingOut.contains($0.key) }, title: "real 2025 populations",
+            listed: Array(population2025.keys))
+    }
+
+    /// A 03759ned of one year with these populations (by CBS code); `title` says where the numbers come from.
+    /// `listed`: the region codes of the code list (default: those with a row).
+    static func table(year: Int, population: [String: Int], title: String, listed: [String]? = nil) -> ODataReplayTable {
+        let rows: [[String: Any]] = population.sorted { $0.key < $1.key }
             .map { code, people in
                 [
                     "Geslacht": padded("T001038", 8), "Leeftijd": padded("10000", 6),
-                    "BurgerlijkeStaat": padded("T001019", 8), "RegioS": padded(code, 10), "Perioden": "2025JJ00",
+                    "BurgerlijkeStaat": padded("T001019", 8), "RegioS": padded(code, 10), "Perioden": "\(year)JJ00",
                     "BevolkingOp1Januari_1": people, "GemiddeldeBevolking_2": NSNull(),
                 ]
             }
         return ODataReplayTable(
-            title: "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio (real 2025 populations)",
+            title: "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio (\(title))",
             properties:
                 #"[{"ID":0,"Type":"Dimension","Key":"Geslacht","Title":"Geslacht"},{"ID":1,"Type":"Dimension","Key":"Leeftijd","Title":"Leeftijd"},{"ID":2,"Type":"Dimension","Key":"BurgerlijkeStaat","Title":"Burgerlijke staat"},{"ID":3,"Type":"GeoDimension","Key":"RegioS","Title":"Regio's"},{"ID":4,"Type":"TimeDimension","Key":"Perioden","Title":"Perioden"},{"ID":5,"Type":"Topic","Key":"BevolkingOp1Januari_1","Title":"Bevolking op 1 januari","Unit":"aantal","Decimals":0},{"ID":6,"Type":"Topic","Key":"GemiddeldeBevolking_2","Title":"Gemiddelde bevolking","Unit":"aantal","Decimals":0}]"#,
             lists: [
                 "Geslacht": [(padded("T001038", 8), "Totaal mannen en vrouwen")],
                 "Leeftijd": [(padded("10000", 6), "Totaal")],
                 "BurgerlijkeStaat": [(padded("T001019", 8), "Totaal burgerlijke staat")],
-                "RegioS": population2025.keys.sorted().map { (padded($0, 10), $0) },
-                "Perioden": [("2025JJ00", "2025")],
+                "RegioS": (listed ?? Array(population.keys)).sorted().map { (padded($0, 10), $0) },
+                "Perioden": [("\(year)JJ00", String(year))],
             ],
             rows: rows)
     }

@@ -122,12 +122,14 @@ public struct IndicatorCatalog: Sendable {
         try IndicatorFile.read(BuiltinIndicators.yaml, origin: .builtIn)
     }
 
-    /// `iv3.<code>.lasten|baten|netto` for every taakveld of every Iv3 document, valid in the years that list it.
+    /// `iv3.<code>.lasten|baten|netto` for every taakveld of every Iv3 document in the store, embedded or fetched, valid
+    /// in the years that list it.
     static func genericIv3(store: Store) throws -> [Indicator] {
         var years: [String: (title: String, years: [Int])] = [:]
         var order: [String] = []
         for document in try store.iv3Documents() {
-            for taakveld in try store.iv3Taakvelden(year: document.year, kind: document.kind) {
+            // Each document's own list: a fetched table's (`table`) as much as the snapshot's.
+            for taakveld in try store.iv3Taakvelden(year: document.year, kind: document.kind, table: document.table) {
                 if years[taakveld.taakveld] == nil {
                     order.append(taakveld.taakveld)
                     years[taakveld.taakveld] = (taakveld.title, [])
