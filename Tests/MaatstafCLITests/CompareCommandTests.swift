@@ -134,8 +134,18 @@ struct CompareCommandTests {
         let show = try await run(["indicators", "show", "wmo.huishoudelijke-hulp"])
         #expect(show.stdout.contains("6.71a   Huishoudelijke hulp (WMO)  ✓"))
         #expect(show.stdout.contains("6.711   Huishoudelijke hulp (WMO)  ✓"))
-        #expect(show.stdout.contains("layout 2017–2024 (checked against CBS Iv3 code list 2024)"))
-        #expect(show.stdout.contains("layout 2025 onwards (checked against CBS Iv3 code list 2026)"))
+        // Three layouts (SOURCES.md §12), each checked against every year's list: household help has no line of its
+        // own before 2023.
+        #expect(show.stdout.contains("layout 2017–2022: no taakveld of its own in this layout, so no value; use wmo.maatwerk"))
+        #expect(show.stdout.contains("layout 2023–2024 (checked against CBS Iv3 code lists 2023–2024)"))
+        #expect(show.stdout.contains("layout 2025 onwards (checked against CBS Iv3 code lists 2025–2026)"))
+        // A household-help year of the first layout: no value, and the broader indicator named.
+        let old = try await run(["compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2019", "Westervoort"])
+        #expect(old.status == 65)
+        #expect(
+            old.stderr.contains(
+                "has no value for 2019: the Iv3 layout of 2017–2022 has no taakveld of its own for it. Use the broader indicator wmo.maatwerk"
+            ), "\(old.stderr)")
         let list = try await run(["indicators", "list"])
         #expect(list.stdout.contains("sociaal-domein.netto"))
     }

@@ -26,7 +26,8 @@ struct ReportCommandTests {
         let result = try await run(["Westervoort", "Duiven", "Steenwijkerland", "--output", output.path])
         #expect(result.status == 0, "\(result.stderr)")
         // A Dutch run says so in Dutch on stderr too.
-        #expect(result.stderr.contains("\(output.path) geschreven: 8 indicator(en), 3 gemeenten"))
+        // The sociaal-domein set: the nine named Iv3 indicators of builtin-indicators.yaml.
+        #expect(result.stderr.contains("\(output.path) geschreven: 9 indicator(en), 3 gemeenten"))
         let html = try String(contentsOf: output, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         let raw = try RawIv3("iv3/2025_begroting.csv")

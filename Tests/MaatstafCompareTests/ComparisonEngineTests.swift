@@ -180,21 +180,51 @@ struct ComparisonEngineTests {
                 Self.raw2025.groupRate(codes, netto: true) { $0.delivered }))
     }
 
-    @Test("every built-in taakveld exists in CBS's code list and in the Iv3 file of its layout")
+    @Test("every built-in taakveld is in CBS's code list of every year of its layout, and in the embedded Iv3 file")
     func builtInCodesExist() throws {
+        // The three layouts by CBS's own lists (SOURCES.md §12): a layout runs to the year before the next one.
+        let listed = try Self.store.iv3DefinitionYears()
+        #expect(listed == Array(2017...2026))
+        var yearsChecked: Set<Int> = []
         for indicator in Self.catalog.named {
             guard case .iv3(_, let layouts) = indicator.numerator else { continue }
             for layout in layouts {
-                let year = layout.fromYear >= 2025 ? 2025 : 2023
-                let official = Set(try Self.store.iv3Definitions(year: year).map(\.taakveld))
-                let inFile = Set(
-                    try Self.store.iv3Taakvelden(year: year, kind: year == 2023 ? .jaarrekening : .begroting).map(\.taakveld))
-                for code in layout.taakvelden {
-                    #expect(official.contains(code), "\(indicator.id): \(code) not in CBS code list \(year)")
-                    #expect(inFile.contains(code), "\(indicator.id): \(code) not in the Iv3 file of \(year)")
+                let last = indicator.iv3LayoutYears(layout).last ?? 2026
+                for year in layout.fromYear...last where listed.contains(year) {
+                    let official = Set(try Self.store.iv3Definitions(year: year).map(\.taakveld))
+                    for code in layout.taakvelden {
+                        #expect(official.contains(code), "\(indicator.id): \(code) not in CBS code list \(year)")
+                        yearsChecked.insert(year)
+                    }
+                }
+                for (year, kind) in [(2023, Iv3DocumentKind.jaarrekening), (2025, .begroting)]
+                where indicator.iv3LayoutCovering(year) == layout {
+                    let inFile = Set(try Self.store.iv3Taakvelden(year: year, kind: kind).map(\.taakveld))
+                    for code in layout.taakvelden {
+                        #expect(inFile.contains(code), "\(indicator.id): \(code) not in the Iv3 file of \(year)")
+                    }
                 }
             }
         }
+        // Every year's list was used by some layout: the three layouts cover 2017–2026 without a gap.
+        #expect(yearsChecked == Set(2017...2026))
+    }
+
+    @Test("household help, guidance and youth care have no 2017–2022 layout; Wmo maatwerk and youth care in all bridge the three")
+    func threeLayouts() throws {
+        // SOURCES.md §12: 2017–2022 has 6.71 and 6.72/6.82 but no 6.71a or 6.73a; 6.82 holds residential youth care
+        // together with youth protection.
+        for id in ["wmo.huishoudelijke-hulp", "wmo.begeleiding", "jeugd.hulp", "jeugd.verblijf", "jeugd.bescherming"] {
+            let indicator = try Self.catalog.indicator(id)
+            #expect(indicator.iv3Layout(for: 2019) == nil, "\(id)")
+            #expect(indicator.iv3LayoutCovering(2019)?.taakvelden == [], "\(id)")
+            #expect(indicator.iv3Layout(for: 2023) != nil && indicator.iv3Layout(for: 2025) != nil, "\(id)")
+            let broader = try #require(indicator.broader)
+            #expect(try Self.catalog.indicator(broader).iv3Layout(for: 2019) != nil, "\(id) → \(broader)")
+        }
+        #expect(try Self.catalog.indicator("wmo.maatwerk").iv3Layout(for: 2019)?.taakvelden == ["6.71"])
+        #expect(try Self.catalog.indicator("jeugd.totaal").iv3Layout(for: 2022)?.taakvelden == ["6.72", "6.82"])
+        #expect(try Self.catalog.indicator("wmo.huishoudelijke-hulp").iv3Layout(for: 2024)?.taakvelden == ["6.71a"])
     }
 
     @Test("a definition change between the years in the store is noted")

@@ -23,7 +23,9 @@ struct ObservationLoader: Sendable {
     /// `kind` chooses the Iv3 document (accounts or budget) when the year has both; nil prefers the accounts.
     func load(_ indicator: Indicator, year: Int, kind wanted: Iv3DocumentKind? = nil) throws -> IndicatorData {
         var notes: [IndicatorNote] = []
-        // An Iv3 year the store has no document of: said first, before anything about that year's classes.
+        // A year whose layout has no line for the indicator: said first, as no fetch would change it.
+        try refuseLayoutWithoutLine(indicator, year: year)
+        // An Iv3 year the store has no document of: said before anything about that year's classes.
         if case .iv3 = indicator.numerator {
             let documents = try memory.iv3Documents { try source.iv3Documents() }
             if !documents.contains(where: { $0.year == year }) {
@@ -409,6 +411,7 @@ struct ObservationLoader: Sendable {
                     nl: "geen Iv3-gegevens\(wanted.map { " (\($0.rawValue))" } ?? "") over \(year) in de opslag"),
                 hint: .en("Available Iv3 documents: \(available)", nl: "Beschikbare Iv3-documenten: \(available)"))
         }
+        try refuseLayoutWithoutLine(indicator, year: year)
         guard let layout = indicator.iv3Layout(for: year) else {
             let generic = indicator.origin == .genericIv3
             throw CompareError(
@@ -574,5 +577,26 @@ struct ObservationLoader: Sendable {
         default:
             return nil
         }
+    }
+}
+
+extension ObservationLoader {
+    /// Refuses a year whose Iv3 layout has no line for the indicator (household help before 2023): no value, never a
+    /// number from another definition, and the reader is sent to the broader indicator that does exist.
+    func refuseLayoutWithoutLine(_ indicator: Indicator, year: Int) throws {
+        guard let covering = indicator.iv3LayoutCovering(year), covering.taakvelden.isEmpty else { return }
+        let span = indicator.iv3LayoutYears(covering)
+        let years = span.last.map { "\(span.first)–\($0)" } ?? "\(span.first)"
+        let broader = indicator.broader ?? "sociaal-domein.netto"
+        throw CompareError(
+            .yearNotAvailable, subject: indicator.id,
+            reason: .en(
+                "has no value for \(year): the Iv3 layout of \(years) has no taakveld of its own for it",
+                nl: "heeft geen waarde voor \(year): de Iv3-indeling van \(years) heeft er geen eigen taakveld voor"),
+            hint: .en(
+                "Use the broader indicator \(broader), which that layout can give (\(action: .showIndicator(broader)))",
+                nl:
+                    "Gebruik de bredere indicator \(broader), die die indeling wel kan geven (\(action: .showIndicator(broader)))"
+            ))
     }
 }

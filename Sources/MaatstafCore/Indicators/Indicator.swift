@@ -140,7 +140,28 @@ public enum Denominator: Sendable, Hashable, Codable {
 
 extension Indicator {
     /// The Iv3 layout that applies to `year`, or nil when the indicator is not defined for it.
+    /// The first and last year of a layout (nil: open-ended), from the layout that follows it.
+    public func iv3LayoutYears(_ layout: Iv3Layout) -> (first: Int, last: Int?) {
+        guard case .iv3(_, let layouts) = numerator else { return (layout.fromYear, nil) }
+        let next = layouts.map(\.fromYear).filter { $0 > layout.fromYear }.min()
+        return (layout.fromYear, next.map { $0 - 1 })
+    }
+
+    /// The broader indicator a reader is sent to (when a line is booked elsewhere, or a layout has no line).
+    public var broader: String? {
+        if case .notBooked(let broader) = zero { return broader }
+        return nil
+    }
+
+    /// The layout that applies to a year, when it can give the indicator: a layout without taakvelden (the line did
+    /// not exist yet) gives none, as does a year before the first layout.
     public func iv3Layout(for year: Int) -> Iv3Layout? {
+        guard let layout = iv3LayoutCovering(year), !layout.taakvelden.isEmpty else { return nil }
+        return layout
+    }
+
+    /// The layout a year falls in, also one that cannot give the indicator (to say why there is no value).
+    public func iv3LayoutCovering(_ year: Int) -> Iv3Layout? {
         guard case .iv3(_, let layouts) = numerator else { return nil }
         guard let layout = layouts.filter({ $0.fromYear <= year }).max(by: { $0.fromYear < $1.fromYear }) else { return nil }
         if let only = layout.onlyYears, !only.contains(year) { return nil }

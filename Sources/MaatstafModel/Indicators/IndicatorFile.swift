@@ -170,6 +170,16 @@ enum IndicatorFile {
                         nl: "direction moet higher-is-better, lower-is-better of neither zijn"))
             }
             let numerator = try quantity(entry.numerator, fail: fail)
+            // A layout without taakvelden says the indicator cannot be given in those years; the reader is then sent
+            // to `broader`, so it must be there (an empty list without it is more likely a mistake).
+            if case .iv3(_, let layouts) = numerator, let empty = layouts.first(where: \.taakvelden.isEmpty),
+                entry.broader == nil
+            {
+                throw fail(
+                    .en(
+                        "layout \(empty.fromYear) lists no taakvelden: name the indicator to use in those years with broader:",
+                        nl: "indeling \(empty.fromYear) noemt geen taakvelden: noem met broader: de indicator voor die jaren"))
+            }
             let denominator: Denominator
             switch entry.denominator {
             case .keyword("population"): denominator = .population
@@ -294,9 +304,6 @@ enum IndicatorFile {
             let layouts = try taakvelden.map { key, codes -> Iv3Layout in
                 guard let year = Int(key), (2000...2100).contains(year) else {
                     throw fail(.en("layout key \"\(key)\" is not a year", nl: "indelingssleutel \"\(key)\" is geen jaartal"))
-                }
-                guard !codes.isEmpty else {
-                    throw fail(.en("layout \(key) lists no taakvelden", nl: "indeling \(key) noemt geen taakvelden"))
                 }
                 return Iv3Layout(fromYear: year, taakvelden: codes, onlyYears: nil)
             }.sorted { $0.fromYear < $1.fromYear }

@@ -9,13 +9,16 @@ public struct IndicatorDescription: Sendable {
     public struct LayoutLine: Sendable, Equatable {
         public var fromYear: Int
         public var untilYear: Int?
-        /// The CBS code list year the taakvelden were checked against, if one covers this layout.
-        public var checkedAgainst: Int?
-        public var taakvelden: [(code: String, title: String?)]
+        /// The years of CBS code lists this layout's taakvelden were checked against: every year of the layout the
+        /// snapshot has a list of.
+        public var checkedAgainst: [Int]
+        /// Each taakveld, its title in the latest list checked, and the years whose list lacks it.
+        public var taakvelden: [(code: String, title: String?, missingIn: [Int])]
 
         public static func == (a: LayoutLine, b: LayoutLine) -> Bool {
             a.fromYear == b.fromYear && a.untilYear == b.untilYear && a.checkedAgainst == b.checkedAgainst
                 && a.taakvelden.map(\.code) == b.taakvelden.map(\.code) && a.taakvelden.map(\.title) == b.taakvelden.map(\.title)
+                && a.taakvelden.map(\.missingIn) == b.taakvelden.map(\.missingIn)
         }
     }
 
@@ -34,14 +37,16 @@ public struct IndicatorDescription: Sendable {
         self.indicator = indicator
         let definitionYears = titles.keys.sorted()
         if case .iv3(_, let layouts) = indicator.numerator {
-            self.layouts = layouts.enumerated().map { index, layout in
-                let until = index + 1 < layouts.count ? layouts[index + 1].fromYear - 1 : nil
+            self.layouts = layouts.map { layout in
+                let until = indicator.iv3LayoutYears(layout).last
+                // Every year of the layout with a CBS code list: a taakveld must be in each, not only in the last.
                 let covering = definitionYears.filter { year in year >= layout.fromYear && (until.map { year <= $0 } ?? true) }
-                let checked = covering.last
-                let list = checked.flatMap { titles[$0] } ?? [:]
+                let latest = covering.last.flatMap { titles[$0] } ?? [:]
                 return LayoutLine(
-                    fromYear: layout.fromYear, untilYear: until, checkedAgainst: checked,
-                    taakvelden: layout.taakvelden.map { code in (code, list[code]) })
+                    fromYear: layout.fromYear, untilYear: until, checkedAgainst: covering,
+                    taakvelden: layout.taakvelden.map { code in
+                        (code, latest[code], covering.filter { titles[$0]?[code] == nil })
+                    })
             }
         } else {
             self.layouts = []
@@ -112,18 +117,39 @@ public struct IndicatorDescription: Sendable {
         for layout in layouts {
             let span =
                 layout.untilYear.map { "\(layout.fromYear)–\($0)" } ?? t("\(layout.fromYear) onwards", "vanaf \(layout.fromYear)")
+            if layout.taakvelden.isEmpty {
+                let broader = indicator.broader.map { t("; use \($0)", "; gebruik \($0)") } ?? ""
+                lines.append(
+                    t("  layout ", "  indeling ") + span
+                        + t(
+                            ": no taakveld of its own in this layout, so no value\(broader)",
+                            ": geen eigen taakveld in deze indeling, dus geen waarde\(broader)"))
+                continue
+            }
+            let lists = Self.years(layout.checkedAgainst)
             let check =
-                layout.checkedAgainst.map {
-                    t("checked against CBS Iv3 code list \($0)", "getoetst aan de Iv3-codelijst \($0) van CBS")
-                }
-                ?? t(
+                layout.checkedAgainst.isEmpty
+                ? t(
                     "no CBS code list in the snapshot for this layout", "geen codelijst van CBS in de snapshot voor deze indeling"
                 )
+                : layout.checkedAgainst.count == 1
+                    ? t("checked against CBS Iv3 code list \(lists)", "getoetst aan de Iv3-codelijst \(lists) van CBS")
+                    : t("checked against CBS Iv3 code lists \(lists)", "getoetst aan de Iv3-codelijsten \(lists) van CBS")
             lines.append(t("  layout ", "  indeling ") + "\(span) (\(check)):")
             for taakveld in layout.taakvelden {
-                let title =
-                    taakveld.title.map { "\($0)  ✓" }
-                    ?? (layout.checkedAgainst == nil ? "" : t("NOT IN THE CBS CODE LIST", "NIET IN DE CODELIJST VAN CBS"))
+                let title: String
+                if layout.checkedAgainst.isEmpty {
+                    title = ""
+                } else if taakveld.missingIn.isEmpty {
+                    title = (taakveld.title ?? "") + "  ✓"
+                } else if taakveld.missingIn.count == layout.checkedAgainst.count {
+                    title = t("NOT IN THE CBS CODE LIST", "NIET IN DE CODELIJST VAN CBS")
+                } else {
+                    let years = Self.years(taakveld.missingIn)
+                    title =
+                        (taakveld.title ?? "")
+                        + t("  NOT IN THE CBS CODE LIST OF \(years)", "  NIET IN DE CODELIJST VAN CBS VAN \(years)")
+                }
                 lines.append("    \(taakveld.code.padding(toLength: 7, withPad: " ", startingAt: 0)) \(title)")
             }
         }
@@ -160,6 +186,13 @@ public struct IndicatorDescription: Sendable {
         }
         lines.append("  \(Attribution.cbs)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `2017–2022`, or `2019, 2021` when the years do not follow each other.
+    static func years(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "" }
+        if years.count > 1, years == Array(first...last) { return "\(first)–\(last)" }
+        return years.map(String.init).joined(separator: ", ")
     }
 
     /// `, where Leeftijd in 70100, 70200 and Geslacht = T001038`: the cells summed over other dimensions.
