@@ -240,3 +240,85 @@ struct FetchedIv3YearTests {
         #expect(!show.stdout.contains("2024 (not defined)"), "\(show.stdout)")
     }
 }
+
+/// A year of the first Iv3 layout (2017–2022), fetched: the table's taakvelden are checked against CBS's real 2019
+/// code list, the broad indicators compare, and the ones that layout cannot give say so and name the broader one.
+///
+/// No real 2019 Iv3 table is here: the served table holds the REAL taakvelden of chapter 6 of CBS's 2019 code list
+/// (cache/snapshot/iv3-definitions) with SYNTHETIC amounts for the four Liemers municipalities, and the served 2019
+/// population is SYNTHETIC too. Expected values are computed here from the rows served.
+@Suite("A fetched Iv3 year of the 2017–2022 layout")
+struct FirstLayoutYearTests {
+    static let liemers = ["Duiven", "Montferland", "Westervoort", "Zevenaar"]
+
+    /// Chapter 6's taakvelden of CBS's 2019 list, read from the file here: (code, title).
+    static func chapterSix2019() throws -> [(String, String)] {
+        let url = RepositoryFixtures.root.appendingPathComponent(
+            "cache/snapshot/iv3-definitions/iv3_definities_Gemeente_2019.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let lists = try #require(object["codelijsten"] as? [String: Any])
+        let chapters = try #require((lists["taakveld"] as? [String: Any])?["codelijst"] as? [[String: Any]])
+        let six = try #require(chapters.first { $0["code"] as? String == "6." })
+        return (six["subcodes"] as? [[String: Any]] ?? []).map { ($0["code"] as! String, $0["omschrijving"] as! String) }
+    }
+
+    /// Lasten in thousands of euros: synthetic, different per municipality and taakveld.
+    static func lasten(_ municipality: Int, _ taakveld: Int) -> Int { 100 * (municipality + 1) + 7 * taakveld }
+
+    @Test("fetch iv3 2019 stores the year; wmo.maatwerk compares from 6.71; household help says it needs wmo.maatwerk")
+    func fetchAndCompare2019() async throws {
+        let taakvelden = try Self.chapterSix2019()
+        #expect(taakvelden.map(\.0).contains("6.71") && !taakvelden.map(\.0).contains("6.71a"))
+        var rows: [[String]] = []
+        for (m, name) in Self.liemers.enumerated() {
+            for (k, taakveld) in taakvelden.enumerated() {
+                let lasten = Self.lasten(m, k)
+                rows.append([name, "\(taakveld.0) \(taakveld.1)", "", String(lasten / 10), String(lasten)])
+            }
+        }
+        let document = Iv3TableServer.Document(csv: "", code: "2019X005", rows: rows)
+        let iv3 = try Iv3TableServer(id: "45999NED", documents: [document]).start(catalog: [
+            ("45999NED", "Iv3 gemeenten; begroting en rekening 2019 (synthetic listing)", "2019")
+        ])
+        let cache = CLIRunner.freshLoadedCache()
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = iv3.baseURL
+        let fetched = try await runner.run(["fetch", "iv3", "2019", "--cache-dir", cache, "--locale", "en"])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(fetched.stdout.contains("Iv3 2019: 45999NED"))
+
+        // The household-help line did not exist in 2019: no value, and the broader indicator named.
+        let narrow = try await runner.run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2019", "--cache-dir", cache, "--locale", "en",
+            "Westervoort",
+        ])
+        #expect(narrow.status == 65)
+        #expect(narrow.stderr.contains("Use the broader indicator wmo.maatwerk"), "\(narrow.stderr)")
+
+        // A synthetic 2019 population for every municipality maatstaf knows in 2019.
+        let store = try Store(path: cache + "/maatstaf.sqlite")
+        let existing = try store.municipalities().filter { $0.lastYear >= 2019 }.map(\.code)
+        let population = Dictionary(uniqueKeysWithValues: existing.enumerated().map { ($0.element, 10_000 + 13 * $0.offset) })
+        let people = try ODataReplayTable.serve {
+            ["03759ned": PopulationYearTests.table(year: 2019, population: population, title: "synthetic 2019 populations")]
+        }
+        runner.environment["MAATSTAF_CBS_BASE"] = people.baseURL
+        let fetchPeople = try await runner.run([
+            "fetch", "03759ned", "--period", "2019", "--topic", "BevolkingOp1Januari", "--where", "BurgerlijkeStaat=T001019",
+            "--where", "Geslacht=T001038", "--where", "Leeftijd=10000", "--cache-dir", cache,
+        ])
+        #expect(fetchPeople.status == 0, "\(fetchPeople.stderr)")
+        let broad = try await runner.run([
+            "compare", "--indicator", "wmo.maatwerk", "--year", "2019", "--against", "national", "--format", "json",
+            "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(broad.status == 0, "\(broad.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(broad.stdout.utf8)) as? [String: Any])
+        let entry = try #require((object["municipalities"] as? [[String: Any]])?.first)
+        let westervoort = try #require(Self.liemers.firstIndex(of: "Westervoort"))
+        let line = try #require(taakvelden.firstIndex { $0.0 == "6.71" })
+        let code = try #require(Iv3TableServer.codes["Westervoort"])
+        let expected = Double(Self.lasten(westervoort, line)) * 1000 / Double(try #require(population[code]))
+        #expect(sameCent(entry["value"] as? Double, expected), "\(entry)")
+    }
+}

@@ -15,6 +15,9 @@ struct Iv3TableServer {
     struct Document {
         var csv: String
         var code: String
+        /// Rows in the shape of the Iv3 CSVs (name, "code title", salaries, baten, lasten) to serve instead of the
+        /// file's: SYNTHETIC amounts over a real code list, for a year no real file exists here.
+        var rows: [[String]]? = nil
     }
 
     /// A change to apply to a served table, to make it wrong on purpose.
@@ -62,7 +65,9 @@ struct Iv3TableServer {
         var documentCodes: Set<String> = []
         func number(_ text: String) -> Int { text.isEmpty ? 0 : Int(Double(text)!) }
         for document in documents {
-            var lines = try RepositoryFixtures.simpleRows(document.csv, separator: ";").dropFirst()
+            var lines =
+                try document.rows.map { $0[...] }
+                ?? RepositoryFixtures.simpleRows(document.csv, separator: ";").dropFirst()
                 .filter { $0[0] != "Nederland" }
             if let only { lines = lines.filter { only.contains($0[0]) } }
             if let limit = limitMunicipalities {
