@@ -320,5 +320,21 @@ struct FirstLayoutYearTests {
         let code = try #require(Iv3TableServer.codes["Westervoort"])
         let expected = Double(Self.lasten(westervoort, line)) * 1000 / Double(try #require(population[code]))
         #expect(sameCent(entry["value"] as? Double, expected), "\(entry)")
+
+        // A series and the export say which years have no value and why, instead of skipping them.
+        let trend = try await runner.run([
+            "trend", "--indicator", "wmo.huishoudelijke-hulp", "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        #expect(
+            trend.stdout.contains(
+                "No value in 2019 (accounts): the Iv3 layout of those years has no taakveld of its own for it; wmo.maatwerk does run through those years."
+            ), "\(trend.stdout)")
+        let export = try await runner.run([
+            "export-all", "--set", "wmo.huishoudelijke-hulp", "--locale", "en", "--cache-dir", cache,
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("wmo.huishoudelijke-hulp 2019 jaarrekening (no taakveld of its own"), "\(export.stderr)")
+        #expect(!export.stdout.contains(",2019,"))
     }
 }

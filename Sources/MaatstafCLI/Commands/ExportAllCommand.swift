@@ -116,6 +116,14 @@ struct ExportAllCommand: AsyncParsableCommand {
                 continue
             }
             items += try engine.periods(for: indicator).map { (indicator, $0) }
+            // Years whose Iv3 layout has no line of its own for the indicator: left out, and said.
+            for period in try engine.periodsWithoutLine(for: indicator) {
+                let broader = indicator.broader.map { language.locale == .nl ? "; gebruik \($0)" : "; use \($0)" } ?? ""
+                skipped.append(
+                    language.locale == .nl
+                        ? "\(indicator.id) \(period) (geen eigen taakveld in de Iv3-indeling van dat jaar\(broader))"
+                        : "\(indicator.id) \(period) (no taakveld of its own in that year's Iv3 layout\(broader))")
+            }
         }
         // Each indicator and period is computed on its own, on every core, a batch at a time (so that memory holds a
         // batch of comparisons, not all of them), and written in the order of `items`.

@@ -60,6 +60,8 @@ extension ComparisonEngine {
                     period: period, national: nationalSummary, comparisons: comparisons, taakvelden: data.taakvelden,
                     sources: data.sources, notes: notes))
         }
-        return IndicatorSeries(indicator: indicator, points: points, baseYear: base, municipalities: municipalities)
+        var series = IndicatorSeries(indicator: indicator, points: points, baseYear: base, municipalities: municipalities)
+        series.withoutLine = try periodsWithoutLine(for: indicator).filter { years?.contains($0.year) ?? true }
+        return series
     }
 }

@@ -19,6 +19,17 @@ public struct ComparisonEngine: Sendable {
         self.loader = loader
     }
 
+    /// The periods of the Iv3 documents in the store in which the indicator has no value because the year's layout
+    /// has no line of its own for it (`"2017": []`): a series, a listing or an export says so instead of skipping them.
+    public func periodsWithoutLine(for indicator: Indicator) throws -> [IndicatorPeriod] {
+        guard case .iv3 = indicator.numerator else { return [] }
+        let documents = try loader.memory.iv3Documents { try loader.source.iv3Documents() }
+        return Set(
+            documents.filter { indicator.iv3LayoutCovering($0.year)?.taakvelden.isEmpty == true }
+                .map { IndicatorPeriod(year: $0.year, kind: $0.kind) }
+        ).sorted()
+    }
+
     /// The years with data for an indicator: Iv3 years where its layout is defined, or the years of its CBS table.
     public func years(for indicator: Indicator) throws -> [Int] {
         switch indicator.numerator {

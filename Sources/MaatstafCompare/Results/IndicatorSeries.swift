@@ -13,6 +13,9 @@ public struct IndicatorSeries: Sendable {
     public var baseYear: Int
     /// The chosen municipalities, in the order named.
     public var municipalities: [Municipality]
+    /// Periods the store has a document of, in which the indicator has no value because that year's Iv3 layout has no
+    /// line of its own for it (household help before 2023): said in every output, never left out silently.
+    public var withoutLine: [IndicatorPeriod] = []
 
     /// One period: every chosen municipality's comparison, the national figure and the period's provenance.
     public struct Point: Sendable {

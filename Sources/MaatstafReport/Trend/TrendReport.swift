@@ -113,6 +113,16 @@ public struct TrendReport: TabularResult, Sendable {
                 : "Index: the value as a share of the \(series.baseYear) value in the same document (budget with budget, accounts with accounts) × 100. Per year: the change since the previous point of the same document, divided by the years between. Budgets and accounts are separate series (planned against spent)."
         )
         notes += direction
+        if !series.withoutLine.isEmpty {
+            let periods = series.withoutLine.map { "\($0.year) (\(document($0)))" }.joined(separator: ", ")
+            let broader = series.indicator.broader
+            notes.append(
+                nl
+                    ? "Geen waarde in \(periods): de Iv3-indeling van die jaren heeft er geen eigen taakveld voor"
+                        + (broader.map { "; \($0) loopt wel door die jaren" } ?? "") + "."
+                    : "No value in \(periods): the Iv3 layout of those years has no taakveld of its own for it"
+                        + (broader.map { "; \($0) does run through those years" } ?? "") + ".")
+        }
         for point in series.points where series.definitionChanges(before: point) {
             guard let earlier = series.previous(of: point) else { continue }
             let then = earlier.taakvelden.joined(separator: ", ")
