@@ -88,7 +88,9 @@ let package = Package(
         // indicator): written once, above the report's words and below both edges.
         .target(
             name: "MaatstafApp",
-            dependencies: ["MaatstafCore", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafReport"]),
+            dependencies: [
+                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafReport",
+            ]),
 
         // serve: the local dashboard, an HTTP application over what report renders (Hummingbird, Mustache templates).
         .target(

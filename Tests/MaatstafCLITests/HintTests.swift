@@ -112,7 +112,8 @@ struct HintTests {
         let everyOption = commands.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         let options: [Advice.Option] = [
             .refresh, .offline, .cacheDirectory, .maxResponseSize, .cbsBase, .region, .period,
-            .selection(dimension: nil), .selection(dimension: "Leeftijd"), .indicatorsFile, .targetsFile, .year,
+            .selection(dimension: nil), .selection(dimension: "Leeftijd"), .indicatorsFile, .targetsFile, .year, .topic,
+            .acceptRevision, .snapshotCopy,
         ]
         for option in options {
             let flag = try #require(Self.options(in: Advice.flag(option)).first)

@@ -219,7 +219,7 @@ struct ComparisonEngineTests {
             #expect(indicator.iv3Layout(for: 2019) == nil, "\(id)")
             #expect(indicator.iv3LayoutCovering(2019)?.taakvelden == [], "\(id)")
             #expect(indicator.iv3Layout(for: 2023) != nil && indicator.iv3Layout(for: 2025) != nil, "\(id)")
-            let broader = try #require(indicator.broader)
+            let broader = try #require(indicator.acrossLayouts)
             #expect(try Self.catalog.indicator(broader).iv3Layout(for: 2019) != nil, "\(id) → \(broader)")
         }
         #expect(try Self.catalog.indicator("wmo.maatwerk").iv3Layout(for: 2019)?.taakvelden == ["6.71"])

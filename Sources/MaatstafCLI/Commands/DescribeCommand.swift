@@ -1,7 +1,7 @@
 import ArgumentParser
+import MaatstafApp
 import MaatstafCore
 import MaatstafReport
-import MaatstafStore
 
 /// `maatstaf describe`: what a fetched CBS table holds.
 struct DescribeCommand: AsyncParsableCommand {
@@ -49,12 +49,7 @@ struct DescribeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore()
-        guard let record = try store.cbsTables().first(where: { $0.id == table }) else {
-            throw TableNotStored(table: table, stored: try store.cbsTables().map(\.id))
-        }
-        let properties = try store.cbsProperties(table: table)
-        let counts = try store.cbsCodeCounts(table: table)
+        let (record, properties, counts) = try StoredTables(store: try global.openStore()).describe(table)
         let nl = output.locale == .nl
         var listing = Table(columns: [
             .init(nl ? "sleutel" : "key"), .init(nl ? "stam" : "stem"), .init(nl ? "soort" : "kind"),

@@ -118,7 +118,7 @@ struct ExportAllCommand: AsyncParsableCommand {
             items += try engine.periods(for: indicator).map { (indicator, $0) }
             // Years whose Iv3 layout has no line of its own for the indicator: left out, and said.
             for period in try engine.periodsWithoutLine(for: indicator) {
-                let broader = indicator.broader.map { language.locale == .nl ? "; gebruik \($0)" : "; use \($0)" } ?? ""
+                let broader = indicator.acrossLayouts.map { language.locale == .nl ? "; gebruik \($0)" : "; use \($0)" } ?? ""
                 skipped.append(
                     language.locale == .nl
                         ? "\(indicator.id) \(period) (geen eigen taakveld in de Iv3-indeling van dat jaar\(broader))"

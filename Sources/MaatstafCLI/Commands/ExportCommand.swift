@@ -1,8 +1,8 @@
 public import ArgumentParser
+import MaatstafApp
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport
-import MaatstafStore
 
 /// `maatstaf export`: a fetched CBS table back out, for R, pandas or Excel.
 struct ExportCommand: AsyncParsableCommand {
@@ -95,16 +95,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore()
-        let tables = try store.cbsTables()
-        guard let record = tables.first(where: { $0.id == table }) else {
-            throw TableNotStored(table: table, stored: tables.map(\.id))
-        }
-        let properties = try store.cbsProperties(table: table)
-        let period = properties.first { $0.kind == "TimeDimension" }?.key
-        let export = CBSTableExport(
-            table: record, properties: properties, columns: try store.cbsColumns(table: table),
-            locale: locale, periodCodes: try period.map { try store.cbsCodes(table: table, dimension: $0) } ?? [])
+        let export = try StoredTables(store: try global.openStore()).export(table, locale: locale)
         try OutputFile.write(format == .json ? export.json() : export.csv(layout: layout), to: output)
     }
 }

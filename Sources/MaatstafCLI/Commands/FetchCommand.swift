@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaatstafApp
 import MaatstafCore
 import MaatstafFetch
 import MaatstafSources
@@ -200,7 +201,7 @@ struct FetchCommand: AsyncParsableCommand {
         let base = source.base(publicBase: odata == .v4 ? CBSODataV4Source.publicBase : nil)
         let (fetcher, progress) = global.makeFetcher(configuration: limits.configuration)
         defer { progress.finish() }
-        let store = try global.openStore()
+        let storage = TableStorage(store: try global.openStore())
         var tables = self.tables
         var catalog = source.catalog.rawValue
         if let years = iv3Years {
@@ -220,7 +221,7 @@ struct FetchCommand: AsyncParsableCommand {
         for table in tables {
             let fetched: CBSFetched
             // Used only if the table streams; it opens its transaction only when the table starts streaming.
-            let writer = store.cbsTableWriter(catalog: catalog)
+            let writer = storage.writer(catalog: catalog)
             if odata == .v4 {
                 fetched = .whole(try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table))
             } else {
@@ -240,27 +241,22 @@ struct FetchCommand: AsyncParsableCommand {
                         counts: writer.observationCounts))
                 try resumeLine(fromCache: summary.pagesFromCache, pages: summary.pageCount)
             case .whole(let set):
-                try storeWhole(set, in: store, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
+                try storeWhole(set, in: storage, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
             }
         }
     }
 
     /// Stores a table held whole; an Iv3 table also becomes Iv3 documents.
-    private func storeWhole(_ set: CBSDataSet, in store: Store, catalog: String, progress: ProgressReporter) throws {
-        // An Iv3 table (recognised by its shape) also becomes Iv3 documents, stored in the same transaction.
-        let iv3 = try FetchedIv3.read(
-            set, filter: odata == .v4 ? CBSFilter() : filter, store: store,
-            snapshot: try ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot),
-            acceptRevision: acceptRevision)
-        let cells = try store.replaceCBSTable(set, catalog: catalog, iv3: iv3)
+    private func storeWhole(_ set: CBSDataSet, in storage: TableStorage, catalog: String, progress: ProgressReporter) throws {
+        let stored = try storage.storeWhole(
+            set, catalog: catalog, filter: odata == .v4 ? CBSFilter() : filter,
+            snapshot: try ProjectPaths.snapshotFolder(cacheRoot: global.cacheRoot), acceptRevision: acceptRevision)
         progress.finish()
-        let counts = try store.cbsObservationCounts(table: set.table.identifier)
         try StandardOutput.line(
-            summaryLine(set.table, rows: set.rowCount, topics: set.topics.count, cells: cells, counts: counts))
+            summaryLine(set.table, rows: set.rowCount, topics: set.topics.count, cells: stored.cells, counts: stored.counts))
         try resumeLine(fromCache: set.pagesFromCache, pages: set.pageCount)
-        if let iv3 {
-            let names = Dictionary(try store.municipalities().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            try StandardOutput.line(FetchedIv3.summary(iv3, names: names, language.locale))
+        if let iv3 = stored.iv3 {
+            try StandardOutput.line(FetchedIv3.summary(iv3, names: stored.names, language.locale))
         }
     }
 

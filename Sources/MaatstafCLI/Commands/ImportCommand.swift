@@ -5,7 +5,6 @@ import MaatstafCore
 import MaatstafFetch
 import MaatstafModel
 public import MaatstafSources
-import MaatstafStore
 
 /// `maatstaf import`: a municipality's own figures from its files into the store.
 struct ImportCommand: AsyncParsableCommand {
@@ -170,7 +169,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         for (file, figures, sha256) in ready {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let outcome = try workspace.store.importOwnFigures(
+            let outcome = try OwnFigureImports(store: workspace.store).add(
                 figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue)
             try StandardOutput.line(
                 Self.summary(name, figures, outcome, directory: workspace.atlas.directory, language.locale))

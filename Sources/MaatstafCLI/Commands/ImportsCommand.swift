@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import MaatstafApp
 import MaatstafCore
-import MaatstafStore
 
 /// `maatstaf imports`: the files of own figures in the store; `--remove NAME` takes one out.
 struct ImportsCommand: AsyncParsableCommand {
@@ -40,28 +40,21 @@ struct ImportsCommand: AsyncParsableCommand {
     var remove: String?
 
     func run() async throws {
-        let store = try global.openStore()
+        let imports = OwnFigureImports(store: try global.openStore())
         if let remove {
-            guard try store.removeOwnImport(name: remove) else {
-                let known = try store.ownImports().map(\.name)
-                throw InputError(
-                    subject: remove, reason: .en("is not an import", nl: "is geen import"),
-                    hint: known.isEmpty
-                        ? .en("There are no imports", nl: "Er zijn geen imports")
-                        : .en("Imports: \(known.joined(separator: ", "))", nl: "Imports: \(known.joined(separator: ", "))"))
-            }
+            try imports.remove(remove)
             try StandardOutput.line(
                 language.locale == .nl
                     ? "import \(remove) en haar cijfers verwijderd" : "removed the import \(remove) and its figures")
             return
         }
-        let imports = try store.ownImports()
-        if imports.isEmpty {
+        let list = try imports.list()
+        if list.isEmpty {
             return try StandardOutput.line(
                 language.locale == .nl
                     ? "geen imports (maatstaf import BESTAND voegt er een toe)" : "no imports (maatstaf import FILE adds one)")
         }
-        for entry in imports {
+        for entry in list {
             try StandardOutput.line(
                 language.locale == .nl
                     ? "\(entry.name)\t\(entry.rows) cijfers\tsha256 \(entry.sha256.prefix(12))…\tingelezen \(entry.importedAt)\t\(entry.path)"

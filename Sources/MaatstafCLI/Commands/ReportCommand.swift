@@ -5,7 +5,6 @@ import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
 import MaatstafReport
-import MaatstafStore
 
 /// `maatstaf report`: a benchmark report people read — one HTML file with charts, or Markdown for a memo.
 struct ReportCommand: AsyncParsableCommand {

@@ -3,7 +3,6 @@ import MaatstafApp
 import MaatstafCore
 import MaatstafModel
 import MaatstafServe
-import MaatstafStore
 
 /// `maatstaf serve`: the local dashboard.
 struct ServeCommand: AsyncParsableCommand {

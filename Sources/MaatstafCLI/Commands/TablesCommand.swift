@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import MaatstafApp
 import MaatstafCore
 import MaatstafReport
 import MaatstafSources
-import MaatstafStore
 
 /// `maatstaf tables`: find a CBS table by words in its title or summary.
 struct TablesCommand: AsyncParsableCommand {
@@ -121,7 +121,7 @@ struct TablesCommand: AsyncParsableCommand {
     /// The fetched tables in the store, with when and where from.
     private func listStored() throws {
         let words = search.flatMap { $0.split(separator: " ").map(String.init) }
-        let tables = try global.openStore().cbsTables().filter {
+        let tables = try StoredTables(store: try global.openStore()).list().filter {
             CBSCatalogEntry(identifier: $0.id, title: $0.title).matches(words)
         }
         let nl = output.locale == .nl

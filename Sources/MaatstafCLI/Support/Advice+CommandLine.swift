@@ -22,6 +22,9 @@ extension Advice {
         case .indicatorsFile: "--indicator-file"
         case .targetsFile: "--targets"
         case .year: "--year"
+        case .topic: "--topic"
+        case .acceptRevision: "--accept-revision"
+        case .snapshotCopy: "--iv3-source snapshot"
         }
     }
 

@@ -587,7 +587,7 @@ extension ObservationLoader {
         guard let covering = indicator.iv3LayoutCovering(year), covering.taakvelden.isEmpty else { return }
         let span = indicator.iv3LayoutYears(covering)
         let years = span.last.map { "\(span.first)–\($0)" } ?? "\(span.first)"
-        let broader = indicator.broader ?? "sociaal-domein.netto"
+        let broader = indicator.acrossLayouts ?? "sociaal-domein.netto"
         throw CompareError(
             .yearNotAvailable, subject: indicator.id,
             reason: .en(

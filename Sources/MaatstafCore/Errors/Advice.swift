@@ -37,6 +37,12 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         case targetsFile
         /// The year to compare.
         case year
+        /// Fetching only some topics of a CBS table.
+        case topic
+        /// Keep a fetched table whose figures differ from the snapshot's copy.
+        case acceptRevision
+        /// Which copy of an Iv3 document to read: the embedded snapshot's.
+        case snapshotCopy
     }
 
     /// Something the user can run to find out or mend what the advice is about.

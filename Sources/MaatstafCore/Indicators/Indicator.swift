@@ -21,6 +21,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// For own figures: which period of a year is compared (`MM02`: each year's February, as a monthly monitor
     /// reports it); nil for the whole year (`JJ00`). Never guessed: a monthly figure is not a year's.
     public var ownPeriod: OwnPeriod?
+    /// The indicator that follows this one through the Iv3 layouts where it has no line of its own (nil: `broader`).
+    public var bridge: String?
 
     public init(
         id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
@@ -147,11 +149,15 @@ extension Indicator {
         return (layout.fromYear, next.map { $0 - 1 })
     }
 
-    /// The broader indicator a reader is sent to (when a line is booked elsewhere, or a layout has no line).
+    /// The broader indicator a reader is sent to when the municipality books nothing on the indicator's lines.
     public var broader: String? {
         if case .notBooked(let broader) = zero { return broader }
         return nil
     }
+
+    /// The indicator a reader is sent to in the years whose layout has no line for this one: its `bridge` (the same
+    /// service in every layout, `jeugd.totaal` for youth care), else its broader one.
+    public var acrossLayouts: String? { bridge ?? broader }
 
     /// The layout that applies to a year, when it can give the indicator: a layout without taakvelden (the line did
     /// not exist yet) gives none, as does a year before the first layout.

@@ -44,3 +44,11 @@ public struct OwnFigureRecord: Sendable, Equatable {
         self.line = line
     }
 }
+
+/// What an import did.
+public enum OwnImportOutcome: Sendable, Equatable {
+    case imported
+    case replaced(previousRows: Int)
+    /// The same file (same name and checksum) was imported before: nothing changed.
+    case unchanged
+}

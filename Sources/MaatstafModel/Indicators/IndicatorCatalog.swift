@@ -29,8 +29,18 @@ public struct IndicatorCatalog: Sendable {
             list += user
         }
         list += try Self.genericIv3(store: store)
-        // A not-booked note points users to the broader indicator: it must exist.
+        // A not-booked note points users to the broader indicator, a layout without a line to the bridge: they must
+        // exist.
         for indicator in list {
+            if let bridge = indicator.bridge, !list.contains(where: { $0.id == bridge }) {
+                throw ModelError(
+                    .invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",
+                    reason: .en(
+                        "bridge names \(bridge), which is not an indicator", nl: "bridge noemt \(bridge), geen indicator"),
+                    hint: .en(
+                        "Name an indicator from \(action: .listIndicators)",
+                        nl: "Noem een indicator uit \(action: .listIndicators)"))
+            }
             if case .notBooked(let broader?) = indicator.zero, !list.contains(where: { $0.id == broader }) {
                 throw ModelError(
                     .invalidIndicatorFile, subject: "\(indicator.origin): \(indicator.id)",

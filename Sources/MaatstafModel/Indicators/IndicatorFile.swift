@@ -21,10 +21,11 @@ enum IndicatorFile {
         var unitKind: String?
         var zero: String?
         var broader: String?
+        var bridge: String?
         var period: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader, period
+            case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader, bridge, period
             case unitKind = "unit-kind"
         }
     }
@@ -173,12 +174,14 @@ enum IndicatorFile {
             // A layout without taakvelden says the indicator cannot be given in those years; the reader is then sent
             // to `broader`, so it must be there (an empty list without it is more likely a mistake).
             if case .iv3(_, let layouts) = numerator, let empty = layouts.first(where: \.taakvelden.isEmpty),
-                entry.broader == nil
+                entry.broader == nil && entry.bridge == nil
             {
                 throw fail(
                     .en(
-                        "layout \(empty.fromYear) lists no taakvelden: name the indicator to use in those years with broader:",
-                        nl: "indeling \(empty.fromYear) noemt geen taakvelden: noem met broader: de indicator voor die jaren"))
+                        "layout \(empty.fromYear) lists no taakvelden: name the indicator to use in those years with bridge: (or broader:)",
+                        nl:
+                            "indeling \(empty.fromYear) noemt geen taakvelden: noem met bridge: (of broader:) de indicator voor die jaren"
+                    ))
             }
             let denominator: Denominator
             switch entry.denominator {
@@ -281,11 +284,13 @@ enum IndicatorFile {
                 zero = .notBooked(broader: entry.broader)
             default: throw fail(.en("zero must be value or not-booked", nl: "zero moet value of not-booked zijn"))
             }
-            return Indicator(
+            var indicator = Indicator(
                 id: entry.id, title: entry.title.text, unit: entry.unit.text, numerator: numerator,
                 denominator: denominator, multiplier: multiplier, direction: direction,
                 notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
                 valueKind: valueKind, zero: zero, ownPeriod: ownPeriod)
+            indicator.bridge = entry.bridge
+            return indicator
         }
     }
 

@@ -40,10 +40,13 @@ public struct IndicatorDescription: Sendable {
             self.layouts = layouts.map { layout in
                 let until = indicator.iv3LayoutYears(layout).last
                 // Every year of the layout with a CBS code list: a taakveld must be in each, not only in the last.
-                let covering = definitionYears.filter { year in year >= layout.fromYear && (until.map { year <= $0 } ?? true) }
+                // A generic indicator's layout holds only the years its taakveld exists in (`onlyYears`).
+                let covering = definitionYears.filter { year in
+                    year >= layout.fromYear && (until.map { year <= $0 } ?? true) && (layout.onlyYears?.contains(year) ?? true)
+                }
                 let latest = covering.last.flatMap { titles[$0] } ?? [:]
                 return LayoutLine(
-                    fromYear: layout.fromYear, untilYear: until, checkedAgainst: covering,
+                    fromYear: layout.fromYear, untilYear: layout.onlyYears?.max() ?? until, checkedAgainst: covering,
                     taakvelden: layout.taakvelden.map { code in
                         (code, latest[code], covering.filter { titles[$0]?[code] == nil })
                     })
@@ -116,9 +119,10 @@ public struct IndicatorDescription: Sendable {
                 + t("direction: ", "richting: ") + direction + "; " + t("defined in: ", "vastgelegd in: ") + origin)
         for layout in layouts {
             let span =
-                layout.untilYear.map { "\(layout.fromYear)–\($0)" } ?? t("\(layout.fromYear) onwards", "vanaf \(layout.fromYear)")
+                layout.untilYear.map { $0 == layout.fromYear ? "\($0)" : "\(layout.fromYear)–\($0)" }
+                ?? t("\(layout.fromYear) onwards", "vanaf \(layout.fromYear)")
             if layout.taakvelden.isEmpty {
-                let broader = indicator.broader.map { t("; use \($0)", "; gebruik \($0)") } ?? ""
+                let broader = indicator.acrossLayouts.map { t("; use \($0)", "; gebruik \($0)") } ?? ""
                 lines.append(
                     t("  layout ", "  indeling ") + span
                         + t(

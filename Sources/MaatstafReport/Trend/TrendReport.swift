@@ -115,7 +115,7 @@ public struct TrendReport: TabularResult, Sendable {
         notes += direction
         if !series.withoutLine.isEmpty {
             let periods = series.withoutLine.map { "\($0.year) (\(document($0)))" }.joined(separator: ", ")
-            let broader = series.indicator.broader
+            let broader = series.indicator.acrossLayouts
             notes.append(
                 nl
                     ? "Geen waarde in \(periods): de Iv3-indeling van die jaren heeft er geen eigen taakveld voor"

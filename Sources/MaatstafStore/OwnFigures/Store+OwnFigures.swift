@@ -2,14 +2,6 @@ public import Foundation
 import GRDB
 public import MaatstafCore
 
-/// What an import did.
-public enum OwnImportOutcome: Sendable, Equatable {
-    case imported
-    case replaced(previousRows: Int)
-    /// The same file (same name and checksum) was imported before: nothing changed.
-    case unchanged
-}
-
 extension Store {
     /// Stores a file's figures as one import, in one transaction: a file of the same name and checksum changes
     /// nothing, a changed file replaces its earlier import. A figure another file already holds is refused (its

@@ -1,15 +1,15 @@
-import Foundation
-import MaatstafCore
+public import Foundation
+public import MaatstafCore
 import MaatstafReport
-import MaatstafSources
-import MaatstafStore
+public import MaatstafSources
+public import MaatstafStore
 
 /// A fetched CBS table of the Iv3 shape made into Iv3 documents, checked against what maatstaf already holds.
-enum FetchedIv3 {
+public enum FetchedIv3 {
     /// The table's Iv3 documents, or nil when it is not an Iv3 table. Checks its taakvelden against CBS's code list
     /// of the year and its municipalities against maatstaf's list, and — unless `acceptRevision` — its figures
     /// against the embedded snapshot's copy of the same document.
-    static func read(
+    public static func read(
         _ set: CBSDataSet, filter: CBSFilter, store: Store, snapshot: URL, acceptRevision: Bool
     ) throws -> Iv3ThirdPartyTable? {
         guard Iv3ThirdPartyTable.resembles(set) else { return nil }
@@ -17,7 +17,7 @@ enum FetchedIv3 {
         if !filter.regions.isEmpty || !filter.topics.isEmpty || filter.years != nil
             || filter.selections.contains(where: { $0.dimension != "Verslagsoort" })
         {
-            throw InputError(
+            throw Iv3TableRefused(
                 subject: set.table.identifier,
                 reason: .en(
                     "is a CBS Iv3 table, which is read whole per document: sums over part of it would look complete",
@@ -25,9 +25,9 @@ enum FetchedIv3 {
                         "is een Iv3-tabel van CBS, die per document helemaal gelezen wordt: sommen over een deel zouden volledig lijken"
                 ),
                 hint: .en(
-                    "Fetch it without --region, --period and --topic; pick documents only, e.g. --where Verslagsoort=2024X005 (nothing was stored)",
+                    "Fetch it without \(option: .region), \(option: .period) and \(option: .topic); pick documents only, e.g. \(option: .selection(dimension: "Verslagsoort=2024X005")) (nothing was stored)",
                     nl:
-                        "Haal haar op zonder --region, --period en --topic; kies alleen documenten, bijvoorbeeld --where Verslagsoort=2024X005 (er is niets opgeslagen)"
+                        "Haal haar op zonder \(option: .region), \(option: .period) en \(option: .topic); kies alleen documenten, bijvoorbeeld \(option: .selection(dimension: "Verslagsoort=2024X005")) (er is niets opgeslagen)"
                 )
             )
         }
@@ -88,7 +88,7 @@ enum FetchedIv3 {
                     nl: "\(code) heeft geen levering in \(table) maar wel cijfers in de snapshot"))
         }
         guard let first = differences.first else { return }
-        throw InputError(
+        throw Iv3TableRefused(
             subject: table,
             reason: .en(
                 "the \(NoteWording(locale: .en).document(document.kind, document.year)) differs from the embedded snapshot in \(differences.count) figure(s), e.g. \(first.en)",
@@ -96,15 +96,15 @@ enum FetchedIv3 {
                     "de \(NoteWording(locale: .nl).document(document.kind, document.year)) wijkt in \(differences.count) cijfer(s) af van de ingebouwde snapshot, bijvoorbeeld \(first.nl)"
             ),
             hint: .en(
-                "CBS may have revised its figures, or this is not the table you meant. Nothing was stored; to keep it, run again with --accept-revision (compare then reads it; --iv3-source snapshot reads the snapshot)",
+                "CBS may have revised its figures, or this is not the table you meant. Nothing was stored; to keep it, run again with \(option: .acceptRevision) (compare then reads it; \(option: .snapshotCopy) reads the snapshot)",
                 nl:
-                    "CBS heeft de cijfers misschien herzien, of dit is niet de bedoelde tabel. Er is niets opgeslagen; om haar te bewaren, voer de opdracht opnieuw uit met --accept-revision (compare leest haar dan; --iv3-source snapshot leest de snapshot)"
+                    "CBS heeft de cijfers misschien herzien, of dit is niet de bedoelde tabel. Er is niets opgeslagen; om haar te bewaren, voer de opdracht opnieuw uit met \(option: .acceptRevision) (compare leest haar dan; \(option: .snapshotCopy) leest de snapshot)"
             )
         )
     }
 
     /// What the fetch line adds for an Iv3 table: the documents read and who delivered nothing.
-    static func summary(_ iv3: Iv3ThirdPartyTable, names: [String: String], _ locale: ReportLocale) -> String {
+    public static func summary(_ iv3: Iv3ThirdPartyTable, names: [String: String], _ locale: ReportLocale) -> String {
         let wording = NoteWording(locale: locale)
         let nl = locale == .nl
         return iv3.documents.map { document in
@@ -115,4 +115,13 @@ enum FetchedIv3 {
         }.joined(separator: "; ")
             + (nl ? ". Elke Iv3-indicator leest nu deze documenten." : ". Every Iv3 indicator now reads these documents.")
     }
+}
+
+/// A fetched Iv3 table refused before anything is stored: only part of it was asked for, or it contradicts the
+/// snapshot (exit 65, as any input the user can correct).
+public struct Iv3TableRefused: MaatstafError {
+    public var subject: String
+    public var reason: LocalizedText
+    public var hint: Advice
+    public var category: ErrorCategory { .badInput }
 }
