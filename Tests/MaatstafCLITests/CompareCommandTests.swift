@@ -150,10 +150,9 @@ struct CompareCommandTests {
         #expect(list.stdout.contains("sociaal-domein.netto"))
     }
 
-    @Test("--indicators FILE adds a user's own indicator; a broken file is named")
-    func userIndicators() async throws {
-        let folder = RepositoryFixtures.temporaryFolder()
-        let file = folder.appendingPathComponent("eigen.yaml")
+    /// A file with one indicator of a user's own: Westervoort's net household-help spending.
+    static func ownIndicatorFile() throws -> URL {
+        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("eigen.yaml")
         try """
         indicators:
           - id: eigen.wmo-netto
@@ -162,6 +161,12 @@ struct CompareCommandTests {
             numerator: { source: iv3, measure: netto, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
             denominator: population
         """.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test("--indicator-file FILE adds a user's own indicator; a broken file is named")
+    func userIndicators() async throws {
+        let file = try Self.ownIndicatorFile()
         let result = try await run([
             "compare", "--indicator-file", file.path, "--indicator", "eigen.wmo-netto", "--year", "2023",
             "--format", "csv", "Westervoort",
@@ -181,15 +186,7 @@ struct CompareCommandTests {
 
     @Test("--indicators FILE, the old spelling of --indicator-file, is still read, with a note; both at once are refused")
     func legacyIndicatorsFile() async throws {
-        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("eigen.yaml")
-        try """
-        indicators:
-          - id: eigen.wmo-netto
-            title: { nl: Wmo huishoudelijke hulp netto, en: Wmo household help net }
-            unit: { nl: euro per inwoner, en: euros per inhabitant }
-            numerator: { source: iv3, measure: netto, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
-            denominator: population
-        """.write(to: file, atomically: true, encoding: .utf8)
+        let file = try Self.ownIndicatorFile()
         let arguments = ["compare", "--indicator", "eigen.wmo-netto", "--year", "2023", "--format", "csv", "Westervoort"]
         let old = try await run(arguments + ["--indicators", file.path, "--locale", "en"])
         let new = try await run(arguments + ["--indicator-file", file.path, "--locale", "en"])

@@ -185,15 +185,7 @@ struct FetchedIv3YearTests {
         let raw = try RawIv3("iv3/2023_jaarrekening.csv")
         let population = Dictionary(
             uniqueKeysWithValues: raw.municipalities.map { (Iv3TableServer.codes[$0.key]!, Int($0.value.population)) })
-        let people = try ODataReplayTable.serve {
-            ["03759ned": PopulationYearTests.table(year: 2024, population: population, title: "the 2023 Iv3 file's, as 2024")]
-        }
-        runner.environment["MAATSTAF_CBS_BASE"] = people.baseURL
-        let population2024 = try await runner.run([
-            "fetch", "03759ned", "--period", "2024", "--topic", "BevolkingOp1Januari", "--where", "BurgerlijkeStaat=T001019",
-            "--where", "Geslacht=T001038", "--where", "Leeftijd=10000", "--cache-dir", cache,
-        ])
-        #expect(population2024.status == 0, "\(population2024.stderr)")
+        try await fetchPopulation(year: 2024, population, title: "the 2023 Iv3 file's, as 2024", &runner, cache: cache)
         return (runner, cache)
     }
 
@@ -299,15 +291,7 @@ struct FirstLayoutYearTests {
         let store = try Store(path: cache + "/maatstaf.sqlite")
         let existing = try store.municipalities().filter { $0.lastYear >= 2019 }.map(\.code)
         let population = Dictionary(uniqueKeysWithValues: existing.enumerated().map { ($0.element, 10_000 + 13 * $0.offset) })
-        let people = try ODataReplayTable.serve {
-            ["03759ned": PopulationYearTests.table(year: 2019, population: population, title: "synthetic 2019 populations")]
-        }
-        runner.environment["MAATSTAF_CBS_BASE"] = people.baseURL
-        let fetchPeople = try await runner.run([
-            "fetch", "03759ned", "--period", "2019", "--topic", "BevolkingOp1Januari", "--where", "BurgerlijkeStaat=T001019",
-            "--where", "Geslacht=T001038", "--where", "Leeftijd=10000", "--cache-dir", cache,
-        ])
-        #expect(fetchPeople.status == 0, "\(fetchPeople.stderr)")
+        try await fetchPopulation(year: 2019, population, title: "synthetic 2019 populations", &runner, cache: cache)
         let broad = try await runner.run([
             "compare", "--indicator", "wmo.maatwerk", "--year", "2019", "--against", "national", "--format", "json",
             "--cache-dir", cache, "Westervoort",
@@ -337,4 +321,20 @@ struct FirstLayoutYearTests {
         #expect(export.stderr.contains("wmo.huishoudelijke-hulp 2019 jaarrekening (no taakveld of its own"), "\(export.stderr)")
         #expect(!export.stdout.contains(",2019,"))
     }
+}
+
+/// Serves a 03759ned of one year with these populations (by CBS code) and fetches it into `cache` as a user would;
+/// the runner is left pointing at that server.
+func fetchPopulation(
+    year: Int, _ population: [String: Int], title: String, _ runner: inout CLIRunner, cache: String
+) async throws {
+    let server = try ODataReplayTable.serve {
+        ["03759ned": PopulationYearTests.table(year: year, population: population, title: title)]
+    }
+    runner.environment["MAATSTAF_CBS_BASE"] = server.baseURL
+    let fetched = try await runner.run([
+        "fetch", "03759ned", "--period", String(year), "--topic", "BevolkingOp1Januari", "--where", "BurgerlijkeStaat=T001019",
+        "--where", "Geslacht=T001038", "--where", "Leeftijd=10000", "--cache-dir", cache,
+    ])
+    #expect(fetched.status == 0, "\(fetched.stderr)")
 }

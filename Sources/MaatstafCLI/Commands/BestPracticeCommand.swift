@@ -54,12 +54,8 @@ struct BestPracticeCommand: AsyncParsableCommand {
     @OptionGroup var indicatorChoice: IndicatorOption
     var indicator: String { indicatorChoice.indicator }
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "Year (default: the latest year with data for the indicator).",
-                nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
-    var year: Int?
+    @OptionGroup var yearChoice: YearOption
+    var year: Int? { yearChoice.year }
 
     @OptionGroup var document: KindOption
     var kind: Iv3DocumentKind? { document.kind }

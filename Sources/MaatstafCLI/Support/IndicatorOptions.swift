@@ -12,6 +12,16 @@ struct IndicatorOption: ParsableArguments {
     var indicator: String
 }
 
+/// `--year` of a command that computes one indicator: the latest year with data unless given.
+struct YearOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Year (default: the latest year with data for the indicator).",
+                nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
+    var year: Int?
+}
+
 /// `--kind`: which Iv3 document a figure comes from, the same words and default in every command.
 struct KindOption: ParsableArguments {
     @Option(
@@ -30,18 +40,14 @@ struct KindOption: ParsableArguments {
 struct IndicatorOptions: ParsableArguments {
     @OptionGroup var choice: IndicatorOption
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "Year (default: the latest year with data for the indicator).",
-                nl: "Jaar (standaard: het laatste jaar met gegevens voor de indicator).")))
-    var year: Int?
+    @OptionGroup var yearChoice: YearOption
 
     @OptionGroup var document: KindOption
 
     @OptionGroup var output: OutputOptions
 
     var indicator: String { choice.indicator }
+    var year: Int? { yearChoice.year }
     var kind: Iv3DocumentKind? { document.kind }
     var locale: ReportLocale { output.locale }
 }
