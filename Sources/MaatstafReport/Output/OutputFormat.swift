@@ -27,7 +27,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "xlsx": self = .xlsx
         case "html", "htm": self = .html
-        case "txt": self = .table
         default: return nil
         }
     }
