@@ -53,9 +53,11 @@ struct CompareCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            ReaderLanguage.text(en: "Reference groups, comma-separated.", nl: "Referentiegroepen, gescheiden door komma's."),
+            ReaderLanguage.text(
+                en: "Reference groups besides the Netherlands (always shown), comma-separated.",
+                nl: "Referentiegroepen naast Nederland (dat altijd getoond wordt), gescheiden door komma's."),
             valueName: "groups"))
-    var against = "national,province,size-class"
+    var against = "province,size-class"
 
     @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
     var municipalities: [String]
@@ -73,7 +75,7 @@ struct CompareCommand: AsyncParsableCommand {
         let indicator = try workspace.indicators().indicator(options.indicator)
         let year = try workspace.year(options.year, for: indicator, kind: options.kind)
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
-        let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
+        let groups = PeerGroup.withNationalFirst(against.split(separator: ",").map { PeerGroup(parsing: String($0)) })
         let comparison = try workspace.engine.compare(
             indicator, year: year, kind: options.kind, municipalities: chosen, against: groups)
         var report = CompareReport(comparison, locale: options.locale)

@@ -20,8 +20,7 @@ extension ComparisonEngine {
         let budget = try data(indicator, year: year, kind: .begroting)
         let accounts = try data(indicator, year: year, kind: .jaarrekening)
         let profiles = try atlas.profiles(year: year)
-        let national = PeerGroup.builtIn(.national)
-        let asked = [national] + groups.filter { $0 != national }
+        let asked = PeerGroup.withNationalFirst(groups)
         var resolved: [String: ResolvedPeerGroup] = [:]
         var order: [String] = []
         var entries: [BudgetExecution.Entry] = []

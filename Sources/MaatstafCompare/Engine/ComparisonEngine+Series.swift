@@ -34,8 +34,7 @@ extension ComparisonEngine {
                 )
             )
         }
-        let national = PeerGroup.builtIn(.national)
-        let groups = [national] + groups.filter { $0 != national }
+        let groups = PeerGroup.withNationalFirst(groups)
         var points: [IndicatorSeries.Point] = []
         for period in periods {
             let data = try data(indicator, year: period.year, kind: period.kind)

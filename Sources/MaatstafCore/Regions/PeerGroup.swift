@@ -58,6 +58,15 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The groups a comparison shows for `--against`: the Netherlands first, always, then the others in the order
+    /// asked. One rule for compare, budget, trend, report and the dashboard, so `--against` means the same everywhere:
+    /// the groups besides the Netherlands.
+    public static func withNationalFirst(_ groups: [PeerGroup]) -> [PeerGroup] {
+        let national = PeerGroup.builtIn(.national)
+        var seen: Set<PeerGroup> = [national]
+        return [national] + groups.filter { seen.insert($0).inserted }
+    }
+
     /// The default groups of a comparison, in the order reports show them.
     public static let standard: [PeerGroup] = PeerGroupKind.allCases.map { .builtIn($0) }
 }

@@ -21,8 +21,7 @@ public struct BenchmarkReportBuilder: Sendable {
         indicators: [Indicator], year: Int?, municipalities: [Municipality], against groups: [PeerGroup],
         targets: [Target], locale: ReportLocale, kind: Iv3DocumentKind? = nil
     ) throws -> BenchmarkReport {
-        let national = PeerGroup.builtIn(.national)
-        let groups = [national] + groups.filter { $0 != national }
+        let groups = PeerGroup.withNationalFirst(groups)
         var sections: [IndicatorSection] = []
         var unavailable: [UnavailableIndicator] = []
         for indicator in indicators {

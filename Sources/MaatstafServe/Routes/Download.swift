@@ -52,7 +52,7 @@ enum Download: String, CaseIterable, Sendable {
             }
             let comparison = try data.engine.compare(
                 state.indicator, year: period.year, kind: state.kind, municipalities: state.municipalities,
-                against: [.builtIn(.national)] + state.groups)
+                against: PeerGroup.withNationalFirst(state.groups))
             let report = CompareReport(comparison, locale: state.locale)
             return (try ResultWriter.bytes(report, as: format), period.year)
         } catch {
