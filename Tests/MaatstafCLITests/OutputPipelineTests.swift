@@ -100,6 +100,32 @@ struct OutputPipelineTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("r.md"), encoding: .utf8).hasPrefix("#"))
     }
 
+    @Test("a workbook goes through the one safe output: a link to a device is written through, a FIFO is read, a folder refused")
+    func workbookOutputIsSafe() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        let compare = ["compare", "--indicator", "jeugd.hulp", "--year", "2023", "Westervoort", "--format", "xlsx"]
+        // A link to a device: written through, the link left a link (it used to be replaced by a file).
+        let link = folder.appendingPathComponent("out.xlsx")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/dev/null")
+        var result = try await run(compare + ["--output", link.path], locale: "en")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "/dev/null")
+        // A FIFO: written into, not replaced; what comes out is a workbook.
+        let fifo = folder.appendingPathComponent("pipe.xlsx").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Task.detached { FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        result = try await run(compare + ["--output", fifo], locale: "en")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(await reader.value.prefix(2) == Data("PK".utf8))
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        // A folder: refused, nothing written into it.
+        result = try await run(compare + ["--output", folder.path], locale: "en")
+        #expect(result.status == 74)
+        // No temporary file is left beside the outputs.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.xlsx", "pipe.xlsx"])
+    }
+
     @Test("regions list shows every group --against accepts, with the names a reader of the language may type")
     func everyGroupListed() async throws {
         let nl = try await run(["regions", "list", "--format", "json"], locale: "nl").stdout

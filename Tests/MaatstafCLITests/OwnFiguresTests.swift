@@ -81,6 +81,24 @@ struct OwnFiguresTests {
         #expect(try Store(path: cache + "/maatstaf.sqlite").ownImports().isEmpty)
     }
 
+    @Test("a NUL in an imported file is refused with row and column; the earlier imports and the store stay usable")
+    func controlCharacter() async throws {
+        let (runner, cache) = try await imported()
+        let file = RepositoryFixtures.temporaryFolder().appendingPathComponent("duiven.csv")
+        try Data("gemeente;periode;maat;waarde;eenheid;toelichting\nDuiven;2022;rt-m;3,07;uur;x\u{0}y\n".utf8).write(to: file)
+        let refused = try await runner.run(["import", "--cache-dir", cache, "--locale", "en", file.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("row 2, column note: contains the control character U+0000"), "\(refused.stderr)")
+        // Nothing of it was stored; what was imported before reads as before, twice (the reproduction failed on the
+        // second read and rebuilt the store on the third).
+        for _ in 0..<2 {
+            let list = try await runner.run(["imports", "--cache-dir", cache, "--locale", "en"])
+            #expect(list.status == 0, "\(list.stderr)")
+            #expect(list.stdout.contains("westervoort-huishoudelijke-hulp.csv\t3 figures"))
+            #expect(!list.stdout.contains("duiven.csv"))
+        }
+    }
+
     @Test("indicators over own figures: own ÷ own per 1,000 in February, an average as reported; to the cent")
     func indicators() async throws {
         let (runner, cache) = try await imported()

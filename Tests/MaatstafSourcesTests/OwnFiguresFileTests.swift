@@ -85,6 +85,23 @@ struct OwnFiguresFileTests {
             ])
     }
 
+    @Test("a control character in any text field is refused with row and column (a NUL once wiped the store)")
+    func controlCharacters() throws {
+        let file =
+            "gemeente;periode;maat;waarde;eenheid;toelichting\n"
+            + "Duiven;2022;rt-m;3,07;uur;x\u{0}y\n"
+            + "Duiven;2022;rt\u{0}m;3,07;uur;\n"
+            + "Duiven;2022;rt-n;3,07;u\u{1B}r;\n"
+            + "Duiven;2023;rt-m;3,07;uur;keurig\n"
+        let parsed = try read(file, decimal: .comma)
+        #expect(
+            parsed.problems.map(\.description) == [
+                "row 2, column note: contains the control character U+0000, which is no text; remove it from the file",
+                "row 3, column measure: contains the control character U+0000, which is no text; remove it from the file",
+                "row 4, column unit: contains the control character U+001B, which is no text; remove it from the file",
+            ])
+    }
+
     @Test("an empty file, a file without rows, a header without the needed columns")
     func emptyFiles() throws {
         #expect(try read("").problems.map(\.description) == ["the file has no rows of figures"])

@@ -6,7 +6,7 @@ import MaatstafCore
 /// A regular file is written to an unpredictable temporary name beside it, created exclusively and never through a
 /// symbolic link, then renamed into place: a failed run leaves the previous file as it was, and nobody can plant a
 /// link at the temporary name to make maatstaf write elsewhere. A device or a FIFO (`/dev/null`, `/dev/stdout`, a
-/// pipe) is written directly and never replaced. A folder is refused. Every write is checked: a full disk or a closed
+/// pipe), or a link to one, is written directly and never replaced. Every format goes this way, a workbook too. A folder is refused. Every write is checked: a full disk or a closed
 /// pipe is an error (exit 74), never a silently shortened output.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws { try write(Array(text.utf8), to: path) }
@@ -24,6 +24,12 @@ enum OutputFile {
                         nl: "\(path): is een map. Noem een bestand, bijvoorbeeld \(path)/report.html"))
             case S_IFCHR, S_IFIFO, S_IFSOCK:
                 return try writeDirectly(bytes, to: path)
+            case S_IFLNK:
+                // A link to a device or a pipe (`/dev/stdout` is one) is written through, never replaced by a file.
+                var target = stat()
+                if stat(path, &target) == 0, [S_IFCHR, S_IFIFO, S_IFSOCK].contains(target.st_mode & S_IFMT) {
+                    return try writeDirectly(bytes, to: path)
+                }
             default: break
             }
         }

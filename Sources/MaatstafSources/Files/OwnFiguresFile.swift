@@ -201,6 +201,18 @@ public struct OwnFiguresFile: Sendable {
             let valueText = field("value")
             if municipality.isEmpty && measure.isEmpty && periodText.isEmpty && valueText.isEmpty { continue }
             var rowProblems: [Problem] = []
+            // A control character (a NUL, an escape) is no text: stored, it would cut the field short or fail its
+            // checksum later and take the store down with it. Refused here, with row and column.
+            for column in ["municipality", "period", "measure", "value", "unit", "note"] {
+                if let scalar = Self.controlCharacter(in: field(column)) {
+                    rowProblems.append(
+                        Problem(
+                            line: line, column: column,
+                            message: .en(
+                                "contains the control character \(scalar), which is no text; remove it from the file",
+                                nl: "bevat het stuurteken \(scalar), dat geen tekst is; haal het uit het bestand")))
+                }
+            }
             if municipality.isEmpty {
                 rowProblems.append(Problem(line: line, column: "municipality", message: .en("is empty", nl: "is leeg")))
             }
@@ -353,6 +365,13 @@ public struct OwnFiguresFile: Sendable {
         return Period(year: parts.year!, kind: .month, number: parts.month!)
     }
 
+    /// The first control character of a text (U+0000–U+001F, U+007F–U+009F), written `U+0000`; nil when it has none.
+    static func controlCharacter(in text: String) -> String? {
+        guard let scalar = text.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        else { return nil }
+        return "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+    }
+
     /// Whether a measure counts things (a negative value is then an error): by its unit, or its name when it has none.
     static func isCount(unit: String, measure: String) -> Bool {
         let unit = unit.lowercased()
@@ -412,4 +431,9 @@ public struct OwnFiguresFile: Sendable {
     static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
+}
+
+extension String {
+    /// The text with zeros in front up to `width` characters (`1B` → `001B`).
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
