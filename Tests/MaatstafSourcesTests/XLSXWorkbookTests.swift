@@ -13,7 +13,10 @@ struct XLSXWorkbookTests {
         .deletingLastPathComponent().appendingPathComponent("examples/own-figures/steenwijkerland-monitor.csv")
 
     /// A workbook with one sheet per entry of `sheets`: rows of cells, a Double a number cell, a String a text cell.
-    static func workbook(_ sheets: [(name: String, rows: [[Any]])]) throws -> Data {
+    /// `reference` writes a cell's reference (default `A1`, `B1`, …): a test can put a damaged one in.
+    static func workbook(
+        _ sheets: [(name: String, rows: [[Any]])], reference: ((_ row: Int, _ column: Int) -> String)? = nil
+    ) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         var strings: [String] = []
         func add(_ path: String, _ text: String) throws {
@@ -31,7 +34,7 @@ struct XLSXWorkbookTests {
             for (r, row) in sheet.rows.enumerated() {
                 xml += #"<row r="\#(r + 1)">"#
                 for (c, cell) in row.enumerated() {
-                    let reference = "\(column(c))\(r + 1)"
+                    let reference = reference?(r + 1, c) ?? "\(column(c))\(r + 1)"
                     if let number = cell as? Double {
                         xml += #"<c r="\#(reference)"><v>\#(number)</v></c>"#
                     } else {
@@ -98,6 +101,29 @@ struct XLSXWorkbookTests {
             #expect(a.municipality == b.municipality && a.period == b.period && a.measure == b.measure)
             #expect(a.value == b.value)
         }
+    }
+
+    @Test(
+        "a cell reference beyond Excel's limits is refused, naming it, without arithmetic on it",
+        arguments: ["ZZZZZZZZZZZZZZZ2", "XFDXFDXFD2", "AAAAAAA2", "XFE2", "A1048577", "A0", "2A", "Ä2", ""])
+    func impossibleReference(_ bad: String) throws {
+        let data = try Self.workbook(
+            [("Blad1", [["gemeente", "periode", "maat", "waarde"], ["Duiven", "2022", "clients", 10.0]])],
+            reference: { row, column in row == 2 && column == 3 ? bad : "\(["A", "B", "C", "D"][column])\(row)" })
+        let workbook = try XLSXWorkbook(data: data, source: "bad.xlsx")
+        #expect {
+            _ = try workbook.rows(sheet: nil)
+        } throws: { error in
+            let text = (error as? any MaatstafError)?.message(.en, hint: "") ?? "\(error)"
+            return text.contains("is not a cell Excel can have (columns A–XFD, rows 1–1,048,576)")
+                && text.contains(bad.isEmpty ? "(without a reference)" : String(bad.prefix(40)))
+        }
+        // The limits themselves are cells.
+        let edge = try Self.workbook(
+            [("Blad1", [["a"], ["b"]])], reference: { row, _ in row == 1 ? "XFD1" : "A1048576" })
+        let rows = try XLSXWorkbook(data: edge, source: "edge.xlsx").rows(sheet: nil).rows
+        #expect(rows.map(\.line) == [1, 1_048_576])
+        #expect(rows[0].fields.count == 16_384 && rows[0].fields.last == "a")
     }
 
     @Test("a wrong sheet name lists the sheets; a damaged file and a bad cell are named")

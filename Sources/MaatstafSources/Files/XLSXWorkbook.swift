@@ -147,6 +147,25 @@ private final class XMLElements: NSObject, XMLParserDelegate {
     private var stringText = ""
     private var inString = false
     private var current: Cell?
+    /// A cell reference outside what Excel allows, which stops the reading (the delegate cannot throw).
+    private var badReference: String?
+
+    /// Excel's own limits: columns A…XFD, rows 1…1,048,576. A reference beyond them is damage, refused before any
+    /// arithmetic on it (`ZZZZZZZZZZZZZZZ2` overflowed, `XFDXFDXFD2` asked for terabytes of row).
+    static let maxColumn = 16_384
+    static let maxRow = 1_048_576
+
+    /// The zero-based column and the row of a reference like `AB12`, nil when it is not one within Excel's limits.
+    static func position(_ reference: String) -> (row: Int, column: Int)? {
+        let letters = reference.prefix { $0.isASCII && $0.isLetter }
+        let digits = reference.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), (1...7).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let row = Int(digits), (1...maxRow).contains(row)
+        else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        guard (1...maxColumn).contains(column) else { return nil }
+        return (row, column - 1)
+    }
 
     init(_ data: Data, source: String) {
         self.data = data
@@ -157,7 +176,18 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldProcessNamespaces = false
-        guard parser.parse() else {
+        let parsed = parser.parse()
+        if let badReference {
+            throw SourceError(
+                subject: "\(source) cell \(badReference)",
+                reason: .en(
+                    "is not a cell Excel can have (columns A–XFD, rows 1–1,048,576)",
+                    nl: "is geen cel die Excel kan hebben (kolommen A–XFD, rijen 1–1.048.576)"),
+                hint: .en(
+                    "The file may be damaged; save it again from Excel",
+                    nl: "Het bestand is misschien beschadigd; sla het opnieuw op in Excel"))
+        }
+        guard parsed else {
             throw SourceError(
                 subject: source,
                 reason: .en(
@@ -203,11 +233,13 @@ private final class XMLElements: NSObject, XMLParserDelegate {
             text = ""
         case "c":
             let reference = attributes["r"] ?? ""
-            let letters = reference.prefix { $0.isLetter }
-            let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+            guard let position = Self.position(reference) else {
+                badReference = reference.isEmpty ? "(without a reference)" : String(reference.prefix(40))
+                parser.abortParsing()
+                return
+            }
             current = Cell(
-                reference: reference, row: Int(reference.dropFirst(letters.count)) ?? 0, column: max(column, 0),
-                type: attributes["t"] ?? "n", value: "")
+                reference: reference, row: position.row, column: position.column, type: attributes["t"] ?? "n", value: "")
         default: break
         }
     }
