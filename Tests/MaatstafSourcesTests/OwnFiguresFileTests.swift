@@ -20,7 +20,12 @@ struct OwnFiguresFileTests {
         #expect(PeriodText.parse(text)?.code == code)
     }
 
-    @Test("what is not a period is nil, never a guess", arguments: ["", "21", "2021-13", "2021Q5", "spring 2021", "2021H3"])
+    @Test(
+        "what is not a period is nil, never a guess",
+        arguments: [
+            "", "21", "2021-13", "2021Q5", "spring 2021", "2021H3", "-2021", "2021-", "2021--02", "2021-02-30", "2021-02-29",
+            "31-04-2021", "2021-13-01",
+        ])
     func notPeriods(_ text: String) {
         #expect(PeriodText.parse(text) == nil)
     }
@@ -46,6 +51,43 @@ struct OwnFiguresFileTests {
         #expect(english.problems.isEmpty)
         #expect(english.rows.map(\.value) == [764, 12.5])
         #expect(english.rows.map(\.period.code) == ["2021MM02", "2021MM02"])
+    }
+
+    @Test("real dates are read to their month, leap days only in leap years")
+    func realDates() {
+        #expect(PeriodText.parse("2024-02-29") == Period(year: 2024, kind: .month, number: 2))
+        #expect(PeriodText.parse("29-02-2000") == Period(year: 2000, kind: .month, number: 2))
+        #expect(PeriodText.parse("29-02-1900") == nil)
+        #expect(PeriodText.parse("2021-04-30") == Period(year: 2021, kind: .month, number: 4))
+    }
+
+    @Test(
+        "only decimal numbers are numbers: hexadecimal, too small to hold, not a number at all are refused",
+        arguments: ["0x10", "0x1p3", "1e-400", "nan", "inf", "1e99999", "12abc", "--3"])
+    func notNumbers(_ text: String) throws {
+        let file = "gemeente;periode;maat;waarde\nDuiven;2022;clients;\(text)\n"
+        let parsed = try read(file, decimal: .point)
+        #expect(parsed.rows.isEmpty)
+        #expect(parsed.problems.count == 1 && parsed.problems[0].column == "value", "\(parsed.problems)")
+    }
+
+    @Test("numbers as monitors write them still read: a sign, an exponent, decimals with either mark")
+    func numbers() throws {
+        let file = "gemeente;periode;maat;waarde\nDuiven;2022;a;-3,5\nDuiven;2022;b;1,5e3\nDuiven;2022;c;+7\nDuiven;2022;d;0,0\n"
+        #expect(try read(file, decimal: .comma).rows.map(\.value) == [-3.5, 1500, 7, 0])
+    }
+
+    @Test("two columns of one name (two waarde columns) are refused: which one is meant is not guessed")
+    func duplicateColumn() throws {
+        let parsed = try read("gemeente;periode;maat;waarde;waarde\nDuiven;2022;clients;3;4\n")
+        #expect(parsed.rows.isEmpty)
+        #expect(
+            parsed.problems.map(\.description) == [
+                "row 1: 2 columns are the value (waarde, waarde); keep one, or rename the others"
+            ])
+        // A municipality given twice, by name and by code, is still read from the first.
+        let both = try read("gemeente;code;periode;maat;waarde\nDuiven;GM0226;2022;clients;3\n")
+        #expect(both.problems.isEmpty && both.rows.map(\.municipality) == ["Duiven"])
     }
 
     @Test("a value that reads two ways needs the decimal sign stated; stated, it is read that way")

@@ -51,13 +51,7 @@ public struct OwnFiguresFile: Sendable {
         /// `rij 4, kolom waarde: "3,0.7" is geen getal`: the place and the message in the reader's language.
         public func described(_ locale: ReportLocale) -> String {
             let nl = locale == .nl
-            let columnName = column.map { key in
-                guard nl else { return key }
-                return [
-                    "municipality": "gemeente", "period": "periode", "measure": "maat", "value": "waarde",
-                    "unit": "eenheid", "note": "toelichting",
-                ][key] ?? key
-            }
+            let columnName = column.map { nl ? OwnFiguresFile.dutch($0) : $0 }
             let place = [
                 sheet.map { nl ? "werkblad \"\($0)\"" : "sheet \"\($0)\"" }, line.map { nl ? "rij \($0)" : "row \($0)" },
                 columnName.map { nl ? "kolom \($0)" : "column \($0)" },
@@ -69,6 +63,14 @@ public struct OwnFiguresFile: Sendable {
 
     public var rows: [Row] = []
     public var problems: [Problem] = []
+
+    /// A column's key in Dutch (`value` → `waarde`), for Dutch messages.
+    static func dutch(_ key: String) -> String {
+        [
+            "municipality": "gemeente", "period": "periode", "measure": "maat", "value": "waarde", "unit": "eenheid",
+            "note": "toelichting",
+        ][key] ?? key
+    }
 
     static let columns: [(key: String, names: Set<String>, required: Bool)] = [
         ("municipality", ["gemeente", "municipality", "gemeentenaam", "code"], true),
@@ -172,7 +174,22 @@ public struct OwnFiguresFile: Sendable {
         }
         var index: [String: Int] = [:]
         for column in Self.columns {
-            if let position = header.firstIndex(where: column.names.contains) {
+            // The first column that names it, and any other of exactly that name: two `waarde` columns are two
+            // candidates, and which one is meant is not for maatstaf to guess (a `gemeente` and a `code` column are
+            // both the municipality, and the first is read, as always).
+            let first = header.firstIndex(where: column.names.contains)
+            let positions = first.map { first in header.indices.filter { header[$0] == header[first] } } ?? []
+            if positions.count > 1 {
+                let names = positions.map { rawHeader[$0] }.joined(separator: ", ")
+                problems.append(
+                    Problem(
+                        line: 1, column: nil,
+                        message: .en(
+                            "\(positions.count) columns are the \(column.key) (\(names)); keep one, or rename the others",
+                            nl:
+                                "\(positions.count) kolommen zijn de \(Self.dutch(column.key)) (\(names)); houd er één, of hernoem de andere"
+                        )))
+            } else if let position = positions.first {
                 index[column.key] = position
             } else if column.required {
                 problems.append(
@@ -421,9 +438,19 @@ public struct OwnFiguresFile: Sendable {
                 normalised = raw
             }
         }
-        guard let value = Double(normalised), value.isFinite else {
+        // Decimal digits only: Swift's Double also reads `0x10` (16) and `0x1p3` (8), which no Dutch monitor means.
+        guard normalised.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$"#, options: .regularExpression) != nil,
+            let value = Double(normalised), value.isFinite
+        else {
             return .failure(
                 Problem(line: nil, column: nil, message: .en("\"\(text)\" is not a number", nl: "\"\(text)\" is geen getal")))
+        }
+        // `1e-400` is not 0: a figure too small to hold is refused, never rounded to nothing.
+        if value == 0, normalised.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            return .failure(
+                Problem(
+                    line: nil, column: nil,
+                    message: .en("\"\(text)\" is too small to be a figure", nl: "\"\(text)\" is te klein voor een cijfer")))
         }
         return .success(value)
     }

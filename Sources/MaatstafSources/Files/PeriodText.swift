@@ -21,6 +21,8 @@ public enum PeriodText {
     public static func parse(_ text: String) -> Period? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let code = Period(code: trimmed.uppercased()) { return code }
+        // A separator at either end or two in a row (`-2021`, `2021--02`) is not a period written out.
+        if trimmed.range(of: #"^[-/]|[-/]$|[-/]\s*[-/]"#, options: .regularExpression) != nil { return nil }
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
         func year(_ word: String) -> Int? { word.count == 4 ? Int(word) : nil }
         switch words.count {
@@ -50,10 +52,11 @@ public enum PeriodText {
             return nil
         case 3:
             // 2021-02-15 or 15-02-2021: the month of the date.
-            if let y = year(words[0]), let month = Int(words[1]), let day = Int(words[2]), (1...31).contains(day) {
+            // The day must exist in its month: 2021-02-30 is no date, so no February either.
+            if let y = year(words[0]), let month = Int(words[1]), let day = Int(words[2]), isDay(day, month, y) {
                 return Period(year: y, kind: .month, number: month)
             }
-            if let y = year(words[2]), let month = Int(words[1]), let day = Int(words[0]), (1...31).contains(day) {
+            if let y = year(words[2]), let month = Int(words[1]), let day = Int(words[0]), isDay(day, month, y) {
                 return Period(year: y, kind: .month, number: month)
             }
             // 1e halfjaar 2021, 1st half 2021
@@ -64,6 +67,14 @@ public enum PeriodText {
         default:
             return nil
         }
+    }
+
+    /// Whether a day exists in a month of the Gregorian calendar (29 February in leap years only).
+    static func isDay(_ day: Int, _ month: Int, _ year: Int) -> Bool {
+        guard (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 
     /// `q1`, `kw1`, `h1`.
