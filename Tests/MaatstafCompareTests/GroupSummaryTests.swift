@@ -35,4 +35,26 @@ struct GroupSummaryTests {
         #expect(empty.rate == nil)
         #expect(empty.distribution == nil)
     }
+
+    @Test("a group whose totals overflow has no rate; a member whose rate overflows is left out as no value")
+    func notFinite() {
+        let indicator = Indicator(
+            id: "synthetic.test", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
+            numerator: .cbs(table: "SYNTHETIC", topics: ["x"]), denominator: .population,
+            multiplier: 1, direction: .neither, notes: LocalizedText(nl: "", en: ""), origin: .file("test"), valueKind: .rate)
+        let observations: [String: Observation] = [
+            "A": Observation(code: "A", numerator: 1.5e308, denominator: 2, multiplier: 1),
+            "B": Observation(code: "B", numerator: 1.5e308, denominator: 2, multiplier: 1),
+            "C": Observation(code: "C", numerator: 1e300, denominator: 1e-300, multiplier: 1),
+        ]
+        let data = IndicatorData(
+            indicator: indicator, year: 2000, observations: observations, sources: [], notes: [], taakvelden: [])
+        let group = ResolvedPeerGroup(group: .userRegion("synthetic"), label: "Synthetic", code: nil, members: ["A", "B", "C"])
+        let summary = GroupSummary(group: group, data: data)
+        // A and B each have a finite rate (7.5e307); their summed numerator (3e308) does not fit a Double.
+        #expect(observations["A"]?.value == 7.5e307)
+        #expect(summary.rate == nil)
+        #expect(summary.excluded == [.noValue: ["C"]])
+        #expect(summary.distribution?.count == 2)
+    }
 }

@@ -41,4 +41,15 @@ struct StatisticsTests {
         #expect(negative.status == .missing(.negativeDenominator))
         #expect(negative.value == nil)
     }
+
+    @Test("a division that is not a finite number is no value: it is left out, not ranked first or drawn as nan")
+    func notFinite() {
+        // The reproduction of issue #36: 1e300 ÷ 1e-300 overflows to infinity.
+        let huge = Observation(code: "GM0004", numerator: 1e300, denominator: 1e-300, multiplier: 1)
+        #expect(huge.status == .missing(.notFinite))
+        #expect(huge.value == nil && huge.okValue == nil)
+        #expect(huge.exclusion == .noValue)
+        let zeroOverTiny = Observation(code: "GM0005", numerator: 0, denominator: 1e-300, multiplier: 1000)
+        #expect(zeroOverTiny.status == .ok && zeroOverTiny.value == 0)
+    }
 }

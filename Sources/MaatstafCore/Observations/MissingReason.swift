@@ -18,6 +18,8 @@ public enum MissingReason: Sendable, Hashable, Codable {
     case noDenominator
     /// The denominator is negative: no count of people or clients can be, so no rate is formed from it.
     case negativeDenominator
+    /// The division gives no finite number (a figure of 1e300 over one of 1e-300): not a value, never ranked or summed.
+    case notFinite
     /// No figure for another reason (nothing in the source).
     case noData
     /// The municipality's own figures have no value of `measure` for `period` (not imported, or not kept).
@@ -29,7 +31,8 @@ public enum MissingReason: Sendable, Hashable, Codable {
         case .noDelivery: .noDelivery
         case .notBooked: .notBooked
         case .suppressedByCBS: .suppressed
-        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .noData, .noOwnFigure:
+        case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .notFinite, .noData,
+            .noOwnFigure:
             .noValue
         }
     }

@@ -27,9 +27,13 @@ public struct Observation: Sendable, Hashable, Codable {
             } else if denominator < 0 {
                 status = .missing(.negativeDenominator)
                 value = nil
-            } else {
+            } else if case let rate = numerator / denominator * Double(multiplier), rate.isFinite {
                 status = .ok
-                value = numerator / denominator * Double(multiplier)
+                value = rate
+            } else {
+                // Infinity or NaN is no figure: it would rank first and draw `nan` in a chart.
+                status = .missing(.notFinite)
+                value = nil
             }
         } else {
             status = .missing(numerator == nil ? .noData : .noDenominator)

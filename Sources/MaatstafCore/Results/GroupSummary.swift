@@ -118,10 +118,12 @@ public struct GroupSummary: Sendable, Hashable, Codable {
                 excluded[reason, default: []].append(group.members[index])
             }
         }
-        let counted = !values.isEmpty && denominator != 0
+        // A group's totals can overflow where no member's rate does: a rate that is not finite is no rate.
+        let rate = numerator / denominator * Double(multiplier)
+        let counted = !values.isEmpty && denominator != 0 && rate.isFinite
         shared = Shared(
             Figures(
-                group: group, rate: counted ? numerator / denominator * Double(multiplier) : nil,
+                group: group, rate: counted ? rate : nil,
                 numerator: counted ? numerator : nil, denominator: counted ? denominator : nil,
                 distribution: Distribution(values), excluded: excluded, zeros: zeros))
     }

@@ -60,6 +60,8 @@ public struct NoteWording: Sendable {
             return nl ? "geen noemer" : "no denominator"
         case .negativeDenominator:
             return nl ? "de noemer is negatief, dus geen aantal" : "the denominator is negative, so not a count"
+        case .notFinite:
+            return nl ? "de deling geeft geen eindig getal" : "the division gives no finite number"
         case .noData:
             return nl ? "geen gegevens" : "no data"
         case .noOwnFigure(let measure, let period):
