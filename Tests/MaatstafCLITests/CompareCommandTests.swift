@@ -39,7 +39,7 @@ struct CompareCommandTests {
         #expect(result.stdout.contains("Bron: CBS"))
     }
 
-    @Test("JSON follows maatstaf.compare/2")
+    @Test("JSON follows maatstaf.compare/3")
     func json() async throws {
         let result = try await run([
             "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2025", "--against",
@@ -47,7 +47,7 @@ struct CompareCommandTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schema"] as? String == "maatstaf.compare/2")
+        #expect(object["schema"] as? String == "maatstaf.compare/3")
         #expect((object["indicator"] as? [String: Any])?["id"] as? String == "wmo.huishoudelijke-hulp")
         #expect(object["year"] as? Int == 2025)
         let municipality = try #require((object["municipalities"] as? [[String: Any]])?.first)

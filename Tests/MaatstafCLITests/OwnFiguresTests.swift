@@ -112,8 +112,10 @@ struct OwnFiguresTests {
         let lines = trend.stdout.split(separator: "\r\n").dropFirst().map {
             $0.split(separator: ",", omittingEmptySubsequences: false)
         }
-        #expect(lines.count == 3)
-        for (line, year) in zip(lines, [2019, 2020, 2021]) {
+        // One row per year and reference: the Netherlands and the municipalities that shared the figure.
+        #expect(lines.count == 6)
+        #expect(lines.map { $0[12] } == ["national", "sharing", "national", "sharing", "national", "sharing"])
+        for (line, year) in zip(lines.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), [2019, 2020, 2021]) {
             let expected =
                 rows["Steenwijkerland|februari \(year)|jeugd-met-voorziening"]! / rows[
                     "Steenwijkerland|februari \(year)|jeugdigen-0-17"]! * 1000
@@ -287,8 +289,28 @@ struct OwnFiguresTests {
             "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
             "--against", "national", "--cache-dir", cache, "Westervoort",
         ])
-        #expect(compare.stdout.contains("National figure as entered in the file: 2.50 (source: testbron (geen echte cijfers))."))
-        #expect(compare.stdout.contains("Westervoort: 2.83 against 2.50 nationally: +0.33 (+13.2%)."), "\(compare.stdout)")
+        #expect(
+            compare.stdout.contains(
+                "Netherlands: the national figure 2.50 as entered with the own figures (source: testbron (geen echte cijfers))."))
+        let row = try #require(compare.stdout.split(separator: "\n").first { $0.contains("Netherlands (entered figure)") })
+        // 2.83 − 2.50 and its share of 2.50, computed here.
+        #expect(row.contains("2.50") && row.contains("+0.33") && row.contains("+13.2%"), "\(compare.stdout)")
+        let json = try await runner.run([
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
+            "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let references = try #require((object["municipalities"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])
+        #expect(references.first?["value"] as? Double == 2.5)
+        #expect((references.first?["basis"] as? [String: Any])?["kind"] as? String == "entered")
+        #expect(abs((references.first?["difference"] as? Double ?? 0) - (2.83 - 2.5)) < 1e-9)
+        let trend = try await runner.run([
+            "trend", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--format", "csv",
+            "--cache-dir", cache, "Westervoort",
+        ])
+        let rows = trend.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let national = try #require(rows.first { $0.count > 15 && $0[3] == "2021" && $0[12] == "national" })
+        #expect(national[5] == "2.83" && national[15] == "2.50", "\(trend.stdout)")
         let targets = folder.appendingPathComponent("t.yaml")
         try "targets:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, year: 2021, at-most: national }\n"
             .write(to: targets, atomically: true, encoding: .utf8)
@@ -299,6 +321,15 @@ struct OwnFiguresTests {
             check.stdout.hasPrefix(
                 "MISSED   Westervoort eigen.hh-uren-per-client 2021: 2.83; target at most the national rate (2.50)"),
             "\(check.stdout)")
+        // A norm on the entered national figure: 2.50 × 1.2 = 3.00 is the threshold; one sign before the percentage.
+        let norm = folder.appendingPathComponent("n.yaml")
+        try "norms:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, above: national, by-percent: 20 }\n"
+            .write(to: norm, atomically: true, encoding: .utf8)
+        let normCheck = try await runner.run([
+            "check", "--targets", norm.path, "--indicator-file", Self.indicators, "--locale", "nl", "--cache-dir", cache,
+        ])
+        #expect(normCheck.stdout.contains("alarm boven het landelijke cijfer +20,0% (3,00)"), "\(normCheck.stdout)")
+        #expect(!normCheck.stdout.contains("+ +"))
 
         let unsourced = folder.appendingPathComponent("zonder-bron.csv")
         try "gemeente;periode;maat;waarde\nNederland;2021;hh-uren-per-client;2,5\n".write(
@@ -355,5 +386,97 @@ struct OwnFiguresTests {
         let raw = try RawIv3("iv3/2023_jaarrekening.csv")
         let lasten = raw.total(raw.municipalities["Westervoort"]!, ["6.71a"], netto: false)
         #expect(sameCent(value, lasten / 412))
+    }
+
+    @Test("an own figure is never compared with itself: no 'Nederland' of 2,83, no map of one, no CBS credit")
+    func neverItself() async throws {
+        let (runner, cache) = try await imported()
+        let rows = try Self.rows()
+        let arguments = [
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
+            "--cache-dir", cache, "Westervoort",
+        ]
+        let text = try await runner.run(arguments + ["--locale", "nl"])
+        #expect(text.status == 0, "\(text.stderr)")
+        let westervoort = String(format: "%.2f", rows["Westervoort|2021|hh-uren-per-client"]!).replacingOccurrences(
+            of: ".", with: ",")
+        let national = try #require(text.stdout.split(separator: "\n").first { $0.contains("Nederland") })
+        #expect(national.contains("Nederland: geen landelijk cijfer"))
+        #expect(!national.contains(westervoort) || national.hasPrefix("Westervoort"), "\(national)")
+        #expect(!national.contains("0,0%"))
+        #expect(text.stdout.contains("1 gemeente die dit cijfer deelt"))
+        #expect(text.stdout.contains("een groep is pas een maatstaf vanaf 3 gemeenten"))
+        // Own-only output: the files are credited, not CBS; and no English in the Dutch output.
+        #expect(!text.stdout.contains("Bron: CBS"))
+        #expect(text.stdout.contains("Bron: eigen cijfers (hh-uren-per-client) — westervoort-huishoudelijke-hulp.csv, ingelezen"))
+        for english in ["Own figures", "imported", "inhabitants", "× inwoners"] {
+            #expect(!text.stdout.contains(english), "\(english)")
+        }
+        let json = try await runner.run(arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let references = try #require((object["municipalities"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])
+        #expect(references.map { $0["kind"] as? String } == ["national", "sharing", "province", "size-class"])
+        for reference in references {
+            #expect(reference["value"] is NSNull, "\(reference)")
+            #expect(reference["difference"] is NSNull)
+            #expect(reference["gap"] is NSNull)
+        }
+        #expect((references[0]["basis"] as? [String: Any])?["kind"] as? String == "no-national-figure")
+        #expect((references[1]["basis"] as? [String: Any])?["count"] as? Int == 1)
+
+        let trend = try await runner.run([
+            "trend", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--locale", "en",
+            "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(!trend.stdout.contains("(national"), "\(trend.stdout)")
+        #expect(trend.stdout.contains("No national figure"))
+
+        let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("own.html")
+        let report = try await runner.run([
+            "report", "--indicators", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
+            "--locale", "nl", "--cache-dir", cache, "--output", output.path, "Westervoort",
+        ])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(!html.contains("Bron: CBS"))
+        #expect(!html.contains("<figure class=\"map\""))  // one municipality's figure is no map
+        #expect(html.contains("Nederland: geen landelijk cijfer"))
+    }
+
+    @Test("three municipalities that shared a figure are a pooled reference: n = 3, mean and median computed here")
+    func pooled() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // Westervoort's real 2021 figure; Duiven's and Zevenaar's are SYNTHETIC, for the rule only.
+        let values = ["Westervoort": 2.83, "Duiven": 3.2, "Zevenaar": 2.4]
+        for (name, value) in values {
+            try "gemeente;periode;maat;waarde;eenheid\n\(name);2021;hh-uren-per-client;\(value);uur\n".write(
+                to: folder.appendingPathComponent("\(name).csv"), atomically: true, encoding: .utf8)
+        }
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let files = values.keys.map { folder.appendingPathComponent("\($0).csv").path }
+        #expect(try await runner.run(["import", "--cache-dir", cache] + files).status == 0)
+        let json = try await runner.run([
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
+            "--against", "province,corop", "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let references = try #require((object["municipalities"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])
+        let mean = values.values.reduce(0, +) / 3
+        let median = values.values.sorted()[1]
+        for kind in ["sharing", "province", "corop"] {  // all three are in Gelderland, in the COROP Arnhem/Nijmegen
+            let reference = try #require(references.first { $0["kind"] as? String == kind })
+            #expect(reference["count"] as? Int == 3, "\(kind)")
+            #expect(abs((reference["value"] as? Double ?? 0) - mean) < 1e-9, "\(kind)")
+            #expect(reference["median"] as? Double == median, "\(kind)")
+            #expect((reference["basis"] as? [String: Any])?["kind"] as? String == "sharers")
+        }
+        #expect(references.first?["value"] is NSNull)  // still no national figure
+        let text = try await runner.run([
+            "compare", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
+            "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(text.stdout.contains("3 municipalities that shared this figure"))
     }
 }

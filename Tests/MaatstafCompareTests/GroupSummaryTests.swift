@@ -57,4 +57,72 @@ struct GroupSummaryTests {
         #expect(summary.excluded == [.noValue: ["C"]])
         #expect(summary.distribution?.count == 2)
     }
+
+    /// An own figure reported as an average (no denominator) for SYNTHETIC municipalities A–D (made-up values).
+    static func ownData(values: [String: Double], entered: OwnReference?) -> IndicatorData {
+        let indicator = Indicator(
+            id: "synthetic.own", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
+            numerator: .own(measure: "uren"), denominator: .none, multiplier: 1, direction: .neither,
+            notes: LocalizedText(nl: "", en: ""), origin: .file("test"), valueKind: .rate)
+        var observations: [String: Observation] = [:]
+        for code in ["A", "B", "C", "D", "E"] {
+            observations[code] =
+                values[code].map { Observation(code: code, numerator: $0, denominator: 1, multiplier: 1) }
+                ?? Observation(code: code, missing: .noOwnFigure(measure: "uren", period: "2021JJ00"))
+        }
+        var data = IndicatorData(
+            indicator: indicator, year: 2021, observations: observations, sources: [], notes: [], taakvelden: [])
+        data.ownReference = entered
+        return data
+    }
+
+    @Test("own figures: the Netherlands is the entered figure or none, never the municipalities that imported it")
+    func ownNational() {
+        let national = ResolvedPeerGroup.national(members: ["A", "B", "C", "D", "E"])
+        let alone = GroupSummary(group: national, data: Self.ownData(values: ["A": 2.83], entered: nil))
+        #expect(alone.rate == nil)  // was 2.83: A compared with itself
+        #expect(alone.basis == .noNationalFigure)
+        #expect(alone.distribution == nil && alone.excluded.isEmpty)
+
+        let entered = GroupSummary(
+            group: national,
+            data: Self.ownData(values: ["A": 2.83, "B": 3.1, "C": 2.2], entered: OwnReference(value: 2.5, source: "test")))
+        #expect(entered.rate == 2.5)
+        #expect(entered.basis == .entered(source: "test"))
+    }
+
+    @Test("own figures: a group is a reference only from three municipalities that shared the figure")
+    func ownSharers() {
+        let group = ResolvedPeerGroup(group: .userRegion("club"), label: "Club", code: nil, members: ["A", "B", "C", "D"])
+        let two = GroupSummary(group: group, data: Self.ownData(values: ["A": 2.83, "B": 3.1], entered: nil))
+        #expect(two.rate == nil)
+        #expect(two.basis == .tooFewSharers(count: 2))
+        #expect(two.distribution == nil)
+
+        let values = ["A": 2.83, "B": 3.1, "C": 2.2]
+        let three = GroupSummary(group: group, data: Self.ownData(values: values, entered: nil))
+        #expect(three.basis == .sharers(count: 3))
+        // A reported average: the group's figure is the mean of the members, each counting once.
+        let mean = values.values.reduce(0, +) / Double(values.count)
+        #expect(abs(three.rate! - mean) < 1e-12)
+        #expect(three.distribution?.count == 3)
+        #expect(GroupSummary.minimumSharers == 3)
+
+        // Open data is untouched by the rule: a group of one is still that one's figure.
+        let open = GroupSummaryTests.openData()
+        let single = GroupSummary(
+            group: ResolvedPeerGroup(group: .userRegion("one"), label: "One", code: nil, members: ["A"]), data: open)
+        #expect(single.rate == 10 && single.basis == nil)
+    }
+
+    static func openData() -> IndicatorData {
+        let indicator = Indicator(
+            id: "synthetic.open", title: LocalizedText(nl: "t", en: "t"), unit: LocalizedText(nl: "u", en: "u"),
+            numerator: .cbs(table: "SYNTHETIC", topics: ["x"]), denominator: .population,
+            multiplier: 1000, direction: .neither, notes: LocalizedText(nl: "", en: ""), origin: .file("test"), valueKind: .rate)
+        return IndicatorData(
+            indicator: indicator, year: 2000,
+            observations: ["A": Observation(code: "A", numerator: 10, denominator: 1000, multiplier: 1000)], sources: [],
+            notes: [], taakvelden: [])
+    }
 }

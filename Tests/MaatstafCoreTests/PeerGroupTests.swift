@@ -14,9 +14,13 @@ struct PeerGroupTests {
         }
     }
 
-    @Test("the named groups are every built-in kind and the nearest neighbours, each once; no alias names two groups")
+    @Test(
+        "the named groups are every built-in kind, the nearest neighbours and the sharers of an own figure, each once; no alias names two groups"
+    )
     func namedIsComplete() {
-        #expect(PeerGroup.named.count == PeerGroupKind.allCases.count + 1)
+        #expect(PeerGroup.named.count == PeerGroupKind.allCases.count + 2)
+        #expect(PeerGroup.named.contains(.sharing))
+        #expect(PeerGroup(parsing: "delers") == .sharing)
         #expect(Set(PeerGroup.named.map(\.description)).count == PeerGroup.named.count)
         for kind in PeerGroupKind.allCases { #expect(PeerGroup.named.contains(.builtIn(kind))) }
         #expect(PeerGroup.named.contains(.peers))

@@ -73,13 +73,9 @@ extension ComparisonEngine {
             switch norm.rule {
             case .aboveGroup(let kind, let percent):
                 let data = try data(indicator, year: latest.year)
-                let rate: Double?
-                if kind == .national, let reference = data.ownReference {
-                    rate = reference.value  // the national figure the file entered
-                } else {
-                    let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
-                    rate = GroupSummary(group: group, data: data).rate
-                }
+                // Own figures: the national figure the file entered, never the few municipalities that have them.
+                let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
+                let rate = GroupSummary(group: group, data: data).rate
                 threshold = rate.map { $0 * (1 + percent / 100) }
             case .aboveRecentMaximum: break  // checked above
             case .growth(let percent):

@@ -25,13 +25,9 @@ extension ComparisonEngine {
         switch target.relative {
         case nil: break
         case .group(let kind):
-            if kind == .national, let reference = data.ownReference {
-                // Own figures: the national figure the file entered, not the average of the few that have them.
-                bound = reference.value
-            } else {
-                let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
-                bound = GroupSummary(group: group, data: data).rate
-            }
+            // Own figures: the national figure the file entered, not the average of the few that have them.
+            let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
+            bound = GroupSummary(group: group, data: data).rate
             if bound == nil { unresolved = .noData }
         case .change(let percent, let from):
             // Budget on budget, accounts on accounts, where the base year has the same document.

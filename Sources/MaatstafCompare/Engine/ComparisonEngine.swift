@@ -122,6 +122,8 @@ public struct ComparisonEngine: Sendable {
         summaries cache: inout [String: GroupSummary]
     ) throws -> Comparison {
         let year = data.year
+        // Own figures are compared with the municipalities that shared them; other indicators have no such group.
+        let groups = PeerGroup.forIndicator(groups, data.indicator)
         let profiles = try atlas.profiles(year: data.classificationYear)
         let ranks = Ranks(data: data)
         // Built-in groups are found by position (an array read) rather than by code; other groups, and a
@@ -184,7 +186,7 @@ public struct ComparisonEngine: Sendable {
                             let memberPositions = indexMembers[kind][slot]
                             summary = GroupSummary(group: resolved, multiplier: data.indicator.multiplier) {
                                 members[memberPositions[$0]]
-                            }
+                            }.ownFigureRule(data)
                             cache[resolved.key] = summary
                         }
                         bySlot[number][slot] = summary
@@ -199,7 +201,9 @@ public struct ComparisonEngine: Sendable {
                     }
                 }
                 references.append(
-                    Self.reference(observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval))
+                    Self.reference(
+                        observation, summary: summary, multiplier: data.indicator.multiplier, interval: interval,
+                        hasGap: data.indicator.denominator != .none))
             }
             let rank = ranks.rank(of: observation)
             results.append(
@@ -308,14 +312,15 @@ public struct ComparisonEngine: Sendable {
 
     static func reference(
         _ observation: Observation, summary: GroupSummary, multiplier: Int,
-        interval: ProportionInterval?
+        interval: ProportionInterval?, hasGap: Bool = true
     ) -> ReferenceComparison {
         var result = ReferenceComparison(summary: summary)
         guard let value = observation.value, let rate = summary.rate else { return result }
         let difference = value - rate
         result.difference = difference
         result.differencePercent = rate == 0 ? nil : difference / rate * 100
-        if let denominator = observation.denominator {
+        // A reported average (no denominator) has no count to multiply a difference by: no gap.
+        if hasGap, let denominator = observation.denominator {
             result.gap = difference * denominator / Double(multiplier)
         }
         result.statisticallyClear = interval.map { !$0.contains(rate) }

@@ -553,7 +553,8 @@ struct ObservationLoader: Sendable {
         return try source.ownImports().filter { files.contains($0.name) }.map { file in
             SourceReference(
                 table: "Own figures: \(measure)", year: 0,
-                origin: "\(file.name) (imported \(file.importedAt))", sha256: file.sha256)
+                origin: "\(file.name) (imported \(file.importedAt))", sha256: file.sha256,
+                ownImport: OwnImportSource(measure: measure, file: file.name, importedAt: file.importedAt))
         }
     }
 

@@ -24,6 +24,14 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// The indicator that follows this one through the Iv3 layouts where it has no line of its own (nil: `broader`).
     public var bridge: String?
 
+    /// True when the numerator or the denominator is an imported own figure: the indicator then exists only for the
+    /// municipalities that imported it, and its references follow the rule for own figures.
+    public var usesOwnFigures: Bool {
+        if case .own = numerator { return true }
+        if case .own = denominator { return true }
+        return false
+    }
+
     public init(
         id: String, title: LocalizedText, unit: LocalizedText, numerator: Quantity, denominator: Denominator,
         multiplier: Int, direction: Direction, notes: LocalizedText, origin: IndicatorOrigin, hasInterval: Bool = false,

@@ -69,11 +69,29 @@ public struct SourceReference: Sendable, Hashable, Codable {
     /// Where it comes from: the snapshot path or URL, and "Bron: CBS".
     public var origin: String
     public var sha256: String?
+    /// For a measure of own figures: which imported file, so outputs credit the file in the reader's words (and not
+    /// CBS, when nothing else is shown); nil for CBS data.
+    public var ownImport: OwnImportSource?
 
-    public init(table: String, year: Int, origin: String, sha256: String?) {
+    public init(table: String, year: Int, origin: String, sha256: String?, ownImport: OwnImportSource? = nil) {
         self.table = table
         self.year = year
         self.origin = origin
         self.sha256 = sha256
+        self.ownImport = ownImport
+    }
+}
+
+/// An imported file of own figures behind a number.
+public struct OwnImportSource: Sendable, Hashable, Codable {
+    public var measure: String
+    public var file: String
+    /// When it was imported (ISO 8601, as the store keeps it).
+    public var importedAt: String
+
+    public init(measure: String, file: String, importedAt: String) {
+        self.measure = measure
+        self.file = file
+        self.importedAt = importedAt
     }
 }

@@ -18,6 +18,9 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
     case userRegion(String)
     /// The municipality's nearest neighbours on structural traits (`maatstaf peers`).
     case peers
+    /// The municipalities that shared an own figure (imported it for the period): the pooled reference of a benchmark
+    /// club. Only for indicators over own figures, where every comparison shows it after the Netherlands.
+    case sharing
 
     /// A group's id or one of its other names (`PeerGroup.named`, `aliases`), any case; anything else is a region id.
     public init(parsing text: String) {
@@ -27,7 +30,7 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Every group a user can name without a region file, in the order listings show them: each built-in kind,
     /// then the nearest neighbours. Listings and help are made from this list, so a new kind cannot be left out.
-    public static let named: [PeerGroup] = PeerGroupKind.allCases.map { .builtIn($0) } + [.peers]
+    public static let named: [PeerGroup] = PeerGroupKind.allCases.map { .builtIn($0) } + [.peers, .sharing]
 
     /// Every other name a group is known by, in either language (`amr`, `provincie`, `buren`, …).
     public var aliases: [String] { otherNames(in: .en) + otherNames(in: .nl) }
@@ -46,6 +49,8 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
         case (.builtIn(.youthCareRegion), .en): ["youth-care-region"]
         case (.peers, .en): ["neighbours"]
         case (.peers, .nl): ["buren"]
+        case (.sharing, .en): ["sharers"]
+        case (.sharing, .nl): ["delers"]
         default: []
         }
     }
@@ -55,6 +60,7 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
         case .builtIn(let kind): kind.rawValue
         case .userRegion(let id): id
         case .peers: "peers"
+        case .sharing: "sharing"
         }
     }
 
@@ -65,6 +71,18 @@ public enum PeerGroup: Sendable, Hashable, Codable, CustomStringConvertible {
         let national = PeerGroup.builtIn(.national)
         var seen: Set<PeerGroup> = [national]
         return [national] + groups.filter { seen.insert($0).inserted }
+    }
+
+    /// The groups an indicator is compared with when `groups` are asked: for own figures the municipalities that
+    /// shared the figure come right after the Netherlands (the Netherlands is the entered national figure, or none);
+    /// other indicators have no such group and leave it out.
+    public static func forIndicator(_ groups: [PeerGroup], _ indicator: Indicator) -> [PeerGroup] {
+        guard indicator.usesOwnFigures else { return groups.filter { $0 != .sharing } }
+        guard !groups.contains(.sharing) else { return groups }
+        var groups = groups
+        let at = groups.firstIndex(of: .builtIn(.national)).map { $0 + 1 } ?? 0
+        groups.insert(.sharing, at: at)
+        return groups
     }
 
     /// The default groups of a comparison, in the order reports show them.

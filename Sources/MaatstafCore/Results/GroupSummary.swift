@@ -13,6 +13,7 @@ public struct GroupSummary: Sendable, Hashable, Codable {
         var distribution: Distribution?
         var excluded: [Exclusion: [String]]
         var zeros: [String]
+        var basis: ReferenceBasis?
     }
 
     private final class Shared: Sendable {
@@ -63,6 +64,13 @@ public struct GroupSummary: Sendable, Hashable, Codable {
         set { change { $0.zeros = newValue } }
     }
 
+    /// What the figure rests on when it is not simply the members' figures (an indicator over own figures); nil for
+    /// open data.
+    public var basis: ReferenceBasis? {
+        get { shared.figures.basis }
+        set { change { $0.basis = newValue } }
+    }
+
     /// Every member left out, whatever the reason.
     public var missing: [String] { excluded.keys.sorted().flatMap { excluded[$0]! } }
 
@@ -95,8 +103,11 @@ public struct GroupSummary: Sendable, Hashable, Codable {
         }
     }
 
+    /// The group's figures for the data, under the rule for own figures (`ownFigureRule`) when the indicator is over
+    /// them: every caller gets the same reference.
     public init(group: ResolvedPeerGroup, data: IndicatorData) {
         self.init(group: group, multiplier: data.indicator.multiplier) { Member(data.observations[group.members[$0]]) }
+        self = ownFigureRule(data)
     }
 
     /// `member`: the member at an index of `group.members`.
@@ -125,6 +136,6 @@ public struct GroupSummary: Sendable, Hashable, Codable {
             Figures(
                 group: group, rate: counted ? rate : nil,
                 numerator: counted ? numerator : nil, denominator: counted ? denominator : nil,
-                distribution: Distribution(values), excluded: excluded, zeros: zeros))
+                distribution: Distribution(values), excluded: excluded, zeros: zeros, basis: nil))
     }
 }

@@ -106,6 +106,13 @@ public struct PeerGroupResolver: Sendable {
                         nl: "Vergelijk met een andere groep, of leg de regio vast in regions/"))
             }
             return resolved
+        case .sharing:
+            // Every municipality of the year: the figures count those that shared the own figure (the rule for own
+            // figures in GroupSummary), and say how many.
+            let national = index.group(PeerGroupKind.allCases.firstIndex(of: .national)!, at: position)
+            return ResolvedPeerGroup(
+                group: .sharing, label: "gemeenten die het cijfer delen", code: nil, members: national.members,
+                key: "sharing|")
         case .peers:
             guard let peerFinder else {
                 throw ModelError(

@@ -31,6 +31,11 @@ public struct BenchmarkReport: Sendable {
     /// Where a click on a municipality of the map leads (the dashboard adds it to the view); nil in a printed report.
     public var mapLink: (@Sendable (String) -> String)?
 
+    /// Every figure shown comes from imported own figures: the report credits their files, not CBS.
+    var ownOnly: Bool {
+        !sections.isEmpty && sections.allSatisfy { Attribution.credit(for: $0.comparison.data.sources) == nil }
+    }
+
     public init(
         locale: ReportLocale, municipalities: [Municipality], sections: [IndicatorSection],
         unavailable: [UnavailableIndicator] = [], targets: [TargetResult] = [], targetsNotShown: Int = 0,

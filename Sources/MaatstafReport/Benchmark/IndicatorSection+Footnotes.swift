@@ -21,8 +21,11 @@ extension IndicatorSection {
         }
         for group in referenceGroups where !groupsInTable {
             if let peers = labels.peersNote(group.group) { notes.append(peers) }
-            if let coverage = wording.groupCoverage(group, label: labels.groupName(group.group)) { notes.append(coverage) }
+            if group.basis == nil, let coverage = wording.groupCoverage(group, label: labels.summaryName(group)) {
+                notes.append(coverage)
+            }
         }
+        notes += labels.basisNotes(referenceGroups, style: ValueStyle(indicator: indicator, locale: labels.locale))
         // The engine's facts, in the report's language; the general "missing is never 0" is said above already.
         notes += comparison.notes.filter { $0 != .missingIsNotZero }.map(wording.note)
         if comparison.municipalities.contains(where: { $0.interval != nil }) {
@@ -71,5 +74,25 @@ extension MunicipalityComparison {
     func rankText(_ format: NumberFormat) -> String {
         guard let rank else { return "–" }
         return "\(rank)/\(rankedCount)" + (percentile.map { " · P" + format.number($0, decimals: 0) } ?? "")
+    }
+}
+
+extension IndicatorSection {
+    /// What the numbers table's columns mean: for own figures the legend of their kind (a reported average has no
+    /// gap), for open data the report's legend.
+    func legend(_ labels: ReportLabels) -> String {
+        guard indicator.usesOwnFigures else { return labels.gapExplanation }
+        return labels.compareLegend(indicator)
+    }
+
+    /// The section's sources, each with its checksum, and CBS's credit unless every figure is an own figure.
+    func sourceLines(_ locale: ReportLocale) -> [String] {
+        let wording = NoteWording(locale: locale)
+        let sources = comparison.data.sources
+        return sources.map { source in
+            source.ownImport == nil
+                ? "\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? "")
+                : wording.source(source)
+        } + [Attribution.credit(for: sources)].compactMap { $0 }
     }
 }

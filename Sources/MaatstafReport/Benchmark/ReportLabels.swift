@@ -69,6 +69,9 @@ struct ReportLabels {
     var noValue: String { t("geen waarde", "no value") }
     var map: String { t("Kaart", "Map") }
     func mapMissing(_ count: Int) -> String { t("geen waarde (\(count))", "no value (\(count))") }
+    func mapWithoutOwnFigure(_ count: Int) -> String {
+        t("geen eigen cijfer ingelezen (\(count))", "no own figure imported (\(count))")
+    }
     var mapNote: String {
         t(
             "Klassen: vijf kwintielen van de gemeenten met een waarde (elk een vijfde van hen), van licht (laag) naar donker (hoog); gearceerd: geen waarde, nooit als 0; omlijnd: de gekozen gemeenten. Projectie: Rijksdriehoeksstelsel (RD New). Grenzen: CBS/PDOK, gegeneraliseerd. Wijs een gemeente aan voor haar naam en waarde.",
@@ -106,6 +109,15 @@ struct ReportLabels {
         t(
             "Groepscijfer: totaal van de groep ÷ totaal aantal inwoners (of de noemer). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × noemer, oftewel wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer. Rang 1 = hoogste waarde; P90 = percentiel: 90 % van de gemeenten met een waarde heeft een lagere.",
             "Group rate: the group's total ÷ its total population (or denominator). Avg municipality: unweighted mean of the members. Gap: (value − group rate) × denominator, i.e. what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value; P90 = percentile: 90 % of the municipalities with a value have a lower one."
+        )
+    }
+    /// The credit of a report: CBS's, unless every figure in it comes from imported own figures (`ownOnly`), whose
+    /// files each section names — crediting CBS for a municipality's own monitor would be wrong.
+    func credit(ownOnly: Bool) -> String {
+        guard ownOnly else { return credit }
+        return t(
+            "Bron: eigen cijfers van de gemeenten (de ingelezen bestanden, per indicator genoemd), bewerkt met maatstaf. Cijfers zijn herleidbaar tot die bestanden en hun sha256.",
+            "Source: the municipalities' own figures (the imported files, named per indicator), processed with maatstaf. Figures trace back to those files and their sha256."
         )
     }
     var credit: String {
@@ -196,6 +208,7 @@ struct ReportLabels {
     func groupName(_ group: ResolvedPeerGroup) -> String {
         switch group.group {
         case .builtIn(.national): netherlands
+        case .sharing: groupKind(.sharing)
         // The label is the municipality's name; the words say what the group is.
         case .peers:
             t("\(group.label): \(group.members.count) naaste buren", "\(group.label): \(group.members.count) nearest neighbours")
@@ -330,6 +343,7 @@ struct ReportLabels {
         case .builtIn(.youthCareRegion): t("jeugdregio", "youth-care region")
         case .userRegion: t("regio", "region")
         case .peers: t("naaste buren", "nearest neighbours")
+        case .sharing: t("gemeenten die het cijfer delen", "municipalities that shared the figure")
         }
     }
 
@@ -349,6 +363,10 @@ struct ReportLabels {
             t(
                 "de naaste buren van de gemeente op structuurkenmerken",
                 "the municipality's nearest neighbours on structural traits")
+        case .sharing:
+            t(
+                "de gemeenten die een eigen cijfer delen (alleen bij eigen cijfers, vanaf \(GroupSummary.minimumSharers))",
+                "the municipalities that shared an own figure (own figures only, from \(GroupSummary.minimumSharers))")
         case .userRegion(let id): t("eigen regio \(id)", "user region \(id)")
         }
     }

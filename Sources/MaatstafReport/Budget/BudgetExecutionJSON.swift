@@ -24,7 +24,7 @@ public struct BudgetExecutionJSON: Encodable, Sendable {
         var code: String
         var name: String
         var figures: Figures
-        /// `ok` or why there is no value, as in `maatstaf.compare/2`.
+        /// `ok` or why there is no value, as in `maatstaf.compare/3`.
         var budgetStatus: String
         var accountsStatus: String
         /// Keys into `groups`, in the order asked.

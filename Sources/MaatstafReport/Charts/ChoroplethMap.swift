@@ -10,6 +10,8 @@ struct ChoroplethMap {
     var values: [String: Double]
     /// Codes without a value, with the words for why.
     var missing: [String: String]
+    /// Municipalities without an imported own figure (an indicator over own figures): hatched, counted, not named.
+    var withoutOwnFigure = 0
     var chosen: [String]
     var style: ValueStyle
     var labels: ReportLabels
@@ -150,6 +152,7 @@ struct ChoroplethMap {
             let names = missing.keys.compactMap { self.names[$0] }.sorted()
             items.append(("hatch", labels.mapMissing(names.count) + ": " + names.joined(separator: ", ")))
         }
+        if withoutOwnFigure > 0 { items.append(("hatch", labels.mapWithoutOwnFigure(withoutOwnFigure))) }
         return items
     }
 }

@@ -74,8 +74,8 @@ public struct CheckReport: Sendable {
             case .aboveGroup(let kind, let percent):
                 rule =
                     nl
-                    ? "alarm boven \(ReportLabels(locale: locale).groupRate(kind)) + \(NumberFormat(locale: locale).percent(percent))"
-                    : "alarm above \(ReportLabels(locale: locale).groupRate(kind)) + \(NumberFormat(locale: locale).percent(percent))"
+                    ? "alarm boven \(ReportLabels(locale: locale).groupRate(kind)) \(NumberFormat(locale: locale).percent(percent))"
+                    : "alarm above \(ReportLabels(locale: locale).groupRate(kind)) \(NumberFormat(locale: locale).percent(percent))"
             case .aboveRecentMaximum(let months):
                 rule =
                     nl

@@ -3,10 +3,10 @@ public import MaatstafCompare
 public import MaatstafCore
 import MaatstafModel
 
-/// The JSON contract `maatstaf.compare/2`, documented in docs/compare-json.md. Field names and meanings never change
+/// The JSON contract `maatstaf.compare/3`, documented in docs/compare-json.md. Field names and meanings never change
 /// within a schema version; additions get a new version.
 public struct CompareJSON: Encodable, Sendable {
-    public static let schema = "maatstaf.compare/2"
+    public static let schema = "maatstaf.compare/3"
 
     struct IndicatorInfo: Encodable {
         var id: String
@@ -34,6 +34,34 @@ public struct CompareJSON: Encodable, Sendable {
         var lower: Double
         var upper: Double
     }
+    /// What a reference over own figures rests on (null for open data).
+    struct Basis: Encodable {
+        /// `entered` | `no-national-figure` | `sharers` | `too-few-sharers`.
+        var kind: String
+        var source: String?
+        var count: Int?
+        var minimum: Int?
+
+        init?(_ basis: ReferenceBasis?) {
+            switch basis {
+            case nil: return nil
+            case .entered(let source): (kind, self.source) = ("entered", source)
+            case .noNationalFigure: kind = "no-national-figure"
+            case .sharers(let count): (kind, self.count, minimum) = ("sharers", count, GroupSummary.minimumSharers)
+            case .tooFewSharers(let count):
+                (kind, self.count, minimum) = ("too-few-sharers", count, GroupSummary.minimumSharers)
+            }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(source, forKey: .source)
+            try c.encode(count, forKey: .count)
+            try c.encode(minimum, forKey: .minimum)
+        }
+        enum CodingKeys: String, CodingKey { case kind, source, count, minimum }
+    }
     struct Reference: Encodable {
         var kind: String
         var code: String?
@@ -50,9 +78,11 @@ public struct CompareJSON: Encodable, Sendable {
         var members: Int
         var leftOut: LeftOut
         var zeros: Int
+        var basis: Basis?
 
         enum CodingKeys: String, CodingKey {
             case kind, code, name, value, mean, median, q1, q3, count, difference, differencePercent, gap, members, leftOut, zeros
+            case basis
         }
 
         func encode(to encoder: Encoder) throws {
@@ -72,6 +102,7 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(members, forKey: .members)
             try c.encode(leftOut, forKey: .leftOut)
             try c.encode(zeros, forKey: .zeros)
+            try c.encode(basis, forKey: .basis)
         }
     }
     struct Entry: Encodable {
@@ -159,17 +190,19 @@ public struct CompareJSON: Encodable, Sendable {
                     let s = r.summary
                     return Reference(
                         kind: ReferenceKind.of(s.group.group), code: ReferenceKind.code(of: s.group),
-                        name: s.group.label, value: s.rate, mean: s.distribution?.mean,
+                        name: s.group.group == .sharing
+                            ? ReportLabels(locale: locale).sharers(s.distribution?.count ?? 0) : s.group.label,
+                        value: s.rate, mean: s.distribution?.mean,
                         median: s.distribution?.median, q1: s.distribution?.q1, q3: s.distribution?.q3,
                         count: s.distribution?.count ?? 0, difference: r.difference,
                         differencePercent: r.differencePercent, gap: r.gap, members: s.group.members.count,
-                        leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count)
+                        leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count, basis: Basis(s.basis))
                 })
         }
         missing = comparison.missing.map {
             Missing(code: $0.code, name: $0.name, status: $0.exclusion.rawValue, reason: wording.status($0.status))
         }
-        notes = comparison.notes.map(wording.note) + [Attribution.cbs]
+        notes = comparison.notes.map(wording.note) + [Attribution.credit(for: comparison.data.sources)].compactMap { $0 }
         sources = comparison.data.sources.map { Source(table: $0.table, year: $0.year, origin: $0.origin, sha256: $0.sha256) }
     }
 

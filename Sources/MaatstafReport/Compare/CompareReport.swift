@@ -24,7 +24,7 @@ public struct CompareReport: TabularResult, Sendable {
         // An Iv3 document in the reader's words ("Iv3 2025 budget"); a CBS table by its source's name.
         let document =
             comparison.data.document.map { "Iv3 " + NoteWording(locale: locale).document($0, comparison.data.year) }
-            ?? comparison.data.sources.first?.table ?? String(comparison.data.year)
+            ?? comparison.data.sources.first.map(NoteWording(locale: locale).sourceName) ?? String(comparison.data.year)
         return "\(indicator.title.text(locale)) (\(indicator.id)) — \(document), \(indicator.unit.text(locale))"
     }
 
@@ -47,13 +47,15 @@ public struct CompareReport: TabularResult, Sendable {
                 ? style.value(municipality.observation.value) : Self.statusText(municipality.observation.status, nl: nl)
             for (index, reference) in municipality.references.enumerated() {
                 let summary = reference.summary
-                let group = ReportLabels(locale: locale).groupName(summary.group)
+                let group = ReportLabels(locale: locale).summaryName(summary)
                 let quartiles = summary.distribution.map { "\(style.value($0.q1))–\(style.value($0.q3))" } ?? "–"
                 var row = index == 0 ? [municipality.profile.name, value, rank] : ["", "", ""]
                 row += [
                     group, style.value(summary.rate), style.value(summary.distribution?.mean),
                     style.value(summary.distribution?.median), quartiles,
-                    String(summary.distribution?.count ?? 0) + (summary.missing.isEmpty ? "" : "*"),
+                    summary.basis == nil
+                        ? String(summary.distribution?.count ?? 0) + (summary.missing.isEmpty ? "" : "*")
+                        : summary.distribution.map { String($0.count) } ?? "–",
                     style.difference(reference.difference),
                     reference.differencePercent.map { format.percent($0) } ?? "–", style.gap(reference.gap),
                 ]
@@ -68,11 +70,7 @@ public struct CompareReport: TabularResult, Sendable {
     public var notes: [String] {
         let nl = locale == .nl
         var notes: [String] = []
-        notes.append(
-            nl
-                ? "Groepstarief: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepstarief) × inwoners — wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepstarief. Rang 1 = hoogste waarde."
-                : "Group rate: the group's total ÷ its total population. Avg municipality: unweighted mean of the members' rates. Gap: (value − group rate) × inhabitants — what the municipality spends more (+) or less (−) than at the group's rate. Rank 1 = highest value."
-        )
+        notes.append(ReportLabels(locale: locale).compareLegend(comparison.indicator))
         for municipality in comparison.municipalities {
             if let interval = municipality.interval {
                 notes.append(
@@ -81,7 +79,9 @@ public struct CompareReport: TabularResult, Sendable {
             }
         }
         let wording = NoteWording(locale: locale)
-        if comparison.municipalities.contains(where: { $0.references.contains { !$0.summary.missing.isEmpty } }) {
+        if comparison.municipalities.contains(where: {
+            $0.references.contains { $0.summary.basis == nil && !$0.summary.missing.isEmpty }
+        }) {
             notes.append(
                 nl
                     ? "* Groep met gemeenten die niet meetellen (nooit als 0); hieronder per groep wie en waarom."
@@ -89,28 +89,16 @@ public struct CompareReport: TabularResult, Sendable {
         }
         for summary in groupSummaries {
             if let peers = ReportLabels(locale: locale).peersNote(summary.group) { notes.append(peers) }
-            if let coverage = wording.groupCoverage(summary, label: ReportLabels(locale: locale).groupName(summary.group)) {
+            // Own figures: the group's name says how many shared the figure; the rest never had it to leave out.
+            if summary.basis == nil,
+                let coverage = wording.groupCoverage(summary, label: ReportLabels(locale: locale).summaryName(summary))
+            {
                 notes.append(coverage)
             }
         }
+        // Own figures: what the Netherlands and each group's figure are here (an entered figure, none, too few).
+        notes += ReportLabels(locale: locale).basisNotes(groupSummaries, style: style)
         // No delivery and nothing booked have notes of their own (engine notes below); the rest are listed here.
-        if let reference = comparison.data.ownReference {
-            let format = NumberFormat(locale: locale)
-            notes.append(
-                (nl ? "Landelijk cijfer zoals ingevoerd in het bestand: " : "National figure as entered in the file: ")
-                    + "\(style.value(reference.value)) (\(nl ? "bron" : "source"): \(reference.source)).")
-            for municipality in comparison.municipalities {
-                guard let value = municipality.observation.okValue else { continue }
-                let difference = value - reference.value
-                notes.append(
-                    "\(municipality.profile.name): \(style.value(value)) "
-                        + (nl
-                            ? "tegenover \(style.value(reference.value)) landelijk: "
-                            : "against \(style.value(reference.value)) nationally: ")
-                        + style.difference(difference)
-                        + (reference.value == 0 ? "" : " (\(format.percent(difference / reference.value * 100)))") + ".")
-            }
-        }
         // Municipalities without an imported own figure are most of the country: counted, not listed.
         let withoutOwn = comparison.missing.filter {
             if case .missing(.noOwnFigure) = $0.status { return true } else { return false }
@@ -132,7 +120,7 @@ public struct CompareReport: TabularResult, Sendable {
         }
         notes += comparison.notes.map(wording.note)
         notes += comparison.data.sources.map(wording.source)
-        notes.append(Attribution.cbs + ".")
+        if let credit = Attribution.credit(for: comparison.data.sources) { notes.append(credit + ".") }
         return notes
     }
 

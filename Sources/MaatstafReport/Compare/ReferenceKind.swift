@@ -1,7 +1,7 @@
 import MaatstafCore
 import MaatstafModel
 
-/// The `kind` a reference group has in outputs (JSON contract `maatstaf.compare/2`): the built-in group names, with
+/// The `kind` a reference group has in outputs (JSON contract `maatstaf.compare/3`): the built-in group names, with
 /// `amr` for the labour-market region, and `region` for user regions.
 enum ReferenceKind {
     static func of(_ group: PeerGroup) -> String {
@@ -10,6 +10,7 @@ enum ReferenceKind {
         case .builtIn(let kind): kind.rawValue
         case .userRegion: "region"
         case .peers: "peers"
+        case .sharing: "sharing"
         }
     }
 

@@ -20,7 +20,8 @@ extension BenchmarkReport {
             sections.first.map { section in
                 section.referenceGroupKinds.map { labels.groupKind($0) }.joined(separator: ", ")
             } ?? ""
-        html.element("p", "\(labels.year): \(years) · \(labels.comparedWith(groups)) · \(labels.credit)", class: "meta")
+        html.element(
+            "p", "\(labels.year): \(years) · \(labels.comparedWith(groups)) · \(labels.credit(ownOnly: ownOnly))", class: "meta")
         html.raw("</header>\n")
         renderContents(&html, labels)
         renderSummary(&html, labels)
@@ -243,7 +244,7 @@ extension BenchmarkReport {
         for group in section.referenceGroups where !(manyChosen && group.group.group == .peers) {
             let isNational = group.group.group == .builtIn(.national)
             bars.append(
-                BarChart.Bar(label: labels.groupName(group.group), value: group.rate, kind: isNational ? .national : .group))
+                BarChart.Bar(label: labels.summaryName(group), value: group.rate, kind: isNational ? .national : .group))
         }
         // Many municipalities: the bars narrower, beside a smaller map, the map's legend under both at full width,
         // so the three share the top of a page.
@@ -383,7 +384,7 @@ extension BenchmarkReport {
             for reference in municipality.references {
                 let summary = reference.summary
                 html.raw("<tr>")
-                html.cell(labels.groupName(summary.group) + (summary.missing.isEmpty ? "" : " *"))
+                html.cell(labels.summaryName(summary) + (summary.basis != nil || summary.missing.isEmpty ? "" : " *"))
                 html.cell(style.value(summary.rate), numeric: true)
                 html.cell(style.value(summary.distribution?.mean), numeric: true)
                 html.cell(style.difference(reference.difference), numeric: true)
@@ -394,8 +395,10 @@ extension BenchmarkReport {
             html.raw("</tbody>\n")
         }
         html.raw("</table>\n")
-        html.element("p", labels.gapExplanation, class: "note")
-        if section.comparison.municipalities.contains(where: { $0.references.contains { !$0.summary.missing.isEmpty } }) {
+        html.element("p", section.legend(labels), class: "note")
+        if section.comparison.municipalities.contains(where: {
+            $0.references.contains { $0.summary.basis == nil && !$0.summary.missing.isEmpty }
+        }) {
             html.element(
                 "p",
                 locale == .nl
@@ -443,15 +446,21 @@ extension BenchmarkReport {
         let wording = NoteWording(locale: locale)
         var values: [String: Double] = [:]
         var missing: [String: String] = [:]
+        var withoutOwnFigure = 0
         for (code, observation) in data.observations where yearShapes[code] != nil {
             if let value = observation.okValue {
                 values[code] = value
+            } else if case .missing(.noOwnFigure) = observation.status {
+                withoutOwnFigure += 1  // most of the country: counted in the legend, not named
             } else {
                 missing[code] = wording.status(observation.status)
             }
         }
+        // Own figures: a map of fewer municipalities than a group needs would show one municipality's classes
+        // ("2,83–2,83" five times), or a partner's figure on its own.
+        if data.indicator.usesOwnFigures, values.count < GroupSummary.minimumSharers { return nil }
         let map = ChoroplethMap(
-            shapes: yearShapes, names: names, values: values, missing: missing,
+            shapes: yearShapes, names: names, values: values, missing: missing, withoutOwnFigure: withoutOwnFigure,
             chosen: chosen, style: style, labels: labels, link: link,
             title: "\(labels.map): \(data.indicator.title.text(locale)), \(data.year)", displayWidth: width)
         let drawing = map.render()
@@ -582,10 +591,7 @@ extension BenchmarkReport {
             for line in lines { html.element("p", line, class: "note") }
         }
         html.raw("<ul class=\"sources\">\n")
-        for source in data.sources {
-            html.element("li", "\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? ""))
-        }
-        html.element("li", "Bron: CBS (CC BY 4.0)")
+        for line in section.sourceLines(locale) { html.element("li", line) }
         html.raw("</ul>\n")
         let many = section.comparison.municipalities.count > 6
         if many { renderCoverage(section, into: &html, labels) }
@@ -650,7 +656,7 @@ extension BenchmarkReport {
             }
             html.raw("</ul>\n")
         }
-        html.element("p", labels.credit)
+        html.element("p", labels.credit(ownOnly: ownOnly))
         html.raw("</footer>\n")
     }
 }

@@ -14,7 +14,7 @@ extension BenchmarkReport {
         out.append("")
         let years = Set(sections.map(\.comparison.year)).sorted().map(String.init).joined(separator: ", ")
         out.append(escape(municipalities.map(\.name).joined(separator: ", ")) + "  ")
-        out.append(escape("\(labels.year): \(years) · \(labels.credit)"))
+        out.append(escape("\(labels.year): \(years) · \(labels.credit(ownOnly: ownOnly))"))
         out.append("")
 
         out.append("## " + labels.summary)
@@ -69,7 +69,7 @@ extension BenchmarkReport {
         }
         out.append("---")
         out.append("")
-        out.append(escape(labels.credit))
+        out.append(escape(labels.credit(ownOnly: ownOnly)))
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -94,7 +94,7 @@ extension BenchmarkReport {
             bars.rows.append([municipality.profile.name, section.valueText(municipality, style: style, labels)])
         }
         for group in section.referenceGroups {
-            bars.rows.append([labels.groupName(group.group), style.value(group.rate)])
+            bars.rows.append([labels.summaryName(group), style.value(group.rate)])
         }
         out.append(bars.renderMarkdown())
 
@@ -155,22 +155,18 @@ extension BenchmarkReport {
                 numbers.rows.append([
                     first ? municipality.profile.name : "", first ? value : "",
                     first ? municipality.rankText(format) : "",
-                    labels.groupName(summary.group) + (summary.missing.isEmpty ? "" : " *"),
+                    labels.summaryName(summary) + (summary.basis != nil || summary.missing.isEmpty ? "" : " *"),
                     style.value(summary.rate), style.value(summary.distribution?.mean), style.difference(reference.difference),
                     reference.differencePercent.map { format.percent($0) } ?? "–", style.gap(reference.gap),
                 ])
             }
         }
-        numbers.notes = [labels.gapExplanation]
+        numbers.notes = [section.legend(labels)]
         out.append(numbers.renderMarkdown())
 
         out.append("### " + labels.definition)
         out.append("")
-        for source in section.comparison.data.sources {
-            out.append(
-                "- " + escape("\(source.table) — \(source.origin)" + (source.sha256.map { ", sha256 \($0.prefix(16))…" } ?? "")))
-        }
-        out.append("- Bron: CBS (CC BY 4.0)")
+        for line in section.sourceLines(labels.locale) { out.append("- " + escape(line)) }
         if !indicator.notes.text(locale).isEmpty { out.append("- " + escape(indicator.notes.text(locale))) }
         out.append("")
         let footnotes = section.footnotes(labels)

@@ -22,9 +22,20 @@ public struct NoteWording: Sendable {
     }
 
     /// `Source: Iv3 jaarrekening 2023 — iv3/2023_jaarrekening.csv (…), sha256 38f96ea7f435…`: where figures come from.
+    /// A source's name in a heading: the table, or "eigen cijfers (hh-uren-per-client)".
+    public func sourceName(_ source: SourceReference) -> String {
+        guard let own = source.ownImport else { return source.table }
+        return nl ? "eigen cijfers (\(own.measure))" : "own figures (\(own.measure))"
+    }
+
     public func source(_ source: SourceReference) -> String {
-        (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)"
-            + (source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? "")
+        let checksum = source.sha256.map { ", sha256 \($0.prefix(12))…" } ?? ""
+        if let own = source.ownImport {
+            return nl
+                ? "Bron: eigen cijfers (\(own.measure)) — \(own.file), ingelezen \(own.importedAt)\(checksum)"
+                : "Source: own figures (\(own.measure)) — \(own.file), imported \(own.importedAt)\(checksum)"
+        }
+        return (nl ? "Bron: " : "Source: ") + "\(source.table) — \(source.origin)" + checksum
     }
 
     /// Up to `limit` names, then how many more.

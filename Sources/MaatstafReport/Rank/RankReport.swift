@@ -25,7 +25,7 @@ public struct RankReport: TabularResult, Sendable {
         // An Iv3 document in the reader's words ("Iv3 2025 budget"); a CBS table by its source's name.
         let document =
             ranking.data.document.map { "Iv3 " + NoteWording(locale: locale).document($0, ranking.data.year) }
-            ?? ranking.data.sources.first?.table ?? String(ranking.data.year)
+            ?? ranking.data.sources.first.map(NoteWording(locale: locale).sourceName) ?? String(ranking.data.year)
         return "\(indicator.title.text(locale)) (\(indicator.id)) — \(document), \(scope), \(indicator.unit.text(locale))"
     }
 
@@ -65,8 +65,8 @@ public struct RankReport: TabularResult, Sendable {
                     + others.map { "\($0.name) (\(wording.status($0.status)))" }.joined(separator: ", ") + ".")
         }
         notes += ranking.notes.map(wording.note)
-        notes += ranking.data.sources.map { (nl ? "Bron: " : "Source: ") + "\($0.table) — \($0.origin)" }
-        notes.append(Attribution.cbs + ".")
+        notes += ranking.data.sources.map(wording.source)
+        if let credit = Attribution.credit(for: ranking.data.sources) { notes.append(credit + ".") }
         table.notes = CheckReport(targets, locale: locale).lines + notes
         return table
     }
@@ -131,7 +131,7 @@ public struct RankReport: TabularResult, Sendable {
             },
             missing: ranking.missing.map(\.code),
             leftOut: Dictionary(grouping: ranking.missing, by: \.exclusion.rawValue).mapValues { $0.map(\.code) },
-            notes: ranking.notes.map(wording.note) + [Attribution.cbs])
+            notes: ranking.notes.map(wording.note) + [Attribution.credit(for: ranking.data.sources)].compactMap { $0 })
         return try JSONOutput.encode(document)
     }
 }

@@ -30,7 +30,7 @@ public struct TrendJSON: Encodable, Sendable {
     struct Entry: Encodable, Sendable {
         var code: String
         var name: String
-        /// `ok`, a reason code as in `maatstaf.compare/2`, or `not-a-municipality` in that year.
+        /// `ok`, a reason code as in `maatstaf.compare/3`, or `not-a-municipality` in that year.
         var status: String
         var reason: Nullable<String>
         var value: Nullable<Double>

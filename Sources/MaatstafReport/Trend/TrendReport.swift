@@ -147,6 +147,18 @@ public struct TrendReport: TabularResult, Sendable {
             let label = "\(periodLabel(point.period)) — \(nl ? "Nederland" : "national")"
             if let coverage = wording.groupCoverage(point.national, label: label) { notes.append(coverage) }
         }
+        // Own figures: what the Netherlands and the groups rest on, as of the latest period.
+        if let latest = series.points.last {
+            let summaries =
+                [latest.national] + latest.comparisons.values.flatMap { $0.references.dropFirst().map(\.summary) }
+            var unique: [GroupSummary] = []
+            for summary in summaries where !unique.contains(where: { $0.group.key == summary.group.key }) {
+                unique.append(summary)
+            }
+            let labels = ReportLabels(locale: locale)
+            notes += labels.basisNotes(unique, style: ValueStyle(indicator: series.indicator, locale: locale))
+                .map { "\(periodLabel(latest.period)): " + $0 }
+        }
         var seen: Set<String> = []
         for point in series.points {
             for note in point.notes {
@@ -164,7 +176,7 @@ public struct TrendReport: TabularResult, Sendable {
         for point in series.points {
             for text in point.sources.map(wording.source) where seen.insert(text).inserted { notes.append(text) }
         }
-        notes.append(Attribution.cbs + ".")
+        if let credit = Attribution.credit(for: series.points.flatMap(\.sources)) { notes.append(credit + ".") }
         return notes
     }
 
@@ -177,13 +189,13 @@ public struct TrendReport: TabularResult, Sendable {
                 guard let latest = series.points.last(where: { $0.period.kind == kind && $0.period.year != series.baseYear }),
                     let index = series.index(municipality.code, at: latest)
                 else { continue }
-                let national = series.nationalIndex(at: latest).map { indexText($0) } ?? "–"
+                // Without a national figure (own figures with none entered) there is nothing to set beside it.
+                let national = series.nationalIndex(at: latest).map {
+                    nl ? " (Nederland \(indexText($0)))" : " (national \(indexText($0)))"
+                }
                 let what = document(latest.period)
                 parts.append(
-                    nl
-                        ? "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (Nederland \(national))"
-                        : "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index)) (national \(national))"
-                )
+                    "\(what.isEmpty ? "" : what + " ")\(latest.period.year) index \(indexText(index))\(national ?? "")")
             }
             if !parts.isEmpty {
                 lines.append(
@@ -228,7 +240,10 @@ public struct TrendReport: TabularResult, Sendable {
                 let observation = comparison?.observation
                 let index = series.index(municipality.code, at: point)
                 let change = series.changePerYear(municipality.code, at: point)
-                let source = point.sources.first.map { "\($0.table); Bron: CBS" } ?? "Bron: CBS"
+                let source =
+                    ([point.sources.first.map(NoteWording(locale: locale).sourceName)]
+                    + [Attribution.credit(for: point.sources) ?? (point.sources.isEmpty ? Attribution.cbs : nil)])
+                    .compactMap { $0 }.joined(separator: "; ")
                 let references: [(GroupSummary, Double?)] =
                     comparison.map { c in
                         c.references.map { reference in
@@ -244,7 +259,8 @@ public struct TrendReport: TabularResult, Sendable {
                         .value(index?.value), flag(index?.acrossDefinitionChange), .value(change?.value),
                         flag(change?.acrossDefinitionChange), flag(series.definitionChanges(before: point)),
                         .text(ReferenceKind.of(summary.group.group)), .text(ReferenceKind.code(of: summary.group) ?? ""),
-                        .text(summary.group.label), .value(summary.rate), .value(groupIndex),
+                        .text(summary.basis == nil ? summary.group.label : ReportLabels(locale: locale).summaryName(summary)),
+                        .value(summary.rate), .value(groupIndex),
                         .whole(summary.group.members.count), .whole(summary.missing.count), .whole(series.baseYear),
                         .text(source),
                     ]
