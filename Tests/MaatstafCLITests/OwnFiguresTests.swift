@@ -479,4 +479,65 @@ struct OwnFiguresTests {
         ])
         #expect(text.stdout.contains("3 municipalities that shared this figure"))
     }
+
+    @Test("the year's Iv3 spending over an own count of one month (period: MM04), the month said in the output")
+    func iv3OverMonthlyCount() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // The count is SYNTHETIC (for the rule only); the Iv3 side is the real 2023 accounts.
+        try """
+        gemeente;periode;maat;waarde;eenheid;toelichting
+        Westervoort;april 2023;hh-clienten;412;aantal;testwaarde
+        Westervoort;mei 2023;hh-clienten;430;aantal;testwaarde
+        """.write(to: folder.appendingPathComponent("clienten.csv"), atomically: true, encoding: .utf8)
+        let indicators = folder.appendingPathComponent("ind.yaml")
+        try """
+        indicators:
+          - id: test.hh-kosten-per-client-april
+            title: { nl: Kosten huishoudelijke hulp per cliënt in april, en: Cost of household help per client in April }
+            unit: { nl: euro per cliënt, en: euros per client }
+            numerator: { source: iv3, measure: lasten, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
+            denominator: { source: own, measure: hh-clienten }
+            period: MM04
+        """.write(to: indicators, atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        #expect(
+            try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("clienten.csv").path]).status == 0
+        )
+        let arguments = [
+            "compare", "--indicator", "test.hh-kosten-per-client-april", "--indicator-file", indicators.path,
+            "--year", "2023", "--cache-dir", cache, "Westervoort",
+        ]
+        let json = try await runner.run(arguments + ["--format", "json", "--locale", "nl"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let value = try #require((object["municipalities"] as? [[String: Any]])?.first?["value"] as? Double)
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let lasten = raw.total(raw.municipalities["Westervoort"]!, ["6.71a"], netto: false)
+        #expect(sameCent(value, lasten / 412))  // April's count, not May's
+        let notes = try #require(object["notes"] as? [String])
+        #expect(notes.contains { $0.hasPrefix("De eigen cijfers zijn die van apr 2023") && $0.contains("heel 2023") }, "\(notes)")
+        // Only Westervoort has the count: never its own reference, not even as 'Nederland'.
+        let national = try #require(
+            ((object["municipalities"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])?.first)
+        #expect(national["value"] is NSNull)
+        let text = try await runner.run(arguments + ["--locale", "en"])
+        #expect(text.stdout.contains("The own figures are those of Apr 2023"), "\(text.stdout)")
+
+        try """
+        indicators:
+          - id: test.bad
+            title: { nl: t, en: t }
+            unit: { nl: u, en: u }
+            numerator: { source: iv3, measure: lasten, taakvelden: { "2017": ["6.71a"], "2025": ["6.711"] } }
+            denominator: population
+            period: MM04
+        """.write(to: indicators, atomically: true, encoding: .utf8)
+        let refused = try await runner.run([
+            "compare", "--indicator", "test.bad", "--indicator-file", indicators.path, "--year", "2023", "--cache-dir", cache,
+            "Westervoort",
+        ])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("period is for indicators over own figures (as numerator or denominator)"))
+    }
 }

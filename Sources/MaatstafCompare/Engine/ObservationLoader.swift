@@ -111,6 +111,11 @@ struct ObservationLoader: Sendable {
             for code in profiles.keys { denominator[code] = .value(1) }
         }
         if case .own = indicator.numerator { notes.append(.ownFigures(indicator.denominator == .none)) }
+        if indicator.ownPeriod != nil, indicator.usesOwnFigures {
+            var yearNumerator = true
+            if case .own = indicator.numerator { yearNumerator = false }
+            notes.append(.ownPeriod(ownPeriod(indicator, year: year), yearNumerator: yearNumerator))
+        }
 
         // A municipality the source has no row for at all.
         let absentNumerator: MissingReason

@@ -28,6 +28,9 @@ public enum IndicatorNote: Sendable, Hashable {
     /// The figures are the municipalities' own (imported), compared across those that have them; `asReported`: the
     /// figure is an average they report, so a group's figure is the average of its members' figures.
     case ownFigures(_ asReported: Bool)
+    /// The own figures are those of one `period` of the year (clients in April), not the year's; `yearNumerator`: the
+    /// numerator is a whole year's amount (Iv3 spending over a count of one month).
+    case ownPeriod(_ period: Period, yearNumerator: Bool)
     /// The document is in the embedded snapshot and in a fetched CBS table; `usedTable` is the one read (nil: the
     /// snapshot), `otherTable` the one not read (nil: the snapshot).
     case iv3DocumentChoice(kind: Iv3DocumentKind, year: Int, usedTable: String?, otherTable: String?)

@@ -218,9 +218,15 @@ enum IndicatorFile {
             }
             var ownPeriod: OwnPeriod?
             if let period = entry.period {
-                guard case .own = numerator else {
+                // An own numerator, or an own count under an Iv3 or CBS amount (the year's spending over April's clients).
+                var usesOwn = false
+                if case .own = numerator { usesOwn = true }
+                if case .own = denominator { usesOwn = true }
+                guard usesOwn else {
                     throw fail(
-                        .en("period is for indicators over own figures", nl: "period is voor indicatoren over eigen cijfers"))
+                        .en(
+                            "period is for indicators over own figures (as numerator or denominator)",
+                            nl: "period is voor indicatoren over eigen cijfers (als teller of noemer)"))
                 }
                 guard let parsed = OwnPeriod(code: period) else {
                     throw fail(

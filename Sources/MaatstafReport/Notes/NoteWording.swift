@@ -164,6 +164,13 @@ public struct NoteWording: Sendable {
                     + (asReported
                         ? " The figure is an average as the municipality reports it; a group's figure is the average of its municipalities."
                         : "")
+        case .ownPeriod(let period, let yearNumerator):
+            let when = ReportLabels(locale: nl ? .nl : .en).period(period)
+            return nl
+                ? "De eigen cijfers zijn die van \(when) (de stand in die periode), niet van het hele jaar"
+                    + (yearNumerator ? "; het bedrag erboven is dat van heel \(period.year)." : ".")
+                : "The own figures are those of \(when) (the state in that period), not the whole year's"
+                    + (yearNumerator ? "; the amount above them is the whole of \(period.year)'s." : ".")
         case .regionsFetched(let year, let table):
             return nl
                 ? "De COROP- en arbeidsmarktregio's van \(year) komen uit CBS-tabel \(table) (Gebieden in Nederland)."
