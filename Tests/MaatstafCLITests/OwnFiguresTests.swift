@@ -540,4 +540,66 @@ struct OwnFiguresTests {
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("period is for indicators over own figures (as numerator or denominator)"))
     }
+
+    @Test("a monthly monitor in trend: previous month, same month last year, year to date and a projection, both languages")
+    func monitorRhythm() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // SYNTHETIC counts (for the rule only): applications per month, January 2019 to April 2021.
+        var counts: [String: Double] = [:]
+        var rows = ["gemeente;periode;maat;waarde;eenheid;toelichting"]
+        for year in 2019...2021 {
+            for month in 1...12 where year < 2021 || month <= 4 {
+                let count = Double(20 + 3 * month + (year - 2019) * 5)
+                counts["\(year)-\(month)"] = count
+                rows.append("Westervoort;\(year)-\(month < 10 ? "0" : "")\(month);aanvragen;\(Int(count));aantal;synthetisch")
+            }
+        }
+        try (rows.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("aanvragen.csv"), atomically: true, encoding: .utf8)
+        let indicators = folder.appendingPathComponent("ind.yaml")
+        try """
+        indicators:
+          - id: test.aanvragen
+            title: { nl: Aanvragen Wmo, en: Wmo applications }
+            unit: { nl: aanvragen, en: applications }
+            numerator: { source: own, measure: aanvragen }
+            denominator: none
+            period: MM04
+            accumulation: flow
+        """.write(to: indicators, atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        #expect(
+            try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("aanvragen.csv").path]).status
+                == 0)
+        let trend = try await runner.run([
+            "trend", "--indicator", "test.aanvragen", "--indicator-file", indicators.path, "--locale", "en",
+            "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        func c(_ year: Int, _ month: Int) -> Double { counts["\(year)-\(month)"]! }
+        let ytd = (1...4).map { c(2021, $0) }.reduce(0, +)
+        let before = (1...4).map { c(2020, $0) }.reduce(0, +)
+        let shares = [2019, 2020].map { year in
+            (1...4).map { c(year, $0) }.reduce(0, +) / (1...12).map { c(year, $0) }.reduce(0, +)
+        }
+        let projection = ytd / (shares.reduce(0, +) / 2)
+        func plain(_ value: Double) -> String { String(format: "%.2f", value) }
+        let line = try #require(trend.stdout.split(separator: "\n").first { $0.hasPrefix("Westervoort — monitor Apr 2021") })
+        #expect(line.contains("Westervoort — monitor Apr 2021: \(plain(c(2021, 4)))."), "\(line)")
+        #expect(line.contains("Against the previous monitor (Mar 2021): +\(plain(c(2021, 4) - c(2021, 3)))"), "\(line)")
+        #expect(line.contains("Against Apr 2020: +\(plain(c(2021, 4) - c(2020, 4)))"), "\(line)")
+        #expect(line.contains("Year to date (Jan 2021–Apr 2021, summed): \(plain(ytd)); a year earlier \(plain(before))"))
+        #expect(line.contains("Projection 2021: \(plain(projection))"), "\(line) \(projection)")
+        #expect(line.contains("2019, 2020"))
+
+        let dutch = try await runner.run([
+            "trend", "--indicator", "test.aanvragen", "--indicator-file", indicators.path, "--locale", "nl",
+            "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(dutch.stdout.contains("T.o.v. vorige monitor (mrt 2021)"))
+        #expect(dutch.stdout.contains("Jaar tot nu (jan 2021–apr 2021, opgeteld)"))
+        #expect(dutch.stdout.contains("Prognose 2021"))
+        #expect(!dutch.stdout.contains("Het cijfer is een gemiddelde"))  // a count that sums, not an average
+    }
 }

@@ -61,6 +61,13 @@ extension ComparisonEngine {
         }
         var series = IndicatorSeries(indicator: indicator, points: points, baseYear: base, municipalities: municipalities)
         series.withoutLine = try periodsWithoutLine(for: indicator).filter { years?.contains($0.year) ?? true }
+        if let kind = indicator.ownPeriod?.kind, kind != .year {
+            for municipality in municipalities {
+                let own = try ownSeries(indicator, municipality: municipality)
+                    .filter { years?.contains($0.period.year) ?? true }
+                series.monitors[municipality.code] = OwnMonitor(series: own, accumulation: indicator.accumulation)
+            }
+        }
         return series
     }
 }

@@ -110,7 +110,10 @@ struct ObservationLoader: Sendable {
             // The numerator is the figure itself (an average the municipality reports).
             for code in profiles.keys { denominator[code] = .value(1) }
         }
-        if case .own = indicator.numerator { notes.append(.ownFigures(indicator.denominator == .none)) }
+        // A figure without a denominator is an average as reported, unless the indicator says it is a count that sums.
+        if case .own = indicator.numerator {
+            notes.append(.ownFigures(indicator.denominator == .none && indicator.accumulation != .flow))
+        }
         if indicator.ownPeriod != nil, indicator.usesOwnFigures {
             var yearNumerator = true
             if case .own = indicator.numerator { yearNumerator = false }

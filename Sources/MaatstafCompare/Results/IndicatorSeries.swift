@@ -16,6 +16,9 @@ public struct IndicatorSeries: Sendable {
     /// Periods the store has a document of, in which the indicator has no value because that year's Iv3 layout has no
     /// line of its own for it (household help before 2023): said in every output, never left out silently.
     public var withoutLine: [IndicatorPeriod] = []
+    /// For a monthly or quarterly monitor of own figures: per municipality code, its latest figure in the monitor's
+    /// rhythm (previous period, a year earlier, year to date, rolling year, projection).
+    public var monitors: [String: OwnMonitor] = [:]
 
     /// One period: every chosen municipality's comparison, the national figure and the period's provenance.
     public struct Point: Sendable {

@@ -23,6 +23,9 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var ownPeriod: OwnPeriod?
     /// The indicator that follows this one through the Iv3 layouts where it has no line of its own (nil: `broader`).
     public var bridge: String?
+    /// For a monthly or quarterly monitor of own figures: whether the periods sum to a year (a flow) or the latest
+    /// is the year's (a stock); nil when not declared — year to date and a projection are then not given.
+    public var accumulation: Accumulation?
 
     /// True when the numerator or the denominator is an imported own figure: the indicator then exists only for the
     /// municipalities that imported it, and its references follow the rule for own figures.

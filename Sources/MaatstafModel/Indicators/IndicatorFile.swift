@@ -23,9 +23,11 @@ enum IndicatorFile {
         var broader: String?
         var bridge: String?
         var period: String?
+        var accumulation: String?
 
         enum CodingKeys: String, CodingKey {
             case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader, bridge, period
+            case accumulation
             case unitKind = "unit-kind"
         }
     }
@@ -296,6 +298,17 @@ enum IndicatorFile {
                 notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
                 valueKind: valueKind, zero: zero, ownPeriod: ownPeriod)
             indicator.bridge = entry.bridge
+            if let accumulation = entry.accumulation {
+                guard indicator.usesOwnFigures, let parsed = Accumulation(rawValue: accumulation) else {
+                    throw fail(
+                        .en(
+                            "accumulation must be flow (the periods sum to the year) or stock (the latest is the year's), on an indicator over own figures",
+                            nl:
+                                "accumulation moet flow (de perioden tellen op tot het jaar) of stock (de laatste is die van het jaar) zijn, bij een indicator over eigen cijfers"
+                        ))
+                }
+                indicator.accumulation = parsed
+            }
             return indicator
         }
     }

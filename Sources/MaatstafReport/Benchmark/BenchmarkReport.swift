@@ -66,6 +66,9 @@ public struct IndicatorSection: Sendable {
     public var trend: [TrendPoint]
     /// For an indicator over own figures: per municipality code, its value in every period of the definition's kind.
     public var ownSeries: [String: [OwnPoint]] = [:]
+    /// For a monthly or quarterly monitor of own figures: per municipality code, its latest figure in the monitor's
+    /// rhythm.
+    public var monitors: [String: OwnMonitor] = [:]
 
     public init(comparison: Comparison, national: GroupSummary, trend: [TrendPoint]) {
         self.comparison = comparison

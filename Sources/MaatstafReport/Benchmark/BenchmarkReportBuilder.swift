@@ -60,8 +60,9 @@ public struct BenchmarkReportBuilder: Sendable {
             var section = IndicatorSection(comparison: comparison, national: nationalSummary, trend: trend)
             if case .own = indicator.numerator {
                 for municipality in municipalities {
-                    section.ownSeries[municipality.code] = try engine.ownSeries(indicator, municipality: municipality)
-                        .map { OwnPoint(period: $0.period, value: $0.value) }
+                    let series = try engine.ownSeries(indicator, municipality: municipality)
+                    section.ownSeries[municipality.code] = series.map { OwnPoint(period: $0.period, value: $0.value) }
+                    section.monitors[municipality.code] = OwnMonitor(series: series, accumulation: indicator.accumulation)
                 }
             }
             sections.append(section)

@@ -272,7 +272,10 @@ extension BenchmarkReport {
             municipality.observation.value.map { StripPlot.Marked(name: municipality.profile.name, value: $0) }
         }
         let values = section.allValues
-        if values.isEmpty {
+        if section.indicator.usesOwnFigures, values.count < GroupSummary.minimumSharers {
+            // Own figures of fewer municipalities than a group needs: no spread to show (it would be the municipality
+            // itself, or a partner's figure on its own).
+        } else if values.isEmpty {
             html.raw("<figure>\n")
             html.element("figcaption", labels.distribution)
             html.element("p", labels.noMunicipalityHasValue, class: "note")
@@ -304,6 +307,12 @@ extension BenchmarkReport {
                     ).render() + "\n")
             }
             html.element("p", labels.ownFiguresNote, class: "note")
+            for municipality in section.comparison.municipalities {
+                guard let monitor = section.monitors[municipality.profile.code] else { continue }
+                html.element(
+                    "p", labels.monitorLines(municipality.profile.name, monitor, style: style).joined(separator: " "),
+                    class: "note")
+            }
             html.raw("</figure>\n")
         }
 

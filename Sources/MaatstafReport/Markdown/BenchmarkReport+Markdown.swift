@@ -163,6 +163,12 @@ extension BenchmarkReport {
         }
         numbers.notes = [section.legend(labels)]
         out.append(numbers.renderMarkdown())
+        // A monthly or quarterly monitor: each municipality's latest figure in the monitor's rhythm.
+        for municipality in section.comparison.municipalities {
+            guard let monitor = section.monitors[municipality.profile.code] else { continue }
+            out.append(escape(labels.monitorLines(municipality.profile.name, monitor, style: style).joined(separator: " ")))
+            out.append("")
+        }
 
         out.append("### " + labels.definition)
         out.append("")

@@ -167,9 +167,9 @@ public struct NoteWording: Sendable {
         case .ownPeriod(let period, let yearNumerator):
             let when = ReportLabels(locale: nl ? .nl : .en).period(period)
             return nl
-                ? "De eigen cijfers zijn die van \(when) (de stand in die periode), niet van het hele jaar"
+                ? "De eigen cijfers zijn die van \(when), niet van het hele jaar"
                     + (yearNumerator ? "; het bedrag erboven is dat van heel \(period.year)." : ".")
-                : "The own figures are those of \(when) (the state in that period), not the whole year's"
+                : "The own figures are those of \(when), not the whole year's"
                     + (yearNumerator ? "; the amount above them is the whole of \(period.year)'s." : ".")
         case .regionsFetched(let year, let table):
             return nl

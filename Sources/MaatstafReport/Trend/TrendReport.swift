@@ -113,6 +113,15 @@ public struct TrendReport: TabularResult, Sendable {
                 : "Index: the value as a share of the \(series.baseYear) value in the same document (budget with budget, accounts with accounts) × 100. Per year: the change since the previous point of the same document, divided by the years between. Budgets and accounts are separate series (planned against spent)."
         )
         notes += direction
+        // A monthly or quarterly monitor: each municipality's latest figure in the monitor's rhythm.
+        let labels = ReportLabels(locale: locale)
+        for municipality in series.municipalities {
+            guard let monitor = series.monitors[municipality.code] else { continue }
+            notes.append(
+                labels.monitorLines(
+                    municipality.name, monitor, style: ValueStyle(indicator: series.indicator, locale: locale)
+                ).joined(separator: " "))
+        }
         if !series.withoutLine.isEmpty {
             let periods = series.withoutLine.map { "\($0.year) (\(document($0)))" }.joined(separator: ", ")
             let broader = series.indicator.acrossLayouts
