@@ -601,5 +601,78 @@ struct OwnFiguresTests {
         #expect(dutch.stdout.contains("Jaar tot nu (jan 2021–apr 2021, opgeteld)"))
         #expect(dutch.stdout.contains("Prognose 2021"))
         #expect(!dutch.stdout.contains("Het cijfer is een gemiddelde"))  // a count that sums, not an average
+
+        // compare --year 2020: the monitor as of April 2020; one complete earlier year is no season, so the pace.
+        let compare = try await runner.run([
+            "compare", "--indicator", "test.aanvragen", "--indicator-file", indicators.path, "--year", "2020", "--locale",
+            "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(compare.stdout.contains("Westervoort — monitor Apr 2020: \(plain(c(2020, 4)))."), "\(compare.stdout)")
+        #expect(compare.stdout.contains("Projection 2020: \(plain(before * 12 / 4)) (year to date × 12 ÷ 4"))
+    }
+
+    @Test("the norm 'worse and worsening': worse than the entered national figure and worse at every step is a breach")
+    func worseAndWorsening() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // SYNTHETIC monthly figures and a TEST national figure (made-up source), for the rule only.
+        try """
+        gemeente;periode;maat;waarde;eenheid;toelichting
+        Westervoort;2021-02;wachttijd;3,0;weken;
+        Westervoort;2021-03;wachttijd;3,1;weken;
+        Westervoort;2021-04;wachttijd;3,3;weken;
+        Duiven;2021-02;wachttijd;3,3;weken;
+        Duiven;2021-03;wachttijd;3,1;weken;
+        Duiven;2021-04;wachttijd;3,0;weken;
+        Zevenaar;2021-02;wachttijd;2,0;weken;
+        Zevenaar;2021-03;wachttijd;2,2;weken;
+        Zevenaar;2021-04;wachttijd;2,4;weken;
+        Nederland;2021-04;wachttijd;2,5;weken;testbron (geen echte cijfers)
+        """.write(to: folder.appendingPathComponent("wachttijd.csv"), atomically: true, encoding: .utf8)
+        let indicators = folder.appendingPathComponent("ind.yaml")
+        try """
+        indicators:
+          - id: test.wachttijd
+            title: { nl: Wachttijd Wmo, en: Wmo waiting time }
+            unit: { nl: weken, en: weeks }
+            numerator: { source: own, measure: wachttijd }
+            denominator: none
+            direction: lower-is-better
+            period: MM04
+            accumulation: stock
+        """.write(to: indicators, atomically: true, encoding: .utf8)
+        let norms = folder.appendingPathComponent("norms.yaml")
+        try """
+        norms:
+          - { municipality: Westervoort, indicator: test.wachttijd, worse-and-worsening: national }
+          - { municipality: Duiven, indicator: test.wachttijd, worse-and-worsening: national }
+          - { municipality: Zevenaar, indicator: test.wachttijd, worse-and-worsening: national }
+        """.write(to: norms, atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        #expect(
+            try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("wachttijd.csv").path]).status
+                == 0)
+        let check = try await runner.run([
+            "check", "--targets", norms.path, "--indicator-file", indicators.path, "--locale", "en", "--cache-dir", cache,
+        ])
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        // Westervoort: 3.3 > 2.5 and 3.0 → 3.1 → 3.3 worse at each step: both.
+        #expect(
+            lines.contains {
+                $0.hasPrefix("BREACH   Westervoort test.wachttijd 2021: 3.30; alarm when worse than the national rate")
+            })
+        // Duiven: worse than 2.5 but better at each step: one of the two.
+        #expect(lines.contains { $0.hasPrefix("NEAR     Duiven test.wachttijd 2021: 3.00") }, "\(check.stdout)")
+        // Zevenaar: worsening, but still better than 2.5: one of the two.
+        #expect(lines.contains { $0.hasPrefix("NEAR     Zevenaar test.wachttijd 2021: 2.40") }, "\(check.stdout)")
+        #expect(check.status == 1)
+
+        try "norms:\n  - { municipality: Westervoort, indicator: test.wachttijd, worse-and-worsening: national, periods: 1 }\n"
+            .write(to: norms, atomically: true, encoding: .utf8)
+        let refused = try await runner.run([
+            "check", "--targets", norms.path, "--indicator-file", indicators.path, "--locale", "en", "--cache-dir", cache,
+        ])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("\"periods\" must be a number of periods from 2 to 24"), "\(refused.stderr)")
     }
 }

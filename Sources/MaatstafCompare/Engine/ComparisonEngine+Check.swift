@@ -57,6 +57,11 @@ extension ComparisonEngine {
         for norm in norms {
             let indicator = try indicator(norm.indicatorID)
             guard let municipality = atlas.directory.byCode[norm.municipalityCode] else { continue }
+            if case .worseAndWorsening(let kind, let periods) = norm.rule {
+                results.append(
+                    try worseAndWorsening(norm, kind: kind, periods: periods, indicator: indicator, municipality: municipality))
+                continue
+            }
             if case .aboveRecentMaximum(let months) = norm.rule {
                 results.append(try recentMaximum(norm, months: months, indicator: indicator, municipality: municipality))
                 continue
@@ -77,7 +82,7 @@ extension ComparisonEngine {
                 let group = try resolver.resolve(.builtIn(kind), for: municipality, year: data.classificationYear)
                 let rate = GroupSummary(group: group, data: data).rate
                 threshold = rate.map { $0 * (1 + percent / 100) }
-            case .aboveRecentMaximum: break  // checked above
+            case .aboveRecentMaximum, .worseAndWorsening: break  // checked above
             case .growth(let percent):
                 // The same period a year earlier (the same month of a monthly monitor).
                 let earlier = try? data(indicator, year: latest.year - 1).observations[municipality.code]

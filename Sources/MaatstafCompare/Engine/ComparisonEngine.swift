@@ -113,7 +113,15 @@ public struct ComparisonEngine: Sendable {
         against groups: [PeerGroup]
     ) throws -> Comparison {
         let data = try data(indicator, year: year, kind: kind)
-        return try compare(data, municipalities: municipalities, against: groups)
+        var comparison = try compare(data, municipalities: municipalities, against: groups)
+        // A monitor: each municipality's figure in the monitor's rhythm, as of the period compared.
+        if let period = indicator.ownPeriod?.period(in: year), period.kind != .year {
+            for municipality in municipalities {
+                let series = try ownSeries(indicator, municipality: municipality).filter { $0.period <= period }
+                comparison.monitors[municipality.code] = OwnMonitor(series: series, accumulation: indicator.accumulation)
+            }
+        }
+        return comparison
     }
 
     /// Compares using already loaded data (the benchmark reuses one load for many municipalities).

@@ -37,6 +37,9 @@ public struct Comparison: Sendable {
     /// Municipalities of the year without a value (they are excluded from every group), by name.
     public var missing: [MissingMunicipality]
     public var notes: [IndicatorNote]
+    /// For a monthly or quarterly monitor of own figures: per chosen municipality's code, the monitor as of the
+    /// period compared (April 2021 for `period: MM04`, `--year 2021`).
+    public var monitors: [String: OwnMonitor] = [:]
 
     public var indicator: Indicator { data.indicator }
     public var year: Int { data.year }

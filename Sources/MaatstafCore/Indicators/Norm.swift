@@ -8,6 +8,10 @@ public struct Norm: Sendable, Hashable {
         case growth(percent: Double)
         /// The latest month's value is above the highest of the `months` months before it (own monthly figures).
         case aboveRecentMaximum(months: Int)
+        /// "Worse and worsening" (Fingertips' red-red): worse than the group's figure by more than the value's
+        /// uncertainty (its 95% interval, where it has one) *and* worse at each of the last `periods` − 1 steps.
+        /// Worse follows the indicator's direction, which must say which way is better.
+        case worseAndWorsening(PeerGroupKind, periods: Int)
     }
 
     public var municipalityCode: String

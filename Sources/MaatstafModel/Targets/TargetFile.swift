@@ -20,6 +20,7 @@ public enum TargetFile {
     static let topKeys: Set<String> = ["margin", "targets", "norms"]
     static let normKeys: Set<String> = [
         "municipality", "indicator", "above", "by-percent", "growth-percent", "above-max-of-months", "margin", "note",
+        "worse-and-worsening", "periods",
     ]
 
     /// What a file holds: targets to work towards and norms that sound the alarm.
@@ -231,6 +232,36 @@ public enum TargetFile {
                 }
             } else if let percent = number("growth-percent") {
                 rule = .growth(percent: percent)
+            } else if let groupNode = fields["worse-and-worsening"] {
+                let name = groupNode.scalar?.string ?? ""
+                let periods = fields["periods"].map { $0.scalar.flatMap { Int($0.string) } ?? 0 } ?? 3
+                if let kind = PeerGroupKind(rawValue: name == "amr" ? "labour-market-region" : name) {
+                    if !(2...24).contains(periods) {
+                        reader.problem(
+                            fields["periods"] ?? entry,
+                            .en(
+                                "\"periods\" must be a number of periods from 2 to 24, like 3",
+                                nl: "\"periods\" moet een aantal perioden van 2 tot 24 zijn, zoals 3"))
+                    } else if let indicator, indicator.direction == .neither {
+                        reader.problem(
+                            groupNode,
+                            .en(
+                                "\"worse-and-worsening\" needs an indicator whose direction says which way is better (\(indicator.id) is neither)",
+                                nl:
+                                    "\"worse-and-worsening\" heeft een indicator nodig waarvan de richting zegt wat beter is (\(indicator.id) heeft neither)"
+                            ))
+                    } else {
+                        rule = .worseAndWorsening(kind, periods: periods)
+                    }
+                } else {
+                    reader.problem(
+                        groupNode,
+                        .en(
+                            "\"worse-and-worsening\" must be a group: national, province, corop, amr, size-class or urbanity",
+                            nl:
+                                "\"worse-and-worsening\" moet een groep zijn: national, province, corop, amr, size-class of urbanity"
+                        ))
+                }
             } else if let node = fields["above-max-of-months"] {
                 if let months = node.scalar.flatMap({ Int($0.string) }), (1...60).contains(months) {
                     guard case .own = indicator?.numerator ?? .own(measure: "") else {
@@ -253,8 +284,10 @@ public enum TargetFile {
                 reader.problem(
                     entry,
                     .en(
-                        "a norm needs above: GROUP with by-percent: N, growth-percent: N, or above-max-of-months: N",
-                        nl: "een norm heeft above: GROEP met by-percent: N, growth-percent: N of above-max-of-months: N nodig"))
+                        "a norm needs above: GROUP with by-percent: N, growth-percent: N, above-max-of-months: N or worse-and-worsening: GROUP",
+                        nl:
+                            "een norm heeft above: GROEP met by-percent: N, growth-percent: N, above-max-of-months: N of worse-and-worsening: GROEP nodig"
+                    ))
             }
             let margin = fields["margin"] == nil ? defaultMargin : percent(fields["margin"])
             guard let municipality, let indicator, let rule, let margin else { continue }

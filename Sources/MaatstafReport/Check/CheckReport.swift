@@ -81,6 +81,12 @@ public struct CheckReport: Sendable {
                     nl
                     ? "alarm boven het hoogste van de \(months) maanden ervoor"
                     : "alarm above the highest of the \(months) months before"
+            case .worseAndWorsening(let kind, let periods):
+                let group = ReportLabels(locale: locale).groupRate(kind)
+                rule =
+                    nl
+                    ? "alarm als slechter dan \(group) (buiten de onzekerheid) én bij elke stap van de laatste \(periods) perioden slechter"
+                    : "alarm when worse than \(group) (beyond its uncertainty) and worse at every step of the last \(periods) periods"
             case .growth(let percent):
                 rule =
                     nl

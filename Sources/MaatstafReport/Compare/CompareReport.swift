@@ -98,6 +98,12 @@ public struct CompareReport: TabularResult, Sendable {
         }
         // Own figures: what the Netherlands and each group's figure are here (an entered figure, none, too few).
         notes += ReportLabels(locale: locale).basisNotes(groupSummaries, style: style)
+        for municipality in comparison.municipalities {
+            guard let monitor = comparison.monitors[municipality.profile.code] else { continue }
+            notes.append(
+                ReportLabels(locale: locale).monitorLines(municipality.profile.name, monitor, style: style).joined(
+                    separator: " "))
+        }
         // No delivery and nothing booked have notes of their own (engine notes below); the rest are listed here.
         // Municipalities without an imported own figure are most of the country: counted, not listed.
         let withoutOwn = comparison.missing.filter {
