@@ -13,11 +13,13 @@ public struct OwnFigureImports: Sendable {
     /// Every import, oldest first.
     public func list() throws -> [OwnImportRecord] { try store.ownImports() }
 
-    /// Stores one file's figures as one import, in one transaction.
+    /// Stores one file's figures as one import, in one transaction; `definitions` from an exchange file.
     public func add(
-        _ figures: [OwnFigureRecord], name: String, path: String, sha256: String, decimal: String
+        _ figures: [OwnFigureRecord], name: String, path: String, sha256: String, decimal: String,
+        definitions: [OwnDefinitionRecord] = []
     ) throws -> OwnImportOutcome {
-        try store.importOwnFigures(figures, name: name, path: path, sha256: sha256, decimal: decimal)
+        try store.importOwnFigures(
+            figures, name: name, path: path, sha256: sha256, decimal: decimal, definitions: definitions)
     }
 
     /// Removes an import and its figures; an unknown name is an error naming the imports there are.

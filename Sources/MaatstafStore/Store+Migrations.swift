@@ -23,6 +23,7 @@ extension Store {
         migrator.registerMigration("v12 municipality shapes", migrate: v12MunicipalityShapes)
         migrator.registerMigration("v13 cbs columns in chunks", migrate: v13CbsColumnsInChunks)
         migrator.registerMigration("v14 iv3 amounts read from their index", migrate: v14Iv3AmountsReadFromTheirIndex)
+        migrator.registerMigration("v15 own definitions", migrate: v15OwnDefinitions)
         return migrator
     }
 
@@ -289,5 +290,17 @@ extension Store {
                     "CREATE INDEX \(table)_by_taakveld ON \(table) (year, kind, taakveld, code, baten, lasten, salaries, checksum)"
             )
         }
+    }
+
+    private static func v15OwnDefinitions(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- A measure's unit and definition as an exchange file (a benchmark club's) gives them, per import: a
+                -- partner's figures are pooled only when they measure the same thing.
+                CREATE TABLE own_definition (
+                    import_id INTEGER NOT NULL REFERENCES own_import(id) ON DELETE CASCADE,
+                    measure TEXT NOT NULL, unit TEXT NOT NULL, definition TEXT NOT NULL, checksum INTEGER,
+                    PRIMARY KEY (import_id, measure));
+                """)
     }
 }

@@ -675,4 +675,89 @@ struct OwnFiguresTests {
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("\"periods\" must be a number of periods from 2 to 24"), "\(refused.stderr)")
     }
+
+    @Test("a benchmark club: three municipalities share exchange files, pooled with n = 3; a changed definition is refused")
+    func benchmarkClub() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        let runner = CLIRunner()
+        // Westervoort's real 2021 figure; Duiven's and Zevenaar's are SYNTHETIC, for the rule only.
+        let values = ["Westervoort": 2.83, "Duiven": 3.25, "Zevenaar": 2.4]
+        let definition = "gemiddeld aantal uren huishoudelijke hulp per cliënt per week"
+        var exchanges: [String] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            // Each municipality in its own store: its monitor file, then `share`.
+            let own = folder.appendingPathComponent("\(name)-monitor.csv")
+            try "gemeente;periode;maat;waarde;eenheid;toelichting\n\(name);2021;hh-uren;\(value);uur;\(definition)\n".write(
+                to: own, atomically: true, encoding: .utf8)
+            let cache = CLIRunner.freshLoadedCache()
+            #expect(try await runner.run(["import", "--cache-dir", cache, own.path]).status == 0)
+            let exchange = folder.appendingPathComponent("\(name.lowercased())-uitwisseling.csv").path
+            let shared = try await runner.run([
+                "share", "--measures", "hh-uren", "--locale", "nl", "--cache-dir", cache, "--output", exchange, name,
+            ])
+            #expect(shared.status == 0, "\(shared.stderr)")
+            exchanges.append(exchange)
+        }
+        let header = try String(contentsOfFile: exchanges[0], encoding: .utf8).split(separator: "\n").first ?? ""
+        #expect(header.contains("code;gemeente;periode;maat;waarde;eenheid;definitie;bron"))
+
+        // The club's store imports all three.
+        let club = CLIRunner.freshLoadedCache()
+        let imported = try await runner.run(["import", "--cache-dir", club] + exchanges)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let indicators = folder.appendingPathComponent("ind.yaml")
+        try """
+        indicators:
+          - id: club.hh-uren
+            title: { nl: Uren huishoudelijke hulp per cliënt, en: Hours of household help per client }
+            unit: { nl: uur per cliënt, en: hours per client }
+            numerator: { source: own, measure: hh-uren }
+            denominator: none
+        """.write(to: indicators, atomically: true, encoding: .utf8)
+        let json = try await runner.run([
+            "compare", "--indicator", "club.hh-uren", "--indicator-file", indicators.path, "--year", "2021", "--format",
+            "json", "--cache-dir", club, "Westervoort",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let references = try #require((object["municipalities"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])
+        let sharing = try #require(references.first { $0["kind"] as? String == "sharing" })
+        #expect(sharing["count"] as? Int == 3)
+        let mean = values.values.reduce(0, +) / 3
+        #expect(abs((sharing["value"] as? Double ?? 0) - mean) < 1e-9)
+        #expect(sharing["median"] as? Double == values.values.sorted()[1])
+
+        // A fourth partner defines the measure otherwise: refused, naming both definitions; nothing stored.
+        let other = folder.appendingPathComponent("rheden-uitwisseling.csv")
+        try """
+        code;gemeente;periode;maat;waarde;eenheid;definitie;bron
+        GM0275;Rheden;2021JJ00;hh-uren;3,1;uur;uren per cliënt per maand;test
+        """.write(to: other, atomically: true, encoding: .utf8)
+        let refused = try await runner.run(["import", "--locale", "en", "--cache-dir", club, other.path])
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stderr.contains("\"uren per cliënt per maand\" (uur)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\"\(definition)\" (uur)"), "\(refused.stderr)")
+        let imports = try await runner.run(["imports", "--cache-dir", club])
+        #expect(!imports.stdout.contains("rheden"))
+
+        // A partner's file named like an import of another municipality would replace it: refused.
+        let clash = folder.appendingPathComponent("clash").appendingPathComponent("westervoort-uitwisseling.csv")
+        try FileManager.default.createDirectory(at: clash.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try """
+        code;gemeente;periode;maat;waarde;eenheid;definitie;bron
+        GM0275;Rheden;2021JJ00;hh-uren;3,1;uur;\(definition);test
+        """.write(to: clash, atomically: true, encoding: .utf8)
+        let replaced = try await runner.run(["import", "--locale", "en", "--cache-dir", club, clash.path])
+        #expect(replaced.status == 65, "\(replaced.stderr)")
+        #expect(replaced.stderr.contains("holds figures of GM0293 that this file does not have"), "\(replaced.stderr)")
+
+        // A measure without a definition cannot be shared.
+        let bare = folder.appendingPathComponent("kaal.csv")
+        try "gemeente;periode;maat;waarde\nDuiven;2021;zonder-definitie;4\n".write(to: bare, atomically: true, encoding: .utf8)
+        #expect(try await runner.run(["import", "--cache-dir", club, bare.path]).status == 0)
+        let undefined = try await runner.run([
+            "share", "--measures", "zonder-definitie", "--locale", "en", "--cache-dir", club, "Duiven",
+        ])
+        #expect(undefined.status == 65)
+        #expect(undefined.stderr.contains("has no definition"), "\(undefined.stderr)")
+    }
 }

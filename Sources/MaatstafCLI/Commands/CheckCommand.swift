@@ -21,8 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
                 en: """
                     For each municipality and indicator in the file: the latest year the municipality has a value in, the \
                     target that applies to it (that year's; else the next one ahead; else the last one — the line says \
-                    which), and every norm (an alarm when the value is more than N % above a group's rate, or grows more \
-                    than N % on a year earlier). One line each, worst first: MISSED/BREACH, NO VALUE, NEAR, MET/FINE; then \
+                    which), and every norm (an alarm when the value is more than N % above a group's rate, grows more \
+                    than N % on a year earlier, or is worse than a group and worsening). One line each, worst first: MISSED/BREACH, NO VALUE, NEAR, MET/FINE; then \
                     a summary. Runs offline from the store.
 
                     Exit codes: 0 every target met and no norm breached; 1 a target missed or a norm breached; 2 only \
@@ -37,8 +37,8 @@ struct CheckCommand: AsyncParsableCommand {
                 nl: """
                     Per gemeente en indicator in het bestand: het laatste jaar waarin de gemeente een waarde heeft, de \
                     doelstelling die erbij hoort (die van dat jaar; anders de eerstvolgende; anders de laatste — de regel \
-                    zegt welke), en elke norm (een alarm als de waarde meer dan N % boven het cijfer van een groep ligt, of \
-                    meer dan N % groeit ten opzichte van een jaar eerder). Eén regel per stuk, het ergste eerst: \
+                    zegt welke), en elke norm (een alarm als de waarde meer dan N % boven het cijfer van een groep ligt, \
+                    meer dan N % groeit ten opzichte van een jaar eerder, of slechter is dan een groep en verslechtert). Eén regel per stuk, het ergste eerst: \
                     GEMIST/ALARM, GEEN WAARDE, BIJNA, GEHAALD/GOED; dan een samenvatting. Werkt offline uit de opslag.
 
                     Afsluitcodes: 0 elke doelstelling gehaald en geen norm overschreden; 1 een doelstelling gemist of een \

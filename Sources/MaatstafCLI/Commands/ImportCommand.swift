@@ -101,7 +101,7 @@ struct ImportCommand: AsyncParsableCommand {
         let workspace = try Workspace.open(global: global, data: data)
         let wide = try mapping.map { try OwnFiguresMapping.read(URL(fileURLWithPath: $0)) }
         // Every file is read and checked before anything is stored.
-        var ready: [(file: String, figures: [OwnFigureRecord], sha256: String)] = []
+        var ready: [(file: String, figures: [OwnFigureRecord], definitions: [OwnDefinitionRecord], sha256: String)] = []
         for file in files {
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 throw InputError(
@@ -165,12 +165,15 @@ struct ImportCommand: AsyncParsableCommand {
                     )
                 )
             }
-            ready.append((file, figures, SHA256.hex(bytes)))
+            let definitions = parsed.definitions.map {
+                OwnDefinitionRecord(measure: $0.measure, unit: $0.unit, definition: $0.definition)
+            }
+            ready.append((file, figures, definitions, SHA256.hex(bytes)))
         }
-        for (file, figures, sha256) in ready {
+        for (file, figures, definitions, sha256) in ready {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let outcome = try OwnFigureImports(store: workspace.store).add(
-                figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue)
+                figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue, definitions: definitions)
             try StandardOutput.line(
                 Self.summary(name, figures, outcome, directory: workspace.atlas.directory, language.locale))
         }

@@ -25,6 +25,7 @@ extension Advice {
         case .topic: "--topic"
         case .acceptRevision: "--accept-revision"
         case .snapshotCopy: "--iv3-source snapshot"
+        case .definition(let measure): "--definition \(measure)=TEXT"
         }
     }
 
@@ -42,6 +43,9 @@ extension Advice {
         case .fetch(let request): "`\(request.commandLine)`"
         case .fetchIv3(let year): "`maatstaf fetch iv3 \(year)`"
         case .rankWithin(let group, let municipality): "`maatstaf rank … --within \(group) \(municipality)`"
+        case .importFile(let placeholder): "`maatstaf import \(placeholder)`"
+        case .listImports: "`maatstaf imports`"
+        case .removeImport(let name): "`maatstaf imports --remove \(name)`"
         }
     }
 }

@@ -43,6 +43,8 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         case acceptRevision
         /// Which copy of an Iv3 document to read: the embedded snapshot's.
         case snapshotCopy
+        /// A measure's definition for an exchange file.
+        case definition(measure: String)
     }
 
     /// Something the user can run to find out or mend what the advice is about.
@@ -71,6 +73,12 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         case fetchIv3(year: Int)
         /// Rank within a group, with a municipality added to the ranking.
         case rankWithin(group: String, adding: String)
+        /// Import a file of own figures (`placeholder` names it, e.g. FILE).
+        case importFile(placeholder: String)
+        /// List the imports of own figures.
+        case listImports
+        /// Remove an import of own figures.
+        case removeImport(String)
     }
 
     /// The advice for an English reader.

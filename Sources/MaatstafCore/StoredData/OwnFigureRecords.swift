@@ -52,3 +52,19 @@ public enum OwnImportOutcome: Sendable, Equatable {
     /// The same file (same name and checksum) was imported before: nothing changed.
     case unchanged
 }
+
+/// A measure's unit and definition as an exchange file gives them, with the file (`maatstaf share`, docs/own-data.md).
+public struct OwnDefinitionRecord: Sendable, Equatable {
+    public var measure: String
+    public var unit: String
+    public var definition: String
+    /// The import it came with; empty before it is stored.
+    public var file: String
+
+    public init(measure: String, unit: String, definition: String, file: String = "") {
+        self.measure = measure
+        self.unit = unit
+        self.definition = definition
+        self.file = file
+    }
+}

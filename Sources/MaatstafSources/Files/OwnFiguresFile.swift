@@ -28,6 +28,20 @@ public struct OwnFiguresFile: Sendable {
         public var value: Double
         public var unit: String
         public var note: String
+        /// The measure's definition, in an exchange file; empty otherwise.
+        public var definition: String = ""
+    }
+
+    /// Whether the file is an exchange file: it has a definition column, so every measure is defined.
+    public private(set) var isExchange = false
+
+    /// Each measure's unit and definition, as an exchange file gives them; empty for other files.
+    public var definitions: [(measure: String, unit: String, definition: String)] {
+        var seen: Set<String> = []
+        return rows.compactMap { row in
+            guard isExchange, seen.insert(row.measure).inserted else { return nil }
+            return (row.measure, row.unit, row.definition)
+        }
     }
 
     /// A problem at a place in the file.
@@ -68,7 +82,7 @@ public struct OwnFiguresFile: Sendable {
     static func dutch(_ key: String) -> String {
         [
             "municipality": "gemeente", "period": "periode", "measure": "maat", "value": "waarde", "unit": "eenheid",
-            "note": "toelichting",
+            "note": "toelichting", "definition": "definitie",
         ][key] ?? key
     }
 
@@ -79,6 +93,9 @@ public struct OwnFiguresFile: Sendable {
         ("value", ["waarde", "value", "aantal", "count"], true),
         ("unit", ["eenheid", "unit"], false),
         ("note", ["toelichting", "note", "opmerking", "bron", "source"], false),
+        // An exchange file (`maatstaf share`) defines each measure, so a partner's figures are pooled only when
+        // they measure the same thing.
+        ("definition", ["definitie", "definition"], false),
     ]
 
     /// A wide layout (a mapping file): one row per municipality and measure, a column per period. Each filled cell
@@ -204,8 +221,10 @@ public struct OwnFiguresFile: Sendable {
             }
         }
         guard problems.isEmpty else { return }
+        isExchange = index["definition"] != nil
         // Row 1 is the header, so a record's spreadsheet row is its line number when every record is one line.
         var units: [String: (unit: String, line: Int)] = [:]
+        var definitions: [String: (definition: String, line: Int)] = [:]
         var seen: [String: (value: Double, line: Int)] = [:]
         for record in records {
             let line = record.line
@@ -220,7 +239,7 @@ public struct OwnFiguresFile: Sendable {
             var rowProblems: [Problem] = []
             // A control character (a NUL, an escape) is no text: stored, it would cut the field short or fail its
             // checksum later and take the store down with it. Refused here, with row and column.
-            for column in ["municipality", "period", "measure", "value", "unit", "note"] {
+            for column in ["municipality", "period", "measure", "value", "unit", "note", "definition"] {
                 if let scalar = Self.controlCharacter(in: field(column)) {
                     rowProblems.append(
                         Problem(
@@ -277,6 +296,28 @@ public struct OwnFiguresFile: Sendable {
                     units[measure] = (unit, line)
                 }
             }
+            if isExchange, !measure.isEmpty {
+                let definition = field("definition")
+                if definition.isEmpty {
+                    rowProblems.append(
+                        Problem(
+                            line: line, column: "definition",
+                            message: .en(
+                                "is empty; an exchange file defines every measure",
+                                nl: "is leeg; een uitwisselbestand definieert elke maat")))
+                } else if let earlier = definitions[measure], earlier.definition != definition {
+                    rowProblems.append(
+                        Problem(
+                            line: line, column: "definition",
+                            message: .en(
+                                "defines \(measure) otherwise than row \(earlier.line) (\"\(earlier.definition)\"); one measure has one definition",
+                                nl:
+                                    "definieert \(measure) anders dan rij \(earlier.line) (\"\(earlier.definition)\"); één maat heeft één definitie"
+                            )))
+                } else if definitions[measure] == nil {
+                    definitions[measure] = (definition, line)
+                }
+            }
             if let period, let value, !municipality.isEmpty, !measure.isEmpty {
                 let key = "\(municipality.lowercased())|\(period.code)|\(measure)"
                 if let earlier = seen[key], earlier.value != value {
@@ -303,7 +344,7 @@ public struct OwnFiguresFile: Sendable {
             rows.append(
                 Row(
                     line: line, municipality: municipality, period: period, measure: measure, value: value, unit: unit,
-                    note: field("note")))
+                    note: field("note"), definition: field("definition")))
         }
     }
 

@@ -5,9 +5,12 @@ public import MaatstafCore
 extension Store {
     /// Stores a file's figures as one import, in one transaction: a file of the same name and checksum changes
     /// nothing, a changed file replaces its earlier import. A figure another file already holds is refused (its
-    /// provenance would be ambiguous), naming both.
+    /// provenance would be ambiguous), naming both; so is a replacement without a municipality the earlier import
+    /// held (a partner's file of the same name would otherwise wipe its figures), and a definition that differs from
+    /// the one another import gave the measure (`definitions`, from an exchange file).
     public func importOwnFigures(
-        _ figures: [OwnFigureRecord], name: String, path: String, sha256: String, decimal: String, now: Date = Date()
+        _ figures: [OwnFigureRecord], name: String, path: String, sha256: String, decimal: String,
+        definitions: [OwnDefinitionRecord] = [], now: Date = Date()
     ) throws -> OwnImportOutcome {
         do {
             return try database.write { db in
@@ -15,6 +18,49 @@ extension Store {
                     db, sql: "SELECT id, sha256, rows FROM own_import WHERE name = ?", arguments: [name])
                 if let earlier, earlier["sha256"] as String == sha256 { return .unchanged }
                 let ownID: Int64? = earlier?["id"]
+                if let ownID {
+                    let held = try String.fetchAll(
+                        db, sql: "SELECT DISTINCT code FROM own_figure WHERE import_id = ? ORDER BY code", arguments: [ownID])
+                    let kept = Set(figures.map(\.code))
+                    let dropped = held.filter { !kept.contains($0) }
+                    if !dropped.isEmpty {
+                        throw StoreError(
+                            .conflict, subject: name,
+                            reason: .en(
+                                "would replace the import of that name, which holds figures of \(dropped.joined(separator: ", ")) that this file does not have",
+                                nl:
+                                    "zou de import van die naam vervangen, die cijfers van \(dropped.joined(separator: ", ")) heeft die dit bestand niet heeft"
+                            ),
+                            hint: .en(
+                                "Rename the file (a partner's file gets its own name), or remove the old import first: \(action: .removeImport(name)); nothing was stored",
+                                nl:
+                                    "Geef het bestand een andere naam (het bestand van een partner een eigen naam), of verwijder eerst de oude import: \(action: .removeImport(name)); er is niets opgeslagen"
+                            ))
+                    }
+                }
+                for definition in definitions {
+                    let others = try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT i.name, d.unit, d.definition FROM own_definition d JOIN own_import i ON i.id = d.import_id WHERE d.measure = ? AND d.import_id IS NOT ?",
+                        arguments: [definition.measure, ownID])
+                    for other in others
+                    where (other["unit"] as String) != definition.unit || (other["definition"] as String) != definition.definition
+                    {
+                        let theirs = "\"\(other["definition"] as String)\" (\(other["unit"] as String))"
+                        let mine = "\"\(definition.definition)\" (\(definition.unit))"
+                        throw StoreError(
+                            .conflict, subject: "\(name): \(definition.measure)",
+                            reason: .en(
+                                "is defined as \(mine), but \(other["name"] as String) defines it as \(theirs)",
+                                nl: "is gedefinieerd als \(mine), maar \(other["name"] as String) definieert het als \(theirs)"),
+                            hint: .en(
+                                "Figures are pooled only when they measure the same thing: agree on one definition, or name the measure differently; nothing was stored",
+                                nl:
+                                    "Cijfers worden alleen samengenomen als ze hetzelfde meten: spreek één definitie af, of geef de maat een andere naam; er is niets opgeslagen"
+                            ))
+                    }
+                }
                 for figure in figures {
                     if let other = try Row.fetchOne(
                         db,
@@ -45,6 +91,13 @@ extension Store {
                         id, figure.code, figure.period.code, figure.measure, figure.value, figure.unit, figure.note,
                         figure.line, Self.ownChecksum(figure),
                     ])
+                }
+                for definition in definitions {
+                    try db.execute(
+                        sql: "INSERT INTO own_definition VALUES (?, ?, ?, ?, ?)",
+                        arguments: [
+                            id, definition.measure, definition.unit, definition.definition, Self.definitionChecksum(definition),
+                        ])
                 }
                 return earlier.map { .replaced(previousRows: $0["rows"]) } ?? .imported
             }
@@ -110,6 +163,51 @@ extension Store {
                     return figure
                 }
         }
+    }
+
+    /// Which import each figure of a measure came from, with its checksum: "GM0293|2021JJ00" → (file, sha256).
+    public func ownFigureFiles(measure: String) throws -> [String: (file: String, sha256: String)] {
+        try read { db in
+            var files: [String: (file: String, sha256: String)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT f.code, f.period, i.name, i.sha256 FROM own_figure f JOIN own_import i ON i.id = f.import_id WHERE f.measure = ?",
+                arguments: [measure])
+            {
+                files["\(row["code"] as String)|\(row["period"] as String)"] = (row["name"], row["sha256"])
+            }
+            return files
+        }
+    }
+
+    /// The definitions exchange files gave, with their files, by measure.
+    public func ownDefinitions() throws -> [OwnDefinitionRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT d.measure, d.unit, d.definition, d.checksum, i.name FROM own_definition d JOIN own_import i ON i.id = d.import_id ORDER BY d.measure, i.id"
+            ).map { row in
+                let definition = OwnDefinitionRecord(
+                    measure: row["measure"], unit: row["unit"], definition: row["definition"], file: row["name"])
+                guard row["checksum"] as Int64? == Self.definitionChecksum(definition) else {
+                    throw StoreDamage(
+                        reason: .en(
+                            "a row of own_definition does not match its checksum",
+                            nl: "een rij van own_definition klopt niet met haar controlesom"))
+                }
+                return definition
+            }
+        }
+    }
+
+    static func definitionChecksum(_ definition: OwnDefinitionRecord) -> Int64 {
+        var checksum = RowChecksum()
+        checksum.add(definition.measure)
+        checksum.add(definition.unit)
+        checksum.add(definition.definition)
+        return checksum.value
     }
 
     /// The measures imported, with the file each comes from.
