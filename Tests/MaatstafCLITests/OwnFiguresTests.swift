@@ -321,6 +321,15 @@ struct OwnFiguresTests {
             check.stdout.hasPrefix(
                 "MISSED   Westervoort eigen.hh-uren-per-client 2021: 2.83; target at most the national rate (2.50)"),
             "\(check.stdout)")
+        // rank: the Netherlands is the entered figure; the municipalities without the figure are counted, not named.
+        let rank = try await runner.run([
+            "rank", "--indicator", "eigen.hh-uren-per-client", "--indicator-file", Self.indicators, "--year", "2021",
+            "--locale", "en", "--cache-dir", cache,
+        ])
+        #expect(rank.stdout.contains("Netherlands: the national figure 2.50 as entered with the own figures"), "\(rank.stdout)")
+        // 342 municipalities in 2023 (CBS, Gebieden in Nederland 2023), the classes used for 2021; less Westervoort.
+        #expect(rank.stdout.contains("341 municipalities have no own figure for this period"))
+        #expect(!rank.stdout.contains("Aa en Hunze") && !rank.stdout.contains("Bron: CBS"))
         // A norm on the entered national figure: 2.50 × 1.2 = 3.00 is the threshold; one sign before the percentage.
         let norm = folder.appendingPathComponent("n.yaml")
         try "norms:\n  - { municipality: Westervoort, indicator: eigen.hh-uren-per-client, above: national, by-percent: 20 }\n"

@@ -45,7 +45,15 @@ public enum ReportWording {
     }
 
     /// The source credit every output carries.
-    public static func credit(locale: ReportLocale) -> String {
-        ReportLabels(locale: locale).credit
+    /// `indicator`: the one shown; an indicator of own figures alone credits the imported files, not CBS.
+    public static func credit(locale: ReportLocale, indicator: Indicator? = nil) -> String {
+        var ownOnly = false
+        if let indicator, case .own = indicator.numerator {
+            switch indicator.denominator {
+            case .own, .none: ownOnly = true
+            case .population, .cbs: ownOnly = false
+            }
+        }
+        return ReportLabels(locale: locale).credit(ownOnly: ownOnly)
     }
 }

@@ -48,17 +48,36 @@ public struct RankReport: TabularResult, Sendable {
         let rate = style.value(ranking.summary.rate)
         let mean = style.value(ranking.summary.distribution?.mean)
         let median = style.value(ranking.summary.distribution?.median)
-        var notes = [
-            nl
-                ? "Groepstarief (totaal ÷ totale noemer): \(rate); gemiddelde gemeente: \(mean); mediaan: \(median)."
-                : "Group rate (total ÷ total denominator): \(rate); average municipality: \(mean); median: \(median)."
-        ]
-        if let coverage = wording.groupCoverage(
-            ranking.summary, label: ranking.group?.label ?? (nl ? "Alle gemeenten" : "All municipalities"))
+        let labels = ReportLabels(locale: locale)
+        // Own figures: what the group's figure is (an entered national figure, none, too few sharers) instead.
+        var notes =
+            ranking.summary.basis == nil
+            ? [
+                nl
+                    ? "Groepstarief (totaal ÷ totale noemer): \(rate); gemiddelde gemeente: \(mean); mediaan: \(median)."
+                    : "Group rate (total ÷ total denominator): \(rate); average municipality: \(mean); median: \(median)."
+            ] : []
+        notes += labels.basisNotes([ranking.summary], style: style)
+        if ranking.summary.basis == nil,
+            let coverage = wording.groupCoverage(
+                ranking.summary, label: ranking.group?.label ?? (nl ? "Alle gemeenten" : "All municipalities"))
         {
             notes.append(coverage)
         }
-        let others = ranking.missing.filter { $0.exclusion != .noDelivery && $0.exclusion != .notBooked }
+        // Municipalities without an imported own figure are most of the country: counted, not listed.
+        let withoutOwn = ranking.missing.filter {
+            if case .missing(.noOwnFigure) = $0.status { return true } else { return false }
+        }
+        if !withoutOwn.isEmpty {
+            notes.append(
+                nl
+                    ? "\(withoutOwn.count) gemeente(n) hebben geen eigen cijfer voor deze periode; zij tellen niet mee."
+                    : "\(withoutOwn.count) municipalities have no own figure for this period; they are left out.")
+        }
+        let others = ranking.missing.filter {
+            if case .missing(.noOwnFigure) = $0.status { return false }
+            return $0.exclusion != .noDelivery && $0.exclusion != .notBooked
+        }
         if !others.isEmpty {
             notes.append(
                 (nl ? "Geen waarde (niet meegeteld, nooit als 0): " : "No value (left out, never counted as 0): ")

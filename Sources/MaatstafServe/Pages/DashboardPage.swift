@@ -142,7 +142,7 @@ struct DashboardPage {
             "valueLabel": labels.value, "netherlandsLabel": labels.netherlands, "rankLabel": labels.rank,
             "downloadsLabel": labels.downloads, "csvLabel": labels.csv, "xlsxLabel": labels.xlsx,
             "reportLabel": labels.report, "jsonLabel": labels.json, "chooseFirst": labels.chooseFirst,
-            "notAvailableLabel": labels.notAvailable, "credit": ReportWording.credit(locale: locale),
+            "notAvailableLabel": labels.notAvailable, "credit": ReportWording.credit(locale: locale, indicator: state.indicator),
             "offline": labels.offline,
         ]
         context["chosen"] = state.municipalities.map { municipality -> [String: Any] in
