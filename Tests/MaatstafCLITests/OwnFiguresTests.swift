@@ -611,6 +611,16 @@ struct OwnFiguresTests {
         #expect(dutch.stdout.contains("Prognose 2021"))
         #expect(!dutch.stdout.contains("Het cijfer is een gemiddelde"))  // a count that sums, not an average
 
+        // check: under the line of a monitor's figure, where the monitor stands.
+        let norms = folder.appendingPathComponent("norms.yaml")
+        try "norms:\n  - { municipality: Westervoort, indicator: test.aanvragen, growth-percent: 50 }\n".write(
+            to: norms, atomically: true, encoding: .utf8)
+        let check = try await runner.run([
+            "check", "--targets", norms.path, "--indicator-file", indicators.path, "--locale", "en", "--cache-dir", cache,
+        ])
+        #expect(check.stdout.contains("Westervoort — monitor Apr 2021: \(plain(c(2021, 4)))."), "\(check.stdout)")
+        #expect(check.stdout.contains("Projection 2021: \(plain(projection))"))
+
         // compare --year 2020: the monitor as of April 2020; one complete earlier year is no season, so the pace.
         let compare = try await runner.run([
             "compare", "--indicator", "test.aanvragen", "--indicator-file", indicators.path, "--year", "2020", "--locale",
@@ -768,5 +778,52 @@ struct OwnFiguresTests {
         ])
         #expect(undefined.status == 65)
         #expect(undefined.stderr.contains("has no definition"), "\(undefined.stderr)")
+    }
+
+    @Test("a pooled count of three sharers has a 95% Wilson interval, computed here from the summed counts")
+    func pooledInterval() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        // Steenwijkerland's real February 2021 counts; Westervoort's and Duiven's are SYNTHETIC, for the rule only.
+        let counts = ["Steenwijkerland": (745.0, 8398.0), "Westervoort": (260.0, 2900.0), "Duiven": (410.0, 5100.0)]
+        var rows = ["gemeente;periode;maat;waarde;eenheid;toelichting"]
+        for (name, count) in counts {
+            rows.append("\(name);februari 2021;met-voorziening;\(Int(count.0));aantal;")
+            rows.append("\(name);februari 2021;jeugdigen;\(Int(count.1));aantal;")
+        }
+        try (rows.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("jeugd.csv"), atomically: true, encoding: .utf8)
+        let indicators = folder.appendingPathComponent("ind.yaml")
+        try """
+        indicators:
+          - id: test.jeugd-per-1000
+            title: { nl: Jeugdigen met voorziening per 1.000, en: Youths with a provision per 1000 }
+            unit: { nl: per 1.000 jeugdigen, en: per 1000 youths }
+            numerator: { source: own, measure: met-voorziening }
+            denominator: { source: own, measure: jeugdigen }
+            multiplier: 1000
+            interval: wilson
+            period: MM02
+        """.write(to: indicators, atomically: true, encoding: .utf8)
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        #expect(
+            try await runner.run(["import", "--cache-dir", cache, folder.appendingPathComponent("jeugd.csv").path]).status == 0)
+        let json = try await runner.run([
+            "compare", "--indicator", "test.jeugd-per-1000", "--indicator-file", indicators.path, "--year", "2021",
+            "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let references = try #require((object["municipalities"] as? [[String: Any]])?.first?["references"] as? [[String: Any]])
+        let sharing = try #require(references.first { $0["kind"] as? String == "sharing" })
+        let interval = try #require(sharing["interval"] as? [String: Double])
+        // Wilson (1927), z = 1.959964: centre (p + z²/2n) / (1 + z²/n), half-width z√(p(1−p)/n + z²/4n²) / (1 + z²/n).
+        let n = counts.values.map(\.1).reduce(0, +)
+        let p = counts.values.map(\.0).reduce(0, +) / n
+        let z = 1.959964
+        let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / (1 + z * z / n)
+        #expect(abs(interval["lower"]! - (centre - half) * 1000) < 1e-3, "\(interval)")
+        #expect(abs(interval["upper"]! - (centre + half) * 1000) < 1e-3, "\(interval)")
+        #expect(abs((sharing["value"] as? Double ?? 0) - p * 1000) < 1e-9)
     }
 }

@@ -76,5 +76,8 @@ struct OwnMonitorTests {
         #expect(undeclared.yearToDate == nil && undeclared.yearToDateGap == .accumulationNotDeclared)
         #expect(undeclared.previous?.value == 110)
         #expect(OwnMonitor(series: [(Period(year: 2021, kind: .year, number: 0)!, 1)], accumulation: .flow) == nil)
+        // Each year's February alone is a yearly count taken in February, not a monitor.
+        let februaries = [2019, 2020, 2021].map { (period: Period(year: $0, kind: .month, number: 2)!, value: 1.0) }
+        #expect(OwnMonitor(series: februaries, accumulation: .stock) == nil)
     }
 }

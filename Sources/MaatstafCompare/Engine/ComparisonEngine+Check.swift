@@ -98,6 +98,19 @@ extension ComparisonEngine {
                     subject: .norm(norm, threshold: threshold), municipality: municipality, indicator: indicator,
                     year: latest.year, value: latest.value, status: status, missing: status == nil ? (missing ?? .noData) : nil))
         }
+        // A monitor: every result of a monthly or quarterly own figure says where the monitor stands.
+        var monitors: [String: OwnMonitor?] = [:]
+        for index in results.indices {
+            let result = results[index]
+            guard let kind = result.indicator.ownPeriod?.kind, kind != .year else { continue }
+            let key = "\(result.municipality.code)|\(result.indicator.id)"
+            if monitors[key] == nil {
+                monitors[key] = OwnMonitor(
+                    series: try ownSeries(result.indicator, municipality: result.municipality),
+                    accumulation: result.indicator.accumulation)
+            }
+            results[index].monitor = monitors[key] ?? nil
+        }
         return results
     }
 

@@ -20,6 +20,8 @@ public struct CheckResult: Sendable {
     /// Met, near (within the margin), missed or breached; nil when nothing could be checked (then `missing` says why).
     public var status: TargetStatus?
     public var missing: MissingReason?
+    /// For a monthly or quarterly monitor of own figures: the municipality's latest figure in the monitor's rhythm.
+    public var monitor: OwnMonitor?
 
     public init(
         subject: Subject, municipality: Municipality, indicator: Indicator, year: Int, value: Double?, status: TargetStatus?,

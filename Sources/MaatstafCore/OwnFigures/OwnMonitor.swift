@@ -62,9 +62,12 @@ public struct OwnMonitor: Sendable, Hashable {
     public static let patternYears = 2
 
     /// The monitor at the latest period of `series` (periods of one kind, months or quarters); nil for a series
-    /// without periods or of whole years.
+    /// without periods, of whole years, or of one period a year (each year's February is a yearly count taken in
+    /// February, not a monitor: it has no previous month to compare with).
     public init?(series: [(period: Period, value: Double)], accumulation: Accumulation?) {
-        guard let last = series.max(by: { $0.period < $1.period }), last.period.kind != .year else { return nil }
+        guard let last = series.max(by: { $0.period < $1.period }), last.period.kind != .year,
+            Dictionary(grouping: series, by: \.period.year).values.contains(where: { $0.count > 1 })
+        else { return nil }
         let kind = last.period.kind
         let perYear = kind.perYear
         let values = Dictionary(series.map { ($0.period, $0.value) }, uniquingKeysWith: { first, _ in first })

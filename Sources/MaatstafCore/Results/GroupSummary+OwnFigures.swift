@@ -44,3 +44,12 @@ extension GroupSummary {
         return ruled
     }
 }
+
+extension GroupSummary {
+    /// The 95% Wilson interval of a pooled group of municipalities that shared a count (people among people, the
+    /// indicator says `interval: wilson`): how far the club's figure itself is certain. Nil otherwise.
+    public func sharersInterval(_ indicator: Indicator) -> ProportionInterval? {
+        guard indicator.hasInterval, case .sharers = basis, let numerator, let denominator else { return nil }
+        return ProportionInterval(successes: numerator, trials: denominator)?.scaled(by: Double(indicator.multiplier))
+    }
+}

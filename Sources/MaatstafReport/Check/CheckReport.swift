@@ -115,7 +115,18 @@ public struct CheckReport: Sendable {
 
     /// The lines (only breaches, near-breaches and missing values when `alertsOnly`) and the summary.
     public func renderText(alertsOnly: Bool) -> String {
-        let lines = ordered.filter { !alertsOnly || $0.status != .met }.map(line)
+        let labels = ReportLabels(locale: locale)
+        var lines: [String] = []
+        var said: Set<String> = []
+        for result in ordered where !alertsOnly || result.status != .met {
+            lines.append(line(result))
+            // Under the first line of a monitor's figure: where the monitor stands, once per municipality and figure.
+            if let monitor = result.monitor, said.insert("\(result.municipality.code)|\(result.indicator.id)").inserted {
+                let style = ValueStyle(indicator: result.indicator, locale: locale)
+                lines.append(
+                    "            " + labels.monitorLines(result.municipality.name, monitor, style: style).joined(separator: " "))
+            }
+        }
         return (lines + [summary]).joined(separator: "\n") + "\n"
     }
 

@@ -79,10 +79,11 @@ public struct CompareJSON: Encodable, Sendable {
         var leftOut: LeftOut
         var zeros: Int
         var basis: Basis?
+        var interval: Interval?
 
         enum CodingKeys: String, CodingKey {
             case kind, code, name, value, mean, median, q1, q3, count, difference, differencePercent, gap, members, leftOut, zeros
-            case basis
+            case basis, interval
         }
 
         func encode(to encoder: Encoder) throws {
@@ -103,6 +104,7 @@ public struct CompareJSON: Encodable, Sendable {
             try c.encode(leftOut, forKey: .leftOut)
             try c.encode(zeros, forKey: .zeros)
             try c.encode(basis, forKey: .basis)
+            try c.encode(interval, forKey: .interval)
         }
     }
     struct Entry: Encodable {
@@ -196,7 +198,8 @@ public struct CompareJSON: Encodable, Sendable {
                         median: s.distribution?.median, q1: s.distribution?.q1, q3: s.distribution?.q3,
                         count: s.distribution?.count ?? 0, difference: r.difference,
                         differencePercent: r.differencePercent, gap: r.gap, members: s.group.members.count,
-                        leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count, basis: Basis(s.basis))
+                        leftOut: LeftOut(counts: s.excluded.mapValues(\.count)), zeros: s.zeros.count, basis: Basis(s.basis),
+                        interval: s.sharersInterval(indicator).map { Interval(lower: $0.lower, upper: $0.upper) })
                 })
         }
         missing = comparison.missing.map {

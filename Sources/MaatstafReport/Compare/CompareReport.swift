@@ -98,6 +98,13 @@ public struct CompareReport: TabularResult, Sendable {
         }
         // Own figures: what the Netherlands and each group's figure are here (an entered figure, none, too few).
         notes += ReportLabels(locale: locale).basisNotes(groupSummaries, style: style)
+        for summary in groupSummaries {
+            guard let interval = summary.sharersInterval(comparison.indicator) else { continue }
+            notes.append(
+                "\(ReportLabels(locale: locale).summaryName(summary)): "
+                    + (nl ? "95%-interval " : "95% interval ")
+                    + "\(style.value(interval.lower))–\(style.value(interval.upper)) (Wilson).")
+        }
         for municipality in comparison.municipalities {
             guard let monitor = comparison.monitors[municipality.profile.code] else { continue }
             notes.append(
