@@ -89,7 +89,8 @@ let package = Package(
         .target(
             name: "MaatstafApp",
             dependencies: [
-                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare", "MaatstafReport",
+                "MaatstafCore", "MaatstafFetch", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare",
+                "MaatstafReport",
             ]),
 
         // serve: the local dashboard, an HTTP application over what report renders (Hummingbird, Mustache templates).

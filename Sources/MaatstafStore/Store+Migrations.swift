@@ -24,6 +24,7 @@ extension Store {
         migrator.registerMigration("v13 cbs columns in chunks", migrate: v13CbsColumnsInChunks)
         migrator.registerMigration("v14 iv3 amounts read from their index", migrate: v14Iv3AmountsReadFromTheirIndex)
         migrator.registerMigration("v15 own definitions", migrate: v15OwnDefinitions)
+        migrator.registerMigration("v16 fund files", migrate: v16FundFiles)
         return migrator
     }
 
@@ -301,6 +302,18 @@ extension Store {
                     import_id INTEGER NOT NULL REFERENCES own_import(id) ON DELETE CASCADE,
                     measure TEXT NOT NULL, unit TEXT NOT NULL, definition TEXT NOT NULL, checksum INTEGER,
                     PRIMARY KEY (import_id, measure));
+                """)
+    }
+
+    private static func v16FundFiles(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- The files of a circulaire of the municipal fund, byte for byte with their sha256: from the snapshot
+                -- (origin 'snapshot') or `maatstaf fund import` ('import'). Read and checked whole when used: they are
+                -- small, and keeping them as published keeps every allocation traceable to them.
+                CREATE TABLE fund_file (
+                    circulaire TEXT NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, sha256 TEXT NOT NULL,
+                    origin TEXT NOT NULL, imported_at TEXT NOT NULL, PRIMARY KEY (circulaire, name));
                 """)
     }
 }

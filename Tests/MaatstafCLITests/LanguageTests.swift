@@ -203,7 +203,7 @@ struct LanguageTests {
         "national", "province", "corop", "amr", "size-class", "urbanity", "youth-care-region", "peers", "report",
         "compare", "rank", "trend", "budget", "region", "regions", "municipalities", "indicators", "tables", "describe",
         "export", "export-all", "fetch", "cache", "check", "import", "imports", "best-practice", "serve", "help",
-        "share", "sharing",
+        "share", "sharing", "fund",
     ]
 
     @Test("Dutch error messages carry no English words", arguments: failing)

@@ -156,7 +156,7 @@ struct ImportCommand: AsyncParsableCommand {
                     reason: .en(
                         "has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n  "
                             + problems.map(\.en).joined(separator: "\n  "),
-                        nl: "heeft \(problems.count) probleem\(problems.count == 1 ? "" : "en"):\n  "
+                        nl: "heeft \(problems.count) \(problems.count == 1 ? "probleem" : "problemen"):\n  "
                             + problems.map(\.nl).joined(separator: "\n  ")),
                     hint: .en(
                         "Fix the file (decimals: --decimal comma or --decimal point) and import it again; nothing of it was stored (layout: docs/own-data.md)",

@@ -54,7 +54,7 @@ struct MaatstafCommand: AsyncParsableCommand {
                 CompareCommand.self, RankCommand.self, TrendCommand.self, BudgetCommand.self, RegionCommand.self,
                 PeersCommand.self, BestPracticeCommand.self, ExportAllCommand.self,
                 ReportCommand.self, ServeCommand.self,
-                ImportCommand.self, ImportsCommand.self, ShareCommand.self, CheckCommand.self,
+                ImportCommand.self, ImportsCommand.self, ShareCommand.self, CheckCommand.self, FundCommand.self,
                 IndicatorsCommand.self,
                 MunicipalitiesCommand.self,
                 TablesCommand.self,

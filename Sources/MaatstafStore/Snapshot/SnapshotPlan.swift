@@ -63,6 +63,8 @@ struct SnapshotPlan {
     var areas: [(code: String, kind: String, area: String, name: String, share: Double, source: String)] = []
     /// Structural traits: code, trait, value (nil: no class), label as written, source file.
     var traits: [(code: String, trait: String, value: Double?, label: String?, source: String)] = []
+    /// The municipal fund's files per circulaire (the factor file with each), kept byte for byte.
+    var fundFiles: [(circulaire: String, name: String, data: Data, sha256: String)] = []
     private var codeByName: [String: String] = [:]
 
     init(contents: [SnapshotFile]) throws {
@@ -95,6 +97,19 @@ struct SnapshotPlan {
                 try addClassTraits(file)
             } else if name.hasPrefix("85984NED_") {
                 try addDensities(file)
+            }
+        }
+        // The fund: every circulaire with its three files gets the factor file beside them.
+        if let factor = contents.first(where: { $0.path == "gemeentefonds/Uitkeringsfactor.csv" }) {
+            for file in contents where file.path.hasPrefix("gemeentefonds/GF_") {
+                let name = file.url.lastPathComponent
+                let parts = name.dropFirst(3).split(separator: "_")
+                guard parts.count == 3 else { continue }
+                let circulaire = "\(parts[0])_\(parts[1])"
+                fundFiles.append((circulaire, name, file.data, file.sha256))
+                if !fundFiles.contains(where: { $0.circulaire == circulaire && $0.name == factor.url.lastPathComponent }) {
+                    fundFiles.append((circulaire, factor.url.lastPathComponent, factor.data, factor.sha256))
+                }
             }
         }
     }
@@ -446,6 +461,10 @@ struct SnapshotPlan {
         try Self.insertChecked(
             db, table: "municipality_area", key: Store.IntegrityKey.municipalityArea,
             rows: areas.map { [$0.code, $0.kind, $0.area, $0.name, $0.share, $0.source] })
+        // The snapshot's circulaires are replaced; imported ones stay.
+        try db.execute(sql: "DELETE FROM fund_file WHERE origin = 'snapshot'")
+        let insertFund = try db.cachedStatement(sql: "INSERT OR REPLACE INTO fund_file VALUES (?, ?, ?, ?, 'snapshot', '')")
+        for file in fundFiles { try insertFund.execute(arguments: [file.circulaire, file.name, file.data, file.sha256]) }
         try db.execute(sql: "INSERT OR REPLACE INTO store_meta VALUES ('snapshot', ?)", arguments: [fingerprint])
     }
 }

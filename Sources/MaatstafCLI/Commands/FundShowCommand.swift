@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import MaatstafApp
+import MaatstafCore
+import MaatstafModel
+import MaatstafReport
+
+/// `maatstaf fund [show]`: the allocation of chosen municipalities per cluster in one circulaire.
+struct FundShowCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "show",
+            abstract: ReaderLanguage.text(
+                en: "The allocation per cluster of the chosen municipalities, in euros and per inhabitant.",
+                nl: "De uitkering per cluster van de gekozen gemeenten, in euro's en per inwoner."),
+            discussion: ReaderLanguage.text(
+                en: """
+                    Every cluster, or one with --cluster, which also lists each measure's and payment's contribution \
+                    (they sum to the allocation). JSON is the contract maatstaf.fund/1 (docs/need.md).
+
+                    Examples:
+                      maatstaf fund --circulaire M2024_2025 Westervoort Duiven
+                      maatstaf fund --circulaire M2024_2025 --cluster "Individuele voorzieningen Wmo" Westervoort
+                      maatstaf fund --circulaire M2024_2025 --format json Westervoort
+                    """,
+                nl: """
+                    Elk cluster, of één met --cluster, dat ook de bijdrage van elke maatstaf en uitkering noemt (samen de \
+                    uitkering). JSON is het contract maatstaf.fund/1 (docs/need.md).
+
+                    Voorbeelden:
+                      maatstaf fund --circulaire M2024_2025 Westervoort Duiven
+                      maatstaf fund --circulaire M2024_2025 --cluster "Individuele voorzieningen Wmo" Westervoort
+                      maatstaf fund --circulaire M2024_2025 --format json Westervoort
+                    """))
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var data: DataOptions
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "The circulaire, e.g. M2024_2025 (the May circular of 2024, for 2025); `maatstaf fund list` lists them.",
+                nl: "De circulaire, bijvoorbeeld M2024_2025 (de meicirculaire 2024, voor 2025); `maatstaf fund list` noemt ze."),
+            valueName: "circulaire"))
+    var circulaire: String
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "One cluster, by its name (e.g. \"Individuele voorzieningen Wmo\"), with its contributions.",
+                nl: "Eén cluster, met zijn naam (bijvoorbeeld \"Individuele voorzieningen Wmo\"), met de bijdragen."),
+            valueName: "cluster"))
+    var cluster: String?
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    var municipalities: [String]
+
+    func validate() throws {
+        if municipalities.isEmpty {
+            throw ValidationError(ReaderLanguage.text(en: "name at least one municipality", nl: "noem ten minste één gemeente"))
+        }
+    }
+
+    func run() async throws {
+        let workspace = try Workspace.open(global: global, data: data)
+        let fund = FundAllocations(store: workspace.store, atlas: workspace.atlas)
+        let circulaire = try fund.circulaire(self.circulaire)
+        var clusters = circulaire.clusters
+        if let cluster {
+            guard let match = circulaire.clusters.first(where: { $0.caseInsensitiveCompare(cluster) == .orderedSame }) else {
+                throw InputError(
+                    subject: cluster,
+                    reason: .en("is no cluster of \(circulaire.id)", nl: "is geen cluster van \(circulaire.id)"),
+                    hint: .en(
+                        "Clusters: \(circulaire.clusters.joined(separator: ", "))",
+                        nl: "Clusters: \(circulaire.clusters.joined(separator: ", "))"))
+            }
+            clusters = [match]
+        }
+        let year = workspace.atlas.years.last(where: { $0 <= circulaire.year }) ?? circulaire.year
+        let profiles = try workspace.atlas.profiles(year: year)
+        let chosen = try municipalities.map { name -> FundReport.Chosen in
+            let municipality = try workspace.atlas.directory.resolve(name)
+            guard let profile = profiles[municipality.code] else {
+                throw InputError(
+                    subject: municipality.name,
+                    reason: .en("was no municipality in \(circulaire.year)", nl: "was in \(circulaire.year) geen gemeente"),
+                    hint: .en("Choose a municipality of that year", nl: "Kies een gemeente van dat jaar"))
+            }
+            return FundReport.Chosen(code: municipality.code, name: profile.name, population: profile.population)
+        }
+        try output.write(
+            FundReport(
+                circulaire: circulaire, municipalities: chosen, clusters: clusters, populationYear: year,
+                files: try fund.files(circulaire.id), locale: output.locale))
+    }
+}

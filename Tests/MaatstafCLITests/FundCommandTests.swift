@@ -1,0 +1,260 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+/// The municipal fund end to end: BZK's real files (the snapshot's copy of the begrotingsanalysetool's
+/// `Brondata/GF`), every allocation recomputed here by an independent reading of the raw files.
+@Suite("Municipal fund: allocations per cluster")
+struct FundCommandTests {
+    static let folder = RepositoryFixtures.snapshot.appendingPathComponent("gemeentefonds")
+
+    /// The raw files read here, independently of maatstaf: weights per (code or payment name) and cluster, volumes
+    /// and payments per CBS number, the factor; then allocation = Σ volume × weight × factor (1 for WOZ) + Σ payment
+    /// × share. A cluster with a payment the payments file has no column for has no allocation (nil).
+    struct Independent {
+        var clusters: [String] = []
+        var allocations: [String: [String: Double?]] = [:]  // GM code → cluster → allocation
+
+        init(files: URL, id: String, factorFor: (circulaire: String, year: String)) throws {
+            func table(_ name: String) throws -> [[String]] {
+                try String(contentsOf: files.appendingPathComponent(name), encoding: .utf8)
+                    .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n")
+                    .map { $0.components(separatedBy: "\t") }
+            }
+            func number(_ text: String) -> Double {
+                Double(text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))!
+            }
+            let factorRows = try String(contentsOf: files.appendingPathComponent("Uitkeringsfactor.csv"), encoding: .utf8)
+                .split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+            let factor = Double(
+                factorRows.first { $0[0] == factorFor.circulaire && $0[1] == factorFor.year }![2])!
+            let weights = try table("GF_\(id)_Gewichten.csv")
+            clusters = weights[0].dropFirst(2).filter { $0 != "Totaal" }
+            let volumes = try table("GF_\(id)_Volumina.csv")
+            let payments = try table("GF_\(id)_SIUDU.csv")
+            let paymentOffset = payments[0][0] == "CBS" ? 3 : 2
+            var codeOfName: [String: String] = [:]
+            for row in volumes.dropFirst() {
+                let code = "GM" + String(format: "%04d", Int(row[0])!)
+                codeOfName[row[1]] = code
+                allocations[code] = [:]
+            }
+            for row in volumes.dropFirst() {
+                let code = "GM" + String(format: "%04d", Int(row[0])!)
+                let paymentRow = payments.dropFirst().first {
+                    paymentOffset == 3 ? "GM" + String(format: "%04d", Int($0[0])!) == code : codeOfName[$0[0]] == code
+                }!
+                for (index, cluster) in clusters.enumerated() {
+                    var total: Double? = 0
+                    for weightRow in weights.dropFirst() {
+                        let weight = number(weightRow[index + 2])
+                        guard weight != 0 else { continue }
+                        if weightRow[0].isEmpty {
+                            guard
+                                let column = payments[0].firstIndex(where: {
+                                    $0.lowercased() == weightRow[1].lowercased()
+                                }), column >= paymentOffset
+                            else {
+                                total = nil
+                                continue
+                            }
+                            total = total.map { $0 + number(paymentRow[column]) * weight }
+                        } else {
+                            let column =
+                                volumes[0].firstIndex(of: weightRow[0])
+                                ?? volumes[0].firstIndex { $0.hasPrefix(weightRow[0] + " ") }!
+                            let f = weightRow[0].hasPrefix("WOZ") ? 1 : factor
+                            total = total.map { $0 + number(row[column]) * weight * f }
+                        }
+                    }
+                    allocations[code]![cluster] = total
+                }
+            }
+        }
+    }
+
+    @Test("Westervoort, M2024_2025: Wmo €3,537,208 and Jeugd €6,998,624, as BZK's begrotingsanalysetool gives them")
+    func westervoort() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let result = try await runner.run([
+            "fund", "--circulaire", "M2024_2025", "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "maatstaf.fund/1")
+        let clusters = try #require((object["municipalities"] as? [[String: Any]])?.first?["clusters"] as? [[String: Any]])
+        func allocation(_ name: String) -> Double? {
+            clusters.first { $0["cluster"] as? String == name }?["allocation"] as? Double
+        }
+        // The figures ../shared/data/raw/SOURCES.md §12 quotes from BZK's tool (to the euro).
+        #expect(allocation("Individuele voorzieningen Wmo").map { $0.rounded() } == 3_537_208)
+        #expect(allocation("Individuele voorzieningen Jeugd").map { $0.rounded() } == 6_998_624)
+        // The contributions sum to the allocation.
+        for cluster in clusters {
+            guard let total = cluster["allocation"] as? Double else { continue }
+            let sum = (cluster["contributions"] as? [[String: Any]] ?? []).compactMap { $0["amount"] as? Double }.reduce(0, +)
+            #expect(abs(sum - total) < 1e-6 * max(1, abs(total)), "\(cluster["cluster"] ?? "")")
+        }
+    }
+
+    @Test("every snapshot circulaire: every municipality and cluster equals the independent computation")
+    func everyAllocation() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        for (id, factor) in [
+            ("M2023_2024", ("M2023", "2024")), ("S2023_2024", ("S2023", "2024")), ("M2024_2024", ("M2024", "2024")),
+            ("S2024_2024", ("S2024", "2024")), ("M2024_2025", ("M2024", "2025")),
+        ] {
+            let expected = try Independent(files: Self.folder, id: id, factorFor: factor)
+            try await Self.compare(runner: runner, cache: cache, id: id, expected: expected)
+        }
+    }
+
+    /// `maatstaf fund --format json` for every municipality of the circulaire against `expected`.
+    static func compare(runner: CLIRunner, cache: String, id: String, expected: Independent) async throws {
+        let codes = expected.allocations.keys.sorted()
+        let result = try await runner.run(["fund", "--circulaire", id, "--format", "json", "--cache-dir", cache] + codes)
+        #expect(result.status == 0, "\(id): \(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let municipalities = try #require(object["municipalities"] as? [[String: Any]])
+        #expect(municipalities.count == codes.count)
+        var compared = 0
+        for municipality in municipalities {
+            let code = try #require(municipality["code"] as? String)
+            for cluster in municipality["clusters"] as? [[String: Any]] ?? [] {
+                let name = try #require(cluster["cluster"] as? String)
+                let want = try #require(expected.allocations[code]?[name])
+                let got = cluster["allocation"] as? Double
+                if let want {
+                    #expect(got.map { abs($0 - want) <= 1e-6 * max(1, abs(want)) } == true, "\(id) \(code) \(name)")
+                } else {
+                    #expect(cluster["allocation"] is NSNull, "\(id) \(code) \(name): no value expected")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared == codes.count * expected.clusters.count)
+    }
+
+    @Test("a circulaire not in the snapshot, imported from files, equals the independent computation")
+    func importedCirculaire() async throws {
+        // The May 2024 files for 2025, RELABELLED as the September 2024 circulaire for 2025 (which the snapshot does
+        // not have; Uitkeringsfactor.csv has its factor, S2024 for 2025): only the import path is tested this way.
+        let folder = RepositoryFixtures.temporaryFolder()
+        for kind in ["Gewichten", "Volumina", "SIUDU"] {
+            try FileManager.default.copyItem(
+                at: Self.folder.appendingPathComponent("GF_M2024_2025_\(kind).csv"),
+                to: folder.appendingPathComponent("GF_S2024_2025_\(kind).csv"))
+        }
+        try FileManager.default.copyItem(
+            at: Self.folder.appendingPathComponent("Uitkeringsfactor.csv"),
+            to: folder.appendingPathComponent("Uitkeringsfactor.csv"))
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let imported = try await runner.run(["fund", "import", "--locale", "en", "--cache-dir", cache, folder.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("S2024_2025: 342 municipalities"), "\(imported.stdout)")
+        let expected = try Independent(files: folder, id: "S2024_2025", factorFor: ("S2024", "2025"))
+        try await Self.compare(runner: runner, cache: cache, id: "S2024_2025", expected: expected)
+        let list = try await runner.run(["fund", "list", "--locale", "en", "--cache-dir", cache])
+        #expect(list.stdout.contains("S2024_2025\timported"))
+        // The snapshot's own circulaires are not replaced by an import.
+        let again = folder.appendingPathComponent("again")
+        try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+        for kind in ["Gewichten", "Volumina", "SIUDU"] {
+            try FileManager.default.copyItem(
+                at: Self.folder.appendingPathComponent("GF_M2024_2025_\(kind).csv"),
+                to: again.appendingPathComponent("GF_M2024_2025_\(kind).csv"))
+        }
+        try FileManager.default.copyItem(
+            at: Self.folder.appendingPathComponent("Uitkeringsfactor.csv"),
+            to: again.appendingPathComponent("Uitkeringsfactor.csv"))
+        let refused = try await runner.run(["fund", "import", "--locale", "en", "--cache-dir", cache, again.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("is in the embedded snapshot"), "\(refused.stderr)")
+    }
+
+    @Test("a malformed circulaire is refused with file, line and column, and nothing is stored")
+    func malformed() async throws {
+        let source = Self.folder
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        /// A copy of M2024_2025 as S2024_2025 with `change` applied to one file's lines.
+        func broken(_ kind: String, also: String? = nil, _ change: (inout [String]) -> Void) throws -> URL {
+            let folder = RepositoryFixtures.temporaryFolder()
+            for name in ["Gewichten", "Volumina", "SIUDU"] {
+                // The files end their lines with CRLF, one Character in Swift: split on it as text first.
+                var lines = try String(
+                    contentsOf: source.appendingPathComponent("GF_M2024_2025_\(name).csv"), encoding: .utf8
+                ).replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+                if name == kind || name == also { change(&lines) }
+                try lines.joined(separator: "\n").write(
+                    to: folder.appendingPathComponent("GF_S2024_2025_\(name).csv"), atomically: true, encoding: .utf8)
+            }
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent("Uitkeringsfactor.csv"),
+                to: folder.appendingPathComponent("Uitkeringsfactor.csv"))
+            return folder
+        }
+        // A municipality left out (Westervoort's row).
+        let missing = try broken("Volumina") { lines in lines.removeAll { $0.hasPrefix("293\t") } }
+        var result = try await runner.run(["fund", "import", "--locale", "en", "--cache-dir", cache, missing.path])
+        #expect(result.status == 65, "\(result.stdout)")
+        #expect(
+            result.stderr.contains("\"Westervoort\" is none of the municipalities of GF_S2024_2025_Volumina.csv"),
+            "\(result.stderr)")
+        // Westervoort left out of both volumes and payments: the municipalities of the year are checked by code.
+        let absent = try broken("Volumina", also: "SIUDU") { lines in
+            lines.removeAll { $0.hasPrefix("293\t") || $0.hasPrefix("Westervoort\t") }
+        }
+        result = try await runner.run(["fund", "import", "--locale", "en", "--cache-dir", cache, absent.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("has no row for Westervoort (GM0293), a municipality in 2025"), "\(result.stderr)")
+        // A weighted measure without a volume: the column jong taken out of the volumes.
+        let noVolume = try broken("Volumina") { lines in
+            let header = lines[0].components(separatedBy: "\t")
+            let column = header.firstIndex(of: "jong")!
+            lines = lines.map { line in
+                var fields = line.components(separatedBy: "\t")
+                if fields.count > column { fields.remove(at: column) }
+                return fields.joined(separator: "\t")
+            }
+        }
+        result = try await runner.run(["fund", "import", "--locale", "en", "--cache-dir", cache, noVolume.path])
+        #expect(result.status == 65)
+        let weightsLine =
+            try String(contentsOf: source.appendingPathComponent("GF_M2024_2025_Gewichten.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n").firstIndex { $0.hasPrefix("jong\t") }! + 1
+        #expect(
+            result.stderr.contains(
+                "GF_S2024_2025_Gewichten.csv, line \(weightsLine), column Codering maatstaf: the measure jong (jongeren) has a weight"
+            ),
+            "\(result.stderr)")
+        // A bad number: Westervoort's inhabitants written as text.
+        let badNumber = try broken("Volumina") { lines in
+            let index = lines.firstIndex { $0.hasPrefix("293\t") }!
+            let column = lines[0].components(separatedBy: "\t").firstIndex(of: "inwo")!
+            var fields = lines[index].components(separatedBy: "\t")
+            fields[column] = "vijftienduizend"
+            lines[index] = fields.joined(separator: "\t")
+        }
+        result = try await runner.run(["fund", "import", "--locale", "en", "--cache-dir", cache, badNumber.path])
+        #expect(result.status == 65)
+        let volumeLine =
+            try String(contentsOf: source.appendingPathComponent("GF_M2024_2025_Volumina.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n").firstIndex { $0.hasPrefix("293\t") }! + 1
+        #expect(
+            result.stderr.contains(
+                "GF_S2024_2025_Volumina.csv, line \(volumeLine), column inwo: \"vijftienduizend\" is no number"),
+            "\(result.stderr)")
+        let list = try await runner.run(["fund", "list", "--locale", "en", "--cache-dir", cache])
+        #expect(!list.stdout.contains("S2024_2025"))
+        // An unknown circulaire names the ones there are.
+        let unknown = try await runner.run([
+            "fund", "--circulaire", "M2030_2031", "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("Circulaires: M2023_2024, M2024_2024, M2024_2025, S2023_2024, S2024_2024"))
+    }
+}
