@@ -257,4 +257,53 @@ struct FundCommandTests {
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("Circulaires: M2023_2024, M2024_2024, M2024_2025, S2023_2024, S2024_2024"))
     }
+
+    @Test("why Westervoort's Wmo need differs: the measures sum exactly to the difference from the Netherlands")
+    func whyNeedDiffers() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let cluster = "Individuele voorzieningen Wmo"
+        let result = try await runner.run([
+            "fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--why", "--format", "json", "--cache-dir", cache,
+            "Westervoort",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let why = try #require((object["why"] as? [[String: Any]])?.first)
+        let here = try #require(why["perInhabitant"] as? Double)
+        let netherlands = try #require(why["netherlandsPerInhabitant"] as? Double)
+        let items = try #require(why["items"] as? [[String: Any]])
+        let sum = items.compactMap { $0["difference"] as? Double }.reduce(0, +)
+        #expect(abs(sum - (here - netherlands)) < 1e-9)
+        #expect(abs((why["needIndex"] as? Double ?? 0) - here / netherlands) < 1e-12)
+
+        // The Netherlands computed here: every municipality's allocation and inhabitants from the same command.
+        let expected = try Independent(files: Self.folder, id: "M2024_2025", factorFor: ("M2024", "2025"))
+        let all = try await runner.run(
+            ["fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--format", "json", "--cache-dir", cache]
+                + expected.allocations.keys.sorted())
+        let everyone = try #require(
+            (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])?["municipalities"]
+                as? [[String: Any]])
+        var total = 0.0
+        var people = 0.0
+        for municipality in everyone {
+            let code = try #require(municipality["code"] as? String)
+            total += try #require(expected.allocations[code]?[cluster] ?? nil)
+            people += Double(try #require(municipality["population"] as? Int))
+        }
+        #expect(abs(netherlands - total / people) < 1e-9)
+        let westervoort = try #require(everyone.first { $0["code"] as? String == "GM0293" })
+        let population = Double(try #require(westervoort["population"] as? Int))
+        #expect(abs(here - (expected.allocations["GM0293"]![cluster]!! / population)) < 1e-9)
+        #expect(why["municipalities"] as? Int == everyone.count)
+
+        let text = try await runner.run([
+            "fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--why", "--locale", "nl", "--cache-dir", cache,
+            "Westervoort",
+        ])
+        #expect(text.stdout.contains("Waarom de behoefte van Westervoort verschilt — Individuele voorzieningen Wmo"))
+        let refused = try await runner.run(["fund", "--circulaire", "M2024_2025", "--why", "--cache-dir", cache, "Westervoort"])
+        #expect(refused.status == 64)
+    }
 }

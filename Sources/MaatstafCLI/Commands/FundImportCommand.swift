@@ -18,8 +18,8 @@ struct FundImportCommand: AsyncParsableCommand {
                 en: """
                     Checked before anything is stored: every municipality of the year present and known by its CBS code, \
                     every weighted measure with a volume, every payment of a cluster with a column, every number readable, \
-                    the factor there. Any problem is named with file, line and column; nothing is stored. An earlier \
-                    import of the same circulaire is replaced; the snapshot's circulaires are not.
+                    the factor there. Any problem is named with file, line and column; nothing is stored. A circulaire \
+                    imported before is replaced by a new import of it; the snapshot's circulaires are not.
 
                     Example:
                       maatstaf fund import ~/Downloads/meicirculaire-2025

@@ -53,6 +53,13 @@ struct FundShowCommand: AsyncParsableCommand {
             valueName: "cluster"))
     var cluster: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "With --cluster: why each municipality's need differs from the Netherlands, per measure per inhabitant.",
+                nl: "Met --cluster: waarom de behoefte van elke gemeente verschilt van Nederland, per maatstaf per inwoner.")))
+    var why = false
+
     @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
@@ -61,6 +68,12 @@ struct FundShowCommand: AsyncParsableCommand {
     func validate() throws {
         if municipalities.isEmpty {
             throw ValidationError(ReaderLanguage.text(en: "name at least one municipality", nl: "noem ten minste één gemeente"))
+        }
+        if why, cluster == nil {
+            throw ValidationError(
+                ReaderLanguage.text(
+                    en: "--why explains one cluster: add --cluster NAME",
+                    nl: "--why verklaart één cluster: voeg --cluster NAAM toe"))
         }
     }
 
@@ -92,9 +105,14 @@ struct FundShowCommand: AsyncParsableCommand {
             }
             return FundReport.Chosen(code: municipality.code, name: profile.name, population: profile.population)
         }
-        try output.write(
-            FundReport(
-                circulaire: circulaire, municipalities: chosen, clusters: clusters, populationYear: year,
-                files: try fund.files(circulaire.id), locale: output.locale))
+        var report = FundReport(
+            circulaire: circulaire, municipalities: chosen, clusters: clusters, populationYear: year,
+            files: try fund.files(circulaire.id), locale: output.locale)
+        if why, let cluster = clusters.first {
+            // The Netherlands: every municipality of the circulaire, by its inhabitants on 1 January (CBS).
+            let population = profiles.filter { circulaire.municipalities[$0.key] != nil }.mapValues(\.population)
+            report.why = chosen.compactMap { circulaire.needDifference(of: $0.code, in: cluster, population: population) }
+        }
+        try output.write(report)
     }
 }

@@ -29,6 +29,8 @@ public struct FundReport: TabularResult, Sendable {
     /// The files the circulaire was read from, with their sha256.
     public var files: [(name: String, sha256: String)]
     public var locale: ReportLocale
+    /// Why each municipality's need differs from the Netherlands in the cluster (`--why`); empty otherwise.
+    public var why: [NeedDifference] = []
 
     public init(
         circulaire: FundCirculaire, municipalities: [Chosen], clusters: [String], populationYear: Int,
@@ -119,9 +121,53 @@ public struct FundReport: TabularResult, Sendable {
 
     public var sheetNotes: [String] { [heading] + notes }
 
-    public func renderText() -> String { heading + "\n\n" + textTable.renderText() }
+    public func renderText() -> String {
+        heading + "\n\n" + textTable.renderText()
+            + why.map { "\n" + whyHeading($0) + "\n\n" + whyTable($0).renderText() }.joined()
+    }
 
-    public func renderMarkdown() -> String { "## " + heading + "\n\n" + textTable.renderMarkdown() }
+    public func renderMarkdown() -> String {
+        "## " + heading + "\n\n" + textTable.renderMarkdown()
+            + why.map { "\n### " + whyHeading($0) + "\n\n" + whyTable($0).renderMarkdown() }.joined()
+    }
+
+    func name(_ code: String) -> String { municipalities.first { $0.code == code }?.name ?? code }
+
+    /// "Why Westervoort's need differs — Individuele voorzieningen Wmo: €232.68 per inhabitant against €…".
+    func whyHeading(_ difference: NeedDifference) -> String {
+        let money = NumberFormat(locale: locale)
+        let index = difference.needIndex.map { money.number($0, decimals: 2) } ?? "–"
+        return nl
+            ? "Waarom de behoefte van \(name(difference.code)) verschilt — \(difference.cluster): \(money.money(difference.here)) per inwoner tegen \(money.money(difference.group)) in Nederland (\(difference.groupSize) gemeenten); behoefte-index \(index), verschil \(money.signedMoney(difference.here - difference.group))"
+            : "Why \(name(difference.code))'s need differs — \(difference.cluster): \(money.money(difference.here)) per inhabitant against \(money.money(difference.group)) in the Netherlands (\(difference.groupSize) municipalities); need index \(index), difference \(money.signedMoney(difference.here - difference.group))"
+    }
+
+    /// Per measure and payment: here and in the Netherlands per inhabitant, and the difference; they sum to the total.
+    func whyTable(_ difference: NeedDifference) -> Table {
+        let money = NumberFormat(locale: locale)
+        var table = Table(columns: [
+            .init(nl ? "maatstaf of uitkering" : "measure or payment"),
+            .init(nl ? "hier per inwoner" : "here per inhabitant", .right),
+            .init(nl ? "Nederland per inwoner" : "Netherlands per inhabitant", .right),
+            .init(nl ? "verschil" : "difference", .right),
+        ])
+        for item in difference.items {
+            table.rows.append([
+                item.name + (item.code.map { " (\($0))" } ?? ""), money.money(item.here), money.money(item.group),
+                money.signedMoney(item.difference),
+            ])
+        }
+        table.rows.append([
+            nl ? "totaal" : "total", money.money(difference.here), money.money(difference.group),
+            money.signedMoney(difference.here - difference.group),
+        ])
+        table.notes = [
+            nl
+                ? "Per maatstaf: de bijdrage per inwoner hier min die van Nederland (de som van alle gemeenten ÷ hun inwoners); samen precies het verschil. Behoefte-index: uitkering per inwoner ÷ die van Nederland."
+                : "Per measure: the contribution per inhabitant here minus the Netherlands' (the sum over all municipalities ÷ their inhabitants); together exactly the difference. Need index: allocation per inhabitant ÷ the Netherlands'."
+        ]
+        return table
+    }
 
     /// One row per municipality and cluster; with one cluster, its contributions under it.
     var textTable: Table {
@@ -159,12 +205,42 @@ public struct FundReport: TabularResult, Sendable {
         return table
     }
 
+    struct Why: Encodable {
+        var code: String
+        var cluster: String
+        var perInhabitant: Double
+        var netherlandsPerInhabitant: Double
+        var needIndex: Double?
+        var municipalities: Int
+        var items: [WhyItem]
+    }
+    struct WhyItem: Encodable {
+        var kind: String
+        var code: String?
+        var name: String
+        var perInhabitant: Double
+        var netherlandsPerInhabitant: Double
+        var difference: Double
+
+        enum CodingKeys: String, CodingKey { case kind, code, name, perInhabitant, netherlandsPerInhabitant, difference }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(code, forKey: .code)
+            try c.encode(name, forKey: .name)
+            try c.encode(perInhabitant, forKey: .perInhabitant)
+            try c.encode(netherlandsPerInhabitant, forKey: .netherlandsPerInhabitant)
+            try c.encode(difference, forKey: .difference)
+        }
+    }
     struct Document: Encodable {
         var schema = FundReport.schema
         var circulaire: String
         var year: Int
         var factor: Double
         var municipalities: [Municipality]
+        var why: [Why]
         var notes: [String]
         var sources: [Source]
     }
@@ -242,6 +318,17 @@ public struct FundReport: TabularResult, Sendable {
                                         kind: code == nil ? "payment" : "measure", code: code, name: item.name,
                                         volume: item.volume, weight: item.weight, factor: item.factor, amount: item.amount)
                                 })
+                        })
+                },
+                why: why.map { difference in
+                    Why(
+                        code: difference.code, cluster: difference.cluster, perInhabitant: difference.here,
+                        netherlandsPerInhabitant: difference.group, needIndex: difference.needIndex,
+                        municipalities: difference.groupSize,
+                        items: difference.items.map {
+                            WhyItem(
+                                kind: $0.code == nil ? "payment" : "measure", code: $0.code, name: $0.name,
+                                perInhabitant: $0.here, netherlandsPerInhabitant: $0.group, difference: $0.difference)
                         })
                 },
                 notes: notes, sources: files.map { Source(file: $0.name, sha256: $0.sha256) }))
