@@ -306,4 +306,55 @@ struct FundCommandTests {
         let refused = try await runner.run(["fund", "--circulaire", "M2024_2025", "--why", "--cache-dir", cache, "Westervoort"])
         #expect(refused.status == 64)
     }
+
+    @Test(
+        "spending against need: Westervoort's and Duiven's Wmo and youth spending ÷ allocation for the 2025 budget, to the cent")
+    func spendingAgainstAllocation() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let expected = try Independent(files: Self.folder, id: "M2024_2025", factorFor: ("M2024", "2025"))
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        // BZK's mapping of the clusters to the 2025 taakvelden (../shared/data/raw/SOURCES.md §12).
+        let clusters = [
+            ("wmo", "Individuele voorzieningen Wmo", ["6.60", "6.711", "6.712", "6.713", "6.714", "6.811", "6.812"]),
+            (
+                "jeugd", "Individuele voorzieningen Jeugd",
+                ["6.751", "6.752", "6.753", "6.761", "6.762", "6.763", "6.792", "6.821", "6.822", "6.92"]
+            ),
+        ]
+        for (key, cluster, taakvelden) in clusters {
+            for (name, code) in [("Westervoort", "GM0293"), ("Duiven", "GM0226")] {
+                let spending = raw.total(raw.municipalities[name]!, taakvelden, netto: true)
+                let allocation = try #require(expected.allocations[code]?[cluster] ?? nil)
+                let result = try await runner.run([
+                    "compare", "--indicator", "fonds.\(key).verhouding", "--year", "2025", "--format", "json",
+                    "--cache-dir", cache, name,
+                ])
+                #expect(result.status == 0, "\(result.stderr)")
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+                let entry = try #require((object["municipalities"] as? [[String: Any]])?.first)
+                #expect(abs((entry["value"] as? Double ?? 0) - spending / allocation) < 1e-9, "\(key) \(name)")
+                #expect(sameCent(entry["numerator"] as? Double, spending))
+                #expect(sameCent(entry["denominator"] as? Double, allocation))
+                let notes = try #require(object["notes"] as? [String])
+                #expect(notes.contains { $0.contains("M2024_2025") && $0.contains("May circular of 2024 for 2025") })
+
+                let perInhabitant = try await runner.run([
+                    "compare", "--indicator", "fonds.\(key).uitkering", "--year", "2025", "--format", "json",
+                    "--cache-dir", cache, name,
+                ])
+                let allocated = try #require(
+                    ((try JSONSerialization.jsonObject(with: Data(perInhabitant.stdout.utf8)) as? [String: Any])?[
+                        "municipalities"] as? [[String: Any]])?.first)
+                #expect(sameCent(allocated["numerator"] as? Double, allocation), "\(key) \(name)")
+            }
+        }
+        // A year without its circulaire (the 2023 documents would need M2022_2023) says so and what to do.
+        let missing = try await runner.run([
+            "compare", "--indicator", "fonds.wmo.uitkering", "--year", "2023", "--locale", "en", "--cache-dir", cache,
+            "Westervoort",
+        ])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("2023"), "\(missing.stderr)")
+    }
 }

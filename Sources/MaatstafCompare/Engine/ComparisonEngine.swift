@@ -41,7 +41,15 @@ public struct ComparisonEngine: Sendable {
                 let stored = Set(try loader.cbsTableYears(table)?.years ?? [])
                 years = years.filter { stored.contains($0) }
             }
+            // Divided by the fund: only the years whose circulaire is in the store.
+            if case .fund = indicator.denominator {
+                years = try years.filter { try loader.source.fundCirculaire(FundCirculaireRule.circulaire(for: $0)) != nil }
+            }
             return years
+        case .fund:
+            // The years whose circulaire (the May circular of the year before) is in the store.
+            let years = (atlas.years.first ?? 2023)...((atlas.years.last ?? 2025) + 1)
+            return try years.filter { try loader.source.fundCirculaire(FundCirculaireRule.circulaire(for: $0)) != nil }
         case .cbs:
             // Years every table of the indicator has; none while one of them is not fetched.
             var common: Set<Int>?

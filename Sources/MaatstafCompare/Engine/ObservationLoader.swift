@@ -86,6 +86,11 @@ struct ObservationLoader: Sendable {
         case .own(let measure):
             numerator = try ownFigures(measure, indicator: indicator, year: year)
             sources += try ownSources(measure)
+        case .fund(let cluster):
+            let fund = try fundFigures(cluster, year: year)
+            numerator = fund.figures
+            sources.append(fund.source)
+            notes.append(fund.note)
         }
 
         var denominator: [String: Figure] = [:]
@@ -106,6 +111,11 @@ struct ObservationLoader: Sendable {
         case .own(let measure):
             denominator = try ownFigures(measure, indicator: indicator, year: year)
             for source in try ownSources(measure) where !sources.contains(source) { sources.append(source) }
+        case .fund(let cluster):
+            let fund = try fundFigures(cluster, year: year)
+            denominator = fund.figures
+            sources.append(fund.source)
+            notes.append(fund.note)
         case .none:
             // The numerator is the figure itself (an average the municipality reports).
             for code in profiles.keys { denominator[code] = .value(1) }
@@ -126,6 +136,7 @@ struct ObservationLoader: Sendable {
         case .iv3: absentNumerator = .noData
         case .cbs(let table, _, _): absentNumerator = .notInCBSTable(table: table)
         case .own(let measure): absentNumerator = .noOwnFigure(measure: measure, period: ownPeriod(indicator, year: year).code)
+        case .fund: absentNumerator = .noData
         }
         var observations: [String: Observation] = [:]
         observations.reserveCapacity(profiles.count)
@@ -553,6 +564,43 @@ struct ObservationLoader: Sendable {
         var figures: [String: Figure] = [:]
         for figure in try source.ownFigures(measure: measure, period: period) { figures[figure.code] = .value(figure.value) }
         return figures  // a municipality without the figure is missing, with the reason, where the load divides
+    }
+
+    /// A cluster's allocation per municipality from the circulaire that belongs to `year` (`FundCirculaireRule`); a
+    /// cluster the circulaire gives no amounts for has no value for anyone (never 0). No circulaire: an error that
+    /// names the ones there are.
+    func fundFigures(_ cluster: String, year: Int) throws -> (
+        figures: [String: Figure], source: SourceReference, note: IndicatorNote
+    ) {
+        let id = FundCirculaireRule.circulaire(for: year)
+        guard let circulaire = try source.fundCirculaire(id) else {
+            throw CompareError(
+                .yearNotAvailable, subject: id,
+                reason: .en(
+                    "is not in the store: the allocation for \(year) comes from the May circular of \(year - 1)",
+                    nl: "staat niet in de opslag: de uitkering voor \(year) komt uit de meicirculaire van \(year - 1)"),
+                hint: .en(
+                    "Import it with the fund's import (docs/need.md), or choose another year",
+                    nl: "Lees haar in met de import van het fonds (docs/need.md), of kies een ander jaar"))
+        }
+        guard circulaire.clusters.contains(cluster) else {
+            throw CompareError(
+                .definitionMismatch, subject: cluster,
+                reason: .en("is no cluster of \(id)", nl: "is geen cluster van \(id)"),
+                hint: .en(
+                    "Clusters: \(circulaire.clusters.joined(separator: ", "))",
+                    nl: "Clusters: \(circulaire.clusters.joined(separator: ", "))"))
+        }
+        var figures: [String: Figure] = [:]
+        for code in circulaire.municipalities.keys {
+            figures[code] = circulaire.allocation(of: code, in: cluster)?.total.map { .value($0) } ?? .missing(.noData)
+        }
+        return (
+            figures,
+            SourceReference(
+                table: "Gemeentefonds \(id)", year: year, origin: "BZK, \(id) (docs/need.md)", sha256: nil),
+            .fundCirculaire(id: id, year: year)
+        )
     }
 
     /// The files a measure comes from, with their checksums.

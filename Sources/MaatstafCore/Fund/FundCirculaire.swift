@@ -136,3 +136,10 @@ public struct FundAllocation: Sendable, Hashable {
     /// The cluster's payments the circulaire's files give no amounts for: why `total` is nil.
     public var withoutAmounts: [String] = []
 }
+
+/// Which circulaire belongs to an Iv3 document of year t: the meicirculaire of t − 1 for t (`M2024_2025` for the 2025
+/// budget and accounts), as BZK's begrotingsanalysetool sets them side by side — the allocation a municipality knew
+/// when it made its budget.
+public enum FundCirculaireRule {
+    public static func circulaire(for year: Int) -> String { "M\(year - 1)_\(year)" }
+}

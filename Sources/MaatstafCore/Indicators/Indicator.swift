@@ -97,6 +97,9 @@ public enum Quantity: Sendable, Hashable, Codable {
     case cbs(table: String, topics: [String], where: [String: [String]] = [:])
     /// A measure of the municipality's own imported figures (`hh-uren-per-client`).
     case own(measure: String)
+    /// The municipal fund's allocation in a cluster (`Individuele voorzieningen Wmo`), in euros, from the circulaire
+    /// that belongs to the year (`FundCirculaireRule`).
+    case fund(cluster: String)
 }
 
 /// The period within a year an indicator over own figures compares: a half-year, quarter or month.
@@ -147,6 +150,8 @@ public enum Denominator: Sendable, Hashable, Codable {
     case cbs(table: String, topics: [String], where: [String: [String]] = [:])
     /// A measure of the municipality's own figures (youths 0–17 in the monitor).
     case own(measure: String)
+    /// The municipal fund's allocation in a cluster: spending ÷ allocation.
+    case fund(cluster: String)
     /// None: the numerator is the figure itself (an average the municipality reports, e.g. hours per client).
     case none
 }

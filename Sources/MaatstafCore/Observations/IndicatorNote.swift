@@ -31,6 +31,8 @@ public enum IndicatorNote: Sendable, Hashable {
     /// The own figures are those of one `period` of the year (clients in April), not the year's; `yearNumerator`: the
     /// numerator is a whole year's amount (Iv3 spending over a count of one month).
     case ownPeriod(_ period: Period, yearNumerator: Bool)
+    /// The allocation from the municipal fund is that of circulaire `id` (the May circular of `year` − 1 for `year`).
+    case fundCirculaire(id: String, year: Int)
     /// The document is in the embedded snapshot and in a fetched CBS table; `usedTable` is the one read (nil: the
     /// snapshot), `otherTable` the one not read (nil: the snapshot).
     case iv3DocumentChoice(kind: Iv3DocumentKind, year: Int, usedTable: String?, otherTable: String?)

@@ -8,6 +8,8 @@ public protocol ObservationSource: Sendable {
     /// Every Iv3 document: year, kind (`jaarrekening`, `begroting`) and the file or fetched table it came from.
     /// The questions below name the document by year, kind and `table` (nil: the embedded snapshot).
     func iv3Documents() throws -> [Iv3DocumentRecord]
+    /// A circulaire of the municipal fund (`M2024_2025`), read and checked; nil when there is none of that id.
+    func fundCirculaire(_ id: String) throws -> FundCirculaire?
     /// The taakvelden a document lists.
     func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?) throws -> [Iv3TaakveldRecord]
     /// Baten and lasten of every municipality on these taakvelden, in thousands of euros; nil is not reported.
@@ -34,4 +36,10 @@ public protocol ObservationSource: Sendable {
     func ownMeasures() throws -> [(measure: String, file: String, unit: String)]
     /// The imported files, with their checksums.
     func ownImports() throws -> [OwnImportRecord]
+}
+
+extension ObservationSource {
+    /// A circulaire of the municipal fund, read and checked; nil when the source has none of that id (sources without
+    /// the fund, such as a test's, have none).
+    public func fundCirculaire(_ id: String) throws -> FundCirculaire? { nil }
 }

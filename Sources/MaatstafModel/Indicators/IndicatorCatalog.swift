@@ -102,6 +102,12 @@ public struct IndicatorCatalog: Sendable {
                 nl: "benoemde indicatoren over inkomensondersteuning en bijstand")
         ),
         (
+            "fonds",
+            .en(
+                "spending against the municipal fund's allocation for Wmo and youth care (docs/need.md)",
+                nl: "uitgaven tegenover de uitkering uit het gemeentefonds voor Wmo en jeugd (docs/need.md)")
+        ),
+        (
             "all",
             .en(
                 "every named indicator, including those over CBS tables that must be fetched first",
@@ -114,7 +120,11 @@ public struct IndicatorCatalog: Sendable {
         let named = self.named
         switch name.lowercased() {
         case "sociaal-domein":
-            return named.filter { if case .iv3 = $0.numerator { true } else { false } }
+            // The fund's indicators (`fonds.`) are a set of their own: spending against need is another question.
+            return named.filter {
+                if case .iv3 = $0.numerator { !$0.id.hasPrefix("fonds.") } else { false }
+            }
+        case "fonds": return named.filter { $0.id.hasPrefix("fonds.") }
         case "wmo": return named.filter { $0.id.hasPrefix("wmo.") }
         case "jeugd": return named.filter { $0.id.hasPrefix("jeugd.") }
         case "participatie": return named.filter { $0.id.hasPrefix("participatie.") || $0.id.hasPrefix("bijstand.") }

@@ -90,6 +90,8 @@ enum IndicatorFile {
         var topics: [String]?
         /// Codes of the table's other dimensions: `{ Leeftijd: ["70100", "70200"], Geslacht: T001038 }`.
         var `where`: [String: CodeList]?
+        /// For `source: fund`: the cluster of the municipal fund (`Individuele voorzieningen Wmo`).
+        var cluster: String?
     }
 
     /// `population`, or a mapping like the numerator's.
@@ -211,6 +213,7 @@ enum IndicatorFile {
                 case .cbs(let table, let topics, let selection):
                     denominator = .cbs(table: table, topics: topics, where: selection)
                 case .own(let measure): denominator = .own(measure: measure)
+                case .fund(let cluster): denominator = .fund(cluster: cluster)
                 case .iv3:
                     throw fail(
                         .en(
@@ -244,6 +247,8 @@ enum IndicatorFile {
             if case .own = numerator { isOwn = true } else { isOwn = false }
             let isIv3: Bool
             if case .iv3 = numerator { isIv3 = true } else { isIv3 = false }
+            var perEuro = false
+            if case .fund = denominator { perEuro = true }
             // Declared once; the default follows the numerator: Iv3 amounts are euros, a CBS count × 100 a percentage.
             let valueKind: ValueKind
             if let declared = entry.unitKind {
@@ -253,9 +258,10 @@ enum IndicatorFile {
                 }
                 valueKind = kind
             } else {
-                valueKind = isIv3 ? .money : multiplier == 100 ? .percentage : .rate
+                valueKind = isIv3 && !perEuro ? .money : multiplier == 100 ? .percentage : .rate
             }
-            if isIv3 && valueKind != .money {
+            // Euros over the fund's euros are a ratio (spending per euro allocated); any other Iv3 figure is money.
+            if isIv3 && !perEuro && valueKind != .money {
                 throw fail(
                     .en(
                         "an Iv3 numerator is an amount in euros: unit-kind must be money",
@@ -352,8 +358,16 @@ enum IndicatorFile {
                         nl: "een eigen grootheid heeft de maat nodig zoals ingelezen, bijvoorbeeld measure: hh-uren-per-client"))
             }
             return .own(measure: measure)
+        case "fund":
+            guard let cluster = entry.cluster, !cluster.isEmpty else {
+                throw fail(
+                    .en(
+                        "a fund quantity needs the cluster, e.g. cluster: Individuele voorzieningen Wmo",
+                        nl: "een fondsgrootheid heeft het cluster nodig, bijvoorbeeld cluster: Individuele voorzieningen Wmo"))
+            }
+            return .fund(cluster: cluster)
         default:
-            throw fail(.en("source must be iv3, cbs or own", nl: "source moet iv3, cbs of own zijn"))
+            throw fail(.en("source must be iv3, cbs, own or fund", nl: "source moet iv3, cbs, own of fund zijn"))
         }
     }
 

@@ -109,6 +109,12 @@ extension ReportLabels {
                 ? "Groepscijfer: totaal van de groep ÷ totaal van de noemer (\(measure)). Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × \(measure)\(per) — \(what.nl)."
                 : "Group rate: the group's total ÷ its total denominator (\(measure)). Avg municipality: unweighted mean of the members' rates. Gap: (value − group rate) × \(measure)\(per) — \(what.en).")
                 + rank
+        case .fund(let cluster):
+            return
+                (nl
+                ? "Groepscijfer: de uitgaven van de groep samen ÷ haar uitkering uit het gemeentefonds samen (\(cluster)). Gem. gemeente: ongewogen gemiddelde van de gemeenten. 1,00 = uitgaven gelijk aan de uitkering; boven 1 geeft de gemeente meer uit dan het fonds voor haar structuur toekent. Gat: (verhouding − groepscijfer) × uitkering — wat de gemeente meer (+) of minder (−) uitgeeft dan bij de verhouding van de groep."
+                : "Group figure: the group's spending together ÷ its allocation from the municipal fund together (\(cluster)). Avg municipality: unweighted mean of the members. 1.00 = spending equal to the allocation; above 1 the municipality spends more than the fund allocates for its structure. Gap: (ratio − group figure) × allocation — what the municipality spends more (+) or less (−) than at the group's ratio.")
+                + rank
         case .cbs(let table, _, _):
             let per = indicator.multiplier == 1 ? "" : " ÷ \(indicator.multiplier)"
             return

@@ -5,10 +5,15 @@ import MaatstafModel
 struct ValueStyle {
     let format: NumberFormat
     let isMoney: Bool
+    /// The gap is in euros also for a ratio of euros to euros (spending ÷ the fund's allocation).
+    let gapIsMoney: Bool
 
     init(indicator: Indicator, locale: ReportLocale) {
         format = NumberFormat(locale: locale)
         isMoney = indicator.valueKind == .money
+        var euros = false
+        if case .iv3 = indicator.numerator, case .fund = indicator.denominator { euros = true }
+        gapIsMoney = isMoney || euros
     }
 
     func value(_ value: Double?) -> String {
@@ -24,7 +29,7 @@ struct ValueStyle {
     /// The gap is a total: euros without cents, or a count with one decimal.
     func gap(_ value: Double?) -> String {
         guard let value else { return "–" }
-        return isMoney ? format.signedMoney(value, decimals: 0) : format.signed(value, decimals: 1)
+        return gapIsMoney ? format.signedMoney(value, decimals: 0) : format.signed(value, decimals: 1)
     }
 }
 

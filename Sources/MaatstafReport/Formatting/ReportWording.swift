@@ -51,7 +51,7 @@ public enum ReportWording {
         if let indicator, case .own = indicator.numerator {
             switch indicator.denominator {
             case .own, .none: ownOnly = true
-            case .population, .cbs: ownOnly = false
+            case .population, .cbs, .fund: ownOnly = false
             }
         }
         return ReportLabels(locale: locale).credit(ownOnly: ownOnly)

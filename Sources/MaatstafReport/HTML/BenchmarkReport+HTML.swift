@@ -568,6 +568,12 @@ extension BenchmarkReport {
         case .own(let measure):
             lines.append(
                 (nl ? "Teller: eigen cijfers van de gemeente, " : "Numerator: the municipality's own figures, ") + measure + ".")
+        case .fund(let cluster):
+            lines.append(
+                (nl
+                    ? "Teller: uitkering uit het gemeentefonds, cluster "
+                    : "Numerator: allocation from the municipal fund, cluster ")
+                    + cluster + ".")
         }
         switch indicator.denominator {
         case .population:
@@ -583,6 +589,11 @@ extension BenchmarkReport {
             lines.append(
                 (nl ? "Noemer: eigen cijfers van de gemeente, " : "Denominator: the municipality's own figures, ") + measure + "."
             )
+        case .fund(let cluster):
+            lines.append(
+                (nl
+                    ? "Noemer: uitkering uit het gemeentefonds, cluster "
+                    : "Denominator: allocation from the municipal fund, cluster ") + cluster + ".")
         case .none:
             lines.append(
                 nl

@@ -88,6 +88,12 @@ public struct IndicatorDescription: Sendable {
                 t("  numerator: own figures, measure ", "  teller: eigen cijfers, maat ") + measure
                     + (period.map { t(", period \($0) of each year", ", periode \($0) van elk jaar") }
                         ?? t(", each year", ", elk jaar")))
+        case .fund(let cluster):
+            lines.append(
+                t("  numerator: municipal fund allocation, cluster ", "  teller: uitkering gemeentefonds, cluster ") + cluster
+                    + t(
+                        " (the May circular of the year before, docs/need.md)",
+                        " (de meicirculaire van het jaar ervoor, docs/need.md)"))
         }
         switch indicator.denominator {
         case .population:
@@ -101,6 +107,12 @@ public struct IndicatorDescription: Sendable {
                     + topics.joined(separator: " + ") + Self.describe(selection, locale))
         case .own(let measure):
             lines.append(t("  denominator: own figures, measure ", "  noemer: eigen cijfers, maat ") + measure)
+        case .fund(let cluster):
+            lines.append(
+                t("  denominator: municipal fund allocation, cluster ", "  noemer: uitkering gemeentefonds, cluster ") + cluster
+                    + t(
+                        " (the May circular of the year before, docs/need.md)",
+                        " (de meicirculaire van het jaar ervoor, docs/need.md)"))
         case .none:
             lines.append(
                 t(

@@ -164,6 +164,10 @@ public struct NoteWording: Sendable {
                     + (asReported
                         ? " The figure is an average as the municipality reports it; a group's figure is the average of its municipalities."
                         : "")
+        case .fundCirculaire(let id, let year):
+            return nl
+                ? "Uitkering uit het gemeentefonds volgens \(id): bij een begroting of jaarrekening van \(year) de meicirculaire van \(year - 1) voor \(year), zoals BZK's begrotingsanalysetool ze naast elkaar zet (Bron: gemeentefonds, BZK; methode en grenzen: docs/need.md)."
+                : "Allocation from the municipal fund as in \(id): for a \(year) budget or accounts the May circular of \(year - 1) for \(year), as BZK's begrotingsanalysetool sets them side by side (source: municipal fund, BZK; method and limits: docs/need.md)."
         case .ownPeriod(let period, let yearNumerator):
             let when = ReportLabels(locale: nl ? .nl : .en).period(period)
             return nl

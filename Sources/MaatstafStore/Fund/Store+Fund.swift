@@ -2,6 +2,7 @@ public import Foundation
 import GRDB
 public import MaatstafCore
 import MaatstafFetch
+import MaatstafSources
 
 extension Store {
     /// The circulaires in the store, each with where it came from (`snapshot` or `import`), in id order.
@@ -68,5 +69,21 @@ extension Store {
                 error, path: path,
                 action: .en("cannot store the circulaire \(circulaire)", nl: "kan de circulaire \(circulaire) niet opslaan"))
         }
+    }
+
+    /// A circulaire read from its stored files; nil when the store has none of that id. Files that no longer parse are
+    /// damage (they were checked when stored).
+    public func fundCirculaire(_ id: String) throws -> FundCirculaire? {
+        let files = try fundFiles(id)
+        guard !files.isEmpty else { return nil }
+        let parsed = FundCirculaireFiles(id: id, files: files)
+        guard let circulaire = parsed.circulaire else {
+            let first = parsed.problems.first
+            throw StoreDamage(
+                reason: .en(
+                    "the stored circulaire \(id) no longer reads: \(first?.described(.en) ?? "")",
+                    nl: "de opgeslagen circulaire \(id) is niet meer te lezen: \(first?.described(.nl) ?? "")"))
+        }
+        return circulaire
     }
 }
