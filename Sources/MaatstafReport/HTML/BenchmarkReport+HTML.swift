@@ -174,9 +174,16 @@ extension BenchmarkReport {
                 html.cell(municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–", numeric: true)
                 if let change = section.change(municipality.profile.code) {
                     acrossDefinition = acrossDefinition || change.acrossDefinitionChange
-                    html.cell(
+                    let percent =
                         NumberFormat(locale: locale).percent(change.percent) + (change.acrossDefinitionChange ? "†" : "")
-                            + (sharedFirstYear == nil ? " " + labels.since(change.since) : ""), numeric: true)
+                    if sharedFirstYear == nil {
+                        // The year under the change, so the column stays narrow when indicators start in other years.
+                        html.raw(
+                            "<td class=\"num\">\(HTMLText.escape(percent))<br><small>"
+                                + "\(HTMLText.escape(labels.since(change.since)))</small></td>")
+                    } else {
+                        html.cell(percent, numeric: true)
+                    }
                 } else {
                     html.cell("–", numeric: true)
                 }
