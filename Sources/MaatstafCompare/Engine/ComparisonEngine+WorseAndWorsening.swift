@@ -1,4 +1,4 @@
-public import MaatstafCore
+import MaatstafCore
 import MaatstafModel
 
 extension ComparisonEngine {
