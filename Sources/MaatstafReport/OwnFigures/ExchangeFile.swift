@@ -49,20 +49,12 @@ public struct ExchangeFile: TabularResult, Sendable {
         ]
     }
 
-    public func renderText() -> String {
-        var table = Table(columns: keys.map { Table.Column($0) })
-        let format = NumberFormat(locale: locale)
-        table.rows = rows.map { row in
-            [
-                row.code, row.name, row.period.code, row.measure, format.number(row.value, decimals: decimals), row.unit,
-                row.definition, row.source,
-            ]
-        }
-        table.notes = sheetNotes
-        return table.renderText()
-    }
+    public func renderText() -> String { textTable.renderText() }
 
-    public func renderMarkdown() -> String {
+    public func renderMarkdown() -> String { textTable.renderMarkdown() }
+
+    /// The rows for people: values in the reader's number format, the file's note under them.
+    var textTable: Table {
         var table = Table(columns: keys.map { Table.Column($0) })
         let format = NumberFormat(locale: locale)
         table.rows = rows.map { row in
@@ -72,7 +64,7 @@ public struct ExchangeFile: TabularResult, Sendable {
             ]
         }
         table.notes = sheetNotes
-        return table.renderMarkdown()
+        return table
     }
 
     struct Entry: Encodable {
