@@ -82,7 +82,7 @@ struct FundCommandTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schema"] as? String == "maatstaf.fund/1")
+        #expect(object["schema"] as? String == "maatstaf.fund/2")
         let clusters = try #require((object["municipalities"] as? [[String: Any]])?.first?["clusters"] as? [[String: Any]])
         func allocation(_ name: String) -> Double? {
             clusters.first { $0["cluster"] as? String == name }?["allocation"] as? Double
@@ -271,7 +271,8 @@ struct FundCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let why = try #require((object["why"] as? [[String: Any]])?.first)
         let here = try #require(why["perInhabitant"] as? Double)
-        let netherlands = try #require(why["netherlandsPerInhabitant"] as? Double)
+        let netherlands = try #require(why["referencePerInhabitant"] as? Double)
+        #expect((why["reference"] as? [String: Any])?["group"] as? String == "national")
         let items = try #require(why["items"] as? [[String: Any]])
         let sum = items.compactMap { $0["difference"] as? Double }.reduce(0, +)
         #expect(abs(sum - (here - netherlands)) < 1e-9)
@@ -297,6 +298,37 @@ struct FundCommandTests {
         let population = Double(try #require(westervoort["population"] as? Int))
         #expect(abs(here - (expected.allocations["GM0293"]![cluster]!! / population)) < 1e-9)
         #expect(why["municipalities"] as? Int == everyone.count)
+
+        // The need index as an indicator: Westervoort's allocation per inhabitant ÷ the Netherlands', computed above.
+        let index = try await runner.run([
+            "compare", "--indicator", "fonds.wmo.behoefte", "--year", "2025", "--format", "json", "--cache-dir", cache,
+            "Westervoort",
+        ])
+        #expect(index.status == 0, "\(index.stderr)")
+        let compared = try #require(
+            ((try JSONSerialization.jsonObject(with: Data(index.stdout.utf8)) as? [String: Any])?["municipalities"]
+                as? [[String: Any]])?.first)
+        #expect(abs((compared["value"] as? Double ?? 0) - (here / netherlands)) < 1e-12)
+        let national = try #require((compared["references"] as? [[String: Any]])?.first)
+        #expect(abs((national["value"] as? Double ?? 0) - 1) < 1e-12)
+
+        // Against a group: 1Stroom (Duiven and Westervoort), its figure their allocations over their inhabitants.
+        let group = try await runner.run([
+            "fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--why", "--against", "1stroom", "--format",
+            "json", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(group.status == 0, "\(group.stderr)")
+        let groupWhy = try #require(
+            ((try JSONSerialization.jsonObject(with: Data(group.stdout.utf8)) as? [String: Any])?["why"]
+                as? [[String: Any]])?.first)
+        let duiven = try #require(everyone.first { $0["code"] as? String == "GM0226" })
+        let partners = [("GM0293", population), ("GM0226", Double(try #require(duiven["population"] as? Int)))]
+        let groupFigure =
+            partners.map { expected.allocations[$0.0]![cluster]!! }.reduce(0, +) / partners.map(\.1).reduce(0, +)
+        #expect(abs((groupWhy["referencePerInhabitant"] as? Double ?? 0) - groupFigure) < 1e-9)
+        #expect(groupWhy["municipalities"] as? Int == 2)
+        let groupItems = try #require(groupWhy["items"] as? [[String: Any]])
+        #expect(abs(groupItems.compactMap { $0["difference"] as? Double }.reduce(0, +) - (here - groupFigure)) < 1e-9)
 
         let text = try await runner.run([
             "fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--why", "--locale", "nl", "--cache-dir", cache,

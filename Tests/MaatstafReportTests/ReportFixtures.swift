@@ -26,7 +26,7 @@ enum ReportFixtures {
         try names.map { try atlas.directory.resolve($0) }
     }
 
-    /// Euros as a Dutch reader writes them (`€ 1.234,56`, `+€ 904.782`), formatted here with printf so the
+    /// Euros as a Dutch reader writes them (`€ 1.234,56`, `€ +904.782`), formatted here with printf so the
     /// expectation does not reuse maatstaf's own formatter.
     static func dutchEuros(_ value: Double, decimals: Int = 2, signed: Bool = false) -> String {
         let plain = String(format: "%.\(decimals)f", abs(value))
@@ -40,7 +40,7 @@ enum ReportFixtures {
         grouped = whole + grouped
         let number = grouped + (parts.count > 1 ? "," + parts[1] : "")
         let sign = value < 0 ? "-" : (signed ? "+" : "")
-        return sign == "-" ? "€ -" + number : sign + "€ " + number
+        return "€ " + sign + number
     }
 
     /// Parses a document as XML; nil when it is well-formed, else the parser's complaint with its line.

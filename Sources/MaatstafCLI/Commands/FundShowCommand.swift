@@ -16,7 +16,7 @@ struct FundShowCommand: AsyncParsableCommand {
             discussion: ReaderLanguage.text(
                 en: """
                     Every cluster, or one with --cluster, which also lists each measure's and payment's contribution \
-                    (they sum to the allocation). JSON is the contract maatstaf.fund/1 (docs/need.md).
+                    (they sum to the allocation). JSON is the contract maatstaf.fund/2 (docs/need.md).
 
                     Examples:
                       maatstaf fund --circulaire M2024_2025 Westervoort Duiven
@@ -25,7 +25,7 @@ struct FundShowCommand: AsyncParsableCommand {
                     """,
                 nl: """
                     Elk cluster, of één met --cluster, dat ook de bijdrage van elke maatstaf en uitkering noemt (samen de \
-                    uitkering). JSON is het contract maatstaf.fund/1 (docs/need.md).
+                    uitkering). JSON is het contract maatstaf.fund/2 (docs/need.md).
 
                     Voorbeelden:
                       maatstaf fund --circulaire M2024_2025 Westervoort Duiven
@@ -60,6 +60,17 @@ struct FundShowCommand: AsyncParsableCommand {
                 nl: "Met --cluster: waarom de behoefte van elke gemeente verschilt van Nederland, per maatstaf per inwoner.")))
     var why = false
 
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "With --why: the group to set the need against instead of the Netherlands (province, corop, size-class, a region id …).",
+                nl:
+                    "Met --why: de groep om de behoefte tegen af te zetten in plaats van Nederland (province, corop, size-class, een regio-id …)."
+            ),
+            valueName: "group"))
+    var against: String?
+
     @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
@@ -74,6 +85,12 @@ struct FundShowCommand: AsyncParsableCommand {
                 ReaderLanguage.text(
                     en: "--why explains one cluster: add --cluster NAME",
                     nl: "--why verklaart één cluster: voeg --cluster NAAM toe"))
+        }
+        if against != nil, !why {
+            throw ValidationError(
+                ReaderLanguage.text(
+                    en: "--against sets the need of --why against a group: add --why",
+                    nl: "--against zet de behoefte van --why af tegen een groep: voeg --why toe"))
         }
     }
 
@@ -109,9 +126,21 @@ struct FundShowCommand: AsyncParsableCommand {
             circulaire: circulaire, municipalities: chosen, clusters: clusters, populationYear: year,
             files: try fund.files(circulaire.id), locale: output.locale)
         if why, let cluster = clusters.first {
-            // The Netherlands: every municipality of the circulaire, by its inhabitants on 1 January (CBS).
+            // The Netherlands: every municipality of the circulaire, by its inhabitants on 1 January (CBS); a group:
+            // its members, resolved for each municipality (its own province, its own size class).
             let population = profiles.filter { circulaire.municipalities[$0.key] != nil }.mapValues(\.population)
-            report.why = chosen.compactMap { circulaire.needDifference(of: $0.code, in: cluster, population: population) }
+            let group = against.map { PeerGroup(parsing: $0) }
+            report.why = try chosen.compactMap { chosen in
+                guard let group, group != .builtIn(.national) else {
+                    return circulaire.needDifference(of: chosen.code, in: cluster, population: population)
+                }
+                let municipality = try workspace.atlas.directory.resolve(chosen.code)
+                let resolved = try workspace.resolver.resolve(group, for: municipality, year: year)
+                let members = Set(resolved.members)
+                return circulaire.needDifference(
+                    of: chosen.code, in: cluster, population: population.filter { members.contains($0.key) },
+                    reference: resolved)
+            }
         }
         try output.write(report)
     }

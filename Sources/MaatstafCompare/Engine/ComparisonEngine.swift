@@ -46,7 +46,7 @@ public struct ComparisonEngine: Sendable {
                 years = try years.filter { try loader.source.fundCirculaire(FundCirculaireRule.circulaire(for: $0)) != nil }
             }
             return years
-        case .fund:
+        case .fund, .fundNeed:
             // The years whose circulaire (the May circular of the year before) is in the store.
             let years = (atlas.years.first ?? 2023)...((atlas.years.last ?? 2025) + 1)
             return try years.filter { try loader.source.fundCirculaire(FundCirculaireRule.circulaire(for: $0)) != nil }

@@ -91,6 +91,13 @@ struct ObservationLoader: Sendable {
             numerator = fund.figures
             sources.append(fund.source)
             notes.append(fund.note)
+        case .fundNeed(let cluster):
+            let fund = try fundFigures(cluster, year: year)
+            let need = Self.need(fund.figures, profiles: profiles)
+            numerator = need.figures
+            sources.append(fund.source)
+            notes.append(fund.note)
+            if let national = need.national { notes.append(.needIndex(nationalPerInhabitant: national)) }
         }
 
         var denominator: [String: Figure] = [:]
@@ -136,7 +143,7 @@ struct ObservationLoader: Sendable {
         case .iv3: absentNumerator = .noData
         case .cbs(let table, _, _): absentNumerator = .notInCBSTable(table: table)
         case .own(let measure): absentNumerator = .noOwnFigure(measure: measure, period: ownPeriod(indicator, year: year).code)
-        case .fund: absentNumerator = .noData
+        case .fund, .fundNeed: absentNumerator = .noData
         }
         var observations: [String: Observation] = [:]
         observations.reserveCapacity(profiles.count)
@@ -600,6 +607,31 @@ struct ObservationLoader: Sendable {
             SourceReference(
                 table: "Gemeentefonds \(id)", year: year, origin: "BZK, \(id) (docs/need.md)", sha256: nil),
             .fundCirculaire(id: id, year: year)
+        )
+    }
+
+    /// The allocation counted in inhabitants: each municipality's allocation ÷ the national allocation per inhabitant
+    /// (Σ allocations ÷ Σ inhabitants of the year's municipalities). When any municipality has no allocation there is
+    /// no national figure, so nobody has a need (never a national figure over part of the country).
+    static func need(_ allocations: [String: Figure], profiles: [String: MunicipalityProfile]) -> (
+        figures: [String: Figure], national: Double?
+    ) {
+        var total = 0.0
+        var inhabitants = 0.0
+        for (code, profile) in profiles {
+            guard case .value(let amount) = allocations[code] ?? .missing(.noData) else {
+                return (profiles.mapValues { _ in .missing(.noData) }, nil)
+            }
+            total += amount
+            inhabitants += Double(profile.population)
+        }
+        guard inhabitants > 0, total != 0 else { return (profiles.mapValues { _ in .missing(.noData) }, nil) }
+        let national = total / inhabitants
+        return (
+            allocations.mapValues { figure in
+                if case .value(let amount) = figure { return .value(amount / national) }
+                return figure
+            }, national
         )
     }
 

@@ -1,5 +1,5 @@
 /// Why a municipality's need differs: its allocation per inhabitant in a cluster against a group's (the Netherlands:
-/// every municipality of the circulaire), split over the measures and payments that make it — each item's
+/// every municipality of the circulaire; or a province, a size class, a user's region), split over the measures and payments that make it — each item's
 /// contribution per inhabitant here minus the group's, so the items sum exactly to the difference.
 public struct NeedDifference: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
@@ -24,13 +24,17 @@ public struct NeedDifference: Sendable, Hashable {
     public var items: [Item]
     /// How many municipalities the group's figure is over.
     public var groupSize: Int
+    /// The group; nil for the Netherlands (every municipality of the circulaire).
+    public var reference: ResolvedPeerGroup?
 }
 
 extension FundCirculaire {
     /// The difference for `code` in `cluster` against the municipalities of `population` (code → inhabitants; the
     /// group), or nil when the cluster has no allocation for it or for a member (never as if it were 0), or when the
     /// municipality has no inhabitants in `population`.
-    public func needDifference(of code: String, in cluster: String, population: [String: Int]) -> NeedDifference? {
+    public func needDifference(
+        of code: String, in cluster: String, population: [String: Int], reference: ResolvedPeerGroup? = nil
+    ) -> NeedDifference? {
         guard let own = allocation(of: code, in: cluster), let ownTotal = own.total,
             let inhabitants = population[code], inhabitants > 0
         else { return nil }
@@ -59,7 +63,7 @@ extension FundCirculaire {
             .sorted { abs($0.difference) > abs($1.difference) }
         return NeedDifference(
             cluster: cluster, code: code, here: ownTotal / Double(inhabitants), group: groupTotal / groupInhabitants,
-            items: items, groupSize: population.values.filter { $0 > 0 }.count)
+            items: items, groupSize: population.values.filter { $0 > 0 }.count, reference: reference)
     }
 
     private static func key(_ item: FundAllocation.Contribution) -> String {

@@ -100,6 +100,11 @@ public enum Quantity: Sendable, Hashable, Codable {
     /// The municipal fund's allocation in a cluster (`Individuele voorzieningen Wmo`), in euros, from the circulaire
     /// that belongs to the year (`FundCirculaireRule`).
     case fund(cluster: String)
+    /// The fund's need in a cluster counted in inhabitants: the allocation ÷ the national allocation per inhabitant
+    /// (every municipality of the circulaire). Over the population it is the **need index**: 1.00 is what the fund
+    /// gives the average inhabitant, 1.20 a structure that needs a fifth more per inhabitant; a group's index is its
+    /// summed need over its summed inhabitants.
+    case fundNeed(cluster: String)
 }
 
 /// The period within a year an indicator over own figures compares: a half-year, quarter or month.

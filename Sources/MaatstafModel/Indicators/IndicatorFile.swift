@@ -214,12 +214,23 @@ enum IndicatorFile {
                     denominator = .cbs(table: table, topics: topics, where: selection)
                 case .own(let measure): denominator = .own(measure: measure)
                 case .fund(let cluster): denominator = .fund(cluster: cluster)
+                case .fundNeed:
+                    throw fail(
+                        .en(
+                            "the fund's need is a numerator over population (the need index), not a denominator",
+                            nl: "de behoefte van het fonds is een teller over population (de behoefte-index), geen noemer"))
                 case .iv3:
                     throw fail(
                         .en(
                             "an Iv3 amount cannot be a denominator; divide by population, a cbs table or own figures",
                             nl: "een Iv3-bedrag kan geen noemer zijn; deel door population, een cbs-tabel of eigen cijfers"))
                 }
+            }
+            if case .fundNeed = numerator, denominator != .population {
+                throw fail(
+                    .en(
+                        "the fund's need is divided by population: that is the need index",
+                        nl: "de behoefte van het fonds wordt gedeeld door population: dat is de behoefte-index"))
             }
             var ownPeriod: OwnPeriod?
             if let period = entry.period {
@@ -270,16 +281,22 @@ enum IndicatorFile {
             if valueKind == .percentage && multiplier != 100 {
                 throw fail(.en("a percentage needs multiplier: 100", nl: "een percentage heeft multiplier: 100 nodig"))
             }
-            // People among people (clients per inhabitant) get a Wilson interval; euros never do.
-            let interval = entry.interval ?? (isIv3 || isOwn ? "none" : "wilson")
+            // People among people (clients per inhabitant) get a Wilson interval; euros never do, nor the fund's
+            // allocation or need (a formula, not a count of people).
+            var isFund = false
+            switch numerator {
+            case .fund, .fundNeed: isFund = true
+            default: break
+            }
+            let interval = entry.interval ?? (isIv3 || isOwn || isFund ? "none" : "wilson")
             guard interval == "none" || interval == "wilson" else {
                 throw fail(.en("interval must be wilson or none", nl: "interval moet wilson of none zijn"))
             }
-            if interval == "wilson" && isIv3 {
+            if interval == "wilson" && (isIv3 || isFund) {
                 throw fail(
                     .en(
-                        "amounts in euros get no interval; use interval: none",
-                        nl: "bedragen in euro's krijgen geen interval; gebruik interval: none"))
+                        "amounts in euros and the fund's figures get no interval; use interval: none",
+                        nl: "bedragen in euro's en de cijfers van het fonds krijgen geen interval; gebruik interval: none"))
             }
             let zero: ZeroPolicy
             switch entry.zero ?? "value" {
@@ -365,7 +382,17 @@ enum IndicatorFile {
                         "a fund quantity needs the cluster, e.g. cluster: Individuele voorzieningen Wmo",
                         nl: "een fondsgrootheid heeft het cluster nodig, bijvoorbeeld cluster: Individuele voorzieningen Wmo"))
             }
-            return .fund(cluster: cluster)
+            switch entry.measure ?? "allocation" {
+            case "allocation": return .fund(cluster: cluster)
+            case "need": return .fundNeed(cluster: cluster)
+            default:
+                throw fail(
+                    .en(
+                        "a fund quantity's measure is allocation (euros) or need (the allocation in national inhabitants)",
+                        nl:
+                            "de measure van een fondsgrootheid is allocation (euro's) of need (de uitkering in landelijke inwoners)"
+                    ))
+            }
         default:
             throw fail(.en("source must be iv3, cbs, own or fund", nl: "source moet iv3, cbs, own of fund zijn"))
         }

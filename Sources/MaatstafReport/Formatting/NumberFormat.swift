@@ -66,12 +66,14 @@ public struct NumberFormat: Sendable {
         return text.hasPrefix("-") || text.allSatisfy({ $0 == "0" || String($0) == decimalMark }) ? text : "+" + text
     }
 
+    /// A difference in euros with its sign where the unsigned amount has its minus: `+€44.06` / `-€3.10` and
+    /// `€ +44,06` / `€ -3,10` (a Dutch column then reads alike for both signs).
     public func signedMoney(_ value: Double, decimals: Int = 2) -> String {
         let text = money(value, decimals: decimals)
         if text.contains("-") || number(value, decimals: decimals).allSatisfy({ $0 == "0" || String($0) == decimalMark }) {
             return text
         }
-        return "+" + text
+        return locale == .nl ? "€ +" + text.dropFirst(2) : "+" + text
     }
 
     public func percent(_ value: Double, decimals: Int = 1) -> String {

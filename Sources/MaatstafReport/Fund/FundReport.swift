@@ -3,9 +3,9 @@ public import MaatstafCore
 
 /// `maatstaf fund`: what the municipal fund allocates to each chosen municipality per cluster in one circulaire, in
 /// euros and per inhabitant, with each measure's and payment's contribution (text, Markdown, CSV, xlsx, and JSON as
-/// `maatstaf.fund/1`, docs/need.md).
+/// `maatstaf.fund/2`, docs/need.md).
 public struct FundReport: TabularResult, Sendable {
-    public static let schema = "maatstaf.fund/1"
+    public static let schema = "maatstaf.fund/2"
 
     /// A chosen municipality: its CBS code and name, and its population on 1 January (CBS) for per inhabitant.
     public struct Chosen: Sendable {
@@ -29,7 +29,7 @@ public struct FundReport: TabularResult, Sendable {
     /// The files the circulaire was read from, with their sha256.
     public var files: [(name: String, sha256: String)]
     public var locale: ReportLocale
-    /// Why each municipality's need differs from the Netherlands in the cluster (`--why`); empty otherwise.
+    /// Why each municipality's need differs from the Netherlands or a group in the cluster (`--why`); empty otherwise.
     public var why: [NeedDifference] = []
 
     public init(
@@ -45,6 +45,13 @@ public struct FundReport: TabularResult, Sendable {
     }
 
     private var nl: Bool { locale == .nl }
+    private func t(_ en: String, _ dutch: String) -> String { nl ? dutch : en }
+
+    /// `the Netherlands` / `Nederland`, or the group with its kind: `Gelderland (provincie)`.
+    func referenceName(_ difference: NeedDifference) -> String {
+        guard let group = difference.reference else { return t("the Netherlands", "Nederland") }
+        return ReportLabels(locale: locale).groupName(group)
+    }
 
     func allocations(_ chosen: Chosen) -> [FundAllocation] {
         clusters.compactMap { circulaire.allocation(of: chosen.code, in: $0) }
@@ -116,7 +123,26 @@ public struct FundReport: TabularResult, Sendable {
                 }
             }
         }
-        return [table]
+        guard !why.isEmpty else { return [table] }
+        // `--why`: a sheet of its own, a row per measure or payment (they sum to the difference).
+        var whySheet = DataTable(
+            name: nl ? "Waarom" : "Why",
+            columns: [
+                .init("code"), .init("municipality"), .init("circulaire"), .init("cluster"), .init("reference"),
+                .init("item"), .init("item_code"), .init("item_name"), .init("per_inhabitant", .money),
+                .init("reference_per_inhabitant", .money), .init("difference", .money),
+            ])
+        for difference in why {
+            for item in difference.items {
+                whySheet.rows.append([
+                    .text(difference.code), .text(name(difference.code)), .text(circulaire.id), .text(difference.cluster),
+                    .text(referenceName(difference)), .text(item.code == nil ? "payment" : "measure"),
+                    item.code.map { .text($0) } ?? .empty, .text(item.name), .number(item.here), .number(item.group),
+                    .number(item.difference),
+                ])
+            }
+        }
+        return [table, whySheet]
     }
 
     public var sheetNotes: [String] { [heading] + notes }
@@ -137,9 +163,11 @@ public struct FundReport: TabularResult, Sendable {
     func whyHeading(_ difference: NeedDifference) -> String {
         let money = NumberFormat(locale: locale)
         let index = difference.needIndex.map { money.number($0, decimals: 2) } ?? "–"
+        let reference = referenceName(difference)
+        let indexName = difference.reference == nil ? t("need index", "behoefte-index") : t("index", "index")
         return nl
-            ? "Waarom de behoefte van \(name(difference.code)) verschilt — \(difference.cluster): \(money.money(difference.here)) per inwoner tegen \(money.money(difference.group)) in Nederland (\(difference.groupSize) gemeenten); behoefte-index \(index), verschil \(money.signedMoney(difference.here - difference.group))"
-            : "Why \(name(difference.code))'s need differs — \(difference.cluster): \(money.money(difference.here)) per inhabitant against \(money.money(difference.group)) in the Netherlands (\(difference.groupSize) municipalities); need index \(index), difference \(money.signedMoney(difference.here - difference.group))"
+            ? "Waarom de behoefte van \(name(difference.code)) verschilt — \(difference.cluster): \(money.money(difference.here)) per inwoner tegen \(money.money(difference.group)) in \(reference) (\(difference.groupSize) gemeenten); \(indexName) \(index), verschil \(money.signedMoney(difference.here - difference.group))"
+            : "Why \(name(difference.code))'s need differs — \(difference.cluster): \(money.money(difference.here)) per inhabitant against \(money.money(difference.group)) in \(reference) (\(difference.groupSize) municipalities); \(indexName) \(index), difference \(money.signedMoney(difference.here - difference.group))"
     }
 
     /// Per measure and payment: here and in the Netherlands per inhabitant, and the difference; they sum to the total.
@@ -148,7 +176,10 @@ public struct FundReport: TabularResult, Sendable {
         var table = Table(columns: [
             .init(nl ? "maatstaf of uitkering" : "measure or payment"),
             .init(nl ? "hier per inwoner" : "here per inhabitant", .right),
-            .init(nl ? "Nederland per inwoner" : "Netherlands per inhabitant", .right),
+            .init(
+                difference.reference == nil
+                    ? t("Netherlands per inhabitant", "Nederland per inwoner") : t("group per inhabitant", "groep per inwoner"),
+                .right),
             .init(nl ? "verschil" : "difference", .right),
         ])
         for item in difference.items {
@@ -161,10 +192,11 @@ public struct FundReport: TabularResult, Sendable {
             nl ? "totaal" : "total", money.money(difference.here), money.money(difference.group),
             money.signedMoney(difference.here - difference.group),
         ])
+        let reference = referenceName(difference)
         table.notes = [
             nl
-                ? "Per maatstaf: de bijdrage per inwoner hier min die van Nederland (de som van alle gemeenten ÷ hun inwoners); samen precies het verschil. Behoefte-index: uitkering per inwoner ÷ die van Nederland."
-                : "Per measure: the contribution per inhabitant here minus the Netherlands' (the sum over all municipalities ÷ their inhabitants); together exactly the difference. Need index: allocation per inhabitant ÷ the Netherlands'."
+                ? "Per maatstaf: de bijdrage per inwoner hier min die van \(reference) (de som over de gemeenten ÷ hun inwoners); samen precies het verschil. Index: uitkering per inwoner ÷ die van \(reference)."
+                : "Per measure: the contribution per inhabitant here minus that of \(reference) (the sum over its municipalities ÷ their inhabitants); together exactly the difference. Index: allocation per inhabitant ÷ that of \(reference)."
         ]
         return table
     }
@@ -208,21 +240,37 @@ public struct FundReport: TabularResult, Sendable {
     struct Why: Encodable {
         var code: String
         var cluster: String
+        var reference: Reference
         var perInhabitant: Double
-        var netherlandsPerInhabitant: Double
+        var referencePerInhabitant: Double
         var needIndex: Double?
         var municipalities: Int
         var items: [WhyItem]
+    }
+    /// What the need is set against: `national`, or a group with its kind, label and CBS code.
+    struct Reference: Encodable {
+        var group: String
+        var label: String
+        var code: String?
+
+        enum CodingKeys: String, CodingKey { case group, label, code }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(group, forKey: .group)
+            try c.encode(label, forKey: .label)
+            try c.encode(code, forKey: .code)
+        }
     }
     struct WhyItem: Encodable {
         var kind: String
         var code: String?
         var name: String
         var perInhabitant: Double
-        var netherlandsPerInhabitant: Double
+        var referencePerInhabitant: Double
         var difference: Double
 
-        enum CodingKeys: String, CodingKey { case kind, code, name, perInhabitant, netherlandsPerInhabitant, difference }
+        enum CodingKeys: String, CodingKey { case kind, code, name, perInhabitant, referencePerInhabitant, difference }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -230,7 +278,7 @@ public struct FundReport: TabularResult, Sendable {
             try c.encode(code, forKey: .code)
             try c.encode(name, forKey: .name)
             try c.encode(perInhabitant, forKey: .perInhabitant)
-            try c.encode(netherlandsPerInhabitant, forKey: .netherlandsPerInhabitant)
+            try c.encode(referencePerInhabitant, forKey: .referencePerInhabitant)
             try c.encode(difference, forKey: .difference)
         }
     }
@@ -322,13 +370,18 @@ public struct FundReport: TabularResult, Sendable {
                 },
                 why: why.map { difference in
                     Why(
-                        code: difference.code, cluster: difference.cluster, perInhabitant: difference.here,
-                        netherlandsPerInhabitant: difference.group, needIndex: difference.needIndex,
+                        code: difference.code, cluster: difference.cluster,
+                        reference: Reference(
+                            group: difference.reference?.group.description ?? "national",
+                            label: referenceName(difference),
+                            code: difference.reference.flatMap { $0.code } ?? (difference.reference == nil ? "NL01" : nil)),
+                        perInhabitant: difference.here, referencePerInhabitant: difference.group,
+                        needIndex: difference.needIndex,
                         municipalities: difference.groupSize,
                         items: difference.items.map {
                             WhyItem(
                                 kind: $0.code == nil ? "payment" : "measure", code: $0.code, name: $0.name,
-                                perInhabitant: $0.here, netherlandsPerInhabitant: $0.group, difference: $0.difference)
+                                perInhabitant: $0.here, referencePerInhabitant: $0.group, difference: $0.difference)
                         })
                 },
                 notes: notes, sources: files.map { Source(file: $0.name, sha256: $0.sha256) }))

@@ -581,6 +581,12 @@ extension BenchmarkReport {
                     ? "Teller: uitkering uit het gemeentefonds, cluster "
                     : "Numerator: allocation from the municipal fund, cluster ")
                     + cluster + ".")
+        case .fundNeed(let cluster):
+            lines.append(
+                (nl
+                    ? "Teller: uitkering uit het gemeentefonds, cluster \(cluster), gedeeld door de landelijke uitkering per inwoner (behoefte in inwoners)."
+                    : "Numerator: allocation from the municipal fund, cluster \(cluster), divided by the national allocation per inhabitant (need in inhabitants).")
+            )
         }
         switch indicator.denominator {
         case .population:

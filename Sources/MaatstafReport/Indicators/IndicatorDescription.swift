@@ -94,6 +94,13 @@ public struct IndicatorDescription: Sendable {
                     + t(
                         " (the May circular of the year before, docs/need.md)",
                         " (de meicirculaire van het jaar ervoor, docs/need.md)"))
+        case .fundNeed(let cluster):
+            lines.append(
+                t("  numerator: municipal fund need, cluster ", "  teller: behoefte volgens het gemeentefonds, cluster ")
+                    + cluster
+                    + t(
+                        " (the allocation ÷ the national allocation per inhabitant; over population the need index, docs/need.md)",
+                        " (de uitkering ÷ de landelijke uitkering per inwoner; over population de behoefte-index, docs/need.md)"))
         }
         switch indicator.denominator {
         case .population:

@@ -168,6 +168,11 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Uitkering uit het gemeentefonds volgens \(id): bij een begroting of jaarrekening van \(year) de meicirculaire van \(year - 1) voor \(year), zoals BZK's begrotingsanalysetool ze naast elkaar zet (Bron: gemeentefonds, BZK; methode en grenzen: docs/need.md)."
                 : "Allocation from the municipal fund as in \(id): for a \(year) budget or accounts the May circular of \(year - 1) for \(year), as BZK's begrotingsanalysetool sets them side by side (source: municipal fund, BZK; method and limits: docs/need.md)."
+        case .needIndex(let national):
+            let amount = NumberFormat(locale: locale).money(national)
+            return nl
+                ? "Behoefte-index: de uitkering per inwoner gedeeld door die van Nederland (\(amount) per inwoner, alle gemeenten van de circulaire). 1,00 is wat het fonds de gemiddelde inwoner toekent; het fonds is een verdeelmodel, geen kostennorm."
+                : "Need index: the allocation per inhabitant divided by the Netherlands' (\(amount) per inhabitant, every municipality of the circulaire). 1.00 is what the fund gives the average inhabitant; the fund is an allocation model, not a cost norm."
         case .ownPeriod(let period, let yearNumerator):
             let when = ReportLabels(locale: nl ? .nl : .en).period(period)
             return nl
