@@ -55,6 +55,7 @@ struct MaatstafCommand: AsyncParsableCommand {
                 PeersCommand.self, BestPracticeCommand.self, ExportAllCommand.self,
                 ReportCommand.self, ServeCommand.self,
                 ImportCommand.self, ImportsCommand.self, ShareCommand.self, CheckCommand.self, FundCommand.self,
+                ExplainCommand.self,
                 IndicatorsCommand.self,
                 MunicipalitiesCommand.self,
                 TablesCommand.self,

@@ -7,9 +7,12 @@ public import MaatstafStore
 public struct IndicatorCatalog: Sendable {
     public let indicators: [Indicator]
     private let byID: [String: Indicator]
+    /// The decompositions of the built-in file and the user's (`maatstaf explain`), checked against these indicators.
+    public private(set) var decompositions: [Decomposition] = []
 
     public init(store: Store, userFile: URL? = nil) throws {
         var list = try Self.builtIn()
+        var userText: String?
         if let userFile {
             guard let data = try? Data(contentsOf: userFile), let text = String(data: data, encoding: .utf8) else {
                 throw ModelError(
@@ -18,6 +21,7 @@ public struct IndicatorCatalog: Sendable {
                         "Check the path given to \(option: .indicatorsFile)",
                         nl: "Controleer het pad bij \(option: .indicatorsFile)"))
             }
+            userText = text
             let user = try IndicatorFile.read(text, origin: .file(userFile.path))
             for indicator in user where list.contains(where: { $0.id == indicator.id }) {
                 throw ModelError(
@@ -52,6 +56,21 @@ public struct IndicatorCatalog: Sendable {
             }
         }
         self.init(indicators: list)
+        var decompositions = try DecompositionFile.read(BuiltinIndicators.yaml, origin: .builtIn, indicators: list)
+        if let userText, let userFile {
+            for decomposition in try DecompositionFile.read(userText, origin: .file(userFile.path), indicators: list) {
+                if decompositions.contains(where: { $0.id == decomposition.id }) {
+                    throw ModelError(
+                        .invalidIndicatorFile, subject: decomposition.origin,
+                        reason: .en(
+                            "decomposition \(decomposition.id) is already built in",
+                            nl: "ontleding \(decomposition.id) is al ingebouwd"),
+                        hint: .en("Choose another id", nl: "Kies een andere id"))
+                }
+                decompositions.append(decomposition)
+            }
+        }
+        self.decompositions = decompositions
     }
 
     public init(indicators: [Indicator]) {

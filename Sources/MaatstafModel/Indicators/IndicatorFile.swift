@@ -4,8 +4,9 @@ import Yams
 
 /// Reads indicator definitions from YAML (the built-in file, or a user's `--indicators FILE`), checking each one.
 enum IndicatorFile {
+    /// A file may hold only decompositions (`DecompositionFile`) over indicators defined elsewhere.
     private struct Document: Decodable {
-        var indicators: [Entry]
+        var indicators: [Entry]?
     }
 
     private struct Entry: Decodable {
@@ -137,7 +138,7 @@ enum IndicatorFile {
         }
         // Line numbers for messages: the decoder has none, the composed tree has each entry's first line.
         var seen: Set<String> = []
-        return try document.indicators.enumerated().map { index, entry in
+        return try (document.indicators ?? []).enumerated().map { index, entry in
             let line = tree["indicators"]?[index]?.mark.map { ":\($0.line)" } ?? ""
             let place = "\(origin)\(line): indicator \(index + 1) (\(entry.id))"
             func fail(_ reason: LocalizedText) -> ModelError {
@@ -295,8 +296,9 @@ enum IndicatorFile {
             if interval == "wilson" && (isIv3 || isFund) {
                 throw fail(
                     .en(
-                        "amounts in euros and the fund's figures get no interval; use interval: none",
-                        nl: "bedragen in euro's en de cijfers van het fonds krijgen geen interval; gebruik interval: none"))
+                        "amounts in euros get no interval, nor do the fund's figures; use interval: none",
+                        nl: "bedragen in euro's krijgen geen interval, de cijfers van het fonds ook niet; gebruik interval: none")
+                )
             }
             let zero: ZeroPolicy
             switch entry.zero ?? "value" {
