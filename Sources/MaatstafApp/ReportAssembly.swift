@@ -2,6 +2,7 @@ import MaatstafCompare
 public import MaatstafCore
 import MaatstafModel
 public import MaatstafReport
+import MaatstafStore
 
 /// What a report is asked for, by the command line or by a dashboard view.
 public struct ReportRequest: Sendable {
@@ -66,10 +67,46 @@ extension Workspace {
                         region: group, anchor: request.municipalities.first))
             }
         }
+        try explain(&report, municipalities: request.municipalities)
         report.shapes = try shapes ?? self.shapes()
         report.names = atlas.directory.byCode.mapValues(\.name)
         report.fetchText = spelling.fetch
         report.adviceText = spelling.advice
         return report
+    }
+
+    /// Under each indicator with a decomposition: why each chosen municipality differs from the Netherlands, and for
+    /// the fund's need the measures behind it. A split that cannot be computed (a factor's year not in the store)
+    /// leaves the section as it was: the report still shows every figure it has.
+    func explain(_ report: inout BenchmarkReport, municipalities: [Municipality]) throws {
+        let catalog = try indicators()
+        let engine = self.engine
+        for index in report.sections.indices {
+            let section = report.sections[index]
+            guard let decomposition = catalog.decompositions.first(where: { $0.indicator == section.indicator.id }) else {
+                continue
+            }
+            do {
+                report.sections[index].explanation = try engine.explain(
+                    decomposition, year: section.comparison.year, kind: section.comparison.data.document,
+                    municipalities: municipalities, against: [.builtIn(.national)], baseYear: nil,
+                    indicator: catalog.indicator)
+            } catch is CompareError {
+                continue
+            }
+            // The fund's need as a factor: the measures behind it, from the circulaire that belongs to the year.
+            let clusters = try decomposition.factors.compactMap { factor -> String? in
+                if case .fundNeed(let cluster) = try catalog.indicator(factor.indicator).numerator { return cluster }
+                return nil
+            }
+            guard let cluster = clusters.first,
+                let circulaire = try store.fundCirculaire(FundCirculaireRule.circulaire(for: section.comparison.year))
+            else { continue }
+            let profiles = try atlas.profiles(year: section.comparison.data.classificationYear)
+            let population = profiles.filter { circulaire.municipalities[$0.key] != nil }.mapValues(\.population)
+            report.sections[index].needs = municipalities.compactMap {
+                circulaire.needDifference(of: $0.code, in: cluster, population: population)
+            }
+        }
     }
 }

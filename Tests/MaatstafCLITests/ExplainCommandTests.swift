@@ -105,7 +105,7 @@ struct ExplainCommandTests {
         let cents = expected.map { ($0 * 100).rounded() }
         #expect(abs(cents.reduce(0, +) - (gap * 100).rounded()) <= 1)
         #expect(text.stdout.contains("Why Westervoort differs from the Netherlands"))
-        #expect(text.stdout.contains("need (structure as the municipal fund sees it)"))
+        #expect(text.stdout.contains("need (structure, as the fund sees it)"))
         #expect(!text.stdout.contains("structuur"), "no Dutch factor names in English output")
     }
 
@@ -261,5 +261,44 @@ struct ExplainCommandTests {
         #expect(
             unknownResult.stderr.contains("\(unknown.path):8: fonds.wmo.bestaat-niet is not an indicator"),
             "\(unknownResult.stderr)")
+    }
+}
+
+extension ExplainCommandTests {
+    @Test(
+        "the report of the set fonds: a waterfall per municipality with explain's numbers, the measures behind the need, the ratio's map around 1.00"
+    )
+    func report() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("maatstaf-explain-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try await runner.run([
+            "report", "Westervoort", "--set", "fonds", "--locale", "en", "--cache-dir", cache, "--output", output.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        let explained = try await runner.run([
+            "explain", "--indicator", "fonds.wmo.uitgaven", "--format", "json", "--cache-dir", cache, "Westervoort",
+        ])
+        let explanation = try #require((try json(explained.stdout)["explanations"] as? [[String: Any]])?.first)
+        let difference = try #require(explanation["difference"] as? Double)
+        // English money with a sign, formatted here with printf: -€121.18.
+        let text = (difference < 0 ? "-" : "+") + "€" + String(format: "%.2f", abs(difference))
+        #expect(html.contains("Westervoort: \(text) against the Netherlands"), "the waterfall's caption")
+        #expect(html.contains("Why: Wmo individual provisions: need and spending relative to need"))
+        #expect(html.contains("Where the need comes from"))
+        // Every part the waterfall draws is one of explain's parts, rounded to the cent — or a cent beside it, where
+        // the rounding keeps the shown parts adding up to the shown difference.
+        for part in (explanation["parts"] as? [[String: Any]] ?? []) where (part["national"] as? Bool) == false {
+            let value = try #require(part["part"] as? Double)
+            let labels = [-0.01, 0, 0.01].map { shift in
+                let shown = (value * 100).rounded() / 100 + shift
+                return ">" + (shown < 0 ? "-" : "+") + "€" + String(format: "%.2f", abs(shown)) + "</text>"
+            }
+            #expect(labels.contains { html.contains($0) }, "\(value)")
+        }
+        // The ratio's map is coloured around 1.00.
+        #expect(html.contains("Fixed classes around 1.00"))
     }
 }

@@ -69,6 +69,12 @@ public struct IndicatorSection: Sendable {
     /// For a monthly or quarterly monitor of own figures: per municipality code, its latest figure in the monitor's
     /// rhythm.
     public var monitors: [String: OwnMonitor] = [:]
+    /// Why each chosen municipality differs from the Netherlands, split over the indicator's decomposition
+    /// (`maatstaf explain`); empty when it has none. With the run's notes and the factors' indicators.
+    public var explanation: ExplainRun?
+    /// For a decomposition over the fund's need: per chosen municipality, the measures behind its need per inhabitant
+    /// against the Netherlands.
+    public var needs: [NeedDifference] = []
 
     public init(comparison: Comparison, national: GroupSummary, trend: [TrendPoint]) {
         self.comparison = comparison

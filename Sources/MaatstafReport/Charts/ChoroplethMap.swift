@@ -21,11 +21,22 @@ struct ChoroplethMap {
     /// Width on the page in CSS pixels: 360, or less where the map shares its row with the bars.
     var displayWidth = 360.0
 
+    /// A ratio with a meaning at one value (spending ÷ the fund's allocation, the need index: 1.00): the classes
+    /// are fixed around it — below ÷1.25, to ÷1.05, within 5 %, to ×1.25, above — in a diverging palette, so a
+    /// colour says "above or below the allocation" rather than "in which fifth".
+    var centre: Double?
+
     /// Colour-blind-safe sequential blues (ColorBrewer "Blues", 5 classes): light is low, dark is high.
     static let colours = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
+    /// Colour-blind-safe diverging purple–orange (ColorBrewer "PuOr", 5 classes), white in the middle.
+    static let diverging = ["#5e3c99", "#b2abd2", "#f7f7f7", "#fdb863", "#e66101"]
 
-    /// The upper bounds of the first four classes: the 20th, 40th, 60th and 80th percentile of the values.
+    var palette: [String] { centre == nil ? Self.colours : Self.diverging }
+
+    /// The upper bounds of the first four classes: the 20th, 40th, 60th and 80th percentile of the values; around a
+    /// centre, the centre ÷ 1.25, ÷ 1.05, × 1.05 and × 1.25.
     var breaks: [Double] {
+        if let centre { return [centre / 1.25, centre / 1.05, centre * 1.05, centre * 1.25] }
         let sorted = values.values.sorted()
         guard !sorted.isEmpty else { return [] }
         return [0.2, 0.4, 0.6, 0.8].map { p in
@@ -38,7 +49,7 @@ struct ChoroplethMap {
 
     func colour(_ value: Double) -> String {
         let index = breaks.firstIndex { value <= $0 } ?? 4
-        return Self.colours[index]
+        return palette[index]
     }
 
     /// The bounding box of the shapes' points, in hectometres.
@@ -147,6 +158,17 @@ struct ChoroplethMap {
         let bounds = [low] + breaks + [high]
         var items: [(String?, String)] = (0..<5).map {
             (Self.colours[$0], "\(style.value(bounds[$0]))–\(style.value(bounds[$0 + 1]))")
+        }
+        if centre != nil {
+            // Fixed classes: each named by its bounds, the outer ones open.
+            items = (0..<5).map { index in
+                let text =
+                    index == 0
+                    ? "< \(style.value(breaks[0]))"
+                    : index == 4
+                        ? "> \(style.value(breaks[3]))" : "\(style.value(breaks[index - 1]))–\(style.value(breaks[index]))"
+                return (Self.diverging[index], text)
+            }
         }
         if !missing.isEmpty {
             let names = missing.keys.compactMap { self.names[$0] }.sorted()

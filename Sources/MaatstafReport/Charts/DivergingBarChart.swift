@@ -1,7 +1,7 @@
 import MaatstafCore
 
 /// Bars left and right of zero, one per item, each labelled with its signed value: the measures that make a
-/// municipality's need per inhabitant higher (right, orange) or lower (left, blue) than the reference's.
+/// municipality's need per inhabitant higher (right, orange) or lower (left, purple) than the reference's.
 struct DivergingBarChart {
     struct Bar {
         var label: String
@@ -17,7 +17,7 @@ struct DivergingBarChart {
     let size = 9.5
 
     func render() -> String {
-        let labelWidth = min(width * 0.45, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
+        let labelWidth = min(width * 0.5, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
         let valueRoom = (bars.map { SVG.textWidth(style.difference($0.value), size: size) }.max() ?? 40) + 8
         let scale = Scale(
             values: bars.map(\.value), including: [0], start: labelWidth + valueRoom, end: width - valueRoom)
@@ -27,13 +27,13 @@ struct DivergingBarChart {
             let y = top + Double(index) * rowHeight
             let baseline = y + rowHeight / 2 + size * 0.35
             svg.text(
-                BarChart.truncated(bar.label, width: labelWidth - 12, size: size), x: labelWidth - 8, y: baseline,
+                BarChart.truncated(bar.label, width: labelWidth - 4, size: size), x: labelWidth - 8, y: baseline,
                 anchor: .end, size: size)
             let zero = scale(0)
             let end = scale(bar.value)
             svg.rect(
                 x: min(zero, end), y: y + rowHeight * 0.15, width: max(abs(end - zero), 1), height: rowHeight * 0.7,
-                fill: bar.value >= 0 ? Palette.highEnd : Palette.lowEnd)
+                fill: bar.value >= 0 ? Palette.rise : Palette.fall)
             let text = style.difference(bar.value)
             if bar.value < 0 {
                 svg.text(text, x: end - 4, y: baseline, anchor: .end, size: size)

@@ -102,6 +102,10 @@ enum Palette {
     static let good = "#009E73"  // bluish green: target met
     static let amber = "#E69F00"  // orange: within the margin
     static let bad = "#D55E00"  // vermillion: target missed
+    /// A part that raises a figure (a waterfall's step up, a measure that adds need) and one that lowers it: orange
+    /// and reddish purple, apart from the chosen municipalities' blue.
+    static let rise = "#E69F00"
+    static let fall = "#CC79A7"
     static let lowEnd = "#0072B2"
     static let highEnd = "#E69F00"
 }

@@ -2,7 +2,7 @@ import MaatstafCore
 
 /// A horizontal waterfall: the reference's value, each factor's part floating from where the previous one ended, and
 /// the municipality's value — the split `maatstaf explain` makes, read top to bottom. Parts that raise the figure are
-/// orange, parts that lower it blue; the labels carry the sign, so the chart reads without colour too.
+/// orange, parts that lower it purple; the labels carry the sign, so the chart reads without colour too.
 struct WaterfallChart {
     struct Step {
         var label: String
@@ -22,7 +22,7 @@ struct WaterfallChart {
 
     func render() -> String {
         let labels = [start.label, end.label] + parts.map(\.label)
-        let labelWidth = min(width * 0.42, (labels.map { SVG.textWidth($0, size: size) }.max() ?? 60) + 12)
+        let labelWidth = min(width * 0.5, (labels.map { SVG.textWidth($0, size: size) }.max() ?? 60) + 12)
         var running = start.value
         var positions: [Double] = [0, start.value]
         for part in parts {
@@ -42,7 +42,7 @@ struct WaterfallChart {
             let y = top + Double(index) * rowHeight
             let baseline = y + rowHeight / 2 + size * 0.35
             svg.text(
-                BarChart.truncated(label, width: labelWidth - 12, size: size), x: labelWidth - 8, y: baseline, anchor: .end,
+                BarChart.truncated(label, width: labelWidth - 4, size: size), x: labelWidth - 8, y: baseline, anchor: .end,
                 size: size, bold: bold)
             let left = scale(min(from, to))
             let right = scale(max(from, to))
@@ -63,7 +63,7 @@ struct WaterfallChart {
             svg.line(x1: scale(level), y1: y - rowHeight * 0.15, x2: scale(level), y2: y + rowHeight * 0.15, stroke: Palette.axis)
             row(
                 index + 1, label: part.label, from: level, to: next,
-                fill: part.value >= 0 ? Palette.highEnd : Palette.lowEnd, text: texts[index + 2], bold: false)
+                fill: part.value >= 0 ? Palette.rise : Palette.fall, text: texts[index + 2], bold: false)
             level = next
         }
         let y = top + Double(rows - 1) * rowHeight

@@ -16,6 +16,13 @@ struct ValueStyle {
         gapIsMoney = isMoney || euros
     }
 
+    /// Euros, for amounts that belong to no indicator (the fund's contributions per inhabitant).
+    init(moneyIn locale: ReportLocale) {
+        format = NumberFormat(locale: locale)
+        isMoney = true
+        gapIsMoney = true
+    }
+
     func value(_ value: Double?) -> String {
         guard let value else { return "–" }
         return isMoney ? format.money(value) : format.number(value)

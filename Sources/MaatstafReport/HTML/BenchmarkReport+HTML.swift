@@ -325,6 +325,7 @@ extension BenchmarkReport {
 
         renderTrend(section, style: style, into: &html, labels)
         renderNumbers(section, style: style, into: &html, labels)
+        renderExplanation(section, into: &html)
         renderDefinition(section, into: &html, labels)
         html.raw("</section>\n")
     }
@@ -475,10 +476,15 @@ extension BenchmarkReport {
         // Own figures: a map of fewer municipalities than a group needs would show one municipality's classes
         // ("2,83–2,83" five times), or a partner's figure on its own.
         if data.indicator.usesOwnFigures, values.count < GroupSummary.minimumSharers { return nil }
-        let map = ChoroplethMap(
+        var map = ChoroplethMap(
             shapes: yearShapes, names: names, values: values, missing: missing, withoutOwnFigure: withoutOwnFigure,
             chosen: chosen, style: style, labels: labels, link: link,
             title: "\(labels.map): \(data.indicator.title.text(locale)), \(data.year)", displayWidth: width)
+        // Spending ÷ the fund's allocation and the need index mean something at 1.00: coloured around it.
+        switch (data.indicator.numerator, data.indicator.denominator) {
+        case (_, .fund), (.fundNeed, _): map.centre = 1
+        default: break
+        }
         let drawing = map.render()
         guard !drawing.isEmpty else { return nil }
         var legend = HTMLDocument()
@@ -494,7 +500,11 @@ extension BenchmarkReport {
         var note = HTMLDocument()
         note.element(
             "p",
-            labels.mapNote
+            (map.centre == nil
+                ? labels.mapNote
+                : locale == .nl
+                    ? "Vaste klassen rond 1,00: paars is minder dan het gemeentefonds toekent (of een lagere behoefte dan gemiddeld), oranje meer; wit binnen 5 %."
+                    : "Fixed classes around 1.00: purple is less than the municipal fund allocates (or a need below average), orange more; white within 5 %.")
                 + (shapeYear == year ? "" : (locale == .nl ? " Grenzen van \(shapeYear)." : " Boundaries of \(shapeYear).")),
             class: "note")
         return (drawing, legend.text, note.text)

@@ -39,6 +39,11 @@ enum ReportStyleSheet {
         figure.trends { break-inside: auto; }
         figure.trends figcaption { break-after: avoid; }
         .pair { display: flex; gap: 10px; align-items: flex-start; }
+        h4 { font-size: 10pt; margin: 10px 0 4px; break-after: avoid; }
+        /* Many municipalities: their waterfalls and need charts two to a row. */
+        .waterfalls { display: flex; flex-wrap: wrap; gap: 0 12px; }
+        .waterfalls > figure { flex: 0 0 335px; margin: 4px 0 6px; }
+        .waterfalls figcaption { font-size: 8pt; }
         .pair > figure { margin: 4px 0 8px; }
         .pair > figure:first-child { flex: 0 0 auto; }
         .map-legend { break-inside: avoid; margin: 0 0 8px; }

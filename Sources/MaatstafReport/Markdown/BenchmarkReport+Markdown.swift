@@ -170,6 +170,22 @@ extension BenchmarkReport {
             out.append("")
         }
 
+        // Why: each municipality's difference from the Netherlands split over the indicator's decomposition.
+        if let run = section.explanation, !run.explanations.isEmpty {
+            let explain = ExplainReport(run, locale: locale)
+            out.append("### " + nl("Waarom: ", "Why: ") + escape(run.explanations[0].decomposition.title.text(locale)))
+            out.append("")
+            for explanation in run.explanations {
+                if let reason = explanation.unavailable {
+                    out.append(escape("\(explanation.name): \(explain.unavailable(reason))"))
+                } else {
+                    out.append(explain.table(explanation).renderMarkdown())
+                    if let summary = explain.summary(explanation) { out.append(escape(summary)) }
+                }
+                out.append("")
+            }
+        }
+
         out.append("### " + labels.definition)
         out.append("")
         for line in section.sourceLines(labels.locale) { out.append("- " + escape(line)) }
