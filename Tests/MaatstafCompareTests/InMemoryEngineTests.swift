@@ -57,6 +57,7 @@ struct InMemoryEngineTests {
             return ["E"]
         }
         func snapshotFiles() throws -> [(path: String, sha256: String)] { [] }
+        func fundCirculaire(_ id: String) throws -> FundCirculaire? { nil }
         func cbsTables() throws -> [CBSTableRecord] { [] }
         func cbsPeriods(table: String) throws -> [String] { [] }
         func cbsTopicKeys(table: String) throws -> [String: String] { [:] }

@@ -170,3 +170,25 @@ struct DashboardTests {
         #expect(none.body == "[]")
     }
 }
+
+extension DashboardTests {
+    @Test(
+        "Wmo spending against need: the waterfall splits the gap to the Netherlands into parts that add up, from the raw Iv3 file"
+    )
+    func explanationWaterfall() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get("/?m=GM0293&i=fonds.wmo.uitgaven&y=2025&g=province&lang=en")
+        #expect(page.status == 200)
+        #expect(page.body.contains("Why: Wmo individual provisions: need and spending relative to need"))
+        #expect(page.body.contains("Where the need comes from"))
+        // The caption's difference: Westervoort's net spending on the cluster's 2025 taakvelden per inhabitant, minus
+        // the Netherlands' over the municipalities that delivered, both from the raw file.
+        let raw = try RawIv3("iv3/2025_begroting.csv")
+        let lines = ["6.60", "6.711", "6.712", "6.713", "6.714", "6.811", "6.812"]
+        let national = raw.groupRate(lines, netto: true) { $0.delivered }
+        let difference = raw.rate("Westervoort", lines, netto: true) - national
+        let caption = "Westervoort: " + (difference < 0 ? "-" : "+") + "€" + String(format: "%.2f", abs(difference))
+        #expect(page.body.contains(caption + " against the Netherlands"), "\(caption)")
+    }
+}

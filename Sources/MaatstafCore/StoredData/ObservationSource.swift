@@ -37,9 +37,3 @@ public protocol ObservationSource: Sendable {
     /// The imported files, with their checksums.
     func ownImports() throws -> [OwnImportRecord]
 }
-
-extension ObservationSource {
-    /// A circulaire of the municipal fund, read and checked; nil when the source has none of that id (sources without
-    /// the fund, such as a test's, have none).
-    public func fundCirculaire(_ id: String) throws -> FundCirculaire? { nil }
-}
