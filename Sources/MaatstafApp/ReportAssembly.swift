@@ -100,7 +100,9 @@ extension Workspace {
                 return nil
             }
             guard let cluster = clusters.first,
-                let circulaire = try store.fundCirculaire(FundCirculaireRule.circulaire(for: section.comparison.year))
+                let circulaire = try store.fundCirculaire(
+                    self.circulaire.flatMap { FundCirculaireRule.year(of: $0) == section.comparison.year ? $0 : nil }
+                        ?? FundCirculaireRule.circulaire(for: section.comparison.year))
             else { continue }
             let profiles = try atlas.profiles(year: section.comparison.data.classificationYear)
             let population = profiles.filter { circulaire.municipalities[$0.key] != nil }.mapValues(\.population)

@@ -12,6 +12,8 @@ public struct Workspace: Sendable {
     public let regions: UserRegionCatalog
     public let indicatorsFile: URL?
     public var iv3Source: Iv3SourcePreference = .fetched
+    /// The municipal fund's circulaire chosen for its year (`--circulaire`); nil: the May circular of the year before.
+    public var circulaire: String?
     /// The traits of nearest neighbours (group `peers`) and whether the user chose them in a file.
     public var peerSettings: PeerSettings = .standard
     /// The indicator catalog, read on first use and then kept: commands that need no indicator (regions,
@@ -45,7 +47,7 @@ public struct Workspace: Sendable {
     /// The engine, with the group `peers` (each municipality's nearest neighbours) available; the catalog its
     /// traits need is read only when a neighbour group is asked for.
     public var engine: ComparisonEngine {
-        ComparisonEngine(source: store, atlas: atlas, regions: regions, iv3Source: iv3Source)
+        ComparisonEngine(source: store, atlas: atlas, regions: regions, iv3Source: iv3Source, circulaire: circulaire)
             .withPeers(peerSettings, indicators: catalog.get, strict: peerSettings.file != nil)
     }
 }

@@ -390,3 +390,38 @@ struct FundCommandTests {
         #expect(missing.stderr.contains("2023"), "\(missing.stderr)")
     }
 }
+
+extension FundCommandTests {
+    @Test("--circulaire chooses another circulaire for its year: the September circular of 2024 for 2024, said in the notes")
+    func chosenCirculaire() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        let cluster = "Individuele voorzieningen Wmo"
+        for (id, factor, chosen) in [("S2024_2024", ("S2024", "2024"), true), ("M2023_2024", ("M2023", "2024"), false)] {
+            let expected = try Independent(files: Self.folder, id: id, factorFor: factor)
+            let result = try await runner.run(
+                ["compare", "--indicator", "fonds.wmo.uitkering", "--year", "2024", "--format", "json", "--locale", "en"]
+                    + (chosen ? ["--circulaire", id] : []) + ["--cache-dir", cache, "Westervoort"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let westervoort = try #require((object["municipalities"] as? [[String: Any]])?.first)
+            let allocation = try #require(expected.allocations["GM0293"]?[cluster] ?? nil)
+            #expect(abs((westervoort["numerator"] as? Double ?? 0) - allocation) < 0.5, "\(id)")
+            let notes = (object["notes"] as? [String] ?? []).joined(separator: "\n")
+            #expect(notes.contains(chosen ? "as in \(id), chosen for 2024" : "as in \(id): for a 2024 budget"), "\(notes)")
+        }
+        // A circulaire for another year is not used for this one: the rule's applies, and says so.
+        let other = try await runner.run([
+            "compare", "--indicator", "fonds.wmo.uitkering", "--year", "2024", "--circulaire", "M2024_2025", "--format",
+            "json", "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(other.stdout.contains("as in M2023_2024"))
+        // One that is not in the store is named.
+        let missing = try await runner.run([
+            "compare", "--indicator", "fonds.wmo.uitkering", "--year", "2024", "--circulaire", "S2030_2024", "--locale",
+            "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("S2030_2024"), "\(missing.stderr)")
+    }
+}

@@ -37,13 +37,8 @@ struct FundShowCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var data: DataOptions
 
-    @Option(
-        help: ArgumentHelp(
-            ReaderLanguage.text(
-                en: "The circulaire, e.g. M2024_2025 (the May circular of 2024, for 2025); `maatstaf fund list` lists them.",
-                nl: "De circulaire, bijvoorbeeld M2024_2025 (de meicirculaire 2024, voor 2025); `maatstaf fund list` noemt ze."),
-            valueName: "circulaire"))
-    var circulaire: String
+    /// The circulaire shown: `--circulaire`, which this command needs.
+    var circulaire: String { data.circulaire ?? "" }
 
     @Option(
         help: ArgumentHelp(
@@ -77,6 +72,12 @@ struct FundShowCommand: AsyncParsableCommand {
     var municipalities: [String]
 
     func validate() throws {
+        if data.circulaire == nil {
+            throw ValidationError(
+                ReaderLanguage.text(
+                    en: "name the circulaire: --circulaire M2024_2025 (`maatstaf fund list` lists them)",
+                    nl: "noem de circulaire: --circulaire M2024_2025 (`maatstaf fund list` noemt ze)"))
+        }
         if municipalities.isEmpty {
             throw ValidationError(ReaderLanguage.text(en: "name at least one municipality", nl: "noem ten minste één gemeente"))
         }

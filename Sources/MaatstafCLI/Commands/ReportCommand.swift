@@ -166,6 +166,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         var workspace = try Workspace.open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
         workspace.iv3Source = data.iv3Source
+        workspace.circulaire = data.circulaire
         try workspace.readTraits(data.traitsFile)
         let catalog = try workspace.indicators()
         var chosenIndicators: [Indicator]

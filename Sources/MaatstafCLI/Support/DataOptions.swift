@@ -55,6 +55,32 @@ struct IndicatorFileOption: ParsableArguments {
     var indicatorFile: String?
 }
 
+/// `--circulaire`: the municipal fund's circulaire for its own year, instead of the May circular of the year before
+/// (the rule BZK's tool follows). Checked for its form here; for being in the store where it is used.
+struct CirculaireOption: ParsableArguments {
+    @Option(
+        name: .customLong("circulaire"),
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "The municipal fund's circulaire for its year, e.g. S2024_2024 (the September circular of 2024) for the 2024 accounts; default: the May circular of the year before (M2024_2025 for 2025). `maatstaf fund list` lists them.",
+                nl:
+                    "De circulaire van het gemeentefonds voor haar jaar, bijvoorbeeld S2024_2024 (de septembercirculaire 2024) bij de jaarrekening 2024; standaard: de meicirculaire van het jaar ervoor (M2024_2025 voor 2025). `maatstaf fund list` noemt ze."
+            ),
+            valueName: "circulaire"))
+    var circulaire: String?
+
+    func validate() throws {
+        if let circulaire, FundCirculaireRule.year(of: circulaire) == nil {
+            throw ValidationError(
+                en:
+                    "--circulaire \(circulaire): give it as M or S, the year it was issued, _ and the year it is for (M2024_2025).",
+                nl: "--circulaire \(circulaire): geef haar als M of S, het jaar van uitgave, _ en het jaar waarvoor (M2024_2025)."
+            )
+        }
+    }
+}
+
 /// Options of commands that read municipalities, regions and statistics.
 struct DataOptions: ParsableArguments {
     @OptionGroup var regions: RegionsOption
@@ -70,10 +96,13 @@ struct DataOptions: ParsableArguments {
 
     @OptionGroup var traits: TraitsOption
 
+    @OptionGroup var fund: CirculaireOption
+
     var regionsFolder: String? { regions.regionsFolder }
     var indicatorsFile: String? { file.indicatorFile ?? legacyIndicatorsFile }
     var iv3Source: Iv3SourcePreference { source.iv3Source }
     var traitsFile: String? { traits.traitsFile }
+    var circulaire: String? { fund.circulaire }
 
     func validate() throws {
         guard let legacy = legacyIndicatorsFile else { return }
@@ -103,10 +132,13 @@ struct IndicatorFileDataOptions: ParsableArguments {
 
     @OptionGroup var traits: TraitsOption
 
+    @OptionGroup var fund: CirculaireOption
+
     var regionsFolder: String? { regions.regionsFolder }
     var indicatorsFile: String? { file.indicatorFile }
     var iv3Source: Iv3SourcePreference { source.iv3Source }
     var traitsFile: String? { traits.traitsFile }
+    var circulaire: String? { fund.circulaire }
 }
 
 extension Iv3SourcePreference: ExpressibleByArgument {}

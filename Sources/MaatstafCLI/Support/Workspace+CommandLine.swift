@@ -11,6 +11,7 @@ extension Workspace {
     static func open(global: GlobalOptions, data: DataOptions) throws -> Workspace {
         var workspace = try open(global: global, regionsFolder: data.regionsFolder, indicatorsFile: data.indicatorsFile)
         workspace.iv3Source = data.iv3Source
+        workspace.circulaire = data.circulaire
         try workspace.readTraits(data.traitsFile)
         return workspace
     }

@@ -8,14 +8,16 @@ public struct ComparisonEngine: Sendable {
     let loader: ObservationLoader
 
     /// `iv3Source`: which copy of an Iv3 document is read when the snapshot and a fetched CBS table both hold it.
+    /// `circulaire`: the municipal fund's circulaire for its own year instead of the May circular of the year before.
     public init(
         source: any ObservationSource, atlas: MunicipalityAtlas, regions: UserRegionCatalog?,
-        iv3Source: Iv3SourcePreference = .fetched
+        iv3Source: Iv3SourcePreference = .fetched, circulaire: String? = nil
     ) {
         self.atlas = atlas
         self.resolver = PeerGroupResolver(atlas: atlas, regions: regions)
         var loader = ObservationLoader(source: source, atlas: atlas)
         loader.preference = iv3Source
+        loader.chosenCirculaire = circulaire
         self.loader = loader
     }
 
@@ -43,13 +45,13 @@ public struct ComparisonEngine: Sendable {
             }
             // Divided by the fund: only the years whose circulaire is in the store.
             if case .fund = indicator.denominator {
-                years = try years.filter { try loader.source.fundCirculaire(FundCirculaireRule.circulaire(for: $0)) != nil }
+                years = try years.filter { try loader.source.fundCirculaire(loader.circulaireID(for: $0).id) != nil }
             }
             return years
         case .fund, .fundNeed:
             // The years whose circulaire (the May circular of the year before) is in the store.
             let years = (atlas.years.first ?? 2023)...((atlas.years.last ?? 2025) + 1)
-            return try years.filter { try loader.source.fundCirculaire(FundCirculaireRule.circulaire(for: $0)) != nil }
+            return try years.filter { try loader.source.fundCirculaire(loader.circulaireID(for: $0).id) != nil }
         case .cbs:
             // Years every table of the indicator has; none while one of them is not fetched.
             var common: Set<Int>?

@@ -11,6 +11,15 @@ struct ObservationLoader: Sendable {
     let atlas: MunicipalityAtlas
     /// Which copy of an Iv3 document to read when the snapshot and a fetched table both hold it.
     var preference: Iv3SourcePreference = .fetched
+    /// A circulaire the user chose for its year (`--circulaire S2024_2024`), instead of the rule's.
+    var chosenCirculaire: String?
+
+    /// The circulaire whose allocation goes with `year`: the chosen one for its own year, else the rule's (the May
+    /// circular of the year before).
+    func circulaireID(for year: Int) -> (id: String, chosen: Bool) {
+        if let chosen = chosenCirculaire, FundCirculaireRule.year(of: chosen) == year { return (chosen, true) }
+        return (FundCirculaireRule.circulaire(for: year), false)
+    }
 
     /// One municipality's numerator or denominator: a number, or why there is none.
     enum Figure {
@@ -579,13 +588,15 @@ struct ObservationLoader: Sendable {
     func fundFigures(_ cluster: String, year: Int) throws -> (
         figures: [String: Figure], source: SourceReference, note: IndicatorNote
     ) {
-        let id = FundCirculaireRule.circulaire(for: year)
+        let (id, chosen) = circulaireID(for: year)
         guard let circulaire = try source.fundCirculaire(id) else {
             throw CompareError(
                 .yearNotAvailable, subject: id,
-                reason: .en(
-                    "is not in the store: the allocation for \(year) comes from the May circular of \(year - 1)",
-                    nl: "staat niet in de opslag: de uitkering voor \(year) komt uit de meicirculaire van \(year - 1)"),
+                reason: chosen
+                    ? .en("is not in the store", nl: "staat niet in de opslag")
+                    : .en(
+                        "is not in the store: the allocation for \(year) comes from the May circular of \(year - 1)",
+                        nl: "staat niet in de opslag: de uitkering voor \(year) komt uit de meicirculaire van \(year - 1)"),
                 hint: .en(
                     "Import it with the fund's import (docs/need.md), or choose another year",
                     nl: "Lees haar in met de import van het fonds (docs/need.md), of kies een ander jaar"))
@@ -606,7 +617,7 @@ struct ObservationLoader: Sendable {
             figures,
             SourceReference(
                 table: "Gemeentefonds \(id)", year: year, origin: "BZK, \(id) (docs/need.md)", sha256: nil),
-            .fundCirculaire(id: id, year: year)
+            chosen ? .fundCirculaireChosen(id: id, year: year) : .fundCirculaire(id: id, year: year)
         )
     }
 

@@ -142,4 +142,13 @@ public struct FundAllocation: Sendable, Hashable {
 /// when it made its budget.
 public enum FundCirculaireRule {
     public static func circulaire(for year: Int) -> String { "M\(year - 1)_\(year)" }
+
+    /// The year a circulaire id is for (`S2024_2024` → 2024); nil for an id that is not `M|S` + year `_` year.
+    public static func year(of id: String) -> Int? {
+        let parts = id.dropFirst().split(separator: "_")
+        guard let kind = id.first, kind == "M" || kind == "S", parts.count == 2, parts.allSatisfy({ $0.count == 4 }),
+            Int(parts[0]) != nil, let year = Int(parts[1])
+        else { return nil }
+        return year
+    }
 }

@@ -33,6 +33,8 @@ public enum IndicatorNote: Sendable, Hashable {
     case ownPeriod(_ period: Period, yearNumerator: Bool)
     /// The allocation from the municipal fund is that of circulaire `id` (the May circular of `year` − 1 for `year`).
     case fundCirculaire(id: String, year: Int)
+    /// The allocation is that of circulaire `id`, which the user chose for `year` instead of the rule's.
+    case fundCirculaireChosen(id: String, year: Int)
     /// The need index: each allocation per inhabitant ÷ the national one, `nationalPerInhabitant` euros.
     case needIndex(nationalPerInhabitant: Double)
     /// The document is in the embedded snapshot and in a fetched CBS table; `usedTable` is the one read (nil: the

@@ -168,6 +168,10 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Uitkering uit het gemeentefonds volgens \(id): bij een begroting of jaarrekening van \(year) de meicirculaire van \(year - 1) voor \(year), zoals BZK's begrotingsanalysetool ze naast elkaar zet (Bron: gemeentefonds, BZK; methode en grenzen: docs/need.md)."
                 : "Allocation from the municipal fund as in \(id): for a \(year) budget or accounts the May circular of \(year - 1) for \(year), as BZK's begrotingsanalysetool sets them side by side (source: municipal fund, BZK; method and limits: docs/need.md)."
+        case .fundCirculaireChosen(let id, let year):
+            return nl
+                ? "Uitkering uit het gemeentefonds volgens \(id), voor \(year) gekozen in plaats van de meicirculaire van \(year - 1) (Bron: gemeentefonds, BZK; docs/need.md)."
+                : "Allocation from the municipal fund as in \(id), chosen for \(year) instead of the May circular of \(year - 1) (source: municipal fund, BZK; docs/need.md)."
         case .needIndex(let national):
             let amount = NumberFormat(locale: locale).money(national)
             return nl
