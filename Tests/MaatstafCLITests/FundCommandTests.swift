@@ -425,3 +425,41 @@ extension FundCommandTests {
         #expect(missing.stderr.contains("S2030_2024"), "\(missing.stderr)")
     }
 }
+
+extension FundCommandTests {
+    @Test("overhead spread by salaries: Wmo spending with overhead for Arnhem and Westervoort, 2025 budget, from the raw file")
+    func overheadBySalaries() async throws {
+        let runner = CLIRunner()
+        let cache = CLIRunner.freshLoadedCache()
+        // The raw file read here: per municipality and taakveld code, salaries (L1.1; empty is none), baten, lasten,
+        // population — in thousands of euros.
+        let text = try String(
+            contentsOf: RepositoryFixtures.snapshot.appendingPathComponent("iv3/2025_begroting.csv"), encoding: .utf8)
+        var rows: [String: [String: (salaries: Double, baten: Double, lasten: Double)]] = [:]
+        var population: [String: Double] = [:]
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            let code = String(fields[1].split(separator: " ")[0])
+            rows[fields[0], default: [:]][code] = (Double(fields[2]) ?? 0, Double(fields[3])!, Double(fields[4])!)
+            population[fields[0]] = Double(fields[8])
+        }
+        let wmo = ["6.60", "6.711", "6.712", "6.713", "6.714", "6.811", "6.812"]
+        for name in ["Arnhem", "Westervoort"] {
+            let lines = try #require(rows[name])
+            let spending = wmo.map { lines[$0].map { $0.lasten - $0.baten } ?? 0 }.reduce(0, +)
+            let overhead = try #require(lines["0.4"]).lasten - lines["0.4"]!.baten
+            let here = wmo.map { lines[$0]?.salaries ?? 0 }.reduce(0, +)
+            let all = lines.filter { $0.key != "0.4" }.map(\.value.salaries).reduce(0, +)
+            let expected = (spending + overhead * here / all) * 1000 / population[name]!
+            let result = try await runner.run([
+                "compare", "--indicator", "fonds.wmo.uitgaven-met-overhead", "--year", "2025", "--format", "json",
+                "--locale", "en", "--cache-dir", cache, name,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let value = try #require(((object["municipalities"] as? [[String: Any]])?.first)?["value"] as? Double)
+            #expect(sameCent(value, expected), "\(name): \(value) against \(expected)")
+            #expect((object["notes"] as? [String] ?? []).contains { $0.contains("share of the overhead (taakveld 0.4)") })
+        }
+    }
+}

@@ -529,6 +529,11 @@ struct ObservationLoader: Sendable {
                 figures[code] = .value(Double(sum.total) * 1000)
             }
         }
+        if indicator.overhead == .salaries {
+            try spreadOverhead(
+                &figures, measure: measure, taakvelden: layout.taakvelden, known: known, year: year, document: document)
+            notes.append(.overheadSpread)
+        }
         let reference: SourceReference
         if let table = document.table {
             // Read from a fetched CBS table: its data response and the time it was fetched.
@@ -547,6 +552,47 @@ struct ObservationLoader: Sendable {
         return Iv3Figures(
             figures: figures, kind: kind, taakvelden: layout.taakvelden, source: reference, notes: notes,
             layoutDifferences: layoutDifferences(indicator, year: year, documents: documents))
+    }
+
+    /// Adds to each figure its share of the overhead (0.4): the overhead's amount × the salaries (L1.1) on `taakvelden`
+    /// ÷ the salaries on every taakveld of the document but 0.4. An empty salaries cell is none booked on that line; a
+    /// municipality without salaries outside 0.4, or without a complete overhead line, has no value (never the figure
+    /// without its share).
+    private func spreadOverhead(
+        _ figures: inout [String: Figure], measure: Iv3Measure, taakvelden: [String], known: Set<String>, year: Int,
+        document: Iv3DocumentRecord
+    ) throws {
+        let all = known.sorted()
+        let rows = try memory.iv3Amounts(year: year, kind: document.kind, table: document.table, taakvelden: all) {
+            missing in
+            try source.iv3Amounts(year: year, kind: document.kind, taakvelden: missing, table: document.table)
+        }
+        let mine = Set(taakvelden)
+        var overhead: [String: Int?] = [:]
+        var salariesHere: [String: Int] = [:]
+        var salariesAll: [String: Int] = [:]
+        for row in rows {
+            if row.taakveld == OverheadSpread.taakveld {
+                switch measure {
+                case .lasten: overhead[row.code] = row.lasten
+                case .netto, .baten:
+                    overhead[row.code] = row.lasten.flatMap { lasten in row.baten.map { lasten - $0 } }
+                }
+                continue
+            }
+            let salaries = row.salaries ?? 0
+            salariesAll[row.code, default: 0] += salaries
+            if mine.contains(row.taakveld) { salariesHere[row.code, default: 0] += salaries }
+        }
+        for (code, figure) in figures {
+            guard case .value(let amount) = figure else { continue }
+            guard let spread = overhead[code] ?? nil, let total = salariesAll[code], total > 0 else {
+                figures[code] = .missing(.noOverheadKey)
+                continue
+            }
+            let share = Double(salariesHere[code] ?? 0) / Double(total)
+            figures[code] = .value(amount + Double(spread) * 1000 * share)
+        }
     }
 
     /// Population on 1 January of `year`, from the class file the profiles were read from.

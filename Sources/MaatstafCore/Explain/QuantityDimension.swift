@@ -29,7 +29,12 @@ extension Indicator {
     /// The indicator's numerator over its denominator as a `QuantityDimension`. The fund's need is the allocation
     /// counted in inhabitants, so it is a population.
     public var dimension: QuantityDimension {
-        Self.dimension(of: numerator) / Self.dimension(of: denominator)
+        var top = Self.dimension(of: numerator)
+        // Spending with a share of the overhead is another amount than the same lines without it.
+        if overhead != nil {
+            top = QuantityDimension(Dictionary(uniqueKeysWithValues: top.powers.map { ($0.key + " + overhead", $0.value) }))
+        }
+        return top / Self.dimension(of: denominator)
     }
 
     static func dimension(of quantity: Quantity) -> QuantityDimension {

@@ -26,6 +26,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// For a monthly or quarterly monitor of own figures: whether the periods sum to a year (a flow) or the latest
     /// is the year's (a stock); nil when not declared — year to date and a projection are then not given.
     public var accumulation: Accumulation?
+    /// For an Iv3 indicator: the overhead (0.4) spread over its taakvelden by their share of salaries; nil: not.
+    public var overhead: OverheadSpread?
 
     /// True when the numerator or the denominator is an imported own figure: the indicator then exists only for the
     /// municipalities that imported it, and its references follow the rule for own figures.

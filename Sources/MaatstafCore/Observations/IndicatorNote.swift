@@ -35,6 +35,8 @@ public enum IndicatorNote: Sendable, Hashable {
     case fundCirculaire(id: String, year: Int)
     /// The allocation is that of circulaire `id`, which the user chose for `year` instead of the rule's.
     case fundCirculaireChosen(id: String, year: Int)
+    /// The overhead (0.4) is spread over the indicator's taakvelden by their share of salaries (L1.1).
+    case overheadSpread
     /// The need index: each allocation per inhabitant ÷ the national one, `nationalPerInhabitant` euros.
     case needIndex(nationalPerInhabitant: Double)
     /// The document is in the embedded snapshot and in a fetched CBS table; `usedTable` is the one read (nil: the

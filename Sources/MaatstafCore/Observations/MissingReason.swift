@@ -22,6 +22,9 @@ public enum MissingReason: Sendable, Hashable, Codable {
     case notFinite
     /// No figure for another reason (nothing in the source).
     case noData
+    /// The overhead cannot be spread: the municipality books no salaries (Iv3 L1.1) outside the overhead itself, or its
+    /// overhead line is not complete.
+    case noOverheadKey
     /// The municipality's own figures have no value of `measure` for `period` (not imported, or not kept).
     case noOwnFigure(measure: String, period: String)
 
@@ -32,7 +35,7 @@ public enum MissingReason: Sendable, Hashable, Codable {
         case .notBooked: .notBooked
         case .suppressedByCBS: .suppressed
         case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .notFinite, .noData,
-            .noOwnFigure:
+            .noOwnFigure, .noOverheadKey:
             .noValue
         }
     }

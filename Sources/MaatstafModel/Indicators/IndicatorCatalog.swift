@@ -143,7 +143,8 @@ public struct IndicatorCatalog: Sendable {
             return named.filter {
                 if case .iv3 = $0.numerator { !$0.id.hasPrefix("fonds.") } else { false }
             }
-        case "fonds": return named.filter { $0.id.hasPrefix("fonds.") }
+        // The variants with overhead are chosen by id: a report of the set shows one reading of spending.
+        case "fonds": return named.filter { $0.id.hasPrefix("fonds.") && !$0.id.contains("met-overhead") }
         case "wmo": return named.filter { $0.id.hasPrefix("wmo.") }
         case "jeugd": return named.filter { $0.id.hasPrefix("jeugd.") }
         case "participatie": return named.filter { $0.id.hasPrefix("participatie.") || $0.id.hasPrefix("bijstand.") }

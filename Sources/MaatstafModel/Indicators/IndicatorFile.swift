@@ -25,10 +25,11 @@ enum IndicatorFile {
         var bridge: String?
         var period: String?
         var accumulation: String?
+        var overhead: String?
 
         enum CodingKeys: String, CodingKey {
             case id, title, unit, numerator, denominator, multiplier, direction, notes, interval, zero, broader, bridge, period
-            case accumulation
+            case accumulation, overhead
             case unitKind = "unit-kind"
         }
     }
@@ -323,6 +324,24 @@ enum IndicatorFile {
                 notes: entry.notes?.text ?? LocalizedText(nl: "", en: ""), origin: origin, hasInterval: interval == "wilson",
                 valueKind: valueKind, zero: zero, ownPeriod: ownPeriod)
             indicator.bridge = entry.bridge
+            if let overhead = entry.overhead {
+                // Only an Iv3 amount of lasten or netto, whose lines are not the overhead itself, takes a share of it.
+                guard case .iv3(let measure, let layouts) = numerator, measure != .baten,
+                    let spread = OverheadSpread(rawValue: overhead)
+                else {
+                    throw fail(
+                        .en(
+                            "overhead: salaries spreads the overhead (0.4) over an Iv3 amount of lasten or netto",
+                            nl: "overhead: salaries verdeelt de overhead (0.4) over een Iv3-bedrag van lasten of netto"))
+                }
+                if layouts.contains(where: { $0.taakvelden.contains(OverheadSpread.taakveld) }) {
+                    throw fail(
+                        .en(
+                            "overhead: salaries on an indicator that sums 0.4 itself would count the overhead twice",
+                            nl: "overhead: salaries bij een indicator die 0.4 zelf optelt, telt de overhead dubbel"))
+                }
+                indicator.overhead = spread
+            }
             if let accumulation = entry.accumulation {
                 guard indicator.usesOwnFigures, let parsed = Accumulation(rawValue: accumulation) else {
                     throw fail(

@@ -598,6 +598,13 @@ extension BenchmarkReport {
                     : "Numerator: allocation from the municipal fund, cluster \(cluster), divided by the national allocation per inhabitant (need in inhabitants).")
             )
         }
+        if indicator.overhead == .salaries {
+            lines.append(
+                nl
+                    ? "Plus een deel van de overhead (taakveld 0.4): de overhead × de salarissen (L1.1) op deze taakvelden ÷ de salarissen op alle taakvelden behalve 0.4."
+                    : "Plus a share of the overhead (taakveld 0.4): the overhead × the salaries (L1.1) on these taakvelden ÷ the salaries on every taakveld but 0.4."
+            )
+        }
         switch indicator.denominator {
         case .population:
             lines.append(

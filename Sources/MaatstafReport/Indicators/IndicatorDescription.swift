@@ -102,6 +102,13 @@ public struct IndicatorDescription: Sendable {
                         " (the allocation ÷ the national allocation per inhabitant; over population the need index, docs/need.md)",
                         " (de uitkering ÷ de landelijke uitkering per inwoner; over population de behoefte-index, docs/need.md)"))
         }
+        if indicator.overhead == .salaries {
+            lines.append(
+                t(
+                    "  plus a share of the overhead (0.4): × salaries (L1.1) on these taakvelden ÷ salaries on all but 0.4",
+                    "  plus een deel van de overhead (0.4): × salarissen (L1.1) op deze taakvelden ÷ salarissen op alle behalve 0.4"
+                ))
+        }
         switch indicator.denominator {
         case .population:
             lines.append(

@@ -50,6 +50,10 @@ public struct NoteWording: Sendable {
     /// Why a municipality has no value, as a phrase.
     public func reason(_ reason: MissingReason) -> String {
         switch reason {
+        case .noOverheadKey:
+            return nl
+                ? "geen verdeelsleutel voor de overhead: geen salarissen (L1.1) buiten de overhead, of de regel overhead onvolledig"
+                : "no key to spread the overhead: no salaries (L1.1) outside the overhead, or the overhead line incomplete"
         case .noDelivery(let kind, let year):
             return nl ? "geen Iv3-levering voor de \(document(kind, year))" : "no Iv3 delivery for the \(document(kind, year))"
         case .notInIv3File(let kind, let year):
@@ -172,6 +176,10 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Uitkering uit het gemeentefonds volgens \(id), voor \(year) gekozen in plaats van de meicirculaire van \(year - 1) (Bron: gemeentefonds, BZK; docs/need.md)."
                 : "Allocation from the municipal fund as in \(id), chosen for \(year) instead of the May circular of \(year - 1) (source: municipal fund, BZK; docs/need.md)."
+        case .overheadSpread:
+            return nl
+                ? "Inclusief een deel van de overhead (taakveld 0.4): de overhead × de salarissen (Iv3-categorie L1.1) op deze taakvelden ÷ de salarissen op alle taakvelden behalve 0.4, zoals BZK's begrotingsanalysetool kan verdelen. Een lege salariscel telt als geen salarissen op die regel (docs/need.md)."
+                : "Including a share of the overhead (taakveld 0.4): the overhead × the salaries (Iv3 category L1.1) on these taakvelden ÷ the salaries on every taakveld but 0.4, as BZK's begrotingsanalysetool can spread it. An empty salaries cell counts as no salaries on that line (docs/need.md)."
         case .needIndex(let national):
             let amount = NumberFormat(locale: locale).money(national)
             return nl
