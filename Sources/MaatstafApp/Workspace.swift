@@ -29,8 +29,13 @@ public struct Workspace: Sendable {
     /// The workspace of an opened store (the snapshot loaded): its atlas, the user's regions from `regionsFolder`, and
     /// the indicator catalog with the user's file, read when first asked for.
     public static func open(store: Store, regionsFolder: URL, indicatorsFile: URL?) throws -> Workspace {
+        try open(store: store, regionsFolders: [regionsFolder], indicatorsFile: indicatorsFile)
+    }
+
+    /// The workspace over several region folders: the shipped regions first, the user's after them.
+    public static func open(store: Store, regionsFolders: [URL], indicatorsFile: URL?) throws -> Workspace {
         let atlas = try MunicipalityAtlas(store: store)
-        let regions = try UserRegionCatalog(folder: regionsFolder, directory: atlas.directory)
+        let regions = try UserRegionCatalog(folders: regionsFolders, directory: atlas.directory)
         return Workspace(
             store: store, atlas: atlas, regions: regions, indicatorsFile: indicatorsFile,
             catalog: CatalogCache { try IndicatorCatalog(store: store, userFile: indicatorsFile) })

@@ -221,7 +221,7 @@ struct LanguageTests {
             arguments + ["--locale", locale, "--cache-dir", CLIRunner.loadedCache, "--regions", RepositoryFixtures.regions.path])
         #expect(result.status != 0)
         #expect(prefix.contains { result.stderr.hasPrefix($0) }, "\(result.stderr)")
-        // The usage line is syntax (`<municipalities>`), the same in both languages.
+        // The usage line is syntax (`<gemeenten>` in Dutch, `<municipalities>` in English).
         // So are commands to run (`maatstaf …`) and options quoted as typed ('--year <year>').
         let prose = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("Usage:") && !$0.hasPrefix("Gebruik:") }
             .joined(separator: "\n").replacing(/`[^`]*`/, with: " ").replacing(/'[^']*'/, with: " ")

@@ -116,3 +116,27 @@ struct RegionsCommandTests {
         #expect(result.stderr.hasPrefix("maatstaf: error: \(file.path): the file differs from the snapshot's checksum"))
     }
 }
+
+extension RegionsCommandTests {
+    @Test("a user's region folder adds to the shipped regions, never hides them; an id in both is named")
+    func userRegionsAdd() async throws {
+        let (runner, cache) = runner()
+        let folder = RepositoryFixtures.temporaryFolder()
+        try "id: achterhoek-west\nname: Achterhoek-West\nmembers:\n  - Doesburg\n  - Bronckhorst\n".write(
+            to: folder.appendingPathComponent("eigen.yaml"), atomically: true, encoding: .utf8)
+        let list = try await runner.run(["regions", "list", "--locale", "en", "--cache-dir", cache, "--regions", folder.path])
+        #expect(list.status == 0, "\(list.stderr)")
+        for id in ["achterhoek-west", "liemers", "1stroom"] { #expect(list.stdout.contains(id), "\(id): \(list.stdout)") }
+        let compared = try await runner.run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--against", "liemers,achterhoek-west", "--cache-dir",
+            cache, "--regions", folder.path, "Doesburg",
+        ])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        // The same id as a shipped region: named, with both files.
+        try "id: liemers\nname: Mijn Liemers\nmembers:\n  - Duiven\n  - Zevenaar\n".write(
+            to: folder.appendingPathComponent("liemers.yaml"), atomically: true, encoding: .utf8)
+        let clash = try await runner.run(["regions", "check", "--locale", "en", "--cache-dir", cache, "--regions", folder.path])
+        #expect(clash.status == 65)
+        #expect(clash.stdout.contains("\(folder.path)/liemers.yaml: id \"liemers\" is already used by"), "\(clash.stdout)")
+    }
+}

@@ -71,7 +71,7 @@ struct SpreadsheetTests {
         #expect(sheet.contains("state=\"frozen\""))
         let notes = try Self.cells(path, sheet: 2)
         #expect(notes.values.contains { $0.value.contains("Bron: CBS") })
-        #expect(notes.values.contains { $0.value.hasPrefix("Groepstarief") })
+        #expect(notes.values.contains { $0.value.hasPrefix("Groepscijfer") })
     }
 
     @Test("xlsx needs --output (exit 64); an output that cannot be written leaves nothing behind (exit 74)")

@@ -54,7 +54,7 @@ struct UserRegionCatalogTests {
     @Test("invalid YAML is reported with its line")
     func invalidYAML() throws {
         let folder = try ModelFixtures.regionFolder(["broken.yaml": "id: x\nname: [unclosed\nmembers: []\n"])
-        let (_, problems) = UserRegionCatalog.check(folder: folder, directory: ModelFixtures.directory)
+        let (_, problems) = UserRegionCatalog.check(folders: [folder], directory: ModelFixtures.directory)
         #expect(problems.count == 1)
         #expect(problems[0].en.hasPrefix(folder.appendingPathComponent("broken.yaml").path + ":"))
         #expect(problems[0].en.contains("is not valid YAML"))
@@ -70,7 +70,7 @@ struct UserRegionCatalogTests {
             "e.yaml": "id: province\nname: E\nmembers: [Zevenaar]\n",
             "f.yaml": "- just\n- a list\n",
         ])
-        let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: ModelFixtures.directory)
+        let (regions, problems) = UserRegionCatalog.check(folders: [folder], directory: ModelFixtures.directory)
         func problemsIn(_ file: String) -> [String] {
             problems.map(\.en).filter { $0.hasPrefix(folder.appendingPathComponent(file).path) }
         }

@@ -23,8 +23,9 @@ struct RegionsCheckCommand: AsyncParsableCommand {
     func run() async throws {
         // Not Workspace.open: that stops at the first broken region file, and this command lists them all.
         let directory = try MunicipalityDirectory(store: try global.openStoreWithSnapshot())
-        let folder = ProjectPaths.regionsFolder(option: data.regionsFolder)
-        let (regions, problems) = UserRegionCatalog.check(folder: folder, directory: directory)
+        let folders = ProjectPaths.regionsFolders(option: data.regionsFolder)
+        let (regions, problems) = UserRegionCatalog.check(folders: folders, directory: directory)
+        let folder = UserRegionCatalog.distinct(folders).map(\.path).joined(separator: ", ")
         let nl = ReaderLanguage.current == .nl
         for region in regions {
             try StandardOutput.line(
@@ -35,8 +36,8 @@ struct RegionsCheckCommand: AsyncParsableCommand {
         }
         try StandardOutput.line(
             nl
-                ? "\(regions.count) regio('s) geldig, \(problems.count) probleem/problemen in \(folder.path)"
-                : "\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder.path)")
+                ? "\(regions.count) regio('s) geldig, \(problems.count) probleem/problemen in \(folder)"
+                : "\(regions.count) region(s) valid, \(problems.count) problem(s) in \(folder)")
         if !problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }
 }

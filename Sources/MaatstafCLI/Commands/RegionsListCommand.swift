@@ -49,7 +49,7 @@ struct RegionsListCommand: AsyncParsableCommand {
             return [$0.id, kind, $0.name, $0.members.map(String.init) ?? "", $0.file ?? ""]
         }
         table.notes = [
-            nl ? "Eigen regio's uit \(workspace.regions.folder.path)." : "User regions from \(workspace.regions.folder.path)."
+            nl ? "Regio's uit \(workspace.regions.foldersText)." : "Regions from \(workspace.regions.foldersText)."
         ]
         try output.write(
             Listing(table, name: nl ? "Groepen en regio's" : "Groups and regions", locale: output.locale, json: entries))

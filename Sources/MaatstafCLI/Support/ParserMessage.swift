@@ -11,11 +11,11 @@ enum ParserMessage {
         return message.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
             let text = String(line)
             if text.hasPrefix("Help:") { return nil }
-            if text.hasPrefix("Usage: ") { return "Gebruik: " + text.dropFirst("Usage: ".count) }
+            if text.hasPrefix("Usage: ") { return "Gebruik: " + placeholders(String(text.dropFirst("Usage: ".count))) }
             if let match = text.firstMatch(of: /^(\s*)See '(.+)' for more information\.$/) {
                 return "\(match.1)Zie '\(match.2)' voor meer uitleg."
             }
-            if text.hasPrefix("Error: ") { return "Fout: " + sentence(String(text.dropFirst("Error: ".count))) }
+            if text.hasPrefix("Error: ") { return "Fout: " + placeholders(sentence(String(text.dropFirst("Error: ".count)))) }
             return text
         }.joined(separator: "\n")
     }
@@ -29,13 +29,27 @@ enum ParserMessage {
             ("OVERVIEW:", "OVERZICHT:"), ("USAGE:", "GEBRUIK:"), ("ARGUMENTS:", "ARGUMENTEN:"),
             ("OPTIONS:", "OPTIES:"), ("SUBCOMMANDS:", "OPDRACHTEN:"), ("Show help information.", "Toon deze uitleg."),
             ("Show the version.", "Toon de versie."), ("(values:", "(waarden:"), ("(default:", "(standaard:"),
-            ("<subcommand>", "<opdracht>"), ("(default)", "(standaard)"),
+            ("(default)", "(standaard)"),
         ] {
             text = text.replacingOccurrences(of: english, with: dutch)
         }
+        text = placeholders(text)
         // `; default:` may be broken over two lines by the help's wrapping.
         text = text.replacing(/;(\s+)default:/) { ";\($0.1)standaard:" }
         return text.replacing(/See '(.+)' for detailed help\./) { "Zie '\($0.1)' voor de uitleg per opdracht." }
+    }
+
+    /// ArgumentParser's English placeholders in a usage line (`[<options>]`, `<subcommand>`) and maatstaf's
+    /// arguments named in English (`<municipalities>`), in Dutch.
+    static func placeholders(_ text: String) -> String {
+        var text = text
+        for (english, dutch) in [
+            ("<options>", "<opties>"), ("<subcommand>", "<opdracht>"), ("<municipalities>", "<gemeenten>"),
+            ("<municipality>", "<gemeente>"), ("<files>", "<bestanden>"), ("<file>", "<bestand>"),
+        ] {
+            text = text.replacingOccurrences(of: english, with: dutch)
+        }
+        return text
     }
 
     /// One of ArgumentParser's sentences in Dutch; a sentence it does not know is returned as it is (maatstaf's own

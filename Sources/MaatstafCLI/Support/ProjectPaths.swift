@@ -100,6 +100,13 @@ enum ProjectPaths {
     }
 
     /// `--regions DIR`, else `MAATSTAF_REGIONS_DIR`, else `./regions` when it exists, else the data root's regions.
+    /// The region folders read: the shipped regions, and the user's (`--regions`, `$MAATSTAF_REGIONS_DIR` or a
+    /// `./regions` of the working folder), which add to them.
+    static func regionsFolders(option: String?) -> [URL] {
+        let shipped = dataRoot()?.regions ?? sourceRoot.appendingPathComponent("regions", isDirectory: true)
+        return [shipped, regionsFolder(option: option)]
+    }
+
     static func regionsFolder(option: String?) -> URL {
         if let option { return URL(fileURLWithPath: option, isDirectory: true) }
         if let environment = Console.variable("MAATSTAF_REGIONS_DIR") {

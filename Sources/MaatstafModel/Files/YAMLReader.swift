@@ -24,7 +24,7 @@ struct YAMLReader {
         let count = problems.count
         return .en(
             "has \(count) problem\(count == 1 ? "" : "s"):\n  " + problems.map { $0.described(.en) }.joined(separator: "\n  "),
-            nl: "heeft \(count) probleem\(count == 1 ? "" : "en"):\n  "
+            nl: "heeft \(count) \(count == 1 ? "probleem" : "problemen"):\n  "
                 + problems.map { $0.described(.nl) }.joined(separator: "\n  "))
     }
 

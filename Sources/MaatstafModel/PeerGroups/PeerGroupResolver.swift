@@ -129,8 +129,8 @@ public struct PeerGroupResolver: Sendable {
                 throw ModelError(
                     .unknownPeerGroup, subject: id,
                     reason: .en(
-                        "is neither a built-in group nor a region in \(regions?.folder.path ?? "regions/")",
-                        nl: "is geen ingebouwde groep en geen regio in \(regions?.folder.path ?? "regions/")"),
+                        "is neither a built-in group nor a region in \(regions?.foldersText ?? "regions/")",
+                        nl: "is geen ingebouwde groep en geen regio in \(regions?.foldersText ?? "regions/")"),
                     hint: .en(
                         "Known groups: \(known.joined(separator: ", "))", nl: "Bekende groepen: \(known.joined(separator: ", "))")
                 )

@@ -1,17 +1,28 @@
 public import Foundation
 public import MaatstafCore
 
-/// All user regions of a folder (`regions/` or `--regions DIR`), checked as a whole.
+/// All regions of the shipped folder and the user's (`./regions` or `--regions DIR`), checked as a whole: a user's
+/// folder adds to the shipped regions (1stroom, liemers …), never hides them, and an id in both is named.
 public struct UserRegionCatalog: Sendable {
-    public let folder: URL
+    /// The folders read, the shipped one first.
+    public let folders: [URL]
     public let regions: [UserRegion]
+
+    /// The folders as a reader is told them (`regions/ and ./mijn-regios`).
+    public var folder: URL { folders.last ?? URL(fileURLWithPath: "regions") }
+    public var foldersText: String { folders.map(\.path).joined(separator: ", ") }
 
     /// Reads every `*.yaml` / `*.yml` file. Any problem in any file fails the whole catalog (naming the first, counting
     /// the rest):
     /// a comparison must never silently run without a region the user defined.
     public init(folder: URL, directory: MunicipalityDirectory) throws {
-        self.folder = folder
-        let (regions, problems) = Self.collect(folder: folder, directory: directory)
+        try self.init(folders: [folder], directory: directory)
+    }
+
+    /// The regions of every folder; a folder named twice (the shipped one given as `--regions`) is read once.
+    public init(folders: [URL], directory: MunicipalityDirectory) throws {
+        self.folders = Self.distinct(folders)
+        let (regions, problems) = Self.collect(folders: self.folders, directory: directory)
         if let first = problems.first {
             throw ModelError(
                 .invalidRegionFile, subject: first.location,
@@ -24,16 +35,23 @@ public struct UserRegionCatalog: Sendable {
     }
 
     /// Checks every file and returns every problem without throwing (for `maatstaf regions check`).
-    public static func check(folder: URL, directory: MunicipalityDirectory) -> (regions: [UserRegion], problems: [LocalizedText])
-    {
-        let (regions, problems) = collect(folder: folder, directory: directory)
+    public static func check(folders: [URL], directory: MunicipalityDirectory) -> (
+        regions: [UserRegion], problems: [LocalizedText]
+    ) {
+        let (regions, problems) = collect(folders: distinct(folders), directory: directory)
         return (regions, problems.map { .en($0.described(.en), nl: $0.described(.nl)) })
     }
 
-    static func collect(folder: URL, directory: MunicipalityDirectory) -> ([UserRegion], [UserRegionFile.Problem]) {
+    /// Each folder once, by its resolved path.
+    public static func distinct(_ folders: [URL]) -> [URL] {
+        var seen: Set<String> = []
+        return folders.filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
+    }
+
+    static func collect(folders: [URL], directory: MunicipalityDirectory) -> ([UserRegion], [UserRegionFile.Problem]) {
         var regions: [UserRegion] = []
         var problems: [UserRegionFile.Problem] = []
-        for file in regionFiles(in: folder) {
+        for file in folders.flatMap({ regionFiles(in: $0) }) {
             switch UserRegionFile.read(file, directory: directory) {
             case .success(let region):
                 if let earlier = regions.first(where: { $0.id == region.id }) {

@@ -80,20 +80,21 @@ extension ReportLabels {
             )
         switch indicator.denominator {
         case .population:
-            // The column is "groepstarief" here, as everywhere for open data per inhabitant.
+            // One word for the group's figure in every output, the one the report uses: "groepscijfer" (a "tarief" reads as
+            // a price per hour in a procurement meeting).
             let tariff =
                 indicator.valueKind == .money
                 ? (
-                    "wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepstarief",
+                    "wat de gemeente meer (+) of minder (−) uitgeeft dan tegen het groepscijfer",
                     "what the municipality spends more (+) or less (−) than at the group's rate"
                 )
                 : (
-                    "hoeveel meer (+) of minder (−) dan tegen het groepstarief",
+                    "hoeveel meer (+) of minder (−) dan tegen het groepscijfer",
                     "how many more (+) or fewer (−) than at the group's rate"
                 )
             return
                 (nl
-                ? "Groepstarief: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepstarief) × inwoners — \(tariff.0)."
+                ? "Groepscijfer: totaal van de groep ÷ totale bevolking. Gem. gemeente: ongewogen gemiddelde van de gemeenten. Gat: (waarde − groepscijfer) × inwoners — \(tariff.0)."
                 : "Group rate: the group's total ÷ its total population. Avg municipality: unweighted mean of the members' rates. Gap: (value − group rate) × inhabitants — \(tariff.1).")
                 + rank
         case .none:

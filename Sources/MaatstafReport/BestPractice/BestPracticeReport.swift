@@ -102,7 +102,7 @@ public struct BestPracticeReport: TabularResult, Sendable {
         }
         notes.append(
             t(
-                "Verschil: wat \(result.municipality.name) minder (+) of meer (−) zou uitgeven tegen het tarief van die gemeente (eigen waarde − hun waarde) × eigen inwoners.",
+                "Verschil: wat \(result.municipality.name) minder (+) of meer (−) zou uitgeven bij het cijfer per inwoner van die gemeente (eigen waarde − hun waarde) × eigen inwoners.",
                 "Gap: what \(result.municipality.name) would spend less (+) or more (−) at that municipality's rate: (own value − theirs) × own inhabitants."
             ))
         if let improvement = result.improvement {

@@ -34,7 +34,7 @@ public struct CompareReport: TabularResult, Sendable {
         let nl = locale == .nl
         var table = Table(columns: [
             .init(nl ? "gemeente" : "municipality"), .init(nl ? "waarde" : "value", .right), .init(nl ? "rang" : "rank", .right),
-            .init(nl ? "referentie" : "reference"), .init(nl ? "groepstarief" : "group rate", .right),
+            .init(nl ? "referentie" : "reference"), .init(nl ? "groepscijfer" : "group rate", .right),
             .init(nl ? "gem. gemeente" : "avg municipality", .right), .init(nl ? "mediaan" : "median", .right),
             .init("Q1–Q3", .right),
             .init("n", .right), .init(nl ? "verschil" : "difference", .right), .init("%", .right),

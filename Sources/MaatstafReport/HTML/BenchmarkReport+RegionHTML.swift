@@ -36,7 +36,11 @@ extension BenchmarkReport {
             renderTable(keys, into: &html)
         }
         if let scenarios = report.scenarioTable(view) {
-            html.element("h3", nl ? "Wat als elk lid tegen een tarief uitgaf" : "What if every member spent at a rate")
+            html.element(
+                "h3",
+                nl
+                    ? "Wat als elk lid per inwoner uitgaf wat een ander cijfer zegt"
+                    : "What if every member spent at another figure per inhabitant")
             renderTable(scenarios, into: &html)
         }
         html.raw("<ul class=\"notes\">\n")

@@ -54,7 +54,7 @@ public struct RankReport: TabularResult, Sendable {
             ranking.summary.basis == nil
             ? [
                 nl
-                    ? "Groepstarief (totaal ÷ totale noemer): \(rate); gemiddelde gemeente: \(mean); mediaan: \(median)."
+                    ? "Groepscijfer (totaal ÷ totale noemer): \(rate); gemiddelde gemeente: \(mean); mediaan: \(median)."
                     : "Group rate (total ÷ total denominator): \(rate); average municipality: \(mean); median: \(median)."
             ] : []
         notes += labels.basisNotes([ranking.summary], style: style)

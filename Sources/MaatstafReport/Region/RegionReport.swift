@@ -186,7 +186,7 @@ public struct RegionReport: TabularResult, Sendable {
         }
         notes.append(
             t(
-                "Sleutels: wat elke gemeente van het regiototaal zou betalen, met het verschil met wat zij nu uitgeeft (+ = zou meer betalen). Besparing: nu − bedrag tegen dat tarief (+ = zou minder uitgeven). Bedragen in hele euro's; CSV en JSON geven ze tot op de cent.",
+                "Sleutels: wat elke gemeente van het regiototaal zou betalen, met het verschil met wat zij nu uitgeeft (+ = zou meer betalen). Besparing: nu − het bedrag bij dat cijfer per inwoner (+ = zou minder uitgeven). Bedragen in hele euro's; CSV en JSON geven ze tot op de cent.",
                 "Keys: what each municipality would pay of the region's total, and the difference with what it spends now (+ = would pay more). Saving: now − the amount at that rate (+ = would spend less). Amounts in whole euros; CSV and JSON give them to the cent."
             ))
         if breakdown.indicator.direction == .neither {
@@ -251,7 +251,9 @@ public struct RegionReport: TabularResult, Sendable {
                 t("Kostenverdeelsleutels (regiototaal \(total))", "Cost-split keys (region total \(total))"),
                 keysTable(breakdown), markdown: markdown),
             titled(
-                t("Wat als elk lid tegen een tarief uitgaf", "What if every member spent at a rate"), scenarioTable(breakdown),
+                t(
+                    "Wat als elk lid per inwoner uitgaf wat een ander cijfer zegt",
+                    "What if every member spent at another figure per inhabitant"), scenarioTable(breakdown),
                 markdown: markdown),
         ].compactMap { $0 }
         let notes = notes(breakdown)
