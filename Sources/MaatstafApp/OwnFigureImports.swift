@@ -13,13 +13,14 @@ public struct OwnFigureImports: Sendable {
     /// Every import, oldest first.
     public func list() throws -> [OwnImportRecord] { try store.ownImports() }
 
-    /// Stores one file's figures as one import, in one transaction; `definitions` from an exchange file.
+    /// Stores one file's figures, in one transaction; `definitions` from an exchange file. A changed file of a name
+    /// imported before adds its new figures unless `replace` (`Store.importOwnFigures`).
     public func add(
         _ figures: [OwnFigureRecord], name: String, path: String, sha256: String, decimal: String,
-        definitions: [OwnDefinitionRecord] = []
+        definitions: [OwnDefinitionRecord] = [], replace: Bool = false
     ) throws -> OwnImportOutcome {
         try store.importOwnFigures(
-            figures, name: name, path: path, sha256: sha256, decimal: decimal, definitions: definitions)
+            figures, name: name, path: path, sha256: sha256, decimal: decimal, definitions: definitions, replace: replace)
     }
 
     /// Removes an import and its figures; an unknown name is an error naming the imports there are.

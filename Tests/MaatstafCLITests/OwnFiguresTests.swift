@@ -44,13 +44,33 @@ struct OwnFiguresTests {
         let store = try Store(path: cache + "/maatstaf.sqlite")
         #expect(try store.ownImports().map(\.rows) == [3, 17])
 
-        // A changed copy of the Westervoort file (same name) replaces the earlier import in one go.
+        // Next month's export of the Westervoort file (same name, one period more, 2021 again as before) adds its new
+        // period as an import of its own and keeps the earlier ones: a same-named export never drops earlier periods.
+        let westervoort = { try store.ownFigures(measure: "hh-uren-per-client").filter { $0.code == "GM0293" } }
+        let later = RepositoryFixtures.temporaryFolder().appendingPathComponent("westervoort-huishoudelijke-hulp.csv")
+        try
+            "gemeente;periode;maat;waarde;eenheid\nWestervoort;2021;hh-uren-per-client;2,83;uur\nWestervoort;2022;hh-uren-per-client;2,6;uur\n"
+            .write(to: later, atomically: true, encoding: .utf8)
+        let added = try await runner.run(["import", "--locale", "en", "--cache-dir", cache, later.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(
+            added.stdout.contains("1 new figure added as westervoort-huishoudelijke-hulp.csv #2; the 3 figures"),
+            "\(added.stdout)")
+        #expect(try westervoort().map(\.value).sorted() == [2.6, 2.83, 2.91, 3.07])
+        // A figure whose value changed is refused with both values; nothing is stored.
         let changed = RepositoryFixtures.temporaryFolder().appendingPathComponent("westervoort-huishoudelijke-hulp.csv")
-        try "gemeente;periode;maat;waarde;eenheid\nWestervoort;2022;hh-uren-per-client;2,6;uur\n".write(
-            to: changed, atomically: true, encoding: .utf8)
-        let replaced = try await runner.run(["import", "--cache-dir", cache, changed.path])
-        #expect(replaced.stdout.contains("replacing its earlier import (3 figures)"), "\(replaced.stdout)")
-        #expect(try store.ownFigures(measure: "hh-uren-per-client").filter { $0.code == "GM0293" }.map(\.value) == [2.6])
+        try
+            "gemeente;periode;maat;waarde;eenheid\nWestervoort;2021;hh-uren-per-client;2,9;uur\nWestervoort;2023;hh-uren-per-client;2,5;uur\n"
+            .write(to: changed, atomically: true, encoding: .utf8)
+        let refused = try await runner.run(["import", "--locale", "en", "--cache-dir", cache, changed.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("GM0293 2021JJ00 hh-uren-per-client is 2.9 here but 2.83 in"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--replace"))
+        #expect(try westervoort().count == 4)
+        // Asked for: --replace replaces every earlier import of the name.
+        let replaced = try await runner.run(["import", "--replace", "--locale", "en", "--cache-dir", cache, changed.path])
+        #expect(replaced.stdout.contains("replacing the earlier import(s) of that name (4 figures)"), "\(replaced.stdout)")
+        #expect(try westervoort().map(\.value).sorted() == [2.5, 2.9])
 
         let list = try await runner.run(["imports", "--cache-dir", cache])
         #expect(list.stdout.contains("steenwijkerland-monitor.csv\t17 figures"))
@@ -767,7 +787,7 @@ struct OwnFiguresTests {
         """.write(to: clash, atomically: true, encoding: .utf8)
         let replaced = try await runner.run(["import", "--locale", "en", "--cache-dir", club, clash.path])
         #expect(replaced.status == 65, "\(replaced.stderr)")
-        #expect(replaced.stderr.contains("holds figures of GM0293 that this file does not have"), "\(replaced.stderr)")
+        #expect(replaced.stderr.contains("holds figures of GM0293, none of which this file has"), "\(replaced.stderr)")
 
         // A measure without a definition cannot be shared.
         let bare = folder.appendingPathComponent("kaal.csv")

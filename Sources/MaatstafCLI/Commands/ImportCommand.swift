@@ -25,8 +25,10 @@ struct ImportCommand: AsyncParsableCommand {
                     februari 2021, a date (its month). The layout, with examples: docs/own-data.md.
 
                     Every problem in a file is listed with its row and column, and nothing of that file is stored. \
-                    Importing the same file again changes nothing; a changed file (same name) replaces its earlier import in \
-                    one go. `maatstaf imports` lists and removes imports.
+                    Importing the same file again changes nothing. A changed file of the same name (next month's export) \
+                    adds: its new periods are stored as an import of their own (NAME #2), the earlier figures are kept, \
+                    and a figure whose value changed is refused, naming both; --replace replaces the earlier imports \
+                    instead. `maatstaf imports` lists and removes imports.
 
                     Examples:
                       maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
@@ -42,8 +44,10 @@ struct ImportCommand: AsyncParsableCommand {
                     februari 2021, een datum (de maand ervan). De indeling, met voorbeelden: docs/own-data.md.
 
                     Elk probleem in een bestand wordt genoemd met rij en kolom, en niets van dat bestand wordt opgeslagen. \
-                    Hetzelfde bestand opnieuw inlezen verandert niets; een gewijzigd bestand (zelfde naam) vervangt de \
-                    eerdere import in één keer. `maatstaf imports` noemt en verwijdert imports.
+                    Hetzelfde bestand opnieuw inlezen verandert niets. Een gewijzigd bestand met dezelfde naam (de export \
+                    van de volgende maand) voegt toe: de nieuwe perioden worden een eigen import (NAAM #2), de eerdere \
+                    cijfers blijven staan, en een cijfer met een andere waarde wordt geweigerd, met beide genoemd; \
+                    --replace vervangt de eerdere imports. `maatstaf imports` noemt en verwijdert imports.
 
                     Voorbeelden:
                       maatstaf import examples/own-figures/westervoort-huishoudelijke-hulp.csv
@@ -82,6 +86,16 @@ struct ImportCommand: AsyncParsableCommand {
                 nl: "Een koppelbestand voor een andere indeling, bijvoorbeeld een kolom per maand (indeling: docs/own-data.md)."),
             valueName: "file"))
     var mapping: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "Replace the earlier imports of a file's name with the file. Without it a changed file of the same name adds its new periods and keeps the earlier ones; a changed figure is refused.",
+                nl:
+                    "Vervang de eerdere imports van de naam van een bestand door het bestand. Zonder deze optie voegt een gewijzigd bestand met dezelfde naam zijn nieuwe perioden toe en blijven de eerdere staan; een gewijzigd cijfer wordt geweigerd."
+            )))
+    var replace = false
 
     @Argument(
         help: ArgumentHelp(
@@ -173,7 +187,8 @@ struct ImportCommand: AsyncParsableCommand {
         for (file, figures, definitions, sha256) in ready {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let outcome = try OwnFigureImports(store: workspace.store).add(
-                figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue, definitions: definitions)
+                figures, name: name, path: file, sha256: sha256, decimal: decimal.rawValue, definitions: definitions,
+                replace: replace)
             try StandardOutput.line(
                 Self.summary(name, figures, outcome, directory: workspace.atlas.directory, language.locale))
         }
@@ -203,8 +218,16 @@ struct ImportCommand: AsyncParsableCommand {
         case .imported: return nl ? "\(name): \(what), ingelezen." : "\(name): \(what), imported."
         case .replaced(let previous):
             return nl
-                ? "\(name): \(what), in plaats van de eerdere import (\(previous) cijfers)."
-                : "\(name): \(what), replacing its earlier import (\(previous) figures)."
+                ? "\(name): \(what), in plaats van de eerdere import(s) van die naam (\(previous) cijfers)."
+                : "\(name): \(what), replacing the earlier import(s) of that name (\(previous) figures)."
+        case .added(0, let kept, _):
+            return nl
+                ? "\(name): niets nieuws; de \(kept) cijfers van de eerdere import(s) van die naam zijn gelijk en blijven staan."
+                : "\(name): nothing new; the \(kept) figures of the earlier import(s) of that name are the same and stay."
+        case .added(let count, let kept, let stored):
+            return nl
+                ? "\(name): \(count) nieuwe \(count == 1 ? "cijfer" : "cijfers") toegevoegd als \(stored); de \(kept) cijfers van de eerdere import(s) van die naam blijven staan (dit bestand: \(what))."
+                : "\(name): \(count) new figure\(count == 1 ? "" : "s") added as \(stored); the \(kept) figures of the earlier import(s) of that name stay (this file: \(what))."
         case .unchanged: return ""
         }
     }

@@ -57,8 +57,8 @@ struct ImportsCommand: AsyncParsableCommand {
         for entry in list {
             try StandardOutput.line(
                 language.locale == .nl
-                    ? "\(entry.name)\t\(entry.rows) cijfers\tsha256 \(entry.sha256.prefix(12))…\tingelezen \(entry.importedAt)\t\(entry.path)"
-                    : "\(entry.name)\t\(entry.rows) figures\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)"
+                    ? "\(entry.name)\t\(entry.rows) \(entry.rows == 1 ? "cijfer" : "cijfers")\tsha256 \(entry.sha256.prefix(12))…\tingelezen \(entry.importedAt)\t\(entry.path)"
+                    : "\(entry.name)\t\(entry.rows) figure\(entry.rows == 1 ? "" : "s")\tsha256 \(entry.sha256.prefix(12))…\timported \(entry.importedAt)\t\(entry.path)"
             )
         }
     }

@@ -26,6 +26,7 @@ extension Advice {
         case .acceptRevision: "--accept-revision"
         case .snapshotCopy: "--iv3-source snapshot"
         case .definition(let measure): "--definition \(measure)=TEXT"
+        case .replaceImport: "--replace"
         }
     }
 

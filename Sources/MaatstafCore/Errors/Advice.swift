@@ -45,6 +45,8 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         case snapshotCopy
         /// A measure's definition for an exchange file.
         case definition(measure: String)
+        /// Replace the earlier imports of a file's name with it, instead of adding to them.
+        case replaceImport
     }
 
     /// Something the user can run to find out or mend what the advice is about.

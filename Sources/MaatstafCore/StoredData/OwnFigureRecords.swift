@@ -48,7 +48,11 @@ public struct OwnFigureRecord: Sendable, Equatable {
 /// What an import did.
 public enum OwnImportOutcome: Sendable, Equatable {
     case imported
+    /// Asked for: the earlier imports of the name, `previousRows` figures, replaced by this file.
     case replaced(previousRows: Int)
+    /// A later version of a file: `figures` new figures stored as the import `as` (none: nothing new), `kept`
+    /// figures of the earlier imports of the name kept.
+    case added(figures: Int, kept: Int, as: String)
     /// The same file (same name and checksum) was imported before: nothing changed.
     case unchanged
 }

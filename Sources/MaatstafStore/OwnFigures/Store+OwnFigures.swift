@@ -3,47 +3,96 @@ import GRDB
 public import MaatstafCore
 
 extension Store {
-    /// Stores a file's figures as one import, in one transaction: a file of the same name and checksum changes
-    /// nothing, a changed file replaces its earlier import. A figure another file already holds is refused (its
-    /// provenance would be ambiguous), naming both; so is a replacement without a municipality the earlier import
-    /// held (a partner's file of the same name would otherwise wipe its figures), and a definition that differs from
-    /// the one another import gave the measure (`definitions`, from an exchange file).
+    /// Stores a file's figures, in one transaction. A file of the same name and checksum as an earlier import changes
+    /// nothing. A changed file of the same name — next month's export of a monitor — **adds**: its figures for
+    /// periods the earlier imports of that name do not hold are stored as an import of their own (`NAME #2`), the
+    /// earlier ones are kept, and a figure whose value differs from the one held is refused, naming both, unless
+    /// `replace` (then every earlier import of the name is replaced by this file). A file of the same name without any
+    /// municipality the earlier imports hold is refused as a partner's file that clashes by name. A figure another
+    /// file already holds is refused (its provenance would be ambiguous), as is a definition that differs from the
+    /// one another import gave the measure (`definitions`, from an exchange file).
     public func importOwnFigures(
         _ figures: [OwnFigureRecord], name: String, path: String, sha256: String, decimal: String,
-        definitions: [OwnDefinitionRecord] = [], now: Date = Date()
+        definitions: [OwnDefinitionRecord] = [], replace: Bool = false, now: Date = Date()
     ) throws -> OwnImportOutcome {
         do {
             return try database.write { db in
-                let earlier = try Row.fetchOne(
-                    db, sql: "SELECT id, sha256, rows FROM own_import WHERE name = ?", arguments: [name])
-                if let earlier, earlier["sha256"] as String == sha256 { return .unchanged }
-                let ownID: Int64? = earlier?["id"]
-                if let ownID {
-                    let held = try String.fetchAll(
-                        db, sql: "SELECT DISTINCT code FROM own_figure WHERE import_id = ? ORDER BY code", arguments: [ownID])
-                    let kept = Set(figures.map(\.code))
-                    let dropped = held.filter { !kept.contains($0) }
-                    if !dropped.isEmpty {
+                // The imports of this name: the first, and what later versions of the file added (`NAME #2` …).
+                let family = try Row.fetchAll(
+                    db, sql: "SELECT id, name, sha256, rows FROM own_import WHERE name = ? OR name GLOB ? ORDER BY id",
+                    arguments: [name, name + " #[0-9]*"])
+                if family.contains(where: { $0["sha256"] as String == sha256 }) { return .unchanged }
+                let familyIDs: [Int64] = family.map { $0["id"] }
+                let familyList = familyIDs.isEmpty ? "-1" : familyIDs.map(String.init).joined(separator: ", ")
+                var storeAs = name
+                var toStore = figures
+                var kept = 0
+                if !family.isEmpty && !replace {
+                    let marks = familyIDs.map { _ in "?" }.joined(separator: ", ")
+                    var held: [String: (value: Double, file: String, line: Int)] = [:]
+                    var heldCodes: Set<String> = []
+                    for row in try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT f.code, f.period, f.measure, f.value, f.line, i.name FROM own_figure f JOIN own_import i ON i.id = f.import_id WHERE f.import_id IN (\(marks))",
+                        arguments: StatementArguments(familyIDs))
+                    {
+                        let code: String = row["code"]
+                        held["\(code)|\(row["period"] as String)|\(row["measure"] as String)"] = (
+                            row["value"], row["name"], row["line"]
+                        )
+                        heldCodes.insert(code)
+                    }
+                    let mine = Set(figures.map(\.code))
+                    if heldCodes.isDisjoint(with: mine) {
                         throw StoreError(
                             .conflict, subject: name,
                             reason: .en(
-                                "would replace the import of that name, which holds figures of \(dropped.joined(separator: ", ")) that this file does not have",
+                                "is the name of an import that holds figures of \(heldCodes.sorted().joined(separator: ", ")), none of which this file has",
                                 nl:
-                                    "zou de import van die naam vervangen, die cijfers van \(dropped.joined(separator: ", ")) heeft die dit bestand niet heeft"
+                                    "is de naam van een import met cijfers van \(heldCodes.sorted().joined(separator: ", ")), waarvan dit bestand er geen heeft"
                             ),
                             hint: .en(
-                                "Rename the file (a partner's file gets its own name), or remove the old import first: \(action: .removeImport(name)); nothing was stored",
+                                "Rename the file (a partner's file gets its own name), or replace the import: \(option: .replaceImport); nothing was stored",
                                 nl:
-                                    "Geef het bestand een andere naam (het bestand van een partner een eigen naam), of verwijder eerst de oude import: \(action: .removeImport(name)); er is niets opgeslagen"
+                                    "Geef het bestand een andere naam (het bestand van een partner een eigen naam), of vervang de import: \(option: .replaceImport); er is niets opgeslagen"
                             ))
                     }
+                    let changed = figures.filter { figure in
+                        held["\(figure.code)|\(figure.period.code)|\(figure.measure)"].map { $0.value != figure.value } ?? false
+                    }
+                    if let first = changed.first {
+                        let earlier = held["\(first.code)|\(first.period.code)|\(first.measure)"]!
+                        let more = changed.count - 1
+                        throw StoreError(
+                            .conflict, subject: "\(name) row \(first.line)",
+                            reason: .en(
+                                "\(first.code) \(first.period.code) \(first.measure) is \(first.value) here but \(earlier.value) in \(earlier.file) (row \(earlier.line))"
+                                    + (more > 0 ? "; \(more) more figure(s) differ" : ""),
+                                nl:
+                                    "\(first.code) \(first.period.code) \(first.measure) is hier \(first.value) maar \(earlier.value) in \(earlier.file) (rij \(earlier.line))"
+                                    + (more > 0 ? "; nog \(more) cijfer(s) verschillen" : "")),
+                            hint: .en(
+                                "A figure that was imported is changed only when asked: correct the file, or replace the earlier imports of \(name) with it: \(option: .replaceImport); nothing was stored",
+                                nl:
+                                    "Een ingelezen cijfer verandert alleen als u dat vraagt: verbeter het bestand, of vervang de eerdere imports van \(name) ermee: \(option: .replaceImport); er is niets opgeslagen"
+                            ))
+                    }
+                    toStore = figures.filter { held["\($0.code)|\($0.period.code)|\($0.measure)"] == nil }
+                    kept = held.count
+                    if toStore.isEmpty { return .added(figures: 0, kept: kept, as: name) }
+                    var number = family.count + 1
+                    let names = Set(family.map { $0["name"] as String })
+                    while names.contains("\(name) #\(number)") { number += 1 }
+                    storeAs = "\(name) #\(number)"
                 }
+                let replacedRows = family.map { $0["rows"] as Int }.reduce(0, +)
                 for definition in definitions {
                     let others = try Row.fetchAll(
                         db,
                         sql:
-                            "SELECT i.name, d.unit, d.definition FROM own_definition d JOIN own_import i ON i.id = d.import_id WHERE d.measure = ? AND d.import_id IS NOT ?",
-                        arguments: [definition.measure, ownID])
+                            "SELECT i.name, d.unit, d.definition FROM own_definition d JOIN own_import i ON i.id = d.import_id WHERE d.measure = ? AND d.import_id NOT IN (\(replace ? familyList : "-1"))",
+                        arguments: [definition.measure])
                     for other in others
                     where (other["unit"] as String) != definition.unit || (other["definition"] as String) != definition.definition
                     {
@@ -61,12 +110,13 @@ extension Store {
                             ))
                     }
                 }
-                for figure in figures {
+                // Another file's figures (not of this name: those were compared above, or are replaced).
+                for figure in toStore {
                     if let other = try Row.fetchOne(
                         db,
                         sql:
-                            "SELECT i.name, f.line FROM own_figure f JOIN own_import i ON i.id = f.import_id WHERE f.code = ? AND f.period = ? AND f.measure = ? AND f.import_id IS NOT ?",
-                        arguments: [figure.code, figure.period.code, figure.measure, ownID])
+                            "SELECT i.name, f.line FROM own_figure f JOIN own_import i ON i.id = f.import_id WHERE f.code = ? AND f.period = ? AND f.measure = ? AND f.import_id NOT IN (\(familyList))",
+                        arguments: [figure.code, figure.period.code, figure.measure])
                     {
                         throw StoreError(
                             .conflict, subject: "\(name) row \(figure.line)",
@@ -80,13 +130,16 @@ extension Store {
                                 nl: "Eén cijfer komt uit één bestand: haal het uit een van beide; er is niets opgeslagen"))
                     }
                 }
-                if let ownID { try db.execute(sql: "DELETE FROM own_import WHERE id = ?", arguments: [ownID]) }
+                if replace && !familyIDs.isEmpty {
+                    try db.execute(
+                        sql: "DELETE FROM own_import WHERE id IN (\(familyList))")
+                }
                 try db.execute(
                     sql: "INSERT INTO own_import (name, path, sha256, decimal, imported_at, rows) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [name, path, sha256, decimal, ISO8601DateFormatter().string(from: now), figures.count])
+                    arguments: [storeAs, path, sha256, decimal, ISO8601DateFormatter().string(from: now), toStore.count])
                 let id = db.lastInsertedRowID
                 let insert = try db.cachedStatement(sql: "INSERT INTO own_figure VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                for figure in figures {
+                for figure in toStore {
                     try insert.execute(arguments: [
                         id, figure.code, figure.period.code, figure.measure, figure.value, figure.unit, figure.note,
                         figure.line, Self.ownChecksum(figure),
@@ -99,7 +152,8 @@ extension Store {
                             id, definition.measure, definition.unit, definition.definition, Self.definitionChecksum(definition),
                         ])
                 }
-                return earlier.map { .replaced(previousRows: $0["rows"]) } ?? .imported
+                if family.isEmpty { return .imported }
+                return replace ? .replaced(previousRows: replacedRows) : .added(figures: toStore.count, kept: kept, as: storeAs)
             }
         } catch let error as StoreError {
             throw error
