@@ -26,18 +26,26 @@ public struct Dashboard: Sendable {
         // would only bury it.
         logger.logLevel = .critical
         let app = Application(
-            router: router(),
+            router: router(boundHost: host),
             configuration: .init(address: .hostname(host, port: port), serverName: "maatstaf"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
         try await app.runService(gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [])
     }
 
-    func router() -> Router<BasicRequestContext> {
+    func router(boundHost: String) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestGuard(boundHost: boundHost))
         router.add(middleware: ProblemPages(data: data))
         let data = self.data
-        router.get("/") { request, _ in
+        // Every page also answers HEAD (the guard drops the body), so a link checker sees what a browser gets.
+        func route(
+            _ path: String, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+        ) {
+            router.on(RouterPath(path), method: .get, use: handler)
+            router.on(RouterPath(path), method: .head, use: handler)
+        }
+        route("/") { request, _ in
             let parsed = try ViewRequest.parse(request.uri.query, data: data)
             if parsed.needsRedirect {
                 return Response(status: .seeOther, headers: [.location: DashboardPage.address(parsed.state)])
@@ -45,7 +53,7 @@ public struct Dashboard: Sendable {
             return Self.html(try DashboardPage(data: data, state: parsed.state).render())
         }
         for download in Download.allCases {
-            router.get("/download/\(download.rawValue)") { request, _ in
+            route("/download/\(download.rawValue)") { request, _ in
                 let state = try ViewRequest.parse(request.uri.query, data: data).state
                 let file = try download.make(state, data: data)
                 var headers: HTTPFields = [.contentType: download.contentType]
@@ -55,7 +63,7 @@ public struct Dashboard: Sendable {
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
             }
         }
-        router.get("/suggest") { request, _ in
+        route("/suggest") { request, _ in
             let query = QueryString(parsing: request.uri.query ?? "")?.first("q") ?? ""
             let names = Suggestions.names(for: String(query.prefix(ViewRequest.maxValueLength)), data.atlas.directory)
             let body = try JSONEncoder().encode(names)
@@ -63,13 +71,13 @@ public struct Dashboard: Sendable {
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        router.get("/assets/dashboard.css") { _, _ in
+        route("/assets/dashboard.css") { _, _ in
             Self.asset(DashboardAssets.css, type: "text/css; charset=utf-8")
         }
-        router.get("/assets/dashboard.js") { _, _ in
+        route("/assets/dashboard.js") { _, _ in
             Self.asset(DashboardAssets.javascript, type: "text/javascript; charset=utf-8")
         }
-        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        route("/favicon.ico") { _, _ in Response(status: .noContent) }
         return router
     }
 
@@ -80,7 +88,8 @@ public struct Dashboard: Sendable {
                 .contentType: "text/html; charset=utf-8",
                 // Nothing from elsewhere, even if a page were made to ask: scripts, styles and images from this
                 // server only.
-                .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+                .contentSecurityPolicy:
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
             ],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }

@@ -192,3 +192,41 @@ extension DashboardTests {
         #expect(page.body.contains(caption + " against the Netherlands"), "\(caption)")
     }
 }
+
+extension DashboardTests {
+    /// Status and headers of a request made with curl, which can send any `Host`.
+    static func curl(_ url: String, host: String? = nil, head: Bool = false) throws -> (status: Int, headers: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments =
+            ["-s", "-D", "-", "-o", "/dev/null"] + (head ? ["-I"] : []) + (host.map { ["-H", "Host: \($0)"] } ?? []) + [url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return (status, text.lowercased())
+    }
+
+    @Test("only its own address: another Host gets 421 (DNS rebinding); no framing; HEAD answers like GET")
+    func requestGuard() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = "\(dashboard.base)/?m=GM0293&i=wmo.huishoudelijke-hulp&y=2023&g=province&lang=en"
+        let own = try Self.curl(page)
+        #expect(own.status == 200)
+        #expect(own.headers.contains("x-frame-options: deny"))
+        #expect(own.headers.contains("frame-ancestors 'none'"))
+        #expect(try Self.curl(page, host: "localhost:\(dashboard.port)").status == 200)
+        let rebound = try Self.curl(page, host: "evil.example")
+        #expect(rebound.status == 421)
+        #expect(try Self.curl(page, host: "127.0.0.1.evil.example:\(dashboard.port)").status == 421)
+        let head = try Self.curl(page, head: true)
+        #expect(head.status == 200)
+        #expect(
+            try Self.curl("\(dashboard.base)/download/compare.csv?m=GM0293&i=wmo.huishoudelijke-hulp", head: true).status == 200)
+        #expect(try Self.curl("\(dashboard.base)/nowhere", head: true).status == 404)
+    }
+}
