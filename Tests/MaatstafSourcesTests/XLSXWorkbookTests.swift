@@ -143,3 +143,50 @@ struct XLSXWorkbookTests {
         #expect(damaged?.subject == "kapot.xlsx")
     }
 }
+
+extension XLSXWorkbookTests {
+    /// An archive of zero-filled parts (synthetic: a zip bomb, for this test only), each `size` bytes unpacked.
+    static func zeros(_ parts: [(path: String, size: Int)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for part in parts {
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(part.size), compressionMethod: .deflate
+            ) { _, size in Data(count: size) }
+        }
+        return try #require(archive.data)
+    }
+
+    /// Writes `claimed` as the unpacked size in every local and central header: an archive that lies about its size.
+    static func lying(_ data: Data, claimed: UInt32) -> Data {
+        var bytes = [UInt8](data)
+        func put(_ offset: Int) {
+            for index in 0..<4 { bytes[offset + index] = UInt8((claimed >> (8 * UInt32(index))) & 0xFF) }
+        }
+        var index = 0
+        while index + 46 < bytes.count {
+            if bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x03, bytes[index + 3] == 0x04 {
+                put(index + 22)
+            } else if bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x01, bytes[index + 3] == 0x02 {
+                put(index + 24)
+            }
+            index += 1
+        }
+        return Data(bytes)
+    }
+
+    @Test(
+        "zip bombs: bytes are counted as they unpack — a part that claims 1 KB but unpacks to 70 MiB, and parts of 50 MiB each past 128 MiB in all, are refused"
+    )
+    func zipBombs() throws {
+        let single = Self.lying(try Self.zeros([("xl/worksheets/sheet1.xml", 70 << 20)]), claimed: 1000)
+        #expect(single.count < 1 << 20, "the bomb is small on disk")
+        let part = #expect(throws: SourceError.self) { try XLSXWorkbook(data: single, source: "bom.xlsx") }
+        #expect(part?.subject == "bom.xlsx xl/worksheets/sheet1.xml")
+        #expect(part?.reason.en == "unpacks to more than 64 MiB")
+
+        let many = try Self.zeros((1...3).map { ("xl/worksheets/sheet\($0).xml", 50 << 20) })
+        let whole = #expect(throws: SourceError.self) { try XLSXWorkbook(data: many, source: "veel.xlsx") }
+        #expect(whole?.subject == "veel.xlsx")
+        #expect(whole?.reason.en == "unpacks to more than 128 MiB")
+    }
+}

@@ -21,6 +21,23 @@ public struct XLSXWorkbook: Sendable {
     private let parts: [String: Data]
     private let source: String
 
+    /// The most one part (a sheet's XML) and the whole workbook may unpack to.
+    static let maximumPart = 64 << 20
+    static let maximumWorkbook = 128 << 20
+
+    private enum UnpackLimit: Error { case part, workbook }
+
+    private static func tooLarge(_ source: String, _ path: String, whole: Bool) -> SourceError {
+        SourceError(
+            subject: whole ? source : "\(source) \(path)",
+            reason: whole
+                ? .en("unpacks to more than 128 MiB", nl: "pakt uit tot meer dan 128 MiB")
+                : .en("unpacks to more than 64 MiB", nl: "pakt uit tot meer dan 64 MiB"),
+            hint: .en(
+                "A workbook of figures is far smaller: split it, or save the sheet as CSV; nothing was read",
+                nl: "Een werkmap met cijfers is veel kleiner: splits haar, of sla het werkblad op als CSV; er is niets gelezen"))
+    }
+
     public init(data: Data, source: String) throws {
         self.source = source
         let archive: Archive
@@ -34,17 +51,22 @@ public struct XLSXWorkbook: Sendable {
                 hint: .en("Save it from Excel as .xlsx, or as CSV UTF-8", nl: "Sla het in Excel op als .xlsx, of als CSV UTF-8"))
         }
         var parts: [String: Data] = [:]
+        // Bytes are counted as they are unpacked, not taken from the sizes the archive claims (a zip bomb lies about
+        // them): a part may unpack to 64 MiB and the workbook to 128 MiB in all. A workbook of municipal figures is a
+        // few hundred kilobytes.
+        var total = 0
         for entry in archive where entry.type == .file && (entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels")) {
-            // A workbook of municipal figures is small; a part of more than 64 MiB is not one.
-            guard entry.uncompressedSize < 64 << 20 else {
-                throw SourceError(
-                    subject: "\(source) \(entry.path)", reason: .en("is larger than 64 MiB", nl: "is groter dan 64 MiB"),
-                    hint: .en(
-                        "Split the workbook, or save the sheet as CSV", nl: "Splits de werkmap, of sla het werkblad op als CSV"))
-            }
+            guard entry.uncompressedSize < Self.maximumPart else { throw Self.tooLarge(source, entry.path, whole: false) }
             var content = Data()
             do {
-                _ = try archive.extract(entry) { content.append($0) }
+                _ = try archive.extract(entry) { chunk in
+                    total += chunk.count
+                    guard content.count + chunk.count <= Self.maximumPart else { throw UnpackLimit.part }
+                    guard total <= Self.maximumWorkbook else { throw UnpackLimit.workbook }
+                    content.append(chunk)
+                }
+            } catch let limit as UnpackLimit {
+                throw Self.tooLarge(source, entry.path, whole: limit == .workbook)
             } catch {
                 throw SourceError(
                     subject: "\(source) \(entry.path)",
