@@ -30,7 +30,11 @@ public struct Dashboard: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "maatstaf"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [])
+        do {
+            try await app.runService(gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [])
+        } catch {
+            throw DashboardStartError.from(error, host: host, port: port) ?? error
+        }
     }
 
     func router(boundHost: String) -> Router<BasicRequestContext> {

@@ -113,7 +113,7 @@ struct HintTests {
         let options: [Advice.Option] = [
             .refresh, .offline, .cacheDirectory, .maxResponseSize, .cbsBase, .region, .period,
             .selection(dimension: nil), .selection(dimension: "Leeftijd"), .indicatorsFile, .targetsFile, .year, .topic,
-            .acceptRevision, .snapshotCopy, .replaceImport,
+            .acceptRevision, .snapshotCopy, .replaceImport, .dashboardPort, .dashboardHost,
         ]
         for option in options {
             let flag = try #require(Self.options(in: Advice.flag(option)).first)

@@ -138,5 +138,11 @@ extension RegionsCommandTests {
         let clash = try await runner.run(["regions", "check", "--locale", "en", "--cache-dir", cache, "--regions", folder.path])
         #expect(clash.status == 65)
         #expect(clash.stdout.contains("\(folder.path)/liemers.yaml: id \"liemers\" is already used by"), "\(clash.stdout)")
+        // A folder named on purpose that is not there is an error, not silently no regions of one's own.
+        let absent = try await runner.run([
+            "regions", "list", "--locale", "en", "--cache-dir", cache, "--regions", folder.path + "/nonexistent",
+        ])
+        #expect(absent.status == 65)
+        #expect(absent.stderr.contains("nonexistent: is no folder"), "\(absent.stderr)")
     }
 }

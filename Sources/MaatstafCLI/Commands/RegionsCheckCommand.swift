@@ -23,7 +23,7 @@ struct RegionsCheckCommand: AsyncParsableCommand {
     func run() async throws {
         // Not Workspace.open: that stops at the first broken region file, and this command lists them all.
         let directory = try MunicipalityDirectory(store: try global.openStoreWithSnapshot())
-        let folders = ProjectPaths.regionsFolders(option: data.regionsFolder)
+        let folders = try ProjectPaths.regionsFolders(option: data.regionsFolder)
         let (regions, problems) = UserRegionCatalog.check(folders: folders, directory: directory)
         let folder = UserRegionCatalog.distinct(folders).map(\.path).joined(separator: ", ")
         let nl = ReaderLanguage.current == .nl

@@ -27,6 +27,8 @@ extension Advice {
         case .snapshotCopy: "--iv3-source snapshot"
         case .definition(let measure): "--definition \(measure)=TEXT"
         case .replaceImport: "--replace"
+        case .dashboardPort: "--port"
+        case .dashboardHost: "--host"
         }
     }
 

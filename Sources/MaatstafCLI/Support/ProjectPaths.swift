@@ -102,9 +102,22 @@ enum ProjectPaths {
     /// `--regions DIR`, else `MAATSTAF_REGIONS_DIR`, else `./regions` when it exists, else the data root's regions.
     /// The region folders read: the shipped regions, and the user's (`--regions`, `$MAATSTAF_REGIONS_DIR` or a
     /// `./regions` of the working folder), which add to them.
-    static func regionsFolders(option: String?) -> [URL] {
+    /// A folder named on purpose (`--regions`, `$MAATSTAF_REGIONS_DIR`) that is not there is an error: a comparison
+    /// must not run without the regions the user meant.
+    static func regionsFolders(option: String?) throws -> [URL] {
         let shipped = dataRoot()?.regions ?? sourceRoot.appendingPathComponent("regions", isDirectory: true)
-        return [shipped, regionsFolder(option: option)]
+        let user = regionsFolder(option: option)
+        if option != nil || Console.variable("MAATSTAF_REGIONS_DIR") != nil {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: user.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw InputError(
+                    subject: user.path, reason: .en("is no folder", nl: "is geen map"),
+                    hint: .en(
+                        "Give the folder of your region files (format: regions/README.md)",
+                        nl: "Geef de map met uw regiobestanden (indeling: regions/README.md)"))
+            }
+        }
+        return [shipped, user]
     }
 
     static func regionsFolder(option: String?) -> URL {

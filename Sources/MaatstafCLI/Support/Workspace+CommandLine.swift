@@ -18,7 +18,7 @@ extension Workspace {
 
     static func open(global: GlobalOptions, regionsFolder: String?, indicatorsFile: String?) throws -> Workspace {
         try open(
-            store: try global.openStoreWithSnapshot(), regionsFolders: ProjectPaths.regionsFolders(option: regionsFolder),
+            store: try global.openStoreWithSnapshot(), regionsFolders: try ProjectPaths.regionsFolders(option: regionsFolder),
             indicatorsFile: indicatorsFile.map { URL(fileURLWithPath: $0) })
     }
 

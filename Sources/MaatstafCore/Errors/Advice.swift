@@ -47,6 +47,9 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         case definition(measure: String)
         /// Replace the earlier imports of a file's name with it, instead of adding to them.
         case replaceImport
+        /// The dashboard's port and the address it listens on.
+        case dashboardPort
+        case dashboardHost
     }
 
     /// Something the user can run to find out or mend what the advice is about.
