@@ -19,6 +19,14 @@ public struct Store: Sendable {
     public init(path: String) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !folder.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+            throw StoreError(
+                .io, subject: folder, reason: .en("is a file, not a folder", nl: "is een bestand, geen map"),
+                hint: .en(
+                    "Choose a folder for the cache with \(option: .cacheDirectory)",
+                    nl: "Kies een map voor de cache met \(option: .cacheDirectory)"))
+        }
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
@@ -106,7 +114,15 @@ public struct Store: Sendable {
 
     /// SQLite's own message (English) and, for the causes a user can act on, the Dutch in words.
     static func describe(_ error: Error) -> LocalizedText {
-        guard let database = error as? DatabaseError else { return .en("\(error)", nl: "onbekende fout") }
+        guard let database = error as? DatabaseError else {
+            // A file-system error in the system's own words, not Foundation's description of its object.
+            let ns = error as NSError
+            if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+                return SystemErrorText.describe(Int32(posix.code))
+            }
+            if ns.domain == NSPOSIXErrorDomain { return SystemErrorText.describe(Int32(ns.code)) }
+            return .en("\(error)", nl: "onbekende fout")
+        }
         let english = database.message ?? "\(database.resultCode)"
         let dutch: String =
             switch database.resultCode {

@@ -74,9 +74,10 @@ struct MunicipalitiesCommand: AsyncParsableCommand {
             let closest = atlas.directory.closest(to: search).joined(separator: ", ")
             throw ValidationError(
                 en: "No municipality in \(year) matches \"\(search)\". "
-                    + "Closest: \(closest). Try --dissolved for former municipalities.",
+                    + (closest.isEmpty ? "" : "Closest: \(closest). ") + "Try --dissolved for former municipalities.",
                 nl: "Geen gemeente in \(year) past bij \"\(search)\". "
-                    + "Het dichtst erbij: \(closest). Probeer --dissolved voor voormalige gemeenten."
+                    + (closest.isEmpty ? "" : "Het dichtst erbij: \(closest). ")
+                    + "Probeer --dissolved voor voormalige gemeenten."
             )
         }
         let nl = output.locale == .nl

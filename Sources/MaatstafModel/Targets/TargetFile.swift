@@ -72,12 +72,13 @@ public enum TargetFile {
         else { throw error(reader.problems, file: file) }
         func percent(_ node: Node?) -> Double? {
             guard let node else { return nil }
-            guard let value = node.scalar.flatMap({ Double($0.string) }), value >= 0, value.isFinite else {
+            // A margin is a band around the target: more than the target itself (100 %) is no target at all.
+            guard let value = node.scalar.flatMap({ Double($0.string) }), value >= 0, value <= 100, value.isFinite else {
                 reader.problem(
                     node,
                     .en(
-                        "\"margin\" must be a percentage of 0 or more, like 5",
-                        nl: "\"margin\" moet een percentage van 0 of meer zijn, zoals 5"))
+                        "\"margin\" must be a percentage from 0 to 100, like 5",
+                        nl: "\"margin\" moet een percentage van 0 tot en met 100 zijn, zoals 5"))
                 return nil
             }
             return value
