@@ -847,3 +847,33 @@ struct OwnFiguresTests {
         #expect(abs((sharing["value"] as? Double ?? 0) - p * 1000) < 1e-9)
     }
 }
+
+extension OwnFiguresTests {
+    @Test("a rebuilt store names the imports it lost, on every run until they are imported again")
+    func importsSurviveARebuildByName() async throws {
+        let (runner, cache) = try await imported()
+        // A failed row check leaves this mark; the next run moves the store aside and builds a new one.
+        try "a row failed its checksum (test)\neen rij klopte niet met zijn controlegetal (test)".write(
+            toFile: cache + "/maatstaf.sqlite.damaged", atomically: true, encoding: .utf8)
+        let westervoort = Self.folder.appendingPathComponent("westervoort-huishoudelijke-hulp.csv").path
+        let rebuilt = try await runner.run(["imports", "--locale", "en", "--cache-dir", cache])
+        #expect(rebuilt.stderr.contains("It was moved to"), "\(rebuilt.stderr)")
+        #expect(
+            rebuilt.stderr.contains("warning: the store was rebuilt without what had been imported, so results lack it"),
+            "\(rebuilt.stderr)")
+        #expect(rebuilt.stderr.contains("maatstaf import \(westervoort)"), "\(rebuilt.stderr)")
+        // Still said on the next run, by any command that reads the store.
+        let next = try await runner.run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(next.stderr.contains("westervoort-huishoudelijke-hulp.csv"), "\(next.stderr)")
+        // Imported again: only what is still missing is named, and nothing once all are back.
+        _ = try await runner.run(["import", "--cache-dir", cache, westervoort])
+        let partly = try await runner.run(["imports", "--locale", "en", "--cache-dir", cache])
+        #expect(!partly.stderr.contains("westervoort-huishoudelijke-hulp.csv"), "\(partly.stderr)")
+        #expect(partly.stderr.contains("steenwijkerland-monitor.csv"), "\(partly.stderr)")
+        _ = try await runner.run(["import", "--cache-dir", cache] + Self.files)
+        let complete = try await runner.run(["imports", "--locale", "en", "--cache-dir", cache])
+        #expect(!complete.stderr.contains("warning"), "\(complete.stderr)")
+    }
+}

@@ -74,8 +74,50 @@ struct GlobalOptions: ParsableArguments {
                     : " Fetch these tables again (from the cache, no network needed): maatstaf fetch \(tables)"
             }
             Console.current.error(message + "\n")
+            store.recordLost(recovery.imports)
+        }
+        // Until they are imported again, every run says which imports a rebuild lost: its figures lack them.
+        if let lost = try? store.lostImports(), !lost.isEmpty {
+            Console.current.error(Self.lostImportsWarning(lost, nl: ReaderLanguage.current == .nl) + "\n")
         }
         return store
+    }
+
+    /// `maatstaf: warning: the store was rebuilt without 2 imports …: maatstaf import /path/a.csv …`.
+    static func lostImportsWarning(_ lost: [LostImport], nl: Bool) -> String {
+        let own = lost.filter { $0.kind == "own" }
+        let fund = lost.filter { $0.kind == "fund" }
+        var parts: [String] = []
+        if !own.isEmpty {
+            // Where each file was read from, and whether it is still there as it was.
+            let files = own.map { entry -> String in
+                let now = FileManager.default.contents(atPath: entry.path).map { SHA256.hex($0) }
+                let state =
+                    now == entry.sha256
+                    ? ""
+                    : now == nil
+                        ? (nl ? " (niet meer op die plek)" : " (no longer there)")
+                        : (nl ? " (sindsdien gewijzigd)" : " (changed since)")
+                return entry.path + state
+            }
+            parts.append(
+                nl
+                    ? "eigen cijfers \(own.map(\.name).joined(separator: ", ")); lees ze opnieuw in: maatstaf import \(files.joined(separator: " "))"
+                    : "own figures \(own.map(\.name).joined(separator: ", ")); import them again: maatstaf import \(files.joined(separator: " "))"
+            )
+        }
+        if !fund.isEmpty {
+            parts.append(
+                nl
+                    ? "circulaires \(fund.map(\.name).joined(separator: ", ")); lees ze opnieuw in met maatstaf fund import MAP"
+                    : "circulaires \(fund.map(\.name).joined(separator: ", ")); import them again with maatstaf fund import FOLDER"
+            )
+        }
+        return nl
+            ? "maatstaf: let op: de opslag is opnieuw gebouwd zonder wat eerder was ingelezen, dus de uitkomsten missen het: "
+                + parts.joined(separator: "; ") + "."
+            : "maatstaf: warning: the store was rebuilt without what had been imported, so results lack it: "
+                + parts.joined(separator: "; ") + "."
     }
 
     /// A new cache of an installed maatstaf starts from the store template beside its data, when that template was
