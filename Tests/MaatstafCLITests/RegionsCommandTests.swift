@@ -132,6 +132,12 @@ extension RegionsCommandTests {
             cache, "--regions", folder.path, "Doesburg",
         ])
         #expect(compared.status == 0, "\(compared.stderr)")
+        // A copy of a shipped file (a checkout's regions/ beside the installed ones) is the same region, not a clash.
+        try FileManager.default.copyItem(
+            at: RepositoryFixtures.regions.appendingPathComponent("1stroom.yaml"),
+            to: folder.appendingPathComponent("1stroom.yaml"))
+        let copied = try await runner.run(["regions", "check", "--locale", "en", "--cache-dir", cache, "--regions", folder.path])
+        #expect(copied.status == 0, "\(copied.stdout)")
         // The same id as a shipped region: named, with both files.
         try "id: liemers\nname: Mijn Liemers\nmembers:\n  - Duiven\n  - Zevenaar\n".write(
             to: folder.appendingPathComponent("liemers.yaml"), atomically: true, encoding: .utf8)

@@ -55,6 +55,12 @@ public struct UserRegionCatalog: Sendable {
             switch UserRegionFile.read(file, directory: directory) {
             case .success(let region):
                 if let earlier = regions.first(where: { $0.id == region.id }) {
+                    // The same file twice (a checkout's regions/ beside the installed copy of them): one region.
+                    if let mine = FileManager.default.contents(atPath: file.path),
+                        mine == FileManager.default.contents(atPath: earlier.file)
+                    {
+                        continue
+                    }
                     problems.append(
                         .init(
                             file: file.path, line: nil,
