@@ -32,9 +32,7 @@ struct WaterfallChart {
         positions.append(end.value)
         let texts = [style.value(start.value), style.value(end.value)] + parts.map { style.difference($0.value) }
         let valueRoom = (texts.map { SVG.textWidth($0, size: size) }.max() ?? 40) + 8
-        let hasNegative = positions.contains { $0 < 0 }
-        let scale = Scale(
-            values: positions, including: [0], start: labelWidth + (hasNegative ? valueRoom : 0), end: width - valueRoom)
+        let scale = Scale(values: positions, including: [0], start: labelWidth + 4, end: width - valueRoom)
         let rows = parts.count + 2
         let top = 4.0
         var svg = SVG(width: width, height: top + Double(rows) * rowHeight + 6, title: title)
@@ -47,12 +45,9 @@ struct WaterfallChart {
             let left = scale(min(from, to))
             let right = scale(max(from, to))
             svg.rect(x: left, y: y + rowHeight * 0.15, width: max(right - left, 1), height: rowHeight * 0.7, fill: fill)
-            // The label goes on the side the bar moves to: right of a rise, left of a fall.
-            if to < from || (from == 0 && to < 0) {
-                svg.text(text, x: left - 4, y: baseline, anchor: .end, size: size)
-            } else {
-                svg.text(text, x: right + 4, y: baseline, size: size)
-            }
+            // Every label right of its bar: a falling step's right end is where the row above ended, so nothing of
+            // another row is there, and no label crosses the zero line or the names.
+            svg.text(text, x: right + 4, y: baseline, size: size)
         }
         row(0, label: start.label, from: 0, to: start.value, fill: Palette.national, text: texts[0], bold: true)
         var level = start.value
