@@ -100,12 +100,19 @@ struct SnapshotLoaderTests {
         #expect(error?.description.contains("git checkout -- cache/snapshot") == true)
     }
 
-    @Test("a store path that cannot be created is an io error naming it")
+    @Test("a store path that cannot be created is an io error naming what is in the way")
     func unwritableStore() throws {
         let blocker = RepositoryFixtures.temporaryFolder().appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         let error = #expect(throws: StoreError.self) { try Store(path: blocker.appendingPathComponent("s.sqlite").path) }
         #expect(error?.kind == .io)
-        #expect(error?.subject == blocker.appendingPathComponent("s.sqlite").path)
+        // The folder it would be in is a file: that file is named, as what to change.
+        #expect(error?.subject == blocker.path)
+        #expect(error?.reason.en == "is a file, not a folder")
+        // A folder that cannot be made (under that file) names the store's path.
+        let deeper = blocker.appendingPathComponent("sub/s.sqlite").path
+        let other = #expect(throws: StoreError.self) { try Store(path: deeper) }
+        #expect(other?.kind == .io)
+        #expect(other?.subject == deeper)
     }
 }
