@@ -111,6 +111,22 @@ struct HostileServerTests {
     }
 
     @Test(
+        "a RecordCount that is not a whole number of rows is refused, not taken for no count",
+        arguments: ["1.5", #""abc""#, "[1]", "9223372036854775808", "{}"])
+    func countNotAWholeNumber(_ count: String) async throws {
+        let server = try TestHTTPServer { request in
+            if request.path.hasSuffix("/TableInfos") {
+                return TestResponse(text: #"{"value":[{"Identifier":"SYNTH06","Title":"S","RecordCount":\#(count)}]}"#)
+            }
+            if request.path.hasSuffix("/DataProperties") { return TestResponse(text: Self.properties) }
+            return TestResponse(status: 404, text: "none")
+        }
+        let error = await #expect(throws: SourceError.self) { try await source(server).dataSet("SYNTH06") }
+        #expect(error?.reason.en.contains("which is not a whole number of rows") == true, "\(String(describing: error))")
+        #expect(!server.requests.contains { $0.path.hasSuffix("/TypedDataSet") })
+    }
+
+    @Test(
         "a table id that is not letters and digits never reaches a URL",
         arguments: ["../../etc/passwd", "85984NED?$x=1", "", "a b"])
     func badTableID(_ id: String) async throws {

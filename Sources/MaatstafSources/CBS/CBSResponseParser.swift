@@ -41,7 +41,26 @@ enum CBSResponseParser {
                 subject: url, reason: .en("has no table information", nl: "bevat geen tabelinformatie"),
                 hint: .en("Check the table id", nl: "Controleer de tabelcode"))
         }
-        let count = (row["RecordCount"] as? Int) ?? (row["RecordCount"] as? String).flatMap { Int($0) }
+        // No count (absent or null) pages the table as it comes; a count that is there must be a whole number of rows,
+        // or this is no CBS answer: `1.5`, `"abc"`, `[1]` or 2^63 would otherwise be taken for no count at all.
+        var count: Int?
+        if let raw = row["RecordCount"], !(raw is NSNull) {
+            // `as? Int` takes a JSON number only when it is exactly a whole number that fits.
+            if let whole = raw as? Int {
+                count = whole
+            } else if let text = raw as? String, let whole = Int(text) {
+                count = whole
+            } else {
+                throw SourceError(
+                    subject: url,
+                    reason: .en(
+                        "announces RecordCount \(raw), which is not a whole number of rows",
+                        nl: "kondigt RecordCount \(raw) aan, wat geen heel aantal rijen is"),
+                    hint: .en(
+                        "This is not CBS's answer: check the server; nothing was stored",
+                        nl: "Dit is geen antwoord van CBS: controleer de server; er is niets opgeslagen"))
+            }
+        }
         return CBSTableInfo(
             identifier: identifier, title: row["Title"] as? String ?? identifier,
             shortTitle: row["ShortTitle"] as? String, period: row["Period"] as? String,
