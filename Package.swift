@@ -99,6 +99,7 @@ let package = Package(
             dependencies: [
                 "MaatstafCore", "MaatstafModel", "MaatstafCompare", "MaatstafReport", "MaatstafApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import MaatstafCore
 import MaatstafModel
@@ -25,9 +26,16 @@ public struct Dashboard: Sendable {
         // The dashboard reports what matters itself (the address, a failure to bind); the framework's request log
         // would only bury it.
         logger.logLevel = .critical
+        // Slow or idle clients cannot hold the dashboard: a request's head must arrive within 10 s, an idle
+        // connection is closed after 30 s, and at most 512 connections are open at once (docs/security.md).
         let app = Application(
             router: router(boundHost: host),
-            configuration: .init(address: .hostname(host, port: port), serverName: "maatstaf"),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [HeaderDeadline(limit: Self.headerLimit)], idleTimeout: Self.idleLimit)),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "maatstaf",
+                availableConnectionsDelegate: MaximumAvailableConnections(Self.maximumConnections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
         do {
@@ -36,6 +44,10 @@ public struct Dashboard: Sendable {
             throw DashboardStartError.from(error, host: host, port: port) ?? error
         }
     }
+
+    static let headerLimit = TimeAmount.seconds(10)
+    static let idleLimit = TimeAmount.seconds(30)
+    static let maximumConnections = 512
 
     func router(boundHost: String) -> Router<BasicRequestContext> {
         let router = Router()

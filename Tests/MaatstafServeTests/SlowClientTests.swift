@@ -1,0 +1,49 @@
+import Foundation
+import MaatstafTestServer
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Clients that hold a connection without finishing a request: the dashboard closes them, and serves others meanwhile.
+@Suite("maatstaf serve: slow and idle clients")
+struct SlowClientTests {
+    /// A TCP connection to the dashboard that sends `bytes` and then waits (up to `wait` seconds) for the server to
+    /// close it; true when it did.
+    static func closedByServer(port: Int, sending bytes: String, wait: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return false }
+        var timeout = timeval(tv_sec: wait, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = bytes.withCString { send(socket, $0, strlen($0), 0) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        // 0: the server closed the connection; -1: the wait ran out with the connection still open.
+        return recv(socket, &buffer, buffer.count, 0) == 0
+    }
+
+    @Test("a request whose headers never finish is closed (within the 10 s header limit); others are served meanwhile")
+    func slowHeaders() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        async let slow = Task.detached {
+            Self.closedByServer(port: dashboard.port, sending: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", wait: 40)
+        }.value
+        async let silent = Task.detached { Self.closedByServer(port: dashboard.port, sending: "", wait: 40) }.value
+        let page = try await dashboard.get("/?m=GM0293&i=wmo.huishoudelijke-hulp&y=2023&g=province&lang=en")
+        #expect(page.status == 200)
+        #expect(await slow, "a half-sent request is closed by the server")
+        #expect(await silent, "a connection that sends nothing is closed by the server")
+    }
+}
