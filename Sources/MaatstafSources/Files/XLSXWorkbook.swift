@@ -11,7 +11,8 @@ import ZIPFoundation
 ///
 /// An `.xlsx` file is a ZIP of XML parts (ECMA-376): the workbook lists the sheets, each sheet its rows of cells, and
 /// texts live once in the shared-strings part. ZIPFoundation (pure Swift, kept up, in maatstaf's package list) opens
-/// the ZIP in memory; Foundation's XMLParser reads the parts. Numbers are given as Excel stores them (`3.07`, a point
+/// the ZIP from a file in a private temporary folder — its in-memory reader crashes on an archive whose offsets point
+/// past its end (found by the xlsx fuzz test), its file reader refuses one — and Foundation's XMLParser reads the parts. Numbers are given as Excel stores them (`3.07`, a point
 /// whatever the user's locale); a date cell is its serial day number (the importer turns it into a date).
 public struct XLSXWorkbook: Sendable {
     /// The sheet names, in the workbook's order.
@@ -41,8 +42,21 @@ public struct XLSXWorkbook: Sendable {
     public init(data: Data, source: String) throws {
         self.source = source
         let archive: Archive
+        // The bytes go to a file of their own in a folder only this user can read (mkdtemp, 0700), removed on every
+        // path once the parts are read.
+        var pattern = Array((NSTemporaryDirectory() + "/maatstaf-xlsx-XXXXXX").utf8CString)
+        guard let folderPointer = mkdtemp(&pattern) else {
+            throw SourceError(
+                subject: source,
+                reason: .en("cannot be unpacked: no temporary folder", nl: "kan niet uitgepakt worden: geen tijdelijke map"),
+                hint: .en("Check that the temporary folder is writable", nl: "Controleer of de tijdelijke map beschrijfbaar is"))
+        }
+        let folder = String(cString: folderPointer)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = URL(fileURLWithPath: folder + "/workbook.xlsx")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: file)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw SourceError(
                 subject: source,
@@ -71,6 +85,16 @@ public struct XLSXWorkbook: Sendable {
                 throw SourceError(
                     subject: "\(source) \(entry.path)",
                     reason: .en("cannot be unpacked (\(error))", nl: "kan niet uitgepakt worden"),
+                    hint: .en(
+                        "The file may be damaged; save it again from Excel",
+                        nl: "Het bestand is misschien beschadigd; sla het opnieuw op in Excel"))
+            }
+            // Foundation's XML parser stops the program on a name that is not UTF-8 (found by the xlsx fuzz test):
+            // a part is refused unless it is UTF-8 text, which is what Excel writes.
+            guard String(validating: content, as: UTF8.self) != nil else {
+                throw SourceError(
+                    subject: "\(source) \(entry.path)",
+                    reason: .en("is not UTF-8 text", nl: "is geen UTF-8-tekst"),
                     hint: .en(
                         "The file may be damaged; save it again from Excel",
                         nl: "Het bestand is misschien beschadigd; sla het opnieuw op in Excel"))
