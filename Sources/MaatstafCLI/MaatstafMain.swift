@@ -53,6 +53,8 @@ public enum MaatstafMain {
                 code == .success
                 ? ParserMessage.localizedHelp(MaatstafCommand.fullMessage(for: error), locale)
                 : ParserMessage.localized(MaatstafCommand.fullMessage(for: error), locale)
+                    + (ParserMessage.negativeValue(MaatstafCommand.fullMessage(for: error), arguments, locale).map { "\n" + $0 }
+                        ?? "")
             if code == .success {
                 if !message.isEmpty { try? console.output(message + "\n") }
             } else if !message.isEmpty {

@@ -38,4 +38,18 @@ struct MessagesTests {
         #expect(search.status != 0)
         #expect(!search.stderr.contains("Closest: ."), "\(search.stderr)")
     }
+
+    @Test("a negative year is said to be read as an option, in both languages")
+    func negativeYear() async throws {
+        for (locale, text) in [
+            ("en", "'-5' after --year is read as an option"), ("nl", "'-5' na --year wordt gelezen als een optie"),
+        ] {
+            let result = try await CLIRunner().run([
+                "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "-5", "--locale", locale, "--cache-dir",
+                CLIRunner.loadedCache, "Westervoort",
+            ])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains(text), "\(result.stderr)")
+        }
+    }
 }

@@ -39,6 +39,19 @@ enum ParserMessage {
         return text.replacing(/See '(.+)' for detailed help\./) { "Zie '\($0.1)' voor de uitleg per opdracht." }
     }
 
+    /// "Missing value for '--year <year>'" when the value was there but negative (`--year -5`): ArgumentParser reads a
+    /// value that starts with `-` as an option. Said, so the reader does not look for a value they did give.
+    static func negativeValue(_ message: String, _ arguments: [String], _ locale: ReportLocale) -> String? {
+        guard let match = message.firstMatch(of: /Missing value for '(--[a-z-]+)/) else { return nil }
+        let option = String(match.1)
+        guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
+        let value = arguments[index + 1]
+        guard value.hasPrefix("-"), value.dropFirst().first?.isNumber == true else { return nil }
+        return locale == .nl
+            ? "'\(value)' na \(option) wordt gelezen als een optie: een negatieve waarde kan hier niet (een jaar is bijvoorbeeld 2023)."
+            : "'\(value)' after \(option) is read as an option: a negative value cannot be given here (a year is, for example, 2023)."
+    }
+
     /// ArgumentParser's English placeholders in a usage line (`[<options>]`, `<subcommand>`) and maatstaf's
     /// arguments named in English (`<municipalities>`), in Dutch.
     static func placeholders(_ text: String) -> String {
