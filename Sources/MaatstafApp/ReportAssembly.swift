@@ -101,8 +101,7 @@ extension Workspace {
             }
             guard let cluster = clusters.first,
                 let circulaire = try store.fundCirculaire(
-                    self.circulaire.flatMap { FundCirculaireRule.year(of: $0) == section.comparison.year ? $0 : nil }
-                        ?? FundCirculaireRule.circulaire(for: section.comparison.year))
+                    FundCirculaireRule.circulaire(for: section.comparison.year, chosen: self.circulaire).id)
             else { continue }
             let profiles = try atlas.profiles(year: section.comparison.data.classificationYear)
             let population = profiles.filter { circulaire.municipalities[$0.key] != nil }.mapValues(\.population)

@@ -330,6 +330,17 @@ struct FundCommandTests {
         let groupItems = try #require(groupWhy["items"] as? [[String: Any]])
         #expect(abs(groupItems.compactMap { $0["difference"] as? Double }.reduce(0, +) - (here - groupFigure)) < 1e-9)
 
+        // A group of only the municipality itself is no reference: refused, never a difference of 0.
+        let alone = RepositoryFixtures.temporaryFolder()
+        try "id: alleen\nname: Alleen Westervoort\nmembers:\n  - Westervoort\n".write(
+            to: alone.appendingPathComponent("alleen.yaml"), atomically: true, encoding: .utf8)
+        let itself = try await runner.run([
+            "fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--why", "--against", "alleen", "--regions",
+            alone.path, "--locale", "en", "--cache-dir", cache, "Westervoort",
+        ])
+        #expect(itself.status == 65)
+        #expect(itself.stderr.contains("holds no municipality besides Westervoort"), "\(itself.stderr)")
+
         let text = try await runner.run([
             "fund", "--circulaire", "M2024_2025", "--cluster", cluster, "--why", "--locale", "nl", "--cache-dir", cache,
             "Westervoort",

@@ -138,6 +138,16 @@ struct FundShowCommand: AsyncParsableCommand {
                 let municipality = try workspace.atlas.directory.resolve(chosen.code)
                 let resolved = try workspace.resolver.resolve(group, for: municipality, year: year)
                 let members = Set(resolved.members)
+                // A reference is never only the municipality itself: its need would be its own, a difference of 0.
+                guard members.contains(where: { $0 != chosen.code && population[$0] != nil }) else {
+                    throw InputError(
+                        subject: resolved.label,
+                        reason: .en(
+                            "holds no municipality besides \(chosen.name)", nl: "heeft geen andere gemeente dan \(chosen.name)"),
+                        hint: .en(
+                            "Set the need against a group with other members, or the Netherlands",
+                            nl: "Zet de behoefte af tegen een groep met andere leden, of tegen Nederland"))
+                }
                 return circulaire.needDifference(
                     of: chosen.code, in: cluster, population: population.filter { members.contains($0.key) },
                     reference: resolved)

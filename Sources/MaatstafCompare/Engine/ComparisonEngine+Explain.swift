@@ -120,13 +120,8 @@ extension ComparisonEngine {
         let factorData = try factors.map { try data($0, year: year, kind: isIv3($0) ? document : nil) }
         var national: [Int: Double] = [:]
         for (index, factor) in decomposition.factors.enumerated() where factor.national {
-            var numerator = 0.0
-            var denominator = 0.0
-            for observation in factorData[index].observations.values where observation.status == .ok {
-                numerator += observation.numerator ?? 0
-                denominator += observation.denominator ?? 0
-            }
-            if denominator > 0 { national[index] = numerator / denominator * Double(factors[index].multiplier) }
+            let data = factorData[index]
+            national[index] = Self.pooled(data, over: data.observations.values.filter { $0.status == .ok }.map(\.code))
         }
         let result = ExplainData(decomposition: decomposition, indicator: main, factors: factorData, national: national)
         // The numbers must multiply, for every municipality with all of them (within rounding of doubles).
@@ -149,6 +144,21 @@ extension ComparisonEngine {
             }
         }
         return result
+    }
+
+    /// A group's figure over `members` (each with a value): Σ numerators ÷ Σ denominators × multiplier; nil without a
+    /// member or a denominator.
+    static func pooled(_ data: IndicatorData, over members: [String]) -> Double? {
+        var numerator = 0.0
+        var denominator = 0.0
+        for member in members {
+            guard let observation = data.observations[member], observation.status == .ok,
+                let top = observation.numerator, let bottom = observation.denominator
+            else { return nil }
+            numerator += top
+            denominator += bottom
+        }
+        return denominator > 0 ? numerator / denominator * Double(data.indicator.multiplier) : nil
     }
 
     static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
@@ -176,16 +186,7 @@ extension ComparisonEngine {
             explanation.unavailable = .referenceTooSmall(count: others, minimum: minimum)
             return explanation
         }
-        func pooled(_ data: IndicatorData) -> Double? {
-            var numerator = 0.0
-            var denominator = 0.0
-            for member in members {
-                guard let observation = data.observations[member] else { return nil }
-                numerator += observation.numerator ?? 0
-                denominator += observation.denominator ?? 0
-            }
-            return denominator > 0 ? numerator / denominator * Double(data.indicator.multiplier) : nil
-        }
+        func pooled(_ data: IndicatorData) -> Double? { Self.pooled(data, over: members) }
         let starts = decomposition.factors.indices.map { index in
             decomposition.factors[index].national ? data.national[index] : pooled(data.factors[index])
         }

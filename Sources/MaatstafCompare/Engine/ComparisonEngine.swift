@@ -45,13 +45,13 @@ public struct ComparisonEngine: Sendable {
             }
             // Divided by the fund: only the years whose circulaire is in the store.
             if case .fund = indicator.denominator {
-                years = try years.filter { try loader.source.fundCirculaire(loader.circulaireID(for: $0).id) != nil }
+                years = try years.filter { try loader.fundCirculaire(loader.circulaireID(for: $0).id) != nil }
             }
             return years
         case .fund, .fundNeed:
             // The years whose circulaire (the May circular of the year before) is in the store.
             let years = (atlas.years.first ?? 2023)...((atlas.years.last ?? 2025) + 1)
-            return try years.filter { try loader.source.fundCirculaire(loader.circulaireID(for: $0).id) != nil }
+            return try years.filter { try loader.fundCirculaire(loader.circulaireID(for: $0).id) != nil }
         case .cbs:
             // Years every table of the indicator has; none while one of them is not fetched.
             var common: Set<Int>?

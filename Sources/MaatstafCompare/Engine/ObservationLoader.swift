@@ -14,11 +14,15 @@ struct ObservationLoader: Sendable {
     /// A circulaire the user chose for its year (`--circulaire S2024_2024`), instead of the rule's.
     var chosenCirculaire: String?
 
+    /// A circulaire from the store, read once per run.
+    func fundCirculaire(_ id: String) throws -> FundCirculaire? {
+        try memory.fundCirculaire(id) { try source.fundCirculaire(id) }
+    }
+
     /// The circulaire whose allocation goes with `year`: the chosen one for its own year, else the rule's (the May
     /// circular of the year before).
     func circulaireID(for year: Int) -> (id: String, chosen: Bool) {
-        if let chosen = chosenCirculaire, FundCirculaireRule.year(of: chosen) == year { return (chosen, true) }
-        return (FundCirculaireRule.circulaire(for: year), false)
+        FundCirculaireRule.circulaire(for: year, chosen: chosenCirculaire)
     }
 
     /// One municipality's numerator or denominator: a number, or why there is none.
@@ -635,7 +639,7 @@ struct ObservationLoader: Sendable {
         figures: [String: Figure], source: SourceReference, note: IndicatorNote
     ) {
         let (id, chosen) = circulaireID(for: year)
-        guard let circulaire = try source.fundCirculaire(id) else {
+        guard let circulaire = try fundCirculaire(id) else {
             throw CompareError(
                 .yearNotAvailable, subject: id,
                 reason: chosen

@@ -16,6 +16,7 @@ final class RunMemory: @unchecked Sendable {
     private var files: [(path: String, sha256: String)]?
     private var tables: [CBSTableRecord]?
     private var amounts: [String: [Iv3AmountRecord]] = [:]
+    private var circulaires: [String: FundCirculaire?] = [:]
 
     private func remembered<T>(_ read: () -> T?, _ write: (T) -> Void, _ load: () throws -> T) rethrows -> T {
         lock.lock()
@@ -29,6 +30,12 @@ final class RunMemory: @unchecked Sendable {
         write(value)
         lock.unlock()
         return value
+    }
+
+    /// A circulaire of the municipal fund (nil: not in the store), parsed from its files once per run: the years of a
+    /// fund indicator, each fund indicator of a report and an explanation all ask for the same one.
+    func fundCirculaire(_ id: String, _ load: () throws -> FundCirculaire?) rethrows -> FundCirculaire? {
+        try remembered({ circulaires[id] }, { circulaires[id] = $0 }, load)
     }
 
     func iv3Documents(_ load: () throws -> [Iv3DocumentRecord]) rethrows -> [Iv3DocumentRecord] {

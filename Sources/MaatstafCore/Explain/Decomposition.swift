@@ -27,17 +27,26 @@ public struct Decomposition: Sendable, Hashable {
     /// The constant the product is multiplied by: the indicator's multiplier ÷ the factors' (1 ÷ 1,000 for clients per
     /// 1,000 × cost per client). Derived, never written in the file.
     public var scale: Double
-    /// Where it was defined (`regions/indicators.yaml:12`, `built in:231`): every refusal names it.
-    public var origin: String
+    /// The file it was defined in (built in, or a user's) and the line.
+    public var source: IndicatorOrigin
+    public var line: Int?
 
-    public init(id: String, title: LocalizedText, indicator: String, factors: [Factor], scale: Double, origin: String) {
+    public init(
+        id: String, title: LocalizedText, indicator: String, factors: [Factor], scale: Double, source: IndicatorOrigin,
+        line: Int?
+    ) {
         self.id = id
         self.title = title
         self.indicator = indicator
         self.factors = factors
         self.scale = scale
-        self.origin = origin
+        self.source = source
+        self.line = line
     }
+
+    /// Where it was defined in the stable spelling (`built-in:431`, `/path/indicators.yaml:12`): every refusal and
+    /// the JSON name it; a reader's text words the file in the reader's language.
+    public var origin: String { "\(source)" + (line.map { ":\($0)" } ?? "") }
 
     /// At most this many factors: Shapley's split sums over every subset of them.
     public static let maximumFactors = 6

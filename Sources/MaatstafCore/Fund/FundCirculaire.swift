@@ -143,6 +143,13 @@ public struct FundAllocation: Sendable, Hashable {
 public enum FundCirculaireRule {
     public static func circulaire(for year: Int) -> String { "M\(year - 1)_\(year)" }
 
+    /// The circulaire for `year` when the user chose one (`--circulaire`): the chosen one for its own year, else the
+    /// rule's; `chosen` says which.
+    public static func circulaire(for year: Int, chosen: String?) -> (id: String, chosen: Bool) {
+        if let chosen, self.year(of: chosen) == year { return (chosen, true) }
+        return (circulaire(for: year), false)
+    }
+
     /// The year a circulaire id is for (`S2024_2024` → 2024); nil for an id that is not `M|S` + year `_` year.
     public static func year(of id: String) -> Int? {
         let parts = id.dropFirst().split(separator: "_")

@@ -100,11 +100,10 @@ enum DecompositionFile {
                 continue
             }
             let scale = Double(indicator.multiplier) / factors.map { Double($0.1.multiplier) }.reduce(1, *)
-            let line = entry.mark.map { ":\($0.line)" } ?? ""
             result.append(
                 Decomposition(
                     id: id, title: title, indicator: indicator.id, factors: factors.map(\.0), scale: scale,
-                    origin: "\(origin)\(line)"))
+                    source: origin, line: entry.mark?.line))
         }
         if !reader.problems.isEmpty { throw error(reader.problems) }
         return result

@@ -14,6 +14,11 @@ public struct DecompositionListing: TabularResult, Sendable {
 
     /// `fonds.wmo.uitgaven = fonds.wmo.behoefte × fonds.wmo.verhouding × fonds.wmo.uitkering (landelijk)`, and a
     /// scale as `÷ 1.000` when it is one over a whole number.
+    /// `ingebouwd:431` / `built in:431`, or the user's file and line.
+    static func place(_ decomposition: Decomposition, locale: ReportLocale) -> String {
+        ReportWording.origin(decomposition.source, locale: locale) + (decomposition.line.map { ":\($0)" } ?? "")
+    }
+
     static func formula(_ decomposition: Decomposition, locale: ReportLocale) -> String {
         let format = NumberFormat(locale: locale)
         let factors = decomposition.factors.map {
@@ -37,7 +42,8 @@ public struct DecompositionListing: TabularResult, Sendable {
         ])
         for decomposition in decompositions {
             table.rows.append([
-                decomposition.id, decomposition.title.text(locale), formula(decomposition), decomposition.origin,
+                decomposition.id, decomposition.title.text(locale), formula(decomposition),
+                Self.place(decomposition, locale: locale),
             ])
         }
         return table

@@ -148,8 +148,8 @@ public struct ExplainReport: TabularResult, Sendable {
         if let decomposition {
             notes.append(
                 t(
-                    "Decomposition \(decomposition.id) (\(decomposition.origin)): ",
-                    "Ontleding \(decomposition.id) (\(decomposition.origin)): ")
+                    "Decomposition \(decomposition.id) (\(DecompositionListing.place(decomposition, locale: locale))): ",
+                    "Ontleding \(decomposition.id) (\(DecompositionListing.place(decomposition, locale: locale))): ")
                     + DecompositionListing.formula(decomposition, locale: locale) + ".")
         }
         notes += run.notes.map { wording.note($0) }
