@@ -25,6 +25,7 @@ extension Store {
         migrator.registerMigration("v14 iv3 amounts read from their index", migrate: v14Iv3AmountsReadFromTheirIndex)
         migrator.registerMigration("v15 own definitions", migrate: v15OwnDefinitions)
         migrator.registerMigration("v16 fund files", migrate: v16FundFiles)
+        migrator.registerMigration("v17 municipal history", migrate: v17MunicipalHistory)
         return migrator
     }
 
@@ -314,6 +315,17 @@ extension Store {
                 CREATE TABLE fund_file (
                     circulaire TEXT NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, sha256 TEXT NOT NULL,
                     origin TEXT NOT NULL, imported_at TEXT NOT NULL, PRIMARY KEY (circulaire, name));
+                """)
+    }
+
+    private static func v17MunicipalHistory(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- CBS's record of municipal changes: one region list (RegioS with its descriptions) byte for byte as
+                -- fetched, with its sha256, read whole when a series is put on one year's boundaries. One row at most.
+                CREATE TABLE municipal_history (
+                    table_id TEXT NOT NULL, url TEXT NOT NULL, content BLOB NOT NULL, sha256 TEXT NOT NULL,
+                    fetched_at TEXT NOT NULL);
                 """)
     }
 }

@@ -113,7 +113,7 @@ struct HintTests {
         let options: [Advice.Option] = [
             .refresh, .offline, .cacheDirectory, .maxResponseSize, .cbsBase, .region, .period,
             .selection(dimension: nil), .selection(dimension: "Leeftijd"), .indicatorsFile, .targetsFile, .year, .topic,
-            .acceptRevision, .snapshotCopy, .replaceImport, .dashboardPort, .dashboardHost,
+            .acceptRevision, .snapshotCopy, .replaceImport, .dashboardPort, .dashboardHost, .boundaries,
         ]
         for option in options {
             let flag = try #require(Self.options(in: Advice.flag(option)).first)
@@ -122,7 +122,7 @@ struct HintTests {
         let actions: [Advice.Action] = [
             .describeTable("85099NED"), .exportTable("85099NED"), .listIndicators,
             .showIndicator("wmo.huishoudelijke-hulp"), .searchMunicipalities(placeholder: "NAME"), .searchTables,
-            .verifyCache, .checkRegions, .fetchTable("85099NED"), .fetchIv3(year: 2024),
+            .verifyCache, .checkRegions, .fetchTable("85099NED"), .fetchIv3(year: 2024), .fetchMergers,
             .rankWithin(group: "province", adding: "Westervoort"),
         ]
         for action in actions {
@@ -136,6 +136,47 @@ struct HintTests {
             for option in Self.options(in: words.joined(separator: " ")) {
                 #expect(command.map { commands[$0]!.contains(option) } == true, "\(action): no \(option)")
             }
+        }
+    }
+
+    /// A command as advice spells it, as the words to run: the backticks off, a placeholder filled in.
+    static func runnable(_ action: Advice.Action) -> [String] {
+        Advice.command(action).trimmingCharacters(in: CharacterSet(charactersIn: "`")).split(separator: " ").dropFirst()
+            .flatMap { word -> [String] in
+                switch word {
+                case "NAME": ["Duiv"]
+                case "WORDS": ["bevolking"]
+                case "…": ["--indicator", "wmo.maatwerk"]
+                default: [String(word)]
+                }
+            }
+    }
+
+    @Test("the commands advice names run for the input they are given, where they can run without a network")
+    func adviceRuns() async throws {
+        let cache = CLIRunner.freshLoadedCache()
+        let offline: [Advice.Action] = [
+            .listIndicators, .showIndicator("wmo.huishoudelijke-hulp"), .showIndicator("iv3.6.71a.lasten"),
+            .searchMunicipalities(placeholder: "NAME"), .verifyCache, .checkRegions, .listImports,
+            .rankWithin(group: "province", adding: "Westervoort"),
+        ]
+        for action in offline {
+            let words = Self.runnable(action)
+            let result = try await CLIRunner().run(words + ["--cache-dir", cache])
+            #expect(result.status == 0, "\(words.joined(separator: " ")): \(result.stderr)")
+        }
+        // Those that need CBS: against a server that knows nothing, they fail for the data, never for their words
+        // (a usage error is 64).
+        let nothing = try TestHTTPServer { _ in TestResponse(status: 404, text: "not here") }
+        var runner = CLIRunner()
+        runner.environment["MAATSTAF_CBS_BASE"] = nothing.baseURL
+        for action: Advice.Action in [
+            .fetchTable("85099NED"), .fetchIv3(year: 2024), .fetchMergers, .describeTable("85099NED"),
+            .exportTable("85099NED"), .searchTables,
+        ] {
+            let words = Self.runnable(action)
+            let result = try await runner.run(words + ["--cache-dir", cache])
+            #expect(result.status != 64, "\(words.joined(separator: " ")) is not a valid command line: \(result.stderr)")
         }
     }
 }

@@ -58,6 +58,7 @@ struct InMemoryEngineTests {
         }
         func snapshotFiles() throws -> [(path: String, sha256: String)] { [] }
         func fundCirculaire(_ id: String) throws -> FundCirculaire? { nil }
+        func mergerHistory() throws -> MergerHistory? { nil }
         func cbsTables() throws -> [CBSTableRecord] { [] }
         func cbsPeriods(table: String) throws -> [String] { [] }
         func cbsTopicKeys(table: String) throws -> [String: String] { [:] }

@@ -36,6 +36,10 @@ struct FetchCommand: AsyncParsableCommand {
                     `maatstaf fetch iv3 2024` finds the year's table there and says which it fetched. A table of the Iv3 \
                     shape becomes Iv3 documents every Iv3 indicator reads (docs/iv3-from-cbs.md).
 
+                    `maatstaf fetch mergers` reads CBS's record of municipal mergers and changes of name (the descriptions \
+                    of table 70739ned's municipalities; another table id may follow) so that `trend --boundaries YEAR` can \
+                    put a series on one year's boundaries (docs/mergers.md).
+
                     Examples:
                     \(examples(mirror: "a mirror"))
                     """,
@@ -63,6 +67,10 @@ struct FetchCommand: AsyncParsableCommand {
                     per jaar: `maatstaf fetch iv3 2024` vindt daar de tabel van het jaar en zegt welke het ophaalde. Een \
                     tabel met de vorm van Iv3 wordt Iv3-documenten die elke Iv3-indicator leest (docs/iv3-from-cbs.md).
 
+                    `maatstaf fetch mergers` leest het overzicht van CBS van gemeentelijke herindelingen en naamswijzigingen \
+                    (de beschrijvingen van de gemeenten in tabel 70739ned; een andere tabelcode mag volgen), zodat \
+                    `trend --boundaries JAAR` een reeks op de grenzen van één jaar kan zetten (docs/mergers.md).
+
                     Voorbeelden:
                     \(examples(mirror: "een spiegel"))
                     """))
@@ -73,6 +81,7 @@ struct FetchCommand: AsyncParsableCommand {
         """
           maatstaf fetch 85984NED
           maatstaf fetch iv3 2024
+          maatstaf fetch mergers
           maatstaf fetch --catalog dataderden 45067NED
           maatstaf fetch 03759ned --region GM0293,GM0226 --period 2019..2023 \\
               --topic BevolkingOp1Januari
@@ -89,8 +98,11 @@ struct FetchCommand: AsyncParsableCommand {
     @Argument(
         help: ArgumentHelp(
             ReaderLanguage.text(
-                en: "CBS table ids; or `iv3` and years, to find each year's Iv3 table in the third-party catalog.",
-                nl: "CBS-tabelcodes; of `iv3` en jaren, om de Iv3-tabel van elk jaar in de catalogus van derden te vinden.")))
+                en:
+                    "CBS table ids; or `iv3` and years, to find each year's Iv3 table in the third-party catalog; or `mergers`, for CBS's record of municipal mergers.",
+                nl:
+                    "CBS-tabelcodes; of `iv3` en jaren, om de Iv3-tabel van elk jaar in de catalogus van derden te vinden; of `mergers`, voor het overzicht van gemeentelijke herindelingen van CBS."
+            )))
     var tables: [String]
 
     @OptionGroup var source: CatalogOptions
@@ -153,6 +165,12 @@ struct FetchCommand: AsyncParsableCommand {
     )
     var acceptRevision = false
 
+    /// `fetch mergers [TABLE]`: the table whose region list holds CBS's record of mergers; nil otherwise.
+    var mergersTable: String? {
+        guard tables.first?.lowercased() == "mergers" else { return nil }
+        return tables.count > 1 ? tables[1] : "70739ned"
+    }
+
     /// `fetch iv3 2023 2024`: the years asked for; nil for table ids.
     var iv3Years: [Int]? {
         guard tables.first?.lowercased() == "iv3" else { return nil }
@@ -169,6 +187,14 @@ struct FetchCommand: AsyncParsableCommand {
             throw ValidationError(
                 en: "After iv3 name the years whose Iv3 tables to fetch, e.g. maatstaf fetch iv3 2024.",
                 nl: "Noem na iv3 de jaren waarvan de Iv3-tabellen op te halen, bijvoorbeeld maatstaf fetch iv3 2024.")
+        }
+        if mergersTable != nil && (tables.count > 2 || !filter.isEmpty || odata == .v4) {
+            throw ValidationError(
+                en:
+                    "fetch mergers takes at most one table id (default 70739ned) and no filters: it reads the table's region list whole.",
+                nl:
+                    "fetch mergers neemt hoogstens één tabelcode (standaard 70739ned) en geen filters: het leest de regiolijst van de tabel helemaal."
+            )
         }
         if let period, CBSFilter.years(parsing: period) == nil {
             throw ValidationError(
@@ -201,6 +227,10 @@ struct FetchCommand: AsyncParsableCommand {
         let base = source.base(publicBase: odata == .v4 ? CBSODataV4Source.publicBase : nil)
         let (fetcher, progress) = global.makeFetcher(configuration: limits.configuration)
         defer { progress.finish() }
+        if let table = mergersTable {
+            try await fetchMergers(table, fetcher: fetcher, base: base)
+            return
+        }
         let storage = TableStorage(store: try global.openStore())
         var tables = self.tables
         var catalog = source.catalog.rawValue
@@ -244,6 +274,22 @@ struct FetchCommand: AsyncParsableCommand {
                 try storeWhole(set, in: storage, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
             }
         }
+    }
+
+    /// CBS's record of mergers: the region list of `table` with its descriptions, stored as fetched.
+    private func fetchMergers(_ table: String, fetcher: CachedFetcher, base: String) async throws {
+        let result = try await CBSODataV3Source(fetcher: fetcher, base: base).regionList(table)
+        let changes = try global.openStore().storeMergerHistory(table: table, url: result.url, content: result.body)
+        let dissolved = changes.filter { $0.kind == .dissolved }
+        let renamed = changes.count - dissolved.count
+        let latest = MunicipalChange.day(changes.map(\.date).max() ?? "", dutch: language.locale == .nl)
+        try StandardOutput.line(
+            language.locale == .nl
+                ? "Herindelingen uit CBS \(table) (RegioS): \(dissolved.count) opgeheven gemeenten, \(renamed) naamswijzigingen, "
+                    + "de laatste per \(latest). `maatstaf trend --boundaries JAAR` zet een reeks op de grenzen van dat jaar. Bron: CBS (CC BY 4.0)."
+                : "Mergers from CBS \(table) (RegioS): \(dissolved.count) dissolved municipalities, \(renamed) changes of name, "
+                    + "the latest on \(latest). `maatstaf trend --boundaries YEAR` puts a series on that year's boundaries. Bron: CBS (CC BY 4.0)."
+        )
     }
 
     /// Stores a table held whole; an Iv3 table also becomes Iv3 documents.

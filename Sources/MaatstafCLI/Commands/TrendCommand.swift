@@ -23,7 +23,11 @@ struct TrendCommand: AsyncParsableCommand {
 
                     Budgets and accounts are separate series: planned and spent are different figures. Where the \
                     definition changes (the 2025 Iv3 layout), an index or change across it is marked † and explained; it \
-                    is never bridged silently. A municipality that did not exist in a year has no value there.
+                    is never bridged silently. A municipality that did not exist in a year has no value there, unless \
+                    --boundaries puts the series on one year's boundaries: then Eemsdelta in 2019 is Appingedam, Delfzijl \
+                    and Loppersum added up (amounts and inhabitants summed, then divided), said at every point. A \
+                    municipality divided among several has no value on later boundaries: its figures cannot be divided. \
+                    The mergers come from CBS's own record, fetched once with `maatstaf fetch mergers` (docs/mergers.md).
 
                     The embedded data has the 2023 accounts, the 2023 budget and the 2025 budget; fetched years join the \
                     series.
@@ -32,6 +36,7 @@ struct TrendCommand: AsyncParsableCommand {
                       maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven Steenwijkerland
                       maatstaf trend --indicator wmo.huishoudelijke-hulp --against province,1stroom Duiven
                       maatstaf trend --indicator jeugd.hulp --format csv --locale nl --output jeugd-reeks.csv Zevenaar
+                      maatstaf trend --indicator wmo.maatwerk --years 2019..2025 --boundaries 2025 Eemsdelta
                     """,
                 nl: """
                     Per gemeente en per periode in de opslag: de waarde, het document (begroting of jaarrekening), een \
@@ -42,7 +47,11 @@ struct TrendCommand: AsyncParsableCommand {
                     Begrotingen en jaarrekeningen zijn aparte reeksen: gepland en besteed zijn verschillende cijfers. Waar de \
                     definitie verandert (de Iv3-indeling van 2025), wordt een index of verandering daaroverheen gemarkeerd \
                     met † en uitgelegd; ze wordt nooit stil overbrugd. Een gemeente die in een jaar niet bestond, heeft daar \
-                    geen waarde.
+                    geen waarde, tenzij --boundaries de reeks op de grenzen van één jaar zet: dan is Eemsdelta in 2019 \
+                    Appingedam, Delfzijl en Loppersum samen (bedragen en inwoners opgeteld, dan gedeeld), bij elk punt \
+                    gezegd. Een gemeente die over meerdere is verdeeld, heeft op latere grenzen geen waarde: haar cijfers \
+                    laten zich niet verdelen. De herindelingen komen uit het eigen overzicht van CBS, eenmaal opgehaald \
+                    met `maatstaf fetch mergers` (docs/mergers.md).
 
                     De ingebouwde gegevens hebben de jaarrekening 2023, de begroting 2023 en de begroting 2025; opgehaalde \
                     jaren sluiten aan in de reeks.
@@ -51,6 +60,7 @@ struct TrendCommand: AsyncParsableCommand {
                       maatstaf trend --indicator jeugd.hulp --base-year 2023 Westervoort Duiven Steenwijkerland
                       maatstaf trend --indicator wmo.huishoudelijke-hulp --against province,1stroom Duiven
                       maatstaf trend --indicator jeugd.hulp --format csv --locale nl --output jeugd-reeks.csv Zevenaar
+                      maatstaf trend --indicator wmo.maatwerk --years 2019..2025 --boundaries 2025 Eemsdelta
                     """))
     }
 
@@ -74,6 +84,16 @@ struct TrendCommand: AsyncParsableCommand {
                 en: "Only these years, e.g. 2019..2025 (default: every year in the store).",
                 nl: "Alleen deze jaren, bijvoorbeeld 2019..2025 (standaard: elk jaar in de opslag)."), valueName: "from..to"))
     var years: YearSpan?
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "Put the series on this year's municipal boundaries: a merged municipality is, in earlier years, the sum of the municipalities that went into it (needs `maatstaf fetch mergers` once).",
+                nl:
+                    "Zet de reeks op de gemeentegrenzen van dit jaar: een heringedeelde gemeente is in eerdere jaren de som van de gemeenten die erin opgingen (eenmaal `maatstaf fetch mergers` nodig)."
+            ), valueName: "year"))
+    var boundaries: Int?
 
     @Option(
         help: ArgumentHelp(
@@ -107,7 +127,8 @@ struct TrendCommand: AsyncParsableCommand {
         let chosen = try municipalities.map { try workspace.atlas.directory.resolve($0) }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let series = try workspace.engine.series(
-            indicator, municipalities: chosen, against: groups, years: years?.range, baseYear: baseYear)
+            indicator, municipalities: chosen, against: groups, years: years?.range, baseYear: baseYear,
+            boundaries: boundaries)
         var report = TrendReport(series, locale: output.locale)
         report.targets = try targets.evaluations(
             workspace, indicator: indicator, municipalities: chosen,

@@ -29,6 +29,7 @@ extension Advice {
         case .replaceImport: "--replace"
         case .dashboardPort: "--port"
         case .dashboardHost: "--host"
+        case .boundaries: "--boundaries"
         }
     }
 
@@ -45,6 +46,7 @@ extension Advice {
         case .fetchTable(let table): "maatstaf fetch \(table)"
         case .fetch(let request): "`\(request.commandLine)`"
         case .fetchIv3(let year): "`maatstaf fetch iv3 \(year)`"
+        case .fetchMergers: "`maatstaf fetch mergers`"
         case .rankWithin(let group, let municipality): "`maatstaf rank … --within \(group) \(municipality)`"
         case .importFile(let placeholder): "`maatstaf import \(placeholder)`"
         case .listImports: "`maatstaf imports`"

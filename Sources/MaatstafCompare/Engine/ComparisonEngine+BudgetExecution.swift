@@ -26,14 +26,7 @@ extension ComparisonEngine {
         var entries: [BudgetExecution.Entry] = []
         for municipality in municipalities {
             guard profiles[municipality.code] != nil else {
-                throw CompareError(
-                    .municipalityNotAvailable, subject: municipality.name,
-                    reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
-                    hint: municipality.isCurrent
-                        ? .en("Choose another year", nl: "Kies een ander jaar")
-                        : .en(
-                            "It was dissolved after \(municipality.lastYear); compare its successor",
-                            nl: "Zij is na \(municipality.lastYear) opgeheven; vergelijk haar opvolger"))
+                throw notAMunicipality(municipality, in: year)
             }
             var keys: [String] = []
             for group in asked {

@@ -4,10 +4,12 @@ import MaatstafModel
 extension ComparisonEngine {
     /// The indicator in every period the store holds (within `years`, when given), for the chosen municipalities
     /// against `groups`. A municipality that did not exist in a period has no comparison there, rather than a value
-    /// on other boundaries. `baseYear` defaults to the first year of the series.
+    /// on other boundaries — unless `boundaries` names a year: then a municipality of that year is, in earlier years,
+    /// the sum of the municipalities that went into it whole (CBS's record of mergers, said in a note at each point).
+    /// `baseYear` defaults to the first year of the series.
     public func series(
         _ indicator: Indicator, municipalities: [Municipality], against groups: [PeerGroup],
-        years: ClosedRange<Int>? = nil, baseYear: Int? = nil
+        years: ClosedRange<Int>? = nil, baseYear: Int? = nil, boundaries: Int? = nil
     ) throws -> IndicatorSeries {
         let periods = try self.periods(for: indicator).filter { years?.contains($0.year) ?? true }
         guard let first = periods.first else {
@@ -35,6 +37,11 @@ extension ComparisonEngine {
             )
         }
         let groups = PeerGroup.withNationalFirst(groups)
+        var history: MergerHistory?
+        if let boundaries, let last = periods.last {
+            try checkBoundaries(boundaries, indicator: indicator, municipalities: municipalities, lastYear: last.year)
+            history = try mergerHistory(for: indicator.id)
+        }
         var points: [IndicatorSeries.Point] = []
         for period in periods {
             let data = try data(indicator, year: period.year, kind: period.kind)
@@ -42,6 +49,15 @@ extension ComparisonEngine {
             var comparisons: [String: MunicipalityComparison] = [:]
             var notes = data.notes
             for municipality in municipalities {
+                if let boundaries, let history,
+                    let summed = try comparisonOnBoundaries(
+                        municipality, data: data, boundaries: boundaries, history: history, against: groups,
+                        summaries: &summaries)
+                {
+                    comparisons[municipality.code] = summed.comparison
+                    if let note = summed.note, !notes.contains(note) { notes.append(note) }
+                    continue
+                }
                 do {
                     let comparison = try compare(data, municipalities: [municipality], against: groups, summaries: &summaries)
                     comparisons[municipality.code] = comparison.municipalities.first
@@ -60,6 +76,7 @@ extension ComparisonEngine {
                     sources: data.sources, notes: notes))
         }
         var series = IndicatorSeries(indicator: indicator, points: points, baseYear: base, municipalities: municipalities)
+        series.boundaries = boundaries
         series.withoutLine = try periodsWithoutLine(for: indicator).filter { years?.contains($0.year) ?? true }
         if let kind = indicator.ownPeriod?.kind, kind != .year {
             for municipality in municipalities {

@@ -169,14 +169,7 @@ public struct ComparisonEngine: Sendable {
         for municipality in municipalities {
             let position = positions[municipality.code]
             guard let profile = position.map({ indexProfiles[$0] }) ?? profiles[municipality.code] else {
-                throw CompareError(
-                    .municipalityNotAvailable, subject: municipality.name,
-                    reason: .en("was not a municipality in \(year)", nl: "was in \(year) geen gemeente"),
-                    hint: municipality.isCurrent
-                        ? .en("Choose another year", nl: "Kies een ander jaar")
-                        : .en(
-                            "It was dissolved after \(municipality.lastYear); compare its successor",
-                            nl: "Zij is na \(municipality.lastYear) opgeheven; vergelijk haar opvolger"))
+                throw notAMunicipality(municipality, in: year)
             }
             let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?

@@ -74,6 +74,13 @@ struct ObservationLoader: Sendable {
         } else if let table = atlas.regionsTables[classificationYear] {
             notes.append(.regionsFetched(year: classificationYear, table: table))
         }
+        if let borrowed = atlas.borrowedClasses[classificationYear], !borrowed.isEmpty {
+            let name = { (code: String) in atlas.directory.byCode[code]?.name ?? code }
+            notes.append(
+                .successorClasses(
+                    year: classificationYear, municipalities: borrowed.map { name($0.code) },
+                    successors: borrowed.map { name($0.from) }))
+        }
         // Every CBS table the indicator reads, looked up once; all missing ones are named together.
         let stored = try storedTables(of: indicator, year: year)
 

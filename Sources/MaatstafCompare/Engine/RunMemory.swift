@@ -17,6 +17,7 @@ final class RunMemory: @unchecked Sendable {
     private var tables: [CBSTableRecord]?
     private var amounts: [String: [Iv3AmountRecord]] = [:]
     private var circulaires: [String: FundCirculaire?] = [:]
+    private var mergers: MergerHistory??
 
     private func remembered<T>(_ read: () -> T?, _ write: (T) -> Void, _ load: () throws -> T) rethrows -> T {
         lock.lock()
@@ -36,6 +37,11 @@ final class RunMemory: @unchecked Sendable {
     /// fund indicator, each fund indicator of a report and an explanation all ask for the same one.
     func fundCirculaire(_ id: String, _ load: () throws -> FundCirculaire?) rethrows -> FundCirculaire? {
         try remembered({ circulaires[id] }, { circulaires[id] = $0 }, load)
+    }
+
+    /// CBS's record of mergers (nil: not fetched), parsed once per run: every point of a series asks.
+    func mergerHistory(_ load: () throws -> MergerHistory?) rethrows -> MergerHistory? {
+        try remembered({ mergers }, { mergers = $0 }, load)
     }
 
     func iv3Documents(_ load: () throws -> [Iv3DocumentRecord]) rethrows -> [Iv3DocumentRecord] {

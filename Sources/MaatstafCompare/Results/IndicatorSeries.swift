@@ -19,6 +19,8 @@ public struct IndicatorSeries: Sendable {
     /// For a monthly or quarterly monitor of own figures: per municipality code, its latest figure in the monitor's
     /// rhythm (previous period, a year earlier, year to date, rolling year, projection).
     public var monitors: [String: OwnMonitor] = [:]
+    /// The year whose municipal boundaries the series is on (`--boundaries`); nil: each year on its own.
+    public var boundaries: Int?
 
     /// One period: every chosen municipality's comparison, the national figure and the period's provenance.
     public struct Point: Sendable {

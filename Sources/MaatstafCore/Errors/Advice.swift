@@ -50,6 +50,8 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         /// The dashboard's port and the address it listens on.
         case dashboardPort
         case dashboardHost
+        /// A series on one year's municipal boundaries.
+        case boundaries
     }
 
     /// Something the user can run to find out or mend what the advice is about.
@@ -76,6 +78,8 @@ public struct Advice: Sendable, Equatable, Hashable, CustomStringConvertible {
         case fetch(FetchRequest)
         /// Fetch a year's Iv3 table from CBS's third-party catalog.
         case fetchIv3(year: Int)
+        /// Fetch CBS's record of municipal mergers.
+        case fetchMergers
         /// Rank within a group, with a municipality added to the ranking.
         case rankWithin(group: String, adding: String)
         /// Import a file of own figures (`placeholder` names it, e.g. FILE).

@@ -39,6 +39,13 @@ public enum IndicatorNote: Sendable, Hashable {
     case overheadSpread
     /// The need index: each allocation per inhabitant ÷ the national one, `nationalPerInhabitant` euros.
     case needIndex(nationalPerInhabitant: Double)
+    /// In a fetched `year`, the municipalities dissolved since take the urbanity of the one they went into
+    /// (`successors`, in the same order): maatstaf has class files of later years only.
+    case successorClasses(year: Int, municipalities: [String], successors: [String])
+    /// On the municipal boundaries of `boundaries`: `municipality` in `year` is the sum of `parts` (amounts and
+    /// populations added before dividing), which went into it whole; its reference groups are those `groupsOf` was in
+    /// that year. `origin`: CBS's record of the mergers it follows.
+    case onBoundaries(municipality: String, boundaries: Int, year: Int, parts: [String], groupsOf: String, origin: String)
     /// The document is in the embedded snapshot and in a fetched CBS table; `usedTable` is the one read (nil: the
     /// snapshot), `otherTable` the one not read (nil: the snapshot).
     case iv3DocumentChoice(kind: Iv3DocumentKind, year: Int, usedTable: String?, otherTable: String?)

@@ -27,6 +27,9 @@ public enum MissingReason: Sendable, Hashable, Codable {
     case noOverheadKey
     /// The municipality's own figures have no value of `measure` for `period` (not imported, or not kept).
     case noOwnFigure(measure: String, period: String)
+    /// On later boundaries (`--boundaries`): a predecessor, `name`, was divided among `recipients` on `date`, and a
+    /// divided municipality's figures cannot be divided with it.
+    case dividedPredecessor(name: String, date: String, recipients: [String])
 
     /// A stable identifier for CSV and JSON; also the group a municipality is left out under.
     public var exclusion: Exclusion {
@@ -35,7 +38,7 @@ public enum MissingReason: Sendable, Hashable, Codable {
         case .notBooked: .notBooked
         case .suppressedByCBS: .suppressed
         case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .notFinite, .noData,
-            .noOwnFigure, .noOverheadKey:
+            .noOwnFigure, .noOverheadKey, .dividedPredecessor:
             .noValue
         }
     }

@@ -10,6 +10,8 @@ public protocol ObservationSource: Sendable {
     func iv3Documents() throws -> [Iv3DocumentRecord]
     /// A circulaire of the municipal fund (`M2024_2025`), read and checked; nil when there is none of that id.
     func fundCirculaire(_ id: String) throws -> FundCirculaire?
+    /// CBS's record of municipal mergers and changes of name, when fetched (`fetch mergers`).
+    func mergerHistory() throws -> MergerHistory?
     /// The taakvelden a document lists.
     func iv3Taakvelden(year: Int, kind: Iv3DocumentKind, table: String?) throws -> [Iv3TaakveldRecord]
     /// Baten and lasten of every municipality on these taakvelden, in thousands of euros; nil is not reported.

@@ -31,6 +31,19 @@ public struct MunicipalityAtlas: Sendable {
     /// Fetched years lacking the population of municipalities that existed then: year → their codes. Such a year is
     /// refused rather than compared without them.
     public private(set) var incompletePopulation: [Int: [String]] = [:]
+    /// A municipality of a fetched year that was dissolved since, and the one whose urbanity it takes (the one it went
+    /// into, which has a class file).
+    public struct BorrowedClasses: Sendable, Equatable {
+        public var code: String
+        public var from: String
+    }
+    /// Fetched year → the municipalities that take the classes of their successor.
+    public private(set) var borrowedClasses: [Int: [BorrowedClasses]] = [:]
+    /// Fetched year → municipalities in its population that maatstaf has no classes for (dissolved since, and CBS's
+    /// record of mergers not fetched): such a year is refused rather than compared without them.
+    public private(set) var withoutClasses: [Int: [String]] = [:]
+    /// Whether CBS's record of mergers is in the store (it tells which municipalities were formed after a year).
+    public private(set) var knowsFormations = false
 
     public init(store: Store) throws {
         let directory = try MunicipalityDirectory(store: store)
@@ -83,8 +96,12 @@ public struct MunicipalityAtlas: Sendable {
         }
         let classYears = Set(profiles.map(\.year))
         let fetched = try PopulationTable(store: store, covered: classYears)
+        // CBS's record of mergers, when fetched, says which municipalities were formed after a year.
+        let mergers = try store.mergerHistory()
         var derivations: [Int: Derivation] = [:]
         var incomplete: [Int: [String]] = [:]
+        var borrowed: [Int: [BorrowedClasses]] = [:]
+        var unclassified: [Int: [String]] = [:]
         var byYearAndCode: [Int: [String: MunicipalityProfile]] = [:]
         for profile in profiles { byYearAndCode[profile.year, default: [:]][profile.code] = profile }
         for year in Set(fetched.population.keys).union(areas.years.keys).subtracting(classYears).sorted() {
@@ -106,22 +123,45 @@ public struct MunicipalityAtlas: Sendable {
             derivations[year] = Derivation(
                 populationTable: populationTable, regionsTable: areas.tables[year], classesFrom: used)
             // Every municipality that existed then must have a population: those of the year's classification, or
-            // else those of the nearest class year that still existed.
+            // else those of the nearest class year that still existed and (CBS's record of mergers, when fetched)
+            // had already been formed.
             let expected =
                 area.map { Array($0.keys) }
                 ?? (byYearAndCode[used] ?? [:]).values.filter {
-                    $0.municipality.isCurrent || $0.municipality.lastYear >= year
+                    ($0.municipality.isCurrent || $0.municipality.lastYear >= year)
+                        && (mergers?.firstYear(of: $0.code).map { $0 <= year } ?? true)
                 }.map(\.code)
             let lacking = expected.filter { inhabitants[$0] == nil }.sorted()
             if !lacking.isEmpty { incomplete[year] = lacking }
             for (code, population) in inhabitants {
-                guard let municipality = directory.byCode[code],
-                    let classes = nearest.lazy.compactMap({ byYearAndCode[$0]?[code] }).first
-                else { continue }
+                guard let municipality = directory.byCode[code] else { continue }
+                // A municipality dissolved since has no class file of its own: it takes the urbanity of the one it
+                // went into (CBS's record of mergers), said in a note; without that record the year is refused
+                // rather than compared without it.
+                var classes = nearest.lazy.compactMap({ byYearAndCode[$0]?[code] }).first
+                if classes == nil, let mergers {
+                    var successor = code
+                    for _ in 0..<10 {
+                        guard let end = mergers.end(of: successor),
+                            let next = end.recipients.max(by: { ($0.inhabitants ?? 0) < ($1.inhabitants ?? 0) })
+                        else { break }
+                        successor = next.code
+                        if let found = nearest.lazy.compactMap({ byYearAndCode[$0]?[successor] }).first {
+                            classes = found
+                            borrowed[year, default: []].append(.init(code: code, from: successor))
+                            break
+                        }
+                    }
+                }
+                guard let classes else {
+                    unclassified[year, default: []].append(code)
+                    continue
+                }
                 let entry = area?[code]
+                let ownProvince = classes.code == code ? classes.province : municipality.province.name
                 profiles.append(
                     MunicipalityProfile(
-                        municipality: municipality, year: year, province: entry?.province.name ?? classes.province,
+                        municipality: municipality, year: year, province: entry?.province.name ?? ownProvince,
                         sizeClass: SizeClass(population: population), urbanity: classes.urbanity,
                         population: population, source: "CBS \(populationTable)", corop: entry?.corop,
                         labourMarketRegion: entry?.labourMarketRegion, youthCareRegion: youthCare[code]))
@@ -132,6 +172,9 @@ public struct MunicipalityAtlas: Sendable {
         regionsTables = areas.tables
         populationYears = fetched.population.keys.sorted()
         incompletePopulation = incomplete
+        knowsFormations = mergers != nil
+        borrowedClasses = borrowed.mapValues { $0.sorted { $0.code < $1.code } }
+        for (year, codes) in unclassified { withoutClasses[year] = codes.sorted() }
         var traits: [String: StructuralTraits] = [:]
         var sources: Set<String> = []
         for record in try store.municipalityTraits() {
@@ -174,6 +217,21 @@ public struct MunicipalityAtlas: Sendable {
 
     /// Every municipality's profile in `year`, by code; an error naming the available years when there are none.
     public func profiles(year: Int) throws -> [String: MunicipalityProfile] {
+        if let codes = withoutClasses[year] {
+            let names = codes.prefix(5).map { directory.byCode[$0]?.name ?? $0 }.joined(separator: ", ")
+            throw ModelError(
+                .yearNotAvailable, subject: "CBS \(derivations[year]?.populationTable ?? PopulationTable.table) \(year)",
+                reason: .en(
+                    "has \(codes.count) municipalit\(codes.count == 1 ? "y" : "ies") dissolved since (\(names)\(codes.count > 5 ? ", …" : "")) that maatstaf has no classes for; groups without them would look complete",
+                    nl:
+                        "heeft \(codes.count) sindsdien opgeheven gemeente\(codes.count == 1 ? "" : "n") (\(names)\(codes.count > 5 ? ", …" : "")) waarvoor maatstaf geen klassen heeft; groepen zonder ze zouden volledig lijken"
+                ),
+                hint: .en(
+                    "Fetch CBS's record of mergers, so they take the classes of the municipality they went into: \(action: .fetchMergers)",
+                    nl:
+                        "Haal het overzicht van herindelingen van CBS op, zodat ze de klassen krijgen van de gemeente waarin ze opgingen: \(action: .fetchMergers)"
+                ))
+        }
         if let lacking = incompletePopulation[year] {
             let names = lacking.prefix(5).map { directory.byCode[$0]?.name ?? $0 }.joined(separator: ", ")
             let request = PopulationTable.request(years: (populationYears + [year]).min()!...(populationYears + [year]).max()!)
@@ -184,9 +242,15 @@ public struct MunicipalityAtlas: Sendable {
                     nl:
                         "heeft geen inwonertal voor \(lacking.count) gemeente\(lacking.count == 1 ? "" : "n") die toen bestond\(lacking.count == 1 ? "" : "en") (\(names)\(lacking.count > 5 ? ", …" : "")); groepen zonder ze zouden volledig lijken"
                 ),
-                hint: .en(
-                    "Fetch the whole population of every municipality for the year: \(action: .fetch(request))",
-                    nl: "Haal het hele inwonertal van elke gemeente voor het jaar op: \(action: .fetch(request))"))
+                hint: knowsFormations
+                    ? .en(
+                        "Fetch the whole population of every municipality for the year: \(action: .fetch(request))",
+                        nl: "Haal het hele inwonertal van elke gemeente voor het jaar op: \(action: .fetch(request))")
+                    : .en(
+                        "If they were formed after \(year), CBS's record of mergers says so: \(action: .fetchMergers); else fetch the whole population of every municipality for the year: \(action: .fetch(request))",
+                        nl:
+                            "Zijn ze na \(year) ontstaan, dan zegt het overzicht van herindelingen van CBS dat: \(action: .fetchMergers); haal anders het hele inwonertal van elke gemeente voor het jaar op: \(action: .fetch(request))"
+                    ))
         }
         guard let profiles = profilesByYear[year] else {
             // The population of a year comes from CBS 03759ned: the fetch that supplies it, with the years already

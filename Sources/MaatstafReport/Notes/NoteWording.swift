@@ -47,9 +47,20 @@ public struct NoteWording: Sendable {
 
     private func list(_ codes: [String]) -> String { codes.joined(separator: ", ") }
 
+    /// `Appingedam, Delfzijl en Loppersum` / `Appingedam, Delfzijl and Loppersum`.
+    public func enumeration(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + (nl ? " en " : " and ") + names.last!
+    }
+
     /// Why a municipality has no value, as a phrase.
     public func reason(_ reason: MissingReason) -> String {
         switch reason {
+        case .dividedPredecessor(let name, let date, let recipients):
+            let among = enumeration(recipients)
+            return nl
+                ? "\(name) is op \(MunicipalChange.day(date, dutch: true)) verdeeld over \(among): haar cijfers laten zich niet verdelen"
+                : "\(name) was divided among \(among) on \(MunicipalChange.day(date, dutch: false)): its figures cannot be divided"
         case .noOverheadKey:
             return nl
                 ? "geen verdeelsleutel voor de overhead: geen salarissen (L1.1) buiten de overhead, of de regel overhead onvolledig"
@@ -180,6 +191,16 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Inclusief een deel van de overhead (taakveld 0.4): de overhead × de salarissen (Iv3-categorie L1.1) op deze taakvelden ÷ de salarissen op alle taakvelden behalve 0.4, zoals BZK's begrotingsanalysetool kan verdelen. Een lege salariscel telt als geen salarissen op die regel (docs/need.md)."
                 : "Including a share of the overhead (taakveld 0.4): the overhead × the salaries (Iv3 category L1.1) on these taakvelden ÷ the salaries on every taakveld but 0.4, as BZK's begrotingsanalysetool can spread it. An empty salaries cell counts as no salaries on that line (docs/need.md)."
+        case .onBoundaries(let municipality, let boundaries, let year, let parts, let groupsOf, let origin):
+            let joined = enumeration(parts)
+            return nl
+                ? "Op de gemeentegrenzen van \(boundaries): \(municipality) is in \(year) de som van \(joined) (bedragen en inwoners opgeteld, dan gedeeld); de vergelijkingsgroepen zijn die van \(groupsOf) in \(year). Herindelingen volgens \(origin)."
+                : "On the municipal boundaries of \(boundaries): \(municipality) in \(year) is the sum of \(joined) (amounts and inhabitants added, then divided); the reference groups are those of \(groupsOf) in \(year). Mergers as recorded in \(origin)."
+        case .successorClasses(let year, let municipalities, let successors):
+            let pairs = zip(municipalities, successors).map { "\($0) (\($1))" }
+            return nl
+                ? "\(municipalities.count) gemeente\(municipalities.count == 1 ? "" : "n") van \(year) \(municipalities.count == 1 ? "is" : "zijn") sindsdien opgeheven en \(municipalities.count == 1 ? "krijgt" : "krijgen") de stedelijkheid van de gemeente waarin ze opgingen: \(names(pairs)). Ze tellen mee in het land, hun provincie en hun grootteklasse van \(year)."
+                : "\(municipalities.count) municipalit\(municipalities.count == 1 ? "y" : "ies") of \(year) \(municipalities.count == 1 ? "was" : "were") dissolved since and take\(municipalities.count == 1 ? "s" : "") the urbanity of the one they went into: \(names(pairs)). They count in the country, their province and their \(year) size class."
         case .needIndex(let national):
             let amount = NumberFormat(locale: locale).money(national)
             return nl

@@ -58,6 +58,8 @@ public struct TrendJSON: Encodable, Sendable {
     var schema = TrendJSON.schema
     var indicator: IndicatorInfo
     var baseYear: Int
+    /// The year whose municipal boundaries the series is on; null: each year on its own boundaries.
+    var boundaries: Nullable<Int>
     var points: [Point]
     var notes: [String]
 
@@ -68,6 +70,7 @@ public struct TrendJSON: Encodable, Sendable {
             id: indicator.id, title: indicator.title.text(locale), unit: indicator.unit.text(locale),
             valueKind: indicator.valueKind.rawValue)
         baseYear = series.baseYear
+        boundaries = Nullable(series.boundaries)
         func group(_ summary: GroupSummary) -> Group {
             Group(
                 kind: ReferenceKind.of(summary.group.group), code: Nullable(ReferenceKind.code(of: summary.group)),
