@@ -233,33 +233,39 @@ struct FetchedIv3YearTests {
     }
 }
 
-/// A year of the first Iv3 layout (2017–2022), fetched: the table's taakvelden are checked against CBS's real 2019
-/// code list, the broad indicators compare, and the ones that layout cannot give say so and name the broader one.
+/// A year of the first Iv3 layout (2017–2022), fetched: the table's taakvelden are checked against CBS's real code
+/// list of the year (2019 and 2022, the first and last of the layout), the broad indicators compare, and the ones that layout cannot give say so and name the broader one.
 ///
-/// No real 2019 Iv3 table is here: the served table holds the REAL taakvelden of chapter 6 of CBS's 2019 code list
-/// (cache/snapshot/iv3-definitions) with SYNTHETIC amounts for the four Liemers municipalities, and the served 2019
-/// population is SYNTHETIC too. Expected values are computed here from the rows served.
+/// No real 2019 or 2022 Iv3 table is here: the served table holds the REAL taakvelden of chapter 6 of CBS's code list
+/// of the year (cache/snapshot/iv3-definitions) with SYNTHETIC amounts for the four Liemers municipalities, and the
+/// served population is SYNTHETIC too. Expected values are computed here from the rows served.
 @Suite("A fetched Iv3 year of the 2017–2022 layout")
 struct FirstLayoutYearTests {
     static let liemers = ["Duiven", "Montferland", "Westervoort", "Zevenaar"]
 
-    /// Chapter 6's taakvelden of CBS's 2019 list, read from the file here: (code, title).
-    static func chapterSix2019() throws -> [(String, String)] {
+    /// Chapter 6's taakvelden of CBS's list of `year`, read from the file here: (code, title).
+    static func chapterSix2019() throws -> [(String, String)] { try chapterSix(2019) }
+
+    static func chapterSix(_ year: Int) throws -> [(String, String)] {
         let url = RepositoryFixtures.root.appendingPathComponent(
-            "cache/snapshot/iv3-definitions/iv3_definities_Gemeente_2019.json")
+            "cache/snapshot/iv3-definitions/iv3_definities_Gemeente_\(year).json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let lists = try #require(object["codelijsten"] as? [String: Any])
         let chapters = try #require((lists["taakveld"] as? [String: Any])?["codelijst"] as? [[String: Any]])
-        let six = try #require(chapters.first { $0["code"] as? String == "6." })
+        // 2022's list nests the chapters under a total (`Tot_TV`); earlier lists have them at the top.
+        let flat = chapters + chapters.flatMap { $0["subcodes"] as? [[String: Any]] ?? [] }
+        let six = try #require(flat.first { $0["code"] as? String == "6." })
         return (six["subcodes"] as? [[String: Any]] ?? []).map { ($0["code"] as! String, $0["omschrijving"] as! String) }
     }
 
     /// Lasten in thousands of euros: synthetic, different per municipality and taakveld.
     static func lasten(_ municipality: Int, _ taakveld: Int) -> Int { 100 * (municipality + 1) + 7 * taakveld }
 
-    @Test("fetch iv3 2019 stores the year; wmo.maatwerk compares from 6.71; household help says it needs wmo.maatwerk")
-    func fetchAndCompare2019() async throws {
-        let taakvelden = try Self.chapterSix2019()
+    @Test(
+        "fetch iv3 YEAR stores the year; wmo.maatwerk compares from 6.71; household help says it needs wmo.maatwerk",
+        arguments: [2019, 2022])
+    func fetchAndCompare(year: Int) async throws {
+        let taakvelden = try Self.chapterSix(year)
         #expect(taakvelden.map(\.0).contains("6.71") && !taakvelden.map(\.0).contains("6.71a"))
         var rows: [[String]] = []
         for (m, name) in Self.liemers.enumerated() {
@@ -268,36 +274,38 @@ struct FirstLayoutYearTests {
                 rows.append([name, "\(taakveld.0) \(taakveld.1)", "", String(lasten / 10), String(lasten)])
             }
         }
-        let document = Iv3TableServer.Document(csv: "", code: "2019X005", rows: rows)
+        let document = Iv3TableServer.Document(csv: "", code: "\(year)X005", rows: rows)
         let iv3 = try Iv3TableServer(id: "45999NED", documents: [document]).start(catalog: [
-            ("45999NED", "Iv3 gemeenten; begroting en rekening 2019 (synthetic listing)", "2019")
+            ("45999NED", "Iv3 gemeenten; begroting en rekening \(year) (synthetic listing)", "\(year)")
         ])
         let cache = CLIRunner.freshLoadedCache()
         var runner = CLIRunner()
         runner.environment["MAATSTAF_CBS_BASE"] = iv3.baseURL
-        let fetched = try await runner.run(["fetch", "iv3", "2019", "--cache-dir", cache, "--locale", "en"])
+        let fetched = try await runner.run(["fetch", "iv3", String(year), "--cache-dir", cache, "--locale", "en"])
         #expect(fetched.status == 0, "\(fetched.stderr)")
-        #expect(fetched.stdout.contains("Iv3 2019: 45999NED"))
+        #expect(fetched.stdout.contains("Iv3 \(year): 45999NED"))
 
-        // The household-help line did not exist in 2019: no value, and the broader indicator named.
+        // The household-help line did not exist before 2023: no value, and the broader indicator named.
         let narrow = try await runner.run([
-            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2019", "--cache-dir", cache, "--locale", "en",
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", String(year), "--cache-dir", cache, "--locale", "en",
             "Westervoort",
         ])
         #expect(narrow.status == 65)
         #expect(narrow.stderr.contains("Use the broader indicator wmo.maatwerk"), "\(narrow.stderr)")
 
-        // A synthetic 2019 population for every municipality maatstaf knows in 2019.
+        // A synthetic population for every municipality of the year: not dissolved before, not formed after.
         let store = try Store(path: cache + "/maatstaf.sqlite")
-        let existing = try store.municipalities().filter { $0.lastYear >= 2019 && $0.code < "GM1979" }.map(\.code)
+        let formedLater = Set(MergerBoundariesTests.formations.filter { Int($0.2.suffix(4))! > year }.map(\.1))
+        let existing = try store.municipalities().filter { $0.lastYear >= year && !formedLater.contains($0.code) }
+            .map(\.code)
         let population = Dictionary(uniqueKeysWithValues: existing.enumerated().map { ($0.element, 10_000 + 13 * $0.offset) })
-        try await fetchPopulation(year: 2019, population, title: "synthetic 2019 populations", &runner, cache: cache)
+        try await fetchPopulation(year: year, population, title: "synthetic \(year) populations", &runner, cache: cache)
         // The municipalities dissolved since take the classes of those they went into: CBS's record of mergers.
         let mergers = try MergerBoundariesTests.mergersServer()
         runner.environment["MAATSTAF_CBS_BASE"] = mergers.baseURL
         #expect(try await runner.run(["fetch", "mergers", "--cache-dir", cache]).status == 0)
         let broad = try await runner.run([
-            "compare", "--indicator", "wmo.maatwerk", "--year", "2019", "--against", "national", "--format", "json",
+            "compare", "--indicator", "wmo.maatwerk", "--year", String(year), "--against", "national", "--format", "json",
             "--cache-dir", cache, "Westervoort",
         ])
         #expect(broad.status == 0, "\(broad.stderr)")
@@ -316,14 +324,15 @@ struct FirstLayoutYearTests {
         #expect(trend.status == 0, "\(trend.stderr)")
         #expect(
             trend.stdout.contains(
-                "No value in 2019 (accounts): the Iv3 layout of those years has no taakveld of its own for it; wmo.maatwerk does run through those years."
+                "No value in \(year) (accounts): the Iv3 layout of those years has no taakveld of its own for it; wmo.maatwerk does run through those years."
             ), "\(trend.stdout)")
         let export = try await runner.run([
             "export-all", "--set", "wmo.huishoudelijke-hulp", "--locale", "en", "--cache-dir", cache,
         ])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stderr.contains("wmo.huishoudelijke-hulp 2019 jaarrekening (no taakveld of its own"), "\(export.stderr)")
-        #expect(!export.stdout.contains(",2019,"))
+        #expect(
+            export.stderr.contains("wmo.huishoudelijke-hulp \(year) jaarrekening (no taakveld of its own"), "\(export.stderr)")
+        #expect(!export.stdout.contains(",\(year),"))
     }
 }
 
