@@ -31,6 +31,7 @@ typedef struct {
     CURLMsg *(*multi_info_read)(CURLM *, int *);
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
     void (*slist_free_all)(struct curl_slist *);
+    CURLcode (*easy_perform)(CURL *);
 } mst_curl_functions;
 
 #if defined(__APPLE__)
@@ -77,6 +78,7 @@ static inline void mst_curl_load(mst_curl_functions *table) {
     table->slist_append =
         (struct curl_slist * (*)(struct curl_slist *, const char *)) mst_curl_symbol(library, "curl_slist_append");
     table->slist_free_all = (void (*)(struct curl_slist *))mst_curl_symbol(library, "curl_slist_free_all");
+    table->easy_perform = (CURLcode (*)(CURL *))mst_curl_symbol(library, "curl_easy_perform");
 }
 
 // The table, filled once. A header's `static` data and functions may be emitted more than once (per object file that
@@ -126,6 +128,7 @@ static inline struct curl_slist *mst_slist_append(struct curl_slist *list, const
     return mst_curl_table()->slist_append(list, text);
 }
 static inline void mst_slist_free_all(struct curl_slist *list) { mst_curl_table()->slist_free_all(list); }
+static inline CURLcode mst_easy_perform(CURL *handle) { return mst_curl_table()->easy_perform(handle); }
 
 static inline CURLcode mst_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return mst_curl_table()->easy_setopt(handle, option, value);

@@ -10,6 +10,8 @@ public struct TestRequest: Sendable {
     /// Path and query, as sent.
     public var target: String
     public var headers: [(name: String, value: String)]
+    /// The body of a POST or PUT (read by its Content-Length); empty otherwise.
+    public var body = Data()
 
     public func header(_ name: String) -> String? {
         headers.last { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
@@ -168,7 +170,17 @@ public final class TestHTTPServer: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { return nil }
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        return TestRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers)
+        var request = TestRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers)
+        if let length = request.header("Content-Length").flatMap(Int.init), length > 0 {
+            while buffer.count < length {
+                let count = recv(client, &chunk, chunk.count, 0)
+                if count <= 0 { return nil }
+                buffer.append(chunk, count: count)
+            }
+            request.body = Data(buffer.prefix(length))
+            buffer = Data(buffer.dropFirst(length))
+        }
+        return request
     }
 
     /// Writes the response; returns false when the connection must be closed afterwards.
