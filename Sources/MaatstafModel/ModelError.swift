@@ -17,6 +17,8 @@ public struct ModelError: MaatstafError {
         case invalidMappingFile
         /// A traits file for nearest neighbours that cannot be used.
         case invalidTraitsFile
+        /// A monitor file (`maatstaf monitor`) that cannot be used.
+        case invalidMonitorFile
     }
 
     public let kind: Kind

@@ -16,6 +16,8 @@ struct ExitStatus {
     static let networkError: Int32 = 69
     static let notAvailableOffline: Int32 = 70
     static let ioError: Int32 = 74
+    /// A monitor step failed and will be tried again (EX_TEMPFAIL).
+    static let tryAgainLater: Int32 = 75
 
     init?(_ error: Error, locale: ReportLocale) {
         guard let (code, message) = Self.classify(error, locale) else { return nil }
@@ -28,6 +30,14 @@ struct ExitStatus {
         if let missing = error as? MissingValues { return (missingData, missing.message(locale)) }
         if let alarm = error as? CheckAlarm { return (alarm.code, alarm.message.text(locale)) }
         if let output = error as? OutputWriteError { return (ioError, output.message.text(locale)) }
+        if let incomplete = error as? MonitorIncomplete {
+            return (
+                tryAgainLater,
+                locale == .nl
+                    ? "\(incomplete.failures) stap(pen) van de monitor mislukt; de volgende run probeert ze opnieuw (zie het logboek hierboven)"
+                    : "\(incomplete.failures) step(s) of the monitor failed; the next run tries them again (see the log above)"
+            )
+        }
         guard let error = error as? any MaatstafError else { return nil }
         var message = error.commandLineMessage(locale)
         // A fetch that mends it follows as commands to run: the CLI alone knows their syntax.
@@ -48,12 +58,13 @@ struct ExitStatus {
             Afsluitcodes: 0 gelukt; 64 onjuiste opdrachtregel; 65 onjuiste invoer (onbekende gemeente, ongeldig bestand \
             of adres); 66 uitvoer geschreven, maar een gekozen gemeente heeft geen waarde (geen levering, niets geboekt, \
             geheim); 69 netwerk- of serverfout; 70 niet offline beschikbaar of nog niet opgehaald; 74 kan de cache of \
-            de opslag niet lezen of schrijven.
+            de opslag niet lezen of schrijven; 75 een stap van monitor mislukte en wordt de volgende keer opnieuw geprobeerd.
             """
             : """
             Exit codes: 0 success; 64 bad command line; 65 bad input (unknown municipality, invalid file or URL); \
             66 output written, but a chosen municipality has no value (no delivery, nothing booked, suppressed); \
-            69 network or server failure; 70 not available offline or not fetched yet; 74 cannot read or write the cache or store.
+            69 network or server failure; 70 not available offline or not fetched yet; 74 cannot read or write the cache or store; \
+            75 a step of monitor failed and is tried again next time.
             """
     }
 }
