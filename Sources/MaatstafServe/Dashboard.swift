@@ -19,8 +19,10 @@ public struct Dashboard: Sendable {
 
     /// Serves until the task is cancelled, or (with `stopOnSignals`) the process gets SIGINT or SIGTERM.
     /// `onRunning` receives the port actually bound (the one asked for, or the system's choice for port 0).
+    /// `accessLog`: receives one line per request (who, when, what, status, how long), for a team's server.
     public func run(
-        host: String, port: Int, stopOnSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void
+        host: String, port: Int, stopOnSignals: Bool = true, accessLog: (@Sendable (String) -> Void)? = nil,
+        onRunning: @escaping @Sendable (Int) async -> Void
     ) async throws {
         var logger = Logger(label: "maatstaf-serve")
         // The dashboard reports what matters itself (the address, a failure to bind); the framework's request log
@@ -29,7 +31,7 @@ public struct Dashboard: Sendable {
         // Slow or idle clients cannot hold the dashboard: a request's head must arrive within 10 s, an idle
         // connection is closed after 30 s, and at most 512 connections are open at once (docs/security.md).
         let app = Application(
-            router: router(boundHost: host),
+            router: router(boundHost: host, accessLog: accessLog),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [HeaderDeadline(limit: Self.headerLimit)], idleTimeout: Self.idleLimit)),
@@ -49,22 +51,26 @@ public struct Dashboard: Sendable {
     static let idleLimit = TimeAmount.seconds(30)
     static let maximumConnections = 512
 
-    func router(boundHost: String) -> Router<BasicRequestContext> {
+    func router(boundHost: String, accessLog: (@Sendable (String) -> Void)? = nil) -> Router<BasicRequestContext> {
         let router = Router()
+        if let accessLog { router.add(middleware: AccessLog(write: accessLog)) }
         router.add(middleware: RequestGuard(boundHost: boundHost))
         router.add(middleware: ProblemPages(data: data))
         let data = self.data
         // Every page also answers HEAD (the guard drops the body), so a link checker sees what a browser gets.
+        let base = data.basePath
+        // Every route lives under the base path (a reverse proxy passes `/maatstaf/…` on as it is); the router takes
+        // `/maatstaf` and `/maatstaf/` as one, and every link the pages make is absolute, so both work.
         func route(
             _ path: String, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
         ) {
-            router.on(RouterPath(path), method: .get, use: handler)
-            router.on(RouterPath(path), method: .head, use: handler)
+            router.on(RouterPath(base + path), method: .get, use: handler)
+            router.on(RouterPath(base + path), method: .head, use: handler)
         }
         route("/") { request, _ in
             let parsed = try ViewRequest.parse(request.uri.query, data: data)
             if parsed.needsRedirect {
-                return Response(status: .seeOther, headers: [.location: DashboardPage.address(parsed.state)])
+                return Response(status: .seeOther, headers: [.location: DashboardPage.address(parsed.state, base: base)])
             }
             return Self.html(try DashboardPage(data: data, state: parsed.state).render())
         }
@@ -94,6 +100,15 @@ public struct Dashboard: Sendable {
             Self.asset(DashboardAssets.javascript, type: "text/javascript; charset=utf-8")
         }
         route("/favicon.ico") { _, _ in Response(status: .noContent) }
+        // For the proxy's or the monitoring's health check: the store answers and the atlas has municipalities.
+        route("/healthz") { _, _ in
+            let count = (try? data.atlas.profiles(year: data.atlas.years.last ?? 0).count) ?? 0
+            let body = #"{"status":"\#(count > 0 ? "ok" : "no-data")","municipalities":\#(count)}"#
+            return Response(
+                status: count > 0 ? .ok : .serviceUnavailable,
+                headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
         return router
     }
 

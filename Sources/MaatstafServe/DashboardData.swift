@@ -29,6 +29,9 @@ public struct DashboardData: Sendable {
     let defaultLocale: ReportLocale
     /// How the edge that started the dashboard spells advice and fetch commands (the CLI: `maatstaf fetch …`).
     let spelling: AdviceSpelling
+    /// Where the dashboard lives under a reverse proxy (`/maatstaf`); empty at the root. Every route and every link
+    /// the pages make starts with it.
+    public var basePath = ""
     var adviceText: @Sendable (Advice, ReportLocale) -> String { spelling.advice }
     var fetchText: @Sendable (FetchRequest) -> String { spelling.fetch }
 

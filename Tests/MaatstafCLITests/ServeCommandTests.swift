@@ -53,10 +53,17 @@ struct ServeCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test("Another interface only when asked, and then with a warning; a port out of range is a usage error")
+    @Test("Another interface only with --allow-remote, and then with a warning; a port out of range is a usage error")
     func hostAndPort() async throws {
-        let (started, address) = try await start(["--host", "0.0.0.0"])
-        #expect(address.hasPrefix("http://0.0.0.0:"))
+        let refused = try await CLIRunner().run(["serve", "--host", "0.0.0.0", "--locale", "en"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("it has no sign-in of its own"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--allow-remote"))
+        let badBase = try await CLIRunner().run(["serve", "--base-path", "maatstaf/", "--locale", "en"])
+        #expect(badBase.status == 64)
+        #expect(badBase.stderr.contains("--base-path maatstaf/: write a path like /maatstaf"), "\(badBase.stderr)")
+        let (started, address) = try await start(["--host", "0.0.0.0", "--allow-remote", "--base-path", "/maatstaf"])
+        #expect(address.hasPrefix("http://0.0.0.0:") && address.hasSuffix("/maatstaf/"), "\(address)")
         started.0.interrupt()
         let result = await CLIRunner.finish(started)
         #expect(result.stderr.contains("Warning: listening on 0.0.0.0"))

@@ -27,17 +27,23 @@ struct RunningDashboard {
         var headers: [String: String]
     }
 
-    static func start(locale: ReportLocale = .en) async throws -> RunningDashboard {
+    static func start(
+        locale: ReportLocale = .en, basePath: String = "", accessLog: (@Sendable (String) -> Void)? = nil
+    ) async throws -> RunningDashboard {
         let store = try Store(path: try LoadedStore.copy())
         let workspace = try Workspace.open(store: store, regionsFolder: RepositoryFixtures.regions, indicatorsFile: nil)
-        let data = try DashboardData(
+        var data = try DashboardData(
             workspace: workspace, defaultLocale: locale,
             spelling: AdviceSpelling(
                 advice: { advice, locale in advice.rendered(locale, option: { "‹\($0)›" }, action: { "‹\($0)›" }) },
                 fetch: { "fetch \($0.table)" }))
+        data.basePath = basePath
+        let dashboardData = data
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
-            try await Dashboard(data: data).run(host: "127.0.0.1", port: 0, stopOnSignals: false) { port in
+            try await Dashboard(data: dashboardData).run(
+                host: "127.0.0.1", port: 0, stopOnSignals: false, accessLog: accessLog
+            ) { port in
                 continuation.yield(port)
                 continuation.finish()
             }

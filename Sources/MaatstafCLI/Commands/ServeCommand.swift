@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MaatstafApp
 import MaatstafCore
 import MaatstafModel
@@ -72,18 +73,69 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "address"))
     var host = "127.0.0.1"
 
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "Allow --host to be an address other computers reach. The dashboard has no sign-in of its own: put it behind the municipality's reverse proxy with its sign-in (docs/deploy.md).",
+                nl:
+                    "Sta toe dat --host een adres is dat andere computers bereiken. Het dashboard heeft geen eigen aanmelding: zet het achter de reverse proxy van de gemeente, met diens aanmelding (docs/deploy.md)."
+            )))
+    var allowRemote = false
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Serve under this path, as the reverse proxy forwards it (e.g. /maatstaf); default: the root.",
+                nl: "Bedien onder dit pad, zoals de reverse proxy het doorgeeft (bijvoorbeeld /maatstaf); standaard: de wortel."),
+            valueName: "path"))
+    var basePath = ""
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en: "Write one line per request to this file (- for standard output): who, when, what, status, time.",
+                nl:
+                    "Schrijf één regel per verzoek naar dit bestand (- voor de standaarduitvoer): wie, wanneer, wat, status, tijd."
+            ),
+            valueName: "file"))
+    var accessLog: String?
+
     static let loopback: Set<String> = ["127.0.0.1", "::1", "localhost"]
 
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError(en: "--port must be between 0 and 65535.", nl: "--port moet tussen 0 en 65535 liggen.")
         }
+        if !Self.loopback.contains(host) && !allowRemote {
+            throw ValidationError(
+                en:
+                    "--host \(host) makes the dashboard reachable from other computers, and it has no sign-in of its own. Put it behind the reverse proxy's sign-in (docs/deploy.md) and add --allow-remote, or leave --host out.",
+                nl:
+                    "--host \(host) maakt het dashboard bereikbaar vanaf andere computers, en het heeft geen eigen aanmelding. Zet het achter de aanmelding van de reverse proxy (docs/deploy.md) en voeg --allow-remote toe, of laat --host weg."
+            )
+        }
+        if !basePath.isEmpty {
+            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+            guard basePath.hasPrefix("/"), !basePath.hasSuffix("/"), !basePath.contains("//"), !basePath.contains(".."),
+                basePath.unicodeScalars.allSatisfy(allowed.contains)
+            else {
+                throw ValidationError(
+                    en:
+                        "--base-path \(basePath): write a path like /maatstaf (a leading slash, no trailing one, letters, digits, - . _ ~).",
+                    nl:
+                        "--base-path \(basePath): schrijf een pad zoals /maatstaf (met een schuine streep vooraan, niet achteraan; letters, cijfers, - . _ ~)."
+                )
+            }
+        }
     }
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
-        let dashboardData = try DashboardData(
+        var dashboardData = try DashboardData(
             workspace: workspace, defaultLocale: language.locale, spelling: .commandLine)
+        dashboardData.basePath = basePath
+        let log = try accessLog.map { try Self.accessLogWriter($0) }
         if !Self.loopback.contains(host) {
             Console.current.error(
                 language.locale == .nl
@@ -94,11 +146,29 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let dutch = language.locale == .nl
         let console = Console.current
-        try await Dashboard(data: dashboardData).run(host: host, port: port) { bound in
+        let base = basePath
+        try await Dashboard(data: dashboardData).run(host: host, port: port, accessLog: log) { bound in
             let shown = host.contains(":") ? "[\(host)]" : host
-            let address = "http://\(shown):\(bound)/"
+            let address = "http://\(shown):\(bound)\(base)/"
             try? console.output(
                 dutch ? "maatstaf-dashboard: \(address) (Ctrl-C stopt)\n" : "maatstaf dashboard: \(address) (Ctrl-C stops)\n")
         }
+    }
+
+    /// Where the access log goes: standard output, or appended to a file (one write per line, so lines of concurrent
+    /// requests never interleave).
+    static func accessLogWriter(_ target: String) throws -> @Sendable (String) -> Void {
+        if target == "-" {
+            let console = Console.current
+            return { line in try? console.output(line + "\n") }
+        }
+        let descriptor = open(target, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else {
+            throw InputError(
+                subject: target,
+                reason: .en("cannot be opened for the access log", nl: "kan niet worden geopend voor het toegangslogboek"),
+                hint: .en("Choose a file in a folder you can write to", nl: "Kies een bestand in een map waarin u mag schrijven"))
+        }
+        return { line in _ = StandardOutput.writeAll(Array((line + "\n").utf8), to: descriptor) }
     }
 }

@@ -1,6 +1,12 @@
 import Foundation
 import MaatstafCore
 
+// `stat` and its fields: on Linux the compiler finds them through Foundation's CoreFoundation, and asks for that
+// module by name (MemberImportVisibility).
+#if canImport(CoreFoundation)
+    import CoreFoundation
+#endif
+
 /// Writes a command's output to stdout, or to `--output PATH`.
 ///
 /// A regular file is written to an unpredictable temporary name beside it, created exclusively and never through a

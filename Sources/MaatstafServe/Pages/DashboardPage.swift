@@ -13,9 +13,13 @@ struct DashboardPage {
 
     private var labels: DashboardLabels { DashboardLabels(locale: state.locale) }
 
-    /// The page's address for another state of the view.
-    static func address(_ state: ViewState, path: String = "/") -> String {
-        path + "?" + state.query.encoded
+    /// The page's address for another state of the view, under the dashboard's base path.
+    static func address(_ state: ViewState, path: String = "/", base: String) -> String {
+        base + path + "?" + state.query.encoded
+    }
+
+    func address(_ state: ViewState, path: String = "/") -> String {
+        Self.address(state, path: path, base: data.basePath)
     }
 
     func render() throws(DashboardError) -> String {
@@ -40,13 +44,13 @@ struct DashboardPage {
                 ]
             }
             let stem = "maatstaf-\(state.indicator.id)-\(section.comparison.year)"
-            context["csvURL"] = Self.address(state, path: "/download/compare.csv")
+            context["csvURL"] = address(state, path: "/download/compare.csv")
             context["csvName"] = stem + ".csv"
-            context["xlsxURL"] = Self.address(state, path: "/download/compare.xlsx")
+            context["xlsxURL"] = address(state, path: "/download/compare.xlsx")
             context["xlsxName"] = stem + ".xlsx"
-            context["reportURL"] = Self.address(state, path: "/download/report.html")
+            context["reportURL"] = address(state, path: "/download/report.html")
             context["reportName"] = stem + ".html"
-            context["jsonURL"] = Self.address(state, path: "/download/compare.json")
+            context["jsonURL"] = address(state, path: "/download/compare.json")
         } else {
             context["hasResult"] = false
             context["nothingChosen"] = state.municipalities.isEmpty
@@ -69,9 +73,9 @@ struct DashboardPage {
             let state = self.state
             report.mapLink = { code in
                 guard let municipality = state.municipalities.first(where: { $0.code == code }) else {
-                    return Self.address(state, path: "/") + "&add=" + QueryString.encode(code)
+                    return address(state, path: "/") + "&add=" + QueryString.encode(code)
                 }
-                return Self.address(state.removing(municipality.code))
+                return address(state.removing(municipality.code))
             }
             return report
         } catch {
@@ -101,7 +105,7 @@ struct DashboardPage {
             let state = self.state
             return BenchmarkReport.mapFigure(
                 indicatorData, chosen: [], shapes: data.shapes, names: data.names, locale: state.locale,
-                link: { code in Self.address(state, path: "/") + "&add=" + QueryString.encode(code) })
+                link: { code in address(state, path: "/") + "&add=" + QueryString.encode(code) })
         } catch {
             throw .cannotCompare(Self.message(error, data))
         }
@@ -134,8 +138,9 @@ struct DashboardPage {
         let locale = state.locale
         let other: ReportLocale = locale == .nl ? .en : .nl
         var context: [String: Any] = [
-            "lang": locale.rawValue, "otherLang": other.rawValue, "title": labels.title, "subtitle": labels.subtitle,
-            "otherLanguage": labels.otherLanguage, "otherLanguageURL": Self.address(state.with(locale: other)),
+            "base": data.basePath, "lang": locale.rawValue, "otherLang": other.rawValue, "title": labels.title,
+            "subtitle": labels.subtitle,
+            "otherLanguage": labels.otherLanguage, "otherLanguageURL": address(state.with(locale: other)),
             "municipalitiesLabel": labels.municipalities, "addLabel": labels.add, "indicatorLabel": labels.indicator,
             "yearLabel": labels.year, "documentLabel": labels.document, "groupsLabel": labels.groups,
             "showLabel": labels.show, "valuesLabel": labels.values, "municipalityLabel": labels.municipality,
@@ -148,7 +153,7 @@ struct DashboardPage {
         context["chosen"] = state.municipalities.map { municipality -> [String: Any] in
             [
                 "code": municipality.code, "name": municipality.name,
-                "removeURL": Self.address(state.removing(municipality.code)),
+                "removeURL": address(state.removing(municipality.code)),
                 "removeLabel": labels.remove(municipality.name),
             ]
         }

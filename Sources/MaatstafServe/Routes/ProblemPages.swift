@@ -19,17 +19,17 @@ struct ProblemPages: RouterMiddleware {
         }
         // Every route is a GET: the router would answer another method with "not found", which it is not.
         guard request.method == .get || request.method == .head else {
-            return Self.page(.methodNotAllowed, locale: locale)
+            return Self.page(.methodNotAllowed, locale: locale, base: data.basePath)
         }
         do {
             return try await next(request, context)
         } catch let error as DashboardError {
-            return Self.page(error, locale: locale)
+            return Self.page(error, locale: locale, base: data.basePath)
         } catch let error as HTTPError where error.status == .notFound {
-            return Self.page(.notFound(String(request.uri.path.prefix(80))), locale: locale)
+            return Self.page(.notFound(String(request.uri.path.prefix(80))), locale: locale, base: data.basePath)
         } catch {
             let page = PageTemplate.problem.render([
-                "lang": locale.rawValue, "title": locale == .nl ? "Interne fout" : "Internal error",
+                "base": data.basePath, "lang": locale.rawValue, "title": locale == .nl ? "Interne fout" : "Internal error",
                 "message": locale == .nl
                     ? "Deze pagina kon niet worden gemaakt. Probeer het opnieuw of kies iets anders."
                     : "This page could not be made. Try again or choose something else.",
@@ -39,9 +39,9 @@ struct ProblemPages: RouterMiddleware {
         }
     }
 
-    static func page(_ error: DashboardError, locale: ReportLocale) -> Response {
+    static func page(_ error: DashboardError, locale: ReportLocale, base: String) -> Response {
         let page = PageTemplate.problem.render([
-            "lang": locale.rawValue, "title": error.title(locale), "message": error.message(locale),
+            "base": base, "lang": locale.rawValue, "title": error.title(locale), "message": error.message(locale),
             "back": DashboardLabels(locale: locale).back,
         ])
         return Dashboard.html(page, status: HTTPResponse.Status(code: error.status))

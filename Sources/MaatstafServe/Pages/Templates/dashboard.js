@@ -23,7 +23,7 @@
     clearTimeout(timer);
     if (input.value.trim().length < 2) { return; }
     timer = setTimeout(function () {
-      fetch("/suggest?q=" + encodeURIComponent(input.value)).then(function (response) {
+      fetch((form.getAttribute("data-base") || "") + "/suggest?q=" + encodeURIComponent(input.value)).then(function (response) {
         return response.ok ? response.json() : [];
       }).then(function (names) {
         list.textContent = "";
