@@ -19,9 +19,11 @@ public struct Dashboard: Sendable {
 
     /// Serves until the task is cancelled, or (with `stopOnSignals`) the process gets SIGINT or SIGTERM.
     /// `onRunning` receives the port actually bound (the one asked for, or the system's choice for port 0).
+    /// `publicHosts`: the names a reverse proxy passes on in `Host`, accepted besides the bound and loopback ones.
     /// `accessLog`: receives one line per request (who, when, what, status, how long), for a team's server.
     public func run(
-        host: String, port: Int, stopOnSignals: Bool = true, accessLog: (@Sendable (String) -> Void)? = nil,
+        host: String, port: Int, publicHosts: [String] = [], stopOnSignals: Bool = true,
+        accessLog: (@Sendable (String) -> Void)? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void
     ) async throws {
         var logger = Logger(label: "maatstaf-serve")
@@ -31,7 +33,7 @@ public struct Dashboard: Sendable {
         // Slow or idle clients cannot hold the dashboard: a request's head must arrive within 10 s, an idle
         // connection is closed after 30 s, and at most 512 connections are open at once (docs/security.md).
         let app = Application(
-            router: router(boundHost: host, accessLog: accessLog),
+            router: router(boundHost: host, publicHosts: publicHosts, accessLog: accessLog),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [HeaderDeadline(limit: Self.headerLimit)], idleTimeout: Self.idleLimit)),
@@ -51,10 +53,12 @@ public struct Dashboard: Sendable {
     static let idleLimit = TimeAmount.seconds(30)
     static let maximumConnections = 512
 
-    func router(boundHost: String, accessLog: (@Sendable (String) -> Void)? = nil) -> Router<BasicRequestContext> {
+    func router(
+        boundHost: String, publicHosts: [String] = [], accessLog: (@Sendable (String) -> Void)? = nil
+    ) -> Router<BasicRequestContext> {
         let router = Router()
         if let accessLog { router.add(middleware: AccessLog(write: accessLog)) }
-        router.add(middleware: RequestGuard(boundHost: boundHost))
+        router.add(middleware: RequestGuard(boundHost: boundHost, publicHosts: publicHosts))
         router.add(middleware: ProblemPages(data: data))
         let data = self.data
         // Every page also answers HEAD (the guard drops the body), so a link checker sees what a browser gets.

@@ -3,6 +3,8 @@ import MaatstafCore
 import MaatstafTestServer
 import Testing
 
+@testable import MaatstafServe
+
 /// The dashboard on a team's server: under the reverse proxy's base path, with a health check and an access log.
 @Suite("maatstaf serve for a team")
 struct TeamDashboardTests {
@@ -50,5 +52,14 @@ struct TeamDashboardTests {
         #expect(object["status"] as? String == "ok")
         #expect((object["municipalities"] as? Int ?? 0) > 300)
         #expect(health.headers["cache-control"] == "no-store")
+    }
+
+    @Test("behind a proxy: the names given with --public-host are answered, every other name still gets 421")
+    func publicHost() {
+        let names = ["intranet.gemeente.example"]
+        #expect(RequestGuard.allowed("intranet.gemeente.example", boundHost: "127.0.0.1", publicHosts: names))
+        #expect(RequestGuard.allowed("Intranet.Gemeente.Example:443", boundHost: "127.0.0.1", publicHosts: names))
+        #expect(!RequestGuard.allowed("evil.example", boundHost: "127.0.0.1", publicHosts: names))
+        #expect(!RequestGuard.allowed("intranet.gemeente.example", boundHost: "127.0.0.1"))
     }
 }

@@ -92,6 +92,17 @@ struct ServeCommand: AsyncParsableCommand {
     var basePath = ""
 
     @Option(
+        name: .customLong("public-host"),
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "A name the reverse proxy passes on as Host (intranet.gemeente.example); repeat for more. Other names get 421.",
+                nl:
+                    "Een naam die de reverse proxy als Host doorgeeft (intranet.gemeente.example); herhaal voor meer. Andere namen krijgen 421."
+            ), valueName: "name"))
+    var publicHosts: [String] = []
+
+    @Option(
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "Write one line per request to this file (- for standard output): who, when, what, status, time.",
@@ -147,7 +158,8 @@ struct ServeCommand: AsyncParsableCommand {
         let dutch = language.locale == .nl
         let console = Console.current
         let base = basePath
-        try await Dashboard(data: dashboardData).run(host: host, port: port, accessLog: log) { bound in
+        try await Dashboard(data: dashboardData).run(host: host, port: port, publicHosts: publicHosts, accessLog: log) {
+            bound in
             let shown = host.contains(":") ? "[\(host)]" : host
             let address = "http://\(shown):\(bound)\(base)/"
             try? console.output(

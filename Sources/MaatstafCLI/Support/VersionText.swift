@@ -20,6 +20,16 @@ enum VersionText {
             nl
                 ? "gegevens: \(root.snapshot.path) en \(root.regions.path) (\(root.origin.nl))"
                 : "data:     \(root.snapshot.path) and \(root.regions.path) (\(root.origin.en))")
+        // The documentation help and errors point to (docs/own-data.md …): installed beside the data, or the checkout's.
+        let share = root.snapshot.deletingLastPathComponent().deletingLastPathComponent()
+        let docs = [share.appendingPathComponent("doc/maatstaf/docs"), share.appendingPathComponent("docs")]
+            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("own-data.md").path) }
+        if let docs {
+            lines.append(
+                nl
+                    ? "docs:     \(docs.path) (de docs/… waar hulp en meldingen naar verwijzen)"
+                    : "docs:     \(docs.path) (the docs/… help and messages refer to)")
+        }
         if let (fingerprint, files) = try? SnapshotLoader(folder: root.snapshot).contents() {
             lines.append(
                 nl

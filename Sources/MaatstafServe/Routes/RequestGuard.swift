@@ -14,11 +14,13 @@ struct RequestGuard: RouterMiddleware {
     typealias Context = BasicRequestContext
     /// The host the dashboard was bound to (`--host`), allowed besides the loopback names.
     let boundHost: String
+    /// The names a reverse proxy passes on (`--public-host`), allowed too.
+    var publicHosts: [String] = []
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard Self.allowed(request.head.authority, boundHost: boundHost) else {
+        guard Self.allowed(request.head.authority, boundHost: boundHost, publicHosts: publicHosts) else {
             return Self.secured(
                 Response(
                     status: .misdirectedRequest, headers: [.contentType: "text/plain; charset=utf-8"],
@@ -33,7 +35,7 @@ struct RequestGuard: RouterMiddleware {
 
     /// A `Host` of the loopback names or the bound host, with or without a port; a request without one (HTTP/1.0) is
     /// let through, as only a browser's request can be rebound.
-    static func allowed(_ authority: String?, boundHost: String) -> Bool {
+    static func allowed(_ authority: String?, boundHost: String, publicHosts: [String] = []) -> Bool {
         guard let authority, !authority.isEmpty else { return true }
         var host = authority.lowercased()
         if host.hasPrefix("["), let end = host.firstIndex(of: "]") {
@@ -41,7 +43,7 @@ struct RequestGuard: RouterMiddleware {
         } else if let colon = host.lastIndex(of: ":"), host.filter({ $0 == ":" }).count == 1 {
             host = String(host[..<colon])
         }
-        return ["127.0.0.1", "localhost", "::1", boundHost.lowercased()].contains(host)
+        return (["127.0.0.1", "localhost", "::1", boundHost.lowercased()] + publicHosts.map { $0.lowercased() }).contains(host)
     }
 
     static func secured(_ response: Response) -> Response {
