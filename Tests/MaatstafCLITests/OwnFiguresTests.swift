@@ -876,4 +876,22 @@ extension OwnFiguresTests {
         let complete = try await runner.run(["imports", "--locale", "en", "--cache-dir", cache])
         #expect(!complete.stderr.contains("warning"), "\(complete.stderr)")
     }
+
+    @Test("an export as Excel writes it imports: the title above the header and the empty cells are said, not stored")
+    func exportAsWritten() async throws {
+        let folder = RepositoryFixtures.temporaryFolder()
+        let file = folder.appendingPathComponent("maandmonitor.csv")
+        try """
+        Maandmonitor Wmo Westervoort 2024;;;;
+        gemeente;periode;maat;waarde;eenheid
+        Westervoort;jan-24;kosten-hh;€ 1.234,50;euro
+        Westervoort;feb-24;kosten-hh;;euro
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let cache = CLIRunner.freshLoadedCache()
+        let result = try await CLIRunner().run(["import", file.path, "--cache-dir", cache, "--locale", "nl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 cijfer van 1 maat (kosten-hh) voor Westervoort, 2024MM01"), "\(result.stdout)")
+        #expect(result.stdout.contains("De kopregel staat op rij 2; de rij(en) erboven zijn een titel en overgeslagen."))
+        #expect(result.stdout.contains("1 lege waarde(n) (rij 4): geen cijfer voor die periode, niet opgeslagen (nooit als 0)."))
+    }
 }

@@ -14,7 +14,8 @@ struct OwnFiguresFileTests {
             ("2021Q1", "2021KW01"), ("2021-Q3", "2021KW03"), ("Q4 2021", "2021KW04"), ("2021KW02", "2021KW02"),
             ("2021-02", "2021MM02"), ("02-2021", "2021MM02"), ("februari 2021", "2021MM02"), ("Feb 2021", "2021MM02"),
             ("February 2021", "2021MM02"), ("mrt 2021", "2021MM03"), ("2021MM12", "2021MM12"),
-            ("2021-02-15", "2021MM02"), ("15-02-2021", "2021MM02"),
+            ("2021-02-15", "2021MM02"), ("15-02-2021", "2021MM02"), ("jan-24", "2024MM01"), ("okt-23", "2023MM10"),
+            ("1e kwartaal 2024", "2024KW01"), ("4e kwartaal 2023", "2023KW04"), ("2nd quarter 2024", "2024KW02"),
         ])
     func periods(_ text: String, _ code: String) {
         #expect(PeriodText.parse(text)?.code == code)
@@ -24,7 +25,7 @@ struct OwnFiguresFileTests {
         "what is not a period is nil, never a guess",
         arguments: [
             "", "21", "2021-13", "2021Q5", "spring 2021", "2021H3", "-2021", "2021-", "2021--02", "2021-02-30", "2021-02-29",
-            "31-04-2021", "2021-13-01",
+            "31-04-2021", "2021-13-01", "jan-2", "5e kwartaal 2024", "xyz-24",
         ])
     func notPeriods(_ text: String) {
         #expect(PeriodText.parse(text) == nil)
@@ -118,7 +119,7 @@ struct OwnFiguresFileTests {
         let parsed = try read(file)
         #expect(
             parsed.problems.map(\.description) == [
-                "row 3, column period: \"spring 2019\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)",
+                "row 3, column period: \"spring 2019\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 1e kwartaal 2021, 2021-02, februari 2021, jan-21, 2021-02-15)",
                 "row 4, column value: \"abc\" is not a number",
                 "row 5: Westervoort 2019JJ00 clients is 12 here and 10 in row 2",
                 "row 6, column value: -4 is a negative count",
@@ -188,5 +189,30 @@ struct OwnFiguresFileTests {
         #expect(
             wrong.problems.first?.description.hasPrefix(
                 "row 1: the mapping names column(s) \"april 2021\" the header does not have") == true)
+    }
+
+    @Test("what Dutch monitors write: € and thousands, a percentage, an empty cell (no figure), a title above the header")
+    func monitorsAsWritten() throws {
+        let text = """
+            Maandmonitor Wmo Westervoort 2024;;;
+            ;;;
+            gemeente;periode;maat;waarde;eenheid
+            Westervoort;jan-24;kosten-hh;€ 1.234,50;euro
+            Westervoort;feb-24;kosten-hh;;euro
+            Westervoort;1e kwartaal 2024;aandeel-75plus;12%;
+            Westervoort;mrt-24;kosten-hh;-€ 10,00;euro
+            """
+        let file = try read(text)
+        #expect(file.problems.isEmpty, "\(file.problems)")
+        #expect(file.titleRows == 2)
+        #expect(file.emptyValues == [5])
+        #expect(file.rows.map(\.value) == [1234.5, 12, -10])
+        #expect(file.rows.map(\.period.code) == ["2024MM01", "2024KW01", "2024MM03"])
+        #expect(file.rows[1].unit == "%")
+        // A percentage in a measure of hours contradicts its unit; a value that is two numbers is still refused.
+        let contradiction = try read("gemeente;periode;maat;waarde;eenheid\nWestervoort;2024;uren;12%;uur\n")
+        #expect(contradiction.problems.first?.message.en.contains("is a percentage, but the unit column says \"uur\"") == true)
+        let ambiguous = try read("gemeente,periode,maat,waarde\nWestervoort,2024,clienten,1.234\n")
+        #expect(ambiguous.problems.first?.message.en.contains("can be read as 1234 or as 1.234") == true)
     }
 }

@@ -116,6 +116,7 @@ struct ImportCommand: AsyncParsableCommand {
         let wide = try mapping.map { try OwnFiguresMapping.read(URL(fileURLWithPath: $0)) }
         // Every file is read and checked before anything is stored.
         var ready: [(file: String, figures: [OwnFigureRecord], definitions: [OwnDefinitionRecord], sha256: String)] = []
+        var remarks: [String: [String]] = [:]
         for file in files {
             guard let bytes = FileManager.default.contents(atPath: file) else {
                 throw InputError(
@@ -183,6 +184,7 @@ struct ImportCommand: AsyncParsableCommand {
                 OwnDefinitionRecord(measure: $0.measure, unit: $0.unit, definition: $0.definition)
             }
             ready.append((file, figures, definitions, SHA256.hex(bytes)))
+            remarks[file] = Self.remarks(parsed, language.locale)
         }
         for (file, figures, definitions, sha256) in ready {
             let name = URL(fileURLWithPath: file).lastPathComponent
@@ -191,7 +193,31 @@ struct ImportCommand: AsyncParsableCommand {
                 replace: replace)
             try StandardOutput.line(
                 Self.summary(name, figures, outcome, directory: workspace.atlas.directory, language.locale))
+            for remark in remarks[file] ?? [] { try StandardOutput.line("  " + remark) }
         }
+    }
+
+    /// What reading the file skipped on purpose: a title above the header, and empty value cells (no figure).
+    static func remarks(_ parsed: OwnFiguresFile, _ locale: ReportLocale) -> [String] {
+        let nl = locale == .nl
+        var remarks: [String] = []
+        if parsed.titleRows > 0 {
+            remarks.append(
+                nl
+                    ? "De kopregel staat op rij \(parsed.titleRows + 1); de rij(en) erboven zijn een titel en overgeslagen."
+                    : "The header is on row \(parsed.titleRows + 1); the row(s) above it are a title and were skipped.")
+        }
+        if !parsed.emptyValues.isEmpty {
+            let rows =
+                parsed.emptyValues.prefix(10).map(String.init).joined(separator: ", ")
+                + (parsed.emptyValues.count > 10 ? " …" : "")
+            remarks.append(
+                nl
+                    ? "\(parsed.emptyValues.count) lege waarde(n) (rij \(rows)): geen cijfer voor die periode, niet opgeslagen (nooit als 0)."
+                    : "\(parsed.emptyValues.count) empty value(s) (row \(rows)): no figure for that period, not stored (never as 0)."
+            )
+        }
+        return remarks
     }
 
     /// `westervoort.csv: 3 figures of 1 measure (hh-uren-per-client) for Westervoort, 2019JJ00–2021JJ00, imported.`

@@ -34,6 +34,10 @@ public struct OwnFiguresFile: Sendable {
 
     /// Whether the file is an exchange file: it has a definition column, so every measure is defined.
     public private(set) var isExchange = false
+    /// Rows above the header that were a title (`Maandmonitor Wmo 2024`), skipped: said on import.
+    public private(set) var titleRows = 0
+    /// Rows whose value cell is empty: no figure for that period, not stored (never 0), said on import.
+    public private(set) var emptyValues: [Int] = []
 
     /// Each measure's unit and definition, as an exchange file gives them; empty for other files.
     public var definitions: [(measure: String, unit: String, definition: String)] {
@@ -181,6 +185,17 @@ public struct OwnFiguresFile: Sendable {
                 header: tidy.header, records: tidy.records, separator: separator, decimal: decimal, wide: nil,
                 excelDates: excelDates)
         }
+        // A title above the header (what Excel exports of a monitor often have): the header is the first of the first
+        // rows that names every column needed; the rows above it are skipped and counted.
+        var rawHeader = rawHeader
+        var records = records
+        if !Self.namesEveryColumn(rawHeader),
+            let position = records.prefix(10).firstIndex(where: { Self.namesEveryColumn($0.fields) })
+        {
+            titleRows = position + 1
+            rawHeader = records[position].fields
+            records = Array(records[(position + 1)...])
+        }
         let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if header.allSatisfy(\.isEmpty) || records.isEmpty {
             problems.append(
@@ -236,6 +251,11 @@ public struct OwnFiguresFile: Sendable {
             let periodText = field("period")
             let valueText = field("value")
             if municipality.isEmpty && measure.isEmpty && periodText.isEmpty && valueText.isEmpty { continue }
+            // An empty value cell: the monitor has no figure for that period. Not stored, never 0; counted and said.
+            if valueText.isEmpty {
+                emptyValues.append(line)
+                continue
+            }
             var rowProblems: [Problem] = []
             // A control character (a NUL, an escape) is no text: stored, it would cut the field short or fail its
             // checksum later and take the store down with it. Refused here, with row and column.
@@ -261,9 +281,9 @@ public struct OwnFiguresFile: Sendable {
                     Problem(
                         line: line, column: "period",
                         message: .en(
-                            "\"\(periodText)\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)",
+                            "\"\(periodText)\" is not a period maatstaf reads (2021, 2021H1, 2021Q1, 1e kwartaal 2021, 2021-02, februari 2021, jan-21, 2021-02-15)",
                             nl:
-                                "\"\(periodText)\" is geen periode die maatstaf leest (2021, 2021H1, 2021Q1, 2021-02, februari 2021, 2021-02-15)"
+                                "\"\(periodText)\" is geen periode die maatstaf leest (2021, 2021H1, 2021Q1, 1e kwartaal 2021, 2021-02, februari 2021, jan-21, 2021-02-15)"
                         )
                     ))
             }
@@ -274,7 +294,20 @@ public struct OwnFiguresFile: Sendable {
                 value = nil
                 rowProblems.append(Problem(line: line, column: "value", message: problem.message))
             }
-            let unit = field("unit")
+            var unit = field("unit")
+            // `12%`: the number is the percentage; the unit is % (a different unit in its column is a contradiction).
+            if valueText.hasSuffix("%") {
+                if unit.isEmpty {
+                    unit = "%"
+                } else if !["%", "procent", "percent", "percentage"].contains(unit.lowercased()) {
+                    rowProblems.append(
+                        Problem(
+                            line: line, column: "value",
+                            message: .en(
+                                "\(valueText) is a percentage, but the unit column says \"\(unit)\"",
+                                nl: "\(valueText) is een percentage, maar de kolom eenheid zegt \"\(unit)\"")))
+                }
+            }
             if let value, value < 0, Self.isCount(unit: unit, measure: measure) {
                 rowProblems.append(
                     Problem(
@@ -437,9 +470,21 @@ public struct OwnFiguresFile: Sendable {
         return unit.isEmpty && ["aantal", "count"].contains { measure.lowercased().hasPrefix($0) }
     }
 
-    /// `3,07` or `3.07` → 3.07 under the file's decimal rule.
+    /// Whether a row names every column a file of own figures needs (municipality, period, measure, value).
+    static func namesEveryColumn(_ fields: [String]) -> Bool {
+        let names = Set(fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return columns.filter(\.required).allSatisfy { !$0.names.isDisjoint(with: names) }
+    }
+
+    /// `3,07` or `3.07` → 3.07 under the file's decimal rule. A euro sign or `EUR` before or after the number and a
+    /// `%` after it are how spreadsheets show a number, not part of it (`€ 1.234,50`, `12%`).
     static func number(_ text: String, decimal: Decimal) -> Result<Double, Problem> {
-        let raw = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+        var raw = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+        for mark in ["€", "EUR", "eur"] {
+            if raw.hasPrefix(mark) { raw.removeFirst(mark.count) } else if raw.hasSuffix(mark) { raw.removeLast(mark.count) }
+        }
+        if raw.hasSuffix("%") { raw.removeLast() }
+        if raw.hasPrefix("-€") { raw = "-" + raw.dropFirst(2) }
         guard !raw.isEmpty else {
             return .failure(
                 Problem(

@@ -3,8 +3,9 @@ public import MaatstafCore
 
 /// Periods as municipal monitors write them, read into `Period`s: a year (`2021`), a half-year (`2021H1`,
 /// `1e halfjaar 2021`), a quarter (`2021Q1`, `2021-Q1`, `Q1 2021`, `2021KW01`), a month (`2021-02`, `02-2021`,
-/// `februari 2021`, `feb 2021`, `February 2021`, `2021MM02`) or a date (`2021-02-15`, `15-02-2021`: its month).
-/// Anything else is nil — never a guess.
+/// `februari 2021`, `feb 2021`, `February 2021`, `2021MM02`, and Excel's `jan-24`: a month name with two digits is
+/// that month of 2000 + the digits), a quarter written out (`1e kwartaal 2024`, `1st quarter 2024`) or a date
+/// (`2021-02-15`, `15-02-2021`: its month). Anything else is nil — never a guess.
 public enum PeriodText {
     static let months: [String: Int] = {
         let names = [
@@ -49,6 +50,10 @@ public enum PeriodText {
                 if let month = months[a] { return Period(year: y, kind: .month, number: month) }  // februari 2021
                 return sub(a, year: y)  // Q1 2021
             }
+            // jan-24: how Excel shows a month in Dutch (mmm-jj); the two digits are the year of this century.
+            if let month = months[a], b.count == 2, let short = Int(b) {
+                return Period(year: 2000 + short, kind: .month, number: month)
+            }
             return nil
         case 3:
             // 2021-02-15 or 15-02-2021: the month of the date.
@@ -62,6 +67,12 @@ public enum PeriodText {
             // 1e halfjaar 2021, 1st half 2021
             if let y = year(words[2]), ["halfjaar", "half"].contains(words[1]), let n = Int(words[0].prefix(1)) {
                 return Period(year: y, kind: .halfYear, number: n)
+            }
+            // 1e kwartaal 2024, 1st quarter 2024
+            if let y = year(words[2]), ["kwartaal", "quarter"].contains(words[1]), let n = Int(words[0].prefix(1)),
+                (1...4).contains(n)
+            {
+                return Period(year: y, kind: .quarter, number: n)
             }
             return nil
         default:
