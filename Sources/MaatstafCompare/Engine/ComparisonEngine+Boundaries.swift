@@ -113,8 +113,12 @@ extension ComparisonEngine {
         case .itself, .unknown:
             return nil
         case .divided(let change):
-            let stand = profiles.values.filter { change.recipients.map(\.code).contains($0.code) }.first
-            guard let profile = stand ?? profiles.values.min(by: { $0.code < $1.code }) else { return nil }
+            // Its row and groups are its own in that year when it existed then (Vught in 2019), else those of the
+            // first of the divided one's recipients that did.
+            let recipients = change.recipients.map(\.code)
+            guard let profile = profiles[municipality.code] ?? recipients.compactMap({ profiles[$0] }).first else {
+                return nil
+            }
             var standIn = profile
             standIn.municipality = municipality
             let observation = Observation(
