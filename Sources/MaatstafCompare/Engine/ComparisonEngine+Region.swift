@@ -19,6 +19,7 @@ extension ComparisonEngine {
             member = resolver.regions?.region(id: id)?.members.first { profiles[$0] != nil }
                 .flatMap { atlas.directory.byCode[$0] }
         }
+        if let unknown = resolver.unknownRegion(group) { throw unknown }
         guard let anchor = anchor ?? member ?? Self.anyMember(of: group, resolver: resolver) else {
             throw CompareError(
                 .municipalityNotAvailable, subject: group.description,

@@ -246,6 +246,7 @@ public struct ComparisonEngine: Sendable {
         if let group, case .builtIn(.national) = group {
             resolved = nil
         } else if let group {
+            if let unknown = resolver.unknownRegion(group) { throw unknown }
             guard let anchor = anchor ?? Self.anyMember(of: group, resolver: resolver) else {
                 throw CompareError(
                     .municipalityNotAvailable, subject: group.description,

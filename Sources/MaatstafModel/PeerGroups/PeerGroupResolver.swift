@@ -20,6 +20,39 @@ public struct PeerGroupResolver: Sendable {
         self.regions = regions
     }
 
+    /// The error for a name that is neither a built-in group nor a region of the catalog — with the group meant when
+    /// the name is close to one (`liemer` → liemers), and for a province's name the province group of one of its
+    /// municipalities; nil for any other group. Asked before anything depends on the group, so a typo is never
+    /// answered with advice that fails again.
+    public func unknownRegion(_ group: PeerGroup) -> ModelError? {
+        guard case .userRegion(let id) = group, regions?.region(id: id) == nil else { return nil }
+        let known = (regions?.regions.map(\.id) ?? []) + PeerGroupKind.allCases.map(\.rawValue) + ["amr", "peers"]
+        let wanted = id.lowercased()
+        let close = known.filter { NameKey.distance($0, wanted) <= 2 || ($0.hasPrefix(wanted) && wanted.count >= 3) }
+        var hint: Advice =
+            close.isEmpty
+            ? .en("Known groups: \(known.joined(separator: ", "))", nl: "Bekende groepen: \(known.joined(separator: ", "))")
+            : .en(
+                "Did you mean \(close.joined(separator: " or "))? Known groups: \(known.joined(separator: ", "))",
+                nl: "Bedoelt u \(close.joined(separator: " of "))? Bekende groepen: \(known.joined(separator: ", "))")
+        // A province by its name: the group is `province`, around any of its municipalities.
+        if close.isEmpty, let year = atlas.years.last, let profiles = try? atlas.profiles(year: year),
+            let member = profiles.values.filter({ $0.province.lowercased() == wanted }).min(by: { $0.name < $1.name })
+        {
+            hint = .en(
+                "\(member.province) is a province: rank within the group province of one of its municipalities: \(action: .rankWithin(group: "province", adding: member.name))",
+                nl:
+                    "\(member.province) is een provincie: rangschik binnen de groep province van een van haar gemeenten: \(action: .rankWithin(group: "province", adding: member.name))"
+            )
+        }
+        return ModelError(
+            .unknownPeerGroup, subject: id,
+            reason: .en(
+                "is neither a built-in group nor a region in \(regions?.foldersText ?? "regions/")",
+                nl: "is geen ingebouwde groep en geen regio in \(regions?.foldersText ?? "regions/")"),
+            hint: hint)
+    }
+
     /// The built-in groups of a year's municipalities; nil for a year the atlas has no profiles for.
     private static func index(of atlas: MunicipalityAtlas, year: Int) -> BuiltInGroupIndex? {
         guard let profiles = (try? atlas.profiles(year: year))?.values.sorted(by: { $0.code < $1.code }) else {
@@ -124,17 +157,8 @@ public struct PeerGroupResolver: Sendable {
             }
             return try peerFinder(municipality, year)
         case .userRegion(let id):
-            guard let region = regions?.region(id: id) else {
-                let known = (regions?.regions.map(\.id) ?? []) + PeerGroupKind.allCases.map(\.rawValue) + ["amr", "peers"]
-                throw ModelError(
-                    .unknownPeerGroup, subject: id,
-                    reason: .en(
-                        "is neither a built-in group nor a region in \(regions?.foldersText ?? "regions/")",
-                        nl: "is geen ingebouwde groep en geen regio in \(regions?.foldersText ?? "regions/")"),
-                    hint: .en(
-                        "Known groups: \(known.joined(separator: ", "))", nl: "Bekende groepen: \(known.joined(separator: ", "))")
-                )
-            }
+            // A region the catalog lacks is exactly what `unknownRegion` words.
+            guard let region = regions?.region(id: id) else { throw unknownRegion(group)! }
             guard region.isValid(in: year) else {
                 throw ModelError(
                     .yearNotAvailable, subject: id,
