@@ -61,7 +61,9 @@ struct MonitorCommandTests {
 
         let first = try await runner.run(monitor)
         #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
-        #expect(first.stdout.contains("westervoort.csv: ingelezen."), "\(first.stdout)")
+        #expect(
+            first.stdout.contains("westervoort.csv: 3 cijfers van 1 maat (hh-uren-per-client) voor Westervoort"),
+            "\(first.stdout)")
         #expect(smtp.messages.count == 1)
         let mail = try #require(smtp.messages.first).text
         // The alarm as `check` says it: Westervoort's 2.83 hours per client in 2021 against the 2022 target of 2.5.
@@ -110,7 +112,7 @@ struct MonitorCommandTests {
         let broken = try await runner.run(monitor)
         #expect(broken.status == 75, "\(broken.stdout)\n\(broken.stderr)")
         #expect(broken.stdout.contains("email: telling failed; the next run tries again"), "\(broken.stdout)")
-        #expect(broken.stdout.contains("westervoort.csv: imported."))
+        #expect(broken.stdout.contains("westervoort.csv: 3 figures of 1 measure (hh-uren-per-client) for Westervoort"))
         #expect(hook.requests.count == 1, "the webhook was still told")
         #expect(broken.stderr.contains("1 step(s) of the monitor failed"))
         smtp.setMode(.accept)

@@ -130,7 +130,8 @@ struct MonitorCommand: AsyncParsableCommand {
                     unchanged += 1
                     continue
                 }
-                if let problem = await Self.runQuietly(["import", export.path] + cache, language.locale) {
+                let imported = await Self.runCapturing(["import", export.path] + cache, language.locale)
+                if let problem = imported.problem {
                     failures += 1
                     try log.say(
                         nl
@@ -139,7 +140,8 @@ struct MonitorCommand: AsyncParsableCommand {
                     )
                 } else {
                     memory.imported[export.path] = sha256
-                    try log.say(nl ? "\(export.lastPathComponent): ingelezen." : "\(export.lastPathComponent): imported.")
+                    // What the import stored, in its own words (how many figures, which periods, what was added).
+                    for line in imported.output.split(separator: "\n") where !line.isEmpty { try log.say(String(line)) }
                 }
             }
             if unchanged > 0 {
@@ -238,11 +240,16 @@ struct MonitorCommand: AsyncParsableCommand {
     /// Runs another command of this program in this process, its output kept for the run; nil when it succeeded,
     /// else its message.
     static func runQuietly(_ arguments: [String], _ locale: ReportLocale) async -> String? {
+        await runCapturing(arguments, locale).problem
+    }
+
+    /// The same, with what the command said (an import's summary of what it stored).
+    static func runCapturing(_ arguments: [String], _ locale: ReportLocale) async -> (problem: String?, output: String) {
         let captured = LockedText()
         var console = Console.current
         console.output = { captured.append($0) }
         console.error = { captured.append($0) }
-        return await Console.$current.withValue(console) {
+        let problem: String? = await Console.$current.withValue(console) {
             do {
                 var command = try MaatstafCommand.parseAsRoot(arguments)
                 if var asyncCommand = command as? AsyncParsableCommand {
@@ -255,6 +262,7 @@ struct MonitorCommand: AsyncParsableCommand {
                 return ExitStatus(error, locale: locale)?.message ?? MaatstafCommand.message(for: error)
             }
         }
+        return (problem, captured.value)
     }
 }
 
