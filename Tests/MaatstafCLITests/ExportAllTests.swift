@@ -61,4 +61,20 @@ struct ExportAllTests {
         let positions = keys.map { line.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
     }
+
+    @Test("the file's dialect: plain under C (a server, cron) and English; Dutch when the locale says Dutch")
+    func dialect() async throws {
+        var runner = CLIRunner()
+        let arguments = ["export-all", "--set", "wmo.huishoudelijke-hulp", "--cache-dir", CLIRunner.loadedCache]
+        for (lang, separator) in [("C", ","), ("C.UTF-8", ","), ("en_GB.UTF-8", ","), ("nl_NL.UTF-8", ";")] {
+            runner.environment["LANG"] = lang
+            let result = try await runner.run(arguments)
+            #expect(result.status == 0, "\(lang): \(result.stderr)")
+            let header = String(result.stdout.drop { $0 == "\u{FEFF}" }.prefix { $0 != "\n" })
+            #expect(header.hasPrefix("indicator\(separator)unit\(separator)year"), "\(lang): \(header)")
+        }
+        runner.environment["LANG"] = "C"
+        let chosen = try await runner.run(arguments + ["--locale", "nl"])
+        #expect(chosen.stdout.hasPrefix("\u{FEFF}indicator;unit;year"), "--locale decides")
+    }
 }

@@ -128,6 +128,9 @@ struct ExportAllCommand: AsyncParsableCommand {
         // Each indicator and period is computed on its own, on every core, a batch at a time (so that memory holds a
         // batch of comparisons, not all of them), and written in the order of `items`.
         let atlas = workspace.atlas
+        // The file's language and CSV dialect: --locale, or a locale the environment names outright; else the plain
+        // one (`,` and `.`), also under C — messages keep the reader's language.
+        let fileLocale = language.explicit ?? .en
         for start in stride(from: 0, to: items.count, by: Self.batch) {
             let batch = Array(items[start..<min(start + Self.batch, items.count)])
             let comparisons = try ConcurrentMap.map(batch) { item in
@@ -136,14 +139,14 @@ struct ExportAllCommand: AsyncParsableCommand {
                 let municipalities = profiles.values.map(\.municipality).sorted { $0.code < $1.code }
                 return try engine.compare(data, municipalities: municipalities, against: groups)
             }
-            for comparison in comparisons { export.add(comparison, locale: language.locale) }
+            for comparison in comparisons { export.add(comparison, locale: fileLocale) }
         }
         if !skipped.isEmpty && !global.quiet {
             Console.current.error(
                 (language.locale == .nl ? "maatstaf: weggelaten: " : "maatstaf: left out: ") + skipped.joined(separator: "; ")
                     + ".\n")
         }
-        let text = format == .jsonl ? export.renderJSONLines() : ResultWriter.csv(export.table, locale: language.locale)
+        let text = format == .jsonl ? export.renderJSONLines() : ResultWriter.csv(export.table, locale: fileLocale)
         try OutputFile.write(text, to: output)
     }
 }

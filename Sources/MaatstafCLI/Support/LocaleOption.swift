@@ -20,6 +20,20 @@ struct LocaleOption: ParsableArguments {
 
     var locale: ReportLocale { choice ?? Self.fromEnvironment() }
 
+    /// The language the environment names outright (nl… or en…); nil for C, POSIX, another language or none. A file
+    /// for analysts (export-all) takes its dialect from this only: under C, as on a server or in cron, it is the
+    /// plain one docs/export-all.md promises, not Dutch by default.
+    var explicit: ReportLocale? {
+        if let choice { return choice }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = Console.variable(name)?.lowercased(), !value.isEmpty else { continue }
+            if value.hasPrefix("nl") { return .nl }
+            if value.hasPrefix("en") { return .en }
+            return nil
+        }
+        return nil
+    }
+
     static func fromEnvironment() -> ReportLocale {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             // An empty variable counts as unset, as POSIX has it.
