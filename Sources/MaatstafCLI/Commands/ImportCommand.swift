@@ -4,6 +4,7 @@ import MaatstafApp
 import MaatstafCore
 import MaatstafFetch
 import MaatstafModel
+import MaatstafReport
 public import MaatstafSources
 
 /// `maatstaf import`: a municipality's own figures from its files into the store.
@@ -234,8 +235,9 @@ struct ImportCommand: AsyncParsableCommand {
         let measures = Set(figures.map(\.measure)).sorted()
         let names = Set(figures.map(\.code)).sorted().map { directory.byCode[$0]?.name ?? $0 }
         let periods = figures.map(\.period).sorted()
+        let said = { (period: Period) in PeriodWording.text(period, locale: locale) }
         let span =
-            periods.first.map { first in first == periods.last! ? first.code : "\(first.code)–\(periods.last!.code)" } ?? ""
+            periods.first.map { first in first == periods.last! ? said(first) : "\(said(first))–\(said(periods.last!))" } ?? ""
         let what =
             nl
             ? "\(figures.count) cijfer\(figures.count == 1 ? "" : "s") van \(measures.count) \(measures.count == 1 ? "maat" : "maten") (\(measures.joined(separator: ", "))) voor \(names.joined(separator: ", ")), \(span)"
