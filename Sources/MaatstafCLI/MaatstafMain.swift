@@ -66,7 +66,7 @@ public enum MaatstafMain {
 }
 
 /// Runs a command line in this process with a console of the caller's: the way tests run commands (ArgumentParser's
-/// parse-and-run pattern), many at once, without starting a process each.
+/// parse-and-run pattern), many at once, without starting a process each, and the way `monitor` runs its steps.
 public enum InProcess {
     public struct Result: Sendable {
         public var status: Int32

@@ -82,7 +82,7 @@ struct MonitorCommandTests {
         let second = try await runner.run(monitor)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("1 exportbestand(en) ongewijzigd"), "\(second.stdout)")
-        #expect(second.stdout.contains("email: niets nieuws te melden."))
+        #expect(second.stdout.contains("e-mail: niets nieuws te melden."), "the channel in Dutch words")
         #expect(smtp.messages.count == 1)
         #expect(hook.requests.count == 1)
 

@@ -62,4 +62,13 @@ struct TeamDashboardTests {
         #expect(!RequestGuard.allowed("evil.example", boundHost: "127.0.0.1", publicHosts: names))
         #expect(!RequestGuard.allowed("intranet.gemeente.example", boundHost: "127.0.0.1"))
     }
+
+    @Test("the access log's time is UTC in the shape web servers write, for any day")
+    func stamp() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let date = try #require(
+            calendar.date(from: DateComponents(year: 2026, month: 3, day: 5, hour: 9, minute: 7, second: 4)))
+        #expect(AccessLog.stamp(date) == "05/Mar/2026:09:07:04 +0000")
+    }
 }

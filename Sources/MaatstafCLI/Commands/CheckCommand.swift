@@ -83,12 +83,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try Workspace.open(global: global, data: data)
-        let catalog = try workspace.indicators()
-        let contents = try TargetFile.readAll(
-            URL(fileURLWithPath: targets), directory: workspace.atlas.directory, indicators: catalog)
-        let results = try workspace.engine.check(targets: contents.targets, norms: contents.norms) {
-            try catalog.indicator($0)
-        }
+        let results = try workspace.check(targets: URL(fileURLWithPath: targets))
         let report = CheckReport(results, locale: locale)
         try OutputFile.write(format == .json ? try report.renderJSON() : report.renderText(alertsOnly: alertsOnly), to: nil)
         if let alarm = CheckAlarm(results) { throw alarm }

@@ -85,7 +85,7 @@ struct MonitorCommand: AsyncParsableCommand {
         let nl = language.locale == .nl
         var log = MonitorLog(file: folder.appendingPathComponent("\(plan.name).log"), monitor: plan.name)
         var failures = 0
-        let cache = ["--cache-dir", global.cacheRoot.path, "--locale", nl ? "nl" : "en"]
+        let cache = ["--cache-dir", global.cacheRoot.path]
 
         // 1. The CBS tables, asked whether they changed.
         for table in plan.refresh {
@@ -155,9 +155,7 @@ struct MonitorCommand: AsyncParsableCommand {
         // 3. The check, from the store as it now is.
         let data = try DataOptions.parse(plan.indicatorFile.map { ["--indicator-file", $0.path] } ?? [])
         let workspace = try Workspace.open(global: global, data: data)
-        let catalog = try workspace.indicators()
-        let contents = try TargetFile.readAll(plan.targets, directory: workspace.atlas.directory, indicators: catalog)
-        let results = try workspace.engine.check(targets: contents.targets, norms: contents.norms) { try catalog.indicator($0) }
+        let results = try workspace.check(targets: plan.targets)
         let check = CheckReport(results, locale: plan.locale)
         let alarms = AlarmChanges.alarms(results, locale: plan.locale)
         for line in check.lines where !line.isEmpty { try log.say(line) }
@@ -207,12 +205,14 @@ struct MonitorCommand: AsyncParsableCommand {
                 ))
         }
         for channel in channels {
+            // The channel as the reader says it; its key in the memory stays `email` / `webhook`.
+            let said = channel.name == "email" && nl ? "e-mail" : channel.name
             let changes = AlarmChanges.between(told: memory.told[channel.name] ?? [:], now: alarms)
             if changes.isEmpty {
                 try log.say(
                     nl
-                        ? "\(channel.name): niets nieuws te melden."
-                        : "\(channel.name): nothing new to tell.")
+                        ? "\(said): niets nieuws te melden."
+                        : "\(said): nothing new to tell.")
                 continue
             }
             do {
@@ -220,15 +220,15 @@ struct MonitorCommand: AsyncParsableCommand {
                 memory.told[channel.name] = alarms
                 try log.say(
                     nl
-                        ? "\(channel.name): \(changes.new.count) nieuw(e) en \(changes.resolved.count) opgelost gemeld aan \(channel.address)."
-                        : "\(channel.name): told \(channel.address) of \(changes.new.count) new and \(changes.resolved.count) resolved."
+                        ? "\(said): \(changes.new.count) nieuw(e) en \(changes.resolved.count) opgelost gemeld aan \(channel.address)."
+                        : "\(said): told \(channel.address) of \(changes.new.count) new and \(changes.resolved.count) resolved."
                 )
             } catch let error as SendError {
                 failures += 1
                 try log.say(
                     nl
-                        ? "\(channel.name): melden mislukt, de volgende run probeert het opnieuw: \(error.commandLineMessage(.nl))"
-                        : "\(channel.name): telling failed; the next run tries again: \(error.commandLineMessage(.en))")
+                        ? "\(said): melden mislukt, de volgende run probeert het opnieuw: \(error.commandLineMessage(.nl))"
+                        : "\(said): telling failed; the next run tries again: \(error.commandLineMessage(.en))")
             }
         }
 
@@ -243,35 +243,18 @@ struct MonitorCommand: AsyncParsableCommand {
         await runCapturing(arguments, locale).problem
     }
 
-    /// The same, with what the command said (an import's summary of what it stored).
+    /// The same, with what the command said (an import's summary of what it stored). The command runs as
+    /// `maatstaf` itself runs it (`InProcess`), its output kept for the run.
     static func runCapturing(_ arguments: [String], _ locale: ReportLocale) async -> (problem: String?, output: String) {
-        let captured = LockedText()
-        var console = Console.current
-        console.output = { captured.append($0) }
-        console.error = { captured.append($0) }
-        let problem: String? = await Console.$current.withValue(console) {
-            do {
-                var command = try MaatstafCommand.parseAsRoot(arguments)
-                if var asyncCommand = command as? AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
-                }
-                return nil
-            } catch {
-                return ExitStatus(error, locale: locale)?.message ?? MaatstafCommand.message(for: error)
-            }
+        let result = await InProcess.run(arguments + ["--locale", locale.rawValue], environment: Console.current.environment)
+        guard result.status != 0 else { return (nil, result.stdout) }
+        // The command's one-line message, without the program's own prefix.
+        let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        let message = ["maatstaf: fout: ", "maatstaf: error: "].reduce(last) { text, prefix in
+            text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
         }
-        return (problem, captured.value)
+        return (message, result.stdout)
     }
-}
-
-/// Text gathered from a command run inside the monitor.
-final class LockedText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-    func append(_ more: String) { lock.withLock { text += more } }
-    var value: String { lock.withLock { text } }
 }
 
 /// A monitor run with a step that failed (exit 75, EX_TEMPFAIL): the scheduler runs it again later.

@@ -17,7 +17,7 @@ public struct MergerHistory: Sendable, Hashable {
 
     /// The first classification year of a municipality CBS records as formed; nil when it records no formation.
     public func firstYear(of code: String) -> Int? {
-        formed[code].map { MunicipalChange(code: code, name: "", kind: .dissolved, date: $0, recipients: []).firstYear }
+        formed[code].map(MunicipalChange.firstYear(of:))
     }
 
     /// What a municipality of `boundaries` was in `year`.

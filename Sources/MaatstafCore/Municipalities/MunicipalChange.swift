@@ -40,8 +40,11 @@ public struct MunicipalChange: Sendable, Hashable, Codable {
 
     /// The first year whose classification (on 1 January) shows the change: the date's year when it fell on
     /// 1 January, else the next year (Weesp went into Amsterdam on 24 March 2022 and is in the 2022 classification).
-    public var firstYear: Int {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
+    public var firstYear: Int { Self.firstYear(of: date) }
+
+    /// The first classification year of an ISO day (`2022-03-24` → 2023, `2021-01-01` → 2021); 0 when it is no day.
+    public static func firstYear(of day: String) -> Int {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return 0 }
         return parts[1] == 1 && parts[2] == 1 ? parts[0] : parts[0] + 1
     }

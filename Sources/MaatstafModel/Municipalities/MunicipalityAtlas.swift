@@ -96,15 +96,17 @@ public struct MunicipalityAtlas: Sendable {
         }
         let classYears = Set(profiles.map(\.year))
         let fetched = try PopulationTable(store: store, covered: classYears)
-        // CBS's record of mergers, when fetched, says which municipalities were formed after a year.
-        let mergers = try store.mergerHistory()
+        // CBS's record of mergers, when fetched, says which municipalities were formed after a year and where the
+        // dissolved ones went: read only when a fetched year is put together (not on every start).
+        let derivedYears = Set(fetched.population.keys).union(areas.years.keys).subtracting(classYears).sorted()
+        let mergers = derivedYears.isEmpty ? nil : try store.mergerHistory()
         var derivations: [Int: Derivation] = [:]
         var incomplete: [Int: [String]] = [:]
         var borrowed: [Int: [BorrowedClasses]] = [:]
         var unclassified: [Int: [String]] = [:]
         var byYearAndCode: [Int: [String: MunicipalityProfile]] = [:]
         for profile in profiles { byYearAndCode[profile.year, default: [:]][profile.code] = profile }
-        for year in Set(fetched.population.keys).union(areas.years.keys).subtracting(classYears).sorted() {
+        for year in derivedYears {
             let nearest = classYears.sorted { (abs($0 - year), $0) < (abs($1 - year), $1) }
             guard let used = nearest.first else { continue }
             let area = areas.years[year]

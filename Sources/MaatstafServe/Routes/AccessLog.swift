@@ -29,15 +29,24 @@ struct AccessLog: RouterMiddleware {
     }
 
     private func line(_ who: String, _ request: Request, status: Int, since start: ContinuousClock.Instant) {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
         let elapsed = ContinuousClock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        // The address as asked, cut short and without control characters (a log line is one line).
-        let target = String(request.uri.description.prefix(300).map { $0.isASCII && !$0.isNewline && $0 != "\u{1B}" ? $0 : "?" })
+        // The address as asked, cut short, printable ASCII only (a log line is one line, and no escape reaches a
+        // terminal that shows the log).
+        let target = String(
+            request.uri.description.prefix(300).map { ($0.asciiValue.map { (0x20..<0x7F).contains($0) } ?? false) ? $0 : "?" })
         write(
-            "\(who) - - [\(formatter.string(from: Date()))] \"\(request.method.rawValue) \(target) HTTP/1.1\" \(status) \(milliseconds)ms"
-        )
+            "\(who) - - [\(Self.stamp())] \"\(request.method.rawValue) \(target) HTTP/1.1\" \(status) \(milliseconds)ms")
+    }
+
+    /// `07/Dec/2026:05:10:00 +0000`: the time in UTC, as web servers' logs write it, without a formatter per request.
+    static func stamp(_ date: Date = Date()) -> String {
+        var seconds = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):\(two(parts.tm_hour)):"
+            + "\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
     }
 }
