@@ -11,8 +11,16 @@ public final class SyntheticLargeTable: @unchecked Sendable {
     public let repeatedPage: Int?
     /// When set, page `n` is sent with its rows in reverse order: no row repeats, but the rows are no longer nested.
     public let reversedPage: Int?
-    /// Added to every amount: another version of the table is recognisable by its numbers.
-    public let version: Int
+    /// Added to every amount: another version of the table is recognisable by its numbers. TableInfos' `Modified`
+    /// moves with it, as CBS's does when it revises a table. Settable: the same server serving a revised table.
+    public var version: Int {
+        get { lock.withLock { currentVersion } }
+        set { lock.withLock { currentVersion = newValue } }
+    }
+    private var currentVersion: Int
+    /// When false, TableInfos announces no `RecordCount` (`null`) and each page but the last links to the next with
+    /// `odata.nextLink`, as CBS writes it: to its own host, which a client must rebase onto the server it asked.
+    public let announcesCount: Bool
     /// When set, page `n` is held back until `release()` (or 30 seconds): a download stopped mid-way.
     public let stalledPage: Int?
     private let released = NSCondition()
@@ -23,14 +31,15 @@ public final class SyntheticLargeTable: @unchecked Sendable {
 
     public init(
         identifier: String = "SYNTHLARGE", rows: Int, repeatedPage: Int? = nil, reversedPage: Int? = nil, version: Int = 0,
-        stalledPage: Int? = nil
+        stalledPage: Int? = nil, announcesCount: Bool = true
     ) {
         self.identifier = identifier
         self.rows = rows
         self.repeatedPage = repeatedPage
         self.reversedPage = reversedPage
-        self.version = version
+        self.currentVersion = version
         self.stalledPage = stalledPage
+        self.announcesCount = announcesCount
     }
 
     /// Lets a stalled page go.
@@ -51,10 +60,12 @@ public final class SyntheticLargeTable: @unchecked Sendable {
 
     public func server() throws -> TestHTTPServer {
         try TestHTTPServer { [self] request in
+            let version = self.version
             if request.path.hasSuffix("/TableInfos") {
+                let modified = version == 0 ? "2026-01-01T00:00:00" : "2026-02-01T00:00:\(String(format: "%02d", version % 60))"
                 return TestResponse(
                     text:
-                        #"{"value":[{"Identifier":"\#(identifier)","Title":"Synthetic large table (generated, not statistics)","Modified":"2026-01-01T00:00:00","RecordCount":\#(rows)}]}"#
+                        #"{"value":[{"Identifier":"\#(identifier)","Title":"Synthetic large table (generated, not statistics)","Modified":"\#(modified)","RecordCount":\#(announcesCount ? String(rows) : "null")}]}"#
                 )
             }
             if request.path.hasSuffix("/DataProperties") {
@@ -79,7 +90,12 @@ public final class SyntheticLargeTable: @unchecked Sendable {
             let source = page == repeatedPage ? skip - 10_000 : skip
             var numbers = Array(source..<min(source + 10_000, rows))
             if page == reversedPage { numbers.reverse() }
-            let body = Data(#"{"value":[\#(numbers.map { Self.row($0, version: version) }.joined(separator: ","))]}"#.utf8)
+            let link =
+                announcesCount || skip + 10_000 >= rows
+                ? ""
+                : #","odata.nextLink":"https://opendata.cbs.nl/ODataFeed/odata/\#(identifier)/TypedDataSet?$format=json&$skip=\#(skip + 10_000)""#
+            let body = Data(
+                #"{"value":[\#(numbers.map { Self.row($0, version: version) }.joined(separator: ","))]\#(link)}"#.utf8)
             lock.withLock {
                 bodies[page] = body
                 sentOrder.append(page)

@@ -173,4 +173,129 @@ struct StreamedTableTests {
         #expect(set.rowCount == 25_000)
         #expect(set.codes == (try Self.served(table)).codes)
     }
+
+    // A table that announces no row count (`RecordCount: null`): its pages are known one at a time, from each page's
+    // `odata.nextLink` (written to CBS's own host, rebased onto the local server).
+
+    @Test("no row count announced: streamed by its next-page links, two pages held at most; row for row as served")
+    func withoutCount() async throws {
+        let table = SyntheticLargeTable(rows: 10_000 * 5 + 77, announcesCount: false)
+        let server = try table.server()
+        let store = try Store.inMemory()
+        let writer = store.cbsTableWriter(catalog: "test")
+        let sink = RecordingSink(writer, table)
+        let fetched = try await source(server).fetch(table.identifier) { _, _ in sink }
+        guard case .streamed(let summary) = fetched else {
+            Issue.record("a table without a row count was not streamed")
+            return
+        }
+        #expect(summary.rowCount == table.rows && summary.pageCount == table.pageCount)
+        #expect(summary.mostPagesHeld <= 2 && summary.rowsInNestedOrder)
+        // Each page went into the store before the server had sent more than the one after it.
+        #expect(sink.appends.map(\.rows) == (0..<table.pageCount).map { min(10_000, table.rows - $0 * 10_000) })
+        for (index, append) in sink.appends.enumerated() {
+            #expect(append.pagesSent <= index + 2, "page \(index)")
+        }
+        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count == table.pageCount)
+        #expect(!server.requests.contains { $0.target.contains("$top") }, "the pages were walked by their links")
+        let served = try Self.served(table)
+        let stored = try store.cbsColumns(table: table.identifier)
+        #expect(stored.dimensions.map(\.codes) == served.codes)
+        #expect(stored.topics.map(\.values) == served.values)
+        #expect(try store.cbsTables().map(\.recordCount) == [nil])
+        #expect(try store.cbsTables().map(\.rows) == [table.rows])
+    }
+
+    @Test(
+        "no row count and rows out of nested order: the fingerprints grow with the table (refilled from the store); row for row")
+    func withoutCountOutOfOrder() async throws {
+        // Out of order from page 1 on: the check starts with room for 20,000 rows and must grow three times.
+        let table = SyntheticLargeTable(rows: 10_000 * 9 + 3, reversedPage: 1, announcesCount: false)
+        let server = try table.server()
+        let store = try Store.inMemory()
+        let fetched = try await source(server).fetch(table.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
+        guard case .streamed(let summary) = fetched else {
+            Issue.record("not streamed")
+            return
+        }
+        #expect(!summary.rowsInNestedOrder)
+        let served = try Self.served(table)
+        let stored = try store.cbsColumns(table: table.identifier)
+        #expect(stored.dimensions.map(\.codes) == served.codes)
+        #expect(stored.topics.map(\.values) == served.values)
+    }
+
+    @Test(
+        "no row count, a page repeating the one before after the check has grown: the row named; the stored copy as it was",
+        arguments: [2, 7])
+    func withoutCountRepeated(page: Int) async throws {
+        let store = try Store.inMemory()
+        let earlier = SyntheticLargeTable(identifier: "SYNTHNOCOUNT", rows: 15_000, announcesCount: false)
+        let earlierServer = try earlier.server()
+        _ = try await source(earlierServer).fetch("SYNTHNOCOUNT") { _, _ in store.cbsTableWriter(catalog: "test") }
+        let before = try store.cbsColumns(table: "SYNTHNOCOUNT")
+        // Page 0 reversed, so the rows are out of nested order from the start and only the fingerprints can tell.
+        let table = SyntheticLargeTable(
+            identifier: "SYNTHNOCOUNT", rows: 10_000 * 9, repeatedPage: page, reversedPage: 0, announcesCount: false)
+        let server = try table.server()
+        let error = await #expect(throws: SourceError.self) {
+            try await source(server).fetch("SYNTHNOCOUNT") { _, _ in store.cbsTableWriter(catalog: "test") }
+        }
+        #expect(
+            error?.reason.en.contains("row \(page * 10_000) repeats the dimension codes of row \((page - 1) * 10_000)") == true,
+            "\(String(describing: error))")
+        let after = try store.cbsColumns(table: "SYNTHNOCOUNT")
+        #expect(after.dimensions.map(\.codes) == before.dimensions.map(\.codes))
+        #expect(after.topics.map(\.values) == before.topics.map(\.values))
+    }
+
+    @Test("no row count, continued from cached pages of a table revised since: undone and every page asked for again")
+    func withoutCountRevisedMidway() async throws {
+        let table = SyntheticLargeTable(identifier: "SYNTHREVISED", rows: 25_000, announcesCount: false)
+        let server = try table.server()
+        var configuration = HTTPClientConfiguration()
+        configuration.retry = RetryPolicy(maxAttempts: 1)
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
+        let source = CBSODataV3Source(
+            fetcher: CachedFetcher(client: HTTPClient(configuration: configuration), cache: cache), base: server.baseURL)
+        let store = try Store.inMemory()
+        _ = try await source.fetch(table.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
+        // The last page lost from the cache (a download that broke off there), and CBS revises the table meanwhile.
+        let lastPage = try #require(server.requests.last { $0.path.hasSuffix("/TypedDataSet") })
+        cache.remove(server.baseURL + lastPage.target)
+        table.version = 7
+        let before = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count
+        guard
+            case .streamed(let summary) = try await source.fetch(
+                table.identifier,
+                streamingInto: { _, _ in
+                    store.cbsTableWriter(catalog: "test")
+                })
+        else {
+            Issue.record("not streamed")
+            return
+        }
+        #expect(summary.pagesFromCache == 0)
+        // One page to continue with, then all three again.
+        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count - before == 1 + 3)
+        let stored = try store.cbsColumns(table: table.identifier)
+        #expect(stored.topics.map(\.values) == (try Self.served(table)).values)
+        // Row 1 of the revised table: 1 × 7 − 300,000 + 7.
+        #expect(stored.topics[0].values[1] == .number(-299_986))
+    }
+
+    @Test("no row count and more pages than the limit: stopped there, with the reason; nothing stored")
+    func withoutCountPastTheLimit() async throws {
+        let table = SyntheticLargeTable(rows: 10_000 * 10, announcesCount: false)
+        let server = try table.server()
+        var limited = source(server)
+        limited.maxPagesWithoutCount = 4
+        let store = try Store.inMemory()
+        let error = await #expect(throws: SourceError.self) {
+            try await limited.fetch(table.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
+        }
+        #expect(error?.reason.en.contains("keeps linking to further pages after 4 pages") == true, "\(String(describing: error))")
+        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count == 4)
+        #expect(try store.cbsTables().isEmpty)
+    }
 }

@@ -28,7 +28,9 @@ extension CBSODataV3Source {
     ) async throws -> CBSFetched {
         guard filter.isEmpty else { return .whole(try await dataSet(table, filter: filter)) }
         let metadata = try await emptyDataSet(table)
-        guard let count = metadata.table.recordCount else { return .whole(try await wholeDataSet(table, metadata: metadata)) }
+        guard let count = metadata.table.recordCount else {
+            return try await fetchByNextLink(table, metadata: metadata, streamingInto: makeSink)
+        }
         let urls = pageURLs(table, count: count)
         // Some pages in the cache but not all: a download that broke off. They are used only if the table is still
         // the one they came from — CBS's TableInfos, asked again, must be what it was; otherwise every page is asked
@@ -58,6 +60,98 @@ extension CBSODataV3Source {
             sink.abandon()
             throw error
         }
+    }
+
+    /// A table that announces no row count: its pages are known only one at a time, from each page's `odata.nextLink`,
+    /// so they are walked in order — the next page requested while the one before goes into the sink (two pages held at
+    /// most) — up to `maxPagesWithoutCount`. Without a count to hold the rows against, the checks that remain are the
+    /// ones every table gets: links stay within the table, none goes round in a circle, no row repeats another. A
+    /// download continued from cached pages is checked afterwards, as a whole table is: if TableInfos changed since,
+    /// the rows stored so far are undone and every page asked for again.
+    private func fetchByNextLink(
+        _ table: String, metadata: CBSDataSet,
+        streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) throws -> (any CBSTableSink)?
+    ) async throws -> CBSFetched {
+        guard let sink = try makeSink(metadata.table, metadata.properties) else {
+            return .whole(try await wholeDataSet(table, metadata: metadata))
+        }
+        let summary: CBSStreamSummary
+        do {
+            summary = try await streamByNextLink(table, metadata: metadata, into: sink)
+        } catch is TableChangedMidway {
+            sink.abandon()
+            var refreshed = CBSODataV3Source(fetcher: fetcher.with(policy: .refresh), base: base)
+            refreshed.maxPagesWithoutCount = maxPagesWithoutCount
+            return try await refreshed.fetch(table, streamingInto: makeSink)
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        return .streamed(summary)
+    }
+
+    /// The page at `url`, read into columns; none when there is no URL (the last page was read).
+    private static func page(at url: String?, fetcher: CachedFetcher, layout: PageLayout) async throws -> Page? {
+        guard let url else { return nil }
+        return try await fetcher.fetch(url) { try Self.page($0, layout: layout) }
+    }
+
+    /// Cached pages were continued from, and TableInfos says the table changed since they were kept.
+    private struct TableChangedMidway: Error {}
+
+    private func streamByNextLink(
+        _ table: String, metadata: CBSDataSet, into sink: any CBSTableSink
+    ) async throws -> CBSStreamSummary {
+        let layout = PageLayout(dimensionKeys: metadata.dimensions.map(\.key), topicKeys: metadata.topics.map(\.key))
+        let dimensions = metadata.dimensions
+        let dataURL = url(table, "TypedDataSet")
+        try sink.begin(table: metadata.table, properties: metadata.properties)
+        async let codeLists = codeLists(table, dimensions: dimensions)
+        var responses = metadata.responses
+        var order = RowOrderCheck(dimensions: dimensions.count)
+        var check: RowRepeatCheck?
+        var rows = 0
+        var pages = 0
+        var fromCache = 0
+        var seen: Set<String> = [dataURL]
+        let fetcher = self.fetcher
+        var page: Page? = try await fetcher.fetch(dataURL) { try Self.page($0, layout: layout) }
+        while let current = page {
+            let next = try current.columns.nextLink.map { try Self.nextPage($0, after: current.url, base: base) }
+            if let next {
+                guard seen.insert(next).inserted else { throw Self.circularLinks(next) }
+                guard pages + 1 < maxPagesWithoutCount else { throw Self.endlessLinks(dataURL, pages: pages + 1) }
+            }
+            // The next page is on its way while this one is checked and stored.
+            async let following = Self.page(at: next, fetcher: fetcher, layout: layout)
+            rows += current.columns.rowCount
+            if check == nil {
+                order.follow(current.columns.codes)
+                if !order.holds { check = try RowRepeatCheck.refilled(from: sink, room: rows * 2) }
+            }
+            if let filled = check, !filled.hasRoom(for: current.columns.rowCount) {
+                check = try RowRepeatCheck.refilled(from: sink, room: rows * 2, suspects: filled.suspects)
+            }
+            check?.insert(current.columns.rowHashes)
+            try sink.append(codes: current.columns.codes, values: current.columns.values)
+            responses.append((url: current.url, sha256: current.sha256))
+            if current.fromCache { fromCache += 1 }
+            pages += 1
+            page = try await following
+        }
+        if fromCache > 0 && fromCache < pages && fetcher.policy == .standard {
+            let now = try await fetcher.with(policy: .refresh).fetch(url(table, "TableInfos"))
+            if Self.sha256(now) != metadata.responses.first?.sha256 {
+                throw TableChangedMidway()
+            }
+        }
+        if let suspects = check?.suspects, !suspects.isEmpty {
+            try Self.checkSuspects(suspects, in: sink, keys: dimensions.map(\.key), url: dataURL)
+        }
+        try sink.finish(codeLists: try await codeLists, responses: responses)
+        return CBSStreamSummary(
+            table: metadata.table, properties: metadata.properties, rowCount: rows, pageCount: pages,
+            pagesFromCache: fromCache, mostPagesHeld: min(pages, 2), rowsInNestedOrder: check == nil)
     }
 
     private func stream(
@@ -94,16 +188,7 @@ extension CBSODataV3Source {
                     guard rows <= count else { throw Self.rowCountMismatch(rows, count, url: dataURL, atLeast: true) }
                     if check == nil {
                         order.follow(next.columns.codes)
-                        if !order.holds {
-                            var fingerprints = RowRepeatCheck(expectedRows: count)
-                            try sink.forEachStoredPage { page in
-                                fingerprints.insert(
-                                    (0..<(page.first?.count ?? 0)).map { row in
-                                        ODataPageScanner.rowHash(page.lazy.map { $0[row] })
-                                    })
-                            }
-                            check = fingerprints
-                        }
+                        if !order.holds { check = try RowRepeatCheck.refilled(from: sink, room: count) }
                     }
                     check?.insert(next.columns.rowHashes)
                     try sink.append(codes: next.columns.codes, values: next.columns.values)

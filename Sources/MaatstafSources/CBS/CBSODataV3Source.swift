@@ -536,33 +536,39 @@ public struct CBSODataV3Source: Sendable {
         var next: String? = start
         var seen: Set<String> = []
         while let url = next {
-            guard seen.insert(url).inserted else {
-                throw SourceError(
-                    subject: url,
-                    reason: .en(
-                        "the next-page links go round in a circle",
-                        nl: "de verwijzingen naar volgende pagina's gaan in een kringetje"),
-                    hint: .en(
-                        "The server's paging is broken; try again later (nothing was stored)",
-                        nl: "Het pagineren van de server is kapot; probeer het later opnieuw (er is niets opgeslagen)"))
-            }
-            guard pages.count < limit else {
-                throw SourceError(
-                    subject: start,
-                    reason: .en(
-                        "the server keeps linking to further pages after \(pages.count) pages (\(pages.count * Self.pageSize) rows), more than the table can hold",
-                        nl:
-                            "de server blijft naar volgende pagina's verwijzen na \(pages.count) pagina's (\(pages.count * Self.pageSize) rijen), meer dan de tabel kan bevatten"
-                    ),
-                    hint: .en(
-                        "The server's paging is broken or hostile; nothing was stored",
-                        nl: "Het pagineren van de server is kapot of vijandig; er is niets opgeslagen"))
-            }
+            guard seen.insert(url).inserted else { throw Self.circularLinks(url) }
+            guard pages.count < limit else { throw Self.endlessLinks(start, pages: pages.count) }
             let page = try await fetcher.fetch(url) { try Self.page($0, layout: layout) }
             pages.append(page)
             next = try page.columns.nextLink.map { try Self.nextPage($0, after: url, base: base) }
         }
         return pages
+    }
+
+    /// A next-page link leads back to a page already read.
+    static func circularLinks(_ url: String) -> SourceError {
+        SourceError(
+            subject: url,
+            reason: .en(
+                "the next-page links go round in a circle",
+                nl: "de verwijzingen naar volgende pagina's gaan in een kringetje"),
+            hint: .en(
+                "The server's paging is broken; try again later (nothing was stored)",
+                nl: "Het pagineren van de server is kapot; probeer het later opnieuw (er is niets opgeslagen)"))
+    }
+
+    /// The server links on past `pages` pages, more than a table can hold.
+    static func endlessLinks(_ start: String, pages: Int) -> SourceError {
+        SourceError(
+            subject: start,
+            reason: .en(
+                "the server keeps linking to further pages after \(pages) pages (\(pages * Self.pageSize) rows), more than the table can hold",
+                nl:
+                    "de server blijft naar volgende pagina's verwijzen na \(pages) pagina's (\(pages * Self.pageSize) rijen), meer dan de tabel kan bevatten"
+            ),
+            hint: .en(
+                "The server's paging is broken or hostile; nothing was stored",
+                nl: "Het pagineren van de server is kapot of vijandig; er is niets opgeslagen"))
     }
 
     /// A next-page link, on `base` (CBS writes links to its own host; a mirror serves them itself), and only into

@@ -18,6 +18,21 @@ struct RowRepeatCheck {
         slots = [UInt32](repeating: 0, count: max(16, expectedRows + expectedRows / 4))
     }
 
+    /// Whether `rows` more fit at a load of at most 0.8. A table that announced its count never runs out; one that
+    /// did not is refilled into a larger check (`refilled`) before it would.
+    func hasRoom(for rows: Int) -> Bool { (filled + rows) * 5 <= slots.count * 4 }
+
+    /// A check with room for `room` rows, holding the fingerprints of the rows the sink has stored so far (read back
+    /// page by page, hashed as the scanner hashes them) and the suspects already found.
+    static func refilled(from sink: any CBSTableSink, room: Int, suspects: Set<UInt64> = []) throws -> RowRepeatCheck {
+        var check = RowRepeatCheck(expectedRows: room)
+        try sink.forEachStoredPage { page in
+            check.insert((0..<(page.first?.count ?? 0)).map { row in ODataPageScanner.rowHash(page.lazy.map { $0[row] }) })
+        }
+        check.suspects.formUnion(suspects)
+        return check
+    }
+
     /// Adds one page's row hashes (from `ODataPageScanner`).
     mutating func insert(_ hashes: [UInt64]) {
         let capacity = UInt64(slots.count)
