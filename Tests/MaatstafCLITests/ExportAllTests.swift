@@ -62,6 +62,23 @@ struct ExportAllTests {
         #expect(positions == positions.sorted())
     }
 
+    @Test("the same bytes from two processes: the fund's need index is summed in a fixed order, not a dictionary's")
+    func sameInEveryProcess() async throws {
+        // Each process hashes with its own seed, so a sum over a dictionary's order differs in its last bits from run
+        // to run; the binary is run twice (in process the seed would be the same).
+        func run() async throws -> String {
+            let result = try await CLIRunner.binary.run([
+                "export-all", "--set", "fonds.wmo.behoefte,fonds.jeugd.behoefte", "--against", "national,province",
+                "--format", "jsonl", "--cache-dir", CLIRunner.loadedCache,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        let first = try await run()
+        #expect(first.contains("\"indicator\":\"fonds.wmo.behoefte\""))
+        #expect(try await run() == first)
+    }
+
     @Test("the file's dialect: plain under C (a server, cron) and English; Dutch when the locale says Dutch")
     func dialect() async throws {
         var runner = CLIRunner()

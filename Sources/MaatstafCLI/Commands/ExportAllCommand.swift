@@ -104,7 +104,6 @@ struct ExportAllCommand: AsyncParsableCommand {
         }
         let groups = against.split(separator: ",").map { PeerGroup(parsing: String($0)) }
         let engine = workspace.engine
-        var export = TidyExport()
         var skipped: [String] = []
         var items: [(indicator: Indicator, period: IndicatorPeriod)] = []
         for indicator in indicators {
@@ -131,22 +130,27 @@ struct ExportAllCommand: AsyncParsableCommand {
         // The file's language and CSV dialect: --locale, or a locale the environment names outright; else the plain
         // one (`,` and `.`), also under C — messages keep the reader's language.
         let fileLocale = language.explicit ?? .en
+        let export = TidyExport(
+            format: format == .jsonl ? .jsonLines : .csv(CSVDialect(fileLocale)), locale: fileLocale)
+        // Written a batch at a time as it is computed: memory holds one batch, not the file. A failure mid-way leaves
+        // no half file (an earlier one stays; `OutputFile.Stream`).
+        let stream = try OutputFile.Stream(output)
+        try stream.write(export.head)
         for start in stride(from: 0, to: items.count, by: Self.batch) {
             let batch = Array(items[start..<min(start + Self.batch, items.count)])
-            let comparisons = try ConcurrentMap.map(batch) { item in
+            let chunks = try ConcurrentMap.map(batch) { item in
                 let data = try engine.data(item.indicator, year: item.period.year, kind: item.period.kind)
                 let profiles = try atlas.profiles(year: data.classificationYear)
                 let municipalities = profiles.values.map(\.municipality).sorted { $0.code < $1.code }
-                return try engine.compare(data, municipalities: municipalities, against: groups)
+                return export.lines(try engine.compare(data, municipalities: municipalities, against: groups))
             }
-            for comparison in comparisons { export.add(comparison, locale: fileLocale) }
+            for chunk in chunks { try stream.write(chunk) }
         }
         if !skipped.isEmpty && !global.quiet {
             Console.current.error(
                 (language.locale == .nl ? "maatstaf: weggelaten: " : "maatstaf: left out: ") + skipped.joined(separator: "; ")
                     + ".\n")
         }
-        let text = format == .jsonl ? export.renderJSONLines() : ResultWriter.csv(export.table, locale: fileLocale)
-        try OutputFile.write(text, to: output)
+        try stream.commit()
     }
 }

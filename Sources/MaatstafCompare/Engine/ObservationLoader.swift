@@ -686,7 +686,8 @@ struct ObservationLoader: Sendable {
     ) {
         var total = 0.0
         var inhabitants = 0.0
-        for (code, profile) in profiles {
+        // In the order of the codes: a dictionary's order changes from run to run, and so would the last bits of the sum.
+        for (code, profile) in profiles.sorted(by: { $0.key < $1.key }) {
             guard case .value(let amount) = allocations[code] ?? .missing(.noData) else {
                 return (profiles.mapValues { _ in .missing(.noData) }, nil)
             }

@@ -44,8 +44,9 @@ public struct DataTable: Sendable {
     }
 
     /// RFC 4180 CSV rows with plain numbers in the dialect: its decimal mark, no grouping, no currency sign; an
-    /// empty cell for no value. Without the dialect's preamble: `ResultWriter.csv` writes whole files.
-    public func renderCSV(_ dialect: CSVDialect) -> String {
+    /// empty cell for no value. Without the dialect's preamble: `ResultWriter.csv` writes whole files. `header`:
+    /// false for the rows alone (a file written in parts, its header written once).
+    public func renderCSV(_ dialect: CSVDialect, header: Bool = true) -> String {
         var table = Table(columns: columns.map { Table.Column($0.key) })
         table.rows = rows.map { row in
             zip(columns, row).map { column, cell in
@@ -56,7 +57,7 @@ public struct DataTable: Sendable {
                 }
             }
         }
-        return table.renderCSV(dialect)
+        return table.renderCSV(separator: dialect.separator, header: header)
     }
 }
 

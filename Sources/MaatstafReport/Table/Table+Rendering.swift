@@ -26,7 +26,7 @@ extension Table {
     func renderCSV(_ dialect: CSVDialect) -> String { renderCSV(separator: dialect.separator) }
 
     /// The rows with any one-character separator (tests try a non-ASCII one; products use a dialect).
-    func renderCSV(separator: Character) -> String {
+    func renderCSV(separator: Character, header: Bool = true) -> String {
         // The cells are scanned byte by byte: Foundation's `contains` on every cell was four fifths of `export-all`.
         let separatorByte = separator.asciiValue
         func needsQuotes(_ cell: String) -> Bool {
@@ -42,8 +42,8 @@ extension Table {
             }
             return cell
         }
-        let lines = [columns.map { escape($0.title) }] + rows.map { $0.map(escape) }
-        return lines.map { $0.joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"
+        let lines = (header ? [columns.map { escape($0.title) }] : []) + rows.map { $0.map(escape) }
+        return lines.map { $0.joined(separator: String(separator)) + "\r\n" }.joined()
     }
 
     /// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab or carriage
