@@ -53,7 +53,7 @@ extension Workspace {
     /// command cannot drift apart. `shapes`: the boundaries when the caller holds them already (the dashboard reads
     /// them once at start); else read from the store.
     public func report(
-        _ request: ReportRequest, spelling: AdviceSpelling, shapes: [Int: [String: String]]? = nil
+        _ request: ReportRequest, spelling: AdviceSpelling, shapes: [Int: MapShapes]? = nil
     ) throws -> BenchmarkReport {
         let engine = self.engine
         var report = try BenchmarkReportBuilder(engine: engine).build(

@@ -2,6 +2,7 @@ public import Foundation
 public import MaatstafCompare
 public import MaatstafCore
 public import MaatstafModel
+public import MaatstafReport
 public import MaatstafStore
 
 /// What a use case works with, for the CLI and the dashboard alike: the store (with the snapshot loaded), the
@@ -41,8 +42,9 @@ public struct Workspace: Sendable {
             catalog: CatalogCache { try IndicatorCatalog(store: store, userFile: indicatorsFile) })
     }
 
-    /// The municipal boundaries of every year with a map, as SVG paths per municipality code.
-    public func shapes() throws -> [Int: [String: String]] { try store.municipalityShapes() }
+    /// The municipal boundaries of every year with a map, as SVG paths per municipality code, each year prepared
+    /// once for drawing (`MapShapes`).
+    public func shapes() throws -> [Int: MapShapes] { try store.municipalityShapes().mapValues(MapShapes.init) }
 
     public var resolver: PeerGroupResolver { PeerGroupResolver(atlas: atlas, regions: regions) }
 

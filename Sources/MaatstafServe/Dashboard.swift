@@ -21,25 +21,31 @@ public struct Dashboard: Sendable {
     /// `onRunning` receives the port actually bound (the one asked for, or the system's choice for port 0).
     /// `publicHosts`: the names a reverse proxy passes on in `Host`, accepted besides the bound and loopback ones.
     /// `accessLog`: receives one line per request (who, when, what, status, how long), for a team's server.
+    /// `maximumConnections`: how many connections to take at most; nil for `ConnectionLoad.capacity()` (4,096, or
+    /// what the process's file limit allows).
     public func run(
         host: String, port: Int, publicHosts: [String] = [], stopOnSignals: Bool = true,
-        accessLog: (@Sendable (String) -> Void)? = nil,
+        accessLog: (@Sendable (String) -> Void)? = nil, maximumConnections: Int? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void
     ) async throws {
         var logger = Logger(label: "maatstaf-serve")
         // The dashboard reports what matters itself (the address, a failure to bind); the framework's request log
         // would only bury it.
         logger.logLevel = .critical
-        // Slow or idle clients cannot hold the dashboard: a request's head must arrive within 10 s, an idle
-        // connection is closed after 30 s, and at most 512 connections are open at once (docs/security.md).
+        // Slow or idle clients cannot hold the dashboard: a request's head must arrive within 10 s (1 s once a
+        // quarter of the connections it takes are open), an idle connection is closed after 30 s, and at most 4,096
+        // connections are open at once (docs/security.md).
+        let load = ConnectionLoad(capacity: maximumConnections ?? ConnectionLoad.capacity())
         let app = Application(
             router: router(boundHost: host, publicHosts: publicHosts, accessLog: accessLog),
             server: .http1(
                 configuration: .init(
-                    additionalChannelHandlers: [HeaderDeadline(limit: Self.headerLimit)], idleTimeout: Self.idleLimit)),
+                    additionalChannelHandlers: [
+                        HeaderDeadline(limit: Self.headerLimit, underPressure: Self.headerLimitUnderPressure, load: load)
+                    ], idleTimeout: Self.idleLimit)),
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "maatstaf",
-                availableConnectionsDelegate: MaximumAvailableConnections(Self.maximumConnections)),
+                availableConnectionsDelegate: MaximumAvailableConnections(load.capacity)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
         do {
@@ -51,7 +57,7 @@ public struct Dashboard: Sendable {
 
     static let headerLimit = TimeAmount.seconds(10)
     static let idleLimit = TimeAmount.seconds(30)
-    static let maximumConnections = 512
+    static let headerLimitUnderPressure = TimeAmount.seconds(1)
 
     func router(
         boundHost: String, publicHosts: [String] = [], accessLog: (@Sendable (String) -> Void)? = nil

@@ -22,7 +22,7 @@ public struct DashboardData: Sendable {
     /// from core's one list, then the user's regions.
     let groupChoices: [PeerGroup]
     /// Boundaries per year, as SVG paths per municipality code (the store's, as the report draws them).
-    let shapes: [Int: [String: String]]
+    let shapes: [Int: MapShapes]
     /// The name of every municipality code, dissolved ones included.
     let names: [String: String]
     /// The language of a page whose address does not say.

@@ -28,7 +28,8 @@ struct RunningDashboard {
     }
 
     static func start(
-        locale: ReportLocale = .en, basePath: String = "", accessLog: (@Sendable (String) -> Void)? = nil
+        locale: ReportLocale = .en, basePath: String = "", accessLog: (@Sendable (String) -> Void)? = nil,
+        maximumConnections: Int? = nil
     ) async throws -> RunningDashboard {
         let store = try Store(path: try LoadedStore.copy())
         let workspace = try Workspace.open(store: store, regionsFolder: RepositoryFixtures.regions, indicatorsFile: nil)
@@ -42,7 +43,8 @@ struct RunningDashboard {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
             try await Dashboard(data: dashboardData).run(
-                host: "127.0.0.1", port: 0, stopOnSignals: false, accessLog: accessLog
+                host: "127.0.0.1", port: 0, stopOnSignals: false, accessLog: accessLog,
+                maximumConnections: maximumConnections
             ) { port in
                 continuation.yield(port)
                 continuation.finish()

@@ -46,4 +46,31 @@ struct SlowClientTests {
         #expect(await slow, "a half-sent request is closed by the server")
         #expect(await silent, "a connection that sends nothing is closed by the server")
     }
+
+    @Test(
+        "under pressure (a quarter of the connections taken are open) a new silent connection is closed within the short limit, earlier ones keep the long one"
+    )
+    func underPressure() async throws {
+        // Room for 8: from the third open connection on, the dashboard is under pressure.
+        let dashboard = try await RunningDashboard.start(maximumConnections: 8)
+        defer { dashboard.stop() }
+        let port = dashboard.port
+        // Two silent connections first (10 s each), then a third (1 s): after 5 s the third is closed, the first not.
+        // Each on a thread of its own: blocked in recv, they would otherwise hold the few threads tasks run on.
+        func silent() async -> Bool {
+            await withCheckedContinuation { done in
+                Thread.detachNewThread { done.resume(returning: Self.closedByServer(port: port, sending: "", wait: 5)) }
+            }
+        }
+        async let first = silent()
+        async let second = silent()
+        try await Task.sleep(for: .milliseconds(500))
+        async let third = silent()
+        let (closedFirst, closedSecond, closedThird) = await (first, second, third)
+        #expect(closedThird, "opened under pressure: closed within the 1 s limit")
+        #expect(!closedFirst && !closedSecond, "opened before: still open after 5 s (10 s limit)")
+        // A request of a browser still gets its page, at once.
+        let page = try await dashboard.get("/?m=GM0293&i=wmo.huishoudelijke-hulp&y=2023&g=province&lang=en")
+        #expect(page.status == 200)
+    }
 }

@@ -24,7 +24,7 @@ public struct BenchmarkReport: Sendable {
     public var adviceText: (@Sendable (Advice, ReportLocale) -> String)?
     /// Municipal boundaries per year as SVG paths on the Dutch grid, and every municipality's name: the map per
     /// indicator. Empty: no maps.
-    public var shapes: [Int: [String: String]] = [:]
+    public var shapes: [Int: MapShapes] = [:]
     public var names: [String: String] = [:]
     /// Regional views (`--region`): each region's members on each indicator of the report, after the indicators.
     public var regionViews: [RegionBreakdown] = []

@@ -5,7 +5,7 @@ import MaatstafCore
 /// value as an SVG `<title>`: a tooltip in a browser, text for a screen reader. The shapes come projected to the
 /// Dutch grid (RD New) in hectometres (`RDProjection.svgPath`).
 struct ChoroplethMap {
-    var shapes: [String: String]
+    var shapes: MapShapes
     var names: [String: String]
     var values: [String: Double]
     /// Codes without a value, with the words for why.
@@ -47,47 +47,15 @@ struct ChoroplethMap {
         }
     }
 
-    func colour(_ value: Double) -> String {
+    /// The class colour of a value, given the breaks (computed once per map: `breaks` sorts the values).
+    func colour(_ value: Double, breaks: [Double]) -> String {
         let index = breaks.firstIndex { value <= $0 } ?? 4
         return palette[index]
     }
 
-    /// The bounding box of the shapes' points, in hectometres.
-    private func bounds() -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        var minX = Double.infinity
-        var minY = Double.infinity
-        var maxX = -Double.infinity
-        var maxY = -Double.infinity
-        for path in shapes.values {
-            for token in path.split(whereSeparator: { $0 == "M" || $0 == "L" || $0 == "Z" }) {
-                let xy = token.split(separator: " ")
-                guard xy.count == 2, let x = Double(xy[0]), let y = Double(xy[1]) else { continue }
-                minX = min(minX, x)
-                maxX = max(maxX, x)
-                minY = min(minY, y)
-                maxY = max(maxY, y)
-            }
-        }
-        return (minX, minY, maxX, maxY)
-    }
-
-    /// The middle of a shape's points: where its label goes.
-    private func centre(_ path: String) -> (Double, Double)? {
-        var xs: [Double] = []
-        var ys: [Double] = []
-        for token in path.split(whereSeparator: { $0 == "M" || $0 == "L" || $0 == "Z" }) {
-            let xy = token.split(separator: " ")
-            guard xy.count == 2, let x = Double(xy[0]), let y = Double(xy[1]) else { continue }
-            xs.append(x)
-            ys.append(y)
-        }
-        guard !xs.isEmpty else { return nil }
-        return ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
-    }
-
     func render() -> String {
-        let box = bounds()
-        guard box.minX.isFinite else { return "" }
+        guard let box = shapes.bounds else { return "" }
+        let breaks = self.breaks
         let margin = 20.0
         let width = box.maxX - box.minX + 2 * margin
         let height = box.maxY - box.minY + 2 * margin
@@ -98,19 +66,20 @@ struct ChoroplethMap {
         svg += "<defs><pattern id=\"hatch\" width=\"24\" height=\"24\" patternUnits=\"userSpaceOnUse\" "
         svg += "patternTransform=\"rotate(45)\"><rect width=\"24\" height=\"24\" fill=\"#ffffff\"/>"
         svg += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"24\" stroke=\"#999999\" stroke-width=\"8\"/></pattern></defs>"
-        for code in shapes.keys.sorted() where !chosen.contains(code) {
-            svg += shape(code, stroke: "#ffffff", width: 3)
+        let chosenCodes = Set(chosen)
+        for code in shapes.codes where !chosenCodes.contains(code) {
+            svg += shape(code, stroke: "#ffffff", width: 3, breaks: breaks)
         }
         // The chosen on top, outlined, with their names.
-        for code in chosen where shapes[code] != nil {
-            svg += shape(code, stroke: Palette.highlight, width: 14)
+        for code in chosen where shapes.paths[code] != nil {
+            svg += shape(code, stroke: Palette.highlight, width: 14, breaks: breaks)
         }
         // Labels move down, a line at a time, until they cover no label already placed (neighbours such as Duiven
         // and Westervoort would otherwise print over each other).
         // With many chosen municipalities names would cover the map: then the outlines and tooltips say who is who.
         var placed: [(Double, Double, Double, Double)] = []
         for code in chosen where chosen.count <= 6 {
-            guard let path = shapes[code], let (x, centreY) = centre(path), let name = names[code] else { continue }
+            guard let (x, centreY) = shapes.centres[code], let name = names[code] else { continue }
             let half = Double(name.count) * 110 * 0.7 / 2
             var y = centreY - 40
             func box(_ baseline: Double) -> (Double, Double, Double, Double) {
@@ -132,13 +101,13 @@ struct ChoroplethMap {
         return svg + "</svg>"
     }
 
-    private func shape(_ code: String, stroke: String, width: Int) -> String {
-        guard let path = shapes[code] else { return "" }
+    private func shape(_ code: String, stroke: String, width: Int, breaks: [Double]) -> String {
+        guard let path = shapes.paths[code] else { return "" }
         let name = names[code] ?? code
         let fill: String
         let tip: String
         if let value = values[code] {
-            fill = colour(value)
+            fill = colour(value, breaks: breaks)
             tip = "\(name): \(style.value(value))"
         } else {
             fill = "url(#hatch)"

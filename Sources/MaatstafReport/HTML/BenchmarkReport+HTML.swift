@@ -439,7 +439,7 @@ extension BenchmarkReport {
     /// nearest year with boundaries), its legend and note; empty without boundaries. `link` makes each municipality
     /// a link (the dashboard's click to add).
     public static func mapFigure(
-        _ data: IndicatorData, chosen: [String], shapes: [Int: [String: String]], names: [String: String],
+        _ data: IndicatorData, chosen: [String], shapes: [Int: MapShapes], names: [String: String],
         locale: ReportLocale, link: (@Sendable (String) -> String)? = nil
     ) -> String {
         guard let parts = mapParts(data, chosen: chosen, shapes: shapes, names: names, locale: locale, link: link, width: 360)
@@ -451,7 +451,7 @@ extension BenchmarkReport {
     /// The map's drawing, its legend (a list) and its note, apart: a report of many municipalities sets the map
     /// beside the bars and the legend under both, at full width.
     static func mapParts(
-        _ data: IndicatorData, chosen: [String], shapes: [Int: [String: String]], names: [String: String],
+        _ data: IndicatorData, chosen: [String], shapes: [Int: MapShapes], names: [String: String],
         locale: ReportLocale, link: (@Sendable (String) -> String)?, width: Double
     ) -> (drawing: String, legend: String, note: String)? {
         let labels = ReportLabels(locale: locale)
@@ -464,7 +464,7 @@ extension BenchmarkReport {
         var values: [String: Double] = [:]
         var missing: [String: String] = [:]
         var withoutOwnFigure = 0
-        for (code, observation) in data.observations where yearShapes[code] != nil {
+        for (code, observation) in data.observations where yearShapes.paths[code] != nil {
             if let value = observation.okValue {
                 values[code] = value
             } else if case .missing(.noOwnFigure) = observation.status {
