@@ -1,4 +1,4 @@
-import MaatstafCompare
+public import MaatstafCompare
 public import MaatstafCore
 import MaatstafModel
 public import MaatstafReport
@@ -51,11 +51,14 @@ extension Workspace {
     /// The report `maatstaf report` writes and a dashboard view shows: every indicator compared, the regional views,
     /// the maps' shapes and names, the edge's spelling of advice. One use case, so the page, its download and the
     /// command cannot drift apart. `shapes`: the boundaries when the caller holds them already (the dashboard reads
-    /// them once at start); else read from the store.
+    /// them once at start); else read from the store. `engine`: one that lives longer than this report (the
+    /// dashboard's: what it read from the store, it keeps, since the store does not change while it serves); else a
+    /// new one.
     public func report(
-        _ request: ReportRequest, spelling: AdviceSpelling, shapes: [Int: MapShapes]? = nil
+        _ request: ReportRequest, spelling: AdviceSpelling, shapes: [Int: MapShapes]? = nil,
+        engine: ComparisonEngine? = nil
     ) throws -> BenchmarkReport {
-        let engine = self.engine
+        let engine = engine ?? self.engine
         var report = try BenchmarkReportBuilder(engine: engine).build(
             indicators: request.indicators, year: request.year, municipalities: request.municipalities,
             against: request.against, targets: request.targets, locale: request.locale, kind: request.kind)
@@ -67,7 +70,7 @@ extension Workspace {
                         region: group, anchor: request.municipalities.first))
             }
         }
-        try explain(&report, municipalities: request.municipalities)
+        try explain(&report, municipalities: request.municipalities, engine: engine)
         report.shapes = try shapes ?? self.shapes()
         report.names = atlas.directory.byCode.mapValues(\.name)
         report.fetchText = spelling.fetch
@@ -78,9 +81,8 @@ extension Workspace {
     /// Under each indicator with a decomposition: why each chosen municipality differs from the Netherlands, and for
     /// the fund's need the measures behind it. A split that cannot be computed (a factor's year not in the store)
     /// leaves the section as it was: the report still shows every figure it has.
-    func explain(_ report: inout BenchmarkReport, municipalities: [Municipality]) throws {
+    func explain(_ report: inout BenchmarkReport, municipalities: [Municipality], engine: ComparisonEngine) throws {
         let catalog = try indicators()
-        let engine = self.engine
         for index in report.sections.indices {
             let section = report.sections[index]
             guard let decomposition = catalog.decompositions.first(where: { $0.indicator == section.indicator.id }) else {

@@ -63,12 +63,12 @@ public struct DashboardData: Sendable {
     }
 
     /// The report `maatstaf report` writes for a view (one indicator): the same use case as the command's, with the
-    /// shapes read at start.
+    /// shapes read at start and the one engine, which keeps what it read from the store between requests.
     func report(_ state: ViewState) throws -> BenchmarkReport {
         try workspace.report(
             ReportRequest(
                 indicators: [state.indicator], year: state.year, kind: state.kind, municipalities: state.municipalities,
                 against: state.groups, locale: state.locale),
-            spelling: spelling, shapes: shapes)
+            spelling: spelling, shapes: shapes, engine: engine)
     }
 }

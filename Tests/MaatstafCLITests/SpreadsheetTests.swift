@@ -113,4 +113,27 @@ struct SpreadsheetTests {
         #expect(cells["D2"]?.type == nil)
         #expect(Double(cells["D2"]!.value) == raw.total(raw.municipalities["Duiven"]!, taakvelden, netto: false))
     }
+
+    @Test("region as xlsx: the same regional sheet as report --region writes, in Dutch, amounts from the raw file")
+    func regionWorkbook() async throws {
+        let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("liemers.xlsx").path
+        let result = try await CLIRunner().run([
+            "region", "liemers", "--indicator", "jeugd.hulp", "--year", "2023", "--kind", "jaarrekening", "--output",
+            path, "--locale", "nl", "--cache-dir", CLIRunner.loadedCache, "--regions", RepositoryFixtures.regions.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(archive["xl/workbook.xml"]!) { data.append($0) }
+        let workbook = String(decoding: data, as: UTF8.self)
+        #expect(workbook.contains("name=\"De Liemers\""))
+        #expect(workbook.contains("name=\"Definities en bronnen\""))
+        let cells = try Self.cells(path, sheet: 1)
+        #expect(cells["B1"]?.value == "gemeente")
+        #expect(cells["B2"]?.value == "Duiven")
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let taakvelden = ["6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c"]
+        #expect(cells["D2"]?.type == nil)
+        #expect(Double(cells["D2"]!.value) == raw.total(raw.municipalities["Duiven"]!, taakvelden, netto: false))
+    }
 }
