@@ -292,4 +292,64 @@ struct RegionCommandTests {
         #expect(result.stdout.contains("— Centraal Gelderland (jeugdregio), jaarrekening 2023"))
         #expect(result.stdout.contains("#### Kostenverdeelsleutels"))
     }
+
+    @Test(
+        "a member far outside the others (Renkum's household help, 3 % of the median) is marked and named; left out on request, every figure is without it"
+    )
+    func outliers() async throws {
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let regions = try RepositoryFixtures.simpleRows("regions/municipalities.csv", separator: ",")
+        let names = regions.filter { $0[2] == "2026" && $0[3] == "CR15" }.map { $0[0] }
+        let rates = Dictionary(uniqueKeysWithValues: names.map { ($0, raw.rate($0, Self.householdHelp)) })
+        // The rule as docs/region.md states it, worked out here: the median and the median absolute deviation, the
+        // modified z-score 0.6745 (x − median) / MAD beyond ±3.5, or (every rate above 0) under a quarter or over four
+        // times the median.
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1
+                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        let middle = median(Array(rates.values))
+        let mad = median(rates.values.map { abs($0 - middle) })
+        func z(_ value: Double) -> Double { 0.6745 * (value - middle) / mad }
+        let far = rates.filter { abs(z($0.value)) > 3.5 || $0.value < middle / 4 || $0.value > middle * 4 }.keys.sorted()
+        #expect(far == ["Renkum"])
+
+        let arguments = ["corop", "--for", "Renkum", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023"]
+        let (status, breakdowns, stderr) = try await regionJSON(arguments)
+        #expect(status == 0, "\(stderr)")
+        let members = try #require(breakdowns.first?["members"] as? [[String: Any]])
+        let marked = members.filter { !($0["outlier"] is NSNull) }
+        #expect(marked.compactMap { $0["name"] as? String } == far)
+        let flag = try #require(marked.first?["outlier"] as? [String: Double])
+        #expect(abs(flag["z"]! - z(rates["Renkum"]!)) < 1e-9)
+        #expect(abs(flag["ofMedian"]! - rates["Renkum"]! / middle) < 1e-9)
+        #expect(stderr.contains("--leave-out-outliers"))
+        let notes = try #require(breakdowns.first?["notes"] as? [String])
+        #expect(notes.contains { $0.hasPrefix("Far outside the other members") && $0.contains("Renkum (3 % of the median") })
+        // Kept in, it counts: the region's total holds Renkum's amount.
+        let counted = names.reduce(0.0) { $0 + raw.total(raw.municipalities[$1]!, Self.householdHelp, netto: false) }
+        #expect(abs((breakdowns.first?["total"] as? Double ?? 0) - counted) < 0.005)
+
+        let (leftStatus, left, leftStderr) = try await regionJSON(arguments + ["--leave-out-outliers"])
+        #expect(leftStatus == 0, "\(leftStderr)")
+        #expect(!leftStderr.contains("--leave-out-outliers"))
+        let without = names.filter { !far.contains($0) }
+        let total = without.reduce(0.0) { $0 + raw.total(raw.municipalities[$1]!, Self.householdHelp, netto: false) }
+        #expect(abs((left.first?["total"] as? Double ?? 0) - total) < 0.005)
+        #expect(left.first?["counted"] as? Int == without.count)
+        let renkum = try #require((left.first?["members"] as? [[String: Any]])?.first { $0["name"] as? String == "Renkum" })
+        #expect(renkum["status"] as? String == "no-value" && renkum["amount"] is NSNull)
+        // The key by population over the others only: Arnhem's share of their inhabitants.
+        let population = without.reduce(0.0) { $0 + raw.municipalities[$1]!.population }
+        let key = try #require((left.first?["keys"] as? [[String: Any]])?.first { $0["kind"] as? String == "population" })
+        let arnhem = try #require((key["members"] as? [[String: Any]])?.first { $0["code"] as? String == "GM0202" })
+        #expect(abs((arnhem["share"] as! Double) - raw.municipalities["Arnhem"]!.population / population) < 1e-12)
+        #expect((left.first?["notes"] as? [String])?.contains { $0.hasPrefix("Left out as asked") } == true)
+
+        // The text marks the member where the reader looks first.
+        let text = try await CLIRunner().run(
+            ["region"] + arguments + ["--locale", "nl", "--cache-dir", CLIRunner.loadedCache])
+        #expect(text.stdout.contains("Renkum (ver buiten de rest)"))
+    }
 }

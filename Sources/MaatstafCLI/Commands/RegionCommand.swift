@@ -31,6 +31,12 @@ struct RegionCommand: AsyncParsableCommand {
                     A member without a value is named with the reason and left out of every total, share and key, which then \
                     cover the members with a value; a missing figure is never taken as 0.
 
+                    A member whose figure lies far outside the other members' (more than 3.5 from the median in median \
+                    absolute deviations, Iglewicz and Hoaglin's modified z-score; or, where every figure is above 0, under \
+                    a quarter or over four times the median; five members at least) is marked and \
+                    named in the notes: such a figure often means costs booked elsewhere, and it weighs on the region's \
+                    figure, its best quartile and the keys. --leave-out-outliers leaves it out of every figure, said.
+
                     Examples:
                       maatstaf region liemers --indicators wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
                       maatstaf region 1stroom --indicator jeugd.hulp --format csv --locale nl --output 1stroom.csv
@@ -51,6 +57,13 @@ struct RegionCommand: AsyncParsableCommand {
 
                     Een lid zonder waarde wordt genoemd met de reden en blijft buiten elk totaal, aandeel en elke sleutel, \
                     die dan de leden met een waarde omvatten; een ontbrekend cijfer telt nooit als 0.
+
+                    Een lid waarvan het cijfer ver buiten dat van de andere leden ligt (meer dan 3,5 van de mediaan in \
+                    mediane absolute afwijkingen, de gemodificeerde z-score van Iglewicz en Hoaglin; of, waar alle cijfers \
+                    boven 0 liggen, onder een kwart of boven vier keer de mediaan; minstens vijf leden) \
+                    wordt gemarkeerd en in de noten genoemd: zo'n cijfer wijst vaak op kosten die elders geboekt zijn, en \
+                    het weegt mee in het regiocijfer, het beste kwartiel en de sleutels. --leave-out-outliers laat het \
+                    weg uit elk cijfer, en zegt dat.
 
                     Voorbeelden:
                       maatstaf region liemers --indicators wmo.huishoudelijke-hulp,jeugd.hulp --year 2023
@@ -124,6 +137,16 @@ struct RegionCommand: AsyncParsableCommand {
             ),
             valueName: "keys"))
     var keys: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "Leave members whose figures lie far outside the other members' out of every total, share, key and quartile (they are named).",
+                nl:
+                    "Laat leden waarvan het cijfer ver buiten dat van de andere leden ligt weg uit elk totaal, aandeel, elke sleutel en het kwartiel (ze worden genoemd)."
+            )))
+    var leaveOutOutliers = false
 
     @OptionGroup var output: OutputOptions
 
@@ -210,7 +233,8 @@ struct RegionCommand: AsyncParsableCommand {
             let volume = try volumes[indicator.id].map { try catalog.indicator($0) }
             if let volume, let error = try workspace.engine.notFetchedError(volume, year: year) { throw error }
             var breakdown = try workspace.engine.regionBreakdown(
-                indicator, year: year, kind: kind, region: group, anchor: anchor, volume: volume)
+                indicator, year: year, kind: kind, region: group, anchor: anchor, volume: volume,
+                leaveOutOutliers: leaveOutOutliers)
             if let requested {
                 if requested.contains(.use),
                     case .volumeMissing(let codes)? = breakdown.unavailableKeys.first(where: {
@@ -235,5 +259,15 @@ struct RegionCommand: AsyncParsableCommand {
             breakdowns.append(breakdown)
         }
         try output.write(RegionReport(breakdowns, locale: output.locale))
+        // Outliers kept in: the notes say so in the output; the way to leave them out is said here, where options are.
+        let flagged = breakdowns.filter { !$0.outliers.isEmpty && !$0.outliersLeftOut }
+        if !flagged.isEmpty && !global.quiet {
+            let names = Set(flagged.flatMap(\.outliers).compactMap { workspace.atlas.directory.byCode[$0.code]?.name }).sorted()
+            Console.current.error(
+                output.locale == .nl
+                    ? "maatstaf: ver buiten de andere leden: \(names.joined(separator: ", ")); --leave-out-outliers laat ze weg.\n"
+                    : "maatstaf: far outside the other members: \(names.joined(separator: ", ")); --leave-out-outliers leaves them out.\n"
+            )
+        }
     }
 }

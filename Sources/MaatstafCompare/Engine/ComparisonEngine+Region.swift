@@ -7,11 +7,15 @@ extension ComparisonEngine {
     ///
     /// `volume` is an indicator whose numerator counts the users (clients, youths in care) for the key "by use".
     /// A region with fewer than two members has nothing to split and is refused.
+    ///
+    /// A member whose value lies far outside the other members' (`RobustOutliers`: one that books the service
+    /// elsewhere looks like the cheapest) is named in a note; with `leaveOutOutliers` it is left out of every figure
+    /// of the view, with that reason, as a member without a value is.
     public func regionBreakdown(
         _ indicator: Indicator, year: Int, kind: Iv3DocumentKind? = nil, region group: PeerGroup,
-        anchor: Municipality? = nil, volume: Indicator? = nil
+        anchor: Municipality? = nil, volume: Indicator? = nil, leaveOutOutliers: Bool = false
     ) throws -> RegionBreakdown {
-        let data = try data(indicator, year: year, kind: kind)
+        var data = try data(indicator, year: year, kind: kind)
         let profiles = try atlas.profiles(year: data.classificationYear)
         // A user region is the same around any member; take one that existed in the year.
         var member: Municipality?
@@ -40,6 +44,15 @@ extension ComparisonEngine {
                 hint: .en(
                     "Add members to the region file, or compare the municipality instead",
                     nl: "Voeg leden toe aan het regiobestand, of vergelijk in plaats daarvan de gemeente"))
+        }
+        let outliers = RobustOutliers(
+            Dictionary(
+                uniqueKeysWithValues: region.members.compactMap { code in data.observations[code]?.okValue.map { (code, $0) } }))
+        if leaveOutOutliers, let outliers {
+            for flag in outliers.flagged {
+                data.observations[flag.code] = Observation(
+                    code: flag.code, missing: .leftOutAsOutlier(value: flag.value, z: flag.z))
+            }
         }
         let volumeData = try volume.map { try self.data($0, year: year) }
         let multiplier = Double(indicator.multiplier)
@@ -122,11 +135,19 @@ extension ComparisonEngine {
         var memberData = data
         memberData.observations = data.observations.filter { region.members.contains($0.key) }
         var notes = data.notes + Self.exclusionNotes(memberData, profiles: profiles)
+        if let outliers, !outliers.flagged.isEmpty {
+            notes.append(
+                .outliers(
+                    names: outliers.flagged.map { atlas.directory.byCode[$0.code]?.name ?? $0.code },
+                    flags: outliers.flagged, leftOut: leaveOutOutliers))
+        }
         if members.contains(where: { !$0.counted }) { notes.append(.missingIsNotZero) }
         var breakdown = RegionBreakdown(
             indicator: indicator, year: year, data: data, region: region, members: members, total: total,
             totalPopulation: totalPopulation, totalVolume: totalVolume, rates: rates, keys: keys,
             unavailableKeys: unavailable, scenarios: scenarios, volumeIndicator: volume, notes: notes)
+        breakdown.outliers = outliers?.flagged ?? []
+        breakdown.outliersLeftOut = leaveOutOutliers && !(outliers?.flagged.isEmpty ?? true)
         if case .userRegion(let id) = group, let listed = resolver.regions?.region(id: id)?.members {
             breakdown.absentMembers = listed.filter { profiles[$0] == nil }.compactMap { atlas.directory.byCode[$0] }
         }

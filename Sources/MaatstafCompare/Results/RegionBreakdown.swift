@@ -30,6 +30,10 @@ public struct RegionBreakdown: Sendable {
     /// The volume indicator behind "by use", when one was given.
     public var volumeIndicator: Indicator?
     public var notes: [IndicatorNote]
+    /// Members whose values lie far outside the other members' (`RobustOutliers`), most extreme first; and whether
+    /// they were left out of the view's figures (the user's choice).
+    public var outliers: [RobustOutliers.Flag] = []
+    public var outliersLeftOut = false
 
     public struct Member: Sendable {
         public var municipality: Municipality

@@ -25,6 +25,10 @@ public enum IndicatorNote: Sendable, Hashable {
     case reportedZero(names: [String])
     /// A chosen municipality has no value: shown as missing, never counted as 0.
     case missingIsNotZero
+    /// Members of a region whose values lie far outside the others' (`RobustOutliers`): named with their modified
+    /// z-scores, because they weigh on the region's figure, its best quartile and its keys. `leftOut`: the user chose
+    /// to leave them out, and every figure of the view is without them.
+    case outliers(names: [String], flags: [RobustOutliers.Flag], leftOut: Bool)
     /// The figures are the municipalities' own (imported), compared across those that have them; `asReported`: the
     /// figure is an average they report, so a group's figure is the average of its members' figures.
     case ownFigures(_ asReported: Bool)

@@ -30,6 +30,9 @@ public enum MissingReason: Sendable, Hashable, Codable {
     /// On later boundaries (`--boundaries`): a predecessor, `name`, was divided among `recipients` on `date`, and a
     /// divided municipality's figures cannot be divided with it.
     case dividedPredecessor(name: String, date: String, recipients: [String])
+    /// Left out by the user's choice: its value lies far outside the other members of the region it is compared in
+    /// (`RobustOutliers`, modified z-score `z`).
+    case leftOutAsOutlier(value: Double, z: Double)
 
     /// A stable identifier for CSV and JSON; also the group a municipality is left out under.
     public var exclusion: Exclusion {
@@ -38,7 +41,7 @@ public enum MissingReason: Sendable, Hashable, Codable {
         case .notBooked: .notBooked
         case .suppressedByCBS: .suppressed
         case .notInIv3File, .incompleteIv3, .notInCBSTable, .noDenominator, .negativeDenominator, .notFinite, .noData,
-            .noOwnFigure, .noOverheadKey, .dividedPredecessor:
+            .noOwnFigure, .noOverheadKey, .dividedPredecessor, .leftOutAsOutlier:
             .noValue
         }
     }

@@ -207,6 +207,7 @@ public struct CompareReport: TabularResult, Sendable {
     static func statusText(_ status: Observation.Status, nl: Bool) -> String {
         switch status {
         case .ok: ""
+        case .missing(.leftOutAsOutlier): nl ? "weggelaten" : "left out"
         case .missing: nl ? "ontbreekt" : "missing"
         case .zeroDenominator: nl ? "noemer 0" : "zero denominator"
         }

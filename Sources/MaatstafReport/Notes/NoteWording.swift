@@ -47,6 +47,12 @@ public struct NoteWording: Sendable {
 
     private func list(_ codes: [String]) -> String { codes.joined(separator: ", ") }
 
+    /// A z-score with one decimal and a real minus sign, in the reader's decimal mark: `−5,1`.
+    func zScore(_ z: Double) -> String {
+        let tenths = Int((abs(z) * 10).rounded())
+        return (z < 0 ? "−" : "") + "\(tenths / 10)\(nl ? "," : ".")\(tenths % 10)"
+    }
+
     /// `Appingedam, Delfzijl en Loppersum` / `Appingedam, Delfzijl and Loppersum`.
     public func enumeration(_ names: [String]) -> String {
         guard names.count > 1 else { return names.first ?? "" }
@@ -61,6 +67,10 @@ public struct NoteWording: Sendable {
             return nl
                 ? "\(name) is op \(MunicipalChange.day(date, dutch: true)) verdeeld over \(among): haar cijfers laten zich niet verdelen"
                 : "\(name) was divided among \(among) on \(MunicipalChange.day(date, dutch: false)): its figures cannot be divided"
+        case .leftOutAsOutlier:
+            return nl
+                ? "weggelaten op verzoek: ver buiten de andere leden van de regio"
+                : "left out as asked: far outside the region's other members"
         case .noOverheadKey:
             return nl
                 ? "geen verdeelsleutel voor de overhead: geen salarissen (L1.1) buiten de overhead, of de regel overhead onvolledig"
@@ -255,6 +265,26 @@ public struct NoteWording: Sendable {
             return nl
                 ? "\(self.names(names)): de gemeente rapporteert 0 op deze taakvelden. Dat is een gerapporteerde waarde, geen ontbrekende; vaak boekt een gemeente deze kosten op een ander taakveld, dus vergelijk met zorg."
                 : "\(self.names(names)): the municipality reports 0 on these taakvelden. That is a reported value, not a missing one; often a municipality books these costs on another taakveld, so compare with care."
+        case .outliers(let names, let flags, let leftOut):
+            let who = enumeration(
+                zip(names, flags).map { name, flag in
+                    let share = Int((flag.ofMedian * 100).rounded())
+                    return nl
+                        ? "\(name) (\(share) % van de mediaan, z = \(zScore(flag.z)))"
+                        : "\(name) (\(share) % of the median, z = \(zScore(flag.z)))"
+                })
+            let rule =
+                nl
+                ? "meer dan \(zScore(RobustOutliers.threshold)) van de mediaan in mediane absolute afwijkingen (gemodificeerde z-score van Iglewicz en Hoaglin), of, waar alle cijfers boven 0 liggen, minder dan een kwart of meer dan vier keer de mediaan"
+                : "more than \(zScore(RobustOutliers.threshold)) from the median in median absolute deviations (Iglewicz and Hoaglin's modified z-score), or, where every figure is above 0, less than a quarter or more than four times the median"
+            if leftOut {
+                return nl
+                    ? "Op verzoek weggelaten omdat hun cijfer ver buiten dat van de andere leden ligt (\(rule)): \(who). Elk cijfer van dit regiobeeld — totaal, aandelen, sleutels, kwartiel — is zonder hen."
+                    : "Left out as asked, their figures lying far outside the other members' (\(rule)): \(who). Every figure of this regional view — total, shares, keys, quartile — is without them."
+            }
+            return nl
+                ? "Ver buiten de andere leden (\(rule)): \(who). Zo'n cijfer wijst vaak op kosten die elders geboekt zijn; het telt mee in het regiocijfer, het beste kwartiel en de verdeelsleutels. Vergelijk met zorg, of laat het weg."
+                : "Far outside the other members (\(rule)): \(who). Such a figure often means costs booked elsewhere; it counts in the region's figure, its best quartile and the cost-split keys. Compare with care, or leave it out."
         case .missingIsNotZero:
             return nl
                 ? "Een gemeente zonder waarde staat als ontbrekend vermeld en telt in geen enkele groep mee; nooit als 0."

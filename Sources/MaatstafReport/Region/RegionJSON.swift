@@ -19,6 +19,13 @@ public struct RegionJSON: Encodable, Sendable {
         var shareOfAmount: Nullable<Double>
         var shareOfPopulation: Nullable<Double>
         var shareOfVolume: Nullable<Double>
+        /// Far outside the other members (`RobustOutliers`): its modified z-score and its value as a share of the
+        /// members' median; null when not. A member left out for it has the status `no-value` and this still set.
+        var outlier: Nullable<Outlier>
+    }
+    struct Outlier: Encodable, Sendable {
+        var z: Double
+        var ofMedian: Double
     }
     struct Rate: Encodable, Sendable {
         var kind: String
@@ -87,7 +94,11 @@ public struct RegionJSON: Encodable, Sendable {
                         status: member.observation.status == .ok ? "ok" : CompareReport.statusCode(member.observation.status),
                         amount: Nullable(member.amount), rate: Nullable(member.observation.okValue),
                         volume: Nullable(member.volume), shareOfAmount: Nullable(member.amountShare),
-                        shareOfPopulation: Nullable(member.populationShare), shareOfVolume: Nullable(member.volumeShare))
+                        shareOfPopulation: Nullable(member.populationShare), shareOfVolume: Nullable(member.volumeShare),
+                        outlier: Nullable(
+                            breakdown.outliers.first { $0.code == member.municipality.code }.map {
+                                Outlier(z: $0.z, ofMedian: $0.ofMedian)
+                            }))
                 },
                 absentMembers: breakdown.absentMembers.map(\.code), counted: breakdown.counted.count,
                 total: Nullable(breakdown.total),

@@ -64,9 +64,14 @@ public struct RegionReport: TabularResult, Sendable {
             columns.append(.init(t("t.o.v. ", "vs ") + rateName(rate.kind, breakdown.indicator), .right))
         }
         var table = Table(columns: columns)
+        let outliers = Set(breakdown.outliers.map(\.code))
         for member in breakdown.members {
+            // A member far outside the others is marked where the reader looks first; the notes say by what rule.
+            let name =
+                outliers.contains(member.municipality.code) && member.counted
+                ? member.municipality.name + t(" (ver buiten de rest)", " (far outside the rest)") : member.municipality.name
             var row = [
-                member.municipality.name, format.number(Double(member.population), decimals: 0),
+                name, format.number(Double(member.population), decimals: 0),
                 amount(member.amount, style: style, format: format),
                 // The table says only "missing"; why is in the notes under it (a long reason would widen the page).
                 member.observation.okValue.map { style.value($0) }
@@ -287,6 +292,9 @@ public struct RegionReport: TabularResult, Sendable {
             columns.append(.init((nl ? "tegen " : "at ") + rateName(scenario.rate.kind, breakdown.indicator), amount))
             columns.append(.init(nl ? "besparing" : "saving", amount))
         }
+        // Last, so the columns before keep their places: the modified z-score of a member far outside the others.
+        columns.append(.init(nl ? "ver buiten (z-score)" : "far outside (z-score)", .number(decimals: 1)))
+        let outliers = Dictionary(breakdown.outliers.map { ($0.code, $0.z) }, uniquingKeysWith: { first, _ in first })
         var table = DataTable(name: breakdown.region.label, columns: columns)
         for member in breakdown.members {
             let code = member.municipality.code
@@ -304,6 +312,7 @@ public struct RegionReport: TabularResult, Sendable {
                 let outcome = scenario.amounts.first { $0.code == code }
                 row += [.value(outcome?.amount), .value(outcome?.saving)]
             }
+            row.append(.value(outliers[code]))
             table.rows.append(row)
         }
         return table
