@@ -20,6 +20,25 @@ struct DashboardTests {
         let classes = try RepositoryFixtures.simpleRows("classes/gemeenteklassen_2025.tsv", separator: "\t").count - 1
         #expect(Set(links).count == classes)
         #expect(page.headers["content-security-policy"]?.contains("default-src 'self'") == true)
+        // The map says what it shows, of which year and document (the start page has nothing else around it).
+        let indicator = try #require(page.url.components(separatedBy: "i=").last?.split(separator: "&").first)
+        let caption = try #require(
+            page.body.components(separatedBy: "<figcaption>").dropFirst().first?.components(separatedBy: "</figcaption>").first)
+        #expect(caption.hasPrefix("Map: ") && caption.contains(indicator == "wmo.huishoudelijke-hulp" ? "Household help" : ""))
+        #expect(caption.range(of: #", 20\d\d (budget|accounts)$"#, options: .regularExpression) != nil, "\(caption)")
+    }
+
+    @Test("The names of chosen municipalities on the map let clicks through to the shapes beneath them")
+    func labelsLetClicksThrough() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        // Westervoort's name lies over Duiven and Zevenaar; Rozendaal's under Arnhem's (the issue's example).
+        let page = try await dashboard.get("/?m=GM0293&m=GM0202&i=wmo.huishoudelijke-hulp&y=2023&g=province&lang=en")
+        let labels = page.body.components(separatedBy: "<text ").dropFirst().filter {
+            $0.contains("font-size=\"110\"") && $0.contains(">Westervoort</text>")
+        }
+        #expect(!labels.isEmpty)
+        for label in labels { #expect(label.contains("pointer-events=\"none\"")) }
     }
 
     @Test("The value shown is the raw Iv3 amount per inhabitant; names become codes in the address")
@@ -91,7 +110,7 @@ struct DashboardTests {
         let dashboard = try await RunningDashboard.start()
         defer { dashboard.stop() }
         let cases: [(String, Int, String)] = [
-            ("/?m=Westervort&lang=en", 404, "Did you mean: Westervoort"),
+            ("/?m=Westervort&lang=en", 404, "Did you mean: <a href=\"/?m=Westervoort&amp;lang=en\">Westervoort</a>"),
             ("/?m=GM0293&i=no.such.indicator&lang=en", 404, "No indicator is called"),
             ("/?m=GM0293&g=atlantis&lang=en", 404, "not a reference group"),
             ("/?m=GM0293&lang=xx", 400, "Invalid address"),
@@ -103,7 +122,7 @@ struct DashboardTests {
             ("/assets/../../../etc/passwd", 404, "Page not found"),
             ("/assets/%2e%2e/%2e%2e/etc/passwd", 404, "Page not found"),
             ("/etc/passwd", 404, "Page not found"),
-            ("/?m=Westervort&lang=nl", 404, "Bedoelt u: Westervoort"),
+            ("/?m=Westervort&lang=nl", 404, "Bedoelt u: <a href=\"/?m=Westervoort&amp;lang=nl\">Westervoort</a>"),
             // Aalburg merged into Altena in 2019: no municipality in 2023, said in the reader's language.
             (
                 "/?m=GM0738&i=wmo.huishoudelijke-hulp&y=2023&lang=nl", 422,
@@ -126,6 +145,22 @@ struct DashboardTests {
         let script = try await dashboard.get("/?add=%3Cscript%3Ealert(1)%3C/script%3E&lang=en")
         #expect(script.status == 404)
         #expect(script.body.contains("&lt;script&gt;") && !script.body.contains("<script>alert"))
+    }
+
+    @Test("A mistyped name among chosen ones: each suggestion links to the same view with it; the way back keeps the rest")
+    func errorPageLinks() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let page = try await dashboard.get("/?m=GM0226&m=Westervort&i=wmo.huishoudelijke-hulp&g=province&lang=en")
+        #expect(page.status == 404)
+        let links = attributes("href", in: page.body).map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+        let suggestion = "/?m=GM0226&m=Westervoort&i=wmo.huishoudelijke-hulp&g=province&lang=en"
+        #expect(links.contains(suggestion), "\(links)")
+        #expect(links.contains("/?m=GM0226&i=wmo.huishoudelijke-hulp&g=province&lang=en"), "\(links)")
+        // Following the suggestion shows the view with both municipalities.
+        let view = try await dashboard.get(suggestion)
+        #expect(view.status == 200)
+        #expect(view.body.contains("Duiven") && view.body.contains("Westervoort"))
     }
 
     @Test("One language per page: the Dutch page in Dutch, the English one in English")

@@ -95,7 +95,9 @@ struct ChoroplethMap {
             }
             placed.append(box(y))
             svg += "<text x=\"\(Int(x))\" y=\"\(Int(y))\" text-anchor=\"middle\" font-size=\"110\" font-weight=\"bold\" "
-            svg += "fill=\"\(Palette.text)\" stroke=\"#ffffff\" stroke-width=\"24\" paint-order=\"stroke\">"
+            // A name may lie over a neighbour's shape: it lets clicks through to the shape beneath.
+            svg += "fill=\"\(Palette.text)\" stroke=\"#ffffff\" stroke-width=\"24\" paint-order=\"stroke\" "
+            svg += "pointer-events=\"none\">"
             svg += HTMLText.escape(name) + "</text>"
         }
         return svg + "</svg>"

@@ -444,7 +444,11 @@ extension BenchmarkReport {
     ) -> String {
         guard let parts = mapParts(data, chosen: chosen, shapes: shapes, names: names, locale: locale, link: link, width: 360)
         else { return "" }
-        return "<figure class=\"map\">\n<figcaption>\(HTMLText.escape(ReportLabels(locale: locale).map))</figcaption>\n"
+        // The caption says what the map shows and of which period and document: on the dashboard's start page it
+        // stands alone.
+        let period = data.document.map { NoteWording(locale: locale).document($0, data.year) } ?? String(data.year)
+        let caption = "\(ReportLabels(locale: locale).map): \(data.indicator.title.text(locale)), \(period)"
+        return "<figure class=\"map\">\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n"
             + "<div class=\"map-body\">\n\(parts.drawing)\n\(parts.legend)</div>\n\(parts.note)</figure>\n"
     }
 

@@ -70,6 +70,31 @@ struct DashboardError: Error, Sendable {
         }
     }
 
+    /// The names the page offers instead of what was typed for a municipality (`typed`, the value of an `m`
+    /// parameter): each becomes a link to the same view with that name. Nil when there are none.
+    var alternatives: (typed: String, names: [String])? {
+        switch kind {
+        case .unknownMunicipality(let text, let suggestions) where !suggestions.isEmpty: (text, suggestions)
+        case .ambiguousMunicipality(let text, let candidates) where !candidates.isEmpty: (text, candidates)
+        default: nil
+        }
+    }
+
+    /// What happened, without the names offered instead (the page makes links of those); the whole `message` for
+    /// every other failure.
+    func statement(_ locale: ReportLocale) -> String {
+        let nl = locale == .nl
+        switch kind {
+        case .unknownMunicipality(let text, let suggestions) where !suggestions.isEmpty:
+            return nl ? "Geen gemeente heet ‘\(text)’. Bedoelt u:" : "No municipality is called ‘\(text)’. Did you mean:"
+        case .ambiguousMunicipality(let text, let candidates) where !candidates.isEmpty:
+            return nl
+                ? "‘\(text)’ kan meer gemeenten zijn. Kies er een:" : "‘\(text)’ can mean more than one municipality. Choose one:"
+        default:
+            return message(locale)
+        }
+    }
+
     /// What happened and what to do, in one or two sentences.
     func message(_ locale: ReportLocale) -> String {
         let nl = locale == .nl
