@@ -387,6 +387,26 @@ struct OwnFiguresTests {
         #expect(chart.contains("r=\"5\" fill=\"#E69F00\""))
     }
 
+    @Test("a report for the issue's three municipalities shows no CBS period code to its readers, in Dutch or English")
+    func noPeriodCodes() async throws {
+        let (runner, cache) = try await imported()
+        for locale in ["nl", "en"] {
+            let output = RepositoryFixtures.temporaryFolder().appendingPathComponent("r.html")
+            let result = try await runner.run([
+                "report", "--locale", locale, "--year", "2021", "--indicator-file", Self.indicators, "--targets",
+                Self.targets, "--cache-dir", cache, "--output", output.path, "Westervoort", "Duiven", "Steenwijkerland",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let html = try String(contentsOf: output, encoding: .utf8)
+            let code = html.range(of: #"[0-9]{4}(JJ|MM|KW)[0-9]{2}"#, options: .regularExpression)
+            var context = ""
+            if let code { context = String(html[code.lowerBound...].prefix(40)) }
+            #expect(code == nil, "\(context)")
+            // Duiven has no February figure of Steenwijkerland's monitor: said as a reader says the month.
+            #expect(html.contains(locale == "nl" ? "jeugd-met-voorziening voor feb 2021" : "jeugd-met-voorziening for Feb 2021"))
+        }
+    }
+
     @Test("any partner: Iv3 lasten ÷ own clients (cost per client), the Iv3 side from the raw CSV, the count SYNTHETIC")
     func iv3OverOwn() async throws {
         let folder = RepositoryFixtures.temporaryFolder()

@@ -100,7 +100,9 @@ public struct NoteWording: Sendable {
             return nl ? "de deling geeft geen eindig getal" : "the division gives no finite number"
         case .noData:
             return nl ? "geen gegevens" : "no data"
-        case .noOwnFigure(let measure, let period):
+        case .noOwnFigure(let measure, let code):
+            // The period as a reader says it (feb 2021), not as it is coded (2021MM02).
+            let period = Period(code: code).map { PeriodWording.text($0, locale: nl ? .nl : .en) } ?? code
             return nl ? "geen eigen cijfer \(measure) voor \(period)" : "no own figure \(measure) for \(period)"
         }
     }
