@@ -15,14 +15,16 @@ enum ReportStyleSheet {
         p.lead { color: #444; margin: 0 0 10px; }
         p.meta { color: #444; font-size: 9pt; margin: 0 0 6px; }
         table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 6px 0; }
-        th, td { border-bottom: 1px solid #d0d0d0; padding: 3px 4px; text-align: left; vertical-align: middle; }
+        th, td { border-bottom: 1px solid #d0d0d0; padding: 3px 3px; text-align: left; vertical-align: middle; }
         th { background: #f2f2f2; font-weight: bold; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.num { white-space: normal; overflow-wrap: normal; hyphens: manual; }
+        td.num.missing { white-space: normal; }
         tr { break-inside: avoid; }
         tbody.municipality { border-top: 2px solid #999; break-inside: avoid; }
         svg { display: block; }
         svg.chart { max-width: 100%; height: auto; }
-        svg.gauge { display: inline-block; vertical-align: middle; }
+        svg.gauge { display: inline-block; vertical-align: middle; width: 76px; height: auto; }
         figure { margin: 8px 0 12px; break-inside: avoid; }
         figcaption { font-size: 9pt; color: #444; margin-bottom: 2px; font-weight: bold; }
         .trend { display: flex; flex-wrap: wrap; gap: 4px 10px; }
@@ -73,11 +75,11 @@ enum ReportStyleSheet {
         .note { font-size: 8.5pt; color: #444; overflow-wrap: anywhere; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
-        td.target { min-width: 120px; }
+        td.target { min-width: 88px; }
         .region table { font-size: 7.5pt; }
         .region th.num { white-space: normal; }
         .region td, .region th { padding: 2px 3px; }
-        th[scope=rowgroup] { max-width: 140px; overflow-wrap: break-word; hyphens: auto; }
+        th[scope=rowgroup] { width: 132px; overflow-wrap: normal; hyphens: manual; }
         .status.met { background: #c8ecdf; border: 1px solid #009E73; }
         .status.within-margin { background: #fbe3b0; border: 1px solid #E69F00; }
         .status.missed { background: #f6cdb8; border: 1px solid #D55E00; }
