@@ -201,7 +201,7 @@ struct OwnFiguresTests {
         let none = try await check(other)
         #expect(none.status == 3)
         #expect(
-            none.stdout.hasPrefix("NO VALUE Duiven eigen.hh-uren-per-client 2021: no own figure hh-uren-per-client for 2021JJ00"))
+            none.stdout.hasPrefix("NO VALUE Duiven eigen.hh-uren-per-client 2021: no own figure hh-uren-per-client for 2021;"))
     }
 
     @Test("--targets on trend and compare: the target that applies to each value is listed, saying when it is another year's")

@@ -74,6 +74,15 @@ enum ReportStyleSheet {
         .coverage th.num { white-space: normal; vertical-align: bottom; }
         .note { font-size: 8.5pt; color: #444; overflow-wrap: anywhere; }
         ol.footnotes, ul.sources { font-size: 8.5pt; color: #333; padding-left: 20px; overflow-wrap: anywhere; }
+        /* On paper the footnotes and sources are the reference part of an indicator's two pages: smaller, and the
+           footnotes in two columns, so that an indicator does not spill a few lines onto a third page. */
+        @media print {
+          ol.footnotes, ul.sources { font-size: 7.5pt; }
+          ol.footnotes { columns: 2; column-gap: 18px; }
+          ol.footnotes li { break-inside: avoid; }
+          footer { margin-top: 8px; padding-top: 3px; }
+          p.note { font-size: 8pt; }
+        }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
         td.target { min-width: 88px; }
         .region table { font-size: 7.5pt; }
@@ -85,7 +94,11 @@ enum ReportStyleSheet {
         .status.missed { background: #f6cdb8; border: 1px solid #D55E00; }
         .status.none { background: #eee; border: 1px solid #999; }
         .missing { color: #666; font-style: italic; }
-        section.indicator { break-before: page; }
+        /* An indicator follows on from the one before (a page of its own each left two municipalities' report at 24
+           pages, most indicators spilling a few lines onto a near-empty third); a heading stays with what follows it,
+           and a figure, a row and a municipality's block are never split. */
+        section.indicator { break-before: auto; }
+        h2, h3, figcaption { break-after: avoid; }
         nav ol { columns: 2; font-size: 9pt; }
         footer { margin-top: 24px; font-size: 8.5pt; color: #444; border-top: 1px solid #ccc; padding-top: 6px; }
         @media print {
