@@ -36,6 +36,22 @@ struct ReportCommandTests {
         #expect(html.contains("Bron: CBS (CC BY 4.0)"))
     }
 
+    @Test("the trend note promises a line only where one is drawn: household help 2023–2025 crosses the layout change")
+    func trendNoteHonest() async throws {
+        let output = folder.appendingPathComponent("two.html")
+        let result = try await run([
+            "Westervoort", "Duiven", "--year", "2023", "--indicators", "wmo.huishoudelijke-hulp", "--output", output.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        // 2023 is taakveld 6.71a, 2025 is 6.711: a budget on each side and one set of accounts, nothing to join.
+        let trend = try #require(
+            html.components(separatedBy: "<figcaption>Ontwikkeling</figcaption>").dropFirst().first?
+                .components(separatedBy: "</figure>").first)
+        #expect(!trend.contains("<polyline"))
+        #expect(trend.contains("Geen lijnen") && !trend.contains("Doorgetrokken lijn"))
+    }
+
     @Test("Markdown to stdout, in English, for chosen indicators")
     func markdown() async throws {
         let result = try await run([

@@ -99,11 +99,18 @@ struct ReportLabels {
             "The store holds one year for this indicator; a trend needs more years.")
     }
     var budgetNote: String { t("(B) = begroting (gepland, niet besteed).", "(B) = budget (planned, not spent).") }
-    var trendNote: String {
-        t(
-            "Doorgetrokken lijn: de gemeente; stippellijn: Nederland. Dichte punten: jaarrekening (besteed); open punten (B): begroting (gepland). Begrotingen en jaarrekeningen zijn aparte reeksen.",
-            "Solid line: the municipality; dashed line: the Netherlands. Filled points: accounts (spent); open points (B): budget (planned). Budgets and accounts are separate series."
-        )
+    /// What the trend panels show. `lines`: whether any series has two points within one definition to join; when
+    /// none has (one year of accounts, budgets on either side of a layout change), the note promises no line.
+    func trendNote(lines: Bool) -> String {
+        lines
+            ? t(
+                "Doorgetrokken lijn: de gemeente; stippellijn: Nederland. Dichte punten: jaarrekening (besteed); open punten (B): begroting (gepland). Begrotingen en jaarrekeningen zijn aparte reeksen.",
+                "Solid line: the municipality; dashed line: the Netherlands. Filled points: accounts (spent); open points (B): budget (planned). Budgets and accounts are separate series."
+            )
+            : t(
+                "Grote punten: de gemeente; kleine punten: Nederland. Dichte punten: jaarrekening (besteed); open punten (B): begroting (gepland). Geen lijnen: geen reeks heeft hier twee jaren van dezelfde soort en definitie om te verbinden.",
+                "Large points: the municipality; small points: the Netherlands. Filled points: accounts (spent); open points (B): budget (planned). No lines: no series here has two years of the same kind and definition to join."
+            )
     }
     var gapExplanation: String {
         t(

@@ -361,7 +361,9 @@ extension BenchmarkReport {
             }
             html.raw("</div>\n")
             html.element(
-                "p", ([labels.trendNote] + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)).joined(separator: " "),
+                "p",
+                ([labels.trendNote(lines: TrendBreak.segments(of: section.trend).contains { $0.count > 1 })]
+                    + TrendBreak.breaks(in: section.trend).map(labels.trendBreak)).joined(separator: " "),
                 class: "note")
         } else {
             html.element("p", labels.onlyOneYear, class: "note")
