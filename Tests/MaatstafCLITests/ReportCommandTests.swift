@@ -52,6 +52,25 @@ struct ReportCommandTests {
         #expect(trend.contains("Geen lijnen") && !trend.contains("Doorgetrokken lijn"))
     }
 
+    @Test("the nearest neighbours are named on paper, the same ones `peers` lists")
+    func neighboursNamed() async throws {
+        let result = try await run([
+            "Westervoort", "--year", "2023", "--indicators", "wmo.huishoudelijke-hulp", "--against", "peers", "--format",
+            "markdown",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let note = try #require(
+            result.stdout.split(separator: "\n").first { $0.contains("Westervoort: 15 naaste buren, gevonden op") })
+        let peers = try await CLIRunner().run([
+            "peers", "Westervoort", "--year", "2023", "--format", "json", "--cache-dir", cache,
+        ])
+        #expect(peers.status == 0, "\(peers.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(peers.stdout.utf8)) as? [String: Any])
+        let neighbours = try #require(object["neighbours"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(neighbours.count == 15)
+        #expect(note.hasSuffix("het zijn " + neighbours.sorted().joined(separator: ", ") + "."), "\(note)")
+    }
+
     @Test("Markdown to stdout, in English, for chosen indicators")
     func markdown() async throws {
         let result = try await run([

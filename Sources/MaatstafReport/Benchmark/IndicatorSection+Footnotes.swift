@@ -8,8 +8,9 @@ extension IndicatorSection {
     /// definition changes between years, and the engine's other notes.
     ///
     /// `groupsInTable`: the groups' coverage and the nearest-neighbour method are in a table instead (many
-    /// municipalities: twenty groups of nearest neighbours would otherwise be forty footnotes).
-    func footnotes(_ labels: ReportLabels, groupsInTable: Bool = false) -> [String] {
+    /// municipalities: twenty groups of nearest neighbours would otherwise be forty footnotes). `names`: every
+    /// municipality's name by code, so that a group of nearest neighbours is named member by member.
+    func footnotes(_ labels: ReportLabels, groupsInTable: Bool = false, names: [String: String] = [:]) -> [String] {
         let nl = labels.locale == .nl
         let wording = NoteWording(locale: labels.locale)
         var notes: [String] = []
@@ -20,7 +21,7 @@ extension IndicatorSection {
             notes.append(labels.municipalitiesWithoutValue(comparison.missing.count))
         }
         for group in referenceGroups where !groupsInTable {
-            if let peers = labels.peersNote(group.group) { notes.append(peers) }
+            if let peers = labels.peersNote(group.group, names: names) { notes.append(peers) }
             if group.basis == nil, let coverage = wording.groupCoverage(group, label: labels.summaryName(group)) {
                 notes.append(coverage)
             }

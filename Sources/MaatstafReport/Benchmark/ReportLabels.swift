@@ -333,10 +333,16 @@ struct ReportLabels {
                 : meanings.joined(separator: "; ") + t(" — niet meegeteld, nooit als 0.", " — left out, never counted as 0."))
     }
 
-    func peersNote(_ group: ResolvedPeerGroup) -> String? {
+    /// How a group of nearest neighbours was found and, given `names`, who is in it (by name; `maatstaf peers`
+    /// lists them by distance): on paper a reader cannot hover over the chart to find out.
+    func peersNote(_ group: ResolvedPeerGroup, names: [String: String] = [:]) -> String? {
         guard group.group == .peers, let traits = group.traits else { return nil }
+        let members = group.members.compactMap { names[$0] }
+        let who =
+            members.count == group.members.count && !members.isEmpty
+            ? t("; het zijn ", "; they are ") + members.sorted().joined(separator: ", ") : ""
         return groupName(group) + t(", gevonden op ", ", found on ") + traits.map(traitName).joined(separator: ", ")
-            + t(" (gestandaardiseerd, euclidische afstand).", " (standardised, Euclidean distance).")
+            + t(" (gestandaardiseerd, euclidische afstand)", " (standardised, Euclidean distance)") + who + "."
     }
 
     func groupKind(_ group: PeerGroup) -> String {

@@ -651,7 +651,7 @@ extension BenchmarkReport {
         html.raw("</ul>\n")
         let many = section.comparison.municipalities.count > 6
         if many { renderCoverage(section, into: &html, labels) }
-        let footnotes = section.footnotes(labels, groupsInTable: many)
+        let footnotes = section.footnotes(labels, groupsInTable: many, names: names)
         if !footnotes.isEmpty {
             html.element("h3", labels.footnotes)
             html.raw("<ol class=\"footnotes\">\n")

@@ -191,7 +191,7 @@ extension BenchmarkReport {
         for line in section.sourceLines(labels.locale) { out.append("- " + escape(line)) }
         if !indicator.notes.text(locale).isEmpty { out.append("- " + escape(indicator.notes.text(locale))) }
         out.append("")
-        let footnotes = section.footnotes(labels)
+        let footnotes = section.footnotes(labels, names: names)
         if !footnotes.isEmpty {
             out.append("### " + labels.footnotes)
             out.append("")
