@@ -30,7 +30,12 @@ for path in sorted(glob.glob(os.path.join(snapshot, "iv3/*.csv"))):
         documents[year] = path
 
 with open(builtin_path) as handle:
-    named = [i for i in yaml.safe_load(handle)["indicators"] if i["numerator"]["source"] == "iv3"]
+    # Iv3 spending per inhabitant: the fund's ratios (a denominator from the municipal fund) and the overhead
+    # variants need the fund's files, which neither side of the benchmark reads.
+    named = [
+        i for i in yaml.safe_load(handle)["indicators"]
+        if i["numerator"]["source"] == "iv3" and i.get("denominator", "population") == "population" and "overhead" not in i
+    ]
 regions = []
 for path in sorted(glob.glob(os.path.join(regions_dir, "*.yaml"))):
     with open(path) as handle:

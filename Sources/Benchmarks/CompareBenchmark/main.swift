@@ -58,7 +58,9 @@ struct Tally {
 // added in the items' order, so the checksum does not depend on the cores.
 var items: [(indicator: Indicator, year: Int)] = []
 for indicator in catalog.indicators {
-    guard case .iv3 = indicator.numerator else { continue }
+    // Iv3 spending per inhabitant, as the peers compute it (scripts/bench/compare_peers.py): the fund's ratios and
+    // the overhead variants need the fund's files.
+    guard case .iv3 = indicator.numerator, indicator.denominator == .population, indicator.overhead == nil else { continue }
     for year in iv3Years where indicator.iv3Layout(for: year) != nil { items.append((indicator, year)) }
 }
 let tallies = try ConcurrentMap.map(items) { item -> Tally in
