@@ -58,12 +58,15 @@ struct BudgetCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             ReaderLanguage.text(en: "Reference groups, comma-separated.", nl: "Referentiegroepen, gescheiden door komma's."),
-            valueName: "groups"))
+            valueName: "groups"),
+        completion: Completions.groups)
     var against = "national,province,size-class"
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    @Argument(
+        help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
+        completion: Completions.municipalities)
     var municipalities: [String]
 
     func validate() throws {

@@ -56,10 +56,13 @@ struct CompareCommand: AsyncParsableCommand {
             ReaderLanguage.text(
                 en: "Reference groups besides the Netherlands (always shown), comma-separated.",
                 nl: "Referentiegroepen naast Nederland (dat altijd getoond wordt), gescheiden door komma's."),
-            valueName: "groups"))
+            valueName: "groups"),
+        completion: Completions.groups)
     var against = "province,size-class"
 
-    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    @Argument(
+        help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
+        completion: Completions.municipalities)
     var municipalities: [String]
 
     func validate() throws {

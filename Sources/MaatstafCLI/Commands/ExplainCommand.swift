@@ -60,7 +60,8 @@ struct ExplainCommand: AsyncParsableCommand {
             ReaderLanguage.text(
                 en: "The indicator to explain; its decomposition is used (see --list).",
                 nl: "De indicator om te verklaren; haar ontleding wordt gebruikt (zie --list)."),
-            valueName: "id"))
+            valueName: "id"),
+        completion: Completions.indicators)
     var indicator: String?
 
     @Option(
@@ -76,7 +77,8 @@ struct ExplainCommand: AsyncParsableCommand {
             ReaderLanguage.text(
                 en: "Groups to split the gap against, comma-separated (default: national).",
                 nl: "Groepen om het verschil tegen te ontleden, gescheiden door komma's (standaard: national)."),
-            valueName: "groups"))
+            valueName: "groups"),
+        completion: Completions.groups)
     var against: String?
 
     @Option(
@@ -99,7 +101,9 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    @Argument(
+        help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
+        completion: Completions.municipalities)
     var municipalities: [String] = []
 
     func validate() throws {

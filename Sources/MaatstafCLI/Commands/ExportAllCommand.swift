@@ -58,7 +58,8 @@ struct ExportAllCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             ReaderLanguage.text(en: "Reference groups, comma-separated.", nl: "Referentiegroepen, gescheiden door komma's."),
-            valueName: "groups"))
+            valueName: "groups"),
+        completion: Completions.groups)
     var against = "national,province,corop,labour-market-region,size-class,urbanity,jeugdregio"
 
     @Option(

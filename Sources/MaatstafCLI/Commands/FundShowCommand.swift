@@ -63,12 +63,15 @@ struct FundShowCommand: AsyncParsableCommand {
                 nl:
                     "Met --why: de groep om de behoefte tegen af te zetten in plaats van Nederland (province, corop, size-class, een regio-id …)."
             ),
-            valueName: "group"))
+            valueName: "group"),
+        completion: Completions.groups)
     var against: String?
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    @Argument(
+        help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
+        completion: Completions.municipalities)
     var municipalities: [String]
 
     func validate() throws {

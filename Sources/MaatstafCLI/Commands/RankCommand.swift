@@ -40,7 +40,8 @@ struct RankCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "Rank within this group or region only (default: all municipalities).",
-                nl: "Rangschik alleen binnen deze groep of regio (standaard: alle gemeenten)."), valueName: "group"))
+                nl: "Rangschik alleen binnen deze groep of regio (standaard: alle gemeenten)."), valueName: "group"),
+        completion: Completions.groups)
     var within: String?
 
     @Argument(

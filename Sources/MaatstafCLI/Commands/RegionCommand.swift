@@ -80,7 +80,8 @@ struct RegionCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "The region: a region id from regions/ (see `maatstaf regions list`) or a built-in group with --for.",
-                nl: "De regio: een regio-id uit regions/ (zie `maatstaf regions list`) of een ingebouwde groep met --for.")))
+                nl: "De regio: een regio-id uit regions/ (zie `maatstaf regions list`) of een ingebouwde groep met --for.")),
+        completion: Completions.regions)
     var region: String
 
     @Option(
@@ -92,7 +93,8 @@ struct RegionCommand: AsyncParsableCommand {
                 nl:
                     "Indicator-ids, gescheiden door komma's of herhaald (zie `maatstaf indicators list`); net als bij report is een bestand met eigen indicatoren --indicator-file."
             ),
-            valueName: "ids"))
+            valueName: "ids"),
+        completion: Completions.indicatorList)
     var indicator: [String] = []
 
     @Option(
@@ -113,7 +115,8 @@ struct RegionCommand: AsyncParsableCommand {
                     "The municipality whose built-in group (\(GroupNames.anchored)) is the region.",
                 nl: "De gemeente wier ingebouwde groep (\(GroupNames.anchored)) de regio is."
             ),
-            valueName: "municipality"))
+            valueName: "municipality"),
+        completion: Completions.municipalities)
     var anchor: String?
 
     @Option(

@@ -69,7 +69,8 @@ struct ReportCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "Indicator ids, comma-separated (see `maatstaf indicators list`).",
-                nl: "Indicator-ids, gescheiden door komma's (zie `maatstaf indicators list`)."), valueName: "ids"))
+                nl: "Indicator-ids, gescheiden door komma's (zie `maatstaf indicators list`)."), valueName: "ids"),
+        completion: Completions.indicatorList)
     var indicators: String?
 
     @Option(
@@ -91,7 +92,8 @@ struct ReportCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "Reference groups besides the Netherlands, comma-separated.",
-                nl: "Referentiegroepen naast Nederland, gescheiden door komma's."), valueName: "groups"))
+                nl: "Referentiegroepen naast Nederland, gescheiden door komma's."), valueName: "groups"),
+        completion: Completions.groups)
     var against = "province,size-class"
 
     @Option(
@@ -142,7 +144,9 @@ struct ReportCommand: AsyncParsableCommand {
             valueName: "region"))
     var regionViews: [String] = []
 
-    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    @Argument(
+        help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
+        completion: Completions.municipalities)
     var municipalities: [String]
 
     func validate() throws {

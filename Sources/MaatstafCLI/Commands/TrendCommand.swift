@@ -99,13 +99,16 @@ struct TrendCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "Reference groups besides the national figure, comma-separated.",
-                nl: "Referentiegroepen naast het landelijke cijfer, gescheiden door komma's."), valueName: "groups"))
+                nl: "Referentiegroepen naast het landelijke cijfer, gescheiden door komma's."), valueName: "groups"),
+        completion: Completions.groups)
     var against = "national"
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var targets: TargetsOption
 
-    @Argument(help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")))
+    @Argument(
+        help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
+        completion: Completions.municipalities)
     var municipalities: [String]
 
     func validate() throws {

@@ -14,6 +14,17 @@ enum GroupNames {
         list(PeerGroup.named.filter { $0 != .builtIn(.national) })
     }
 
+    /// Every name a group may be given, English and Dutch: what the shell completes (`Completions.groups`).
+    static var completions: [String] {
+        var names: [String] = []
+        for group in PeerGroup.named {
+            for name in [group.description] + group.otherNames(in: .en) + group.otherNames(in: .nl) where !names.contains(name) {
+                names.append(name)
+            }
+        }
+        return names
+    }
+
     private static func list(_ groups: [PeerGroup]) -> String {
         let locale = ReaderLanguage.current
         return groups.map { group in

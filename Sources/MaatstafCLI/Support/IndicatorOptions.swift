@@ -8,7 +8,8 @@ struct IndicatorOption: ParsableArguments {
         help: ArgumentHelp(
             ReaderLanguage.text(
                 en: "The indicator id (see `maatstaf indicators list`).", nl: "De indicator-id (zie `maatstaf indicators list`).")
-        ))
+        ),
+        completion: Completions.indicators)
     var indicator: String
 }
 

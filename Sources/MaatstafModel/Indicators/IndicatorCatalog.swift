@@ -158,6 +158,11 @@ public struct IndicatorCatalog: Sendable {
         }
     }
 
+    /// The ids of the built-in indicators, read from the embedded file alone (no store): for shell completion.
+    public static func builtInIDs() -> [String] {
+        ((try? builtIn()) ?? []).map(\.id)
+    }
+
     static func builtIn() throws -> [Indicator] {
         try IndicatorFile.read(BuiltinIndicators.yaml, origin: .builtIn)
     }
