@@ -39,6 +39,37 @@ struct CompareCommandTests {
         #expect(result.stdout.contains("Bron: CBS"))
     }
 
+    @Test("a member far outside a reference group is named under the comparison: Renkum in Arnhem/Nijmegen (COROP)")
+    func groupOutliers() async throws {
+        let result = try await run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023", "--against", "corop", "--locale", "en",
+            "Westervoort",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The rule worked out here from the raw Iv3 file over the COROP's members (regions/municipalities.csv).
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let regions = try RepositoryFixtures.simpleRows("regions/municipalities.csv", separator: ",")
+        let rates = Dictionary(
+            uniqueKeysWithValues: regions.filter { $0[2] == "2026" && $0[3] == "CR15" }.map {
+                ($0[0], raw.rate($0[0], ["6.71a"]))
+            })
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1
+                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        let middle = median(Array(rates.values))
+        let mad = median(rates.values.map { abs($0 - middle) })
+        let far = rates.filter { abs(0.6745 * ($0.value - middle) / mad) > 3.5 || $0.value < middle / 4 || $0.value > middle * 4 }
+        #expect(far.keys.sorted() == ["Renkum"])
+        let share = Int((far["Renkum"]! / middle * 100).rounded())
+        #expect(
+            result.stdout.contains("Far outside the other members of Arnhem/Nijmegen (COROP): Renkum (\(share) % of the median)"),
+            "\(result.stdout)")
+        // The Netherlands is not searched: one municipality hardly moves its figure.
+        #expect(!result.stdout.contains("Far outside the other members of Nederland"))
+    }
+
     @Test("JSON follows maatstaf.compare/3")
     func json() async throws {
         let result = try await run([

@@ -227,8 +227,31 @@ public struct ComparisonEngine: Sendable {
         if case .iv3 = data.indicator.numerator, !zeros.isEmpty {
             notes.append(.reportedZero(names: zeros.map(\.profile.name)))
         }
+        notes += groupOutliers(results, data: data)
         if results.contains(where: { $0.observation.status != .ok }) { notes.append(.missingIsNotZero) }
         return Comparison(data: data, municipalities: results, missing: missingList(data, profiles: profiles), notes: notes)
+    }
+
+    /// The members far outside their group (`RobustOutliers`), per reference group the comparison uses — except the
+    /// Netherlands, whose figure one municipality hardly moves, and the sharers of an own figure — in the order the
+    /// groups first appear. Renkum's €3.34 for household help (the rest booked elsewhere) in Arnhem/Nijmegen's figure
+    /// is the case in point.
+    func groupOutliers(_ results: [MunicipalityComparison], data: IndicatorData) -> [IndicatorNote] {
+        var seen: Set<String> = []
+        var notes: [IndicatorNote] = []
+        for reference in results.lazy.flatMap(\.references) {
+            let group = reference.summary.group
+            guard group.group != .builtIn(.national), group.group != .sharing, seen.insert(group.key).inserted else { continue }
+            let values = Dictionary(
+                group.members.compactMap { code in data.observations[code]?.okValue.map { (code, $0) } },
+                uniquingKeysWith: { first, _ in first })
+            guard let outliers = RobustOutliers(values), !outliers.flagged.isEmpty else { continue }
+            notes.append(
+                .groupOutliers(
+                    group: group,
+                    names: outliers.flagged.map { atlas.directory.byCode[$0.code]?.name ?? $0.code }, flags: outliers.flagged))
+        }
+        return notes
     }
 
     public func compare(_ data: IndicatorData, municipalities: [Municipality], against groups: [PeerGroup]) throws -> Comparison {

@@ -29,6 +29,10 @@ public enum IndicatorNote: Sendable, Hashable {
     /// z-scores, because they weigh on the region's figure, its best quartile and its keys. `leftOut`: the user chose
     /// to leave them out, and every figure of the view is without them.
     case outliers(names: [String], flags: [RobustOutliers.Flag], leftOut: Bool)
+    /// Members of a reference group whose values lie far outside the others' (`RobustOutliers`): they count in the
+    /// group's figure, which the reader should know before taking it as a yardstick. `names` are in the order of
+    /// `flags`, most extreme first.
+    case groupOutliers(group: ResolvedPeerGroup, names: [String], flags: [RobustOutliers.Flag])
     /// The figures are the municipalities' own (imported), compared across those that have them; `asReported`: the
     /// figure is an average they report, so a group's figure is the average of its members' figures.
     case ownFigures(_ asReported: Bool)

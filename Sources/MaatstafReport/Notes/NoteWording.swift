@@ -287,6 +287,18 @@ public struct NoteWording: Sendable {
             return nl
                 ? "Ver buiten de andere leden (\(rule)): \(who). Zo'n cijfer wijst vaak op kosten die elders geboekt zijn; het telt mee in het regiocijfer, het beste kwartiel en de verdeelsleutels. Vergelijk met zorg, of laat het weg."
                 : "Far outside the other members (\(rule)): \(who). Such a figure often means costs booked elsewhere; it counts in the region's figure, its best quartile and the cost-split keys. Compare with care, or leave it out."
+        case .groupOutliers(let group, let names, let flags):
+            let shown = zip(names, flags).prefix(5).map { name, flag in
+                "\(name) (\(Int((flag.ofMedian * 100).rounded())) % \(nl ? "van de mediaan" : "of the median"))"
+            }
+            let who =
+                names.count > 5
+                ? shown.joined(separator: ", ") + (nl ? " en \(names.count - 5) andere" : " and \(names.count - 5) others")
+                : enumeration(shown)
+            let name = ReportLabels(locale: nl ? .nl : .en).groupName(group)
+            return nl
+                ? "Ver buiten de andere leden van \(name): \(who). Zo'n cijfer wijst vaak op een andere manier van boeken (kosten elders geboekt, of juist hier); het telt mee in het groepscijfer. Regel: docs/region.md."
+                : "Far outside the other members of \(name): \(who). Such a figure often means another way of booking (costs booked elsewhere, or here); it counts in the group's figure. Rule: docs/region.md."
         case .missingIsNotZero:
             return nl
                 ? "Een gemeente zonder waarde staat als ontbrekend vermeld en telt in geen enkele groep mee; nooit als 0."
