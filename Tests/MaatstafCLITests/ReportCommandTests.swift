@@ -71,6 +71,18 @@ struct ReportCommandTests {
         #expect(note.hasSuffix("het zijn " + neighbours.sorted().joined(separator: ", ") + "."), "\(note)")
     }
 
+    @Test("the report names the members far outside a group in one footnote per indicator: Renkum in its COROP")
+    func outliersFootnote() async throws {
+        let result = try await run([
+            "Renkum", "--year", "2023", "--indicators", "wmo.huishoudelijke-hulp", "--against", "province,corop", "--format",
+            "markdown", "--locale", "en",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("Far outside the other members of their group") }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("Arnhem/Nijmegen (COROP): Renkum") == true, "\(lines)")
+    }
+
     @Test("Markdown to stdout, in English, for chosen indicators")
     func markdown() async throws {
         let result = try await run([

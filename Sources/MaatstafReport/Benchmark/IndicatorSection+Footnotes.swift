@@ -28,7 +28,13 @@ extension IndicatorSection {
         }
         notes += labels.basisNotes(referenceGroups, style: ValueStyle(indicator: indicator, locale: labels.locale))
         // The engine's facts, in the report's language; the general "missing is never 0" is said above already.
-        notes += comparison.notes.filter { $0 != .missingIsNotZero }.map(wording.note)
+        notes += comparison.notes.filter { note in
+            if case .groupOutliers = note { return false }
+            return note != .missingIsNotZero
+        }.map(wording.note)
+        // Members far outside a group: one footnote for every group, so twenty municipalities' groups do not push the
+        // section onto another page.
+        if let outliers = wording.groupOutliers(comparison.notes) { notes.append(outliers) }
         if comparison.municipalities.contains(where: { $0.interval != nil }) {
             notes.append(
                 nl

@@ -414,7 +414,8 @@ extension BenchmarkReport {
             html.raw("</tbody>\n")
         }
         html.raw("</table>\n")
-        html.element("p", section.legend(labels), class: "note")
+        // The open-data legend is the same under every such indicator: marked, so paper shows it once.
+        html.element("p", section.legend(labels), class: section.indicator.usesOwnFigures ? "note" : "note table-legend")
         if section.comparison.municipalities.contains(where: {
             $0.references.contains { $0.summary.basis == nil && !$0.summary.missing.isEmpty }
         }) {

@@ -80,8 +80,12 @@ enum ReportStyleSheet {
           ol.footnotes, ul.sources { font-size: 7.5pt; }
           ol.footnotes { columns: 2; column-gap: 18px; }
           ol.footnotes li { break-inside: avoid; }
-          footer { margin-top: 8px; padding-top: 3px; }
-          p.note { font-size: 8pt; }
+          /* The numbers table's legend is the same words under every indicator of open data: on paper, once (the
+             first that has it). */
+          section.indicator:has(p.table-legend) ~ section.indicator p.table-legend { display: none; }
+          footer { margin-top: 6px; padding-top: 2px; }
+          footer p { margin: 0; }
+          p.note { font-size: 7.5pt; }
         }
         .status { font-weight: bold; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
         td.target { min-width: 88px; }

@@ -53,6 +53,22 @@ public struct NoteWording: Sendable {
         return (z < 0 ? "−" : "") + "\(tenths / 10)\(nl ? "," : ".")\(tenths % 10)"
     }
 
+    /// Every `.groupOutliers` note in one sentence, short (a report's footnote): per group its name and the names far
+    /// outside it, at most three; nil when there are none.
+    public func groupOutliers(_ notes: [IndicatorNote]) -> String? {
+        let labels = ReportLabels(locale: nl ? .nl : .en)
+        let parts = notes.compactMap { note -> String? in
+            guard case .groupOutliers(let group, let names, _) = note else { return nil }
+            let shown = names.prefix(3).joined(separator: ", ")
+            let more = names.count > 3 ? (nl ? " en \(names.count - 3) andere" : " and \(names.count - 3) others") : ""
+            return "\(labels.groupName(group)): \(shown)\(more)"
+        }
+        guard !parts.isEmpty else { return nil }
+        return nl
+            ? "Ver buiten de andere leden van hun groep, en meegeteld in het groepscijfer (regel: docs/region.md) — \(parts.joined(separator: "; "))."
+            : "Far outside the other members of their group, and counted in the group's figure (rule: docs/region.md) — \(parts.joined(separator: "; "))."
+    }
+
     /// `Appingedam, Delfzijl en Loppersum` / `Appingedam, Delfzijl and Loppersum`.
     public func enumeration(_ names: [String]) -> String {
         guard names.count > 1 else { return names.first ?? "" }
