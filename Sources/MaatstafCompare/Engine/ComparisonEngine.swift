@@ -227,10 +227,15 @@ public struct ComparisonEngine: Sendable {
         if case .iv3 = data.indicator.numerator, !zeros.isEmpty {
             notes.append(.reportedZero(names: zeros.map(\.profile.name)))
         }
-        notes += groupOutliers(results, data: data)
+        // Named for the groups a reader looks at: a comparison of every municipality (export-all, the benchmark) shows
+        // no notes per group, and would spend more on finding them than on the comparison itself.
+        if results.count <= Self.outlierNoteLimit { notes += groupOutliers(results, data: data) }
         if results.contains(where: { $0.observation.status != .ok }) { notes.append(.missingIsNotZero) }
         return Comparison(data: data, municipalities: results, missing: missingList(data, profiles: profiles), notes: notes)
     }
+
+    /// The most municipalities a comparison names the members far outside their groups for: the dashboard's 25.
+    static let outlierNoteLimit = 25
 
     /// The members far outside their group (`RobustOutliers`), per reference group the comparison uses — except the
     /// Netherlands, whose figure one municipality hardly moves, and the sharers of an own figure — in the order the
