@@ -83,6 +83,24 @@ struct ReportCommandTests {
         #expect(lines.first?.contains("Arnhem/Nijmegen (COROP): Renkum") == true, "\(lines)")
     }
 
+    @Test("no 'since' column of dashes when no row has an earlier year to change from; one when some row has")
+    func sinceColumn() async throws {
+        for (year, expected) in [("2023", false), ("2025", true)] {
+            let output = folder.appendingPathComponent("since-\(year).html")
+            let result = try await run([
+                "Westervoort", "--year", year, "--indicators", "wmo.huishoudelijke-hulp", "--output", output.path,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let html = try String(contentsOf: output, encoding: .utf8)
+            #expect(html.contains("<th scope=\"col\" class=\"num\">Sinds") == expected, "\(year)")
+            let markdown = try await run([
+                "Westervoort", "--year", year, "--indicators", "wmo.huishoudelijke-hulp", "--format", "markdown",
+            ])
+            let header = markdown.stdout.split(separator: "\n").first { $0.hasPrefix("| Indicator") } ?? ""
+            #expect(header.contains("Sinds") == expected, "\(year): \(header)")
+        }
+    }
+
     @Test("Markdown to stdout, in English, for chosen indicators")
     func markdown() async throws {
         let result = try await run([

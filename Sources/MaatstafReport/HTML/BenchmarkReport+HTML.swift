@@ -134,8 +134,12 @@ extension BenchmarkReport {
             sections.flatMap { section in section.comparison.municipalities.compactMap { section.change($0.profile.code)?.since }
             })
         let sharedFirstYear = firstYears.count == 1 ? firstYears.first : nil
+        // No row with an earlier year to change from (one year in the store, or the first year asked for): no column,
+        // rather than a heading over dashes.
+        let showsChange = !firstYears.isEmpty
         html.headerCells(
-            [labels.differenceFromNLShort, labels.rank, sharedFirstYear.map(labels.sinceYear) ?? labels.sinceFirstYear],
+            [labels.differenceFromNLShort, labels.rank]
+                + (showsChange ? [sharedFirstYear.map(labels.sinceYear) ?? labels.sinceFirstYear] : []),
             numeric: true)
         if hasTargets { html.headerCells([labels.target]) }
         html.raw("</tr></thead>\n")
@@ -184,7 +188,7 @@ extension BenchmarkReport {
                     } else {
                         html.cell(percent, numeric: true)
                     }
-                } else {
+                } else if showsChange {
                     html.cell("–", numeric: true)
                 }
                 if hasTargets { renderTargetCell(&html, target(municipality.profile.code, section.indicator.id), style, labels) }

@@ -22,8 +22,13 @@ extension BenchmarkReport {
         var columns: [Table.Column] = [
             .init(labels.indicator), .init(labels.municipality), .init(labels.value, .right),
             .init(labels.netherlands, .right), .init(nl ? "Laagste – hoogste" : "Lowest – highest", .right),
-            .init(labels.differenceFromNL, .right), .init(labels.rank, .right), .init(labels.sinceFirstYear, .right),
+            .init(labels.differenceFromNL, .right), .init(labels.rank, .right),
         ]
+        // As in HTML: no column of dashes when no row has an earlier year to change from.
+        let showsChange = sections.contains { section in
+            section.comparison.municipalities.contains { section.change($0.profile.code) != nil }
+        }
+        if showsChange { columns.append(.init(labels.sinceFirstYear, .right)) }
         if !targets.isEmpty { columns.append(.init(labels.target)) }
         var summary = Table(columns: columns)
         var acrossDefinition = false
@@ -37,12 +42,15 @@ extension BenchmarkReport {
                     section.valueText(municipality, style: style, labels), style.value(section.national.rate), range,
                     municipality.references.first?.differencePercent.map { format.percent($0) } ?? "–",
                     municipality.rank.map { "\($0)/\(municipality.rankedCount)" } ?? "–",
-                    section.change(municipality.profile.code).map { change in
-                        acrossDefinition = acrossDefinition || change.acrossDefinitionChange
-                        return format.percent(change.percent) + (change.acrossDefinitionChange ? "†" : "") + " "
-                            + labels.since(change.since)
-                    } ?? "–",
                 ]
+                if showsChange {
+                    row.append(
+                        section.change(municipality.profile.code).map { change in
+                            acrossDefinition = acrossDefinition || change.acrossDefinitionChange
+                            return format.percent(change.percent) + (change.acrossDefinitionChange ? "†" : "") + " "
+                                + labels.since(change.since)
+                        } ?? "–")
+                }
                 if !targets.isEmpty {
                     row.append(
                         target(municipality.profile.code, section.indicator.id).map { result in
