@@ -46,16 +46,10 @@ enum Completions {
     }
 
     static func cacheRoot(_ words: [String]) -> URL {
-        if let index = words.firstIndex(of: "--cache-dir"), index + 1 < words.count {
-            return URL(fileURLWithPath: words[index + 1], isDirectory: true)
-        }
-        if let value = words.first(where: { $0.hasPrefix("--cache-dir=") }) {
-            return URL(fileURLWithPath: String(value.dropFirst("--cache-dir=".count)), isDirectory: true)
-        }
-        if let environment = Console.variable("MAATSTAF_CACHE_DIR") {
-            return URL(fileURLWithPath: environment, isDirectory: true)
-        }
-        return ProjectPaths.defaultCache()
+        var named: String?
+        if let index = words.firstIndex(of: "--cache-dir"), index + 1 < words.count { named = words[index + 1] }
+        if let value = words.first(where: { $0.hasPrefix("--cache-dir=") }) { named = String(value.dropFirst(12)) }
+        return GlobalOptions.cacheRoot(named: named)
     }
 
     /// The municipalities of the newest class file: today's names (a dissolved municipality is still typed by its

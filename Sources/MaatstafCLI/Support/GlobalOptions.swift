@@ -46,7 +46,11 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var cacheRoot: URL {
+    var cacheRoot: URL { Self.cacheRoot(named: cacheDirectory) }
+
+    /// `--cache-dir`, else `MAATSTAF_CACHE_DIR`, else the per-user default: for a parsed command and for shell
+    /// completion, which reads the words itself (`Completions`).
+    static func cacheRoot(named cacheDirectory: String?) -> URL {
         if let cacheDirectory { return URL(fileURLWithPath: cacheDirectory, isDirectory: true) }
         if let environment = Console.variable("MAATSTAF_CACHE_DIR") {
             return URL(fileURLWithPath: environment, isDirectory: true)

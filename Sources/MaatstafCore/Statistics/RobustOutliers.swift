@@ -33,8 +33,8 @@ public struct RobustOutliers: Sendable, Hashable {
     /// Nil when the rule cannot judge: fewer than `minimumValues` values, or a MAD of zero.
     public init?(_ values: [String: Double]) {
         guard values.count >= Self.minimumValues else { return nil }
-        let median = Self.median(values.values.sorted())
-        let mad = Self.median(values.values.map { abs($0 - median) }.sorted())
+        let median = Distribution.quantile(values.values.sorted(), 0.5)
+        let mad = Distribution.quantile(values.values.map { abs($0 - median) }.sorted(), 0.5)
         guard mad > 0, mad.isFinite else { return nil }
         self.median = median
         self.mad = mad
@@ -43,12 +43,5 @@ public struct RobustOutliers: Sendable, Hashable {
             values.map { Flag(code: $0.key, value: $0.value, z: 0.6745 * ($0.value - median) / mad, ofMedian: $0.value / median) }
             .filter { abs($0.z) > Self.threshold || (positive && ($0.ofMedian < 1 / Self.ratio || $0.ofMedian > Self.ratio)) }
             .sorted { (abs($0.z), $1.code) > (abs($1.z), $0.code) }
-    }
-
-    public var codes: Set<String> { Set(flagged.map(\.code)) }
-
-    static func median(_ sorted: [Double]) -> Double {
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

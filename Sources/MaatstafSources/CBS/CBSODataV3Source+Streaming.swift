@@ -107,12 +107,7 @@ extension CBSODataV3Source {
         let dataURL = url(table, "TypedDataSet")
         try sink.begin(table: metadata.table, properties: metadata.properties)
         async let codeLists = codeLists(table, dimensions: dimensions)
-        var responses = metadata.responses
-        var order = RowOrderCheck(dimensions: dimensions.count)
-        var check: RowRepeatCheck?
-        var rows = 0
-        var pages = 0
-        var fromCache = 0
+        var intake = PageIntake(announced: nil, dimensions: dimensions.count, responses: metadata.responses)
         var seen: Set<String> = [dataURL]
         let fetcher = self.fetcher
         var page: Page? = try await fetcher.fetch(dataURL) { try Self.page($0, layout: layout) }
@@ -120,38 +115,25 @@ extension CBSODataV3Source {
             let next = try current.columns.nextLink.map { try Self.nextPage($0, after: current.url, base: base) }
             if let next {
                 guard seen.insert(next).inserted else { throw Self.circularLinks(next) }
-                guard pages + 1 < maxPagesWithoutCount else { throw Self.endlessLinks(dataURL, pages: pages + 1) }
+                guard intake.pages + 1 < maxPagesWithoutCount else {
+                    throw Self.endlessLinks(dataURL, pages: intake.pages + 1)
+                }
             }
             // The next page is on its way while this one is checked and stored.
             async let following = Self.page(at: next, fetcher: fetcher, layout: layout)
-            rows += current.columns.rowCount
-            if check == nil {
-                order.follow(current.columns.codes)
-                if !order.holds { check = try RowRepeatCheck.refilled(from: sink, room: rows * 2) }
-            }
-            if let filled = check, !filled.hasRoom(for: current.columns.rowCount) {
-                check = try RowRepeatCheck.refilled(from: sink, room: rows * 2, suspects: filled.suspects)
-            }
-            check?.insert(current.columns.rowHashes)
-            try sink.append(codes: current.columns.codes, values: current.columns.values)
-            responses.append((url: current.url, sha256: current.sha256))
-            if current.fromCache { fromCache += 1 }
-            pages += 1
+            try intake.take(current, into: sink)
             page = try await following
         }
-        if fromCache > 0 && fromCache < pages && fetcher.policy == .standard {
+        if intake.fromCache > 0 && intake.fromCache < intake.pages && fetcher.policy == .standard {
             let now = try await fetcher.with(policy: .refresh).fetch(url(table, "TableInfos"))
             if Self.sha256(now) != metadata.responses.first?.sha256 {
                 throw TableChangedMidway()
             }
         }
-        if let suspects = check?.suspects, !suspects.isEmpty {
-            try Self.checkSuspects(suspects, in: sink, keys: dimensions.map(\.key), url: dataURL)
-        }
-        try sink.finish(codeLists: try await codeLists, responses: responses)
+        try intake.finish(into: sink, codeLists: try await codeLists, keys: dimensions.map(\.key), url: dataURL)
         return CBSStreamSummary(
-            table: metadata.table, properties: metadata.properties, rowCount: rows, pageCount: pages,
-            pagesFromCache: fromCache, mostPagesHeld: min(pages, 2), rowsInNestedOrder: check == nil)
+            table: metadata.table, properties: metadata.properties, rowCount: intake.rows, pageCount: intake.pages,
+            pagesFromCache: intake.fromCache, mostPagesHeld: min(intake.pages, 2), rowsInNestedOrder: intake.check == nil)
     }
 
     private func stream(
@@ -162,13 +144,7 @@ extension CBSODataV3Source {
         let dataURL = url(table, "TypedDataSet")
         try sink.begin(table: metadata.table, properties: metadata.properties)
         async let codeLists = codeLists(table, dimensions: dimensions)
-        var responses = metadata.responses
-        // No row may repeat another: shown by the rows' nested order while it holds (no memory), by fingerprints of
-        // their hashes once it does not (5 bytes a row, filled first with the rows already stored).
-        var order = RowOrderCheck(dimensions: dimensions.count)
-        var check: RowRepeatCheck?
-        var rows = 0
-        var fromCache = 0
+        var intake = PageIntake(announced: count, dimensions: dimensions.count, responses: metadata.responses)
         var mostHeld = 0
         let fetcher = self.fetcher
         try await withThrowingTaskGroup(of: (Int, Page).self) { group in
@@ -184,16 +160,9 @@ extension CBSODataV3Source {
                 waiting[index] = page
                 mostHeld = max(mostHeld, waiting.count)
                 while let next = waiting.removeValue(forKey: handedOn) {
-                    rows += next.columns.rowCount
+                    let rows = intake.rows + next.columns.rowCount
                     guard rows <= count else { throw Self.rowCountMismatch(rows, count, url: dataURL, atLeast: true) }
-                    if check == nil {
-                        order.follow(next.columns.codes)
-                        if !order.holds { check = try RowRepeatCheck.refilled(from: sink, room: count) }
-                    }
-                    check?.insert(next.columns.rowHashes)
-                    try sink.append(codes: next.columns.codes, values: next.columns.values)
-                    responses.append((url: next.url, sha256: next.sha256))
-                    if next.fromCache { fromCache += 1 }
+                    try intake.take(next, into: sink)
                     handedOn += 1
                     if requested < urls.count {
                         let (index, url) = (requested, urls[requested])
@@ -203,14 +172,13 @@ extension CBSODataV3Source {
                 }
             }
         }
-        guard rows == count else { throw Self.rowCountMismatch(rows, count, url: dataURL, atLeast: false) }
-        if let suspects = check?.suspects, !suspects.isEmpty {
-            try Self.checkSuspects(suspects, in: sink, keys: dimensions.map(\.key), url: dataURL)
+        guard intake.rows == count else {
+            throw Self.rowCountMismatch(intake.rows, count, url: dataURL, atLeast: false)
         }
-        try sink.finish(codeLists: try await codeLists, responses: responses)
+        try intake.finish(into: sink, codeLists: try await codeLists, keys: dimensions.map(\.key), url: dataURL)
         return CBSStreamSummary(
-            table: metadata.table, properties: metadata.properties, rowCount: rows, pageCount: urls.count,
-            pagesFromCache: fromCache, mostPagesHeld: mostHeld, rowsInNestedOrder: check == nil)
+            table: metadata.table, properties: metadata.properties, rowCount: intake.rows, pageCount: urls.count,
+            pagesFromCache: intake.fromCache, mostPagesHeld: mostHeld, rowsInNestedOrder: intake.check == nil)
     }
 
     /// The exact look behind the fingerprints: the stored rows read back page by page; those whose full hash is a
