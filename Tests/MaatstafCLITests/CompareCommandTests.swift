@@ -115,9 +115,53 @@ struct CompareCommandTests {
         #expect(result.stdout.isEmpty)
         let csv = try String(contentsOf: output, encoding: .utf8)
         let lines = csv.split(separator: "\r\n")
-        #expect(lines[0].hasPrefix("indicator;year;code;municipality;value;"))
-        #expect(lines[1].hasPrefix("iv3.6.71a.lasten;2023;GM0293;Westervoort;133,45;2017000;15114;"))
+        // Headers in Dutch; every row says which document its figures come from (codes stay codes).
+        #expect(try Data(contentsOf: output).prefix(3) == Data([0xEF, 0xBB, 0xBF]))  // read as UTF-8 without it
+        #expect(lines[0].hasPrefix("indicator;jaar;stuk;code;gemeente;waarde;teller;noemer;rang;van;"))
+        #expect(lines[1].hasPrefix("iv3.6.71a.lasten;2023;jaarrekening;GM0293;Westervoort;133,45;2017000;15114;"))
         #expect(lines.count == 4)
+    }
+
+    @Test("--layout wide: a row per municipality, a column per group, Dutch headers, figures from the raw Iv3 file")
+    func wideCSV() async throws {
+        let result = try await run([
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023", "--against", "province,liemers",
+            "--layout", "wide", "--format", "csv", "--locale", "nl", "Westervoort", "Steenwijkerland",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.dropFirst().split(separator: "\r\n").map {
+            $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(rows.count == 3)
+        #expect(
+            rows[0] == [
+                "gemeente", "code", "stuk", "waarde", "rang", "van", "geen waarde omdat", "Nederland",
+                "verschil met Nederland", "verschil met Nederland %", "provincie", "groepscijfer provincie",
+                "verschil met provincie", "verschil met provincie %", "De Liemers (regio)",
+                "verschil met De Liemers (regio)", "verschil met De Liemers (regio) %",
+            ])
+        // Worked out here from iv3/2023_jaarrekening.csv: each municipality's rate, the Netherlands' and the
+        // province's as totals over totals of those that deliver and book the line, De Liemers' over its members.
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let counts: (RawIv3.Municipality) -> Bool = { $0.delivered && $0.books(["6.71a"]) }
+        func cents(_ value: Double) -> String {
+            String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+        }
+        let national = raw.groupRate(["6.71a"], where: counts)
+        // regions/liemers.yaml's members.
+        let liemers = ["Duiven", "Westervoort", "Zevenaar", "Montferland"].map { raw.municipalities[$0]! }.filter(counts)
+        #expect(liemers.count == 4)
+        let liemersRate =
+            liemers.map { raw.total($0, ["6.71a"], netto: false) }.reduce(0, +) / liemers.map(\.population).reduce(0, +)
+        for (row, name, province) in [(rows[1], "Westervoort", "Gelderland"), (rows[2], "Steenwijkerland", "Overijssel")] {
+            let rate = raw.rate(name, ["6.71a"])
+            let provinceRate = raw.groupRate(["6.71a"]) { counts($0) && $0.province == province }
+            #expect(row[0] == name && row[2] == "jaarrekening 2023" && row[6] == "")
+            #expect(row[3] == cents(rate))
+            #expect(row[7] == cents(national) && row[8] == cents(rate - national))
+            #expect(row[10] == province && row[11] == cents(provinceRate))
+            #expect(row[14] == cents(liemersRate) && row[15] == cents(rate - liemersRate))
+        }
     }
 
     @Test("clear errors and exit codes: unknown indicator, year, municipality, dissolved, unfetched table")
@@ -205,7 +249,9 @@ struct CompareCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         // iv3/2023_jaarrekening.csv, Westervoort 6.71a: lasten 2017, baten 127 (× €1,000); 15,114 inhabitants.
         let expected = String(format: "%.2f", (2017.0 - 127.0) * 1000 / 15114)
-        #expect(result.stdout.split(separator: "\r\n")[1].hasPrefix("eigen.wmo-netto,2023,GM0293,Westervoort,\(expected),"))
+        #expect(
+            result.stdout.split(separator: "\r\n")[1].hasPrefix(
+                "eigen.wmo-netto,2023,jaarrekening,GM0293,Westervoort,\(expected),"))
 
         try
             "indicators:\n  - id: kapot\n    title: { nl: x, en: x }\n    unit: { nl: x, en: x }\n    numerator: { source: iv3, measure: bruto, taakvelden: { \"2017\": [\"6.3\"] } }\n    denominator: population\n"

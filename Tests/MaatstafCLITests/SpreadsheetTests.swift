@@ -29,28 +29,53 @@ struct SpreadsheetTests {
         return cells
     }
 
-    @Test("compare as xlsx: the raw file's value and group rate as number cells in euros; the notes in their own sheet")
+    @Test(
+        "compare as xlsx: an overview sheet (a row per municipality, a column per group) and the long sheet, Dutch headers, the raw file's figures as euro cells, the notes in their own sheet"
+    )
     func compareWorkbook() async throws {
         let path = RepositoryFixtures.temporaryFolder().appendingPathComponent("vergelijking.xlsx").path
         let result = try await CLIRunner().run([
-            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023", "--against", "national",
-            "Westervoort", "--format", "xlsx", "--output", path, "--locale", "nl", "--cache-dir", CLIRunner.loadedCache,
+            "compare", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023", "--against", "province",
+            "Westervoort", "Steenwijkerland", "--format", "xlsx", "--output", path, "--locale", "nl", "--cache-dir",
+            CLIRunner.loadedCache,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        let cells = try Self.cells(path, sheet: 1)
-        #expect(cells["D1"]?.value == "municipality")
-        #expect(cells["D2"]?.value == "Westervoort")
-        // E: value, a number cell (no type attribute), styled; P: the group rate.
         let raw = try RawIv3("iv3/2023_jaarrekening.csv")
-        let value = try #require(cells["E2"])
+        let counts: (RawIv3.Municipality) -> Bool = { $0.delivered && $0.books(["6.71a"]) }
+        let national = raw.groupRate(["6.71a"], where: counts)
+        let overijssel = raw.groupRate(["6.71a"]) { counts($0) && $0.province == "Overijssel" }
+
+        // Sheet 1, the overview: one row per municipality; the document in words; the Netherlands and the
+        // province side by side.
+        let overview = try Self.cells(path, sheet: 1)
+        #expect(
+            ["A1", "C1", "D1", "H1", "K1", "L1"].map { overview[$0]?.value } == [
+                "gemeente", "stuk", "waarde", "Nederland", "provincie", "groepscijfer provincie",
+            ])
+        #expect(overview["A3"]?.value == "Steenwijkerland" && overview["C3"]?.value == "jaarrekening 2023")
+        #expect(overview["A4"] == nil)
+        #expect(overview["D3"]?.type == nil && overview["D3"]?.style != nil)
+        #expect(abs(Double(overview["D3"]!.value)! - raw.rate("Steenwijkerland", ["6.71a"])) < 1e-9)
+        #expect(abs(Double(overview["H3"]!.value)! - national) < 1e-9)
+        #expect(overview["K3"]?.value == "Overijssel")
+        #expect(abs(Double(overview["L3"]!.value)! - overijssel) < 1e-9)
+        let overviewPercent = Double(overview["J3"]!.value)!
+        #expect(abs(overviewPercent - (raw.rate("Steenwijkerland", ["6.71a"]) - national) / national) < 1e-9)
+
+        // Sheet 2, the long layout: a row per municipality and group, Dutch headers, the document as its code.
+        let cells = try Self.cells(path, sheet: 2)
+        #expect(cells["E1"]?.value == "gemeente" && cells["C1"]?.value == "stuk")
+        #expect(cells["E2"]?.value == "Westervoort" && cells["C2"]?.value == "jaarrekening")
+        #expect(cells["E5"]?.value == "Steenwijkerland" && cells["E6"] == nil)
+        // F: value, a number cell (no type attribute), styled; Q: the group rate.
+        let value = try #require(cells["F2"])
         #expect(value.type == nil && value.style != nil)
         #expect(abs(Double(value.value)! - raw.rate("Westervoort", ["6.71a"])) < 1e-9)
-        let national = raw.groupRate(["6.71a"]) { $0.delivered && $0.books(["6.71a"]) }
-        #expect(abs(Double(cells["P2"]!.value)! - national) < 1e-9)
+        #expect(abs(Double(cells["Q2"]!.value)! - national) < 1e-9)
         // The year is a number, the difference in percent a fraction (shown as %).
         #expect(cells["B2"]?.type == nil && cells["B2"]?.value == "2023")
-        let percent = Double(cells["W2"]!.value)!
+        let percent = Double(cells["X2"]!.value)!
         #expect(abs(percent - (raw.rate("Westervoort", ["6.71a"]) - national) / national) < 1e-9)
         let styles = try String(
             decoding: {
@@ -61,15 +86,16 @@ struct SpreadsheetTests {
             }(), as: UTF8.self)
         #expect(styles.contains("&quot;€ &quot;#,##0.00"))
         #expect(styles.contains("0.0%"))
-        let sheet = try String(
-            decoding: {
-                let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-                var data = Data()
-                _ = try archive.extract(archive["xl/worksheets/sheet1.xml"]!) { data.append($0) }
-                return data
-            }(), as: UTF8.self)
-        #expect(sheet.contains("state=\"frozen\""))
-        let notes = try Self.cells(path, sheet: 2)
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        func part(_ name: String) throws -> String {
+            var data = Data()
+            _ = try archive.extract(archive[name]!) { data.append($0) }
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try part("xl/worksheets/sheet1.xml").contains("state=\"frozen\""))
+        let workbook = try part("xl/workbook.xml")
+        #expect(workbook.contains("name=\"Per gemeente\"") && workbook.contains("name=\"Per gemeente en groep\""))
+        let notes = try Self.cells(path, sheet: 3)
         #expect(notes.values.contains { $0.value.contains("Bron: CBS") })
         #expect(notes.values.contains { $0.value.hasPrefix("Groepscijfer") })
     }
@@ -104,7 +130,11 @@ struct SpreadsheetTests {
         let workbook = String(decoding: data, as: UTF8.self)
         #expect(workbook.contains("name=\"jeugd.hulp\""))
         #expect(workbook.contains("name=\"De Liemers jeugd.hulp\""))
+        #expect(workbook.contains("name=\"Per gemeente en groep\""))
         #expect(workbook.contains("name=\"Definities en bronnen\""))
+        // Sheet 1, the indicator: Westervoort's row, the overview's columns.
+        let indicator = try Self.cells(path, sheet: 1)
+        #expect(indicator["A2"]?.value == "Westervoort" && indicator["C2"]?.value == "jaarrekening 2023")
         // Sheet 2, the regional view: Duiven's amount (D2) as a number, from the raw 2023 accounts.
         let cells = try Self.cells(path, sheet: 2)
         #expect(cells["B2"]?.value == "Duiven")

@@ -1,9 +1,9 @@
-import ArgumentParser
+public import ArgumentParser
 import MaatstafApp
 import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
-import MaatstafReport
+public import MaatstafReport
 
 /// `maatstaf compare`: where municipalities stand on one indicator.
 struct CompareCommand: AsyncParsableCommand {
@@ -27,6 +27,8 @@ struct CompareCommand: AsyncParsableCommand {
                       maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
                       maatstaf compare --indicator jeugd.hulp --year 2023 --kind begroting Westervoort
                       maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
+                      maatstaf compare --indicator jeugd.hulp --against province,liemers --layout wide --output jeugd.csv \
+                        Westervoort Duiven
                     """,
                 nl: """
                     Per gemeente: de waarde per inwoner, de plaats onder alle gemeenten, en per referentiegroep het cijfer \
@@ -42,6 +44,8 @@ struct CompareCommand: AsyncParsableCommand {
                       maatstaf compare --indicator wmo.huishoudelijke-hulp --against national,corop,1stroom Duiven
                       maatstaf compare --indicator jeugd.hulp --year 2023 --kind begroting Westervoort
                       maatstaf compare --indicator jeugd.hulp --format csv --locale nl --output jeugd.csv Zevenaar
+                      maatstaf compare --indicator jeugd.hulp --against province,liemers --layout wide --output jeugd.csv \
+                        Westervoort Duiven
                     """))
     }
 
@@ -59,6 +63,16 @@ struct CompareCommand: AsyncParsableCommand {
             valueName: "groups"),
         completion: Completions.groups)
     var against = "province,size-class"
+
+    @Option(
+        help: ArgumentHelp(
+            ReaderLanguage.text(
+                en:
+                    "CSV layout: long (a row per municipality and group, for analysts) or wide (a row per municipality, a column per group, for reading). An xlsx workbook has both sheets.",
+                nl:
+                    "Indeling van CSV: long (een rij per gemeente en groep, voor analisten) of wide (een rij per gemeente, een kolom per groep, om te lezen). Een xlsx-werkmap heeft beide bladen."
+            ), valueName: "layout"))
+    var layout: TableLayout = .long
 
     @Argument(
         help: ArgumentHelp(ReaderLanguage.text(en: "Municipalities, by name or code.", nl: "Gemeenten, met naam of code.")),
@@ -82,8 +96,11 @@ struct CompareCommand: AsyncParsableCommand {
         let comparison = try workspace.engine.compare(
             indicator, year: year, kind: options.kind, municipalities: chosen, against: groups)
         var report = CompareReport(comparison, locale: options.locale)
+        report.layout = layout
         report.targets = try targets.evaluations(workspace, indicator: indicator, municipalities: chosen, years: [year])
         try options.output.write(report)
         if let missing = MissingValues(comparison) { throw missing }
     }
 }
+
+extension TableLayout: ExpressibleByArgument {}

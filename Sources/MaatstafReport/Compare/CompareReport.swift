@@ -11,12 +11,15 @@ public struct CompareReport: TabularResult, Sendable {
     /// table.
     public var targets: [CheckResult] = []
 
+    /// CSV: one table, in the layout asked for (`--layout`); the long one unless told.
+    public var layout: TableLayout = .long
+
     public init(_ comparison: Comparison, locale: ReportLocale) {
         self.comparison = comparison
         self.locale = locale
     }
 
-    private var style: ValueStyle { ValueStyle(indicator: comparison.indicator, locale: locale) }
+    var style: ValueStyle { ValueStyle(indicator: comparison.indicator, locale: locale) }
 
     /// The heading: indicator, year and source document, unit.
     public var heading: String {
@@ -151,42 +154,58 @@ public struct CompareReport: TabularResult, Sendable {
         "### " + heading + "\n\n" + table.renderMarkdown()
     }
 
-    public var dataTables: [DataTable] { [dataTable] }
+    /// A workbook has both: the overview a reader scans first, then the long table for analysts.
+    public var dataTables: [DataTable] { [overview, dataTable] }
+    public var csvTable: DataTable? { layout == .wide ? overview : dataTable }
     public var sheetNotes: [String] { [heading] + table.notes }
     public func renderJSON() throws -> String { try CompareJSON(comparison, locale: locale).encoded() }
 
-    /// One row per municipality and reference group, typed for CSV and xlsx.
+    /// One row per municipality and reference group, typed for CSV and xlsx: the long layout analysts filter and
+    /// pivot. Headers in the reader's language; codes (`status`, `reference_kind`, `document`) stay codes, the same in
+    /// both, so a filter written once works on either file. `document` says on every row whether the figures are a
+    /// budget or accounts (empty for a CBS table, which is neither).
     public var dataTable: DataTable {
         let value: DataTable.Kind = style.isMoney ? .money : .number(decimals: 2)
+        let nl = locale == .nl
+        func name(_ en: String, _ dutch: String) -> String { nl ? dutch : en }
         var table = DataTable(
-            name: locale == .nl ? "Vergelijking" : "Comparison",
+            name: name("By municipality and group", "Per gemeente en groep"),
             columns: [
-                .init("indicator"), .init("year", .count), .init("code"), .init("municipality"), .init("value", value),
-                .init("numerator", .count), .init("denominator", .count), .init("rank", .count), .init("of", .count),
-                .init("percentile", .number(decimals: 1)), .init("z", .number(decimals: 3)), .init("status"),
-                .init("reference_kind"), .init("reference_code"), .init("reference"), .init("group_rate", value),
-                .init("mean", value), .init("median", value), .init("q1", value), .init("q3", value),
-                .init("count", .count), .init("difference", value), .init("difference_percent", .percent(decimals: 1)),
-                .init("gap", .count), .init("members", .count), .init("left_out", .count), .init("left_out_reasons"),
-                .init("zero_count", .count), .init("source"),
+                .init("indicator"), .init(name("year", "jaar"), .count), .init(name("document", "stuk")), .init("code"),
+                .init(name("municipality", "gemeente")), .init(name("value", "waarde"), value),
+                .init(name("numerator", "teller"), .count), .init(name("denominator", "noemer"), .count),
+                .init(name("rank", "rang"), .count), .init(name("of", "van"), .count),
+                .init(name("percentile", "percentiel"), .number(decimals: 1)), .init("z", .number(decimals: 3)),
+                .init("status"), .init(name("reference_kind", "referentiesoort")),
+                .init(name("reference_code", "referentiecode")), .init(name("reference", "referentie")),
+                .init(name("group_rate", "groepscijfer"), value), .init(name("mean", "gemiddelde"), value),
+                .init(name("median", "mediaan"), value), .init("q1", value), .init("q3", value),
+                .init(name("count", "aantal"), .count), .init(name("difference", "verschil"), value),
+                .init(name("difference_percent", "verschil %"), .percent(decimals: 1)),
+                .init(name("gap", "gat"), .count), .init(name("members", "leden"), .count),
+                .init(name("left_out", "niet meegeteld"), .count),
+                .init(name("left_out_reasons", "redenen niet meegeteld")), .init(name("zero_count", "nullen"), .count),
+                .init(name("source", "bron")),
             ])
         let source = comparison.data.sources.first.map { "\($0.table); Bron: CBS" } ?? "Bron: CBS"
+        let document = comparison.data.document?.rawValue ?? ""
         for municipality in comparison.municipalities {
             let observation = municipality.observation
             for reference in municipality.references {
                 let summary = reference.summary
                 let row: [DataTable.Cell] = [
-                    .text(comparison.indicator.id), .whole(comparison.year), .text(municipality.profile.code),
-                    .text(municipality.profile.name), .value(observation.value), .value(observation.numerator),
-                    .value(observation.denominator), .whole(municipality.rank), .whole(municipality.rankedCount),
-                    .value(municipality.percentile), .value(municipality.z), .text(Self.statusCode(observation.status)),
-                    .text(ReferenceKind.of(summary.group.group)), .text(ReferenceKind.code(of: summary.group) ?? ""),
-                    .text(summary.group.label), .value(summary.rate), .value(summary.distribution?.mean),
-                    .value(summary.distribution?.median), .value(summary.distribution?.q1),
-                    .value(summary.distribution?.q3), .whole(summary.distribution?.count ?? 0),
-                    .value(reference.difference), .value(reference.differencePercent), .value(reference.gap),
-                    .whole(summary.group.members.count), .whole(summary.missing.count),
-                    .text(Self.exclusionCodes(summary)), .whole(summary.zeros.count), .text(source),
+                    .text(comparison.indicator.id), .whole(comparison.year), .text(document),
+                    .text(municipality.profile.code), .text(municipality.profile.name), .value(observation.value),
+                    .value(observation.numerator), .value(observation.denominator), .whole(municipality.rank),
+                    .whole(municipality.rankedCount), .value(municipality.percentile), .value(municipality.z),
+                    .text(Self.statusCode(observation.status)), .text(ReferenceKind.of(summary.group.group)),
+                    .text(ReferenceKind.code(of: summary.group) ?? ""), .text(summary.group.label),
+                    .value(summary.rate), .value(summary.distribution?.mean), .value(summary.distribution?.median),
+                    .value(summary.distribution?.q1), .value(summary.distribution?.q3),
+                    .whole(summary.distribution?.count ?? 0), .value(reference.difference),
+                    .value(reference.differencePercent), .value(reference.gap), .whole(summary.group.members.count),
+                    .whole(summary.missing.count), .text(Self.exclusionCodes(summary)), .whole(summary.zeros.count),
+                    .text(source),
                 ]
                 table.rows.append(row)
             }

@@ -93,22 +93,30 @@ public struct RankReport: TabularResult, Sendable {
     public var dataTables: [DataTable] { [dataTable] }
     public var sheetNotes: [String] { [heading] + table.notes }
 
-    /// The league table, typed for CSV and xlsx.
+    /// The league table, typed for CSV and xlsx, headers in the reader's language; every row says which document
+    /// (budget or accounts) its figure comes from, so a row copied elsewhere still says it.
     public var dataTable: DataTable {
         let style = ValueStyle(indicator: ranking.data.indicator, locale: locale)
         let unit = ranking.data.indicator.unit.text(locale)
         let nl = locale == .nl
+        func name(_ en: String, _ dutch: String) -> String { nl ? dutch : en }
+        let wording = NoteWording(locale: locale)
+        let document =
+            ranking.data.document.map { wording.document($0, ranking.data.year) }
+            ?? ranking.data.sources.first.map(wording.sourceName) ?? ""
         var table = DataTable(
-            name: nl ? "Rangorde" : "Ranking",
+            name: name("Ranking", "Rangorde"),
             columns: [
-                .init("rank", .count), .init("code"), .init(nl ? "gemeente" : "municipality"),
-                .init("value (\(unit))", style.isMoney ? .money : .number(decimals: 2)),
-                .init("percentile", .number(decimals: 1)), .init("population", .count),
+                .init(name("rank", "rang"), .count), .init("code"), .init(name("municipality", "gemeente")),
+                .init(name("document", "stuk")),
+                .init(name("value", "waarde") + " (\(unit))", style.isMoney ? .money : .number(decimals: 2)),
+                .init(name("percentile", "percentiel"), .number(decimals: 1)),
+                .init(name("population", "inwoners"), .count),
             ])
         table.rows = ranking.entries.map { entry -> [DataTable.Cell] in
             [
-                .whole(entry.rank), .text(entry.profile.code), .text(entry.profile.name), .value(entry.observation.value),
-                .value(entry.percentile), .whole(entry.profile.population),
+                .whole(entry.rank), .text(entry.profile.code), .text(entry.profile.name), .text(document),
+                .value(entry.observation.value), .value(entry.percentile), .whole(entry.profile.population),
             ]
         }
         return table
