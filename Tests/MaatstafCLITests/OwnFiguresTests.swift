@@ -385,6 +385,37 @@ struct OwnFiguresTests {
         for label in ["feb 2019", "feb 2020", "feb 2021"] { #expect(chart.contains(label)) }
         // The latest value (February 2021) against the 2021 target (−3 % on 2019): within the margin, so amber.
         #expect(chart.contains("r=\"5\" fill=\"#E69F00\""))
+        // The relative target is drawn where it resolves: February 2019's youths with a provision per 1,000 youths,
+        // from the example's rows, less 3 % — in the periods chart with what it is reckoned from, and in the trend
+        // panel as a tick with a dotted line from 2019.
+        let rows = try Self.rows()
+        let base =
+            rows["Steenwijkerland|februari 2019|jeugd-met-voorziening"]! / rows["Steenwijkerland|februari 2019|jeugdigen-0-17"]!
+            * 1000
+        let bound = String(format: "%.2f", base * 0.97).replacingOccurrences(of: ".", with: ",")
+        #expect(chart.contains("≤ \(bound) (2021: -3,0% t.o.v. 2019)"), "\(bound)")
+        let trend = try #require(
+            html.components(separatedBy: "<figcaption>Ontwikkeling</figcaption>").dropFirst().first?
+                .components(separatedBy: "</figure>").first)
+        #expect(trend.contains("≤ \(bound)"))
+
+        // A target years ahead (2026, no figures yet) of −10 % on 2019 is drawn too: the base is known.
+        let ahead = RepositoryFixtures.temporaryFolder().appendingPathComponent("doelen.yaml")
+        try """
+        targets:
+          - municipality: Steenwijkerland
+            indicator: eigen.jeugd-met-voorziening-per-1000
+            year: 2026
+            at-most: -10% from 2019
+        """.write(to: ahead, atomically: true, encoding: .utf8)
+        let later = try await runner.run([
+            "report", "--locale", "nl", "--indicators", "eigen.jeugd-met-voorziening-per-1000", "--indicator-file",
+            Self.indicators, "--targets", ahead.path, "--cache-dir", cache, "--output", output.path, "Steenwijkerland",
+        ])
+        #expect(later.status == 0, "\(later.stderr)")
+        let aheadBound = String(format: "%.2f", base * 0.9).replacingOccurrences(of: ".", with: ",")
+        let laterHTML = try String(contentsOf: output, encoding: .utf8)
+        #expect(laterHTML.contains("≤ \(aheadBound) (2026: -10,0% t.o.v. 2019)"), "\(aheadBound)")
     }
 
     @Test("a report for the issue's three municipalities shows no CBS period code to its readers, in Dutch or English")

@@ -47,6 +47,23 @@ extension ComparisonEngine {
             missing: value == nil ? (missing ?? .noData) : nil, unresolved: unresolved, status: status)
     }
 
+    /// Where a target sits on a trend panel's path: a number as it is; a relative target as it resolves in its own
+    /// year (`evaluate`). A change on a base year for a year the store has no figures of yet (the goal ahead) still
+    /// has a bound — the base year's value changed by the percentage, in `document` where the base year has it —
+    /// so "−3 % on 2019 by 2026" is drawn before 2026 is there. Nil where it cannot be known: a group's rate in a
+    /// year without figures, a base year without a value. Drawing only: whether a value meets it is `evaluate`'s.
+    public func pathBound(_ target: Target, indicator: Indicator, document: Iv3DocumentKind?) -> Double? {
+        guard let relative = target.relative else { return target.value }
+        if let evaluation = try? evaluate(target, indicator: indicator) {
+            return evaluation.unresolved == nil ? evaluation.applied.value : nil
+        }
+        guard case .change(let percent, let from) = relative,
+            let base = (try? data(indicator, year: from, kind: document)) ?? (try? data(indicator, year: from)),
+            let value = base.observations[target.municipalityCode]?.okValue
+        else { return nil }
+        return value * (1 + percent / 100)
+    }
+
     /// The target that applies to a value of `year` among a municipality's targets for one indicator: that year's;
     /// else the next one ahead (the goal being worked towards); else the last one before. Nil without targets.
     public static func applicableTarget(_ targets: [Target], year: Int) -> Target? {

@@ -91,7 +91,11 @@ public struct BenchmarkReportBuilder: Sendable {
                 notShown += group.count
                 continue
             }
-            path += group.filter { $0.relative == nil }
+            // A relative target is drawn at what it resolves to (−3 % on 2019: the 2019 value less 3 %).
+            path += group.compactMap { target in
+                engine.pathBound(target, indicator: section.indicator, document: section.comparison.data.document)
+                    .map(target.resolved)
+            }
             guard let target = ComparisonEngine.applicableTarget(group, year: section.comparison.year) else { continue }
             do {
                 let evaluation = try engine.evaluate(

@@ -175,6 +175,12 @@ struct ReportLabels {
         case .atLeast: t("minstens", "at least")
         }
     }
+    /// `: −3,0% t.o.v. 2019` after a target's year when the target is a change on a base year; empty otherwise.
+    func changeOnBase(_ target: Target) -> String {
+        guard case .change(let percent, let from) = target.relative else { return "" }
+        return ": " + NumberFormat(locale: locale).percent(percent) + t(" t.o.v. \(from)", " on \(from)")
+    }
+
     /// `hoogstens € 100,00 in 2025; waarde € 141,92`: the bound, its year and the value it was judged on, which
     /// may be of another year than the report's.
     func targetDescription(_ result: TargetResult, style: ValueStyle) -> String {

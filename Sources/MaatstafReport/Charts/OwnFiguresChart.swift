@@ -51,9 +51,10 @@ struct OwnFiguresChart {
             svg.line(
                 x1: max(left - 8, from), y1: y(target.value), x2: min(right + 8, to), y2: y(target.value), stroke: Palette.good,
                 width: 2)
+            // A change on a base year says so: "≤ 85,29 (2021: −3,0% t.o.v. 2019)".
             svg.text(
-                "\(target.bound == .atMost ? "≤" : "≥") \(style.value(target.value)) (\(target.year))", x: min(right + 8, to),
-                y: y(target.value) - 4, anchor: .end, size: 9, fill: Palette.good)
+                "\(target.bound == .atMost ? "≤" : "≥") \(style.value(target.value)) (\(target.year)\(labels.changeOnBase(target)))",
+                x: min(right + 8, to), y: y(target.value) - 4, anchor: .end, size: 9, fill: Palette.good)
         }
         if let reference {
             svg.line(

@@ -41,7 +41,10 @@ struct TrendChart {
         let right = Self.width - left
         let top = 30.0
         let bottom = Self.height - 26
-        let years = Set(points.map(\.year) + targets.map(\.year)).sorted()
+        let baseYears = targets.compactMap { target -> Int? in
+            if case .change(_, let from) = target.relative { return from } else { return nil }
+        }
+        let years = Set(points.map(\.year) + targets.map(\.year) + baseYears).sorted()
         let x = Scale(values: years.map(Double.init), start: left, end: right)
         let y = Scale(values: [scale.low, scale.high], start: bottom, end: top)
         svg.line(x1: left - 16, y1: bottom, x2: right + 16, y2: bottom, stroke: Palette.axis)
@@ -112,6 +115,11 @@ struct TrendChart {
         let ticks = targets.sorted { $0.year < $1.year }.map { (x(Double($0.year)), y($0.value), $0) }
         if ticks.count > 1 { svg.polyline(ticks.map { ($0.0, $0.1) }, stroke: Palette.good, width: 1.2, dashed: true) }
         for (px, py, target) in ticks {
+            // A change on a base year: a dotted line from the base year's value the target is reckoned from.
+            if case .change(let percent, let from) = target.relative, percent > -100 {
+                let base = target.value / (1 + percent / 100)
+                svg.line(x1: x(Double(from)), y1: y(base), x2: px, y2: py, stroke: Palette.good, width: 1.2, dashed: true)
+            }
             svg.line(x1: px - 7, y1: py, x2: px + 7, y2: py, stroke: Palette.good, width: 2.5)
             svg.text(
                 (target.bound == .atMost ? "≤ " : "≥ ") + style.value(target.value), x: px, y: py + 12, anchor: .middle,
