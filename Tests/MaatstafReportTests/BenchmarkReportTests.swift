@@ -185,6 +185,27 @@ struct BenchmarkReportTests {
                 "<tr><td>Nederland</td><td class=\"num\">\(counted)/\(all.count)</td><td class=\"num\">\(undelivered)</td><td class=\"num\">\(unbooked)</td></tr>"
             ))
         #expect(!html.contains("gemeenten tellen mee;"))
+
+        // The bar chart reads as a ranking: highest value first by the raw file, those without a value last; the
+        // groups after the Netherlands likewise, each name whole (no "…").
+        let bars = try #require(
+            html.components(separatedBy: "<figcaption>Vergelijking</figcaption>").dropFirst().first?
+                .components(separatedBy: "</svg>").first)
+        let labels = bars.matches(of: /text-anchor="end"[^>]*>([^<]+)</).map { String($0.1) }
+        let withValue = twenty.filter { Self.raw2025.municipalities[$0]!.books(["6.711"]) }
+        let expected =
+            withValue.sorted { Self.raw2025.rate($0, ["6.711"]) > Self.raw2025.rate($1, ["6.711"]) }
+            + twenty.filter { !withValue.contains($0) }
+        #expect(Array(labels.prefix(20)) == expected)
+        #expect(labels[20] == "Nederland")
+        #expect(!labels.contains { $0.contains("…") }, "\(labels)")
+        // The groups' bars after the Netherlands, highest rate first (their values as the chart writes them).
+        let groupValues = bars.components(separatedBy: ">Nederland<").dropFirst().first!
+            .matches(of: /text-anchor="start"[^>]*>€ ([0-9.]+,[0-9]{2})</).map {
+                Double($0.1.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))!
+            }
+        #expect(groupValues.count > 3)
+        #expect(Array(groupValues.dropFirst()) == groupValues.dropFirst().sorted(by: >), "\(groupValues)")
     }
 
     @Test("a group in which no municipality has a value says 0 counted, not an empty cell")

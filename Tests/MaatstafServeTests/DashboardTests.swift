@@ -62,6 +62,37 @@ struct DashboardTests {
         for part in ["<svg", "class=\"map\"", "Gap", "Trend"] { #expect(page.body.contains(part), "\(part)") }
     }
 
+    @Test("Twenty municipalities: the bars read as a ranking by the raw file, the groups' names whole beside them")
+    func twentyMunicipalities() async throws {
+        let dashboard = try await RunningDashboard.start()
+        defer { dashboard.stop() }
+        let codes = [
+            "GM0293", "GM0226", "GM1708", "GM0202", "GM0299", "GM1955", "GM0221", "GM0275", "GM0274", "GM0289", "GM1705",
+            "GM1734", "GM0214", "GM0321", "GM0173", "GM1740", "GM0228", "GM0200", "GM0301", "GM0150",
+        ]
+        let page = try await dashboard.get(
+            "/?" + codes.map { "m=\($0)" }.joined(separator: "&")
+                + "&i=wmo.huishoudelijke-hulp&y=2023&kind=jaarrekening&g=province&g=corop&g=size-class&lang=nl")
+        #expect(page.status == 200)
+        let chart = try #require(
+            page.body.components(separatedBy: "<figcaption>Vergelijking</figcaption>").dropFirst().first?
+                .components(separatedBy: "</svg>").first)
+        let labels = chart.matches(of: /text-anchor="end"[^>]*>([^<]+)</).map { String($0.1) }
+        // regions/municipalities.csv names the codes; iv3/2023_jaarrekening.csv gives each rate, those booking
+        // nothing on 6.71a (no value) last.
+        let names = Dictionary(
+            try RepositoryFixtures.simpleRows("regions/municipalities.csv", separator: ",").dropFirst().map { ($0[1], $0[0]) },
+            uniquingKeysWith: { first, _ in first })
+        let raw = try RawIv3("iv3/2023_jaarrekening.csv")
+        let chosen = codes.map { names[$0]! }
+        let counted = chosen.filter { raw.municipalities[$0]!.delivered && raw.municipalities[$0]!.books(["6.71a"]) }
+        let expected =
+            counted.sorted { raw.rate($0, ["6.71a"]) > raw.rate($1, ["6.71a"]) } + chosen.filter { !counted.contains($0) }
+        #expect(Array(labels.prefix(20)) == expected)
+        #expect(labels.count > 25 && labels[20] == "Nederland")
+        #expect(!labels.contains { $0.contains("…") }, "\(labels)")
+    }
+
     @Test("Clicking a municipality on the map adds it; its × takes it out again")
     func clickAddsAndRemoves() async throws {
         let dashboard = try await RunningDashboard.start()

@@ -229,6 +229,13 @@ struct ReportLabels {
         }
     }
 
+    /// A group's name on a bar: as `summaryName`, but a size class without its kind ("20 000 tot 50 000 inwoners"
+    /// says what it is), so that the name fits whole beside the bars of twenty municipalities.
+    func barName(_ summary: GroupSummary) -> String {
+        guard summary.basis == nil, summary.group.group == .builtIn(.sizeClass) else { return summaryName(summary) }
+        return classLabel(summary.group)
+    }
+
     /// `het landelijke cijfer`, `het cijfer van de provincie` / `the national rate`, `the province rate`: what a
     /// relative target or a norm measures against.
     func groupRate(_ kind: PeerGroupKind) -> String {

@@ -28,7 +28,8 @@ struct BarChart {
 
     func render() -> String {
         let size = fontSize
-        let labelWidth = min(width * 0.42, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
+        // Up to nearly half the width for names: in the narrow chart beside the map, a COROP's name and kind need it.
+        let labelWidth = min(width * 0.46, (bars.map { SVG.textWidth($0.label, size: size) }.max() ?? 60) + 12)
         let values = bars.compactMap(\.value)
         let valueRoom = (values.map { SVG.textWidth(style.value($0), size: size) }.max() ?? 40) + 10
         let hasNegative = values.contains { $0 < 0 }
@@ -67,9 +68,23 @@ struct BarChart {
         return svg.render()
     }
 
-    /// Cuts a label to fit, with an ellipsis; the full name stays in the table below the chart.
+    /// Highest value first, bars without a value last; equal values keep their order.
+    static func ranked(_ bars: [Bar]) -> [Bar] {
+        bars.enumerated().sorted { left, right in
+            switch (left.element.value, right.element.value) {
+            case (let a?, let b?): a != b ? a > b : left.offset < right.offset
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): left.offset < right.offset
+            }
+        }.map(\.element)
+    }
+
+    /// Cuts a label to fit, with an ellipsis; the full name stays in the table below the chart. The same estimate of
+    /// a character's width as `SVG.textWidth`, so a label the chart made room for is never cut (a rounding error
+    /// cut "Zuidwest-Gelderland (COROP)" by one letter).
     static func truncated(_ text: String, width: Double, size: Double = 11) -> String {
-        let fits = Int(width / (size * 0.58))
+        let fits = Int((width / (size * 0.58) + 1e-9).rounded(.down))
         return text.count <= fits ? text : String(text.prefix(max(1, fits - 1))) + "…"
     }
 }

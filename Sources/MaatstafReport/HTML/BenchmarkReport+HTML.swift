@@ -247,16 +247,24 @@ extension BenchmarkReport {
 
         // Bar chart: the municipalities, the Netherlands, each reference group.
         var bars = section.comparison.municipalities.map {
-            BarChart.Bar(label: $0.profile.name, value: $0.observation.value, kind: .municipality)
+            BarChart.Bar(label: $0.profile.name, value: $0.observation.okValue, kind: .municipality)
         }
         // Many municipalities: each one's own nearest neighbours are a Δ column of the numbers table, not twenty more
         // bars (they pushed an indicator onto a third page).
         let manyChosen = section.comparison.municipalities.count > 6
+        var groupBars: [BarChart.Bar] = []
         for group in section.referenceGroups where !(manyChosen && group.group.group == .peers) {
             let isNational = group.group.group == .builtIn(.national)
-            bars.append(
-                BarChart.Bar(label: labels.summaryName(group), value: group.rate, kind: isNational ? .national : .group))
+            groupBars.append(
+                BarChart.Bar(label: labels.barName(group), value: group.rate, kind: isNational ? .national : .group))
         }
+        // Many municipalities are read as a ranking: highest first, those without a value last; the groups after
+        // them the same way, the Netherlands first. A few keep the order they were chosen in (yours first).
+        if manyChosen {
+            bars = BarChart.ranked(bars)
+            groupBars = groupBars.filter { $0.kind == .national } + BarChart.ranked(groupBars.filter { $0.kind != .national })
+        }
+        bars += groupBars
         // Many municipalities: the bars narrower, beside a smaller map, the map's legend under both at full width,
         // so the three share the top of a page.
         let many = section.comparison.municipalities.count > 6
