@@ -33,7 +33,7 @@ struct OutputHardeningTests {
         let received = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         reader.waitUntilExit()
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(received.hasPrefix("indicator,year,code"))
+        #expect(received.hasPrefix("indicator,year,document,code"))
         var info = stat()
         #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
     }
@@ -47,7 +47,7 @@ struct OutputHardeningTests {
         let result = try await CLIRunner().run(compare + ["--cache-dir", cache, "--output", target.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me")
-        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("indicator,year,code"))
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("indicator,year,document,code"))
         var info = stat()
         #expect(lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }.isEmpty)
