@@ -11,7 +11,9 @@ public struct IndicatorCatalog: Sendable {
     public private(set) var decompositions: [Decomposition] = []
 
     public init(store: Store, userFile: URL? = nil) throws {
-        var list = try Self.builtIn()
+        // Compiled into the program from builtin-indicators.yaml (scripts/generate-builtin-catalog; the tests hold
+        // the two equal): no YAML is decoded at start.
+        var list = BuiltinIndicators.compiled
         var userText: String?
         if let userFile {
             guard let data = try? Data(contentsOf: userFile), let text = String(data: data, encoding: .utf8) else {
@@ -56,7 +58,8 @@ public struct IndicatorCatalog: Sendable {
             }
         }
         self.init(indicators: list)
-        var decompositions = try DecompositionFile.read(BuiltinIndicators.yaml, origin: .builtIn, indicators: list)
+        // The built-in decompositions were checked against the built-in indicators when the catalog was compiled.
+        var decompositions = BuiltinIndicators.compiledDecompositions
         if let userText, let userFile {
             for decomposition in try DecompositionFile.read(userText, origin: .file(userFile.path), indicators: list) {
                 if decompositions.contains(where: { $0.id == decomposition.id }) {
@@ -158,13 +161,9 @@ public struct IndicatorCatalog: Sendable {
         }
     }
 
-    /// The ids of the built-in indicators, read from the embedded file alone (no store): for shell completion.
+    /// The ids of the built-in indicators, from the compiled catalog alone (no store): for shell completion.
     public static func builtInIDs() -> [String] {
-        ((try? builtIn()) ?? []).map(\.id)
-    }
-
-    static func builtIn() throws -> [Indicator] {
-        try IndicatorFile.read(BuiltinIndicators.yaml, origin: .builtIn)
+        BuiltinIndicators.compiled.map(\.id)
     }
 
     /// `iv3.<code>.lasten|baten|netto` for every taakveld of every Iv3 document in the store, embedded or fetched, valid
