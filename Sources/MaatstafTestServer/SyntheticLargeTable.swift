@@ -23,6 +23,15 @@ public final class SyntheticLargeTable: @unchecked Sendable {
     public let announcesCount: Bool
     /// When set, page `n` is held back until `release()` (or 30 seconds): a download stopped mid-way.
     public let stalledPage: Int?
+    /// How long TableInfos takes to answer (set before serving): a client that waits for it before asking for pages
+    /// shows as pages asked for only after it.
+    public nonisolated(unsafe) var metadataDelay: TimeInterval = 0
+    /// When set (before serving), a page past the last row is answered with this status instead of no rows.
+    public nonisolated(unsafe) var pastTheEndStatus: Int?
+    /// Data pages asked for before TableInfos had first answered.
+    public var pagesAskedBeforeMetadata: Int { lock.withLock { earlyPages } }
+    private var metadataAnswered = false
+    private var earlyPages = 0
     private let released = NSCondition()
     private var isReleased = false
     private let lock = NSLock()
@@ -62,6 +71,8 @@ public final class SyntheticLargeTable: @unchecked Sendable {
         try TestHTTPServer { [self] request in
             let version = self.version
             if request.path.hasSuffix("/TableInfos") {
+                if metadataDelay > 0 { Thread.sleep(forTimeInterval: metadataDelay) }
+                defer { lock.withLock { metadataAnswered = true } }
                 let modified = version == 0 ? "2026-01-01T00:00:00" : "2026-02-01T00:00:\(String(format: "%02d", version % 60))"
                 return TestResponse(
                     text:
@@ -79,7 +90,13 @@ public final class SyntheticLargeTable: @unchecked Sendable {
                         """)
             }
             if !request.path.hasSuffix("/TypedDataSet") { return TestResponse(status: 404, text: "no code list") }
+            lock.withLock { if !metadataAnswered { earlyPages += 1 } }
             let skip = Int(request.target.components(separatedBy: "$skip=").last ?? "0") ?? 0
+            // Past the last row CBS answers no rows (a client may ask for its first pages before it knows how many).
+            if skip >= rows && skip > 0 {
+                if let pastTheEndStatus { return TestResponse(status: pastTheEndStatus, text: "no such page") }
+                return TestResponse(text: #"{"value":[]}"#)
+            }
             let page = skip / 10_000
             if page == stalledPage {
                 let deadline = Date().addingTimeInterval(30)

@@ -174,6 +174,43 @@ struct StreamedTableTests {
         #expect(set.codes == (try Self.served(table)).codes)
     }
 
+    @Test(
+        "the first pages are asked for with the metadata, not after it; pages past a small table's end are dropped, even failing ones, and leave no trace in the cache"
+    )
+    func firstPagesWithTheMetadata() async throws {
+        // TableInfos takes 0.5 s: the first eight pages (one per connection) are asked for while it is on its way.
+        let large = SyntheticLargeTable(identifier: "SYNTHAHEAD", rows: 10_000 * 10)
+        large.metadataDelay = 0.5
+        let largeServer = try large.server()
+        let store = try Store.inMemory()
+        _ = try await source(largeServer).fetch(large.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
+        #expect(large.pagesAskedBeforeMetadata == HTTPClientConfiguration().maxConcurrentPerHost)
+        let pages = largeServer.requests.filter { $0.path.hasSuffix("/TypedDataSet") }
+        #expect(pages.count == large.pageCount && Set(pages.map(\.target)).count == large.pageCount)
+        #expect(try store.cbsColumns(table: large.identifier).topics.map(\.values) == (try Self.served(large)).values)
+
+        // A table of two pages: the six asked for past its end answer 500; the table is stored whole, and nothing of
+        // them is cached.
+        let small = SyntheticLargeTable(identifier: "SYNTHSMALL", rows: 15_000)
+        small.pastTheEndStatus = 500
+        let smallServer = try small.server()
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
+        var configuration = HTTPClientConfiguration()
+        configuration.retry = RetryPolicy(maxAttempts: 1)
+        let source = CBSODataV3Source(
+            fetcher: CachedFetcher(client: HTTPClient(configuration: configuration), cache: cache),
+            base: smallServer.baseURL)
+        _ = try await source.fetch(small.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
+        #expect(try store.cbsColumns(table: small.identifier).topics.map(\.values) == (try Self.served(small)).values)
+        let asked = smallServer.requests.filter { $0.path.hasSuffix("/TypedDataSet") }
+        #expect(asked.count == 8)
+        for page in asked {
+            let cached = FileManager.default.fileExists(atPath: cache.fileURL(for: smallServer.baseURL + page.target).path)
+            let skip = Int(page.target.components(separatedBy: "$skip=").last ?? "") ?? 0
+            #expect(cached == (skip < 15_000), "\(page.target)")
+        }
+    }
+
     // A table that announces no row count (`RecordCount: null`): its pages are known one at a time, from each page's
     // `odata.nextLink` (written to CBS's own host, rebased onto the local server).
 
@@ -184,7 +221,12 @@ struct StreamedTableTests {
         let store = try Store.inMemory()
         let writer = store.cbsTableWriter(catalog: "test")
         let sink = RecordingSink(writer, table)
-        let fetched = try await source(server).fetch(table.identifier) { _, _ in sink }
+        let cache = HTTPCache(root: RepositoryFixtures.temporaryFolder())
+        var configuration = HTTPClientConfiguration()
+        configuration.retry = RetryPolicy(maxAttempts: 1)
+        let source = CBSODataV3Source(
+            fetcher: CachedFetcher(client: HTTPClient(configuration: configuration), cache: cache), base: server.baseURL)
+        let fetched = try await source.fetch(table.identifier) { _, _ in sink }
         guard case .streamed(let summary) = fetched else {
             Issue.record("a table without a row count was not streamed")
             return
@@ -193,11 +235,18 @@ struct StreamedTableTests {
         #expect(summary.mostPagesHeld <= 2 && summary.rowsInNestedOrder)
         // Each page went into the store before the server had sent more than the one after it.
         #expect(sink.appends.map(\.rows) == (0..<table.pageCount).map { min(10_000, table.rows - $0 * 10_000) })
-        for (index, append) in sink.appends.enumerated() {
-            #expect(append.pagesSent <= index + 2, "page \(index)")
+        // The first pages by `$skip` were asked for with the metadata, before it said there is no count; they were
+        // dropped (and left the cache) before the walk began. The walk asked for each page once, by its link.
+        let pages = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }
+        let speculative = pages.filter { $0.target.contains("$top") }
+        #expect(speculative.count <= HTTPClientConfiguration().maxConcurrentPerHost)
+        for request in speculative {
+            #expect(!FileManager.default.fileExists(atPath: cache.fileURL(for: server.baseURL + request.target).path))
         }
-        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count == table.pageCount)
-        #expect(!server.requests.contains { $0.target.contains("$top") }, "the pages were walked by their links")
+        for (index, append) in sink.appends.enumerated() {
+            #expect(append.pagesSent <= index + 2 + speculative.count, "page \(index)")
+        }
+        #expect(pages.count - speculative.count == table.pageCount, "the pages were walked by their links")
         let served = try Self.served(table)
         let stored = try store.cbsColumns(table: table.identifier)
         #expect(stored.dimensions.map(\.codes) == served.codes)
@@ -261,10 +310,11 @@ struct StreamedTableTests {
         let store = try Store.inMemory()
         _ = try await source.fetch(table.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
         // The last page lost from the cache (a download that broke off there), and CBS revises the table meanwhile.
-        let lastPage = try #require(server.requests.last { $0.path.hasSuffix("/TypedDataSet") })
+        let lastPage = try #require(
+            server.requests.last { $0.path.hasSuffix("/TypedDataSet") && !$0.target.contains("$top") })
         cache.remove(server.baseURL + lastPage.target)
         table.version = 7
-        let before = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count
+        let before = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") && !$0.target.contains("$top") }.count
         guard
             case .streamed(let summary) = try await source.fetch(
                 table.identifier,
@@ -277,7 +327,9 @@ struct StreamedTableTests {
         }
         #expect(summary.pagesFromCache == 0)
         // One page to continue with, then all three again.
-        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count - before == 1 + 3)
+        // (Walked by their links; the pages asked for by `$skip` with the metadata are not counted.)
+        let walked = server.requests.filter { $0.path.hasSuffix("/TypedDataSet") && !$0.target.contains("$top") }
+        #expect(walked.count - before == 1 + 3)
         let stored = try store.cbsColumns(table: table.identifier)
         #expect(stored.topics.map(\.values) == (try Self.served(table)).values)
         // Row 1 of the revised table: 1 × 7 − 300,000 + 7.
@@ -295,7 +347,7 @@ struct StreamedTableTests {
             try await limited.fetch(table.identifier) { _, _ in store.cbsTableWriter(catalog: "test") }
         }
         #expect(error?.reason.en.contains("keeps linking to further pages after 4 pages") == true, "\(String(describing: error))")
-        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") }.count == 4)
+        #expect(server.requests.filter { $0.path.hasSuffix("/TypedDataSet") && !$0.target.contains("$top") }.count == 4)
         #expect(try store.cbsTables().isEmpty)
     }
 }

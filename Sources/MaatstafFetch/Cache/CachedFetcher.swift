@@ -44,11 +44,16 @@ public struct CachedFetcher: Sendable {
     /// Fetches and reads a body. A body that `parse` rejects (an HTML error page answered with 200, a cut-off page)
     /// is removed from the cache, so it is never served again as a good entry: the next run downloads it anew.
     public func fetch<T>(_ url: String, parse: (FetchResult) throws -> T) async throws -> T {
-        let result = try await fetch(url)
+        try read(try await fetch(url), parse: parse)
+    }
+
+    /// Reads a body this fetcher fetched earlier (asked for before the caller knew how to read it), with the same
+    /// rule as `fetch(_:parse:)`: a body `parse` rejects leaves the cache.
+    public func read<T>(_ result: FetchResult, parse: (FetchResult) throws -> T) throws -> T {
         do {
             return try parse(result)
         } catch {
-            if policy != .bypass { cache.remove(url) }
+            if policy != .bypass { cache.remove(result.url) }
             throw error
         }
     }

@@ -27,32 +27,51 @@ extension CBSODataV3Source {
         streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) throws -> (any CBSTableSink)?
     ) async throws -> CBSFetched {
         guard filter.isEmpty else { return .whole(try await dataSet(table, filter: filter)) }
-        let metadata = try await emptyDataSet(table)
+        try CBSTableID.check(table)
+        // The first pages are asked for with the metadata (`PagePrefetch`): one round trip less.
+        let prefetch = PagePrefetch(
+            urls: pageURLs(table, count: fetcher.client.configuration.maxConcurrentPerHost * Self.pageSize),
+            fetcher: fetcher)
+        let metadata: CBSDataSet
+        do {
+            metadata = try await emptyDataSet(table)
+        } catch {
+            await prefetch.discard()
+            throw error
+        }
         guard let count = metadata.table.recordCount else {
+            await prefetch.discard()
             return try await fetchByNextLink(table, metadata: metadata, streamingInto: makeSink)
         }
         let urls = pageURLs(table, count: count)
+        await prefetch.discard(from: urls.count)
         // Some pages in the cache but not all: a download that broke off. They are used only if the table is still
         // the one they came from — CBS's TableInfos, asked again, must be what it was; otherwise every page is asked
-        // for again. (Checked before anything is stored: a table streams into the store as it comes.)
+        // for again. (Checked before anything is stored: a table streams into the store as it comes.) The pages asked
+        // for with the metadata count as cached only if they were before.
         if fetcher.policy == .standard {
-            let cached = urls.count { url in
+            let cached = urls.enumerated().count { index, url in
+                if index < prefetch.urls.count { return prefetch.cachedBefore.contains(url) }
                 if case .hit = fetcher.cache.lookup(url) { return true }
                 return false
             }
             if cached > 0 && cached < urls.count {
                 let current = try await fetcher.with(policy: .refresh).fetch(url(table, "TableInfos"))
                 if Self.sha256(current) != metadata.responses.first?.sha256 {
+                    await prefetch.discard()
                     return try await CBSODataV3Source(fetcher: fetcher.with(policy: .refresh), base: base)
                         .fetch(table, streamingInto: makeSink)
                 }
             }
         }
         guard let sink = try makeSink(metadata.table, metadata.properties) else {
+            // Read whole: the pages asked for are in the cache by now, and read from there.
+            for index in prefetch.urls.indices where index < urls.count { _ = try? await prefetch.response(index) }
             return .whole(try await wholeDataSet(table, metadata: metadata))
         }
         do {
-            return .streamed(try await stream(table, metadata: metadata, count: count, urls: urls, into: sink))
+            return .streamed(
+                try await stream(table, metadata: metadata, count: count, urls: urls, prefetch: prefetch, into: sink))
         } catch let error as FetchError {
             sink.abandon()
             throw keptPages(error, urls: urls)
@@ -137,7 +156,8 @@ extension CBSODataV3Source {
     }
 
     private func stream(
-        _ table: String, metadata: CBSDataSet, count: Int, urls: [String], into sink: any CBSTableSink
+        _ table: String, metadata: CBSDataSet, count: Int, urls: [String], prefetch: PagePrefetch,
+        into sink: any CBSTableSink
     ) async throws -> CBSStreamSummary {
         let layout = PageLayout(dimensionKeys: metadata.dimensions.map(\.key), topicKeys: metadata.topics.map(\.key))
         let dimensions = metadata.dimensions
@@ -153,7 +173,14 @@ extension CBSODataV3Source {
             var waiting: [Int: Page] = [:]
             while requested < min(Self.streamWindow, urls.count) {
                 let (index, url) = (requested, urls[requested])
-                group.addTask { (index, try await fetcher.fetch(url) { try Self.page($0, layout: layout) }) }
+                if index < prefetch.urls.count {
+                    // Asked for with the metadata; read now that the metadata says how.
+                    group.addTask {
+                        (index, try fetcher.read(try await prefetch.response(index)) { try Self.page($0, layout: layout) })
+                    }
+                } else {
+                    group.addTask { (index, try await fetcher.fetch(url) { try Self.page($0, layout: layout) }) }
+                }
                 requested += 1
             }
             while let (index, page) = try await group.next() {
