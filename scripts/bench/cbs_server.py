@@ -2,8 +2,10 @@
 generated, not statistics) in the exact shape of CBS's ODataFeed: service document, TableInfos with RecordCount,
 DataProperties, code lists, and TypedDataSet in pages of 10,000 rows, reachable both by odata.nextLink (as cbsodata
 walks it) and by $skip/$top (as maatstaf fetches pages in parallel). Every response waits LATENCY seconds first, to
-stand in for the network between a municipality and CBS.
-Usage: cbs_server.py PORT ROWS LATENCY_SECONDS   (prints "ready" when listening)
+stand in for the network between a municipality and CBS. MODE "prebuilt" (the default) makes every page before it says
+ready; "per-request" makes each page when it is asked for (JSON encoded then), as a server that builds its answers
+does: slower per page, and in Python one page at a time (the GIL), like a busy CBS.
+Usage: cbs_server.py PORT ROWS LATENCY_SECONDS [MODE]   (prints "ready" when listening)
 """
 import json
 import socket
@@ -13,6 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 port, rows, latency = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+mode = sys.argv[4] if len(sys.argv) > 4 else "prebuilt"
+if mode not in ("prebuilt", "per-request"):
+    sys.exit(f"cbs_server.py: MODE is prebuilt or per-request, not {mode}")
 TABLE = "SYNTH01"
 PAGE = 10_000
 # At least 400 regions, more for very large tables so that periods stay four-digit years (cbsodata reads them as such).
@@ -48,10 +53,15 @@ static = {
     "RegioS": envelope([{"Key": r.ljust(10), "Title": r, "Description": None} for r in regions]),
     "Perioden": envelope([{"Key": p, "Title": p[:4], "Description": None, "Status": "Definitief"} for p in periods]),
 }
-pages = {}
-for skip in range(0, rows, PAGE):
+def page(skip):
+    """The page at $skip; past the last row no rows, as CBS answers."""
+    if skip >= rows:
+        return envelope([])
     nxt = f"{base}/TypedDataSet?$format=json&$skip={skip + PAGE}" if skip + PAGE < rows else None
-    pages[skip] = envelope([row(i) for i in range(skip, min(skip + PAGE, rows))], nxt)
+    return envelope([row(i) for i in range(skip, min(skip + PAGE, rows))], nxt)
+
+
+pages = {skip: page(skip) for skip in range(0, rows, PAGE)} if mode == "prebuilt" else {}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,7 +77,8 @@ class Handler(BaseHTTPRequestHandler):
         entity = parts[-1] if parts[-1] != TABLE else ""
         query = parse_qs(url.query)
         if entity in ("TypedDataSet", "UntypedDataSet"):
-            body = pages.get(int(query.get("$skip", ["0"])[0]))
+            skip = int(query.get("$skip", ["0"])[0])
+            body = pages.get(skip) or page(skip)
         else:
             body = static.get(entity)
         if body is None:

@@ -231,7 +231,10 @@ struct FetchCommand: AsyncParsableCommand {
             try await fetchMergers(table, fetcher: fetcher, base: base)
             return
         }
-        let storage = TableStorage(store: try global.openStore())
+        // The store opens while the first requests are on their way (a new cache copies its template first, tens
+        // of milliseconds): a streaming table needs it only once its metadata has arrived.
+        let global = self.global
+        let opening = Task { TableStorage(store: try global.openStore()) }
         var tables = self.tables
         var catalog = source.catalog.rawValue
         if let years = iv3Years {
@@ -250,16 +253,20 @@ struct FetchCommand: AsyncParsableCommand {
         }
         for table in tables {
             let fetched: CBSFetched
-            // Used only if the table streams; it opens its transaction only when the table starts streaming.
-            let writer = storage.writer(catalog: catalog)
+            // Made only if the table streams; it opens its transaction only when the table starts streaming.
+            var writer: CBSTableWriter?
             if odata == .v4 {
                 fetched = .whole(try await CBSODataV4Source(fetcher: fetcher, base: base).dataSet(table))
             } else {
                 // A whole table streams into the store as its pages arrive, except an Iv3 table: that one is read
                 // whole into documents (below).
+                let catalog = catalog
                 fetched = try await CBSODataV3Source(fetcher: fetcher, base: base).fetch(table, filter: filter) {
                     _, properties in
-                    Iv3ThirdPartyTable.resembles(properties: properties) ? nil : writer
+                    if Iv3ThirdPartyTable.resembles(properties: properties) { return nil }
+                    let made = try await opening.value.writer(catalog: catalog)
+                    writer = made
+                    return made
                 }
             }
             switch fetched {
@@ -267,11 +274,12 @@ struct FetchCommand: AsyncParsableCommand {
                 progress.finish()
                 try StandardOutput.line(
                     summaryLine(
-                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer.cells,
-                        counts: writer.observationCounts))
+                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer?.cells ?? 0,
+                        counts: writer?.observationCounts ?? [:]))
                 try resumeLine(fromCache: summary.pagesFromCache, pages: summary.pageCount)
             case .whole(let set):
-                try storeWhole(set, in: storage, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
+                try storeWhole(
+                    set, in: try await opening.value, catalog: odata == .v4 ? "odata-v4" : catalog, progress: progress)
             }
         }
     }

@@ -24,14 +24,15 @@ extension CBSODataV3Source {
     /// not come in nested order).
     public func fetch(
         _ table: String, filter: CBSFilter = CBSFilter(),
-        streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) throws -> (any CBSTableSink)?
+        streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) async throws -> (any CBSTableSink)?
     ) async throws -> CBSFetched {
         guard filter.isEmpty else { return .whole(try await dataSet(table, filter: filter)) }
         try CBSTableID.check(table)
-        // The first pages are asked for with the metadata (`PagePrefetch`): one round trip less.
+        // The first pages are asked for with the metadata (`PagePrefetch`): one round trip less. Two connections stay
+        // free for TableInfos and DataProperties, which would otherwise queue behind the pages.
+        let connections = fetcher.client.configuration.maxConcurrentPerHost
         let prefetch = PagePrefetch(
-            urls: pageURLs(table, count: fetcher.client.configuration.maxConcurrentPerHost * Self.pageSize),
-            fetcher: fetcher)
+            urls: pageURLs(table, count: max(1, connections - 2) * Self.pageSize), fetcher: fetcher)
         let metadata: CBSDataSet
         do {
             metadata = try await emptyDataSet(table)
@@ -64,7 +65,7 @@ extension CBSODataV3Source {
                 }
             }
         }
-        guard let sink = try makeSink(metadata.table, metadata.properties) else {
+        guard let sink = try await makeSink(metadata.table, metadata.properties) else {
             // Read whole: the pages asked for are in the cache by now, and read from there.
             for index in prefetch.urls.indices where index < urls.count { _ = try? await prefetch.response(index) }
             return .whole(try await wholeDataSet(table, metadata: metadata))
@@ -89,9 +90,9 @@ extension CBSODataV3Source {
     /// the rows stored so far are undone and every page asked for again.
     private func fetchByNextLink(
         _ table: String, metadata: CBSDataSet,
-        streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) throws -> (any CBSTableSink)?
+        streamingInto makeSink: (CBSTableInfo, [CBSDataProperty]) async throws -> (any CBSTableSink)?
     ) async throws -> CBSFetched {
-        guard let sink = try makeSink(metadata.table, metadata.properties) else {
+        guard let sink = try await makeSink(metadata.table, metadata.properties) else {
             return .whole(try await wholeDataSet(table, metadata: metadata))
         }
         let summary: CBSStreamSummary

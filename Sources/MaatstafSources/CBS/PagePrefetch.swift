@@ -6,8 +6,9 @@ import MaatstafFetch
 /// Which pages a table has follows from its row count, which only the metadata gives; waiting for it cost a whole
 /// round trip before the first page (at 50 ms latency, a quarter of a 200,000-row fetch). The first pages' addresses
 /// are the same for every table (`$top=10000&$skip=0`, `…&$skip=10000`, …), so they are asked for at once — as many
-/// as there are connections to the host, so the first round fills them all. A table with fewer pages answers the
-/// rest with no rows; those are dropped, and taken out of the cache again when this fetch put them there.
+/// as there are connections to the host less the two the metadata takes, so the first round fills them all. A table
+/// with fewer pages answers the rest with no rows; those are dropped, and taken out of the cache again when this fetch
+/// put them there.
 ///
 /// The bodies are read (and checked) only once the metadata says how; a failed request matters only when its page is
 /// one the table has.
