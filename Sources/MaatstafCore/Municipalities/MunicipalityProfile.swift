@@ -1,6 +1,6 @@
 /// A municipality as it was in one year: its regions, classes and population on 1 January.
 ///
-/// A value, stored behind one shared reference (copied on write): a comparison copies a profile into every
+/// A value, stored behind one shared, immutable reference: a comparison copies a profile into every
 /// municipality's result, and with its fields inline each copy retained and released some sixteen strings — a tenth
 /// of computing every comparison on one core. The fields, their `Codable` form and equality are as a plain struct's.
 public struct MunicipalityProfile: Sendable, Hashable, Codable {
@@ -18,17 +18,19 @@ public struct MunicipalityProfile: Sendable, Hashable, Codable {
         var youthCareRegion: Region?
     }
 
-    private final class Storage: @unchecked Sendable {
-        // Written only through `update`, on a storage no other value shares.
-        var fields: Fields
+    /// Immutable, so reading a field is a plain load (no exclusivity check); a change makes a new one, which happens
+    /// only while profiles are put together, never while they are compared.
+    private final class Storage: Sendable {
+        let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        change(&storage.fields)
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
     }
 
     public var municipality: Municipality {
