@@ -65,7 +65,15 @@ extension CBSODataV3Source {
                 }
             }
         }
-        guard let sink = try await makeSink(metadata.table, metadata.properties) else {
+        let made: (any CBSTableSink)?
+        do {
+            made = try await makeSink(metadata.table, metadata.properties)
+        } catch {
+            // No sink (the store would not open): nothing of this fetch stays behind but the metadata.
+            await prefetch.discard()
+            throw error
+        }
+        guard let sink = made else {
             // Read whole: the pages asked for are in the cache by now, and read from there.
             for index in prefetch.urls.indices where index < urls.count { _ = try? await prefetch.response(index) }
             return .whole(try await wholeDataSet(table, metadata: metadata))
