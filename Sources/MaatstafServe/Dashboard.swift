@@ -67,6 +67,7 @@ public struct Dashboard: Sendable {
         router.add(middleware: RequestGuard(boundHost: boundHost, publicHosts: publicHosts))
         router.add(middleware: ProblemPages(data: data))
         let data = self.data
+        let views = ViewCache()
         // Every page also answers HEAD (the guard drops the body), so a link checker sees what a browser gets.
         let base = data.basePath
         // Every route lives under the base path (a reverse proxy passes `/maatstaf/…` on as it is); the router takes
@@ -82,7 +83,11 @@ public struct Dashboard: Sendable {
             if parsed.needsRedirect {
                 return Response(status: .seeOther, headers: [.location: DashboardPage.address(parsed.state, base: base)])
             }
-            return Self.html(try DashboardPage(data: data, state: parsed.state).render())
+            // The same address is the same page while the dashboard serves: kept once rendered (`ViewCache`).
+            let page = try views.page(DashboardPage.address(parsed.state, base: base)) { () throws(DashboardError) in
+                try DashboardPage(data: data, state: parsed.state).render()
+            }
+            return Self.html(page)
         }
         for download in Download.allCases {
             route("/download/\(download.rawValue)") { request, _ in
