@@ -28,6 +28,17 @@ public struct Dashboard: Sendable {
         accessLog: (@Sendable (String) -> Void)? = nil, maximumConnections: Int? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void
     ) async throws {
+        try await run(
+            host: host, port: port, publicHosts: publicHosts, stopOnSignals: stopOnSignals, accessLog: accessLog,
+            load: ConnectionLoad(capacity: maximumConnections ?? ConnectionLoad.capacity()), onRunning: onRunning)
+    }
+
+    /// As above, counting connections in `load` (a test watches how many are open).
+    func run(
+        host: String, port: Int, publicHosts: [String] = [], stopOnSignals: Bool = true,
+        accessLog: (@Sendable (String) -> Void)? = nil, load: ConnectionLoad,
+        onRunning: @escaping @Sendable (Int) async -> Void
+    ) async throws {
         var logger = Logger(label: "maatstaf-serve")
         // The dashboard reports what matters itself (the address, a failure to bind); the framework's request log
         // would only bury it.
@@ -35,7 +46,6 @@ public struct Dashboard: Sendable {
         // Slow or idle clients cannot hold the dashboard: a request's head must arrive within 10 s (1 s once a
         // quarter of the connections it takes are open), an idle connection is closed after 30 s, and at most 4,096
         // connections are open at once (docs/security.md).
-        let load = ConnectionLoad(capacity: maximumConnections ?? ConnectionLoad.capacity())
         let app = Application(
             router: router(boundHost: host, publicHosts: publicHosts, accessLog: accessLog),
             server: .http1(

@@ -3,10 +3,11 @@ import MaatstafApp
 import MaatstafCompare
 import MaatstafCore
 import MaatstafModel
-import MaatstafServe
 import MaatstafStore
 import MaatstafTestServer
 import Testing
+
+@testable import MaatstafServe
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -29,7 +30,7 @@ struct RunningDashboard {
 
     static func start(
         locale: ReportLocale = .en, basePath: String = "", accessLog: (@Sendable (String) -> Void)? = nil,
-        maximumConnections: Int? = nil
+        maximumConnections: Int? = nil, load: ConnectionLoad? = nil
     ) async throws -> RunningDashboard {
         let store = try Store(path: try LoadedStore.copy())
         let workspace = try Workspace.open(store: store, regionsFolder: RepositoryFixtures.regions, indicatorsFile: nil)
@@ -44,7 +45,7 @@ struct RunningDashboard {
         let task = Task {
             try await Dashboard(data: dashboardData).run(
                 host: "127.0.0.1", port: 0, stopOnSignals: false, accessLog: accessLog,
-                maximumConnections: maximumConnections
+                load: load ?? ConnectionLoad(capacity: maximumConnections ?? ConnectionLoad.capacity())
             ) { port in
                 continuation.yield(port)
                 continuation.finish()
