@@ -53,16 +53,10 @@ struct CompareCommandTests {
             uniqueKeysWithValues: regions.filter { $0[2] == "2026" && $0[3] == "CR15" }.map {
                 ($0[0], raw.rate($0[0], ["6.71a"]))
             })
-        func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.count % 2 == 1
-                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        }
-        let middle = median(Array(rates.values))
-        let mad = median(rates.values.map { abs($0 - middle) })
-        let far = rates.filter { abs(0.6745 * ($0.value - middle) / mad) > 3.5 || $0.value < middle / 4 || $0.value > middle * 4 }
+        let rule = OutlierRule(rates.values)
+        let far = rates.filter { rule.isFar($0.value) }
         #expect(far.keys.sorted() == ["Renkum"])
-        let share = Int((far["Renkum"]! / middle * 100).rounded())
+        let share = Int((far["Renkum"]! / rule.median * 100).rounded())
         #expect(
             result.stdout.contains("Far outside the other members of Arnhem/Nijmegen (COROP): Renkum (\(share) % of the median)"),
             "\(result.stdout)")

@@ -301,18 +301,9 @@ struct RegionCommandTests {
         let regions = try RepositoryFixtures.simpleRows("regions/municipalities.csv", separator: ",")
         let names = regions.filter { $0[2] == "2026" && $0[3] == "CR15" }.map { $0[0] }
         let rates = Dictionary(uniqueKeysWithValues: names.map { ($0, raw.rate($0, Self.householdHelp)) })
-        // The rule as docs/region.md states it, worked out here: the median and the median absolute deviation, the
-        // modified z-score 0.6745 (x − median) / MAD beyond ±3.5, or (every rate above 0) under a quarter or over four
-        // times the median.
-        func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.count % 2 == 1
-                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        }
-        let middle = median(Array(rates.values))
-        let mad = median(rates.values.map { abs($0 - middle) })
-        func z(_ value: Double) -> Double { 0.6745 * (value - middle) / mad }
-        let far = rates.filter { abs(z($0.value)) > 3.5 || $0.value < middle / 4 || $0.value > middle * 4 }.keys.sorted()
+        // The rule as docs/region.md states it, worked out here (`OutlierRule`).
+        let rule = OutlierRule(rates.values)
+        let far = rates.filter { rule.isFar($0.value) }.keys.sorted()
         #expect(far == ["Renkum"])
 
         let arguments = ["corop", "--for", "Renkum", "--indicator", "wmo.huishoudelijke-hulp", "--year", "2023"]
@@ -322,8 +313,8 @@ struct RegionCommandTests {
         let marked = members.filter { !($0["outlier"] is NSNull) }
         #expect(marked.compactMap { $0["name"] as? String } == far)
         let flag = try #require(marked.first?["outlier"] as? [String: Double])
-        #expect(abs(flag["z"]! - z(rates["Renkum"]!)) < 1e-9)
-        #expect(abs(flag["ofMedian"]! - rates["Renkum"]! / middle) < 1e-9)
+        #expect(abs(flag["z"]! - rule.z(rates["Renkum"]!)) < 1e-9)
+        #expect(abs(flag["ofMedian"]! - rates["Renkum"]! / rule.median) < 1e-9)
         #expect(stderr.contains("--leave-out-outliers"))
         let notes = try #require(breakdowns.first?["notes"] as? [String])
         #expect(notes.contains { $0.hasPrefix("Far outside the other members") && $0.contains("Renkum (3 % of the median") })

@@ -271,11 +271,13 @@ struct FetchCommand: AsyncParsableCommand {
             }
             switch fetched {
             case .streamed(let summary):
+                // A table streams only into the writer made for it: never a summary of cells nobody counted.
+                guard let writer else { preconditionFailure("\(table) streamed without the writer it streamed into") }
                 progress.finish()
                 try StandardOutput.line(
                     summaryLine(
-                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer?.cells ?? 0,
-                        counts: writer?.observationCounts ?? [:]))
+                        summary.table, rows: summary.rowCount, topics: summary.topics.count, cells: writer.cells,
+                        counts: writer.observationCounts))
                 try resumeLine(fromCache: summary.pagesFromCache, pages: summary.pageCount)
             case .whole(let set):
                 try storeWhole(

@@ -78,13 +78,14 @@ extension CompareReport {
     /// A province, class or neighbourhood gets a column naming it even when every municipality compared shares it,
     /// so a sheet keeps its columns whichever municipalities are chosen.
     private var referenceSlots: [(group: PeerGroup, sharedLabel: String?)] {
+        let labels = ReportLabels(locale: locale)
         var order: [PeerGroup] = []
         var names: [PeerGroup: String] = [:]
         for municipality in comparison.municipalities {
             for reference in municipality.references {
                 let group = reference.summary.group.group
                 if names[group] == nil { order.append(group) }
-                names[group] = ReportLabels(locale: locale).summaryName(reference.summary)
+                names[group] = labels.summaryName(reference.summary)
             }
         }
         return order.map { group in
