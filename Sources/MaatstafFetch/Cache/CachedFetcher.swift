@@ -43,8 +43,24 @@ public struct CachedFetcher: Sendable {
 
     /// Fetches and reads a body. A body that `parse` rejects (an HTML error page answered with 200, a cut-off page)
     /// is removed from the cache, so it is never served again as a good entry: the next run downloads it anew.
+    ///
+    /// A body just downloaded is written to the cache while `parse` reads it (on another thread when one is free):
+    /// the write does not wait for the reading, nor the reading for the write; `parse`'s result is handed on only
+    /// once the entry is written.
     public func fetch<T>(_ url: String, parse: (FetchResult) throws -> T) async throws -> T {
-        try read(try await fetch(url), parse: parse)
+        let (result, unwritten) = try await retrieve(url)
+        guard let unwritten else { return try read(result, parse: parse) }
+        async let written: Void = cache.save(unwritten)
+        let parsed: T
+        do {
+            parsed = try parse(result)
+        } catch {
+            try? await written
+            cache.remove(result.url)
+            throw error
+        }
+        try await written
+        return parsed
     }
 
     /// Reads a body this fetcher fetched earlier (asked for before the caller knew how to read it), with the same
@@ -59,10 +75,21 @@ public struct CachedFetcher: Sendable {
     }
 
     public func fetch(_ url: String) async throws -> FetchResult {
+        let (result, unwritten) = try await retrieve(url)
+        if let unwritten { try cache.save(unwritten) }
+        return result
+    }
+
+    /// A URL's body from the cache or the server; one just downloaded comes with the cache entry still to be written
+    /// (its metadata, digest included, already in the result).
+    private func retrieve(_ url: String) async throws -> (FetchResult, unwritten: CacheEntry?) {
         try HTTPClient.validate(url)
         if policy == .bypass {
             let response = try await client.get(url)
-            return FetchResult(url: url, body: response.body, origin: .network, metadata: nil, attempts: response.attempts)
+            return (
+                FetchResult(url: url, body: response.body, origin: .network, metadata: nil, attempts: response.attempts),
+                nil
+            )
         }
         var cached: CacheEntry?
         switch cache.lookup(url) {
@@ -87,7 +114,7 @@ public struct CachedFetcher: Sendable {
         }
         if let cached, policy == .standard || policy == .offline {
             events?(.servedFromCache(url: url, bytes: cached.body.count))
-            return FetchResult(url: url, body: cached.body, origin: .cache, metadata: cached.metadata, attempts: 0)
+            return (FetchResult(url: url, body: cached.body, origin: .cache, metadata: cached.metadata, attempts: 0), nil)
         }
         if policy == .offline {
             throw FetchError(
@@ -107,9 +134,10 @@ public struct CachedFetcher: Sendable {
         let response = try await client.get(HTTPRequest(url: url, headers: headers))
         if response.status == 304, let cached {
             let refreshed = try cache.refresh(cached, headers: response.headers)
-            return FetchResult(
+            let result = FetchResult(
                 url: url, body: refreshed.body, origin: .revalidated, metadata: refreshed.metadata,
                 attempts: response.attempts)
+            return (result, nil)
         }
         guard (200..<300).contains(response.status) else {
             throw FetchError(
@@ -119,9 +147,11 @@ public struct CachedFetcher: Sendable {
                     nl: "onverwacht HTTP \(response.status) zonder kopie in de cache om te controleren"),
                 hint: .en("Check the address", nl: "Controleer het adres"))
         }
-        let stored = try cache.store(url: url, status: response.status, headers: response.headers, body: response.body)
-        return FetchResult(
-            url: url, body: response.body, origin: .network, metadata: stored.metadata,
-            attempts: response.attempts)
+        let entry = HTTPCache.entry(
+            url: url, status: response.status, headers: response.headers, body: response.body,
+            sha256: response.bodySHA256)
+        let result = FetchResult(
+            url: url, body: response.body, origin: .network, metadata: entry.metadata, attempts: response.attempts)
+        return (result, entry)
     }
 }

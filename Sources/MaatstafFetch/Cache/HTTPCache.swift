@@ -42,16 +42,27 @@ public struct HTTPCache: Sendable {
         return .hit(entry)
     }
 
-    /// Stores a body and its metadata atomically, replacing any earlier entry.
+    /// Stores a body and its metadata atomically, replacing any earlier entry. `sha256` is the body's digest when the
+    /// caller already has it (made as the body arrived); otherwise the body is hashed here.
     @discardableResult
-    public func store(url: String, status: Int, headers: [HTTPHeader], body: Data, now: Date = Date()) throws -> CacheEntry {
+    public func store(
+        url: String, status: Int, headers: [HTTPHeader], body: Data, sha256: String? = nil, now: Date = Date()
+    ) throws -> CacheEntry {
+        let entry = Self.entry(url: url, status: status, headers: headers, body: body, sha256: sha256, now: now)
+        try save(entry)
+        return entry
+    }
+
+    /// The entry `store` would write, not yet written: a fetcher hands the metadata on at once and writes the file
+    /// while the body is read.
+    static func entry(
+        url: String, status: Int, headers: [HTTPHeader], body: Data, sha256: String?, now: Date = Date()
+    ) -> CacheEntry {
         let metadata = CacheMetadata(
             url: URLNormalizer.normalize(url), status: status, etag: headers.value(for: "ETag"),
             lastModified: headers.value(for: "Last-Modified"), fetchedAt: Self.wholeSeconds(now), size: body.count,
-            sha256: SHA256.hex(body), contentType: headers.value(for: "Content-Type"))
-        let entry = CacheEntry(metadata: metadata, body: body)
-        try write(entry)
-        return entry
+            sha256: sha256 ?? SHA256.hex(body), contentType: headers.value(for: "Content-Type"))
+        return CacheEntry(metadata: metadata, body: body)
     }
 
     /// After a 304: keeps the body, takes the new validators and marks it confirmed now.
@@ -61,7 +72,7 @@ public struct HTTPCache: Sendable {
         updated.metadata.fetchedAt = Self.wholeSeconds(now)
         if let etag = headers.value(for: "ETag") { updated.metadata.etag = etag }
         if let modified = headers.value(for: "Last-Modified") { updated.metadata.lastModified = modified }
-        try write(updated)
+        try save(updated)
         return updated
     }
 
@@ -76,7 +87,8 @@ public struct HTTPCache: Sendable {
         try? FileManager.default.removeItem(at: fileURL(for: url))
     }
 
-    private func write(_ entry: CacheEntry) throws {
+    /// Writes an entry atomically (a temporary file renamed into place), replacing any earlier one.
+    func save(_ entry: CacheEntry) throws {
         let target = fileURL(for: entry.metadata.url)
         let folder = target.deletingLastPathComponent()
         try withLock(exclusive: false) {

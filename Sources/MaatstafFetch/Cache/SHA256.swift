@@ -9,13 +9,22 @@ public enum SHA256 {
         data.withUnsafeBytes { buffer in
             _ = mst_sha256(buffer.baseAddress, buffer.count, &digest)
         }
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return hex(digest: digest)
     }
 
     public static func hex(_ string: String) -> String {
         hex(Data(string.utf8))
+    }
+
+    /// Lower-case hex, two digits a byte: the form the cache's metadata and SHA256SUMS files hold.
+    static func hex(digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: digest.count * 2) { buffer in
+            for (index, byte) in digest.enumerated() {
+                buffer[2 * index] = digits[Int(byte >> 4)]
+                buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return digest.count * 2
+        }
     }
 }

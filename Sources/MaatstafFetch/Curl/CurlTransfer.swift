@@ -3,8 +3,9 @@ import Foundation
 
 /// What one attempt of one request produced, before any retry decision.
 enum TransferOutcome: Sendable {
-    /// The server answered and the whole body arrived (any status, 304 and 5xx included).
-    case completed(status: Int, headers: [HTTPHeader], body: Data, effectiveURL: String)
+    /// The server answered and the whole body arrived (any status, 304 and 5xx included). `sha256` is the body's
+    /// digest, made as it arrived (nil if that could not be done; then whoever needs it hashes the body).
+    case completed(status: Int, headers: [HTTPHeader], body: Data, sha256: String?, effectiveURL: String)
     /// curl gave up: `code` is curl's own error code, `message` its explanation, `bodyBytes` what had arrived.
     case failed(code: Int, message: String, bodyBytes: Int)
     case cancelled
@@ -28,6 +29,8 @@ final class CurlTransfer: @unchecked Sendable {
         return buffer
     }()
     fileprivate var body = Data()
+    /// Hashes the body piece by piece as it is written (see `IncrementalSHA256`).
+    fileprivate let hasher = IncrementalSHA256()
     fileprivate var headers: [HTTPHeader] = []
     /// The most body bytes accepted (decoded); the write callback stops the transfer past it.
     fileprivate var maxBodyBytes = Int.max
@@ -111,7 +114,10 @@ final class CurlTransfer: @unchecked Sendable {
         var urlPointer: UnsafeMutablePointer<CChar>?
         _ = mst_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &urlPointer)
         let effectiveURL = urlPointer.map { String(cString: $0) } ?? request.url
-        complete(.completed(status: status, headers: headers, body: body, effectiveURL: effectiveURL))
+        // The digest counts only if it saw exactly the body's bytes.
+        let hashed = hasher?.count
+        let sha256 = hasher?.finish().flatMap { hashed == body.count ? $0 : nil }
+        complete(.completed(status: status, headers: headers, body: body, sha256: sha256, effectiveURL: effectiveURL))
     }
 
     func complete(_ outcome: TransferOutcome) {
@@ -160,6 +166,7 @@ private let curlWriteBody: mst_data_callback = { buffer, size, count, userdata i
     buffer.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
         transfer.body.append(bytes, count: length)
     }
+    transfer.hasher?.update(buffer, count: length)
     return length
 }
 

@@ -36,12 +36,12 @@ public final class HTTPClient: Sendable {
             switch outcome {
             case .cancelled:
                 throw Self.cancelled(request.url)
-            case .completed(let status, let headers, let body, let effectiveURL):
+            case .completed(let status, let headers, let body, let sha256, let effectiveURL):
                 events?(.requestFinished(url: request.url, bytes: body.count))
                 if status < 400 {
                     return HTTPResponse(
                         url: request.url, effectiveURL: effectiveURL, status: status,
-                        headers: headers, body: body, attempts: attempt, retryReasons: reasons)
+                        headers: headers, body: body, bodySHA256: sha256, attempts: attempt, retryReasons: reasons)
                 }
                 failure = AttemptFailure(status: status, headers: headers, url: request.url, policy: policy)
             case .failed(let code, let message, let bodyBytes):

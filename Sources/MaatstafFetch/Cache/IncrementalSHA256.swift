@@ -1,0 +1,41 @@
+import CCrypto
+
+/// SHA-256 of bytes that arrive in pieces: a response body is hashed as curl hands each piece over, while those
+/// bytes are still in the processor's cache, instead of being read again from memory once the page is whole (the
+/// cache needs the digest; the scanner reads the page anyway). Not thread-safe: one transfer owns it, on the multi
+/// loop's thread.
+final class IncrementalSHA256 {
+    private var context: OpaquePointer?
+    /// Bytes hashed so far: the caller checks them against the body before trusting the digest.
+    private(set) var count = 0
+
+    /// Nil when OpenSSL cannot make a context; the body is then hashed whole, as before.
+    init?() {
+        guard let context = mst_sha256_begin() else { return nil }
+        self.context = context
+    }
+
+    deinit {
+        if let context { mst_sha256_discard(context) }
+    }
+
+    func update(_ bytes: UnsafeRawPointer, count length: Int) {
+        guard let context else { return }
+        if mst_sha256_update(context, bytes, length) == 1 {
+            count += length
+        } else {
+            // A digest that missed bytes must never be used: give it up, and the body is hashed whole.
+            mst_sha256_discard(context)
+            self.context = nil
+        }
+    }
+
+    /// The hex digest of everything updated, or nil if hashing failed on the way. Ends the hash.
+    func finish() -> String? {
+        guard let context else { return nil }
+        self.context = nil
+        var digest = [UInt8](repeating: 0, count: 32)
+        guard mst_sha256_finish(context, &digest) == 1 else { return nil }
+        return SHA256.hex(digest: digest)
+    }
+}
