@@ -44,6 +44,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The C library's dl_iterate_phdr, to read the running program's build ID (header only, nothing to link).
+        .systemLibrary(name: "CBuildID"),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
@@ -90,7 +92,7 @@ let package = Package(
             name: "MaatstafApp",
             dependencies: [
                 "MaatstafCore", "MaatstafFetch", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafCompare",
-                "MaatstafReport",
+                "MaatstafReport", "CBuildID",
             ]),
 
         // serve: the local dashboard, an HTTP application over what report renders (Hummingbird, Mustache templates).
@@ -170,7 +172,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MaatstafModelTests",
-            dependencies: ["MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafTestServer"]),
+            dependencies: [
+                "MaatstafCore", "MaatstafSources", "MaatstafStore", "MaatstafModel", "MaatstafTestServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "MaatstafCompareTests",
             dependencies: [

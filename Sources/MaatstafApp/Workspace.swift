@@ -33,9 +33,10 @@ public struct Workspace: Sendable {
         try open(store: store, regionsFolders: [regionsFolder], indicatorsFile: indicatorsFile)
     }
 
-    /// The workspace over several region folders: the shipped regions first, the user's after them.
+    /// The workspace over several region folders: the shipped regions first, the user's after them. The atlas is the
+    /// one kept in the store when it is current for this build (`MunicipalityAtlas.kept`), else made and kept.
     public static func open(store: Store, regionsFolders: [URL], indicatorsFile: URL?) throws -> Workspace {
-        let atlas = try MunicipalityAtlas(store: store)
+        let atlas = try MunicipalityAtlas.kept(in: store, build: ProgramBuild.identity)
         let regions = try UserRegionCatalog(folders: regionsFolders, directory: atlas.directory)
         return Workspace(
             store: store, atlas: atlas, regions: regions, indicatorsFile: indicatorsFile,

@@ -26,6 +26,7 @@ extension Store {
         migrator.registerMigration("v15 own definitions", migrate: v15OwnDefinitions)
         migrator.registerMigration("v16 fund files", migrate: v16FundFiles)
         migrator.registerMigration("v17 municipal history", migrate: v17MunicipalHistory)
+        migrator.registerMigration("v18 derived values", migrate: v18DerivedValues)
         return migrator
     }
 
@@ -327,5 +328,36 @@ extension Store {
                     table_id TEXT NOT NULL, url TEXT NOT NULL, content BLOB NOT NULL, sha256 TEXT NOT NULL,
                     fetched_at TEXT NOT NULL);
                 """)
+    }
+
+    /// The tables a derived value (the municipality atlas) is made from: a change to any of them moves the store's
+    /// generation on, so a value made before is no longer used (`Store+DerivedValues`).
+    static let derivedValueSources = [
+        "municipality", "municipality_name", "municipality_year", "municipality_area", "municipality_trait",
+        "municipal_history", "cbs_table", "cbs_property", "cbs_column", "cbs_chunk", "cbs_code", "cbs_response",
+    ]
+
+    private static func v18DerivedValues(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- Counts changes to the tables derived values are made from; one row. Moved on by the triggers below
+                -- in the same transaction as the change, whichever code makes it.
+                CREATE TABLE data_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                INSERT INTO data_generation VALUES (1, 0);
+                -- A value made from the store (the municipality atlas), kept so that the next process reads it at
+                -- once: valid only for the generation and the program build it was made with.
+                CREATE TABLE derived_value (
+                    name TEXT PRIMARY KEY, build TEXT NOT NULL, generation INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                    body BLOB NOT NULL);
+                """)
+        for table in derivedValueSources {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER \(table)_\(event.lowercased())_generation AFTER \(event) ON \(table)
+                        BEGIN UPDATE data_generation SET value = value + 1; END;
+                        """)
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ public struct Store: Sendable {
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
-            configuration.busyMode = .timeout(30)
+            configuration.busyMode = .timeout(Double(Self.busyTimeoutMilliseconds) / 1000)
             configuration.allowsUnsafeTransactions = Self.writesTablesInOneTransaction
             configuration.prepareDatabase { db in try db.execute(sql: Self.readingCache) }
             if let found = try? String(contentsOfFile: Self.damageMark(path), encoding: .utf8) {
@@ -56,6 +56,9 @@ public struct Store: Sendable {
             throw Self.storeError(error, path: path, action: .en("cannot open the store", nl: "kan de opslag niet openen"))
         }
     }
+
+    /// How long a write waits for another process's (a fetch streaming a large table holds the store for seconds).
+    static let busyTimeoutMilliseconds = 30_000
 
     /// An in-memory store, for tests.
     public static func inMemory() throws -> Store {

@@ -2,10 +2,10 @@ public import MaatstafCore
 public import MaatstafStore
 
 /// Everything maatstaf knows about who is who: the directory of names and each year's profiles.
-public struct MunicipalityAtlas: Sendable {
+public struct MunicipalityAtlas: Sendable, Equatable {
     public let directory: MunicipalityDirectory
     /// Year → code → profile.
-    private let profilesByYear: [Int: [String: MunicipalityProfile]]
+    let profilesByYear: [Int: [String: MunicipalityProfile]]
     /// How a year the class files do not cover was put together from fetched CBS tables.
     public struct Derivation: Sendable, Equatable {
         /// The table the population comes from (03759ned, or the year's "Gebieden in Nederland").
@@ -17,33 +17,38 @@ public struct MunicipalityAtlas: Sendable {
     }
 
     /// Code → density and gemeentefonds classes (the snapshot's trait files); empty when the store has none.
-    public private(set) var traits: [String: StructuralTraits] = [:]
+    public internal(set) var traits: [String: StructuralTraits] = [:]
     /// The files the traits come from.
-    public private(set) var traitSources: [String] = []
+    public internal(set) var traitSources: [String] = []
 
     /// Years put together from fetched tables: year → how.
-    public private(set) var derivations: [Int: Derivation] = [:]
+    public internal(set) var derivations: [Int: Derivation] = [:]
     /// Years with a fetched "Gebieden in Nederland": year → its table (its COROP and labour-market regions are used,
     /// also in years with a class file).
-    public private(set) var regionsTables: [Int: String] = [:]
+    public internal(set) var regionsTables: [Int: String] = [:]
     /// The years the fetched population table holds, for advice on what to fetch.
-    public private(set) var populationYears: [Int] = []
+    public internal(set) var populationYears: [Int] = []
     /// Fetched years lacking the population of municipalities that existed then: year → their codes. Such a year is
     /// refused rather than compared without them.
-    public private(set) var incompletePopulation: [Int: [String]] = [:]
+    public internal(set) var incompletePopulation: [Int: [String]] = [:]
     /// A municipality of a fetched year that was dissolved since, and the one whose urbanity it takes (the one it went
     /// into, which has a class file).
     public struct BorrowedClasses: Sendable, Equatable {
         public var code: String
         public var from: String
+
+        public init(code: String, from: String) {
+            self.code = code
+            self.from = from
+        }
     }
     /// Fetched year → the municipalities that take the classes of their successor.
-    public private(set) var borrowedClasses: [Int: [BorrowedClasses]] = [:]
+    public internal(set) var borrowedClasses: [Int: [BorrowedClasses]] = [:]
     /// Fetched year → municipalities in its population that maatstaf has no classes for (dissolved since, and CBS's
     /// record of mergers not fetched): such a year is refused rather than compared without them.
-    public private(set) var withoutClasses: [Int: [String]] = [:]
+    public internal(set) var withoutClasses: [Int: [String]] = [:]
     /// Whether CBS's record of mergers is in the store (it tells which municipalities were formed after a year).
-    public private(set) var knowsFormations = false
+    public internal(set) var knowsFormations = false
 
     public init(store: Store) throws {
         let directory = try MunicipalityDirectory(store: store)

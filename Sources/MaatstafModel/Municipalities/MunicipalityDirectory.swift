@@ -4,13 +4,20 @@ public import MaatstafStore
 
 /// Finds the municipality a user means: by code (`GM0293`, `0293`, `293`) or by any name it is known by, in any
 /// case, with or without accents and disambiguating suffixes (`Beek`, `Hengelo`, `Den Haag`, `Den Bosch`).
-public struct MunicipalityDirectory: Sendable {
+public struct MunicipalityDirectory: Sendable, Equatable {
     /// Every municipality, current and dissolved, by code.
     public let byCode: [String: Municipality]
     /// Name key → codes of the municipalities known by that name.
-    private let codesByKey: [String: Set<String>]
+    let codesByKey: [String: Set<String>]
     /// Name key → a readable spelling of it, for suggestions.
-    private let spellingByKey: [String: String]
+    let spellingByKey: [String: String]
+
+    /// From its parts as made before (a kept atlas, `MunicipalityAtlas+Kept`).
+    init(byCode: [String: Municipality], codesByKey: [String: Set<String>], spellingByKey: [String: String]) {
+        self.byCode = byCode
+        self.codesByKey = codesByKey
+        self.spellingByKey = spellingByKey
+    }
 
     public init(store: Store) throws {
         let records = try store.municipalities()
