@@ -163,6 +163,9 @@ public struct ComparisonEngine: Sendable {
         // Every municipality's numbers by position, made when the first group's figures are: a comparison of one
         // municipality whose groups were computed by an earlier call (a series) needs none of it.
         var members: [GroupSummary.Member] = []
+        // The observations by position, looked up once with `members`: the municipalities after the first then take
+        // theirs from here instead of hashing their code again (comparing everyone hashed every code three times).
+        var byPosition: [Observation?] = []
         var bySlot = kinds.map { kind in kind.map { [GroupSummary?](repeating: nil, count: indexGroups[$0].count) } ?? [] }
         var results: [MunicipalityComparison] = []
         results.reserveCapacity(municipalities.count)
@@ -171,7 +174,9 @@ public struct ComparisonEngine: Sendable {
             guard let profile = position.map({ indexProfiles[$0] }) ?? profiles[municipality.code] else {
                 throw notAMunicipality(municipality, in: year)
             }
-            let observation = data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
+            let known = position.flatMap { byPosition.isEmpty ? nil : byPosition[$0] }
+            let observation =
+                known ?? data.observations[municipality.code] ?? Observation(code: municipality.code, missing: .noData)
             var interval: ProportionInterval?
             if data.indicator.hasInterval, observation.status == .ok, let n = observation.numerator,
                 let d = observation.denominator
@@ -193,7 +198,10 @@ public struct ComparisonEngine: Sendable {
                         if let cached = cache[resolved.key] {
                             summary = cached
                         } else {
-                            if members.isEmpty { members = indexCodes.map { GroupSummary.Member(data.observations[$0]) } }
+                            if members.isEmpty {
+                                byPosition = indexCodes.map { data.observations[$0] }
+                                members = byPosition.map { GroupSummary.Member($0) }
+                            }
                             let memberPositions = indexMembers[kind][slot]
                             summary = GroupSummary(group: resolved, multiplier: data.indicator.multiplier) {
                                 members[memberPositions[$0]]
