@@ -1,9 +1,10 @@
 import CCrypto
 
 /// SHA-256 of bytes that arrive in pieces: a response body is hashed as curl hands each piece over, while those
-/// bytes are still in the processor's cache, instead of being read again from memory once the page is whole (the
-/// cache needs the digest; the scanner reads the page anyway). Not thread-safe: one transfer owns it, on the multi
-/// loop's thread.
+/// bytes are still in the processor's cache, so the digest the cache needs is ready when the transfer ends and the
+/// page is read once, by the scanner, after it. (Measured against hashing the whole page afterwards: no difference in
+/// a fetch's time on the development machine, whose SHA instructions make either cheap; it costs nothing either.)
+/// Not thread-safe: one transfer owns it, on the multi loop's thread.
 final class IncrementalSHA256 {
     private var context: OpaquePointer?
     /// Bytes hashed so far: the caller checks them against the body before trusting the digest.
