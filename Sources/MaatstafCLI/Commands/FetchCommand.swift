@@ -235,6 +235,20 @@ struct FetchCommand: AsyncParsableCommand {
         // of milliseconds): a streaming table needs it only once its metadata has arrived.
         let global = self.global
         let opening = Task { TableStorage(store: try global.openStore()) }
+        do {
+            try await fetch(fetcher: fetcher, progress: progress, base: base, opening: opening)
+        } catch {
+            // A failure before the store was needed: the opening (a template being copied into a new cache) ends
+            // before the error does, so the process never exits with half a copy in the cache folder.
+            _ = try? await opening.value
+            throw error
+        }
+    }
+
+    /// Fetches the tables asked for into the store `opening` opens.
+    private func fetch(
+        fetcher: CachedFetcher, progress: ProgressReporter, base: String, opening: Task<TableStorage, any Error>
+    ) async throws {
         var tables = self.tables
         var catalog = source.catalog.rawValue
         if let years = iv3Years {
