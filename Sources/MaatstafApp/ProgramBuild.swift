@@ -1,4 +1,5 @@
 import CBuildID
+import MaatstafCore
 
 /// Which build of maatstaf is running: the GNU build ID the linker wrote into the program (a hash of its contents),
 /// in hex. A value maatstaf keeps in its store (the municipality atlas) is used only by the build that made it, so a
@@ -8,7 +9,6 @@ enum ProgramBuild {
     static let identity: String? = {
         var found = mst_program_build_id()
         guard found.count > 0 else { return nil }
-        let bytes = withUnsafeBytes(of: &found.bytes) { Array($0.prefix(found.count)) }
-        return bytes.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        return withUnsafeBytes(of: &found.bytes) { Hex.lowercase($0.prefix(found.count)) }
     }()
 }

@@ -1,4 +1,5 @@
 import CCrypto
+import MaatstafCore
 
 /// SHA-256 of bytes that arrive in pieces: a response body is hashed as curl hands each piece over, while those
 /// bytes are still in the processor's cache, so the digest the cache needs is ready when the transfer ends and the
@@ -37,6 +38,6 @@ final class IncrementalSHA256 {
         self.context = nil
         var digest = [UInt8](repeating: 0, count: 32)
         guard mst_sha256_finish(context, &digest) == 1 else { return nil }
-        return SHA256.hex(digest: digest)
+        return Hex.lowercase(digest)
     }
 }

@@ -1,5 +1,6 @@
 import CCrypto
 public import Foundation
+import MaatstafCore
 
 /// SHA-256 through OpenSSL's libcrypto: cache entries and embedded data carry their checksum so that a damaged
 /// file is detected instead of served.
@@ -9,22 +10,11 @@ public enum SHA256 {
         data.withUnsafeBytes { buffer in
             _ = mst_sha256(buffer.baseAddress, buffer.count, &digest)
         }
-        return hex(digest: digest)
+        return Hex.lowercase(digest)
     }
 
     public static func hex(_ string: String) -> String {
         hex(Data(string.utf8))
     }
 
-    /// Lower-case hex, two digits a byte: the form the cache's metadata and SHA256SUMS files hold.
-    static func hex(digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: digest.count * 2) { buffer in
-            for (index, byte) in digest.enumerated() {
-                buffer[2 * index] = digits[Int(byte >> 4)]
-                buffer[2 * index + 1] = digits[Int(byte & 0x0f)]
-            }
-            return digest.count * 2
-        }
-    }
 }
