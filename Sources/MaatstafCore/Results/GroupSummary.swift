@@ -16,73 +16,60 @@ public struct GroupSummary: Sendable, Hashable, Codable {
         var basis: ReferenceBasis?
     }
 
-    private final class Shared: Sendable {
-        let figures: Figures
-        init(_ figures: Figures) { self.figures = figures }
-    }
-
-    private var shared: Shared
-
-    private mutating func change(_ body: (inout Figures) -> Void) {
-        var figures = shared.figures
-        body(&figures)
-        shared = Shared(figures)
-    }
+    private var shared: SharedValue<Figures>
 
     public var group: ResolvedPeerGroup {
-        get { shared.figures.group }
-        set { change { $0.group = newValue } }
+        get { shared.value.group }
+        set { shared.change { $0.group = newValue } }
     }
     /// The group as a whole: Σ numerators ÷ Σ denominators × multiplier ("the Netherlands spends €89 per
     /// inhabitant"). Nil when no member has data or the summed denominator is zero.
     public var rate: Double? {
-        get { shared.figures.rate }
-        set { change { $0.rate = newValue } }
+        get { shared.value.rate }
+        set { shared.change { $0.rate = newValue } }
     }
     public var numerator: Double? {
-        get { shared.figures.numerator }
-        set { change { $0.numerator = newValue } }
+        get { shared.value.numerator }
+        set { shared.change { $0.numerator = newValue } }
     }
     public var denominator: Double? {
-        get { shared.figures.denominator }
-        set { change { $0.denominator = newValue } }
+        get { shared.value.denominator }
+        set { shared.change { $0.denominator = newValue } }
     }
     /// The spread of the members' own rates: mean is "the average municipality", which answers another question.
     public var distribution: Distribution? {
-        get { shared.figures.distribution }
-        set { change { $0.distribution = newValue } }
+        get { shared.value.distribution }
+        set { shared.change { $0.distribution = newValue } }
     }
     /// Members left out of every figure above, by why: no delivery, nothing booked on the lines, suppressed, no
     /// value, zero denominator. Counted and named in every output, never silently dropped.
     public var excluded: [Exclusion: [String]] {
-        get { shared.figures.excluded }
-        set { change { $0.excluded = newValue } }
+        get { shared.value.excluded }
+        set { shared.change { $0.excluded = newValue } }
     }
     /// Members whose value is exactly zero and counted as such (the indicator says zero is a figure).
     public var zeros: [String] {
-        get { shared.figures.zeros }
-        set { change { $0.zeros = newValue } }
+        get { shared.value.zeros }
+        set { shared.change { $0.zeros = newValue } }
     }
 
     /// What the figure rests on when it is not simply the members' figures (an indicator over own figures); nil for
     /// open data.
     public var basis: ReferenceBasis? {
-        get { shared.figures.basis }
-        set { change { $0.basis = newValue } }
+        get { shared.value.basis }
+        set { shared.change { $0.basis = newValue } }
     }
 
     /// Every member left out, whatever the reason.
     public var missing: [String] { excluded.keys.sorted().flatMap { excluded[$0]! } }
 
-    public static func == (left: GroupSummary, right: GroupSummary) -> Bool {
-        left.shared === right.shared || left.shared.figures == right.shared.figures
-    }
+    public static func == (left: GroupSummary, right: GroupSummary) -> Bool { left.shared == right.shared }
 
-    public func hash(into hasher: inout Hasher) { shared.figures.hash(into: &hasher) }
+    public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
 
-    public init(from decoder: any Decoder) throws { shared = Shared(try Figures(from: decoder)) }
+    public init(from decoder: any Decoder) throws { shared = try SharedValue(from: decoder) }
 
-    public func encode(to encoder: any Encoder) throws { try shared.figures.encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws { try shared.encode(to: encoder) }
 
     /// What a group's figures need of one member: its numbers when it counts, else why it is left out. The engine
     /// makes these once per indicator and year and reads them by position for every group (copying observations,
@@ -132,7 +119,7 @@ public struct GroupSummary: Sendable, Hashable, Codable {
         // A group's totals can overflow where no member's rate does: a rate that is not finite is no rate.
         let rate = numerator / denominator * Double(multiplier)
         let counted = !values.isEmpty && denominator != 0 && rate.isFinite
-        shared = Shared(
+        shared = SharedValue(
             Figures(
                 group: group, rate: counted ? rate : nil,
                 numerator: counted ? numerator : nil, denominator: counted ? denominator : nil,
